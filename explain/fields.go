@@ -1,0 +1,136 @@
+package explain
+
+import (
+	"strings"
+	"time"
+)
+
+// values returns every value of the named field, in order, with list members split on
+// commas outside quoted strings (RFC 9110 §5.3: repeated lines combine into one list).
+func values(fs []Field, name string) []string {
+	var out []string
+	for _, f := range fs {
+		if strings.EqualFold(f.Name, name) {
+			out = append(out, splitList(f.Value)...)
+		}
+	}
+	return out
+}
+
+// lines returns the raw value of every line of the named field, unsplit.
+func lines(fs []Field, name string) []string {
+	var out []string
+	for _, f := range fs {
+		if strings.EqualFold(f.Name, name) {
+			out = append(out, strings.TrimSpace(f.Value))
+		}
+	}
+	return out
+}
+
+// first returns the first line of the named field and whether there was one.
+func first(fs []Field, name string) (string, bool) {
+	for _, f := range fs {
+		if strings.EqualFold(f.Name, name) {
+			return strings.TrimSpace(f.Value), true
+		}
+	}
+	return "", false
+}
+
+// has reports whether the named field is present at all.
+func has(fs []Field, name string) bool {
+	_, ok := first(fs, name)
+	return ok
+}
+
+// splitList splits a field value on commas that are not inside a quoted string and
+// drops empty members (RFC 9110 §5.6.1 allows them).
+func splitList(v string) []string {
+	var out []string
+	start, inQuote := 0, false
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			if inQuote {
+				i++
+			}
+		case '"':
+			inQuote = !inQuote
+		case ',':
+			if !inQuote {
+				if m := strings.TrimSpace(v[start:i]); m != "" {
+					out = append(out, m)
+				}
+				start = i + 1
+			}
+		}
+	}
+	if m := strings.TrimSpace(v[min(start, len(v)):]); m != "" {
+		out = append(out, m)
+	}
+	return out
+}
+
+// httpDateLayouts are the three forms a recipient must accept (RFC 9110 §5.6.7):
+// IMF-fixdate, the obsolete RFC 850 form and ANSI C's asctime() form.
+var httpDateLayouts = [...]string{
+	"Mon, 02 Jan 2006 15:04:05 GMT",
+	"Monday, 02-Jan-06 15:04:05 GMT",
+	"Mon Jan _2 15:04:05 2006",
+}
+
+// parseHTTPDate parses an HTTP-date. Only GMT is valid; names match case-insensitively.
+// obsolete reports that a form other than IMF-fixdate was used.
+func parseHTTPDate(s string) (t time.Time, obsolete bool, ok bool) {
+	s = strings.TrimSpace(s)
+	for i, layout := range httpDateLayouts {
+		if t, err := time.Parse(layout, normaliseDateCase(s)); err == nil {
+			return t.UTC(), i > 0, true
+		}
+	}
+	return time.Time{}, false, false
+}
+
+// normaliseDateCase rewrites day and month names and the zone in the case Go's
+// layouts expect, since HTTP-date names are case-insensitive (RFC 9110 §5.6.7).
+func normaliseDateCase(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	word := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		isLetter := (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+		if isLetter {
+			if word {
+				b.WriteByte(upper(c))
+			} else {
+				b.WriteByte(lower(c))
+			}
+			word = false
+			continue
+		}
+		word = true
+		b.WriteByte(c)
+	}
+	out := b.String()
+	// The zone is all capitals in every layout.
+	if strings.HasSuffix(out, " Gmt") {
+		out = out[:len(out)-3] + "GMT"
+	}
+	return out
+}
+
+func upper(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
+}
+
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c - 'A' + 'a'
+	}
+	return c
+}

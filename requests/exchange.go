@@ -1,0 +1,112 @@
+// Package requests sends one resolved HTTP request and captures the exchange exactly:
+// the request head and response head as they crossed the connection, the headers in
+// their order and letter case, the body (bounded), and the timing of each phase.
+package requests
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Header is one header field; Name keeps the letter case it was sent or received in.
+// It marshals to JSON as a [name, value] pair.
+type Header struct {
+	Name  string
+	Value string
+}
+
+// MarshalJSON writes the header as ["Name", "value"].
+func (h Header) MarshalJSON() ([]byte, error) {
+	return json.Marshal([2]string{h.Name, h.Value})
+}
+
+// UnmarshalJSON reads a ["Name", "value"] pair.
+func (h *Header) UnmarshalJSON(b []byte) error {
+	var pair []string
+	if err := json.Unmarshal(b, &pair); err != nil {
+		return err
+	}
+	if len(pair) != 2 {
+		return fmt.Errorf("header: want [name, value], got %d elements", len(pair))
+	}
+	h.Name, h.Value = pair[0], pair[1]
+	return nil
+}
+
+// Request is a fully resolved request: no variables left. Headers are sent in the
+// letter case given. Body may be nil.
+type Request struct {
+	Method  string
+	URL     string
+	Headers []Header
+	Body    []byte
+}
+
+// SentRequest is the request as it went out on the final hop.
+type SentRequest struct {
+	Method  string   `json:"method"`
+	URL     string   `json:"url"`
+	Proto   string   `json:"proto"`
+	Headers []Header `json:"headers"`
+	Body    []byte   `json:"-"`
+	// RawHead is the request line and header section exactly as written to the
+	// connection (HTTP/1.x), or a reconstruction when Reconstructed is set.
+	RawHead []byte `json:"-"`
+}
+
+// Response is the final response as received.
+type Response struct {
+	Proto   string   `json:"proto"`
+	Status  int      `json:"status"`
+	Reason  string   `json:"reason"`
+	Headers []Header `json:"headers"`
+	// RawHead is the status line and header section exactly as read from the
+	// connection, including any interim (1xx) heads before it. For HTTP/2 it is
+	// rebuilt from the parsed fields and Reconstructed is set.
+	RawHead       []byte `json:"-"`
+	Reconstructed bool   `json:"-"`
+	// Body is the message body as received after transfer decoding (chunked),
+	// still content-coded (e.g. gzip) if the server compressed it.
+	Body []byte `json:"-"`
+	// Decoded is Body with its Content-Encoding (gzip, deflate) removed, when
+	// there was one and it could be decoded; nil otherwise.
+	Decoded []byte `json:"-"`
+	// Extra holds bytes the server sent after the end of the message: content on
+	// a 204, 304 or HEAD response, or bytes past Content-Length. Normally nil.
+	Extra []byte `json:"-"`
+	// BodyBytes is len(Body); Truncated says the body went on past the cap.
+	BodyBytes int64 `json:"body_bytes"`
+	Truncated bool  `json:"truncated"`
+}
+
+// Hop is one redirect followed on the way to the final response.
+type Hop struct {
+	Method   string `json:"method"`
+	URL      string `json:"url"`
+	Status   int    `json:"status"`
+	Location string `json:"location"`
+}
+
+// Timing is the duration of each phase. Phases that did not happen (no DNS for an IP
+// address, no TLS for http, no connect on a reused connection) are zero.
+type Timing struct {
+	DNS      time.Duration
+	Connect  time.Duration
+	TLS      time.Duration
+	TTFB     time.Duration // from the request written to the first response byte
+	Transfer time.Duration // from the first response byte to the end of the body
+	Total    time.Duration
+}
+
+// Exchange is the result of Send. Response is nil when Err is set and no response
+// head arrived; Err may also be set with a Response when the body failed mid-way.
+type Exchange struct {
+	Request  SentRequest
+	Response *Response
+	Hops     []Hop
+	Timing   Timing
+	Sent     time.Time // when sending began
+	Received time.Time // when the final response head arrived
+	Err      error
+}

@@ -1,0 +1,34 @@
+package requests
+
+import (
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// DefaultMaxBody is the body cap when Options.MaxBody is zero: 64 MiB.
+const DefaultMaxBody = 64 << 20
+
+// Options control one Send. The zero value is usable: no timeout beyond the context,
+// redirects not followed, TLS verified, proxy from the environment, 64 MiB body cap.
+type Options struct {
+	// Timeout bounds the whole exchange, body included. Zero means no timeout.
+	Timeout time.Duration
+	// FollowRedirects follows 3xx responses with a Location (at most 10 hops);
+	// each hop is recorded in Exchange.Hops.
+	FollowRedirects bool
+	// Insecure skips TLS certificate verification.
+	Insecure bool
+	// MaxBody caps the bytes of body kept; past it the body is cut and marked
+	// Truncated. Zero means DefaultMaxBody.
+	MaxBody int64
+	// Proxy picks the proxy for a request; nil means http.ProxyFromEnvironment.
+	Proxy func(*http.Request) (*url.URL, error)
+	// HTTP2 lets TLS connections negotiate HTTP/2. Its frames are not text, so the
+	// raw heads are then rebuilt from the parsed fields (Response.Reconstructed).
+	// Off by default: HTTP/1.1 is what makes the raw view exact.
+	HTTP2 bool
+	// UserAgent is sent when the request has no User-Agent of its own;
+	// empty means "httplens".
+	UserAgent string
+}

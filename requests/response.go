@@ -1,0 +1,209 @@
+package requests
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// readResponse reads resp's body up to maxBody bytes and builds the Response from
+// the captured head. A body error (reset, cut short) is stored in *errp while the
+// bytes that did arrive are kept.
+func readResponse(resp *http.Response, c *capture, maxBody int64, errp *error) *Response {
+	defer resp.Body.Close()
+	out := &Response{Proto: resp.Proto, Status: resp.StatusCode}
+	body, truncated, err := readBounded(resp.Body, resp.ContentLength, maxBody)
+	out.Body, out.BodyBytes, out.Truncated = body, int64(len(body)), truncated
+	if err != nil {
+		*errp = fmt.Errorf("reading body: %w", err)
+	}
+
+	var head, rest []byte
+	complete := false
+	if c != nil {
+		_, head, rest, complete = c.snapshot()
+	}
+	if complete {
+		out.RawHead = head
+		out.Reason, out.Headers = parseHead(finalHead(head))
+		out.Extra = trailing(resp, rest, out, err)
+	} else {
+		out.Reconstructed = true
+		out.Reason = strings.TrimSpace(strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode)))
+		out.Headers = sortedHeaders(resp.Header)
+		out.RawHead = rebuildResponseHead(out)
+	}
+	out.Decoded = decode(out.Headers, out.Body, maxBody)
+	return out
+}
+
+// readBounded reads at most max bytes of r; truncated reports that r had more.
+// When the length is known it allocates once.
+func readBounded(r io.Reader, length, max int64) (body []byte, truncated bool, err error) {
+	size := int64(512)
+	if length > 0 {
+		size = min(length, max) + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	if n > max {
+		return buf.Bytes()[:max], true, nil
+	}
+	return buf.Bytes(), false, err
+}
+
+// trailing returns bytes the server sent after the end of the message: content on a
+// response that ends at its head (1xx, 204, 304, HEAD) or past Content-Length. The
+// transport drops them; the explain engine needs them. Only the bytes that arrived
+// with the head's reads are seen, which on loopback and in practice is all of them.
+func trailing(resp *http.Response, rest []byte, out *Response, bodyErr error) []byte {
+	if bodyErr != nil || out.Truncated || len(resp.TransferEncoding) > 0 {
+		return nil
+	}
+	if int64(len(rest)) <= out.BodyBytes {
+		return nil
+	}
+	if !bytes.HasPrefix(rest, out.Body) {
+		return nil
+	}
+	return rest[out.BodyBytes:]
+}
+
+// finalHead returns the last head of a capture that may hold interim 1xx heads.
+func finalHead(raw []byte) []byte {
+	for {
+		n := headEnd(raw)
+		if n < 0 || n == len(raw) {
+			return raw
+		}
+		raw = raw[n:]
+	}
+}
+
+// parseHead reads the reason phrase and the header fields, in order and letter case,
+// from a raw response head. Obsolete line folding joins the continuation with a space.
+func parseHead(head []byte) (reason string, headers []Header) {
+	lines := strings.Split(strings.TrimRight(string(head), "\r\n"), "\n")
+	if len(lines) == 0 {
+		return "", nil
+	}
+	status := strings.TrimRight(lines[0], "\r")
+	if parts := strings.SplitN(status, " ", 3); len(parts) == 3 {
+		reason = parts[2]
+	}
+	headers = make([]Header, 0, len(lines)-1)
+	for _, line := range lines[1:] {
+		line = strings.TrimRight(line, "\r")
+		if (strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")) && len(headers) > 0 {
+			last := &headers[len(headers)-1]
+			last.Value += " " + strings.TrimSpace(line)
+			continue
+		}
+		name, value, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		headers = append(headers, Header{Name: name, Value: strings.Trim(value, " \t")})
+	}
+	return reason, headers
+}
+
+// sortedHeaders lists h by name: the best order available once the wire order is lost.
+func sortedHeaders(h http.Header) []Header {
+	names := make([]string, 0, len(h))
+	for k := range h {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var out []Header
+	for _, k := range names {
+		for _, v := range h[k] {
+			out = append(out, Header{Name: k, Value: v})
+		}
+	}
+	return out
+}
+
+func rebuildResponseHead(r *Response) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%s %d %s\r\n", r.Proto, r.Status, r.Reason)
+	for _, h := range r.Headers {
+		fmt.Fprintf(&b, "%s: %s\r\n", h.Name, h.Value)
+	}
+	b.WriteString("\r\n")
+	return b.Bytes()
+}
+
+// decode removes gzip or deflate content coding, bounded by max. It returns nil when
+// there is nothing to decode or the coding is unknown or broken: the raw body stays.
+func decode(headers []Header, body []byte, max int64) []byte {
+	var coding string
+	for _, h := range headers {
+		if strings.EqualFold(h.Name, "Content-Encoding") {
+			coding = strings.ToLower(strings.TrimSpace(h.Value))
+		}
+	}
+	var r io.Reader
+	var err error
+	switch coding {
+	case "gzip", "x-gzip":
+		r, err = gzip.NewReader(bytes.NewReader(body))
+	case "deflate":
+		// "deflate" means zlib-wrapped (RFC 9110 §8.4.1.2); some servers send it raw.
+		r, err = zlib.NewReader(bytes.NewReader(body))
+		if err != nil {
+			r, err = flate.NewReader(bytes.NewReader(body)), nil
+		}
+	default:
+		return nil
+	}
+	if err != nil {
+		return nil
+	}
+	out, err := io.ReadAll(io.LimitReader(r, max))
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil
+	}
+	return out
+}
+
+// sentRequest describes the request as it went out on the final hop.
+func sentRequest(c *capture, r Request, resp *http.Response) SentRequest {
+	s := SentRequest{Method: r.Method, URL: r.URL, Proto: "HTTP/1.1", Headers: r.Headers, Body: r.Body}
+	if s.Method == "" {
+		s.Method = http.MethodGet
+	}
+	if resp != nil && resp.Request != nil {
+		s.Method, s.URL = resp.Request.Method, resp.Request.URL.String()
+		if resp.Request.Body == nil || resp.Request.ContentLength == 0 {
+			if resp.Request.Method != r.Method {
+				s.Body = nil // a 303 or a 301/302 after POST turned it into a GET
+			}
+		}
+	}
+	if c == nil {
+		if resp != nil {
+			s.Proto = resp.Proto
+		}
+		return s
+	}
+	head, _, _, _ := c.snapshot()
+	if len(head) == 0 {
+		return s
+	}
+	s.RawHead = head
+	line, _, _ := strings.Cut(string(head), "\r\n")
+	if i := strings.LastIndexByte(line, ' '); i >= 0 {
+		s.Proto = line[i+1:]
+	}
+	_, s.Headers = parseHead(head)
+	return s
+}
