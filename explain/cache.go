@@ -1,0 +1,310 @@
+package explain
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// cacheFacts is what the caching rules read from one exchange, parsed once.
+type cacheFacts struct {
+	method   string   // as sent, case-sensitive; GET when the request is unknown
+	known    bool     // the request is known
+	target   string   // the target URI as sent; "" when unknown
+	targetU  *url.URL // target parsed; nil when unknown or unparsable
+	status   int
+	resp     []Field
+	cc       cacheControl // the response's Cache-Control
+	reqCC    cacheControl // the request's Cache-Control
+	auth     bool         // the request carried Authorization
+	hasDate  bool         // the response has a valid Date
+	date     time.Time    // Date, or the receive time when it has none (RFC 9110 §6.6.1)
+	expires  cacheExpires
+	lastMod  time.Time
+	hasLM    bool
+	hasValid bool // an ETag or a Last-Modified to revalidate with
+	age      cacheAge
+}
+
+// analyzeCache gives the caching verdict on x (RFC 9111) and the findings behind it.
+// It reads no clock: a zero x.Sent means x.Received, a zero x.Now means x.Received,
+// and a zero x.Received means the response's Date (so the age is the Age field alone).
+// A nil x.Request is read as a GET to an unknown URI.
+func analyzeCache(x Exchange) (Cache, []Finding) {
+	f := newCacheFacts(x)
+	private, shared := f.view(false), f.view(true)
+	flat, forShared := private, false
+	if shared.Storable {
+		flat, forShared = shared, true
+	}
+	c := Cache{
+		StorablePrivate:    private.Storable,
+		StorableShared:     shared.Storable,
+		FreshnessLifetimeS: flat.FreshnessLifetimeS,
+		FreshnessSource:    flat.FreshnessSource,
+		AgeS:               f.age.seconds(),
+		Fresh:              flat.Fresh,
+		FreshForS:          flat.FreshForS,
+		MustRevalidate:     f.cc.has("must-revalidate") || (forShared && (f.cc.has("proxy-revalidate") || f.cc.has("s-maxage"))),
+		Private:            private,
+		Shared:             shared,
+	}
+	var out []Finding
+	out = append(out, f.syntaxFindings()...)
+	out = append(out, f.storeFindings(private, shared)...)
+	out = append(out, f.freshnessFindings(private, shared, forShared)...)
+	out = append(out, f.directiveFindings(flat)...)
+	var vary []Finding
+	c.Vary, vary = cacheVary(f.resp)
+	out = append(out, vary...)
+	var inval []Finding
+	c.Invalidates, inval = f.invalidation()
+	out = append(out, inval...)
+	return c, out
+}
+
+// newCacheFacts parses what the caching rules need from x.
+func newCacheFacts(x Exchange) *cacheFacts {
+	f := &cacheFacts{method: "GET", status: x.Response.Status, resp: x.Response.Fields}
+	if r := x.Request; r != nil {
+		f.method, f.known, f.target = r.Method, true, r.URL
+		if u, err := url.Parse(r.URL); err == nil {
+			u.Fragment, u.RawFragment = "", ""
+			f.targetU = u
+		}
+		f.reqCC = parseCacheControl(r.Fields, true)
+		f.auth = has(r.Fields, "Authorization")
+	}
+	f.cc = parseCacheControl(f.resp, false)
+	_, hasETag := first(f.resp, "ETag")
+	if v, ok := first(f.resp, "Last-Modified"); ok {
+		f.lastMod, _, f.hasLM = parseHTTPDate(v)
+	}
+	f.hasValid = hasETag || has(f.resp, "Last-Modified")
+	if v, ok := first(f.resp, "Date"); ok {
+		f.date, _, f.hasDate = parseHTTPDate(v)
+	}
+	received := x.Received
+	if received.IsZero() && f.hasDate {
+		received = f.date
+	}
+	if !f.hasDate {
+		f.date = received
+	}
+	f.expires = parseCacheExpires(f.resp)
+	f.age = newCacheAge(x, received, f.date, f.resp)
+	return f
+}
+
+// view is the verdict of a private (shared false) or shared cache.
+func (f *cacheFacts) view(shared bool) CacheView {
+	ok, reason := f.storable(shared)
+	v := CacheView{Storable: ok, Reason: reason, FreshnessSource: "none"}
+	// A 304 is not stored itself, but its fields refresh the stored response
+	// (RFC 9111 §4.3.4), so its freshness is worth telling.
+	if ok || f.status == 304 {
+		v.FreshnessLifetimeS, v.FreshnessSource = f.lifetime(shared)
+	}
+	v.FreshForS = v.FreshnessLifetimeS - f.age.seconds()
+	v.Fresh = v.FreshForS > 0 // fresh iff lifetime > current age (RFC 9111 §4.2)
+	return v
+}
+
+// storable applies RFC 9111 §3 for one kind of cache and says why, for a learner.
+func (f *cacheFacts) storable(shared bool) (bool, string) {
+	methodNote, ok := f.methodStorable(shared)
+	if !ok {
+		return false, "must not store: " + methodNote
+	}
+	if why, ok := f.statusStorable(); !ok {
+		return false, "must not store: " + why
+	}
+	switch {
+	case f.cc.has("no-store") && !f.cc.has("must-understand"):
+		return false, "must not store: no-store in the response forbids every cache to store it"
+	case f.reqCC.has("no-store"):
+		return false, "must not store: no-store in the request forbids caches to store the response"
+	case shared && f.cc.unqualified("private"):
+		return false, "must not store: private reserves it for the user's own (private) cache"
+	case shared && f.auth && !f.sharedMayKeepAuth():
+		return false, "must not store: the request carried Authorization, and the response has none of public, s-maxage, must-revalidate"
+	}
+	why, ok := f.permission(shared)
+	if !ok {
+		return false, "must not store: " + why
+	}
+	return true, "may store: " + why + methodNote + f.qualifiers(shared)
+}
+
+// methodStorable says whether responses to the method may be stored (RFC 9110 §9.3;
+// RFC 5789 §2 for PATCH). Methods are case-sensitive (RFC 9110 §9.1).
+func (f *cacheFacts) methodStorable(shared bool) (string, bool) {
+	switch m := f.method; m {
+	case "GET", "HEAD":
+		return "", true
+	case "POST", "PATCH":
+		_, maxAge := f.cc.get("max-age")
+		explicit := maxAge || f.expires.present || (shared && f.cc.has("s-maxage"))
+		same, where := f.contentLocationIsTarget()
+		switch {
+		case !explicit:
+			return fmt.Sprintf("a response to %s is stored only with explicit freshness (max-age or Expires) and a Content-Location equal to the target URI; it has no explicit freshness", m), false
+		case !same:
+			return fmt.Sprintf("a response to %s is stored only with explicit freshness and a Content-Location equal to the target URI; %s", m, where), false
+		}
+		return fmt.Sprintf("; as a response to %s with explicit freshness and Content-Location equal to the target URI, it can answer a later GET of that URI", m), true
+	case "PUT", "DELETE", "OPTIONS", "TRACE", "CONNECT":
+		return fmt.Sprintf("responses to %s are never stored", m), false
+	default:
+		if u := strings.ToUpper(m); u != m && cacheKnownMethod(u) {
+			return fmt.Sprintf("methods are case-sensitive: %q is not %s, and responses to an unknown method are not stored", m, u), false
+		}
+		return fmt.Sprintf("responses to %s are not known to be cacheable", m), false
+	}
+}
+
+// contentLocationIsTarget compares Content-Location, resolved against the target URI,
+// with the target URI (RFC 9110 §9.3.3, §8.7). where says what was found.
+func (f *cacheFacts) contentLocationIsTarget() (bool, string) {
+	cl, ok := first(f.resp, "Content-Location")
+	switch {
+	case !ok:
+		return false, "it has no Content-Location"
+	case f.targetU == nil:
+		return false, "the target URI is unknown"
+	}
+	u, ok := cacheResolve(f.targetU, cl)
+	if !ok || u.String() != f.targetU.String() {
+		return false, fmt.Sprintf("its Content-Location %s is not the target URI %s", cl, f.target)
+	}
+	return true, ""
+}
+
+// statusStorable applies the status rules: final, understood, not forbidden.
+func (f *cacheFacts) statusStorable() (string, bool) {
+	s := f.status
+	switch {
+	case s == 0:
+		return "the status code is unknown", false
+	case s < 200:
+		return fmt.Sprintf("%d is an interim (1xx) response; only final responses are stored (RFC 9111 §3)", s), false
+	case s == 304:
+		return "a 304 is not stored by itself: a cache uses it to refresh the response it already holds (RFC 9111 §4.3.4)", false
+	case cacheNeverStored(s):
+		return fmt.Sprintf("RFC 6585 forbids caches to store a %d, whatever its fields say", s), false
+	case f.cc.has("must-understand") && !cacheUnderstood(s):
+		return fmt.Sprintf("must-understand allows only caches that know the caching rules of status %d, and it is not a status RFC 9110 defines", s), false
+	}
+	return "", true
+}
+
+// sharedMayKeepAuth: after a request with Authorization a shared cache may store the
+// response only if it says public, s-maxage or must-revalidate (RFC 9111 §3.5).
+func (f *cacheFacts) sharedMayKeepAuth() bool {
+	return f.cc.has("public") || f.cc.has("s-maxage") || f.cc.has("must-revalidate")
+}
+
+// permission finds what allows storing at all (RFC 9111 §3, last condition).
+func (f *cacheFacts) permission(shared bool) (string, bool) {
+	_, maxAge := f.cc.get("max-age")
+	switch {
+	case f.cc.has("public"):
+		return "public allows any cache to store it", true
+	case !shared && f.cc.has("private"):
+		return "private allows the user's own cache to store it", true
+	case shared && f.cc.has("s-maxage"):
+		return "s-maxage gives shared caches an explicit lifetime", true
+	case maxAge:
+		return "max-age gives an explicit lifetime", true
+	case f.expires.present:
+		return "Expires gives an explicit expiry time", true
+	case cacheHeuristicStatus(f.status):
+		return fmt.Sprintf("status %d is heuristically cacheable", f.status), true
+	}
+	also := "public, max-age, Expires"
+	if shared {
+		also += " or s-maxage"
+	} else {
+		also += " or private"
+	}
+	return fmt.Sprintf("nothing allows it: no %s, and status %d is not heuristically cacheable", also, f.status), false
+}
+
+// qualifiers adds the conditions under which a storable response is stored.
+func (f *cacheFacts) qualifiers(shared bool) string {
+	var s string
+	if f.status == 206 {
+		s += "; a 206 only by a cache that can store partial content (RFC 9111 §3.3)"
+	}
+	if names := f.cc.fields("private"); shared && len(names) > 0 {
+		s += fmt.Sprintf("; without the fields named by private (%s)", strings.Join(names, ", "))
+	}
+	if f.cc.has("must-understand") && f.cc.has("no-store") {
+		s += fmt.Sprintf("; only a cache that implements must-understand and knows status %d (it ignores no-store; older caches obey it)", f.status)
+	}
+	return s
+}
+
+// cacheResolve resolves a reference found in a field against the target URI.
+func cacheResolve(base *url.URL, ref string) (*url.URL, bool) {
+	r, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return nil, false
+	}
+	u := base.ResolveReference(r)
+	u.Fragment, u.RawFragment = "", ""
+	return u, true
+}
+
+// cacheKnownMethod reports whether m is a method RFC 9110 or RFC 5789 defines.
+func cacheKnownMethod(m string) bool {
+	switch m {
+	case "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH":
+		return true
+	}
+	return false
+}
+
+// cacheSafeMethod reports whether m is known to be safe (RFC 9110 §9.2.1).
+func cacheSafeMethod(m string) bool {
+	switch m {
+	case "GET", "HEAD", "OPTIONS", "TRACE":
+		return true
+	}
+	return false
+}
+
+// cacheHeuristicStatus reports whether a status is heuristically cacheable
+// (RFC 9110 §15.1).
+func cacheHeuristicStatus(s int) bool {
+	switch s {
+	case 200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501:
+		return true
+	}
+	return false
+}
+
+// cacheNeverStored reports the statuses RFC 6585 forbids caches to store
+// (§3 428, §4 429, §5 431, §6 511).
+func cacheNeverStored(s int) bool {
+	switch s {
+	case 428, 429, 431, 511:
+		return true
+	}
+	return false
+}
+
+// cacheUnderstood reports whether RFC 9110 defines the final status s, so that a
+// cache implementing must-understand knows its caching rules (RFC 9111 §5.2.2.3).
+func cacheUnderstood(s int) bool {
+	switch {
+	case s >= 200 && s <= 206, s >= 300 && s <= 305, s == 307, s == 308:
+		return true
+	case s >= 400 && s <= 417, s == 421, s == 422, s == 426:
+		return true
+	case s >= 500 && s <= 505:
+		return true
+	}
+	return false
+}
