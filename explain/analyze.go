@@ -1,0 +1,50 @@
+package explain
+
+import "slices"
+
+// Analyze explains one exchange: the status for the method, the framing, the
+// validators, what the request's preconditions did, and the caching verdict. It is
+// pure and never reads the clock: the caller sets x.Received (and x.Now, x.Sent) to
+// the times of the exchange. Findings come sorted: errors, then warnings, then info.
+func Analyze(x Exchange) Report {
+	if x.Sent.IsZero() {
+		x.Sent = x.Received
+	}
+	if x.Now.IsZero() {
+		x.Now = x.Received
+	}
+	r := Report{Status: statusMeaning(x.Response, methodOf(x))}
+	var findings []Finding
+	findings = append(findings, statusFindings(x)...)
+	findings = append(findings, framingFindings(x)...)
+	v, vf := validatorFindings(x)
+	r.Validators = v
+	findings = append(findings, vf...)
+	findings = append(findings, conditionalFindings(x)...)
+	if f, ok := methodSafetyFinding(methodOf(x)); ok {
+		findings = append(findings, f)
+	}
+	cache, cf := analyzeCache(x)
+	r.Cache = cache
+	findings = append(findings, cf...)
+	r.Findings = sortFindings(findings)
+	return r
+}
+
+// sortFindings orders findings by severity, keeping the order within a severity.
+func sortFindings(fs []Finding) []Finding {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return severityRank(a.Severity) - severityRank(b.Severity)
+	})
+	return fs
+}
+
+func severityRank(s Severity) int {
+	switch s {
+	case Error:
+		return 0
+	case Warning:
+		return 1
+	}
+	return 2
+}

@@ -1,0 +1,227 @@
+package explain
+
+import (
+	"fmt"
+	"strings"
+)
+
+// outcomeFindings says what the preconditions led to: 304, 412, 428, a 2xx that
+// should not have been, and what to send next. known is false when the request is
+// unknown; p is then empty.
+func outcomeFindings(x Exchange, p preconditions, known bool) []Finding {
+	method := methodOf(x)
+	switch status := x.Response.Status; {
+	case status == 304:
+		return []Finding{notModifiedFinding(x, p, known)}
+	case status == 412:
+		return []Finding{preconditionFailedFinding(x, p, known)}
+	case status == 428:
+		detail := "The server refuses to change this resource without a precondition, to prevent lost updates: two clients reading the same version and the second silently overwriting the first. GET the resource, take its ETag and resend the request with If-Match: <that tag>."
+		if p.ifMatch || p.ius != "" {
+			detail += " This request did send a precondition; the server may expect a different one (usually If-Match)."
+		}
+		return []Finding{newFinding("precondition-required", Info, "428: resend with If-Match", detail, "RFC 6585 §3")}
+	case status >= 200 && status <= 299:
+		var out []Finding
+		if f, ok := mismatchFinding(x, p); ok {
+			out = append(out, f)
+		}
+		if f, ok := missedNotModified(x, p); ok {
+			out = append(out, f)
+		}
+		if method != "PUT" && method != "DELETE" {
+			if f, ok := nextRequestFinding(x); ok {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// notModifiedFinding explains a 304 (RFC 9110 §15.4.5): only valid as the answer to
+// a conditional GET or HEAD whose If-None-Match or If-Modified-Since was false.
+func notModifiedFinding(x Exchange, p preconditions, known bool) Finding {
+	method := methodOf(x)
+	refs := []string{"RFC 9110 §15.4.5", "RFC 9111 §4.3.4"}
+	reuse := " Reuse the stored copy, updated with the header fields of this 304."
+	switch {
+	case known && method != "GET" && method != "HEAD":
+		return newFinding("not-modified", Warning, "304 Not Modified in answer to "+method,
+			"304 only answers a conditional GET or HEAD. For "+method+" a false precondition gives 412 Precondition Failed; a client has no stored copy to reuse here.",
+			append(refs, "RFC 9110 §13.2.2")...)
+	case known && p.readCondition(method) == "":
+		return newFinding("not-modified", Warning, "304 Not Modified to a request without If-None-Match or If-Modified-Since",
+			"304 means the client's stored copy is current, but this request did not say which copy it has. A client without a stored response cannot use it.",
+			refs...)
+	case !known:
+		return newFinding("not-modified", Info, "304 Not Modified: your stored copy is current",
+			"The condition in the request (If-None-Match or If-Modified-Since) was false: the resource has not changed."+reuse,
+			refs...)
+	}
+	why := "the current entity tag matches one in If-None-Match"
+	if p.readCondition(method) == "If-Modified-Since" {
+		why = "the resource has not changed since If-Modified-Since: " + p.ims
+	} else if p.inmStar {
+		why = "If-None-Match: * is false whenever a current representation exists"
+	}
+	return newFinding("not-modified", Info, "304 Not Modified: your stored copy is current",
+		"The condition was false: "+why+"."+reuse, refs...)
+}
+
+// preconditionFailedFinding says which precondition failed and what to do next
+// (RFC 9110 §15.5.13).
+func preconditionFailedFinding(x Exchange, p preconditions, known bool) Finding {
+	refs := []string{"RFC 9110 §15.5.13", "RFC 9110 §13.1.1", "RFC 9110 §13.1.4"}
+	method := methodOf(x)
+	next := " Nothing was changed. GET the current state, merge your change into it, and retry with If-Match set to its new ETag."
+	if !known {
+		return newFinding("precondition-failed", Info, "412: a precondition was false",
+			"A precondition in the request (If-Match, If-Unmodified-Since or If-None-Match) was false, so the method was not applied."+next, refs...)
+	}
+	current, tagged := responseETag(x.Response)
+	switch {
+	case p.writeCondition() == "If-Match":
+		sent := make([]string, 0, len(p.imTags))
+		for _, t := range p.imTags {
+			sent = append(sent, t.String())
+		}
+		why := "If-Match: " + strings.Join(sent, ", ") + " does not match the current entity tag"
+		switch {
+		case p.imStar:
+			why = "If-Match: * is false because the resource does not exist"
+			next = " Create it without If-Match (or with If-None-Match: *)."
+		case tagged && !anyStrongMatch(p.imTags, current):
+			why += " " + current.String() + ": someone changed the resource since you read it"
+		case tagged:
+			why += " (the response's ETag " + current.String() + " looks equal, so check for weak tags or a server that compares differently)"
+		}
+		return newFinding("precondition-failed", Info, "412: If-Match did not match", why+"."+next, refs...)
+	case p.writeCondition() == "If-Unmodified-Since":
+		return newFinding("precondition-failed", Info, "412: modified since If-Unmodified-Since",
+			"The resource changed after "+p.ius+"."+next, refs...)
+	case p.ifNoneMatch:
+		why := "one of the tags in If-None-Match matches the current representation"
+		if p.inmStar {
+			why = "If-None-Match: * is false because the resource already exists: this was a create-only " + method + " and it must not overwrite"
+			next = " GET the existing resource, or drop If-None-Match if you mean to replace it."
+		}
+		return newFinding("precondition-failed", Info, "412: If-None-Match was false", why+"."+next,
+			append(refs, "RFC 9110 §13.1.2")...)
+	}
+	return newFinding("precondition-failed", Warning, "412 to a request without a precondition",
+		"412 reports a false If-Match, If-Unmodified-Since or If-None-Match, and this request sent none that applies. The server is wrong, or a proxy added or stripped fields.",
+		refs...)
+}
+
+func anyStrongMatch(list []entityTag, t entityTag) bool {
+	for _, c := range list {
+		if c.strongMatch(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// mismatchFinding notices a 2xx although If-Match or If-Unmodified-Since did not
+// hold, which RFC 9110 §13.1.1 and §13.1.4 allow only when the change was already
+// applied.
+func mismatchFinding(x Exchange, p preconditions) (Finding, bool) {
+	method := methodOf(x)
+	read := method == "GET" || method == "HEAD"
+	var why string
+	switch p.writeCondition() {
+	case "If-Match":
+		if p.imStar {
+			return Finding{}, false
+		}
+		current, tagged := responseETag(x.Response)
+		allWeak := true
+		for _, t := range p.imTags {
+			allWeak = allWeak && t.weak
+		}
+		switch {
+		case len(p.imTags) > 0 && allWeak:
+			why = "every tag in If-Match is weak and can never match by strong comparison"
+		case read && tagged && !anyStrongMatch(p.imTags, current):
+			why = "If-Match does not match the current entity tag " + current.String()
+		}
+	case "If-Unmodified-Since":
+		lm, ok := first(x.Response.Fields, "Last-Modified")
+		if t, _, valid := parseHTTPDate(lm); ok && valid && read && t.After(p.iusDate) {
+			why = "Last-Modified (" + lm + ") is later than If-Unmodified-Since (" + p.ius + ")"
+		}
+	}
+	if why == "" {
+		return Finding{}, false
+	}
+	return newFinding("success-despite-mismatch", Info, fmt.Sprintf("%d although the precondition did not match", x.Response.Status),
+		"Here "+why+". A server may answer 2xx anyway when it sees the change was already made (a retried write); otherwise it is not evaluating the precondition, and conditional writes to it do not protect anything.",
+		"RFC 9110 §13.1.1", "RFC 9110 §13.1.4"), true
+}
+
+// missedNotModified notices a full 2xx to a GET or HEAD whose If-None-Match or
+// If-Modified-Since was false: the server could have sent 304.
+func missedNotModified(x Exchange, p preconditions) (Finding, bool) {
+	method := methodOf(x)
+	if method != "GET" && method != "HEAD" {
+		return Finding{}, false
+	}
+	var why string
+	switch p.readCondition(method) {
+	case "If-None-Match":
+		current, tagged := responseETag(x.Response)
+		if p.inmStar {
+			why = "If-None-Match: * is false whenever the resource exists"
+		} else if tagged {
+			for _, t := range p.inmTags {
+				if t.weakMatch(current) {
+					why = "the ETag " + current.String() + " matches If-None-Match (weak comparison)"
+				}
+			}
+		}
+	case "If-Modified-Since":
+		lm, _ := first(x.Response.Fields, "Last-Modified")
+		if t, _, ok := parseHTTPDate(lm); ok && !t.After(p.imsDate) {
+			why = "Last-Modified (" + lm + ") is not later than If-Modified-Since (" + p.ims + ")"
+		}
+	}
+	if why == "" || x.Response.Status != 200 {
+		return Finding{}, false
+	}
+	return newFinding("not-modified-missed", Warning, "Full 200 although the condition was false",
+		"Here "+why+", so the server should have answered 304 Not Modified and saved sending the content again. It seems to ignore the condition.",
+		"RFC 9110 §13.1.2", "RFC 9110 §13.1.3", "RFC 9110 §13.2.2"), true
+}
+
+// nextRequestFinding says which conditional fields to send next, from the
+// validators of this response (RFC 9110 §13.1, RFC 9111 §4.3.1).
+func nextRequestFinding(x Exchange) (Finding, bool) {
+	resp := x.Response
+	tag, tagged := responseETag(resp)
+	lm, hasLM := first(resp.Fields, "Last-Modified")
+	if _, _, ok := parseHTTPDate(lm); !ok {
+		hasLM = false
+	}
+	var steps []string
+	switch {
+	case tagged && tag.weak:
+		steps = append(steps, "to revalidate, GET with If-None-Match: "+tag.String()+" (weak tags are fine there)",
+			"a weak tag cannot guard a write: for PUT or DELETE, GET a strong tag or use If-Unmodified-Since")
+	case tagged:
+		steps = append(steps, "to revalidate, GET with If-None-Match: "+tag.String(),
+			"to write safely, PUT or DELETE with If-Match: "+tag.String())
+	}
+	if hasLM {
+		steps = append(steps, "with the date, If-Modified-Since: "+lm+" to revalidate or If-Unmodified-Since for a write")
+	}
+	if len(steps) == 0 {
+		return Finding{}, false
+	}
+	detail := strings.Join(steps, "; ") + "."
+	if tagged && hasLM {
+		detail += " A cache sends both; the server then uses the entity tag."
+	}
+	return newFinding("next-request", Info, "Next request: use the validators",
+		strings.ToUpper(detail[:1])+detail[1:], "RFC 9110 §13.1", "RFC 9111 §4.3.1"), true
+}
