@@ -58,6 +58,7 @@ type reply struct {
 	status int
 	header http.Header
 	body   string
+	close  bool // the server said Connection: close
 }
 
 // do sends method path with body (none when "") and header pairs: "If-Match", `"x"`, ...
@@ -83,7 +84,7 @@ func (a *api) do(method, path, body string, headers ...string) reply {
 	if err != nil {
 		a.t.Fatalf("%s %s: reading body: %v", method, path, err)
 	}
-	return reply{status: resp.StatusCode, header: resp.Header, body: string(b)}
+	return reply{status: resp.StatusCode, header: resp.Header, body: string(b), close: resp.Close}
 }
 
 // putJSON is a PUT with Content-Type: application/json and extra header pairs.
