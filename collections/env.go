@@ -1,0 +1,143 @@
+package collections
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// The environment files looked up in a collection's folder (Collection.Dir). The
+// private one holds secrets, is meant to be git-ignored, and wins over the public one.
+const (
+	EnvFile        = "http-client.env.json"
+	PrivateEnvFile = "http-client.private.env.json"
+	sharedEnv      = "$shared"
+)
+
+// envs is the content of one environment file: environment -> variable -> value.
+type envs map[string]map[string]string
+
+// LoadEnv returns the variables of environment envName from the environment files
+// in dir. The "$shared" environment applies to every environment; an environment's
+// own values win over it, and the private file wins over the public one. envName ""
+// gives the shared variables only. Missing files are fine; an unknown envName is an
+// error listing the known ones.
+func LoadEnv(dir, envName string) (map[string]string, error) {
+	public, err := readEnvFile(filepath.Join(dir, EnvFile))
+	if err != nil {
+		return nil, err
+	}
+	private, err := readEnvFile(filepath.Join(dir, PrivateEnvFile))
+	if err != nil {
+		return nil, err
+	}
+	if envName != "" && envName != sharedEnv {
+		if _, ok := public[envName]; !ok {
+			if _, ok := private[envName]; !ok {
+				return nil, fmt.Errorf("no environment %q in %s; known: %s", envName, dir, knownEnvs(public, private))
+			}
+		}
+	}
+	vars := map[string]string{}
+	for _, layer := range []map[string]string{public[sharedEnv], private[sharedEnv], public[envName], private[envName]} {
+		for k, v := range layer {
+			vars[k] = v
+		}
+	}
+	return vars, nil
+}
+
+// EnvNames returns the environments defined in dir's environment files, sorted,
+// without "$shared".
+func EnvNames(dir string) ([]string, error) {
+	public, err := readEnvFile(filepath.Join(dir, EnvFile))
+	if err != nil {
+		return nil, err
+	}
+	private, err := readEnvFile(filepath.Join(dir, PrivateEnvFile))
+	if err != nil {
+		return nil, err
+	}
+	return envNames(public, private), nil
+}
+
+func envNames(files ...envs) []string {
+	seen := map[string]bool{}
+	var names []string
+	for _, f := range files {
+		for name := range f {
+			if name != sharedEnv && !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+			}
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func knownEnvs(files ...envs) string {
+	names := envNames(files...)
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
+}
+
+// readEnvFile reads one environment file; a missing file is empty. Values that are
+// not strings are kept as their JSON text (numbers, true, false; objects compact).
+func readEnvFile(path string) (envs, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return envs{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var raw map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, jsonError(path, data, err)
+	}
+	out := envs{}
+	for env, vars := range raw {
+		out[env] = map[string]string{}
+		for k, v := range vars {
+			var s string
+			if json.Unmarshal(v, &s) != nil {
+				var b bytes.Buffer
+				if err := json.Compact(&b, v); err != nil {
+					return nil, jsonError(path, data, err)
+				}
+				s = b.String()
+			}
+			out[env][k] = s
+		}
+	}
+	return out, nil
+}
+
+// jsonError turns a JSON error into "path:line:col: message" where the decoder
+// says where it stopped.
+func jsonError(path string, data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	offset := -1
+	switch {
+	case errors.As(err, &syn):
+		offset = int(syn.Offset)
+	case errors.As(err, &typ):
+		offset = int(typ.Offset)
+	}
+	if offset < 0 {
+		return &Error{Path: path, Msg: err.Error()}
+	}
+	f := &File{Path: path, Content: data}
+	p := &parser{f: f, data: data}
+	p.split()
+	return &Error{Path: path, Pos: f.Pos(offset), Msg: "invalid environment file: " + err.Error()}
+}

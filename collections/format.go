@@ -1,0 +1,220 @@
+package collections
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Format writes r as a complete block in canonical .http form, ending with a line
+// break: "### title", "# @name name" (when named), "METHOD URL[ VERSION]", one
+// "Name: value" line per header and, after a blank line, the body. newline is "\n"
+// or "\r\n"; the body's line breaks are converted to it. Blank lines at the start and
+// end of the body are dropped, since the format cannot keep them.
+func Format(r Request, newline string) []byte {
+	var b bytes.Buffer
+	b.WriteString(titleLine(r.Title))
+	b.WriteString(newline)
+	if r.Name != "" {
+		b.WriteString(nameLine(r.Name, newline))
+	}
+	b.WriteString(formatPart(&r, newline))
+	b.WriteString(newline)
+	return b.Bytes()
+}
+
+func titleLine(title string) string {
+	if title == "" {
+		return "###"
+	}
+	return "### " + title
+}
+
+func nameLine(name, newline string) string { return "# @name " + name + newline }
+
+func formatRequestLine(r *Request) string {
+	s := r.Method + " " + r.URL
+	if r.Version != "" {
+		s += " " + r.Version
+	}
+	return s
+}
+
+func formatHeader(h Header) string {
+	if h.Value == "" {
+		return h.Name + ":"
+	}
+	return h.Name + ": " + h.Value
+}
+
+// formatPart writes the request line, headers and body, with no final line break.
+func formatPart(r *Request, newline string) string {
+	var b strings.Builder
+	b.WriteString(formatRequestLine(r))
+	for _, h := range r.Headers {
+		b.WriteString(newline + formatHeader(h))
+	}
+	if body := formatBody(r.Body, newline); body != "" {
+		b.WriteString(newline + newline + body)
+	}
+	return b.String()
+}
+
+// formatBody converts the body's line breaks to newline and drops blank lines at
+// its start and end.
+func formatBody(body []byte, newline string) string {
+	lines := strings.Split(strings.ReplaceAll(string(body), "\r\n", "\n"), "\n")
+	for len(lines) > 0 && strings.Trim(lines[0], " \t\r") == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.Trim(lines[len(lines)-1], " \t\r") == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, newline)
+}
+
+// edit replaces the bytes [start, end) with text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// Replace returns the content of f with request index replaced by edited, ready for
+// Save. Only what changed is rewritten, so comments are kept: the title on its ###
+// line, the @name line, the request line, each header line in place when the number
+// of headers is the same, and the body. When headers are added or removed, or the
+// body appears or disappears, the request line, headers and body are rewritten
+// together and comment lines between the headers are dropped. Every byte outside
+// the request's block is left as it was; an unchanged request gives f.Content.
+func (f *File) Replace(index int, edited Request) ([]byte, error) {
+	if index < 0 || index >= len(f.Requests) {
+		return nil, fmt.Errorf("%s: no request %d (the file has %d)", f.Path, index, len(f.Requests))
+	}
+	if err := validate(&edited); err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", f.Path, f.Requests[index].Line(), err)
+	}
+	old := &f.Requests[index]
+	edits := append(headEdits(old, &edited, f.Newline), partEdits(old, &edited, f.Newline)...)
+	out := apply(f.Content, edits)
+	// A last check that the edit did what it says, so a bug can never corrupt a file.
+	nf, err := Parse(f.Path, out)
+	if err != nil {
+		return nil, fmt.Errorf("edited request does not parse: %w", err)
+	}
+	if len(nf.Requests) != len(f.Requests) || !same(&nf.Requests[index], &edited) {
+		return nil, fmt.Errorf("%s:%d: the edited request would not read back as written", f.Path, old.Line())
+	}
+	return out, nil
+}
+
+// Append returns the content of f with r added as a new block at the end.
+func (f *File) Append(r Request) ([]byte, error) {
+	if err := validate(&r); err != nil {
+		return nil, fmt.Errorf("%s: new request: %w", f.Path, err)
+	}
+	out := append([]byte(nil), f.Content...)
+	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n")) {
+		out = append(out, f.Newline...)
+	}
+	if len(out) > 0 {
+		out = append(out, f.Newline...)
+	}
+	return append(out, Format(r, f.Newline)...), nil
+}
+
+// headEdits changes the title and the @name line.
+func headEdits(old, r *Request, nl string) []edit {
+	var edits []edit
+	first := old.reqLine.Start.Offset // where inserted lines go
+	if !old.nameLine.IsZero() {
+		first = old.nameLine.Start.Offset
+	}
+	switch {
+	case old.Title == r.Title:
+	case !old.sepLine.IsZero():
+		edits = append(edits, edit{old.sepLine.Start.Offset, old.sepLine.End.Offset, titleLine(r.Title)})
+	default:
+		edits = append(edits, edit{first, first, titleLine(r.Title) + nl})
+	}
+	switch {
+	case old.Name == r.Name:
+	case old.Name == "":
+		at := old.reqLine.Start.Offset
+		edits = append(edits, edit{at, at, nameLine(r.Name, nl)})
+	case r.Name == "":
+		edits = append(edits, edit{old.nameLine.Start.Offset, old.nameLine.End.Offset, ""})
+	default:
+		edits = append(edits, edit{old.NameSpan.Start.Offset, old.NameSpan.End.Offset, r.Name})
+	}
+	return edits
+}
+
+// partEdits changes the request line, the headers and the body.
+func partEdits(old, r *Request, nl string) []edit {
+	hasBody := func(r *Request) bool { return formatBody(r.Body, nl) != "" }
+	if len(old.Headers) != len(r.Headers) || hasBody(old) != hasBody(r) {
+		return []edit{{old.part.Start.Offset, old.part.End.Offset, formatPart(r, nl)}}
+	}
+	var edits []edit
+	if !sameRequestLine(old, r) {
+		edits = append(edits, edit{old.reqLine.Start.Offset, old.reqLine.End.Offset, formatRequestLine(r)})
+	}
+	for i, h := range r.Headers {
+		if h != old.Headers[i] {
+			line := old.HeaderPos[i].Line
+			edits = append(edits, edit{line.Start.Offset, line.End.Offset, formatHeader(h)})
+		}
+	}
+	if !bytes.Equal(old.Body, r.Body) {
+		edits = append(edits, edit{old.BodySpan.Start.Offset, old.BodySpan.End.Offset, formatBody(r.Body, nl)})
+	}
+	return edits
+}
+
+// apply makes the edits, which must not overlap; edits at the same offset keep
+// their order.
+func apply(content []byte, edits []edit) []byte {
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	var out []byte
+	at := 0
+	for _, e := range edits {
+		out = append(out, content[at:e.start]...)
+		out = append(out, e.text...)
+		at = e.end
+	}
+	return append(out, content[at:]...)
+}
+
+// validate refuses a request the format cannot write so that it reads back the same.
+func validate(r *Request) error {
+	switch {
+	case r.Method == "" || strings.TrimLeft(r.Method, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "":
+		return fmt.Errorf("invalid method %q: use upper-case letters", r.Method)
+	case r.URL == "" || strings.ContainsAny(r.URL, "\r\n") || strings.Trim(r.URL, " \t") != r.URL:
+		return fmt.Errorf("invalid URL %q: one line, no spaces around it", r.URL)
+	case r.Version != "" && !isVersion([]byte(r.Version)):
+		return fmt.Errorf("invalid HTTP version %q", r.Version)
+	case strings.ContainsAny(r.Title, "\r\n") || strings.Trim(r.Title, " \t") != r.Title:
+		return fmt.Errorf("invalid title %q: one line, no spaces around it", r.Title)
+	case r.Name != "" && !isIdent(r.Name):
+		return fmt.Errorf("invalid request name %q: use letters, digits, _ and -", r.Name)
+	}
+	if i := strings.LastIndexAny(r.URL, " \t"); i > 0 && r.Version == "" && isVersion([]byte(r.URL[i+1:])) {
+		return fmt.Errorf("URL %q ends with an HTTP version: set Version instead", r.URL)
+	}
+	for _, h := range r.Headers {
+		if !isHeaderName([]byte(h.Name)) {
+			return fmt.Errorf("invalid header name %q", h.Name)
+		}
+		if strings.ContainsAny(h.Value, "\r\n") || strings.Trim(h.Value, " \t") != h.Value {
+			return fmt.Errorf("header %s: a value must be one line, no spaces around it", h.Name)
+		}
+	}
+	for _, l := range strings.Split(string(r.Body), "\n") {
+		if strings.HasPrefix(l, "###") {
+			return fmt.Errorf("a body line may not start with ###: it would start a new request")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,108 @@
+package collections
+
+import (
+	"bytes"
+	"sort"
+)
+
+// File is one parsed .http file. Content is the bytes it was parsed from; Save uses
+// them to notice a file changed on disk since.
+type File struct {
+	Path     string
+	Group    string // folder relative to the collection root, slash-separated; "" at the root
+	Content  []byte
+	Newline  string // "\r\n" or "\n": the file's line ending style, from its first line break
+	ReadOnly bool   // set for the built-in tour; Save refuses it
+	Vars     []Variable
+	Requests []Request
+
+	lineStarts []int // offset of each line's first byte; lineStarts[0] skips a BOM
+}
+
+// Request is one request of a file. The strings are as written, variables
+// unresolved. The Span fields say where each part is; they are zero for a part that
+// is not written (MethodSpan for a bare URL line, BodySpan without a body).
+type Request struct {
+	File    *File // the file it belongs to
+	Index   int   // its position in File.Requests
+	Title   string
+	Name    string
+	Method  string // "GET" when the request line is only a URL
+	URL     string // query continuation lines are joined on
+	Version string // e.g. "HTTP/1.1", or ""
+	Headers []Header
+	Body    []byte // nil when there is no body
+
+	Block       Span // from its ### line (or the file's start) to the next ### line
+	TitleSpan   Span
+	NameSpan    Span
+	MethodSpan  Span
+	URLSpan     Span // from the URL's first byte to the end of its last continuation line
+	VersionSpan Span
+	BodySpan    Span
+	HeaderPos   []HeaderPos // parallel to Headers as parsed
+
+	sepLine  Span      // the ### line's text
+	nameLine Span      // the "# @name" line, line break included
+	reqLine  Span      // request line and continuation lines, line breaks excluded
+	part     Span      // request line to the end of the body or the last header/comment line
+	urlParts []urlPart // maps URL indexes back to file offsets
+}
+
+// urlPart says that URL[at:] starts at file offset off (until the next part).
+type urlPart struct{ at, off int }
+
+// Line is the line of the request line (1-based), or 0 for a request built in code.
+func (r *Request) Line() int { return r.reqLine.Start.Line }
+
+// BodyFile returns the path of a "< path" body, as written, or "".
+func (r *Request) BodyFile() string {
+	if len(r.Body) < 3 || r.Body[0] != '<' || !isBlank(r.Body[1]) || bytes.ContainsAny(r.Body, "\r\n") {
+		return ""
+	}
+	return string(bytes.Trim(r.Body[1:], " \t"))
+}
+
+func (r *Request) path() string {
+	if r.File == nil {
+		return ""
+	}
+	return r.File.Path
+}
+
+// Pos returns the position of a byte offset in the file.
+func (f *File) Pos(offset int) Pos {
+	if len(f.lineStarts) == 0 {
+		return Pos{Offset: offset, Line: 1, Col: offset + 1}
+	}
+	offset = max(0, min(offset, len(f.Content)))
+	i := sort.Search(len(f.lineStarts), func(i int) bool { return f.lineStarts[i] > offset }) - 1
+	i = max(i, 0)
+	return Pos{Offset: offset, Line: i + 1, Col: max(offset-f.lineStarts[i], 0) + 1}
+}
+
+// span returns the span of the byte range [start, end).
+func (f *File) span(start, end int) Span { return Span{f.Pos(start), f.Pos(end)} }
+
+// same reports whether two requests say the same thing, whatever their positions
+// and the line breaks in their bodies.
+func same(a, b *Request) bool {
+	if a.Title != b.Title || a.Name != b.Name || !sameRequestLine(a, b) || formatBody(a.Body, "\n") != formatBody(b.Body, "\n") {
+		return false
+	}
+	if len(a.Headers) != len(b.Headers) {
+		return false
+	}
+	for i := range a.Headers {
+		if a.Headers[i] != b.Headers[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func sameRequestLine(a, b *Request) bool {
+	return a.Method == b.Method && a.URL == b.URL && a.Version == b.Version
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' }
