@@ -57,9 +57,15 @@ func analyzeCache(x Exchange) (Cache, []Finding) {
 	out = append(out, f.directiveFindings(flat)...)
 	var vary []Finding
 	c.Vary, vary = cacheVary(f.resp)
+	if c.Vary == nil {
+		c.Vary = []string{} // JSON shows [] rather than null
+	}
 	out = append(out, vary...)
 	var inval []Finding
 	c.Invalidates, inval = f.invalidation()
+	if c.Invalidates == nil {
+		c.Invalidates = []string{}
+	}
 	out = append(out, inval...)
 	return c, out
 }
@@ -101,14 +107,25 @@ func newCacheFacts(x Exchange) *cacheFacts {
 func (f *cacheFacts) view(shared bool) CacheView {
 	ok, reason := f.storable(shared)
 	v := CacheView{Storable: ok, Reason: reason, FreshnessSource: "none"}
-	// A 304 is not stored itself, but its fields refresh the stored response
-	// (RFC 9111 §4.3.4), so its freshness is worth telling.
-	if ok || f.status == 304 {
+	if ok || f.refreshes(shared) {
 		v.FreshnessLifetimeS, v.FreshnessSource = f.lifetime(shared)
 	}
 	v.FreshForS = v.FreshnessLifetimeS - f.age.seconds()
 	v.Fresh = v.FreshForS > 0 // fresh iff lifetime > current age (RFC 9111 §4.2)
 	return v
+}
+
+// refreshes reports whether the response is a 304 whose fields refresh a stored 200
+// that this kind of cache may keep (RFC 9111 §4.3.4). A 304 is not stored itself, but
+// the freshness it gives the stored response is worth telling.
+func (f *cacheFacts) refreshes(shared bool) bool {
+	if f.status != 304 {
+		return false
+	}
+	g := *f
+	g.status = 200
+	ok, _ := g.storable(shared)
+	return ok
 }
 
 // storable applies RFC 9111 §3 for one kind of cache and says why, for a learner.

@@ -240,21 +240,21 @@ func (c cacheControl) duplicates() []string {
 			continue
 		}
 		seen[d.name] = true
-		args, differ := []string{d.sent}, false
+		args, differ := []string{strings.TrimSpace(d.sent)}, false
 		for _, e := range c.list[i+1:] {
 			if e.name == d.name {
-				args = append(args, e.sent)
+				args = append(args, strings.TrimSpace(e.sent))
 				differ = differ || e.arg != d.arg || e.hasArg != d.hasArg
 			}
 		}
 		switch {
 		case len(args) == 1:
 		case differ && (d.name == "max-age" || d.name == "s-maxage"):
-			out = append(out, fmt.Sprintf("%s is given %d times with different values (%s): the response counts as stale", d.name, len(args), strings.Join(args, ", ")))
+			out = append(out, fmt.Sprintf("%s is given %s with different values (%s): the response counts as stale", d.name, cacheTimes(len(args)), strings.Join(args, ", ")))
 		case differ:
-			out = append(out, fmt.Sprintf("%s is given %d times with different values (%s): the first is used", d.name, len(args), strings.Join(args, ", ")))
+			out = append(out, fmt.Sprintf("%s is given %s with different values (%s): the first is used", d.name, cacheTimes(len(args)), strings.Join(args, ", ")))
 		default:
-			out = append(out, fmt.Sprintf("%s is given %d times; once is enough", d.name, len(args)))
+			out = append(out, fmt.Sprintf("%s is given %s; once is enough", d.name, cacheTimes(len(args))))
 		}
 	}
 	return out
@@ -330,4 +330,12 @@ func cacheUnquote(s string) (string, bool) {
 		}
 	}
 	return b.String(), true
+}
+
+// cacheTimes says "twice" or "n times".
+func cacheTimes(n int) string {
+	if n == 2 {
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }

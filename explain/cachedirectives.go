@@ -18,28 +18,33 @@ func (f *cacheFacts) directiveFindings(flat CacheView) []Finding {
 		if f.auth {
 			detail += " It also lets a shared cache store this answer to a request with Authorization."
 		}
-		out = append(out, cacheFinding("must-revalidate", Info, "must-revalidate: never served stale", detail, "RFC 9111 §5.2.2.2"))
+		out = append(out, newFinding("must-revalidate", Info, "must-revalidate: never served stale", detail, "RFC 9111 §5.2.2.2"))
 	}
 	if f.cc.has("proxy-revalidate") {
-		out = append(out, cacheFinding("proxy-revalidate", Info, "proxy-revalidate: shared caches never serve it stale",
+		out = append(out, newFinding("proxy-revalidate", Info, "proxy-revalidate: shared caches never serve it stale",
 			"Like must-revalidate, but for shared caches only; a private cache may still serve it stale when it cannot reach the origin. It does not make the response storable by itself.",
 			"RFC 9111 §5.2.2.8"))
 	}
 	if f.cc.has("immutable") {
 		out = append(out, f.immutableFinding(flat))
 	}
-	for _, name := range []string{"stale-while-revalidate", "stale-if-error"} {
-		if _, ok := f.cc.get(name); ok {
-			out = append(out, f.staleFinding(name))
-		}
+	if n, ok := f.cc.delta("stale-while-revalidate"); ok {
+		out = append(out, newFinding("stale-while-revalidate", Info, fmt.Sprintf("stale-while-revalidate: %d s", n),
+			fmt.Sprintf("After it goes stale, a cache may keep serving it for %d s more while it revalidates in the background.", n)+f.staleYields(),
+			"RFC 5861 §3", "RFC 9111 §4.2.4"))
+	}
+	if n, ok := f.cc.delta("stale-if-error"); ok {
+		out = append(out, newFinding("stale-if-error", Info, fmt.Sprintf("stale-if-error: %d s", n),
+			fmt.Sprintf("If the origin fails (a 5xx or no answer), a cache may serve it for up to %d s after it went stale.", n)+f.staleYields(),
+			"RFC 5861 §4", "RFC 9111 §4.2.4"))
 	}
 	if has(f.resp, "Pragma") {
-		out = append(out, cacheFinding("pragma", Warning, "Pragma is deprecated",
+		out = append(out, newFinding("pragma", Warning, "Pragma is deprecated",
 			"Pragma is deprecated, and Pragma: no-cache is defined only in requests; in a response it is no reliable substitute for Cache-Control. Send Cache-Control (for example no-cache) instead.",
 			"RFC 9111 §5.4"))
 	}
 	if has(f.resp, "Warning") {
-		out = append(out, cacheFinding("warning-obsolete", Info, "The Warning field is obsolete",
+		out = append(out, newFinding("warning-obsolete", Info, "The Warning field is obsolete",
 			"Warning is obsolete: caches no longer generate it and clients ignore it. Remove it.", "RFC 9111 §5.5"))
 	}
 	return out
@@ -50,16 +55,16 @@ func (f *cacheFacts) directiveFindings(flat CacheView) []Finding {
 func (f *cacheFacts) noCacheFinding() Finding {
 	refs := []string{"RFC 9111 §5.2.2.4", "RFC 9111 §4.3"}
 	if names := f.cc.fields("no-cache"); len(names) > 0 && !f.cc.unqualified("no-cache") {
-		return cacheFinding("cache-no-cache", Info, "no-cache for some fields",
+		return newFinding("cache-no-cache", Info, "no-cache for some fields",
 			fmt.Sprintf("no-cache=\"%s\": a cache may reuse the response without checking with the origin, but not the named fields. Many caches treat it as plain no-cache.", strings.Join(names, ", ")),
 			refs...)
 	}
 	detail := "no-cache lets caches store the response but never reuse it without a successful check with the origin (a conditional request), not even when they are set to serve stale responses."
 	if f.hasValid {
-		return cacheFinding("cache-no-cache", Info, "no-cache: revalidate before every reuse",
+		return newFinding("cache-no-cache", Info, "no-cache: revalidate before every reuse",
 			detail+" The response has a validator, so that check is a cheap conditional request answered by 304.", refs...)
 	}
-	return cacheFinding("cache-no-cache", Warning, "no-cache without ETag or Last-Modified",
+	return newFinding("cache-no-cache", Warning, "no-cache without ETag or Last-Modified",
 		detail+" The response has neither ETag nor Last-Modified, so the check cannot be conditional: every reuse downloads it in full. Send an ETag or Last-Modified, or use no-store if reuse is pointless.",
 		refs...)
 }
@@ -67,30 +72,22 @@ func (f *cacheFacts) noCacheFinding() Finding {
 // immutableFinding explains immutable (RFC 8246 §2): it adds no freshness.
 func (f *cacheFacts) immutableFinding(flat CacheView) Finding {
 	if flat.FreshnessLifetimeS > 0 {
-		return cacheFinding("immutable", Info, "immutable: no revalidation while fresh",
+		return newFinding("immutable", Info, "immutable: no revalidation while fresh",
 			fmt.Sprintf("The response will not change while fresh (lifetime %d s), so clients need not revalidate it even when the user reloads.", flat.FreshnessLifetimeS),
 			"RFC 8246 §2")
 	}
-	return cacheFinding("immutable", Info, "immutable does nothing without a lifetime",
+	return newFinding("immutable", Info, "immutable does nothing without a lifetime",
 		"immutable promises the response will not change while fresh, but it has no freshness lifetime, so the promise covers nothing. Add max-age.",
 		"RFC 8246 §2")
 }
 
-// staleFinding explains stale-while-revalidate or stale-if-error (RFC 5861).
-func (f *cacheFacts) staleFinding(name string) Finding {
-	n, _ := f.cc.delta(name)
-	var detail string
-	ref := "RFC 5861 §3"
-	if name == "stale-while-revalidate" {
-		detail = fmt.Sprintf("After it goes stale, a cache may keep serving it for %d s more while it revalidates in the background.", n)
-	} else {
-		ref = "RFC 5861 §4"
-		detail = fmt.Sprintf("If the origin fails (a 5xx or no answer), a cache may serve it for up to %d s after it went stale.", n)
-	}
+// staleYields notes that must-revalidate and no-cache override the stale allowances
+// of RFC 5861.
+func (f *cacheFacts) staleYields() string {
 	if f.cc.has("must-revalidate") || f.cc.unqualified("no-cache") {
-		detail += " must-revalidate or no-cache is also present and wins, so this allowance is unused."
+		return " must-revalidate or no-cache is also present and wins, so this allowance is unused."
 	}
-	return cacheFinding(name, Info, fmt.Sprintf("%s: %d s", name, n), detail, ref, "RFC 9111 §4.2.4")
+	return ""
 }
 
 // cacheVary lists the Vary members, first spelling kept, and explains them
@@ -119,16 +116,16 @@ func cacheVary(fs []Field) ([]string, []Finding) {
 	refs := []string{"RFC 9110 §12.5.5", "RFC 9111 §4.1"}
 	switch {
 	case star:
-		out = append(out, cacheFinding("cache-vary-star", Warning, "Vary: * never matches",
+		out = append(out, newFinding("cache-vary-star", Warning, "Vary: * never matches",
 			"Vary: * says the response depends on things outside the request, so a stored copy never matches a later request: every reuse needs the origin. List the request fields that matter instead.",
 			refs...))
 	case len(list) > 0:
-		out = append(out, cacheFinding("vary", Info, "Vary: "+strings.Join(list, ", "),
+		out = append(out, newFinding("vary", Info, "Vary: "+strings.Join(list, ", "),
 			fmt.Sprintf("A cache may reuse this response only for a request whose %s match the request that produced it (a field absent in one must be absent in the other).", strings.Join(list, ", ")),
 			refs...))
 	}
 	if len(odd) > 0 {
-		out = append(out, cacheFinding("vary-quality", Warning, "Questionable Vary", cacheSentence(strings.Join(odd, "; "))+".", refs...))
+		out = append(out, newFinding("vary-quality", Warning, "Questionable Vary", cacheSentence(strings.Join(odd, "; "))+".", refs...))
 	}
 	return list, out
 }
@@ -159,13 +156,17 @@ func (f *cacheFacts) invalidation() ([]string, []Finding) {
 			list = append(list, u.String())
 		}
 	}
-	detail := fmt.Sprintf("A %d to %s (an unsafe method) makes every cache it passed through invalidate what it stored for %s",
-		f.status, f.method, strings.Join(list, " and "))
+	kind := "an unsafe method"
+	if !cacheKnownMethod(f.method) {
+		kind = "a method not known to be safe"
+	}
+	detail := fmt.Sprintf("A %d to %s (%s) makes every cache it passed through invalidate what it stored for %s",
+		f.status, f.method, kind, strings.Join(list, " and "))
 	detail += " (remove it or mark it as needing validation), so the next GET reaches the origin."
 	if len(other) > 0 {
 		detail += fmt.Sprintf(" %s is on another origin, so caches must not invalidate it.", strings.Join(other, " and "))
 	}
-	return list, []Finding{cacheFinding("cache-invalidation", Info, "Stored copies invalidated", detail, "RFC 9111 §4.4")}
+	return list, []Finding{newFinding("cache-invalidation", Info, "Stored copies invalidated", detail, "RFC 9111 §4.4")}
 }
 
 // cacheSameOrigin compares scheme, host and port (RFC 9110 §4.3.1), with the

@@ -138,7 +138,7 @@ func cacheSeconds(d time.Duration) int64 {
 func (f *cacheFacts) freshnessFindings(private, shared CacheView, forShared bool) []Finding {
 	var out []Finding
 	if len(f.age.problems) > 0 {
-		out = append(out, cacheFinding("age-field", Warning, "Invalid Age field",
+		out = append(out, newFinding("age-field", Warning, "Invalid Age field",
 			strings.Join(f.age.problems, "; ")+". Age says how long the response has been in caches; a valid one is a single whole number of seconds.",
 			"RFC 9111 §5.1"))
 	}
@@ -150,13 +150,17 @@ func (f *cacheFacts) freshnessFindings(private, shared CacheView, forShared bool
 	if private.FreshnessSource == "heuristic" || shared.FreshnessSource == "heuristic" {
 		out = append(out, f.heuristicFinding())
 	}
-	if !flat.Storable && f.status != 304 {
+	if !flat.Storable && !f.refreshes(forShared) {
 		return out
 	}
-	detail := fmt.Sprintf("For %s: freshness lifetime %d s from %s; current age %d s (%s). ",
-		who, flat.FreshnessLifetimeS, flat.FreshnessSource, f.age.seconds(), f.age.explain())
+	var detail string
+	if f.status == 304 {
+		detail = "This 304 refreshes the response the cache holds. "
+	}
+	detail += fmt.Sprintf("For %s: freshness lifetime %d s %s; current age %d s (%s). ",
+		who, flat.FreshnessLifetimeS, cacheSourceText(flat.FreshnessSource), f.age.seconds(), f.age.explain())
 	if other.Storable && (other.FreshnessLifetimeS != flat.FreshnessLifetimeS || other.FreshnessSource != flat.FreshnessSource) {
-		detail += fmt.Sprintf("For %s: lifetime %d s from %s, so %s. ", otherWho, other.FreshnessLifetimeS, other.FreshnessSource, cacheVerdict(other))
+		detail += fmt.Sprintf("For %s: lifetime %d s %s, so %s. ", otherWho, other.FreshnessLifetimeS, cacheSourceText(other.FreshnessSource), cacheVerdict(other))
 	}
 	refs := []string{"RFC 9111 §4.2", "RFC 9111 §4.2.1", "RFC 9111 §4.2.3"}
 	if flat.Fresh {
@@ -164,7 +168,7 @@ func (f *cacheFacts) freshnessFindings(private, shared CacheView, forShared bool
 		if f.cc.unqualified("no-cache") {
 			detail += " But no-cache still requires a successful check with the origin before every reuse."
 		}
-		return append(out, cacheFinding("cache-fresh", Info, fmt.Sprintf("Fresh for %d s more", flat.FreshForS), detail, refs...))
+		return append(out, newFinding("cache-fresh", Info, fmt.Sprintf("Fresh for %d s more", flat.FreshForS), detail, refs...))
 	}
 	detail += "A stale response is reused only after a successful revalidation with the origin"
 	if !f.cc.has("must-revalidate") && !f.cc.has("no-cache") && !(forShared && (f.cc.has("proxy-revalidate") || f.cc.has("s-maxage"))) {
@@ -175,7 +179,7 @@ func (f *cacheFacts) freshnessFindings(private, shared CacheView, forShared bool
 		detail += " It has no max-age or Expires and no heuristic lifetime applies, so every reuse needs validation; send max-age to allow reuse."
 	}
 	title := fmt.Sprintf("Stale by %d s", -flat.FreshForS)
-	return append(out, cacheFinding("cache-stale", Info, title, detail, refs...))
+	return append(out, newFinding("cache-stale", Info, title, detail, refs...))
 }
 
 // cacheVerdict says "fresh for N s" or "stale by N s".
@@ -186,8 +190,24 @@ func cacheVerdict(v CacheView) string {
 	return fmt.Sprintf("stale by %d s", -v.FreshForS)
 }
 
+// cacheSourceText names a freshness source in a sentence.
+func cacheSourceText(source string) string {
+	switch source {
+	case "expires":
+		return "from Expires − Date"
+	case "heuristic":
+		return "from a heuristic"
+	case "none":
+		return "(no freshness information)"
+	}
+	return "from " + source
+}
+
 // explain spells out the age calculation for a learner.
 func (a cacheAge) explain() string {
+	if a.current == 0 {
+		return "just received, no Age"
+	}
 	return fmt.Sprintf("apparent age %d s from Date; Age %d s + %d s response delay = %d s; the larger, %d s, plus %d s since it arrived",
 		cacheSeconds(a.apparent), a.ageValue, cacheSeconds(a.delay), cacheSeconds(a.corrected), cacheSeconds(a.initial), cacheSeconds(a.resident))
 }
@@ -199,7 +219,7 @@ func (f *cacheFacts) heuristicFinding() Finding {
 	detail := fmt.Sprintf("The response has no explicit lifetime (no max-age, s-maxage or Expires), so caches may guess one. "+
 		"The customary guess is 10%% of the time since Last-Modified: %d s / 10 = %d s. "+
 		"Different caches guess differently; send max-age (or no-cache) to decide yourself.", since, n)
-	return cacheFinding("cache-heuristic", Warning, fmt.Sprintf("Heuristic freshness: about %d s", n), detail,
+	return newFinding("cache-heuristic", Warning, fmt.Sprintf("Heuristic freshness: about %d s", n), detail,
 		"RFC 9111 §4.2.2", "RFC 9110 §15.1")
 }
 
@@ -213,23 +233,18 @@ func (f *cacheFacts) expiresFindings() []Finding {
 	_, maxAge := f.cc.get("max-age")
 	switch {
 	case maxAge:
-		out = append(out, cacheFinding("expires-ignored", Info, "Expires is ignored: max-age wins",
+		out = append(out, newFinding("expires-ignored", Info, "Expires is ignored: max-age wins",
 			fmt.Sprintf("The response has both max-age and Expires (%s); every cache must ignore Expires then. Keep Expires only for very old HTTP/1.0 caches.", e.raw),
 			"RFC 9111 §5.3", "RFC 9111 §4.2.1"))
 	case f.cc.has("s-maxage"):
-		out = append(out, cacheFinding("expires-ignored", Info, "Expires is ignored by shared caches: s-maxage wins",
+		out = append(out, newFinding("expires-ignored", Info, "Expires is ignored by shared caches: s-maxage wins",
 			fmt.Sprintf("s-maxage overrides Expires (%s) for shared caches; private caches still use Expires.", e.raw),
 			"RFC 9111 §5.3", "RFC 9111 §5.2.2.10"))
 	}
 	if _, _, ok := parseHTTPDate(e.raw); !ok {
-		out = append(out, cacheFinding("expires-invalid", Warning, "Invalid Expires: already expired",
+		out = append(out, newFinding("expires-invalid", Warning, "Invalid Expires: already expired",
 			fmt.Sprintf("Expires %q is not an HTTP-date in GMT. A cache must read an invalid Expires (such as 0 or -1) as a time in the past: the response is already expired. To say \"do not reuse\", send Cache-Control: no-cache or max-age=0.", e.raw),
 			"RFC 9111 §5.3", "RFC 9110 §5.6.7"))
 	}
 	return out
-}
-
-// cacheFinding builds a finding of the caching checks; every id must be in cacheChecks.
-func cacheFinding(id string, sev Severity, title, detail string, refs ...string) Finding {
-	return Finding{ID: id, Severity: sev, Title: title, Detail: detail, Refs: refs}
 }

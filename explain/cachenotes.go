@@ -24,19 +24,19 @@ func (f *cacheFacts) syntaxFindings() []Finding {
 	unknown = append(unknown, f.reqCC.unknown...)
 	var out []Finding
 	if len(syntax) > 0 {
-		out = append(out, cacheFinding("cc-syntax", Warning, "Invalid Cache-Control directives",
+		out = append(out, newFinding("cc-syntax", Warning, "Invalid Cache-Control directives",
 			strings.Join(syntax, "; ")+".", "RFC 9111 §5.2", "RFC 9111 §1.2.2", "RFC 9111 §4.2.1"))
 	}
 	if len(dups) > 0 {
-		out = append(out, cacheFinding("cc-duplicate", Warning, "Caching directive given more than once",
+		out = append(out, newFinding("cc-duplicate", Warning, "Caching directive given more than once",
 			strings.Join(dups, "; ")+". Send each directive once.", "RFC 9111 §4.2.1"))
 	}
 	if c := f.cc.conflicts(); len(c) > 0 {
-		out = append(out, cacheFinding("cc-conflict", Warning, "Contradictory Cache-Control directives",
+		out = append(out, newFinding("cc-conflict", Warning, "Contradictory Cache-Control directives",
 			strings.Join(c, "; ")+". Caches honour the most restrictive directive; drop the one that does not apply.", "RFC 9111 §4.2.1"))
 	}
 	if len(unknown) > 0 {
-		out = append(out, cacheFinding("cc-unknown", Info, "Unknown Cache-Control directives",
+		out = append(out, newFinding("cc-unknown", Info, "Unknown Cache-Control directives",
 			fmt.Sprintf("Caches ignore directives they do not know: %s. Check the spelling if one was meant to do something.", strings.Join(unknown, ", ")),
 			"RFC 9111 §5.2.3"))
 	}
@@ -52,17 +52,17 @@ func (f *cacheFacts) storeFindings(private, shared CacheView) []Finding {
 		if ok {
 			title = fmt.Sprintf("This response to %s may be stored", f.method)
 		}
-		out = append(out, cacheFinding("cache-method", Info, title,
-			cacheSentence(strings.TrimPrefix(why, "; "))+".", "RFC 9110 §9.3", "RFC 9110 §9.3.3", "RFC 5789 §2", "RFC 9111 §3"))
+		out = append(out, newFinding("cache-method", Info, title,
+			cacheSentence(strings.TrimPrefix(why, "; "))+".", cacheMethodRef(f.method), "RFC 9111 §3"))
 	}
 	if cacheNeverStored(f.status) {
-		out = append(out, cacheFinding("cache-never-stored", Info, fmt.Sprintf("A %d is never stored", f.status),
+		out = append(out, newFinding("cache-never-stored", Info, fmt.Sprintf("A %d is never stored", f.status),
 			fmt.Sprintf("RFC 6585 says responses with status %d must not be stored by any cache, whatever Cache-Control says.", f.status),
-			"RFC 6585 §3", "RFC 6585 §4", "RFC 6585 §5", "RFC 6585 §6"))
+			map[int]string{428: "RFC 6585 §3", 429: "RFC 6585 §4", 431: "RFC 6585 §5", 511: "RFC 6585 §6"}[f.status]))
 	}
 	if !private.Storable && !shared.Storable && f.lacksPermission() {
 		why, _ := f.permission(false)
-		out = append(out, cacheFinding("cache-not-storable", Info, "No cache may store this response",
+		out = append(out, newFinding("cache-not-storable", Info, "No cache may store this response",
 			cacheSentence(why)+". Send max-age (or public) if it may be reused.", "RFC 9111 §3", "RFC 9110 §15.1"))
 	}
 	if f.cc.has("no-store") || f.reqCC.has("no-store") {
@@ -75,7 +75,7 @@ func (f *cacheFacts) storeFindings(private, shared CacheView) []Finding {
 		out = append(out, f.authFinding(shared))
 	}
 	if f.publicUnnecessary() {
-		out = append(out, cacheFinding("cache-public-unnecessary", Info, "public adds nothing here",
+		out = append(out, newFinding("cache-public-unnecessary", Info, "public adds nothing here",
 			"The response is storable without public (it has explicit freshness or a heuristically cacheable status, and the request had no Authorization). public only matters after a request with Authorization, or for a status that is not heuristically cacheable without max-age or Expires.",
 			"RFC 9111 §5.2.2.9"))
 	}
@@ -83,7 +83,7 @@ func (f *cacheFacts) storeFindings(private, shared CacheView) []Finding {
 		out = append(out, f.mustUnderstandFinding())
 	}
 	if shared.Storable && has(f.resp, "Set-Cookie") && !cacheContains(f.cc.fields("private"), "set-cookie") {
-		out = append(out, cacheFinding("set-cookie-shared", Warning, "Set-Cookie on a response shared caches may store",
+		out = append(out, newFinding("set-cookie-shared", Warning, "Set-Cookie on a response shared caches may store",
 			"A shared cache may store this response with its Set-Cookie and hand that cookie to other users. Add Cache-Control: private (or private=\"Set-Cookie\"), or no-store, if the cookie belongs to one user.",
 			"RFC 9111 §3.1", "RFC 9111 §7.3"))
 	}
@@ -101,17 +101,17 @@ func (f *cacheFacts) noStoreFinding() Finding {
 	} else {
 		detail = "The request said Cache-Control: no-store, so caches must not store this response."
 	}
-	return cacheFinding("cache-no-store", Info, "no-store: no cache may keep it", detail, "RFC 9111 §5.2.2.5", "RFC 9111 §5.2.1.5")
+	return newFinding("cache-no-store", Info, "no-store: no cache may keep it", detail, "RFC 9111 §5.2.2.5", "RFC 9111 §5.2.1.5")
 }
 
 // privateFinding explains private, plain or with field names.
 func (f *cacheFacts) privateFinding() Finding {
 	if names := f.cc.fields("private"); len(names) > 0 && !f.cc.unqualified("private") {
-		return cacheFinding("cache-private", Info, "private: some fields stay out of shared caches",
+		return newFinding("cache-private", Info, "private: some fields stay out of shared caches",
 			fmt.Sprintf("private=\"%s\" lets shared caches store the response without the named fields; the user's own cache keeps them. Many caches treat it as plain private.", strings.Join(names, ", ")),
 			"RFC 9111 §5.2.2.7")
 	}
-	return cacheFinding("cache-private", Info, "private: only the user's own cache may store it",
+	return newFinding("cache-private", Info, "private: only the user's own cache may store it",
 		"The response is meant for one user. Shared caches (proxies, CDNs) must not store it; the browser's own cache may, even when the status is not heuristically cacheable.",
 		"RFC 9111 §5.2.2.7", "RFC 9111 §3")
 }
@@ -126,11 +126,11 @@ func (f *cacheFacts) authFinding(shared CacheView) Finding {
 				by = append(by, d)
 			}
 		}
-		return cacheFinding("cache-authorization", Info, "Authorized request: shared caches may still store the answer",
+		return newFinding("cache-authorization", Info, "Authorized request: shared caches may still store the answer",
 			fmt.Sprintf("The request carried Authorization, which normally keeps the answer out of shared caches; %s in the response lets them store it and serve it to other users. Make sure that is intended.", strings.Join(by, ", ")),
 			refs...)
 	}
-	return cacheFinding("cache-authorization", Info, "Authorized request: shared caches must not store the answer",
+	return newFinding("cache-authorization", Info, "Authorized request: shared caches must not store the answer",
 		"The request carried Authorization, so a shared cache must not store the answer unless the response says public, s-maxage or must-revalidate. The user's own cache may store it. There is no need to list Authorization in Vary.",
 		refs...)
 }
@@ -156,7 +156,7 @@ func (f *cacheFacts) mustUnderstandFinding() Finding {
 	} else {
 		detail += " It should come with no-store, so that caches that do not implement must-understand store nothing."
 	}
-	return cacheFinding("cache-must-understand", Info, "must-understand", detail, "RFC 9111 §5.2.2.3")
+	return newFinding("cache-must-understand", Info, "must-understand", detail, "RFC 9111 §5.2.2.3")
 }
 
 // lacksPermission reports that only the storage permission stops every cache from
@@ -167,6 +167,27 @@ func (f *cacheFacts) lacksPermission() bool {
 	_, privateOK := f.permission(false)
 	_, sharedOK := f.permission(true)
 	return methodOK && statusOK && !privateOK && !sharedOK && !f.cc.has("no-store") && !f.reqCC.has("no-store")
+}
+
+// cacheMethodRef is the section that says whether responses to m are cacheable.
+func cacheMethodRef(m string) string {
+	switch m {
+	case "POST":
+		return "RFC 9110 §9.3.3"
+	case "PUT":
+		return "RFC 9110 §9.3.4"
+	case "DELETE":
+		return "RFC 9110 §9.3.5"
+	case "CONNECT":
+		return "RFC 9110 §9.3.6"
+	case "OPTIONS":
+		return "RFC 9110 §9.3.7"
+	case "TRACE":
+		return "RFC 9110 §9.3.8"
+	case "PATCH":
+		return "RFC 5789 §2"
+	}
+	return "RFC 9110 §9.1" // unknown method; methods are case-sensitive
 }
 
 // cacheSentence capitalises the first letter of s.
