@@ -196,7 +196,7 @@ func TestAnalyzeCacheFreshness(t *testing.T) {
 			want: map[string]Severity{"cache-fresh": Info},
 		},
 		{
-			name: "304 with no-store refreshes nothing",
+			name:   "304 with no-store refreshes nothing",
 			method: "GET", status: 304, req: cacheFields("If-None-Match", `"a"`),
 			resp:    cacheFields("Date", cacheDate(0), "ETag", `"a"`, "Cache-Control", "no-store, max-age=60"),
 			private: cacheWant{false, 0, none, 0}, shared: cacheWant{false, 0, none, 0},
