@@ -1,0 +1,59 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/spf13/cobra"
+
+	"github.com/httplens/httplens/demo"
+	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui"
+)
+
+// addTUIFlags declares the flags of the default (TUI) command.
+func addTUIFlags(c *cobra.Command) {
+	c.Flags().Bool("no-demo", false, "do not start the built-in demo API")
+	c.Flags().String("env", "", "environment from http-client.env.json")
+}
+
+// runTUI opens the terminal UI on PATH, or on the .http files of the current folder,
+// or on the built-in tour; the demo API runs in-process unless --no-demo.
+func runTUI(c *cobra.Command, args []string) error {
+	noDemo, _ := c.Flags().GetBool("no-demo")
+	env, _ := c.Flags().GetString("env")
+	cfg := ui.Config{Env: env}
+	if len(args) == 1 {
+		if _, err := os.Stat(args[0]); err != nil {
+			return usageError("%v", err)
+		}
+		cfg.Path = args[0]
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return usageError("current folder: %v", err)
+	}
+	cfg.Dir = dir
+	if !noDemo {
+		srv, err := demo.Start()
+		if err != nil {
+			return failedError(fmt.Errorf("starting the demo API: %w", err))
+		}
+		defer srv.Close()
+		cfg.DemoURL = srv.URL()
+	}
+	client := requests.NewClient(requests.Options{})
+	defer client.CloseIdleConnections()
+	cfg.Client = client
+
+	// Ask the terminal for its background now, before the program owns the terminal;
+	// lipgloss caches the answer for the adaptive colours.
+	lipgloss.HasDarkBackground()
+	p := tea.NewProgram(ui.New(cfg), tea.WithAltScreen(), tea.WithMouseCellMotion())
+	if _, err := p.Run(); err != nil {
+		return fmt.Errorf("tui: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/requests"
+)
+
+// maxMatches caps a body search; past it the count stops growing.
+const maxMatches = 100_000
+
+// sendStartedCmd reports the moment send id began.
+func sendStartedCmd(id int) tea.Cmd {
+	return func() tea.Msg { return sendStartedMsg{id: id, at: time.Now()} }
+}
+
+// resolveFunc produces the wire request; it runs inside the send command and must
+// only read values copied for it.
+type resolveFunc func() (requests.Request, error)
+
+// sendCmd resolves and sends one request, then explains it and prepares its display
+// content, so that Update only has to store the result. ctx is cancelled by esc.
+func sendCmd(ctx context.Context, id int, name string, client *requests.Client, resolve resolveFunc, st Styles) tea.Cmd {
+	return func() tea.Msg {
+		req, err := resolve()
+		var x requests.Exchange
+		if err != nil {
+			x = requests.Exchange{Err: err, Sent: time.Now()}
+		} else {
+			x = client.Send(ctx, req)
+		}
+		msg := responseMsg{id: id, name: name, exchange: x}
+		if x.Response != nil {
+			r := explain.Analyze(explainExchange(x, time.Now()))
+			msg.report = &r
+		}
+		msg.content = newResponseContent(x, st)
+		return msg
+	}
+}
+
+// explainExchange converts an exchange for explain.Analyze; now is the moment the
+// caching verdict is for.
+func explainExchange(x requests.Exchange, now time.Time) explain.Exchange {
+	e := explain.Exchange{Sent: x.Sent, Received: x.Received, Now: now}
+	if x.Request.Method != "" {
+		e.Request = &explain.Request{Method: x.Request.Method, URL: x.Request.URL, Fields: fields(x.Request.Headers)}
+	}
+	if r := x.Response; r != nil {
+		e.Response = explain.Response{
+			Proto: r.Proto, Status: r.Status, Reason: r.Reason, Fields: fields(r.Headers),
+			Body: r.Body, BodyBytes: r.BodyBytes, Truncated: r.Truncated,
+		}
+	}
+	return e
+}
+
+func fields(hs []requests.Header) []explain.Field {
+	out := make([]explain.Field, len(hs))
+	for i, h := range hs {
+		out[i] = explain.Field{Name: h.Name, Value: h.Value}
+	}
+	return out
+}
+
+// searchCmd finds query in every line of t. A query without upper-case letters
+// matches ignoring ASCII case. t is never modified after it is built.
+func searchCmd(id int, t *tabText, query string) tea.Cmd {
+	return func() tea.Msg {
+		fold := strings.ToLower(query) == query
+		var ms []match
+		for i := 0; i < t.Len() && len(ms) < maxMatches; i++ {
+			line := t.Plain(i)
+			if fold {
+				line = asciiLower(line)
+			}
+			for off := 0; ; {
+				j := strings.Index(line[off:], query)
+				if j < 0 {
+					break
+				}
+				ms = append(ms, match{line: i, start: off + j, end: off + j + len(query)})
+				off += j + len(query)
+			}
+		}
+		return searchDoneMsg{id: id, matches: ms}
+	}
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets stay valid.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// loadCollectionCmd reads the collection at path, or the .http files directly in
+// dir when path is "", or the built-in tour when dir has none; then its
+// environments.
+func loadCollectionCmd(path, dir string) tea.Cmd {
+	return func() tea.Msg {
+		coll, label, err := openCollection(path, dir)
+		if err != nil {
+			return collectionLoadedMsg{err: err}
+		}
+		msg := collectionLoadedMsg{coll: coll, label: label, envs: map[string]map[string]string{}}
+		if coll.Dir == "" {
+			return msg
+		}
+		names, err := collections.EnvNames(coll.Dir)
+		if err != nil {
+			coll.Errors = append(coll.Errors, err)
+			return msg
+		}
+		msg.names = names
+		for _, n := range append([]string{""}, names...) {
+			vars, err := collections.LoadEnv(coll.Dir, n)
+			if err != nil {
+				coll.Errors = append(coll.Errors, err)
+				continue
+			}
+			msg.envs[n] = vars
+		}
+		return msg
+	}
+}
+
+// openCollection picks and reads the collection; label names it for the user.
+func openCollection(path, dir string) (*collections.Collection, string, error) {
+	if path != "" {
+		c, err := collections.Load(path)
+		return c, path, err
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	c := &collections.Collection{Root: dir, Dir: dir}
+	for _, e := range entries {
+		if ext := filepath.Ext(e.Name()); e.IsDir() || ext != ".http" && ext != ".rest" {
+			continue
+		}
+		fc, err := collections.Load(filepath.Join(dir, e.Name()))
+		if err != nil {
+			c.Errors = append(c.Errors, err)
+			continue
+		}
+		c.Files = append(c.Files, fc.Files...)
+		c.Errors = append(c.Errors, fc.Errors...)
+	}
+	if len(c.Files) > 0 || len(c.Errors) > 0 {
+		return c, "the .http files of " + dir, nil
+	}
+	tour, err := collections.Tour()
+	return tour, "the built-in tour", err
+}

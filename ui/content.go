@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/httplens/httplens/requests"
+)
+
+// Response tabs, in the order they are shown.
+const (
+	tabRaw = iota
+	tabPretty
+	tabHeaders
+	tabTiming
+	tabCount
+)
+
+// tabName is the label of response tab i.
+func tabName(i int) string { return [tabCount]string{"Raw", "Pretty", "Headers", "Timing"}[i] }
+
+// tabText is the display form of one tab, computed once when the response arrives
+// and never changed after, so commands may read it from other goroutines.
+type tabText struct {
+	plain  []string // sanitised lines
+	styled []string // the same lines with colours; nil means use plain
+	hex    []byte   // when set, the lines are a hex dump of these bytes
+}
+
+// Len is the number of lines.
+func (t *tabText) Len() int {
+	if t.hex != nil {
+		return (len(t.hex) + 15) / 16
+	}
+	return len(t.plain)
+}
+
+// Plain is line i without colours.
+func (t *tabText) Plain(i int) string {
+	if t.hex != nil {
+		return hexLine(t.hex, i)
+	}
+	return t.plain[i]
+}
+
+// Styled is line i with colours.
+func (t *tabText) Styled(i int) string {
+	if t.styled != nil {
+		return t.styled[i]
+	}
+	return t.Plain(i)
+}
+
+// responseContent is everything the response pane shows, prepared off the UI
+// goroutine by the send command.
+type responseContent struct {
+	method    string
+	status    int
+	reason    string // sanitised
+	elapsed   time.Duration
+	size      int64
+	truncated bool
+	timing    requests.Timing
+	err       string // sanitised; empty when a response arrived whole
+	kind      bodyKind
+	note      string // why Pretty shows less than it could
+	tabs      [tabCount]tabText
+}
+
+// newResponseContent does all the content-only work for an exchange: sanitising,
+// formatting, highlighting and splitting into lines. It runs once per response.
+func newResponseContent(x requests.Exchange, st Styles) *responseContent {
+	c := &responseContent{method: x.Request.Method, elapsed: x.Timing.Total, timing: x.Timing}
+	if x.Err != nil {
+		c.err = sanitizeString(x.Err.Error())
+	}
+	r := x.Response
+	if r == nil {
+		return c
+	}
+	c.status, c.reason = r.Status, sanitizeString(r.Reason)
+	c.size, c.truncated = r.BodyBytes, r.Truncated
+
+	raw := displayLines(r.RawHead)
+	c.tabs[tabRaw].plain = append(raw, displayLines(r.Body)...)
+	c.tabs[tabHeaders] = headersTab(r.Headers, st)
+
+	body := r.Body
+	if r.Decoded != nil {
+		body = r.Decoded
+	}
+	c.kind = detectKind(headerValue(r.Headers, "Content-Type"), body)
+	if c.kind == kindBinary {
+		c.tabs[tabPretty].hex = body
+		return c
+	}
+	pretty := displayLines(format(c.kind, body))
+	c.tabs[tabPretty].plain = pretty
+	c.tabs[tabPretty].styled = highlight(c.kind, pretty, st.Syntax)
+	if c.tabs[tabPretty].styled == nil && c.kind != kindText && len(body) > 0 {
+		c.note = fmt.Sprintf("%s shown without colours (over %s)", c.kind, humanBytes(maxHighlight))
+	}
+	return c
+}
+
+// headersTab lays the response headers out as a two-column table.
+func headersTab(hs []requests.Header, st Styles) tabText {
+	width := 0
+	for _, h := range hs {
+		width = max(width, len(sanitizeString(h.Name)))
+	}
+	width = min(width, 32)
+	key := newWrappers(st.Syntax, true).key
+	var t tabText
+	for _, h := range hs {
+		name := sanitizeString(h.Name)
+		pad := strings.Repeat(" ", max(0, width-len(name)))
+		value := sanitizeString(h.Value)
+		t.plain = append(t.plain, name+pad+"  "+value)
+		t.styled = append(t.styled, key.prefix+name+key.suffix+pad+"  "+value)
+	}
+	return t
+}
+
+// headerValue is the first value of the named header, or "".
+func headerValue(hs []requests.Header, name string) string {
+	for _, h := range hs {
+		if strings.EqualFold(h.Name, name) {
+			return h.Value
+		}
+	}
+	return ""
+}
+
+// humanBytes formats a byte count as 0 B, 1.2 KB, 3.4 MB.
+func humanBytes(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	case n < 1000*1000*1000:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+}
+
+// humanDuration formats a duration for the title and the timing chart.
+func humanDuration(d time.Duration) string {
+	switch {
+	case d < time.Millisecond:
+		return fmt.Sprintf("%d µs", d.Microseconds())
+	case d < time.Second:
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}
+
+// timingChart draws the phases of a request as a waterfall of bars w cells wide.
+func timingChart(t requests.Timing, w int, st Styles) []string {
+	phases := []struct {
+		name string
+		d    time.Duration
+	}{
+		{"DNS", t.DNS}, {"Connect", t.Connect}, {"TLS", t.TLS},
+		{"Waiting", t.TTFB}, {"Transfer", t.Transfer},
+	}
+	total := t.Total
+	for _, p := range phases {
+		total = max(total, p.d)
+	}
+	const label, value = 10, 10
+	barW := max(w-label-value-2, 1)
+	lines := []string{""}
+	at := time.Duration(0)
+	for _, p := range phases {
+		start, n := 0, 0
+		if total > 0 {
+			start = int(int64(barW) * int64(at) / int64(total))
+			n = int(int64(barW) * int64(p.d) / int64(total))
+		}
+		if p.d > 0 {
+			n = max(n, 1)
+		}
+		start = min(start, barW-n)
+		bar := strings.Repeat(" ", start) + st.SeverityInfo.Render(strings.Repeat("█", n)) + strings.Repeat(" ", max(barW-start-n, 0))
+		lines = append(lines, fmt.Sprintf("%-*s%s  %*s", label, p.name, bar, value, humanDuration(p.d)))
+		at += p.d
+	}
+	lines = append(lines, "", fmt.Sprintf("%-*s%*s  %*s", label, "Total", barW, "", value, humanDuration(t.Total)))
+	return lines
+}

@@ -1,0 +1,223 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/httplens/httplens/explain"
+)
+
+// explainPane shows what the response means: its status for this method, the
+// findings by severity, the validators and the caching verdict.
+type explainPane struct {
+	st      Styles
+	keys    explainKeys
+	w, h    int
+	focused bool
+	report  *explain.Report
+	reason  string // the response's reason phrase, sanitised
+	vp      viewport.Model
+}
+
+func newExplainPane(st Styles) explainPane {
+	vp := viewport.New(0, 0)
+	vp.KeyMap = viewport.KeyMap{} // keys are routed through explainKeys instead
+	return explainPane{st: st, keys: newExplainKeys(), vp: vp}
+}
+
+// SetSize sets the inner size and re-wraps the text for it.
+func (m *explainPane) SetSize(w, h int) {
+	m.w, m.h = w, h
+	m.vp.Width, m.vp.Height = w, h
+	m.render()
+}
+
+// Focus and Blur tell the pane whether keys come to it.
+func (m *explainPane) Focus() { m.focused = true }
+
+// Blur see Focus.
+func (m *explainPane) Blur() { m.focused = false }
+
+// KeyMap is the pane's bindings for the help views.
+func (m *explainPane) KeyMap() explainKeys { return m.keys }
+
+// Title is the frame title.
+func (m *explainPane) Title() string { return "Explain" }
+
+// SetReport shows the analysis of a new response; nil clears the panel.
+func (m *explainPane) SetReport(r *explain.Report, reason string) {
+	m.report, m.reason = r, reason
+	m.render()
+	m.vp.GotoTop()
+}
+
+// Update scrolls with keys and the mouse wheel.
+func (m explainPane) Update(msg tea.Msg) (explainPane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		top := scroll(m.keys.moveKeys, msg, m.vp.YOffset, m.vp.Height, m.vp.TotalLineCount())
+		m.vp.SetYOffset(top)
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			m.vp.ScrollUp(3)
+		case tea.MouseButtonWheelDown:
+			m.vp.ScrollDown(3)
+		}
+	}
+	return m, nil
+}
+
+// View draws exactly w×h cells.
+func (m explainPane) View() string {
+	return fitBlock(strings.Split(m.vp.View(), "\n"), m.w, m.h)
+}
+
+// render rebuilds the wrapped text; it depends only on the report and the width.
+func (m *explainPane) render() {
+	if m.report == nil {
+		m.vp.SetContent(m.st.Muted.Render(wrapText("Send a request to see what its response means.", m.w)))
+		return
+	}
+	var b strings.Builder
+	m.writeStatus(&b)
+	m.writeFindings(&b)
+	m.writeValidators(&b)
+	m.writeCache(&b)
+	m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
+}
+
+func (m *explainPane) para(b *strings.Builder, indent, text string) {
+	for _, l := range strings.Split(wrapText(sanitizeString(text), max(m.w-len(indent), 8)), "\n") {
+		b.WriteString(indent + l + "\n")
+	}
+}
+
+func (m *explainPane) refs(b *strings.Builder, indent string, refs []string) {
+	if len(refs) > 0 {
+		b.WriteString(m.st.Muted.Render(indent+sanitizeString(strings.Join(refs, ", "))) + "\n")
+	}
+}
+
+func (m *explainPane) writeStatus(b *strings.Builder) {
+	s := m.report.Status
+	b.WriteString(m.st.Status(s.Code).Render(fmt.Sprintf("%d %s", s.Code, m.reason)))
+	if s.Class != "" {
+		b.WriteString(m.st.Muted.Render(" · " + sanitizeString(s.Class)))
+	}
+	b.WriteString("\n")
+	m.para(b, "", s.Meaning)
+	m.refs(b, "", s.Refs)
+}
+
+func (m *explainPane) writeFindings(b *strings.Builder) {
+	groups := []struct {
+		sev   explain.Severity
+		label string
+	}{{explain.Error, "Errors"}, {explain.Warning, "Warnings"}, {explain.Info, "Notes"}}
+	for _, g := range groups {
+		var fs []explain.Finding
+		for _, f := range m.report.Findings {
+			if f.Severity == g.sev {
+				fs = append(fs, f)
+			}
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		b.WriteString("\n" + m.severityStyle(g.sev).Render(fmt.Sprintf("%s (%d)", g.label, len(fs))) + "\n")
+		for _, f := range fs {
+			m.para(b, "• ", f.Title)
+			m.para(b, "  ", f.Detail)
+			m.refs(b, "  ", f.Refs)
+		}
+	}
+}
+
+func (m *explainPane) severityStyle(s explain.Severity) lipgloss.Style {
+	switch s {
+	case explain.Error:
+		return m.st.SeverityError
+	case explain.Warning:
+		return m.st.SeverityWarning
+	}
+	return m.st.SeverityInfo
+}
+
+func (m *explainPane) writeValidators(b *strings.Builder) {
+	v := m.report.Validators
+	if v.ETag == "" && v.LastModified == "" {
+		return
+	}
+	b.WriteString("\n" + m.st.Bold.Render("Validators") + "\n")
+	if v.ETag != "" {
+		kind := "strong"
+		if v.ETagWeak {
+			kind = "weak"
+		}
+		if !v.ETagValid {
+			kind += ", malformed"
+		}
+		m.para(b, "  ", fmt.Sprintf("ETag %s (%s)", v.ETag, kind))
+	}
+	if v.LastModified != "" {
+		m.para(b, "  ", "Last-Modified "+v.LastModified)
+	}
+}
+
+func (m *explainPane) writeCache(b *strings.Builder) {
+	c := m.report.Cache
+	b.WriteString("\n" + m.st.Bold.Render("Caching") + "\n")
+	m.para(b, "  ", "Private cache: "+cacheView(c.Private))
+	m.para(b, "  ", "Shared cache: "+cacheView(c.Shared))
+	verdict := fmt.Sprintf("Age %s; ", seconds(c.AgeS))
+	switch {
+	case !c.StorablePrivate && !c.StorableShared:
+		verdict = "Not stored by any cache."
+	case c.Fresh:
+		verdict += fmt.Sprintf("fresh for %s more.", seconds(c.FreshForS))
+	default:
+		verdict += fmt.Sprintf("stale by %s: reuse needs revalidation.", seconds(-c.FreshForS))
+	}
+	m.para(b, "  ", verdict)
+	if c.MustRevalidate {
+		m.para(b, "  ", "Once stale it must be revalidated (must-revalidate).")
+	}
+	if len(c.Vary) > 0 {
+		m.para(b, "  ", "Varies on: "+strings.Join(c.Vary, ", "))
+	}
+	if len(c.Invalidates) > 0 {
+		m.para(b, "  ", "Invalidates stored responses for: "+strings.Join(c.Invalidates, ", "))
+	}
+}
+
+// cacheView is one cache's verdict in a sentence.
+func cacheView(v explain.CacheView) string {
+	if !v.Storable {
+		s := "not storable"
+		if v.Reason != "" {
+			s += " — " + v.Reason
+		}
+		return s
+	}
+	s := "storable"
+	if v.Reason != "" {
+		s += " (" + v.Reason + ")"
+	}
+	if v.FreshnessSource == "none" || v.FreshnessSource == "" {
+		return s + "; no freshness lifetime, so every reuse is revalidated"
+	}
+	return s + fmt.Sprintf("; lifetime %s from %s", seconds(v.FreshnessLifetimeS), v.FreshnessSource)
+}
+
+// seconds formats a whole number of seconds.
+func seconds(n int64) string {
+	if n == 1 {
+		return "1 second"
+	}
+	return fmt.Sprintf("%d seconds", n)
+}

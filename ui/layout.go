@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// paneID names the four panes, in focus order.
+type paneID int
+
+const (
+	paneTree paneID = iota
+	paneRequest
+	paneResponse
+	paneExplain
+	paneCount
+)
+
+func (p paneID) String() string {
+	return [paneCount]string{"Collection", "Request", "Response", "Explain"}[p]
+}
+
+// rect is a screen rectangle in cells.
+type rect struct{ X, Y, W, H int }
+
+func (r rect) contains(x, y int) bool {
+	return x >= r.X && x < r.X+r.W && y >= r.Y && y < r.Y+r.H
+}
+
+// screenLayout is where everything goes for one terminal size.
+type screenLayout struct {
+	// Single is set when the terminal is too small for four panes: the focused
+	// pane fills Panes' shared rectangle and Bar lists the panes to switch to.
+	Single bool
+	Bar    rect
+	Panes  [paneCount]rect
+	Status rect
+	Help   rect
+}
+
+// Sizes below which the four panes no longer fit side by side.
+const (
+	minWideW = 100
+	minWideH = 20
+	treeMinW = 24
+)
+
+// layout computes the pane rectangles for a w×h terminal. It is pure: the same size
+// always gives the same layout. The bottom two rows are the status and help lines.
+func layout(w, h int) screenLayout {
+	w, h = max(w, 0), max(h, 0)
+	var l screenLayout
+	bodyH := max(h-2, 0)
+	l.Status = rect{0, bodyH, w, min(1, h)}
+	l.Help = rect{0, bodyH + 1, w, max(min(1, h-1), 0)}
+	if w < minWideW || h < minWideH {
+		l.Single = true
+		l.Bar = rect{0, 0, w, min(1, bodyH)}
+		body := rect{0, l.Bar.H, w, max(bodyH-1, 0)}
+		for i := range l.Panes {
+			l.Panes[i] = body
+		}
+		return l
+	}
+	topH := bodyH * 2 / 5
+	botH := bodyH - topH
+	treeW := max(treeMinW, w/4)
+	respW := w * 3 / 5
+	l.Panes[paneTree] = rect{0, 0, treeW, topH}
+	l.Panes[paneRequest] = rect{treeW, 0, w - treeW, topH}
+	l.Panes[paneResponse] = rect{0, topH, respW, botH}
+	l.Panes[paneExplain] = rect{respW, topH, w - respW, botH}
+	return l
+}
+
+// fit makes a line exactly w cells wide: cut with an ellipsis, or padded.
+func fit(line string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	n := ansi.StringWidth(line)
+	if n > w {
+		line = ansi.Truncate(line, w, "…")
+		n = ansi.StringWidth(line)
+	}
+	if n < w {
+		line += strings.Repeat(" ", w-n)
+	}
+	return line
+}
+
+// fitBlock makes lines exactly w×h: extra lines dropped, missing ones blank.
+func fitBlock(lines []string, w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	out := make([]string, h)
+	for i := range out {
+		if i < len(lines) {
+			out[i] = fit(lines[i], w)
+		} else {
+			out[i] = fit("", w)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// clamp bounds v to [lo, hi]; when hi < lo it returns lo.
+func clamp(v, lo, hi int) int {
+	return max(lo, min(v, hi))
+}
+
+// frame draws a bordered box of exactly w×h cells with the title set into its top
+// edge. body must already be (w-2)×(h-2), as a pane's View is.
+func frame(st Styles, title, body string, w, h int, focused bool) string {
+	if w < 2 || h < 2 {
+		return fitBlock(nil, w, h)
+	}
+	border, titleStyle := st.PaneBorder, st.PaneTitle
+	if focused {
+		border, titleStyle = st.PaneBorderFocused, st.PaneTitleFocused
+	}
+	inner := w - 2
+	title = ansi.Truncate(title, max(inner-2, 0), "…")
+	tw := ansi.StringWidth(title)
+	var top string
+	if tw == 0 {
+		top = border.Render("┌" + strings.Repeat("─", inner) + "┐")
+	} else {
+		fill := max(inner-tw-2, 0)
+		top = border.Render("┌ ") + titleStyle.Render(title) + border.Render(" "+strings.Repeat("─", fill)+"┐")
+	}
+	side := border.Render("│")
+	lines := make([]string, 0, h)
+	lines = append(lines, top)
+	if h > 2 {
+		body = fitBlock(strings.Split(body, "\n"), inner, h-2)
+		for _, l := range strings.Split(body, "\n") {
+			lines = append(lines, side+l+side)
+		}
+	}
+	lines = append(lines, border.Render("└"+strings.Repeat("─", inner)+"┘"))
+	return strings.Join(lines, "\n")
+}
+
+// scroll applies a movement key to a scroll offset over n lines shown h at a time.
+func scroll(k moveKeys, msg tea.KeyMsg, top, h, n int) int {
+	switch {
+	case key.Matches(msg, k.Up):
+		top--
+	case key.Matches(msg, k.Down):
+		top++
+	case key.Matches(msg, k.PageUp):
+		top -= max(h-1, 1)
+	case key.Matches(msg, k.PageDown):
+		top += max(h-1, 1)
+	case key.Matches(msg, k.Top):
+		top = 0
+	case key.Matches(msg, k.Bottom):
+		top = n
+	}
+	return clamp(top, 0, max(n-h, 0))
+}
+
+// wrapText word-wraps already-safe text to w cells, breaking long words.
+func wrapText(s string, w int) string {
+	if w < 1 {
+		return s
+	}
+	return ansi.Wrap(s, w, " ")
+}

@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/requests"
+)
+
+// collectionLoadedMsg carries the collection read by loadCollectionCmd.
+type collectionLoadedMsg struct {
+	coll  *collections.Collection
+	label string                       // what was opened, for the status line
+	envs  map[string]map[string]string // variables by environment; "" holds the shared ones
+	names []string                     // environment names, sorted
+	err   error                        // the collection could not be read at all
+}
+
+// sendStartedMsg says when send id began, for the elapsed-time display.
+type sendStartedMsg struct {
+	id int
+	at time.Time
+}
+
+// responseMsg is the result of send id: the exchange (Err set when it failed or was
+// cancelled), its explanation and its display content, all computed off the UI
+// goroutine.
+type responseMsg struct {
+	id       int
+	name     string // the request's @name, for request variables; "" if unnamed
+	exchange requests.Exchange
+	report   *explain.Report // nil when no response arrived
+	content  *responseContent
+}
+
+// resolvedMsg carries the request pane's resolved view of request key.
+type resolvedMsg struct {
+	key   string
+	req   requests.Request
+	err   error
+	notes []string // resolver notes, e.g. unknown variables
+}
+
+// searchDoneMsg carries the matches of response search id.
+type searchDoneMsg struct {
+	id      int
+	matches []match
+}
+
+// requestOpenedMsg says the tree opened a request (enter or a click).
+type requestOpenedMsg struct{ req *collections.Request }
+
+// resolveRequestMsg asks the root to resolve request key for the request pane.
+type resolveRequestMsg struct{ key string }

@@ -1,0 +1,331 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// match is one search hit: byte offsets into a plain line.
+type match struct{ line, start, end int }
+
+// responsePane shows the response of the last send in tabs, with a body search.
+// All content work happened before it arrived; View only slices visible lines.
+type responsePane struct {
+	st      Styles
+	keys    responseKeys
+	w, h    int
+	focused bool
+
+	content  *responseContent
+	sending  string // while a request is in flight: spinner and elapsed time
+	tab      int
+	offsets  [tabCount]int
+	search   lineField
+	query    string // the search being shown
+	matches  []match
+	current  int
+	searchID int // the id of the search whose result is wanted
+}
+
+func newResponsePane(st Styles) responsePane {
+	return responsePane{st: st, keys: newResponseKeys(), search: newLineField("/"), tab: tabRaw}
+}
+
+// SetSize sets the inner size the pane draws into.
+func (m *responsePane) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Focus and Blur tell the pane whether keys come to it.
+func (m *responsePane) Focus() { m.focused = true }
+
+// Blur see Focus.
+func (m *responsePane) Blur() { m.focused = false }
+
+// Editing reports whether the search field is taking typed text.
+func (m *responsePane) Editing() bool { return m.search.editing }
+
+// KeyMap is the pane's bindings for the help views.
+func (m *responsePane) KeyMap() responseKeys { return m.keys }
+
+// FieldKeys are the search field's bindings while it is edited.
+func (m *responsePane) FieldKeys() fieldKeys { return m.search.keys }
+
+// SetSending shows (non-empty) or clears the in-flight indicator.
+func (m *responsePane) SetSending(s string) { m.sending = s }
+
+// SetContent shows a new response; scroll positions and the search start over.
+func (m *responsePane) SetContent(c *responseContent) {
+	m.content, m.sending = c, ""
+	m.offsets = [tabCount]int{}
+	m.clearSearch()
+}
+
+func (m *responsePane) clearSearch() {
+	m.query, m.matches, m.current = "", nil, 0
+	m.search.Reset()
+	m.searchID++
+	m.keys.setSearching(false)
+}
+
+// Title is the frame title: status, reason, time and size once a response is in.
+func (m *responsePane) Title() string {
+	c := m.content
+	switch {
+	case c == nil:
+		return "Response"
+	case c.status == 0:
+		return "Response · failed"
+	}
+	t := fmt.Sprintf("Response %d %s · %s · %s", c.status, c.reason, humanDuration(c.elapsed), humanBytes(c.size))
+	if c.truncated {
+		t += " (truncated)"
+	}
+	return t
+}
+
+// Update handles keys, mouse events and search results.
+func (m responsePane) Update(msg tea.Msg) (responsePane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if m.search.editing {
+			return m.updateSearchField(msg)
+		}
+		return m.updateKey(msg)
+	case tea.MouseMsg:
+		return m.updateMouse(msg), nil
+	case searchDoneMsg:
+		if msg.id == m.searchID {
+			m.matches, m.current = msg.matches, 0
+			m.keys.setSearching(true)
+			m.revealMatch()
+		}
+	}
+	return m, nil
+}
+
+func (m responsePane) updateKey(msg tea.KeyMsg) (responsePane, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.NextTab):
+		return m.setTab((m.tab + 1) % tabCount)
+	case key.Matches(msg, k.PrevTab):
+		return m.setTab((m.tab + tabCount - 1) % tabCount)
+	case key.Matches(msg, k.Search):
+		m.search.Reset()
+		m.search.Start()
+		return m, nil
+	case key.Matches(msg, k.NextMatch):
+		m.step(1)
+	case key.Matches(msg, k.PrevMatch):
+		m.step(-1)
+	case key.Matches(msg, k.EndSearch):
+		m.clearSearch()
+	default:
+		for i, b := range k.Tabs {
+			if key.Matches(msg, b) {
+				return m.setTab(i)
+			}
+		}
+		m.offsets[m.tab] = scroll(k.moveKeys, msg, m.offsets[m.tab], m.bodyHeight(), m.lineCount())
+	}
+	return m, nil
+}
+
+func (m responsePane) updateSearchField(msg tea.KeyMsg) (responsePane, tea.Cmd) {
+	switch m.search.Update(msg) {
+	case fieldAccepted:
+		m.query = m.search.Value()
+		if m.query == "" {
+			m.clearSearch()
+			return m, nil
+		}
+		return m, m.searchCmd()
+	case fieldAbandoned:
+		m.clearSearch()
+	}
+	return m, nil
+}
+
+// searchCmd starts a search of the current tab; the content is immutable, so the
+// command may read it while the pane goes on.
+func (m *responsePane) searchCmd() tea.Cmd {
+	m.searchID++
+	m.matches = nil
+	t := m.text()
+	if t == nil || m.query == "" {
+		return nil
+	}
+	return searchCmd(m.searchID, t, m.query)
+}
+
+func (m responsePane) setTab(i int) (responsePane, tea.Cmd) {
+	m.tab = i
+	if m.query != "" {
+		return m, m.searchCmd()
+	}
+	return m, nil
+}
+
+// step moves to the next (+1) or previous (-1) match, wrapping around.
+func (m *responsePane) step(d int) {
+	if len(m.matches) == 0 {
+		return
+	}
+	m.current = (m.current + d + len(m.matches)) % len(m.matches)
+	m.revealMatch()
+}
+
+// revealMatch scrolls so the current match is on screen, a third of the way down.
+func (m *responsePane) revealMatch() {
+	if len(m.matches) == 0 {
+		return
+	}
+	line := m.matches[m.current].line
+	top, h := m.offsets[m.tab], m.bodyHeight()
+	if line < top || line >= top+h {
+		m.offsets[m.tab] = clamp(line-h/3, 0, max(m.lineCount()-h, 0))
+	}
+}
+
+func (m responsePane) updateMouse(msg tea.MouseMsg) responsePane {
+	switch {
+	case msg.Button == tea.MouseButtonWheelUp:
+		m.offsets[m.tab] = max(m.offsets[m.tab]-3, 0)
+	case msg.Button == tea.MouseButtonWheelDown:
+		m.offsets[m.tab] = clamp(m.offsets[m.tab]+3, 0, max(m.lineCount()-m.bodyHeight(), 0))
+	case msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft && msg.Y == 0:
+		x := 0
+		for i := range tabCount {
+			w := len(tabName(i)) + 2
+			if msg.X >= x && msg.X < x+w {
+				m.tab = i
+			}
+			x += w
+		}
+	}
+	return m
+}
+
+// text is the current tab's lines, or nil for the Timing tab and before a response.
+func (m *responsePane) text() *tabText {
+	if m.content == nil || m.tab == tabTiming {
+		return nil
+	}
+	return &m.content.tabs[m.tab]
+}
+
+func (m *responsePane) lineCount() int {
+	if t := m.text(); t != nil {
+		return t.Len()
+	}
+	return 0
+}
+
+// bodyHeight is the rows left for content under the tab bar and the search line.
+func (m *responsePane) bodyHeight() int {
+	h := m.h - 1
+	if m.search.editing || m.query != "" {
+		h--
+	}
+	return max(h, 0)
+}
+
+// View draws exactly w×h cells.
+func (m responsePane) View() string {
+	lines := make([]string, 0, m.h)
+	lines = append(lines, m.tabBar())
+	switch c := m.content; {
+	case m.sending != "":
+		lines = append(lines, "", "  "+m.sending)
+	case c == nil:
+		lines = append(lines, "", m.st.Muted.Render("  No response yet. Press ctrl+r to send the request."))
+	case c.status == 0:
+		lines = append(lines, "", m.st.ErrorText.Render("  Request failed"), "")
+		for _, l := range strings.Split(wrapText(c.err, m.w-4), "\n") {
+			lines = append(lines, "  "+l)
+		}
+	case m.tab == tabTiming:
+		lines = append(lines, timingChart(c.timing, m.w, m.st)...)
+	default:
+		lines = append(lines, m.visibleLines()...)
+	}
+	body := fitBlock(lines, m.w, m.h)
+	if m.search.editing || m.query != "" {
+		body = fitBlock(append(strings.Split(body, "\n")[:max(m.h-1, 0)], m.searchLine()), m.w, m.h)
+	}
+	return body
+}
+
+func (m *responsePane) tabBar() string {
+	parts := make([]string, 0, tabCount+1)
+	for i := range tabCount {
+		st := m.st.Tab
+		if i == m.tab {
+			st = m.st.TabActive
+		}
+		parts = append(parts, st.Render(" "+tabName(i)+" "))
+	}
+	bar := strings.Join(parts, "")
+	if c := m.content; c != nil && c.err != "" && c.status != 0 {
+		bar += "  " + m.st.ErrorText.Render(c.err)
+	} else if c != nil && m.tab == tabPretty && c.note != "" {
+		bar += "  " + m.st.Muted.Render(c.note)
+	}
+	return bar
+}
+
+func (m *responsePane) searchLine() string {
+	if m.search.editing {
+		return m.search.View()
+	}
+	if len(m.matches) == 0 {
+		return m.st.Muted.Render("/" + sanitizeString(m.query) + "  no matches")
+	}
+	return fmt.Sprintf("/%s  %d/%d  n next · N previous", sanitizeString(m.query), m.current+1, len(m.matches))
+}
+
+// visibleLines slices the lines on screen and marks search hits on them.
+func (m *responsePane) visibleLines() []string {
+	t := m.text()
+	if t == nil {
+		return nil
+	}
+	top, h := m.offsets[m.tab], m.bodyHeight()
+	end := min(top+h, t.Len())
+	out := make([]string, 0, h)
+	mi := sort.Search(len(m.matches), func(i int) bool { return m.matches[i].line >= top })
+	for i := top; i < end; i++ {
+		j := mi
+		for j < len(m.matches) && m.matches[j].line == i {
+			j++
+		}
+		if j > mi {
+			out = append(out, m.markMatches(t.Plain(i), mi, j))
+		} else {
+			out = append(out, t.Styled(i))
+		}
+		mi = j
+	}
+	return out
+}
+
+// markMatches renders a plain line with matches[from:to] highlighted.
+func (m *responsePane) markMatches(line string, from, to int) string {
+	var sb strings.Builder
+	pos := 0
+	for k := from; k < to; k++ {
+		mt := m.matches[k]
+		st := m.st.Match
+		if k == m.current {
+			st = m.st.MatchCurrent
+		}
+		sb.WriteString(line[pos:mt.start])
+		sb.WriteString(st.Render(line[mt.start:mt.end]))
+		pos = mt.end
+	}
+	sb.WriteString(line[pos:])
+	return sb.String()
+}

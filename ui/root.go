@@ -1,0 +1,279 @@
+// Package ui is the httplens terminal UI: a bubbletea program with one small model
+// per pane (collection tree, request, response, explain) and a root model that owns
+// focus, layout, the help overlay, the status line and the request in flight.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/requests"
+)
+
+// Config is what the UI needs from the command line. Client is required.
+type Config struct {
+	// Path is the .http file or folder to open; "" means the .http files of Dir, or
+	// the built-in tour when Dir has none.
+	Path string
+	Dir  string
+	// Env names the environment to start with; "" picks none.
+	Env string
+	// DemoURL is the base URL of the running demo API, the {{demo}} variable.
+	DemoURL string
+	// Vars override every other variable (like --var).
+	Vars   map[string]string
+	Client *requests.Client
+}
+
+// overlay is the dialog drawn over the panes, if any.
+type overlay int
+
+const (
+	overlayNone overlay = iota
+	overlayHelp
+)
+
+// Model is the root model. Build it with New and run it with tea.NewProgram, with
+// the alternate screen and mouse cell motion enabled.
+type Model struct {
+	cfg     Config
+	st      Styles
+	keys    globalKeys
+	close   overlayKeys
+	help    help.Model
+	w, h    int
+	lay     screenLayout
+	focus   paneID
+	overlay overlay
+
+	tree treePane
+	req  requestPane
+	resp responsePane
+	expl explainPane
+
+	coll   *collections.Collection
+	envs   map[string]map[string]string
+	names  []string // environment names, sorted
+	env    string
+	status string
+	errMsg bool
+
+	flight flight
+	last   map[string]collections.Response // by request @name, for request variables
+}
+
+// flight is the request in flight: its id, how to cancel it and how long it has run.
+type flight struct {
+	id      int
+	cancel  context.CancelFunc // nil when nothing is in flight
+	label   string
+	started bool      // sendStartedMsg arrived: at is valid
+	at      time.Time // when the command began sending
+	spin    spinner.Model
+	elapsed string
+}
+
+// New returns the root model for cfg, with the default styles.
+func New(cfg Config) Model {
+	return NewWithStyles(cfg, NewStyles())
+}
+
+// NewWithStyles returns the root model drawing with st.
+func NewWithStyles(cfg Config, st Styles) Model {
+	h := help.New()
+	h.Styles = st.Help
+	m := Model{
+		cfg: cfg, st: st, keys: newGlobalKeys(), close: newOverlayKeys(), help: h,
+		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
+		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
+	}
+	m.flight.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
+	m.tree.Focus()
+	return m
+}
+
+// Init reads the collection in a command: Update never touches the disk.
+func (m Model) Init() tea.Cmd {
+	return loadCollectionCmd(m.cfg.Path, m.cfg.Dir)
+}
+
+// Update routes a message: the overlay first, then global keys, then the focused
+// pane; results go to whoever asked for them.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, nil
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	case tea.MouseMsg:
+		return m.handleMouse(msg)
+	case collectionLoadedMsg:
+		return m.collectionLoaded(msg), nil
+	case requestOpenedMsg:
+		m.req.SetRequest(msg.req)
+		m.setFocus(paneRequest)
+		return m, nil
+	case resolveRequestMsg:
+		return m, m.resolveCmd(msg.key)
+	case resolvedMsg:
+		var cmd tea.Cmd
+		m.req, cmd = m.req.Update(msg)
+		return m, cmd
+	case searchDoneMsg:
+		var cmd tea.Cmd
+		m.resp, cmd = m.resp.Update(msg)
+		return m, cmd
+	case sendStartedMsg, responseMsg, spinner.TickMsg:
+		return m.handleFlight(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) resize(w, h int) {
+	m.w, m.h = w, h
+	m.lay = layout(w, h)
+	m.help.Width = w
+	inner := func(r rect) (int, int) { return max(r.W-2, 0), max(r.H-2, 0) }
+	m.tree.SetSize(inner(m.lay.Panes[paneTree]))
+	m.req.SetSize(inner(m.lay.Panes[paneRequest]))
+	m.resp.SetSize(inner(m.lay.Panes[paneResponse]))
+	m.expl.SetSize(inner(m.lay.Panes[paneExplain]))
+}
+
+// editing reports whether the focused pane has a text field taking typed keys.
+func (m *Model) editing() bool {
+	switch m.focus {
+	case paneTree:
+		return m.tree.Editing()
+	case paneResponse:
+		return m.resp.Editing()
+	}
+	return false
+}
+
+func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.overlay != overlayNone {
+		if key.Matches(msg, m.close.Close) {
+			m.overlay = overlayNone
+		}
+		return m, nil
+	}
+	k := m.keys
+	editing := m.editing()
+	switch {
+	case key.Matches(msg, k.Send):
+		return m.send()
+	case key.Matches(msg, k.Quit) && (!editing || msg.Type == tea.KeyCtrlC):
+		m.cancelFlight()
+		return m, tea.Quit
+	case editing:
+		return m.updateFocused(msg)
+	case key.Matches(msg, k.Cancel):
+		m.cancelFlight()
+		m.setStatus("Cancelling…", false)
+		return m, nil
+	case key.Matches(msg, k.NextPane):
+		m.setFocus((m.focus + 1) % paneCount)
+	case key.Matches(msg, k.PrevPane):
+		m.setFocus((m.focus + paneCount - 1) % paneCount)
+	case key.Matches(msg, k.Help):
+		m.overlay = overlayHelp
+	case key.Matches(msg, k.Env):
+		m.nextEnv()
+	default:
+		return m.updateFocused(msg)
+	}
+	return m, nil
+}
+
+// updateFocused hands a key or mouse event to the focused pane only.
+func (m Model) updateFocused(msg tea.Msg) (tea.Model, tea.Cmd) {
+	return m.updatePane(m.focus, msg)
+}
+
+// updatePane hands an input event to pane p; the request pane follows the tree.
+func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch p {
+	case paneTree:
+		m.tree, cmd = m.tree.Update(msg)
+		m.req.SetRequest(m.tree.Selected())
+	case paneRequest:
+		m.req, cmd = m.req.Update(msg)
+	case paneResponse:
+		m.resp, cmd = m.resp.Update(msg)
+	case paneExplain:
+		m.expl, cmd = m.expl.Update(msg)
+	}
+	return m, cmd
+}
+
+func (m *Model) setFocus(p paneID) {
+	m.tree.Blur()
+	m.req.Blur()
+	m.resp.Blur()
+	m.expl.Blur()
+	m.focus = p
+	switch p {
+	case paneTree:
+		m.tree.Focus()
+	case paneRequest:
+		m.req.Focus()
+	case paneResponse:
+		m.resp.Focus()
+	case paneExplain:
+		m.expl.Focus()
+	}
+}
+
+func (m *Model) setStatus(s string, isErr bool) { m.status, m.errMsg = s, isErr }
+
+func (m Model) collectionLoaded(msg collectionLoadedMsg) Model {
+	if msg.err != nil {
+		m.setStatus("Cannot open the collection: "+msg.err.Error(), true)
+		return m
+	}
+	m.coll, m.envs, m.names = msg.coll, msg.envs, msg.names
+	if m.env != "" {
+		if _, ok := m.envs[m.env]; !ok {
+			m.setStatus("No environment "+m.env+" in "+collections.EnvFile, true)
+			m.env = ""
+		}
+	}
+	m.tree.SetCollection(msg.coll)
+	m.req.SetRequest(m.tree.Selected())
+	if !m.errMsg {
+		m.setStatus(loadedStatus(msg), len(msg.coll.Errors) > 0)
+	}
+	return m
+}
+
+// nextEnv switches to the next environment, then back to none after the last.
+func (m *Model) nextEnv() {
+	if len(m.names) == 0 {
+		m.setStatus("No environments ("+collections.EnvFile+" not found)", false)
+		return
+	}
+	next := m.names[0]
+	for i, n := range m.names {
+		if n == m.env {
+			next = ""
+			if i+1 < len(m.names) {
+				next = m.names[i+1]
+			}
+		}
+	}
+	m.env = next
+	if next == "" {
+		m.setStatus("Environment: none", false)
+		return
+	}
+	m.setStatus("Environment: "+next, false)
+}

@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/requests"
+)
+
+// send starts sending the request shown in the request pane. The previous request,
+// if still in flight, is cancelled and its result will be ignored.
+func (m Model) send() (tea.Model, tea.Cmd) {
+	r := m.req.Request()
+	if r == nil {
+		m.setStatus("No request selected: pick one in the collection first.", true)
+		return m, nil
+	}
+	if m.cfg.Client == nil {
+		m.setStatus("No HTTP client configured.", true)
+		return m, nil
+	}
+	m.cancelFlight()
+	ctx, cancel := context.WithCancel(context.Background())
+	m.flight.id++
+	m.flight.cancel = cancel
+	m.flight.started = false
+	m.flight.elapsed = ""
+	m.flight.label = r.Method + " " + requestLabel(r)
+	m.keys.Cancel.SetEnabled(true)
+	m.resp.SetSending(m.sendingText())
+	m.setStatus("", false)
+	id := m.flight.id
+	return m, tea.Batch(
+		sendStartedCmd(id),
+		sendCmd(ctx, id, r.Name, m.cfg.Client, m.resolver(r), m.st),
+		m.flight.spin.Tick,
+	)
+}
+
+// resolver copies what resolving r needs, so the command shares nothing mutable
+// with the model.
+func (m *Model) resolver(r *collections.Request) resolveFunc {
+	rv := collections.Resolver{
+		Vars: maps.Clone(m.cfg.Vars),
+		Env:  maps.Clone(m.envs[m.env]),
+		Demo: m.cfg.DemoURL,
+	}
+	last := maps.Clone(m.last)
+	rv.Responses = func(name string) (collections.Response, bool) {
+		resp, ok := last[name]
+		return resp, ok
+	}
+	return func() (requests.Request, error) {
+		out, err := rv.Resolve(r)
+		if err != nil {
+			return requests.Request{}, err
+		}
+		hs := make([]requests.Header, len(out.Headers))
+		for i, h := range out.Headers {
+			hs[i] = requests.Header{Name: h.Name, Value: h.Value}
+		}
+		return requests.Request{Method: out.Method, URL: out.URL, Headers: hs, Body: out.Body}, nil
+	}
+}
+
+// resolveCmd resolves the request with key k for the request pane's resolved view.
+func (m *Model) resolveCmd(k string) tea.Cmd {
+	r := m.req.Request()
+	if r == nil || requestKey(r) != k {
+		return nil
+	}
+	resolve := m.resolver(r)
+	return func() tea.Msg {
+		req, err := resolve()
+		return resolvedMsg{key: k, req: req, err: err}
+	}
+}
+
+// cancelFlight cancels the request in flight, if any. Its command still reports,
+// with the cancellation as its error.
+func (m *Model) cancelFlight() {
+	if m.flight.cancel != nil {
+		m.flight.cancel()
+	}
+}
+
+// handleFlight takes the messages of the request in flight; any carrying another
+// id belong to a request that was cancelled or superseded and are dropped.
+func (m Model) handleFlight(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case sendStartedMsg:
+		if msg.id == m.flight.id {
+			m.flight.started, m.flight.at = true, msg.at
+		}
+	case spinner.TickMsg:
+		if m.flight.cancel == nil {
+			return m, nil // nothing in flight: let the tick chain end
+		}
+		var cmd tea.Cmd
+		m.flight.spin, cmd = m.flight.spin.Update(msg)
+		if m.flight.started {
+			m.flight.elapsed = fmt.Sprintf("%.1f s", msg.Time.Sub(m.flight.at).Seconds())
+		}
+		m.resp.SetSending(m.sendingText())
+		return m, cmd
+	case responseMsg:
+		if msg.id != m.flight.id {
+			return m, nil
+		}
+		m.receive(msg)
+	}
+	return m, nil
+}
+
+// receive shows the result of the current send.
+func (m *Model) receive(msg responseMsg) {
+	m.flight.cancel = nil
+	m.keys.Cancel.SetEnabled(false)
+	m.resp.SetContent(msg.content)
+	m.expl.SetReport(msg.report, msg.content.reason)
+	x := msg.exchange
+	switch {
+	case errors.Is(x.Err, context.Canceled):
+		m.setStatus("Cancelled: "+m.flight.label, false)
+	case x.Response == nil:
+		m.setStatus("Failed: "+msg.content.err, true)
+	default:
+		m.setStatus(fmt.Sprintf("%s → %d %s in %s", sanitizeString(m.flight.label), x.Response.Status,
+			msg.content.reason, humanDuration(x.Timing.Total)), false)
+		if msg.name != "" && x.Err == nil {
+			m.last[msg.name] = lastResponse(x.Response)
+		}
+	}
+}
+
+// lastResponse keeps what request variables need of a response.
+func lastResponse(r *requests.Response) collections.Response {
+	hs := make([]collections.Header, len(r.Headers))
+	for i, h := range r.Headers {
+		hs[i] = collections.Header{Name: h.Name, Value: h.Value}
+	}
+	body := r.Body
+	if r.Decoded != nil {
+		body = r.Decoded
+	}
+	return collections.Response{Headers: hs, Body: body}
+}
+
+// sendingText is the in-flight line of the response pane.
+func (m *Model) sendingText() string {
+	s := m.flight.spin.View() + " Sending " + sanitizeString(m.flight.label) + "…"
+	if m.flight.elapsed != "" {
+		s += " " + m.flight.elapsed
+	}
+	return s + "  (esc cancels)"
+}

@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// palette is the small set of colours every style is built from. Each colour adapts
+// to a light or dark background; lipgloss drops them all when NO_COLOR is set.
+type palette struct {
+	text, muted, border, accent, green, yellow, red, purple, cyan, orange, matchBg, selBg lipgloss.AdaptiveColor
+}
+
+func newPalette() palette {
+	c := func(light, dark string) lipgloss.AdaptiveColor {
+		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
+	}
+	return palette{
+		text: c("#1f2328", "#e6edf3"), muted: c("#6e7781", "#8b949e"), border: c("#afb8c1", "#484f58"),
+		accent: c("#0969da", "#58a6ff"), green: c("#1a7f37", "#3fb950"), yellow: c("#9a6700", "#d29922"),
+		red: c("#cf222e", "#f85149"), purple: c("#8250df", "#bc8cff"), cyan: c("#1b7c83", "#39c5cf"),
+		orange: c("#bc4c00", "#f0883e"), matchBg: c("#fff8c5", "#5a4a00"), selBg: c("#ddf4ff", "#1f3a5f"),
+	}
+}
+
+// Styles holds every style the ui draws with, named by role. Build it with
+// NewStyles; panes receive it and never create styles of their own.
+type Styles struct {
+	Text      lipgloss.Style
+	Muted     lipgloss.Style
+	Bold      lipgloss.Style
+	ErrorText lipgloss.Style
+
+	PaneBorder        lipgloss.Style
+	PaneBorderFocused lipgloss.Style
+	PaneTitle         lipgloss.Style
+	PaneTitleFocused  lipgloss.Style
+
+	Selected     lipgloss.Style // the cursor row of a list
+	Tab          lipgloss.Style
+	TabActive    lipgloss.Style
+	Match        lipgloss.Style
+	MatchCurrent lipgloss.Style
+	StatusLine   lipgloss.Style
+	Overlay      lipgloss.Style
+
+	Methods       map[string]lipgloss.Style // by upper-case method
+	MethodOther   lipgloss.Style
+	StatusClasses [6]lipgloss.Style // index: status code / 100; 0 means failed
+
+	SeverityError   lipgloss.Style
+	SeverityWarning lipgloss.Style
+	SeverityInfo    lipgloss.Style
+
+	Syntax SyntaxStyles
+	Help   help.Styles
+}
+
+// SyntaxStyles colour the tokens of a pretty-printed body.
+type SyntaxStyles struct {
+	Key     lipgloss.Style
+	String  lipgloss.Style
+	Number  lipgloss.Style
+	Literal lipgloss.Style // true, false, null, keywords
+	Punct   lipgloss.Style
+	Tag     lipgloss.Style
+	Attr    lipgloss.Style
+	Comment lipgloss.Style
+}
+
+// NewStyles builds the styles from the palette: base styles first, derived after.
+func NewStyles() Styles {
+	p := newPalette()
+	base := lipgloss.NewStyle().Foreground(p.text)
+	fg := func(c lipgloss.TerminalColor) lipgloss.Style { return lipgloss.NewStyle().Foreground(c) }
+	s := Styles{
+		Text:      base,
+		Muted:     fg(p.muted),
+		Bold:      base.Bold(true),
+		ErrorText: fg(p.red).Bold(true),
+	}
+	s.PaneBorder = fg(p.border)
+	s.PaneBorderFocused = fg(p.accent)
+	s.PaneTitle = s.Muted.Bold(true)
+	s.PaneTitleFocused = fg(p.accent).Bold(true)
+	s.Selected = base.Background(p.selBg).Bold(true)
+	s.Tab = s.Muted
+	s.TabActive = fg(p.accent).Bold(true).Underline(true)
+	s.Match = base.Background(p.matchBg).Underline(true)
+	s.MatchCurrent = s.Match.Bold(true).Reverse(true)
+	s.StatusLine = s.Muted
+	s.Overlay = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.accent).Padding(0, 1)
+
+	s.Methods = map[string]lipgloss.Style{
+		"GET":     fg(p.green).Bold(true),
+		"HEAD":    fg(p.cyan).Bold(true),
+		"POST":    fg(p.yellow).Bold(true),
+		"PUT":     fg(p.accent).Bold(true),
+		"PATCH":   fg(p.purple).Bold(true),
+		"DELETE":  fg(p.red).Bold(true),
+		"OPTIONS": fg(p.muted).Bold(true),
+	}
+	s.MethodOther = fg(p.muted).Bold(true)
+	s.StatusClasses = [6]lipgloss.Style{
+		fg(p.red).Bold(true), fg(p.cyan).Bold(true), fg(p.green).Bold(true),
+		fg(p.accent).Bold(true), fg(p.orange).Bold(true), fg(p.red).Bold(true),
+	}
+	s.SeverityError = fg(p.red).Bold(true)
+	s.SeverityWarning = fg(p.yellow).Bold(true)
+	s.SeverityInfo = fg(p.accent).Bold(true)
+	s.Syntax = SyntaxStyles{
+		Key: fg(p.accent), String: fg(p.green), Number: fg(p.orange),
+		Literal: fg(p.purple), Punct: s.Muted, Tag: fg(p.red),
+		Attr: fg(p.yellow), Comment: s.Muted.Italic(true),
+	}
+	s.Help = help.Styles{
+		ShortKey:       fg(p.accent),
+		ShortDesc:      s.Muted,
+		ShortSeparator: s.Muted,
+		Ellipsis:       s.Muted,
+		FullKey:        fg(p.accent),
+		FullDesc:       base,
+		FullSeparator:  s.Muted,
+	}
+	return s
+}
+
+// Method returns the style for an HTTP method.
+func (s Styles) Method(m string) lipgloss.Style {
+	if st, ok := s.Methods[m]; ok {
+		return st
+	}
+	return s.MethodOther
+}
+
+// Status returns the style for a status code; 0 (no response) is styled as an error.
+func (s Styles) Status(code int) lipgloss.Style {
+	if code < 100 || code > 599 {
+		return s.StatusClasses[0]
+	}
+	return s.StatusClasses[code/100]
+}
