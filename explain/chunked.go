@@ -11,8 +11,10 @@ func decodeChunked(b []byte) ([]byte, bool) {
 	if n < 0 {
 		return nil, false
 	}
-	rest := bytes.TrimLeft(b[n:], "\r\n")
-	return out, len(rest) == 0
+	if len(bytes.TrimLeft(b[n:], "\r\n")) != 0 {
+		return nil, false
+	}
+	return out, true
 }
 
 // chunkedLength is the length of the chunked body at the start of b, or -1 when b
