@@ -513,6 +513,11 @@ func TestAnalyzeCacheControlSyntax(t *testing.T) {
 			want: map[string]Severity{"cc-syntax": Warning, "cache-stale": Info},
 		},
 		{
+			name: "max-age= without seconds counts as stale", method: "GET", status: 200, resp: cc("max-age="),
+			private: cacheWant{true, 0, "max-age", 0}, shared: cacheWant{true, 0, "max-age", 0},
+			want: map[string]Severity{"cc-syntax": Warning, "cache-stale": Info},
+		},
+		{
 			name: "max-age past 2^31 saturates", method: "GET", status: 200, resp: cc("max-age=99999999999"),
 			private: cacheWant{true, 2147483648, "max-age", 2147483648}, shared: cacheWant{true, 2147483648, "max-age", 2147483648},
 			want: map[string]Severity{"cache-fresh": Info},

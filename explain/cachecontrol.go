@@ -72,11 +72,15 @@ func parseCacheControl(fs []Field, inRequest bool) cacheControl {
 	var c cacheControl
 	for _, member := range values(fs, "Cache-Control") {
 		d, problem := ccParseMember(member)
+		if d.name != "" && cacheIsToken(d.name) {
+			// Keep a directive with a broken argument: an invalid max-age must
+			// still make the response stale (RFC 9111 §4.2.1).
+			c.list = append(c.list, d)
+		}
 		if problem != "" {
 			c.problems = append(c.problems, problem)
 			continue
 		}
-		c.list = append(c.list, d)
 		c.checkArg(d, inRequest)
 	}
 	return c
@@ -97,12 +101,14 @@ func ccParseMember(m string) (ccDirective, string) {
 	case strings.HasPrefix(arg, `"`):
 		s, ok := cacheUnquote(arg)
 		if !ok {
+			d.arg = arg
 			return d, fmt.Sprintf("%q has a malformed quoted string", m)
 		}
 		d.arg, d.quoted = s, true
 	case cacheIsToken(arg):
 		d.arg = arg
 	default:
+		d.arg = arg
 		return d, fmt.Sprintf("%q: the argument must be a token or a quoted string", m)
 	}
 	return d, ""
