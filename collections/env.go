@@ -26,13 +26,9 @@ type envs map[string]map[string]string
 // in dir. The "$shared" environment applies to every environment; an environment's
 // own values win over it, and the private file wins over the public one. envName ""
 // gives the shared variables only. Missing files are fine; an unknown envName is an
-// error listing the known ones.
+// error listing the known ones. dir "" (the built-in tour) has no environments.
 func LoadEnv(dir, envName string) (map[string]string, error) {
-	public, err := readEnvFile(filepath.Join(dir, EnvFile))
-	if err != nil {
-		return nil, err
-	}
-	private, err := readEnvFile(filepath.Join(dir, PrivateEnvFile))
+	public, private, err := readEnvFiles(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -55,11 +51,7 @@ func LoadEnv(dir, envName string) (map[string]string, error) {
 // EnvNames returns the environments defined in dir's environment files, sorted,
 // without "$shared".
 func EnvNames(dir string) ([]string, error) {
-	public, err := readEnvFile(filepath.Join(dir, EnvFile))
-	if err != nil {
-		return nil, err
-	}
-	private, err := readEnvFile(filepath.Join(dir, PrivateEnvFile))
+	public, private, err := readEnvFiles(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -87,6 +79,18 @@ func knownEnvs(files ...envs) string {
 		return "none"
 	}
 	return strings.Join(names, ", ")
+}
+
+// readEnvFiles reads the public and the private environment files in dir.
+func readEnvFiles(dir string) (public, private envs, err error) {
+	if dir == "" {
+		return envs{}, envs{}, nil
+	}
+	if public, err = readEnvFile(filepath.Join(dir, EnvFile)); err != nil {
+		return nil, nil, err
+	}
+	private, err = readEnvFile(filepath.Join(dir, PrivateEnvFile))
+	return public, private, err
 }
 
 // readEnvFile reads one environment file; a missing file is empty. Values that are

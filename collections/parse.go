@@ -285,7 +285,7 @@ func (p *parser) headers(r *Request, k, hi int) (int, error) {
 		}
 		ns, ne := p.trim(s, s+colon)
 		if !isHeaderName(p.data[ns:ne]) {
-			return k, p.errorf(ns, "invalid header name %q", p.data[ns:ne])
+			return k, p.errorf(ns, "invalid header name %q (a body must follow a blank line)", p.data[ns:ne])
 		}
 		vs, ve := p.trim(s+colon+1, e)
 		r.Headers = append(r.Headers, Header{Name: string(p.data[ns:ne]), Value: string(p.data[vs:ve])})
