@@ -83,11 +83,10 @@ func newCacheFacts(x Exchange) *cacheFacts {
 		f.auth = has(r.Fields, "Authorization")
 	}
 	f.cc = parseCacheControl(f.resp, false)
-	_, hasETag := first(f.resp, "ETag")
 	if v, ok := first(f.resp, "Last-Modified"); ok {
 		f.lastMod, _, f.hasLM = parseHTTPDate(v)
 	}
-	f.hasValid = hasETag || has(f.resp, "Last-Modified")
+	f.hasValid = has(f.resp, "ETag") || has(f.resp, "Last-Modified")
 	if v, ok := first(f.resp, "Date"); ok {
 		f.date, _, f.hasDate = parseHTTPDate(v)
 	}

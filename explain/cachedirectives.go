@@ -134,7 +134,7 @@ func cacheVary(fs []Field) ([]string, []Finding) {
 // invalidates (RFC 9111 §4.4): the target URI always, Location and Content-Location
 // only when they share the target's origin.
 func (f *cacheFacts) invalidation() ([]string, []Finding) {
-	if !f.known || cacheSafeMethod(f.method) || f.status < 200 || f.status > 399 {
+	if !f.known || f.target == "" || cacheSafeMethod(f.method) || f.status < 200 || f.status > 399 {
 		return nil, nil
 	}
 	list := []string{f.target}

@@ -225,6 +225,7 @@ func TestCacheInvalidates(t *testing.T) {
 		{"a 500 invalidates nothing", "POST", "http://a.test/items", 500, nil, nil},
 		{"GET invalidates nothing", "GET", "http://a.test/items/1", 200, nil, nil},
 		{"OPTIONS is safe", "OPTIONS", "http://a.test/items", 204, nil, nil},
+		{"an unknown target URI gives nothing to list", "PUT", "", 204, nil, nil},
 		{"an unknown method is not known to be safe", "PURGE", "http://a.test/items/1", 200, nil, []string{"http://a.test/items/1"}},
 	}
 	for _, c := range cases {
