@@ -22,22 +22,35 @@ func sendStartedCmd(id int) tea.Cmd {
 	return func() tea.Msg { return sendStartedMsg{id: id, at: time.Now()} }
 }
 
-// resolveFunc produces the wire request; it runs inside the send command and must
-// only read values copied for it.
-type resolveFunc func() (requests.Request, error)
+// resolveFunc produces the wire request for r; it runs inside a command and must
+// only read values copied for it, plus the responses map it is handed.
+type resolveFunc func(r *collections.Request, last map[string]collections.Response) (requests.Request, error)
 
-// sendCmd resolves and sends one request, then explains it and prepares its display
-// content, so that Update only has to store the result. ctx is cancelled by esc.
-func sendCmd(ctx context.Context, id int, name string, client *requests.Client, resolve resolveFunc, st Styles) tea.Cmd {
+// sendCmd sends chain in order — the requests whose responses the last one needs
+// through request variables, then the last one — and explains and prepares the
+// last exchange, so that Update only has to store the result. last is the
+// command's own copy of the session's responses; ctx is cancelled by esc.
+func sendCmd(ctx context.Context, id int, chain []*collections.Request, last map[string]collections.Response,
+	client *requests.Client, resolve resolveFunc, st Styles) tea.Cmd {
 	return func() tea.Msg {
-		req, err := resolve()
+		msg := responseMsg{id: id}
 		var x requests.Exchange
-		if err != nil {
-			x = requests.Exchange{Err: err, Sent: time.Now()}
-		} else {
-			x = client.Send(ctx, req)
+		for _, r := range chain {
+			req, err := resolve(r, last)
+			if err != nil {
+				x = requests.Exchange{Err: err, Sent: time.Now()}
+			} else {
+				x = client.Send(ctx, req)
+			}
+			if r.Name != "" && x.Err == nil && x.Response != nil {
+				last[r.Name] = lastResponse(x.Response)
+				msg.kept = append(msg.kept, keptResponse{name: r.Name, resp: last[r.Name]})
+			}
+			if ctx.Err() != nil {
+				break
+			}
 		}
-		msg := responseMsg{id: id, name: name, exchange: x}
+		msg.exchange = x
 		if x.Response != nil {
 			r := explain.Analyze(explainExchange(x, time.Now()))
 			msg.report = &r

@@ -172,3 +172,12 @@ func wrapText(s string, w int) string {
 	}
 	return ansi.Wrap(s, w, " ")
 }
+
+// tabLabel is a tab's label, bracketed when active so that it shows without colour.
+// Active or not, it is two cells wider than the name.
+func tabLabel(name string, active bool) string {
+	if active {
+		return "[" + name + "]"
+	}
+	return " " + name + " "
+}

@@ -28,7 +28,7 @@ type sendStartedMsg struct {
 // goroutine.
 type responseMsg struct {
 	id       int
-	name     string // the request's @name, for request variables; "" if unnamed
+	kept     []keptResponse // responses of named requests sent, for request variables
 	exchange requests.Exchange
 	report   *explain.Report // nil when no response arrived
 	content  *responseContent
@@ -53,3 +53,9 @@ type requestOpenedMsg struct{ req *collections.Request }
 
 // resolveRequestMsg asks the root to resolve request key for the request pane.
 type resolveRequestMsg struct{ key string }
+
+// keptResponse is the last response of a named request.
+type keptResponse struct {
+	name string
+	resp collections.Response
+}

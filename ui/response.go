@@ -266,7 +266,7 @@ func (m *responsePane) tabBar() string {
 		if i == m.tab {
 			st = m.st.TabActive
 		}
-		parts = append(parts, st.Render(" "+tabName(i)+" "))
+		parts = append(parts, st.Render(tabLabel(tabName(i), i == m.tab)))
 	}
 	bar := strings.Join(parts, "")
 	if c := m.content; c != nil && c.err != "" && c.status != 0 {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -35,28 +36,54 @@ func (m Model) send() (tea.Model, tea.Cmd) {
 	m.keys.Cancel.SetEnabled(true)
 	m.resp.SetSending(m.sendingText())
 	m.setStatus("", false)
+	chain := append(m.missingDependencies(r, map[string]bool{}), r)
+	if len(chain) > 1 {
+		names := make([]string, len(chain)-1)
+		for i, d := range chain[:len(chain)-1] {
+			names[i] = d.Name
+		}
+		m.flight.label += " (first " + strings.Join(names, ", ") + ")"
+	}
 	id := m.flight.id
 	return m, tea.Batch(
 		sendStartedCmd(id),
-		sendCmd(ctx, id, r.Name, m.cfg.Client, m.resolver(r), m.st),
+		sendCmd(ctx, id, chain, maps.Clone(m.last), m.cfg.Client, m.resolver(), m.st),
 		m.flight.spin.Tick,
 	)
 }
 
-// resolver copies what resolving r needs, so the command shares nothing mutable
-// with the model.
-func (m *Model) resolver(r *collections.Request) resolveFunc {
-	rv := collections.Resolver{
-		Vars: maps.Clone(m.cfg.Vars),
-		Env:  maps.Clone(m.envs[m.env]),
-		Demo: m.cfg.DemoURL,
+// missingDependencies lists, in sending order, the named requests whose responses r
+// uses through request variables and that have no response yet in this session.
+func (m *Model) missingDependencies(r *collections.Request, seen map[string]bool) []*collections.Request {
+	var out []*collections.Request
+	for _, name := range collections.Dependencies(r) {
+		if seen[name] || m.coll == nil {
+			continue
+		}
+		seen[name] = true
+		if _, ok := m.last[name]; ok {
+			continue
+		}
+		dep, err := m.coll.Find(name)
+		if err != nil || dep.Name != name {
+			continue // the resolver will report the unknown name
+		}
+		out = append(out, m.missingDependencies(dep, seen)...)
+		out = append(out, dep)
 	}
-	last := maps.Clone(m.last)
-	rv.Responses = func(name string) (collections.Response, bool) {
-		resp, ok := last[name]
-		return resp, ok
-	}
-	return func() (requests.Request, error) {
+	return out
+}
+
+// resolver copies what resolving needs, so the command shares nothing mutable with
+// the model.
+func (m *Model) resolver() resolveFunc {
+	vars, env, demoURL := maps.Clone(m.cfg.Vars), maps.Clone(m.envs[m.env]), m.cfg.DemoURL
+	return func(r *collections.Request, last map[string]collections.Response) (requests.Request, error) {
+		rv := collections.Resolver{Vars: vars, Env: env, Demo: demoURL}
+		rv.Responses = func(name string) (collections.Response, bool) {
+			resp, ok := last[name]
+			return resp, ok
+		}
 		out, err := rv.Resolve(r)
 		if err != nil {
 			return requests.Request{}, err
@@ -75,9 +102,9 @@ func (m *Model) resolveCmd(k string) tea.Cmd {
 	if r == nil || requestKey(r) != k {
 		return nil
 	}
-	resolve := m.resolver(r)
+	resolve, last := m.resolver(), maps.Clone(m.last)
 	return func() tea.Msg {
-		req, err := resolve()
+		req, err := resolve(r, last)
 		return resolvedMsg{key: k, req: req, err: err}
 	}
 }
@@ -122,6 +149,9 @@ func (m Model) handleFlight(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) receive(msg responseMsg) {
 	m.flight.cancel = nil
 	m.keys.Cancel.SetEnabled(false)
+	for _, k := range msg.kept {
+		m.last[k.name] = k.resp
+	}
 	m.resp.SetContent(msg.content)
 	m.expl.SetReport(msg.report, msg.content.reason)
 	x := msg.exchange
@@ -133,9 +163,6 @@ func (m *Model) receive(msg responseMsg) {
 	default:
 		m.setStatus(fmt.Sprintf("%s → %d %s in %s", sanitizeString(m.flight.label), x.Response.Status,
 			msg.content.reason, humanDuration(x.Timing.Total)), false)
-		if msg.name != "" && x.Err == nil {
-			m.last[msg.name] = lastResponse(x.Response)
-		}
 	}
 }
 

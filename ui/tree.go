@@ -349,7 +349,11 @@ func (m treePane) View() string {
 
 func (m *treePane) row(vi int) string {
 	n := m.nodes[m.visible[vi]]
-	indent := strings.Repeat("  ", n.depth)
+	// The cursor is marked by a glyph as well as a colour, so it shows without colour.
+	indent := strings.Repeat("  ", n.depth) + "  "
+	if vi == m.cursor {
+		indent = strings.Repeat("  ", n.depth) + "› "
+	}
 	var plain, styled string
 	switch n.kind {
 	case nodeRequest:

@@ -63,7 +63,7 @@ func (m *Model) paneBar() string {
 		if p == m.focus {
 			st = m.st.TabActive
 		}
-		parts = append(parts, st.Render(" "+p.String()+" "))
+		parts = append(parts, st.Render(tabLabel(p.String(), p == m.focus)))
 	}
 	return strings.Join(parts, "") + m.st.Muted.Render("  tab: next pane")
 }

@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/httplens/httplens/explain"
+)
+
+func TestExplainPane(t *testing.T) {
+	r := explain.Report{
+		Status: explain.Status{Code: 204, Class: "successful", Meaning: "The request succeeded and there is no content.", Refs: []string{"RFC 9110 §15.3.5"}},
+		Findings: []explain.Finding{
+			{ID: "a", Severity: explain.Info, Title: "A note", Detail: "Detail of the note.", Refs: []string{"RFC 9111 §3"}},
+			{ID: "b", Severity: explain.Error, Title: "Body on a 204", Detail: "A 204 has no body.\x1b[2J", Refs: []string{"RFC 9110 §6.4.1"}},
+		},
+		Validators: explain.Validators{ETag: `"x1"`, ETagValid: true},
+		Cache: explain.Cache{StorablePrivate: true, Fresh: true, FreshForS: 10,
+			Private: explain.CacheView{Storable: true, FreshnessLifetimeS: 10, FreshnessSource: "max-age"}},
+	}
+	p := newExplainPane(NewStyles())
+	p.SetSize(40, 40)
+	p.SetReport(&r, "No Content")
+	view := plain(p.View())
+	for _, w := range []string{"204 No Content", "RFC 9110 §15.3.5", "Errors (1)", "Notes (1)", "Body on a 204",
+		`ETag "x1" (strong)`, "Private cache: storable", "Shared cache: not storable", "fresh for 10 seconds"} {
+		if !strings.Contains(view, w) {
+			t.Errorf("view lacks %q:\n%s", w, view)
+		}
+	}
+	if strings.Index(view, "Errors") > strings.Index(view, "Notes") {
+		t.Error("errors are not listed before notes")
+	}
+	if strings.Contains(p.View(), "\x1b[2J") {
+		t.Error("an escape sequence from the report reached the view")
+	}
+	assertSize(t, p.View(), 40, 40)
+
+	p.SetSize(40, 5)
+	before := plain(p.View())
+	p, _ = p.Update(keyMsg("down"))
+	if plain(p.View()) == before {
+		t.Error("down did not scroll")
+	}
+}

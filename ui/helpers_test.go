@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"net/http/httptest"
+	"os"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/demo"
+	"github.com/httplens/httplens/requests"
+)
+
+// TestMain forces the Ascii profile so that views and goldens carry no colour codes.
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// plain strips any ANSI from a view.
+func plain(s string) string { return ansi.Strip(s) }
+
+// keyMsg builds the key message for a key name such as "enter", "ctrl+r" or "a".
+func keyMsg(k string) tea.KeyMsg {
+	for t, name := range keyNames() {
+		if name == k {
+			return tea.KeyMsg{Type: t}
+		}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+func keyNames() map[tea.KeyType]string {
+	return map[tea.KeyType]string{
+		tea.KeyEnter: "enter", tea.KeyEsc: "esc", tea.KeyTab: "tab", tea.KeyShiftTab: "shift+tab",
+		tea.KeyCtrlR: "ctrl+r", tea.KeyCtrlC: "ctrl+c", tea.KeyCtrlE: "ctrl+e", tea.KeyCtrlS: "ctrl+s",
+		tea.KeyUp: "up", tea.KeyDown: "down", tea.KeyLeft: "left", tea.KeyRight: "right",
+		tea.KeyPgDown: "pgdown", tea.KeyPgUp: "pgup", tea.KeyHome: "home", tea.KeyEnd: "end",
+		tea.KeyBackspace: "backspace",
+	}
+}
+
+// typeText is the key messages for typing s.
+func typeText(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		out = append(out, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	return out
+}
+
+// tour loads the built-in tour or fails the test.
+func tour(t testing.TB) *collections.Collection {
+	t.Helper()
+	c, err := collections.Tour()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// demoServer runs the demo API on 127.0.0.1 for one test.
+func demoServer(t testing.TB) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(demo.NewHandler())
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// testClient is an HTTP client closed with the test.
+func testClient(t testing.TB) *requests.Client {
+	t.Helper()
+	c := requests.NewClient(requests.Options{})
+	t.Cleanup(c.CloseIdleConnections)
+	return c
+}

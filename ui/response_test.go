@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/requests"
+)
+
+// jsonExchange is a 200 response with a JSON body and the given extra head lines.
+func jsonExchange(body string) requests.Exchange {
+	head := "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Evil: a\x1b]52;c;aGk=\x07b\r\n\r\n"
+	return requests.Exchange{
+		Request: requests.SentRequest{Method: "GET", URL: "http://127.0.0.1/x"},
+		Response: &requests.Response{
+			Proto: "HTTP/1.1", Status: 200, Reason: "OK",
+			Headers: []requests.Header{{Name: "Content-Type", Value: "application/json"}, {Name: "X-Evil", Value: "a\x1b]52;c;aGk=\x07b"}},
+			RawHead: []byte(head), Body: []byte(body), BodyBytes: int64(len(body)),
+		},
+		Timing: requests.Timing{Connect: time.Millisecond, TTFB: 2 * time.Millisecond, Total: 4 * time.Millisecond},
+	}
+}
+
+func newTestResponse(x requests.Exchange, w, h int) responsePane {
+	p := newResponsePane(NewStyles())
+	p.SetSize(w, h)
+	p.SetContent(newResponseContent(x, NewStyles()))
+	return p
+}
+
+// press feeds keys to a pane and runs any command it returns once.
+func press(t *testing.T, p responsePane, keys ...tea.Msg) responsePane {
+	t.Helper()
+	for _, k := range keys {
+		var cmd tea.Cmd
+		p, cmd = p.Update(k)
+		if cmd != nil {
+			p, _ = p.Update(cmd())
+		}
+	}
+	return p
+}
+
+func TestResponsePaneTabs(t *testing.T) {
+	x := jsonExchange(`{"id":1,"name":"pen"}`)
+	cases := []struct {
+		name string
+		keys []tea.Msg
+		want []string
+		not  []string
+	}{
+		{"raw shows the head and body as received", nil,
+			[]string{"[Raw]", "HTTP/1.1 200 OK", "X-Evil: a␛]52;c;aGk=␇b", `{"id":1,"name":"pen"}`}, []string{"\x1b"}},
+		{"pretty indents JSON", []tea.Msg{keyMsg("2")}, []string{"[Pretty]", `  "id": 1,`, `  "name": "pen"`}, nil},
+		{"headers are a table", []tea.Msg{keyMsg("3")}, []string{"Content-Type  application/json", "X-Evil        a␛]52"}, nil},
+		{"timing is a bar chart", []tea.Msg{keyMsg("4")}, []string{"Connect", "█", "Total", "4 ms"}, nil},
+		{"right arrow moves to the next tab", []tea.Msg{keyMsg("right")}, []string{"[Pretty]"}, nil},
+		{"left arrow wraps to the last tab", []tea.Msg{keyMsg("left")}, []string{"[Timing]"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := press(t, newTestResponse(x, 60, 12), c.keys...)
+			view := p.View()
+			for _, w := range c.want {
+				if !strings.Contains(plain(view), w) {
+					t.Errorf("view lacks %q:\n%s", w, plain(view))
+				}
+			}
+			for _, n := range c.not {
+				if strings.Contains(view, n) {
+					t.Errorf("view contains %q", n)
+				}
+			}
+			assertSize(t, view, 60, 12)
+		})
+	}
+	t.Run("title has status, time and size", func(t *testing.T) {
+		p := newTestResponse(x, 60, 12)
+		if got, want := p.Title(), "Response 200 OK · 4 ms · 21 B"; got != want {
+			t.Errorf("Title() = %q, want %q", got, want)
+		}
+	})
+}
+
+func TestResponsePaneSearch(t *testing.T) {
+	body := `{"a":"needle","b":"hay","c":"needle"}`
+	p := newTestResponse(jsonExchange(body), 60, 12)
+	p = press(t, p, keyMsg("2"), keyMsg("/"))
+	if !p.Editing() {
+		t.Fatal("/ did not open the search field")
+	}
+	p = press(t, p, append(typeText("needle"), keyMsg("enter"))...)
+	if got := plain(p.View()); !strings.Contains(got, "/needle  1/2") {
+		t.Fatalf("search line missing:\n%s", got)
+	}
+	if first := p.matches[p.current].line; first != 1 {
+		t.Errorf("first match on line %d, want 1", first)
+	}
+	p = press(t, p, keyMsg("n"))
+	if p.current != 1 || !strings.Contains(plain(p.View()), "2/2") {
+		t.Errorf("n did not move to the second match: %d", p.current)
+	}
+	p = press(t, p, keyMsg("N"), keyMsg("N"))
+	if p.current != 1 {
+		t.Errorf("N twice from 2/2 should wrap to 2/2, at %d", p.current+1)
+	}
+	p = press(t, p, keyMsg("esc"))
+	if p.query != "" || len(p.matches) != 0 {
+		t.Error("esc did not end the search")
+	}
+}
+
+func TestResponsePaneScrollsAndStaysInBounds(t *testing.T) {
+	var sb strings.Builder
+	for i := range 200 {
+		sb.WriteString(`{"n":` + strconv.Itoa(i) + "}\n")
+	}
+	x := jsonExchange(sb.String())
+	x.Response.Headers[0].Value = "text/plain"
+	p := newTestResponse(x, 40, 10)
+	p = press(t, p, keyMsg("end"))
+	if !strings.Contains(plain(p.View()), `{"n":199}`) {
+		t.Errorf("end did not reach the last line:\n%s", plain(p.View()))
+	}
+	p = press(t, p, keyMsg("down"), keyMsg("pgdown"))
+	assertSize(t, p.View(), 40, 10)
+	p = press(t, p, keyMsg("home"))
+	if !strings.Contains(plain(p.View()), "HTTP/1.1 200 OK") {
+		t.Errorf("home did not return to the top")
+	}
+}
+
+func TestResponsePaneStates(t *testing.T) {
+	cases := []struct {
+		name string
+		x    *requests.Exchange
+		want string
+	}{
+		{"nothing sent yet", nil, "No response yet"},
+		{"connection refused", &requests.Exchange{Request: requests.SentRequest{Method: "GET"},
+			Err: errors.New("dial tcp 127.0.0.1:1: connect: connection refused")}, "connection refused"},
+		{"binary body shows as hex", func() *requests.Exchange {
+			x := jsonExchange("\x00\x01\x02PNG\xff")
+			x.Response.Headers[0].Value = "image/png"
+			return &x
+		}(), "00 01 02 50 4e 47 ff"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := newResponsePane(NewStyles())
+			p.SetSize(60, 10)
+			if c.x != nil {
+				p.SetContent(newResponseContent(*c.x, NewStyles()))
+			}
+			p = press(t, p, keyMsg("2"))
+			if got := plain(p.View()); !strings.Contains(got, c.want) {
+				t.Errorf("view lacks %q:\n%s", c.want, got)
+			}
+		})
+	}
+}
+
+
+// assertSize fails unless view is exactly w×h cells.
+func assertSize(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Fatalf("view has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if got := len([]rune(plain(l))); got != w {
+			t.Fatalf("line %d is %d wide, want %d: %q", i, got, w, plain(l))
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func newTestTree(t *testing.T, w, h int) treePane {
+	p := newTreePane(NewStyles())
+	p.SetSize(w, h)
+	p.SetCollection(tour(t))
+	return p
+}
+
+func pressTree(p treePane, keys ...tea.Msg) (treePane, tea.Msg) {
+	var last tea.Msg
+	for _, k := range keys {
+		var cmd tea.Cmd
+		p, cmd = p.Update(k)
+		if cmd != nil {
+			last = cmd()
+		}
+	}
+	return p, last
+}
+
+func TestTreePane(t *testing.T) {
+	cases := []struct {
+		name     string
+		keys     []tea.Msg
+		selected string // title of the selected request, "" for none
+		want     []string
+		not      []string
+	}{
+		{"starts on the first request", nil, "Reset the demo",
+			[]string{"▾ 01-etags.http", "› POST   Reset the demo", "  GET    List items"}, nil},
+		{"down moves the cursor", []tea.Msg{keyMsg("down"), keyMsg("j")}, "Read item", []string{"› GET    Read item"}, nil},
+		{"filter keeps matching requests and their files", append(append([]tea.Msg{keyMsg("/")}, typeText("delete")...), keyMsg("enter")),
+			"Delete item if unchanged", []string{"DELETE Delete item if unchanged", "Read the deleted item", "01-etags.http"},
+			[]string{"List items", "02-caching.http"}},
+		{"esc while filtering clears the filter", append(append([]tea.Msg{keyMsg("/")}, typeText("cache")...), keyMsg("esc")),
+			"Reset the demo", []string{"List items", "Cache no-store"}, nil},
+		{"a filter with no match says so", append([]tea.Msg{keyMsg("/")}, typeText("zzzz")...), "", []string{"No request matches."}, nil},
+		{"left folds the file", []tea.Msg{keyMsg("left")}, "", []string{"▸ 01-etags.http"}, []string{"List items"}},
+		{"right unfolds it again", []tea.Msg{keyMsg("left"), keyMsg("right"), keyMsg("down")}, "Reset the demo", []string{"List items"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, _ := pressTree(newTestTree(t, 50, 16), c.keys...)
+			got := ""
+			if r := p.Selected(); r != nil {
+				got = r.Title
+			}
+			if got != c.selected {
+				t.Errorf("selected %q, want %q", got, c.selected)
+			}
+			view := plain(p.View())
+			for _, w := range c.want {
+				if !strings.Contains(view, w) {
+					t.Errorf("view lacks %q:\n%s", w, view)
+				}
+			}
+			for _, n := range c.not {
+				if strings.Contains(view, n) {
+					t.Errorf("view has %q:\n%s", n, view)
+				}
+			}
+			assertSize(t, p.View(), 50, 16)
+		})
+	}
+}
+
+func TestTreeOpenAndMouse(t *testing.T) {
+	p := newTestTree(t, 50, 16)
+	p, msg := pressTree(p, keyMsg("down"), keyMsg("enter"))
+	opened, ok := msg.(requestOpenedMsg)
+	if !ok || opened.req.Title != "List items" {
+		t.Fatalf("enter gave %#v, want requestOpenedMsg for List items", msg)
+	}
+	p, _ = pressTree(p, tea.MouseMsg{X: 5, Y: 3, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if r := p.Selected(); r == nil || r.Title != "Read item" {
+		t.Errorf("click on row 3 selected %v", r)
+	}
+	if !p.Editing() {
+		p, _ = pressTree(p, keyMsg("/"))
+	}
+	if !p.Editing() {
+		t.Fatal("/ did not start editing the filter")
+	}
+}
