@@ -133,7 +133,7 @@ func jsonError(path string, data []byte, err error) error {
 	offset := -1
 	switch {
 	case errors.As(err, &syn):
-		offset = int(syn.Offset)
+		offset = max(int(syn.Offset)-1, 0) // Offset is just past the bad byte
 	case errors.As(err, &typ):
 		offset = int(typ.Offset)
 	}
