@@ -17,9 +17,9 @@ var version = "0.1.0-dev"
 
 // Exit statuses of the CLI contract.
 const (
-	exitOK      = 0
-	exitFailed  = 1 // the request failed: connection, TLS, timeout
-	exitUsage   = 2 // bad usage or a bad input file
+	exitOK     = 0
+	exitFailed = 1 // the request failed: connection, TLS, timeout
+	exitUsage  = 2 // bad usage or a bad input file
 )
 
 // exitError carries an exit status up to main; its message is printed on one line.
@@ -54,6 +54,7 @@ func newRootCmd() *cobra.Command {
 		newVersionCmd(),
 		newDemoCmd(),
 		newSendCmd(),
+		newExplainCmd(),
 	)
 	return root
 }

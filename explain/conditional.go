@@ -81,7 +81,7 @@ func (p preconditions) readCondition(method string) string {
 
 // conditionalFindings says what the request's preconditions did to this response.
 func conditionalFindings(x Exchange) []Finding {
-	if x.Request == nil {
+	if !fieldsKnown(x) {
 		return outcomeFindings(x, preconditions{}, false)
 	}
 	p := readPreconditions(x.Request.Fields)

@@ -142,3 +142,21 @@ func TestMethodSafety(t *testing.T) {
 		t.Error("an unknown request must give no method-safety finding")
 	}
 }
+
+func TestConditionalWithFieldsUnknown(t *testing.T) {
+	cases := []struct {
+		name, method, raw string
+		want              []string
+	}{
+		{"412 does not blame a missing precondition", "PUT", "HTTP/1.1 412 Precondition Failed\n\n", []string{"I precondition-failed"}},
+		{"304 to PUT is still wrong", "PUT", "HTTP/1.1 304 Not Modified\n\n", []string{"W not-modified"}},
+		{"304 to GET is plausible", "GET", "HTTP/1.1 304 Not Modified\n\n", []string{"I not-modified"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			x := exchange(t, c.method, nil, c.raw)
+			x.Request.FieldsUnknown = true
+			assertFindings(t, conditionalFindings(x), c.want)
+		})
+	}
+}

@@ -6,8 +6,8 @@ import (
 )
 
 // outcomeFindings says what the preconditions led to: 304, 412, 428, a 2xx that
-// should not have been, and what to send next. known is false when the request is
-// unknown; p is then empty.
+// should not have been, and what to send next. known is false when the request's
+// header fields are unknown; p is then empty.
 func outcomeFindings(x Exchange, p preconditions, known bool) []Finding {
 	method := methodOf(x)
 	switch status := x.Response.Status; {
@@ -46,7 +46,7 @@ func notModifiedFinding(x Exchange, p preconditions, known bool) Finding {
 	refs := []string{"RFC 9110 §15.4.5", "RFC 9111 §4.3.4"}
 	reuse := " Reuse the stored copy, updated with the header fields of this 304."
 	switch {
-	case known && method != "GET" && method != "HEAD":
+	case method != "" && method != "GET" && method != "HEAD":
 		return newFinding("not-modified", Warning, "304 Not Modified in answer to "+method,
 			"304 only answers a conditional GET or HEAD. For "+method+" a false precondition gives 412 Precondition Failed; a client has no stored copy to reuse here.",
 			append(refs, "RFC 9110 §13.2.2")...)

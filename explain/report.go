@@ -15,10 +15,13 @@ type Field struct {
 }
 
 // Request is the request as sent. Method is case-sensitive (RFC 9110 §9.1).
+// FieldsUnknown says only the method and URL are known (e.g. `httplens explain
+// --method PUT`): then no check concludes anything from a field being absent.
 type Request struct {
-	Method string
-	URL    string
-	Fields []Field
+	Method        string
+	URL           string
+	Fields        []Field
+	FieldsUnknown bool
 }
 
 // Response is the response as received. Body holds the bytes received after the

@@ -21,6 +21,12 @@ func requestFields(x Exchange) []Field {
 	return x.Request.Fields
 }
 
+// fieldsKnown reports whether the request's header section is known, so that the
+// absence of a field means something.
+func fieldsKnown(x Exchange) bool {
+	return x.Request != nil && !x.Request.FieldsUnknown
+}
+
 // statusMeaning says what the response's status code means, and what it means for
 // the method that produced it when the method is known.
 func statusMeaning(resp Response, method string) Status {
@@ -282,9 +288,9 @@ func allowFindings(resp Response, method string) []Finding {
 
 // notRequestedFindings flags codes that answer a request field the request did not
 // have: 101 without Upgrade, 206 without Range, 406 without Accept-*, 416 without
-// Range, 417 without Expect. Only when the request is known.
+// Range, 417 without Expect. Only when the request's fields are known.
 func notRequestedFindings(x Exchange) []Finding {
-	if x.Request == nil {
+	if !fieldsKnown(x) {
 		return nil
 	}
 	req := x.Request.Fields

@@ -123,3 +123,9 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestStatusWithFieldsUnknown(t *testing.T) {
+	x := exchange(t, "GET", nil, "HTTP/1.1 416 Range Not Satisfiable\n\n")
+	x.Request.FieldsUnknown = true
+	assertFindings(t, statusFindings(x), nil)
+}
