@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/httplens/httplens/requests"
+)
+
+// sendFlags are the flags of `httplens send`, in both its forms.
+type sendFlags struct {
+	method   string
+	headers  []string
+	data     string
+	env      string
+	vars     []string
+	explain  bool
+	json     bool
+	timeout  time.Duration
+	insecure bool
+	noFollow bool
+	maxBody  int64
+}
+
+func newSendCmd() *cobra.Command {
+	var f sendFlags
+	c := &cobra.Command{
+		Use:   "send FILE [NAME] | send [-X M] [-H 'N: v']... [-d BODY|@file] URL",
+		Short: "Send a saved request or an ad-hoc one and print the raw response",
+		Long: `Send one request and print the response exactly as received.
+
+With a URL (http:// or https://) the request is built from the flags, curl-style.
+Otherwise the first argument is a .http file and NAME picks the request in it
+by its @name or title.`,
+		Args: cobra.RangeArgs(1, 2),
+		RunE: func(c *cobra.Command, args []string) error {
+			return runSend(c.Context(), c.OutOrStdout(), args, f)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVarP(&f.method, "request", "X", "", "method of an ad-hoc request (default GET, or POST with -d)")
+	fl.StringArrayVarP(&f.headers, "header", "H", nil, "header 'Name: value' of an ad-hoc request (repeatable)")
+	fl.StringVarP(&f.data, "data", "d", "", "body of an ad-hoc request, or @file to send a file")
+	fl.StringVar(&f.env, "env", "", "environment from http-client.env.json")
+	fl.StringArrayVar(&f.vars, "var", nil, "variable k=v, overriding the file and the environment (repeatable)")
+	fl.BoolVar(&f.explain, "explain", false, "explain the response after printing it")
+	fl.BoolVar(&f.json, "json", false, "print request, response, timing and explanation as JSON")
+	fl.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit for the whole exchange")
+	fl.BoolVar(&f.insecure, "insecure", false, "do not verify TLS certificates")
+	fl.BoolVar(&f.noFollow, "no-follow", false, "do not follow redirects")
+	fl.Int64Var(&f.maxBody, "max-body", requests.DefaultMaxBody, "keep at most this many bytes of the body")
+	return c
+}
+
+// isURL tells the ad-hoc form from the file form.
+func isURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+func runSend(ctx context.Context, out io.Writer, args []string, f sendFlags) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	var req requests.Request
+	var err error
+	if isURL(args[0]) {
+		if len(args) > 1 {
+			return usageError("send: unexpected argument %q after the URL", args[1])
+		}
+		req, err = adHocRequest(args[0], f)
+	} else {
+		req, err = savedRequest(ctx, args, f)
+	}
+	if err != nil {
+		return err
+	}
+	x := requests.Send(ctx, req, sendOptions(f))
+	if err := printExchange(out, x, f); err != nil {
+		return err
+	}
+	if x.Err != nil {
+		return failedError(x.Err)
+	}
+	return nil
+}
+
+func sendOptions(f sendFlags) requests.Options {
+	return requests.Options{
+		Timeout:         f.timeout,
+		FollowRedirects: !f.noFollow,
+		Insecure:        f.insecure,
+		MaxBody:         f.maxBody,
+		UserAgent:       "httplens/" + version,
+	}
+}
+
+// adHocRequest builds a request from curl-style flags.
+func adHocRequest(url string, f sendFlags) (requests.Request, error) {
+	r := requests.Request{Method: strings.ToUpper(f.method), URL: url}
+	for _, h := range f.headers {
+		name, value, ok := strings.Cut(h, ":")
+		if !ok || strings.TrimSpace(name) == "" {
+			return r, usageError("send: header %q is not 'Name: value'", h)
+		}
+		r.Headers = append(r.Headers, requests.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
+	}
+	if f.data != "" {
+		body := []byte(f.data)
+		if file, ok := strings.CutPrefix(f.data, "@"); ok {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				return r, usageError("send: %v", err)
+			}
+			body = b
+		}
+		r.Body = body
+		if r.Method == "" {
+			r.Method = "POST"
+		}
+	}
+	if r.Method == "" {
+		r.Method = "GET"
+	}
+	return r, nil
+}
+
+// printExchange writes the response as received: the raw head then the body. A
+// terminal gets the bytes made visible; a pipe or file gets them exactly.
+func printExchange(out io.Writer, x requests.Exchange, f sendFlags) error {
+	if f.json {
+		return writeJSON(out, x)
+	}
+	if x.Response == nil {
+		return nil
+	}
+	raw := append(append([]byte{}, x.Response.RawHead...), x.Response.Body...)
+	if isTerminal(out) {
+		raw = []byte(visibleText(raw) + "\n")
+		if x.Response.Reconstructed {
+			raw = append([]byte("(HTTP/2: head rebuilt from parsed fields)\n"), raw...)
+		}
+	}
+	if _, err := out.Write(raw); err != nil {
+		return err
+	}
+	if x.Response.Truncated {
+		fmt.Fprintf(os.Stderr, "httplens: body cut at %d bytes (--max-body)\n", x.Response.BodyBytes)
+	}
+	if f.explain {
+		return writeExplanation(out, x)
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a character device such as a terminal.
+func isTerminal(w io.Writer) bool {
+	file, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := file.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
