@@ -40,7 +40,7 @@ Otherwise the first argument is a .http file and NAME picks the request in it
 by its @name or title.`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(c *cobra.Command, args []string) error {
-			return runSend(c.Context(), c.OutOrStdout(), args, f)
+			return runSend(c.Context(), c.OutOrStdout(), c.ErrOrStderr(), args, f)
 		},
 	}
 	fl := c.Flags()
@@ -64,7 +64,7 @@ func isURL(s string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
-func runSend(ctx context.Context, out io.Writer, args []string, f sendFlags) error {
+func runSend(ctx context.Context, out, errOut io.Writer, args []string, f sendFlags) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -82,7 +82,7 @@ func runSend(ctx context.Context, out io.Writer, args []string, f sendFlags) err
 		return err
 	}
 	x := requests.Send(ctx, req, sendOptions(f))
-	if err := printExchange(out, x, f); err != nil {
+	if err := printExchange(out, errOut, x, f); err != nil {
 		return err
 	}
 	if x.Err != nil {
@@ -133,7 +133,7 @@ func adHocRequest(url string, f sendFlags) (requests.Request, error) {
 
 // printExchange writes the response as received: the raw head then the body. A
 // terminal gets the bytes made visible; a pipe or file gets them exactly.
-func printExchange(out io.Writer, x requests.Exchange, f sendFlags) error {
+func printExchange(out, errOut io.Writer, x requests.Exchange, f sendFlags) error {
 	if f.json {
 		return writeJSON(out, x)
 	}
@@ -151,7 +151,7 @@ func printExchange(out io.Writer, x requests.Exchange, f sendFlags) error {
 		return err
 	}
 	if x.Response.Truncated {
-		fmt.Fprintf(os.Stderr, "httplens: body cut at %d bytes (--max-body)\n", x.Response.BodyBytes)
+		fmt.Fprintf(errOut, "httplens: body cut at %d bytes (--max-body)\n", x.Response.BodyBytes)
 	}
 	if f.explain {
 		return writeExplanation(out, x)

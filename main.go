@@ -7,6 +7,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -71,18 +73,25 @@ func newVersionCmd() *cobra.Command {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:]))
+	// net/http's transport logs through the standard logger when a server sends
+	// bytes nobody asked for (the demo's /broken cases do); that line would land
+	// in the middle of the TUI or of piped output. The exchange records them.
+	log.SetOutput(io.Discard)
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 // run executes the CLI and maps errors to the contract's exit statuses.
-func run(args []string) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd()
 	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
 	err := root.Execute()
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(os.Stderr, "httplens: %v\n", err)
+	fmt.Fprintf(stderr, "httplens: %v\n", err)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
