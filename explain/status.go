@@ -32,6 +32,10 @@ func fieldsKnown(x Exchange) bool {
 func statusMeaning(resp Response, method string) Status {
 	code := resp.Status
 	st := Status{Code: code, Class: statusClassName(code)}
+	if code == 0 {
+		st.Class, st.Meaning = "unknown", "The status code is not known."
+		return st
+	}
 	if code < 100 || code > 599 {
 		st.Meaning = fmt.Sprintf("%d is not a valid status code: they are three digits from 100 to 599.", code)
 		st.Refs = []string{"RFC 9110 §15"}
@@ -114,6 +118,8 @@ func statusFindings(x Exchange) []Finding {
 	code := resp.Status
 	var out []Finding
 	switch {
+	case code == 0:
+		return nil // unknown, not invalid: nothing to say about it
 	case code < 100 || code > 599:
 		out = append(out, newFinding("status-invalid", Error,
 			fmt.Sprintf("%d is not a valid status code", code),

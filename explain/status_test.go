@@ -124,6 +124,14 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+func TestUnknownStatus(t *testing.T) {
+	x := Exchange{Response: Response{Status: 0}, Received: received}
+	if st := statusMeaning(x.Response, ""); st.Class != "unknown" || st.Meaning == "" {
+		t.Errorf("status 0 = %+v", st)
+	}
+	assertFindings(t, statusFindings(x), nil)
+}
+
 func TestStatusWithFieldsUnknown(t *testing.T) {
 	x := exchange(t, "GET", nil, "HTTP/1.1 416 Range Not Satisfiable\n\n")
 	x.Request.FieldsUnknown = true
