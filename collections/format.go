@@ -61,15 +61,18 @@ func formatPart(r *Request, newline string) string {
 	return b.String()
 }
 
-// formatBody converts the body's line breaks to newline and drops blank lines at
-// its start and end.
+// formatBody converts the body's line breaks (LF or CRLF) to newline and drops blank
+// lines at its start and end.
 func formatBody(body []byte, newline string) string {
-	lines := strings.Split(strings.ReplaceAll(string(body), "\r\n", "\n"), "\n")
+	lines := strings.Split(string(body), "\n")
 	for len(lines) > 0 && strings.Trim(lines[0], " \t\r") == "" {
 		lines = lines[1:]
 	}
 	for len(lines) > 0 && strings.Trim(lines[len(lines)-1], " \t\r") == "" {
 		lines = lines[:len(lines)-1]
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, "\r") // a CR before a line break cannot be written back
 	}
 	return strings.Join(lines, newline)
 }
@@ -191,11 +194,11 @@ func validate(r *Request) error {
 	switch {
 	case r.Method == "" || strings.TrimLeft(r.Method, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "":
 		return fmt.Errorf("invalid method %q: use upper-case letters", r.Method)
-	case r.URL == "" || strings.ContainsAny(r.URL, "\r\n") || strings.Trim(r.URL, " \t") != r.URL:
+	case r.URL == "" || strings.Contains(r.URL, "\n") || strings.Trim(r.URL, " \t\r") != r.URL:
 		return fmt.Errorf("invalid URL %q: one line, no spaces around it", r.URL)
 	case r.Version != "" && !isVersion([]byte(r.Version)):
 		return fmt.Errorf("invalid HTTP version %q", r.Version)
-	case strings.ContainsAny(r.Title, "\r\n") || strings.Trim(r.Title, " \t") != r.Title:
+	case strings.Contains(r.Title, "\n") || strings.Trim(r.Title, " \t\r") != r.Title:
 		return fmt.Errorf("invalid title %q: one line, no spaces around it", r.Title)
 	case r.Name != "" && !isIdent(r.Name):
 		return fmt.Errorf("invalid request name %q: use letters, digits, _ and -", r.Name)
@@ -207,7 +210,7 @@ func validate(r *Request) error {
 		if !isHeaderName([]byte(h.Name)) {
 			return fmt.Errorf("invalid header name %q", h.Name)
 		}
-		if strings.ContainsAny(h.Value, "\r\n") || strings.Trim(h.Value, " \t") != h.Value {
+		if strings.Contains(h.Value, "\n") || strings.Trim(h.Value, " \t\r") != h.Value {
 			return fmt.Errorf("header %s: a value must be one line, no spaces around it", h.Name)
 		}
 	}

@@ -78,16 +78,19 @@ func (p *parser) errorf(offset int, format string, a ...any) error {
 	return &Error{Path: p.f.Path, Pos: p.f.Pos(offset), Msg: fmt.Sprintf(format, a...)}
 }
 
-// trim returns [s, e) without the spaces and tabs at either end.
+// trim returns [s, e) without the spaces, tabs and carriage returns at either end
+// (a stray CR is not worth keeping where the writer could not put it back).
 func (p *parser) trim(s, e int) (int, int) {
-	for s < e && isBlank(p.data[s]) {
+	for s < e && isSpace(p.data[s]) {
 		s++
 	}
-	for e > s && isBlank(p.data[e-1]) {
+	for e > s && isSpace(p.data[e-1]) {
 		e--
 	}
 	return s, e
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
 
 // block parses the lines [lo, hi): an optional ### line, the prologue (comments,
 // @name, variables), then at most one request.
@@ -313,6 +316,9 @@ func (p *parser) body(r *Request, k, hi int) {
 		return
 	}
 	s, e := p.lines[first].start, p.lines[last].end
+	for p.data[e-1] == '\r' {
+		e-- // as a line break would, a CR ends the body
+	}
 	r.Body = append([]byte(nil), p.data[s:e]...)
 	r.BodySpan = p.f.span(s, e)
 	r.part.End = r.BodySpan.End

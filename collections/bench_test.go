@@ -1,0 +1,49 @@
+package collections
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeBenchFolder writes files × perFile requests, each with headers and a body,
+// spread over a few group folders.
+func writeBenchFolder(tb testing.TB, files, perFile int) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	for i := range files {
+		var b strings.Builder
+		fmt.Fprintf(&b, "@host = {{demo}}\n@token = {{login%d.response.body.$.token}}\n", i)
+		for j := range perFile {
+			fmt.Fprintf(&b, "\n### Request %d of file %d\n# @name r%d_%d\n", j, i, i, j)
+			fmt.Fprintf(&b, "PUT {{host}}/items/%d\n    ?page=%d\n    &size=20\n", j, j)
+			b.WriteString("Content-Type: application/json\n# the current ETag\nIf-Match: \"abc\"\nAuthorization: Bearer {{token}}\n\n")
+			fmt.Fprintf(&b, "{\n  \"name\": \"item %d\",\n  \"tags\": [\"a\", \"b\", \"###\"]\n}\n", j)
+		}
+		path := filepath.Join(dir, fmt.Sprintf("group%d", i%5), fmt.Sprintf("file%02d.http", i))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// BenchmarkLoadFolder loads a folder of 1,000 requests in 50 files.
+func BenchmarkLoadFolder(b *testing.B) {
+	dir := writeBenchFolder(b, 50, 20)
+	b.ResetTimer()
+	for b.Loop() {
+		c, err := Load(dir)
+		if err != nil || len(c.Errors) > 0 {
+			b.Fatal(err, c.Errors)
+		}
+		if n := len(c.Requests()); n != 1000 {
+			b.Fatalf("%d requests", n)
+		}
+	}
+}
