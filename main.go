@@ -57,6 +57,7 @@ func newRootCmd() *cobra.Command {
 		newDemoCmd(),
 		newSendCmd(),
 		newExplainCmd(),
+		newListCmd(),
 	)
 	return root
 }
