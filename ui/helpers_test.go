@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"testing"
@@ -77,4 +78,12 @@ func testClient(t testing.TB) *requests.Client {
 	c := requests.NewClient(requests.Options{})
 	t.Cleanup(c.CloseIdleConnections)
 	return c
+}
+
+// newLocalServer serves h on 127.0.0.1 for one test and returns its base URL.
+func newLocalServer(t testing.TB, h http.Handler) string {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv.URL
 }

@@ -165,7 +165,6 @@ func TestResponsePaneStates(t *testing.T) {
 	}
 }
 
-
 // assertSize fails unless view is exactly w×h cells.
 func assertSize(t *testing.T, view string, w, h int) {
 	t.Helper()

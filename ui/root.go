@@ -160,6 +160,10 @@ func (m *Model) editing() bool {
 
 func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.overlay != overlayNone {
+		if msg.Type == tea.KeyCtrlC { // ctrl+c quits from anywhere
+			m.cancelFlight()
+			return m, tea.Quit
+		}
 		if key.Matches(msg, m.close.Close) {
 			m.overlay = overlayNone
 		}

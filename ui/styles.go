@@ -43,6 +43,7 @@ type Styles struct {
 	MatchCurrent lipgloss.Style
 	StatusLine   lipgloss.Style
 	Overlay      lipgloss.Style
+	HelpColumn   lipgloss.Style // the gap after a column of the help overlay
 
 	Methods       map[string]lipgloss.Style // by upper-case method
 	MethodOther   lipgloss.Style
@@ -89,6 +90,7 @@ func NewStyles() Styles {
 	s.Match = base.Background(p.matchBg).Underline(true)
 	s.MatchCurrent = s.Match.Bold(true).Reverse(true)
 	s.StatusLine = s.Muted
+	s.HelpColumn = lipgloss.NewStyle().PaddingRight(3)
 	s.Overlay = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.accent).Padding(0, 1)
 
 	s.Methods = map[string]lipgloss.Style{

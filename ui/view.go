@@ -132,7 +132,8 @@ func (k joinedKeys) FullHelp() [][]key.Binding {
 	return append(k.global.FullHelp(), k.pane.FullHelp()...)
 }
 
-// helpOverlay lists every binding of every scope, centred in the body area.
+// helpOverlay lists every binding of every scope, in as many columns as fit,
+// centred in the body area.
 func (m *Model) helpOverlay(h int) string {
 	scopes := []struct {
 		name string
@@ -143,17 +144,34 @@ func (m *Model) helpOverlay(h int) string {
 	}
 	full := m.help
 	full.ShowAll = true
-	var b strings.Builder
+	blocks := make([]string, len(scopes))
 	for i, s := range scopes {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(m.st.Bold.Render(s.name) + "\n")
-		b.WriteString(full.FullHelpView(s.km.FullHelp()))
+		blocks[i] = m.st.Bold.Render(s.name) + "\n" + full.FullHelpView(s.km.FullHelp()) + "\n"
 	}
-	b.WriteString("\n\n" + m.st.Muted.Render("esc or ? closes this help"))
-	box := m.st.Overlay.Render(b.String())
+	var rows []string
+	for len(blocks) > 0 {
+		n := 1
+		for n < len(blocks) && lipgloss.Width(lipgloss.JoinHorizontal(lipgloss.Top, gapped(m.st.HelpColumn, blocks[:n+1])...)) <= m.w-4 {
+			n++
+		}
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, gapped(m.st.HelpColumn, blocks[:n])...))
+		blocks = blocks[n:]
+	}
+	rows = append(rows, m.st.Muted.Render("esc or ? closes this help"))
+	box := m.st.Overlay.Render(strings.Join(rows, "\n"))
 	return lipgloss.Place(m.w, h, lipgloss.Center, lipgloss.Center, box)
+}
+
+// gapped pads every block but the last with the column gap.
+func gapped(gap lipgloss.Style, blocks []string) []string {
+	out := make([]string, len(blocks))
+	for i, b := range blocks {
+		out[i] = b
+		if i < len(blocks)-1 {
+			out[i] = gap.Render(b)
+		}
+	}
+	return out
 }
 
 // handleMouse focuses the pane under a click and hands the event to it, in the
