@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/requests"
@@ -140,15 +141,21 @@ func printExchange(out, errOut io.Writer, x requests.Exchange, f sendFlags) erro
 	if x.Response == nil {
 		return nil
 	}
-	raw := append(append([]byte{}, x.Response.RawHead...), x.Response.Body...)
 	if isTerminal(out) {
-		raw = []byte(visibleText(raw) + "\n")
+		raw := append(append([]byte{}, x.Response.RawHead...), x.Response.Body...)
 		if x.Response.Reconstructed {
-			raw = append([]byte("(HTTP/2: head rebuilt from parsed fields)\n"), raw...)
+			io.WriteString(out, "(HTTP/2: head rebuilt from parsed fields)\n")
 		}
-	}
-	if _, err := out.Write(raw); err != nil {
-		return err
+		if _, err := io.WriteString(out, visibleText(raw)+"\n"); err != nil {
+			return err
+		}
+	} else {
+		if _, err := out.Write(x.Response.RawHead); err != nil {
+			return err
+		}
+		if _, err := out.Write(x.Response.Body); err != nil {
+			return err
+		}
 	}
 	if x.Response.Truncated {
 		fmt.Fprintf(errOut, "httplens: body cut at %d bytes (--max-body)\n", x.Response.BodyBytes)
@@ -159,12 +166,9 @@ func printExchange(out, errOut io.Writer, x requests.Exchange, f sendFlags) erro
 	return nil
 }
 
-// isTerminal reports whether w is a character device such as a terminal.
+// isTerminal reports whether w is a terminal. A mode check is not enough: /dev/null
+// is a character device too.
 func isTerminal(w io.Writer) bool {
 	file, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := file.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(file.Fd())
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,19 +46,39 @@ func readResponse(resp *http.Response, c *capture, maxBody int64, errp *error) *
 	return out
 }
 
-// readBounded reads at most max bytes of r; truncated reports that r had more.
-// When the length is known it allocates once.
-func readBounded(r io.Reader, length, max int64) (body []byte, truncated bool, err error) {
-	size := int64(512)
-	if length > 0 {
-		size = min(length, max) + 1
+// readBounded reads at most limit bytes of r; truncated reports that r had more.
+// When the length is known it allocates once and never copies.
+func readBounded(r io.Reader, length, limit int64) (body []byte, truncated bool, err error) {
+	size := int64(4096)
+	if length >= 0 {
+		size = min(length, limit)
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
-	if n > max {
-		return buf.Bytes()[:max], true, nil
+	body = make([]byte, 0, size)
+	for {
+		if int64(len(body)) == limit {
+			// At the cap: one more byte means the body goes on.
+			var probe [1]byte
+			n, err := io.ReadFull(r, probe[:])
+			if n > 0 {
+				return body, true, nil
+			}
+			if errors.Is(err, io.EOF) {
+				err = nil
+			}
+			return body, false, err
+		}
+		if len(body) == cap(body) {
+			body = slices.Grow(body, int(min(int64(max(cap(body), 4096)), limit-int64(len(body)))))
+		}
+		n, err := r.Read(body[len(body):min(int64(cap(body)), limit)])
+		body = body[:len(body)+n]
+		if err == io.EOF {
+			return body, false, nil
+		}
+		if err != nil {
+			return body, false, err
+		}
 	}
-	return buf.Bytes(), false, err
 }
 
 // trailing returns bytes the server sent after the end of the message: content on a
