@@ -84,12 +84,11 @@ type edit struct {
 }
 
 // Replace returns the content of f with request index replaced by edited, ready for
-// Save. Only what changed is rewritten, so comments are kept: the title on its ###
-// line, the @name line, the request line, each header line in place when the number
-// of headers is the same, and the body. When headers are added or removed, or the
-// body appears or disappears, the request line, headers and body are rewritten
-// together and comment lines between the headers are dropped. Every byte outside
-// the request's block is left as it was; an unchanged request gives f.Content.
+// Save. Only what changed is rewritten, line by line, so comments stay: the title on
+// its ### line, the @name line, the request line, the header lines that changed
+// (added ones go after the header before them, removed ones are deleted), and the
+// body. Every byte outside the request's block is left as it was; an unchanged
+// request gives f.Content. edited's own positions are ignored.
 func (f *File) Replace(index int, edited Request) ([]byte, error) {
 	if index < 0 || index >= len(f.Requests) {
 		return nil, fmt.Errorf("%s: no request %d (the file has %d)", f.Path, index, len(f.Requests))
@@ -98,7 +97,7 @@ func (f *File) Replace(index int, edited Request) ([]byte, error) {
 		return nil, fmt.Errorf("%s:%d: %w", f.Path, f.Requests[index].Line(), err)
 	}
 	old := &f.Requests[index]
-	edits := append(headEdits(old, &edited, f.Newline), partEdits(old, &edited, f.Newline)...)
+	edits := append(headEdits(f, old, &edited), partEdits(f, old, &edited)...)
 	out := apply(f.Content, edits)
 	// A last check that the edit did what it says, so a bug can never corrupt a file.
 	nf, err := Parse(f.Path, out)
@@ -127,9 +126,11 @@ func (f *File) Append(r Request) ([]byte, error) {
 }
 
 // headEdits changes the title and the @name line.
-func headEdits(old, r *Request, nl string) []edit {
+func headEdits(f *File, old, r *Request) []edit {
 	var edits []edit
-	first := old.reqLine.Start.Offset // where inserted lines go
+	nl := f.Newline
+	reqLine, _ := f.lineRange(old.reqLine.Start) // inserted lines go before this line
+	first := reqLine
 	if !old.nameLine.IsZero() {
 		first = old.nameLine.Start.Offset
 	}
@@ -143,8 +144,7 @@ func headEdits(old, r *Request, nl string) []edit {
 	switch {
 	case old.Name == r.Name:
 	case old.Name == "":
-		at := old.reqLine.Start.Offset
-		edits = append(edits, edit{at, at, nameLine(r.Name, nl)})
+		edits = append(edits, edit{reqLine, reqLine, nameLine(r.Name, nl)})
 	case r.Name == "":
 		edits = append(edits, edit{old.nameLine.Start.Offset, old.nameLine.End.Offset, ""})
 	default:
@@ -153,26 +153,85 @@ func headEdits(old, r *Request, nl string) []edit {
 	return edits
 }
 
-// partEdits changes the request line, the headers and the body.
-func partEdits(old, r *Request, nl string) []edit {
-	hasBody := func(r *Request) bool { return formatBody(r.Body, nl) != "" }
-	if len(old.Headers) != len(r.Headers) || hasBody(old) != hasBody(r) {
-		return []edit{{old.part.Start.Offset, old.part.End.Offset, formatPart(r, nl)}}
-	}
+// partEdits changes the request line, the headers and the body, line by line, so
+// that comment lines stay where they are.
+func partEdits(f *File, old, r *Request) []edit {
+	nl := f.Newline
 	var edits []edit
 	if !sameRequestLine(old, r) {
 		edits = append(edits, edit{old.reqLine.Start.Offset, old.reqLine.End.Offset, formatRequestLine(r)})
 	}
-	for i, h := range r.Headers {
-		if h != old.Headers[i] {
-			line := old.HeaderPos[i].Line
-			edits = append(edits, edit{line.Start.Offset, line.End.Offset, formatHeader(h)})
-		}
-	}
-	if !bytes.Equal(old.Body, r.Body) {
-		edits = append(edits, edit{old.BodySpan.Start.Offset, old.BodySpan.End.Offset, formatBody(r.Body, nl)})
+	edits = append(edits, headerEdits(f, old, r.Headers)...)
+	oldBody, newBody := formatBody(old.Body, nl), formatBody(r.Body, nl)
+	switch {
+	case bytes.Equal(old.Body, r.Body) || oldBody == newBody && oldBody != "":
+	case oldBody == "":
+		edits = append(edits, edit{old.headEnd, old.headEnd, nl + nl + newBody})
+	case newBody == "":
+		edits = append(edits, edit{old.headEnd, old.BodySpan.End.Offset, ""})
+	default:
+		edits = append(edits, edit{old.BodySpan.Start.Offset, old.BodySpan.End.Offset, newBody})
 	}
 	return edits
+}
+
+// headerEdits turns the old header lines into the new ones. Headers kept unchanged
+// (a longest common subsequence) stay; between them, old lines are rewritten in
+// place one for one, extra old lines are deleted and extra new ones are inserted
+// after the last line kept or rewritten.
+func headerEdits(f *File, old *Request, headers []Header) []edit {
+	var edits []edit
+	anchor := old.reqLine.End.Offset // new lines go after this offset
+	i, j := 0, 0
+	for _, m := range append(commonHeaders(old.Headers, headers), [2]int{len(old.Headers), len(headers)}) {
+		for ; i < m[0] && j < m[1]; i, j = i+1, j+1 {
+			line := old.HeaderPos[i].Line
+			edits = append(edits, edit{line.Start.Offset, line.End.Offset, formatHeader(headers[j])})
+			anchor = line.End.Offset
+		}
+		for ; i < m[0]; i++ {
+			start, next := f.lineRange(old.HeaderPos[i].Line.Start)
+			edits = append(edits, edit{start, next, ""})
+		}
+		for ; j < m[1]; j++ {
+			edits = append(edits, edit{anchor, anchor, f.Newline + formatHeader(headers[j])})
+		}
+		if m[0] < len(old.Headers) {
+			anchor = old.HeaderPos[m[0]].Line.End.Offset
+		}
+		i, j = m[0]+1, m[1]+1
+	}
+	return edits
+}
+
+// commonHeaders returns the index pairs of a longest common subsequence of a and b.
+func commonHeaders(a, b []Header) [][2]int {
+	n := make([][]int, len(a)+1) // n[i][j]: LCS length of a[i:] and b[j:]
+	for i := range n {
+		n[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				n[i][j] = n[i+1][j+1] + 1
+			} else {
+				n[i][j] = max(n[i+1][j], n[i][j+1])
+			}
+		}
+	}
+	var pairs [][2]int
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			pairs = append(pairs, [2]int{i, j})
+			i, j = i+1, j+1
+		case n[i+1][j] >= n[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return pairs
 }
 
 // apply makes the edits, which must not overlap; edits at the same offset keep

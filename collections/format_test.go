@@ -45,6 +45,15 @@ func TestReplace(t *testing.T) {
 		{"URL with query lines", "basic", 3, func(r *Request) { r.URL += "&sort=name" }},
 		{"drop the HTTP version", "basic", 1, func(r *Request) { r.Version = "" }},
 		{"add a header", "basic", 1, func(r *Request) { r.Headers = append(r.Headers, Header{"Accept", "*/*"}) }},
+		{"remove a header between comments", "basic", 1, func(r *Request) { r.Headers = append(r.Headers[:1], r.Headers[2:]...) }},
+		{"insert a header in the middle", "basic", 1, func(r *Request) {
+			r.Headers = append(r.Headers[:2], append([]Header{{"Accept", "*/*"}}, r.Headers[2:]...)...)
+		}},
+		{"first header changed and one added", "basic", 1, func(r *Request) {
+			r.Headers = append([]Header{{"Content-Type", "text/plain"}, {"X-New", "1"}}, r.Headers[1:]...)
+		}},
+		{"every header removed", "crlf", 0, func(r *Request) { r.Headers = nil }},
+		{"a header for a request without headers", "basic", 2, func(r *Request) { r.Headers = []Header{{"Accept", "*/*"}} }},
 		{"body edit", "basic", 1, func(r *Request) { r.Body = []byte("{\n  \"name\": \"blue\"\n}\n") }},
 		{"body removed", "basic", 1, func(r *Request) { r.Body = nil }},
 		{"body added", "basic", 0, func(r *Request) { r.Body = []byte(`{"x": 1}`) }},

@@ -8,6 +8,27 @@ import (
 	"testing"
 )
 
+// fuzzEdits are edits that Replace must accept for any parsed request; Replace
+// itself checks that the result reads back as the edited request.
+var fuzzEdits = []func(r *Request){
+	func(r *Request) { r.URL, r.Headers = "/edited", append([]Header{{"X-Fuzz", "1"}}, r.Headers...) },
+	func(r *Request) {
+		if len(r.Headers) > 0 {
+			r.Headers = r.Headers[1:]
+		}
+		r.Headers = append(r.Headers, Header{"X-Last", ""})
+	},
+	func(r *Request) {
+		r.Title, r.Name = "Edited", "edited"
+		if len(r.Body) > 0 {
+			r.Body = nil
+		} else {
+			r.Body = []byte("{\n  \"a\": 1\n}")
+		}
+	},
+	func(r *Request) { r.Name, r.Method, r.Version, r.Body = "", "PATCH", "HTTP/2", []byte("changed") },
+}
+
 // FuzzParse checks that Parse never panics, that its errors carry a position, and
 // that what it parses writes back: unchanged gives the same bytes, a formatted
 // request reads back the same, and an edited request can be saved.
@@ -41,11 +62,13 @@ func FuzzParse(f *testing.F) {
 			if err != nil || len(back.Requests) != 1 || !same(&back.Requests[0], &r) {
 				t.Fatalf("request %d: formatted block %q does not read back (%v)", i, block, err)
 			}
-			edited := r
-			edited.URL = "/edited"
-			edited.Headers = append([]Header{{"X-Fuzz", "1"}}, r.Headers...)
-			if _, err := file.Replace(i, edited); err != nil {
-				t.Fatalf("request %d: edit refused: %v", i, err)
+			for k, edit := range fuzzEdits {
+				edited := r
+				edited.Headers = append([]Header(nil), r.Headers...)
+				edit(&edited)
+				if _, err := file.Replace(i, edited); err != nil {
+					t.Fatalf("request %d: edit %d refused: %v", i, k, err)
+				}
 			}
 			rv := &Resolver{Demo: "http://127.0.0.1:1", ReadFile: func(string) ([]byte, error) { return nil, nil }}
 			rv.Resolve(&file.Requests[i]) // must not panic; errors are expected

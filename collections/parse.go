@@ -247,7 +247,7 @@ func (p *parser) requestLine(r *Request, k, hi int) int {
 	}
 	r.URL, r.URLSpan = string(url), p.f.span(us, ue)
 	r.reqLine = p.f.span(s, lastEnd)
-	r.part = r.reqLine
+	r.headEnd = p.lines[k-1].end
 	return k
 }
 
@@ -278,7 +278,7 @@ func (p *parser) headers(r *Request, k, hi int) (int, error) {
 		if s == e {
 			return k + 1, nil
 		}
-		r.part.End = p.f.Pos(e)
+		r.headEnd = p.lines[k].end
 		if isComment(p.data[s:e]) {
 			continue
 		}
@@ -321,7 +321,6 @@ func (p *parser) body(r *Request, k, hi int) {
 	}
 	r.Body = append([]byte(nil), p.data[s:e]...)
 	r.BodySpan = p.f.span(s, e)
-	r.part.End = r.BodySpan.End
 }
 
 // isIdent matches the names of variables and requests: [A-Za-z_][A-Za-z0-9_-]*.

@@ -45,7 +45,7 @@ type Request struct {
 	sepLine  Span      // the ### line's text
 	nameLine Span      // the "# @name" line, line break included
 	reqLine  Span      // request line and continuation lines, line breaks excluded
-	part     Span      // request line to the end of the body or the last header/comment line
+	headEnd  int       // end of the last request, header or comment line before the body
 	urlParts []urlPart // maps URL indexes back to file offsets
 }
 
@@ -79,6 +79,15 @@ func (f *File) Pos(offset int) Pos {
 	i := sort.Search(len(f.lineStarts), func(i int) bool { return f.lineStarts[i] > offset }) - 1
 	i = max(i, 0)
 	return Pos{Offset: offset, Line: i + 1, Col: max(offset-f.lineStarts[i], 0) + 1}
+}
+
+// lineRange returns where the line holding p starts and where the next one starts.
+func (f *File) lineRange(p Pos) (start, next int) {
+	start = p.Offset - p.Col + 1
+	if p.Line < len(f.lineStarts) {
+		return start, f.lineStarts[p.Line]
+	}
+	return start, len(f.Content)
 }
 
 // span returns the span of the byte range [start, end).
