@@ -77,6 +77,8 @@ type Error struct {
 	Msg  string
 }
 
+// Error formats the error as "path:line:col: message" ("path: message" without a
+// position).
 func (e *Error) Error() string {
 	if e.Pos.Line == 0 {
 		return fmt.Sprintf("%s: %s", e.Path, e.Msg)
