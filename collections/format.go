@@ -164,7 +164,7 @@ func partEdits(f *File, old, r *Request) []edit {
 	edits = append(edits, headerEdits(f, old, r.Headers)...)
 	oldBody, newBody := formatBody(old.Body, nl), formatBody(r.Body, nl)
 	switch {
-	case bytes.Equal(old.Body, r.Body) || oldBody == newBody && oldBody != "":
+	case oldBody == newBody: // the same body, whatever its line breaks
 	case oldBody == "":
 		edits = append(edits, edit{old.headEnd, old.headEnd, nl + nl + newBody})
 	case newBody == "":

@@ -54,6 +54,7 @@ func TestReplace(t *testing.T) {
 		}},
 		{"every header removed", "crlf", 0, func(r *Request) { r.Headers = nil }},
 		{"a header for a request without headers", "basic", 2, func(r *Request) { r.Headers = []Header{{"Accept", "*/*"}} }},
+		{"a blank body changes nothing", "basic", 0, func(r *Request) { r.Body = []byte(" \n\t\n") }},
 		{"body edit", "basic", 1, func(r *Request) { r.Body = []byte("{\n  \"name\": \"blue\"\n}\n") }},
 		{"body removed", "basic", 1, func(r *Request) { r.Body = nil }},
 		{"body added", "basic", 0, func(r *Request) { r.Body = []byte(`{"x": 1}`) }},
