@@ -67,7 +67,7 @@ func layout(w, h int) screenLayout {
 	}
 	topH := bodyH * 2 / 5
 	botH := bodyH - topH
-	treeW := max(treeMinW, w/4)
+	treeW := clamp(w/3, treeMinW, 48)
 	respW := w * 3 / 5
 	l.Panes[paneTree] = rect{0, 0, treeW, topH}
 	l.Panes[paneRequest] = rect{treeW, 0, w - treeW, topH}

@@ -153,3 +153,15 @@ func closedAddr(t *testing.T) string {
 	l.Close()
 	return addr
 }
+
+func TestRootSplitsTypedBursts(t *testing.T) {
+	m := New(Config{Dir: t.TempDir(), Client: testClient(t)})
+	var model tea.Model = m
+	model, _ = model.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+	model, _ = model.Update(m.Init()())
+	model, _ = model.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/Delete")})
+	root := model.(Model)
+	if !root.tree.Editing() || root.tree.filter.Value() != "Delete" {
+		t.Fatalf("burst gave filter %q (editing %v)", root.tree.filter.Value(), root.tree.Editing())
+	}
+}
