@@ -1,0 +1,147 @@
+// Package history keeps every exchange in a SQLite file so that it can be listed,
+// reopened, compared and exported later.
+//
+// The database is shared: several httplens processes may have it open at once.
+// It runs in WAL mode with a busy timeout, every write is one short IMMEDIATE
+// transaction, and the schema is versioned with PRAGMA user_version so an older
+// file is migrated in place when it is opened.
+package history
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/adrg/xdg"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Defaults used when the matching Options field is zero.
+const (
+	DefaultKeepPerRequest = 50
+	DefaultMaxBytes       = 256 << 20 // total stored bytes before the oldest go
+	DefaultMaxBody        = 2 << 20   // body bytes kept per exchange
+)
+
+// EnvPath names the environment variable that overrides the default database path.
+const EnvPath = "HTTPLENS_HISTORY"
+
+// busyTimeoutMS is how long a connection waits for another writer (possibly in
+// another process) before giving up with SQLITE_BUSY.
+const busyTimeoutMS = 10000
+
+// ErrNotFound is returned by Get when no exchange has the id.
+var ErrNotFound = errors.New("history: no such exchange")
+
+// Options configure a Store. The zero value gives the defaults: 50 exchanges per
+// request, 256 MiB in total, 2 MiB of body per exchange, secrets redacted.
+type Options struct {
+	// KeepPerRequest is how many exchanges of one (file, name) are kept; older
+	// ones are deleted when a new one is added. Zero means DefaultKeepPerRequest;
+	// negative means no limit.
+	KeepPerRequest int
+	// MaxBytes caps the bytes stored over all exchanges (heads, bodies, headers);
+	// the oldest exchanges are deleted past it, never the newest. Zero means
+	// DefaultMaxBytes; negative means no cap.
+	MaxBytes int64
+	// MaxBody caps the response body bytes stored per exchange; the full length
+	// is still recorded in Entry.BodyBytes. Zero means DefaultMaxBody.
+	MaxBody int64
+	// StoreSecrets stores Authorization, Proxy-Authorization, Cookie and
+	// Set-Cookie values in full. By default they are redacted before storing.
+	StoreSecrets bool
+}
+
+func (o Options) withDefaults() Options {
+	if o.KeepPerRequest == 0 {
+		o.KeepPerRequest = DefaultKeepPerRequest
+	}
+	if o.MaxBytes == 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxBody <= 0 {
+		o.MaxBody = DefaultMaxBody
+	}
+	return o
+}
+
+// Store is an open history database. It is safe for concurrent use; call Close
+// when done.
+type Store struct {
+	db   *sql.DB
+	opts Options
+	path string
+}
+
+// DefaultPath returns the database path: $HTTPLENS_HISTORY when set, otherwise
+// httplens/history.db in the XDG state folder (~/.local/state on Linux). It does not
+// create anything.
+func DefaultPath() (string, error) {
+	return defaultPath(os.Getenv, xdg.StateHome)
+}
+
+func defaultPath(getenv func(string) string, stateHome string) (string, error) {
+	if p := getenv(EnvPath); p != "" {
+		return p, nil
+	}
+	if stateHome == "" {
+		return "", errors.New("history: no state folder (set " + EnvPath + ")")
+	}
+	return filepath.Join(stateHome, "httplens", "history.db"), nil
+}
+
+// Open opens the database at path, creating it and its folder if needed and
+// migrating an older schema to the current one.
+func Open(path string, opts Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("history: empty database path")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
+	db, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, fmt.Errorf("history: open %s: %w", path, err)
+	}
+	if err := migrate(context.Background(), db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("history: %s: %w", path, err)
+	}
+	return &Store{db: db, opts: opts.withDefaults(), path: path}, nil
+}
+
+// dsn builds the connection string. busy_timeout comes first so that the WAL
+// switch on a new file waits for a concurrent opener instead of failing; _txlock
+// makes every transaction BEGIN IMMEDIATE, taking the write lock up front, since
+// upgrading a read transaction to a write can fail at once with SQLITE_BUSY.
+// The path is absolute; as a file: URI it is percent-encoded, so names with '?',
+// '#' or '%' survive.
+func dsn(abs string) string {
+	q := url.Values{}
+	q.Set("_busy_timeout", fmt.Sprint(busyTimeoutMS))
+	q.Set("_auto_vacuum", "incremental")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_txlock", "immediate")
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive path: file:///C:/...
+	}
+	u := url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// Path returns the file the Store was opened on.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }

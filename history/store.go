@@ -1,0 +1,216 @@
+package history
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/httplens/httplens/requests"
+)
+
+// record is an Entry flattened into the columns of one row, already redacted and cut.
+type record struct {
+	e              Entry
+	reqHeaders     []byte
+	rsHeaders      []byte
+	hops           []byte
+	rsHead, body   []byte
+	decoded, extra []byte
+	proto, reason  string
+	status         int
+	reconstructed  bool
+	truncated      bool
+	etag           string
+	size           int64
+	hasResponse    bool
+	receivedNS     int64
+	requestHead    []byte
+	reqBody        []byte
+}
+
+// newRecord applies the Store's Options to e: secrets redacted unless StoreSecrets,
+// bodies cut at MaxBody.
+func (s *Store) newRecord(e Entry) (record, error) {
+	r := record{e: e, requestHead: e.Request.RawHead, reqBody: capBytes(e.Request.Body, s.opts.MaxBody)}
+	reqHeaders := e.Request.Headers
+	var rsHeaders []requests.Header
+	if rs := e.Response; rs != nil {
+		r.hasResponse = true
+		r.proto, r.status, r.reason = rs.Proto, rs.Status, rs.Reason
+		r.rsHead, r.reconstructed = rs.RawHead, rs.Reconstructed
+		r.body = capBytes(rs.Body, s.opts.MaxBody)
+		r.decoded = capBytes(rs.Decoded, s.opts.MaxBody)
+		r.extra = capBytes(rs.Extra, s.opts.MaxBody)
+		r.truncated = rs.Truncated || len(r.body) < len(rs.Body) || len(r.decoded) < len(rs.Decoded)
+		rsHeaders = rs.Headers
+	}
+	if !s.opts.StoreSecrets {
+		var a, b, c, d bool
+		reqHeaders, a = redactHeaders(reqHeaders)
+		rsHeaders, b = redactHeaders(rsHeaders)
+		r.requestHead, c = redactHead(r.requestHead)
+		r.rsHead, d = redactHead(r.rsHead)
+		r.e.Redacted = e.Redacted || a || b || c || d
+	}
+	r.etag = headerValue(rsHeaders, "ETag")
+	var err error
+	if r.reqHeaders, err = json.Marshal(nonNil(reqHeaders)); err != nil {
+		return r, err
+	}
+	if r.rsHeaders, err = json.Marshal(nonNil(rsHeaders)); err != nil {
+		return r, err
+	}
+	if r.hops, err = json.Marshal(nonNilHops(e.Hops)); err != nil {
+		return r, err
+	}
+	if !e.Received.IsZero() {
+		r.receivedNS = e.Received.UnixNano()
+	}
+	r.size = int64(len(r.requestHead) + len(r.reqBody) + len(r.rsHead) + len(r.body) + len(r.decoded) +
+		len(r.extra) + len(r.reqHeaders) + len(r.rsHeaders))
+	return r, nil
+}
+
+func nonNilHops(h []requests.Hop) []requests.Hop {
+	if h == nil {
+		return []requests.Hop{}
+	}
+	return h
+}
+
+func capBytes(b []byte, limit int64) []byte {
+	if int64(len(b)) > limit {
+		return b[:limit]
+	}
+	return b
+}
+
+// Add stores e and returns its id. In the same transaction it applies retention:
+// older exchanges of the same (File, Name) beyond KeepPerRequest, then the oldest
+// exchanges while the total is over MaxBytes (never the one just added).
+func (s *Store) Add(ctx context.Context, e Entry) (int64, error) {
+	r, err := s.newRecord(e)
+	if err != nil {
+		return 0, fmt.Errorf("history: %w", err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("history: %w", err)
+	}
+	defer tx.Rollback()
+	id, err := insert(ctx, tx, r)
+	if err != nil {
+		return 0, fmt.Errorf("history: storing exchange: %w", err)
+	}
+	if err := s.pruneRequest(ctx, tx, e.File, e.Name); err != nil {
+		return 0, fmt.Errorf("history: pruning: %w", err)
+	}
+	if err := s.pruneSize(ctx, tx); err != nil {
+		return 0, fmt.Errorf("history: pruning: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("history: %w", err)
+	}
+	return id, nil
+}
+
+func insert(ctx context.Context, tx *sql.Tx, r record) (int64, error) {
+	e := r.e
+	res, err := tx.ExecContext(ctx, `INSERT INTO exchanges (
+		sent_ns, received_ns, file, name, method, url, proto, request_headers, request_head, request_body,
+		has_response, response_proto, status, reason, response_headers, response_head, reconstructed,
+		body, decoded, extra, body_bytes, truncated, etag,
+		dns_ns, connect_ns, tls_ns, ttfb_ns, transfer_ns, total_ns, hops, error, redacted, size
+	) VALUES (?,?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?, ?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?)`,
+		e.Sent.UnixNano(), r.receivedNS, e.File, e.Name, e.Request.Method, e.Request.URL, e.Request.Proto,
+		string(r.reqHeaders), r.requestHead, r.reqBody,
+		r.hasResponse, r.proto, r.status, r.reason, string(r.rsHeaders), r.rsHead, r.reconstructed,
+		r.body, r.decoded, r.extra, e.BodyBytes, r.truncated, r.etag,
+		int64(e.Timing.DNS), int64(e.Timing.Connect), int64(e.Timing.TLS), int64(e.Timing.TTFB),
+		int64(e.Timing.Transfer), int64(e.Timing.Total), string(r.hops), e.Err, r.e.Redacted, r.size)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// Prune applies retention to the whole database (every request's KeepPerRequest,
+// then MaxBytes) and returns free pages to the file system. Add already prunes
+// what it touches; Prune is for a smaller limit set later. Call it from a
+// goroutine or tea.Cmd: it may wait for other writers.
+func (s *Store) Prune(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("history: %w", err)
+	}
+	defer tx.Rollback()
+	if s.opts.KeepPerRequest > 0 {
+		_, err := tx.ExecContext(ctx, `DELETE FROM exchanges WHERE id IN (
+			SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY file, name ORDER BY id DESC) AS n
+			                FROM exchanges) WHERE n > ?)`, s.opts.KeepPerRequest)
+		if err != nil {
+			return fmt.Errorf("history: pruning: %w", err)
+		}
+	}
+	if err := s.pruneSize(ctx, tx); err != nil {
+		return fmt.Errorf("history: pruning: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("history: %w", err)
+	}
+	// Without this the file keeps its size and reuses the freed pages later.
+	if _, err := s.db.ExecContext(ctx, "PRAGMA incremental_vacuum"); err != nil {
+		return fmt.Errorf("history: vacuum: %w", err)
+	}
+	return nil
+}
+
+// pruneRequest keeps the newest KeepPerRequest exchanges of (file, name).
+func (s *Store) pruneRequest(ctx context.Context, tx *sql.Tx, file, name string) error {
+	if s.opts.KeepPerRequest < 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM exchanges WHERE file = ? AND name = ? AND id <= (
+		SELECT id FROM exchanges WHERE file = ? AND name = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+		file, name, file, name, s.opts.KeepPerRequest)
+	return err
+}
+
+// pruneSize deletes the oldest exchanges until the total fits MaxBytes, keeping
+// the newest whatever its size. The total is kept by triggers, so when nothing
+// needs pruning this costs one row read.
+func (s *Store) pruneSize(ctx context.Context, tx *sql.Tx) error {
+	if s.opts.MaxBytes < 0 {
+		return nil
+	}
+	var total int64
+	if err := tx.QueryRowContext(ctx, `SELECT bytes FROM totals WHERE id = 1`).Scan(&total); err != nil {
+		return err
+	}
+	if total <= s.opts.MaxBytes {
+		return nil
+	}
+	// The newest exchange whose running total (counted from the newest down)
+	// goes past the cap, and every older one, must go.
+	var cut sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT MAX(id) FROM (
+		SELECT id, SUM(size) OVER (ORDER BY id DESC) AS run FROM exchanges) WHERE run > ?`,
+		s.opts.MaxBytes).Scan(&cut)
+	if err != nil || !cut.Valid {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM exchanges WHERE id <= ? AND id < (SELECT MAX(id) FROM exchanges)`, cut.Int64)
+	return err
+}
+
+// Size returns the number of exchanges stored and their total bytes as counted
+// against MaxBytes.
+func (s *Store) Size(ctx context.Context) (count int, bytes int64, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM exchanges), bytes FROM totals WHERE id = 1`).
+		Scan(&count, &bytes)
+	if err != nil {
+		return 0, 0, fmt.Errorf("history: %w", err)
+	}
+	return count, bytes, nil
+}
