@@ -83,7 +83,8 @@ func (s *tuiSession) stop() {
 	}
 	s.pty.Close()
 	<-s.done
-	s.emu.Close()
+	// The emulator is not closed: in vt v0.1.0 Close races with a blocked Read
+	// (the reply copier), so that goroutine is left parked until the binary exits.
 }
 
 func (s *tuiSession) screen() string {

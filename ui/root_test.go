@@ -135,7 +135,7 @@ func TestRootResizeKeepsScreenWhole(t *testing.T) {
 	assertSize(t, view, 120, 36)
 }
 
-func writeHTTP(t *testing.T, dir, name, content string) {
+func writeHTTP(t testing.TB, dir, name, content string) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 		t.Fatal(err)
@@ -163,5 +163,34 @@ func TestRootSplitsTypedBursts(t *testing.T) {
 	root := model.(Model)
 	if !root.tree.Editing() || root.tree.filter.Value() != "Delete" {
 		t.Fatalf("burst gave filter %q (editing %v)", root.tree.filter.Value(), root.tree.Editing())
+	}
+}
+
+func TestRootMouseFocusAndEnvSwitch(t *testing.T) {
+	dir := t.TempDir()
+	srv := demoServer(t)
+	writeHTTP(t, dir, "env.http", "### Items\nGET {{host}}/items\n")
+	writeHTTP(t, dir, "http-client.env.json", `{"dev": {"host": "`+srv.URL+`"}, "prod": {"host": "http://127.0.0.1:9"}}`)
+	m := New(Config{Dir: dir, Env: "dev", Client: testClient(t)})
+	var model tea.Model = m
+	model, _ = model.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+	model, _ = model.Update(m.Init()())
+	root := model.(Model)
+	r := root.lay.Panes[paneResponse]
+	model, _ = model.Update(tea.MouseMsg{X: r.X + 3, Y: r.Y + 3, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if got := model.(Model).focus; got != paneResponse {
+		t.Errorf("click in the response pane focused %v", got)
+	}
+	model, _ = model.Update(keyMsg("ctrl+e"))
+	if got := model.(Model).env; got != "prod" {
+		t.Errorf("ctrl+e from dev went to %q, want prod", got)
+	}
+	model, _ = model.Update(keyMsg("ctrl+e"))
+	model, _ = model.Update(keyMsg("ctrl+e"))
+	if got := model.(Model).env; got != "dev" {
+		t.Errorf("three ctrl+e from dev went to %q, want dev", got)
+	}
+	if !strings.Contains(plain(model.View()), "env: dev") {
+		t.Error("status line does not name the environment")
 	}
 }
