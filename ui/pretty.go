@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
 )
 
 // bodyKind is how the Pretty tab shows a body.
@@ -217,9 +216,13 @@ func hexLine(b []byte, i int) string {
 // highlight colours already-sanitised lines with chroma. It returns one styled
 // line per input line, or nil when the kind has no lexer or the text is too big.
 func highlight(kind bodyKind, lines []string, st SyntaxStyles) []string {
-	name := map[bodyKind]string{kindJSON: "json", kindXML: "xml", kindHTML: "html"}[kind]
-	lexer := lexers.Get(name)
-	if name == "" || lexer == nil {
+	var lexer chroma.Lexer
+	switch kind {
+	case kindJSON:
+		lexer = jsonLexer()
+	case kindXML, kindHTML:
+		lexer = markupLexer()
+	default:
 		return nil
 	}
 	text := strings.Join(lines, "\n")
