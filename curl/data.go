@@ -90,14 +90,18 @@ func encodeDataArg(v string) string {
 	return name + "=" + escape(content)
 }
 
-// escape percent-encodes every byte but ALPHA, DIGIT and -._~, as curl does
-// (a space becomes %20).
+// escape percent-encodes every byte but ALPHA, DIGIT and -._~, and turns a space
+// into +, as curl's --data-urlencode does.
 func escape(s string) string {
 	var b bytes.Buffer
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~", c) >= 0 {
 			b.WriteByte(c)
+			continue
+		}
+		if c == ' ' {
+			b.WriteByte('+')
 			continue
 		}
 		b.WriteByte('%')

@@ -87,7 +87,7 @@ func (l *bashLexer) words() ([]string, []string, error) {
 			l.i += end
 		case strings.IndexByte("|;&<>()`", c) >= 0:
 			l.flush()
-			l.stop(fmt.Sprintf("%q would run more than curl", c))
+			l.stop(fmt.Sprintf("%q would run more than curl", string(c)))
 		default:
 			if err := l.wordPart(c); err != nil {
 				return nil, nil, err
