@@ -15,10 +15,7 @@ import (
 // List returns summaries of the exchanges f selects, newest first.
 func (s *Store) List(ctx context.Context, f Filter) ([]Summary, error) {
 	where, args := f.where()
-	limit := f.Limit
-	if limit <= 0 {
-		limit = -1 // SQLite: no limit
-	}
+	limit := f.limit()
 	rows, err := s.db.QueryContext(ctx, `SELECT id, file, name, method, url, status, reason, body_bytes,
 		etag, total_ns, sent_ns, error FROM exchanges`+where+` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
 	if err != nil {
@@ -43,6 +40,14 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Summary, error) {
 	return out, nil
 }
 
+// limit is the LIMIT value for f: -1 is none to SQLite.
+func (f Filter) limit() int {
+	if f.Limit <= 0 {
+		return -1
+	}
+	return f.Limit
+}
+
 func (f Filter) where() (string, []any) {
 	var conds []string
 	var args []any
@@ -59,14 +64,18 @@ func (f Filter) where() (string, []any) {
 }
 
 // entryColumns are read by scanEntry, in its order.
-const entryColumns = `id, file, name, sent_ns, received_ns, method, url, proto, request_headers,
-	request_head, request_body, has_response, response_proto, status, reason, response_headers,
-	response_head, reconstructed, body, decoded, extra, body_bytes, truncated,
-	dns_ns, connect_ns, tls_ns, ttfb_ns, transfer_ns, total_ns, hops, error, redacted`
+const entryColumns = `x.id, x.file, x.name, x.sent_ns, x.received_ns, x.method, x.url, x.proto,
+	d.request_headers, d.request_head, d.request_body, x.has_response, x.response_proto, x.status, x.reason,
+	d.response_headers, d.response_head, x.reconstructed, d.body, d.decoded, d.extra, x.body_bytes,
+	x.truncated, x.dns_ns, x.connect_ns, x.tls_ns, x.ttfb_ns, x.transfer_ns, x.total_ns, d.hops, x.error,
+	x.redacted`
+
+// entryTables joins the two halves of an exchange for entryColumns.
+const entryTables = ` FROM exchanges x JOIN details d ON d.id = x.id`
 
 // Get returns the exchange with the id, or an error wrapping ErrNotFound.
 func (s *Store) Get(ctx context.Context, id int64) (Entry, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+entryColumns+` FROM exchanges WHERE id = ?`, id)
+	row := s.db.QueryRowContext(ctx, `SELECT `+entryColumns+entryTables+` WHERE x.id = ?`, id)
 	e, err := scanEntry(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Entry{}, fmt.Errorf("%w: %d", ErrNotFound, id)
@@ -81,8 +90,8 @@ func (s *Store) Get(ctx context.Context, id int64) (Entry, error) {
 // response, for request variables when the session has none; ok is false when
 // there is none.
 func (s *Store) Latest(ctx context.Context, file, name string) (e Entry, ok bool, err error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+entryColumns+` FROM exchanges
-		WHERE file = ? AND name = ? AND has_response ORDER BY id DESC LIMIT 1`, file, name)
+	row := s.db.QueryRowContext(ctx, `SELECT `+entryColumns+entryTables+`
+		WHERE x.file = ? AND x.name = ? AND x.has_response ORDER BY x.id DESC LIMIT 1`, file, name)
 	e, err = scanEntry(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Entry{}, false, nil
@@ -98,12 +107,9 @@ func (s *Store) Latest(ctx context.Context, file, name string) (e Entry, ok bool
 func (s *Store) Each(ctx context.Context, f Filter, fn func(Entry) error) error {
 	where, args := f.where()
 	// Limit keeps the newest exchanges, as List does, but they come oldest first.
-	query := `SELECT ` + entryColumns + ` FROM exchanges` + where + ` ORDER BY id`
-	if f.Limit > 0 {
-		query = `SELECT * FROM (SELECT ` + entryColumns + ` FROM exchanges` + where +
-			` ORDER BY id DESC LIMIT ?) ORDER BY id`
-		args = append(args, f.Limit)
-	}
+	query := `SELECT ` + entryColumns + entryTables + ` WHERE x.id IN (SELECT id FROM exchanges` + where +
+		` ORDER BY id DESC LIMIT ?) ORDER BY x.id`
+	args = append(args, f.limit())
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("history: %w", err)

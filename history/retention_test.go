@@ -33,12 +33,17 @@ func listIDs(t *testing.T, s *Store, f Filter) []int64 {
 	return ids
 }
 
-// checkTotal verifies the trigger-kept byte total against the rows themselves.
+// checkTotal verifies the trigger-kept byte total against the rows themselves, and
+// that deleting an exchange deleted its details.
 func checkTotal(t *testing.T, s *Store) int64 {
 	t.Helper()
 	var sum int64
 	if err := s.db.QueryRow(`SELECT COALESCE(SUM(size), 0) FROM exchanges`).Scan(&sum); err != nil {
 		t.Fatal(err)
+	}
+	var orphans int
+	if err := s.db.QueryRow(`SELECT COUNT(*) FROM details WHERE id NOT IN (SELECT id FROM exchanges)`).Scan(&orphans); err != nil || orphans != 0 {
+		t.Fatalf("%d details left without their exchange (%v)", orphans, err)
 	}
 	_, total, err := s.Size(context.Background())
 	if err != nil {

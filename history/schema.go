@@ -84,32 +84,59 @@ func migrateV1(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// schemaV2 adds the parsed fields (so reopening needs no parsing), the timing
-// phases, the full body length, the ETag for listings, a per-request index for
-// retention, and a running byte total kept by triggers so the size cap costs
-// one row read per Add.
+// schemaV2 splits each exchange in two. exchanges keeps the small fields a listing
+// reads, so listing 10,000 exchanges never touches a body (SQLite reads a row's
+// columns in order, through the overflow pages of any blob before them); details
+// keeps the heads, headers and bodies that only Get needs. It adds the parsed
+// fields (reopening needs no parsing), the timing phases, the full body length,
+// the ETag, a per-request index for retention, and a byte total kept by triggers
+// so the size cap costs one row read per Add.
 const schemaV2 = `
-ALTER TABLE exchanges ADD COLUMN received_ns      INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE exchanges ADD COLUMN proto            TEXT    NOT NULL DEFAULT '';
-ALTER TABLE exchanges ADD COLUMN request_headers  TEXT    NOT NULL DEFAULT '[]';
-ALTER TABLE exchanges ADD COLUMN has_response     INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE exchanges ADD COLUMN response_proto   TEXT    NOT NULL DEFAULT '';
-ALTER TABLE exchanges ADD COLUMN reason           TEXT    NOT NULL DEFAULT '';
-ALTER TABLE exchanges ADD COLUMN response_headers TEXT    NOT NULL DEFAULT '[]';
-ALTER TABLE exchanges ADD COLUMN reconstructed    INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE exchanges ADD COLUMN decoded          BLOB;
-ALTER TABLE exchanges ADD COLUMN extra            BLOB;
-ALTER TABLE exchanges ADD COLUMN body_bytes       INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE exchanges ADD COLUMN truncated        INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE exchanges ADD COLUMN etag             TEXT    NOT NULL DEFAULT '';
-ALTER TABLE exchanges ADD COLUMN dns_ns           INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE exchanges ADD COLUMN connect_ns       INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE exchanges ADD COLUMN tls_ns           INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE exchanges ADD COLUMN ttfb_ns          INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE exchanges ADD COLUMN transfer_ns      INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE exchanges ADD COLUMN hops             TEXT    NOT NULL DEFAULT '[]';
-ALTER TABLE exchanges ADD COLUMN redacted         INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE exchanges ADD COLUMN size             INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE exchanges_v2 (
+	id             INTEGER PRIMARY KEY,
+	sent_ns        INTEGER NOT NULL,
+	received_ns    INTEGER NOT NULL DEFAULT 0,
+	file           TEXT    NOT NULL DEFAULT '',
+	name           TEXT    NOT NULL DEFAULT '',
+	method         TEXT    NOT NULL,
+	url            TEXT    NOT NULL,
+	proto          TEXT    NOT NULL DEFAULT '',
+	has_response   INTEGER NOT NULL DEFAULT 0,
+	response_proto TEXT    NOT NULL DEFAULT '',
+	status         INTEGER NOT NULL DEFAULT 0,
+	reason         TEXT    NOT NULL DEFAULT '',
+	reconstructed  INTEGER NOT NULL DEFAULT 0,
+	body_bytes     INTEGER NOT NULL DEFAULT 0,
+	truncated      INTEGER NOT NULL DEFAULT 0,
+	etag           TEXT    NOT NULL DEFAULT '',
+	dns_ns         INTEGER NOT NULL DEFAULT 0,
+	connect_ns     INTEGER NOT NULL DEFAULT 0,
+	tls_ns         INTEGER NOT NULL DEFAULT 0,
+	ttfb_ns        INTEGER NOT NULL DEFAULT 0,
+	transfer_ns    INTEGER NOT NULL DEFAULT 0,
+	total_ns       INTEGER NOT NULL DEFAULT 0,
+	error          TEXT    NOT NULL DEFAULT '',
+	redacted       INTEGER NOT NULL DEFAULT 0,
+	size           INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE details (
+	id               INTEGER PRIMARY KEY,
+	request_headers  TEXT NOT NULL DEFAULT '[]',
+	response_headers TEXT NOT NULL DEFAULT '[]',
+	hops             TEXT NOT NULL DEFAULT '[]',
+	request_head     BLOB,
+	request_body     BLOB,
+	response_head    BLOB,
+	body             BLOB,
+	decoded          BLOB,
+	extra            BLOB
+);
+INSERT INTO exchanges_v2 (id, sent_ns, file, name, method, url, has_response, status, total_ns, error)
+	SELECT id, sent_ns, file, name, method, url, status > 0, status, total_ns, error FROM exchanges;
+INSERT INTO details (id, request_head, request_body, response_head, body)
+	SELECT id, request_head, request_body, response_head, body FROM exchanges;
+DROP TABLE exchanges;
+ALTER TABLE exchanges_v2 RENAME TO exchanges;
 CREATE INDEX exchanges_by_request ON exchanges(file, name, id);
 CREATE TABLE totals (id INTEGER PRIMARY KEY CHECK (id = 1), bytes INTEGER NOT NULL);
 CREATE TRIGGER exchanges_added AFTER INSERT ON exchanges BEGIN
@@ -117,6 +144,7 @@ CREATE TRIGGER exchanges_added AFTER INSERT ON exchanges BEGIN
 END;
 CREATE TRIGGER exchanges_deleted AFTER DELETE ON exchanges BEGIN
 	UPDATE totals SET bytes = bytes - OLD.size WHERE id = 1;
+	DELETE FROM details WHERE id = OLD.id;
 END;`
 
 func migrateV2(ctx context.Context, tx *sql.Tx) error {
@@ -130,37 +158,38 @@ func migrateV2(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// backfillV2 fills the new columns of version-1 rows from what they kept: the
+// v1Fill is what backfillV2 learns about one version-1 row from its raw heads.
+type v1Fill struct {
+	id                     int64
+	proto, rsProto, reason string
+	reqHeaders, rsHeaders  []byte
+	etag                   string
+	bodyLen, size          int64
+}
+
+// backfillV2 fills the new fields of version-1 rows from what they kept: the
 // headers and reason are parsed from the raw heads, the ETag from the headers.
 func backfillV2(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, request_head, response_head, body FROM exchanges`)
+	rows, err := tx.QueryContext(ctx, `SELECT id, request_head, response_head,
+		COALESCE(LENGTH(request_body), 0), COALESCE(LENGTH(body), 0) FROM details`)
 	if err != nil {
 		return err
 	}
-	type fill struct {
-		id                 int64
-		reqHeaders, rsHead []byte
-		proto, rsProto     string
-		reason             string
-		rsHeaders          []byte
-		etag               string
-		bodyLen            int
-	}
-	var fills []fill
+	var fills []v1Fill
 	for rows.Next() {
-		var f fill
-		var reqHead, body []byte
-		if err := rows.Scan(&f.id, &reqHead, &f.rsHead, &body); err != nil {
+		var f v1Fill
+		var reqHead, rsHead []byte
+		var reqBodyLen int64
+		if err := rows.Scan(&f.id, &reqHead, &rsHead, &reqBodyLen, &f.bodyLen); err != nil {
 			rows.Close()
 			return err
 		}
-		req := parseHead(reqHead)
-		rs := parseHead(f.rsHead)
+		req, rs := parseHead(reqHead), parseHead(rsHead)
 		f.proto, f.rsProto, f.reason = req.proto(), rs.first[0], rs.reason()
 		f.reqHeaders, _ = json.Marshal(nonNil(req.headers))
 		f.rsHeaders, _ = json.Marshal(nonNil(rs.headers))
 		f.etag = headerValue(rs.headers, "ETag")
-		f.bodyLen = len(body)
+		f.size = int64(len(reqHead)+len(rsHead)+len(f.reqHeaders)+len(f.rsHeaders)) + reqBodyLen + f.bodyLen
 		fills = append(fills, f)
 	}
 	rows.Close()
@@ -168,15 +197,14 @@ func backfillV2(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	for _, f := range fills {
-		_, err := tx.ExecContext(ctx, `UPDATE exchanges SET
-			proto = ?, request_headers = ?, has_response = (status > 0), response_proto = ?,
-			reason = ?, response_headers = ?, body_bytes = ?, etag = ?,
-			size = COALESCE(LENGTH(request_head), 0) + COALESCE(LENGTH(request_body), 0)
-			     + COALESCE(LENGTH(response_head), 0) + COALESCE(LENGTH(body), 0)
-			     + LENGTH(CAST(? AS BLOB)) + LENGTH(CAST(? AS BLOB))
-			WHERE id = ?`,
-			f.proto, string(f.reqHeaders), f.rsProto, f.reason, string(f.rsHeaders),
-			f.bodyLen, f.etag, string(f.reqHeaders), string(f.rsHeaders), f.id)
+		_, err := tx.ExecContext(ctx, `UPDATE exchanges SET proto = ?, response_proto = ?, reason = ?,
+			body_bytes = ?, etag = ?, size = ? WHERE id = ?`,
+			f.proto, f.rsProto, f.reason, f.bodyLen, f.etag, f.size, f.id)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE details SET request_headers = ?, response_headers = ? WHERE id = ?`,
+			string(f.reqHeaders), string(f.rsHeaders), f.id)
 		if err != nil {
 			return err
 		}

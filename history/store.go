@@ -118,21 +118,26 @@ func (s *Store) Add(ctx context.Context, e Entry) (int64, error) {
 func insert(ctx context.Context, tx *sql.Tx, r record) (int64, error) {
 	e := r.e
 	res, err := tx.ExecContext(ctx, `INSERT INTO exchanges (
-		sent_ns, received_ns, file, name, method, url, proto, request_headers, request_head, request_body,
-		has_response, response_proto, status, reason, response_headers, response_head, reconstructed,
-		body, decoded, extra, body_bytes, truncated, etag,
-		dns_ns, connect_ns, tls_ns, ttfb_ns, transfer_ns, total_ns, hops, error, redacted, size
-	) VALUES (?,?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?, ?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?)`,
+		sent_ns, received_ns, file, name, method, url, proto, has_response, response_proto, status, reason,
+		reconstructed, body_bytes, truncated, etag,
+		dns_ns, connect_ns, tls_ns, ttfb_ns, transfer_ns, total_ns, error, redacted, size
+	) VALUES (?,?,?,?,?,?,?,?,?,?,?, ?,?,?,?, ?,?,?,?,?,?,?,?,?)`,
 		e.Sent.UnixNano(), r.receivedNS, e.File, e.Name, e.Request.Method, e.Request.URL, e.Request.Proto,
-		string(r.reqHeaders), r.requestHead, r.reqBody,
-		r.hasResponse, r.proto, r.status, r.reason, string(r.rsHeaders), r.rsHead, r.reconstructed,
-		r.body, r.decoded, r.extra, e.BodyBytes, r.truncated, r.etag,
+		r.hasResponse, r.proto, r.status, r.reason, r.reconstructed, e.BodyBytes, r.truncated, r.etag,
 		int64(e.Timing.DNS), int64(e.Timing.Connect), int64(e.Timing.TLS), int64(e.Timing.TTFB),
-		int64(e.Timing.Transfer), int64(e.Timing.Total), string(r.hops), e.Err, r.e.Redacted, r.size)
+		int64(e.Timing.Transfer), int64(e.Timing.Total), e.Err, r.e.Redacted, r.size)
 	if err != nil {
 		return 0, err
 	}
-	return res.LastInsertId()
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO details (id, request_headers, response_headers, hops,
+		request_head, request_body, response_head, body, decoded, extra) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		id, string(r.reqHeaders), string(r.rsHeaders), string(r.hops),
+		r.requestHead, r.reqBody, r.rsHead, r.body, r.decoded, r.extra)
+	return id, err
 }
 
 // Prune applies retention to the whole database (every request's KeepPerRequest,

@@ -1,0 +1,73 @@
+package history
+
+import (
+	"bytes"
+	"context"
+	"strconv"
+	"testing"
+)
+
+// BenchmarkAdd1MB stores an exchange with a 1 MiB body: redaction, one IMMEDIATE
+// transaction with retention, and the WAL commit.
+func BenchmarkAdd1MB(b *testing.B) {
+	s := tempStore(b, Options{})
+	e := sample("bench.http", "big")
+	body := bytes.Repeat([]byte(`{"k":"v"},`), 1<<20/10)
+	e.Response.Body, e.Response.BodyBytes, e.BodyBytes = body, int64(len(body)), int64(len(body))
+	b.SetBytes(int64(len(body)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.Add(context.Background(), e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkList10k lists every one of 10,000 stored exchanges, newest first.
+func BenchmarkList10k(b *testing.B) {
+	const n = 10000
+	s := tempStore(b, Options{KeepPerRequest: -1})
+	fill(b, s, n)
+	b.ResetTimer()
+	for b.Loop() {
+		rows, err := s.List(context.Background(), Filter{})
+		if err != nil || len(rows) != n {
+			b.Fatalf("%d rows, %v", len(rows), err)
+		}
+	}
+}
+
+// BenchmarkListOneRequest lists the 50 newest exchanges of one request among 10,000,
+// what the History tab asks for.
+func BenchmarkListOneRequest(b *testing.B) {
+	s := tempStore(b, Options{KeepPerRequest: -1})
+	fill(b, s, 10000)
+	b.ResetTimer()
+	for b.Loop() {
+		rows, err := s.List(context.Background(), Filter{File: "bench.http", Name: "7", Limit: 50})
+		if err != nil || len(rows) != 50 {
+			b.Fatalf("%d rows, %v", len(rows), err)
+		}
+	}
+}
+
+// fill adds n exchanges over 100 requests in one transaction.
+func fill(b *testing.B, s *Store, n int) {
+	b.Helper()
+	tx, err := s.db.Begin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range n {
+		r, err := s.newRecord(sample("bench.http", strconv.Itoa(i%100)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := insert(context.Background(), tx, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+}
