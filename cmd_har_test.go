@@ -196,3 +196,18 @@ func TestWriteAtomicallyFailedWrite(t *testing.T) {
 		t.Fatalf("left %v behind", ents)
 	}
 }
+
+// TestExportHARExitStatus runs the whole CLI: a refusal is a usage error, status 2,
+// with one line on stderr naming the file.
+func TestExportHARExitStatus(t *testing.T) {
+	db := seedHistory(t)
+	out := filepath.Join(t.TempDir(), "x.har")
+	if _, errOut, code := runCmd(t, "export", "har", out, "--history", db); code != exitOK {
+		t.Fatalf("first export: exit %d, %s", code, errOut)
+	}
+	_, errOut, code := runCmd(t, "export", "har", out, "--history", db)
+	want := "httplens: " + out + " exists; use --force to overwrite it\n"
+	if code != exitUsage || errOut != want {
+		t.Fatalf("exit %d, stderr %q; want %d, %q", code, errOut, exitUsage, want)
+	}
+}
