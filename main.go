@@ -59,6 +59,7 @@ func newRootCmd() *cobra.Command {
 		newExplainCmd(),
 		newListCmd(),
 		newHistoryCmd(),
+		newImportCmd(), newExportCmd(),
 	)
 	return root
 }

@@ -13,7 +13,7 @@ import (
 // body with control characters (other than line breaks and tabs) or bytes that
 // are not UTF-8 is piped in from printf with octal escapes.
 //
-// curl sends its own Host, User-Agent and Accept: */* unless r has a header of
+// Spaces in the URL are sent as %20. curl sends its own Host, User-Agent and Accept: */* unless r has a header of
 // that name. An empty header value is written as -H 'Name;', which curl sends as
 // an empty header. The error is for a method, URL or header that holds control
 // characters, which no command line can pass safely.
@@ -35,7 +35,8 @@ func Format(r Request) (string, error) {
 		first = append(first, "-X", quote(method))
 	}
 	first = append(first, flags(r)...)
-	first = append(first, quote(r.URL))
+	// curl refuses a URL with spaces (newer versions encode them): encode them here.
+	first = append(first, quote(strings.ReplaceAll(r.URL, " ", "%20")))
 	lines := []string{strings.Join(first, " ")}
 	for _, h := range r.Headers {
 		lines = append(lines, "-H "+quote(headerArg(h)))
