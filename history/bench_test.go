@@ -71,3 +71,22 @@ func fill(b *testing.B, s *Store, n int) {
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkGet1MB reads back one exchange with a 1 MiB body, as reopening does.
+func BenchmarkGet1MB(b *testing.B) {
+	s := tempStore(b, Options{})
+	e := sample("bench.http", "big")
+	body := bytes.Repeat([]byte(`{"k":"v"},`), 1<<20/10)
+	e.Response.Body, e.BodyBytes = body, int64(len(body))
+	id, err := s.Add(context.Background(), e)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		got, err := s.Get(context.Background(), id)
+		if err != nil || len(got.Response.Body) != len(body) {
+			b.Fatalf("%d bytes, %v", len(got.Response.Body), err)
+		}
+	}
+}

@@ -50,7 +50,7 @@ type Options struct {
 	// DefaultMaxBytes; negative means no cap.
 	MaxBytes int64
 	// MaxBody caps the response body bytes stored per exchange; the full length
-	// is still recorded in Entry.BodyBytes. Zero means DefaultMaxBody.
+	// is still recorded in Entry.BodyBytes. Zero or negative means DefaultMaxBody.
 	MaxBody int64
 	// StoreSecrets stores Authorization, Proxy-Authorization, Cookie and
 	// Set-Cookie values in full. By default they are redacted before storing.
@@ -132,7 +132,9 @@ func dsn(abs string) string {
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate")
-	q.Add("_pragma", "cache_size(-32000)")
+	// 8 MB of page cache per connection (SQLite's default is 2 MB): a listing of
+	// tens of thousands of exchanges then stays in memory between calls.
+	q.Add("_pragma", "cache_size(-8000)")
 	p := filepath.ToSlash(abs)
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // a Windows drive path: file:///C:/...

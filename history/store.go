@@ -11,22 +11,20 @@ import (
 
 // record is an Entry flattened into the columns of one row, already redacted and cut.
 type record struct {
-	e              Entry
-	reqHeaders     []byte
-	rsHeaders      []byte
-	hops           []byte
-	rsHead, body   []byte
-	decoded, extra []byte
-	proto, reason  string
-	status         int
-	reconstructed  bool
-	truncated      bool
-	etag           string
-	size           int64
-	hasResponse    bool
-	receivedNS     int64
-	requestHead    []byte
-	reqBody        []byte
+	e Entry
+	// The request's half; the header lists and hops are JSON.
+	requestHead, reqBody []byte
+	reqHeaders, hops     []byte
+	// The response's half, zero when there was none.
+	hasResponse              bool
+	proto, reason            string
+	status                   int
+	rsHeaders, rsHead        []byte
+	body, decoded, extra     []byte
+	reconstructed, truncated bool
+	etag                     string
+	receivedNS               int64
+	size                     int64 // counted against Options.MaxBytes
 }
 
 // newRecord applies the Store's Options to e: secrets redacted unless StoreSecrets,
