@@ -74,7 +74,7 @@ func Compare(a, b Exchange, between ...Exchange) Comparison {
 	c.Causes = append(c.Causes, p.methodCause()...)
 	c.Causes = append(c.Causes, p.statusCauses()...)
 	c.Causes = append(c.Causes, p.freshnessCauses()...)
-	c.Causes = append(c.Causes, p.validatorCauses(c.BodyChanged)...)
+	c.Causes = append(c.Causes, p.validatorCauses(c.BodyChanged && c.SameStatus)...)
 	c.Causes = append(c.Causes, p.bodyCauses(c)...)
 	return c
 }

@@ -80,6 +80,10 @@ func TestCompareCauses(t *testing.T) {
 			a:  func(t *testing.T) Exchange { return side(t, "GET", nil, ok200v1, t0) },
 			b:  func(t *testing.T) Exchange { return side(t, "PUT", []string{`If-Match: "v1"`}, pf412v3, later) },
 			id: "precondition-failed-changed", sev: Info, want: []string{`now "v3" (B's 412 says so)`}},
+		{name: "412 with the request unknown names the changed ETag",
+			a:  func(t *testing.T) Exchange { return side(t, "", nil, ok200v1, t0) },
+			b:  func(t *testing.T) Exchange { return side(t, "", nil, pf412v3, later) },
+			id: "precondition-failed-changed", sev: Info, want: []string{"the ETag changed between", `A carried the ETag "v1"`, `now "v3"`}},
 		{name: "412 for a weak tag in If-Match",
 			a:  func(t *testing.T) Exchange { return side(t, "GET", nil, ok200v1, t0) },
 			b:  func(t *testing.T) Exchange { return side(t, "PUT", []string{`If-Match: W/"v1"`}, pf412, later) },
@@ -199,6 +203,18 @@ func TestCompareCauses(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestCompareDifferentStatusNeedsNoBodyCause(t *testing.T) {
+	cmp := Compare(side(t, "GET", nil, ok200v1, received), side(t, "GET", nil, "HTTP/1.1 500 Oops\n\nboom", received))
+	if !cmp.BodyChanged || cmp.SameStatus {
+		t.Errorf("summary %+v", cmp)
+	}
+	for _, c := range cmp.Causes {
+		if c.ID == "body-changed" || c.ID == "etag-reused" {
+			t.Errorf("cause %s for a different status: %+v", c.ID, c)
+		}
 	}
 }
 

@@ -85,8 +85,8 @@ func (p pair) validatorCauses(bodyChanged bool) []Cause {
 // bodyCauses explains a changed body that no validator cause already explains: a
 // different content coding, a request field the response varies on, or nothing seen.
 func (p pair) bodyCauses(c Comparison) []Cause {
-	if !c.BodyChanged {
-		return nil
+	if !c.BodyChanged || !c.SameStatus {
+		return nil // a different status is a different message; its content differs with it
 	}
 	var out []Cause
 	if ca, cb := codingName(p.a), codingName(p.b); !strings.EqualFold(ca, cb) {

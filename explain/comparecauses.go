@@ -131,8 +131,13 @@ func (p pair) preconditionFailedCause() Cause {
 		return newCause("precondition-failed-changed", Info, title,
 			"B sent If-Unmodified-Since: "+ius+", and the resource was modified after that.", "RFC 9110 §15.5.13", "RFC 9110 §13.1.4")
 	}
-	return newCause("precondition-failed-changed", Info, title,
-		"A precondition of B evaluated false, so the method was not applied. The request's fields are not known well enough to say which.", refs...)
+	detail := "A precondition of B evaluated false, so the method was not applied. The request's fields are not known well enough to say which."
+	if ta, okA := tagOf(p.a); okA && current.opaque != "" && ta != current {
+		title = fmt.Sprintf("%d then 412: the ETag changed between", sa)
+		detail = "A carried the ETag " + ta.String() + ", and the resource's ETag is now " + current.String() + " (" + source +
+			"): a precondition naming A's tag (If-Match) fails, so the method was not applied. GET the current state and retry with the new tag."
+	}
+	return newCause("precondition-failed-changed", Info, title, detail, refs...)
 }
 
 // currentTag is the resource's entity tag after A: B's own 412 carries it when the
