@@ -27,6 +27,8 @@ type sendFlags struct {
 	insecure bool
 	noFollow bool
 	maxBody  int64
+	history  string
+	noHist   bool
 }
 
 func newSendCmd() *cobra.Command {
@@ -56,6 +58,8 @@ by its @name or title.`,
 	fl.BoolVar(&f.insecure, "insecure", false, "do not verify TLS certificates")
 	fl.BoolVar(&f.noFollow, "no-follow", false, "do not follow redirects")
 	fl.Int64Var(&f.maxBody, "max-body", requests.DefaultMaxBody, "keep at most this many bytes of the body")
+	addHistoryFlag(fl, &f.history)
+	fl.BoolVar(&f.noHist, "no-history", false, "do not keep this exchange in the history")
 	return c
 }
 
@@ -69,7 +73,10 @@ func runSend(ctx context.Context, out, errOut io.Writer, args []string, f sendFl
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	rec := openRecorder(errOut, f)
+	defer rec.close()
 	var req requests.Request
+	var file, name string
 	var err error
 	if isURL(args[0]) {
 		if len(args) > 1 {
@@ -77,12 +84,15 @@ func runSend(ctx context.Context, out, errOut io.Writer, args []string, f sendFl
 		}
 		req, err = adHocRequest(args[0], f)
 	} else {
-		req, err = savedRequest(ctx, args, f)
+		var stop func()
+		req, file, name, stop, err = savedRequest(ctx, args, f, rec)
+		defer stop()
 	}
 	if err != nil {
 		return err
 	}
 	x := requests.Send(ctx, req, sendOptions(f))
+	rec.add(ctx, x, file, name)
 	if err := printExchange(out, errOut, x, f); err != nil {
 		return err
 	}

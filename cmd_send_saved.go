@@ -12,59 +12,74 @@ import (
 )
 
 // savedRequest loads FILE, picks the request NAME (or the only one), sends the
-// requests it depends on first, and returns it resolved. A file that uses {{demo}}
-// gets the demo API started in-process for the duration of the command.
-func savedRequest(ctx context.Context, args []string, f sendFlags) (requests.Request, error) {
-	coll, err := collections.Load(args[0])
+// requests it depends on first (each recorded in the history), and returns it
+// resolved with the file and name the history files it under. stop ends the demo
+// API if the file needed it.
+func savedRequest(ctx context.Context, args []string, f sendFlags, rec *recorder) (r requests.Request, file, name string, stop func(), err error) {
+	coll, target, rv, stop, err := prepareSaved(args, f)
 	if err != nil {
-		return requests.Request{}, usageError("%v", err)
-	}
-	if len(coll.Errors) > 0 {
-		return requests.Request{}, usageError("%v", coll.Errors[0])
-	}
-	target, err := pickRequest(coll, args)
-	if err != nil {
-		return requests.Request{}, err
-	}
-	env, err := collections.LoadEnv(coll.Dir, f.env)
-	if err != nil {
-		return requests.Request{}, usageError("%v", err)
-	}
-	vars, err := parseVars(f.vars)
-	if err != nil {
-		return requests.Request{}, err
+		return r, "", "", stop, err
 	}
 	last := map[string]collections.Response{}
-	rv := &collections.Resolver{Vars: vars, Env: env, Responses: func(name string) (collections.Response, bool) {
+	rv.Responses = func(name string) (collections.Response, bool) {
 		r, ok := last[name]
 		return r, ok
-	}}
-	if usesDemo(target.File) {
-		srv, err := demo.Start()
-		if err != nil {
-			return requests.Request{}, failedError(fmt.Errorf("starting the demo API: %w", err))
-		}
-		context.AfterFunc(ctx, func() { srv.Close() })
-		rv.Demo = srv.URL()
 	}
 	first, err := coll.Prerequisites(target)
 	if err != nil {
-		return requests.Request{}, usageError("%v", err)
+		return r, "", "", stop, usageError("%v", err)
 	}
 	client := requests.NewClient(sendOptions(f))
 	defer client.CloseIdleConnections()
 	for _, dep := range first {
-		r, err := resolve(rv, dep)
+		req, err := resolve(rv, dep)
 		if err != nil {
-			return requests.Request{}, err
+			return r, "", "", stop, err
 		}
-		x := client.Send(ctx, r)
+		x := client.Send(ctx, req)
+		rec.add(ctx, x, dep.File.Path, requestKey(dep))
 		if x.Err != nil {
-			return requests.Request{}, failedError(fmt.Errorf("sending %s first: %w", describeRequest(dep), x.Err))
+			return r, "", "", stop, failedError(fmt.Errorf("sending %s first: %w", describeRequest(dep), x.Err))
 		}
 		last[dep.Name] = collections.Response{Headers: collectionHeaders(x.Response.Headers), Body: x.Response.Body}
 	}
-	return resolve(rv, target)
+	r, err = resolve(rv, target)
+	return r, target.File.Path, requestKey(target), stop, err
+}
+
+// prepareSaved loads FILE, picks the request and builds a resolver with the
+// environment and --var values. A file that uses {{demo}} gets the demo API started
+// in-process; stop ends it and must be called.
+func prepareSaved(args []string, f sendFlags) (coll *collections.Collection, target *collections.Request, rv *collections.Resolver, stop func(), err error) {
+	stop = func() {}
+	coll, err = collections.Load(args[0])
+	if err != nil {
+		return nil, nil, nil, stop, usageError("%v", err)
+	}
+	if len(coll.Errors) > 0 {
+		return nil, nil, nil, stop, usageError("%v", coll.Errors[0])
+	}
+	if target, err = pickRequest(coll, args); err != nil {
+		return nil, nil, nil, stop, err
+	}
+	env, err := collections.LoadEnv(coll.Dir, f.env)
+	if err != nil {
+		return nil, nil, nil, stop, usageError("%v", err)
+	}
+	vars, err := parseVars(f.vars)
+	if err != nil {
+		return nil, nil, nil, stop, err
+	}
+	rv = &collections.Resolver{Vars: vars, Env: env}
+	if usesDemo(target.File) {
+		srv, err := demo.Start()
+		if err != nil {
+			return nil, nil, nil, stop, failedError(fmt.Errorf("starting the demo API: %w", err))
+		}
+		stop = func() { srv.Close() }
+		rv.Demo = srv.URL()
+	}
+	return coll, target, rv, stop, nil
 }
 
 // pickRequest returns the request NAME names, or the file's only request.
@@ -88,6 +103,15 @@ func pickRequest(coll *collections.Collection, args []string) (*collections.Requ
 		names[i] = describeRequest(r)
 	}
 	return nil, usageError("%s has %d requests; name one of: %s", args[0], len(all), strings.Join(names, ", "))
+}
+
+// requestKey is the name the history files a saved request under: its @name, or
+// its title when it has none.
+func requestKey(r *collections.Request) string {
+	if r.Name != "" {
+		return r.Name
+	}
+	return r.Title
 }
 
 func describeRequest(r *collections.Request) string {

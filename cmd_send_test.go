@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -216,5 +217,27 @@ func TestVersion(t *testing.T) {
 	code, out, _ := cli(t, "version")
 	if code != 0 || out != "httplens "+version+"\n" {
 		t.Fatalf("version: %d %q", code, out)
+	}
+}
+
+func TestSendKeepsHistory(t *testing.T) {
+	base := startDemo(t)
+	db := filepath.Join(t.TempDir(), "h.db")
+	if code, _, errOut := cli(t, "send", "--history", db, base+"/items/1"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if code, _, _ := cli(t, "send", "--history", db, "--no-history", base+"/items/2"); code != 0 {
+		t.Fatal("send failed")
+	}
+	code, out, _ := cli(t, "history", "--history", db, "--json")
+	if code != 0 {
+		t.Fatalf("history: exit %d", code)
+	}
+	var list []map[string]any
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("history --json: %v\n%s", err, out)
+	}
+	if len(list) != 1 || !strings.HasSuffix(fmt.Sprint(list[0]["url"]), "/items/1") {
+		t.Fatalf("want only the first exchange kept, got %v", list)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net"
 	"sync"
+	"time"
 )
 
 // maxHeadCapture bounds the bytes kept of one head; a server that sends more than
@@ -21,7 +22,12 @@ type capture struct {
 	inDone   bool
 	scanFrom int    // where to resume looking for the end of a head in in
 	rest     []byte // the first bytes after the final head, up to maxRest
+	closes    bool          // the final head says the server closes the connection
+	drained   chan struct{} // closed once the connection is closed and drained
+	closeOnce sync.Once
 }
+
+func newCapture() *capture { return &capture{drained: make(chan struct{})} }
 
 // maxRest bounds the bytes kept after the final head. They let Send see bytes a
 // server wrongly sent after a message that ends at its head (204, 304, HEAD) or
@@ -73,6 +79,7 @@ func (c *capture) read(p []byte) {
 			c.rest = append(c.rest, extra[:min(maxRest, len(extra))]...)
 			c.in = c.in[:c.scanFrom]
 			c.inDone = true
+			c.closes = announcesClose(c.in[headStart:])
 		}
 	}
 }
@@ -93,6 +100,26 @@ func headEnd(b []byte) int {
 		}
 	}
 	return -1
+}
+
+// announcesClose reports whether a response head ends the connection after it:
+// Connection: close, or HTTP/1.0 without keep-alive (RFC 9112 §9.3).
+func announcesClose(head []byte) bool {
+	keepAlive := false
+	for _, line := range bytes.Split(head, []byte("\n")) {
+		name, value, ok := bytes.Cut(line, []byte(":"))
+		if !ok || !bytes.EqualFold(bytes.TrimSpace(name), []byte("Connection")) {
+			continue
+		}
+		for _, opt := range bytes.Split(value, []byte(",")) {
+			opt = bytes.TrimSpace(opt)
+			if bytes.EqualFold(opt, []byte("close")) {
+				return true
+			}
+			keepAlive = keepAlive || bytes.EqualFold(opt, []byte("keep-alive"))
+		}
+	}
+	return bytes.HasPrefix(head, []byte("HTTP/1.0 ")) && !keepAlive
 }
 
 // isInterim reports whether a response head has a 1xx status other than 101, which
@@ -143,6 +170,40 @@ func (t *tapConn) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
+}
+
+// drainWindow bounds how long Close keeps reading a connection the server is about
+// to close, to collect bytes it sent after the end of the message.
+const drainWindow = 250 * time.Millisecond
+
+// Close reads what the server still sends, for at most drainWindow and maxRest
+// bytes, before closing: the transport closes a Connection: close response as soon
+// as the message ends, and bytes a broken server sent after it (content on a 204,
+// bytes past Content-Length) would otherwise never be seen. It then signals the
+// capture that nothing more will come.
+func (t *tapConn) Close() error {
+	c := t.current()
+	if c == nil {
+		return t.Conn.Close()
+	}
+	c.mu.Lock()
+	drain := c.inDone && c.closes
+	c.mu.Unlock()
+	if drain {
+		t.Conn.SetReadDeadline(time.Now().Add(drainWindow))
+		buf := make([]byte, 4096)
+		for got := 0; got < maxRest; {
+			n, err := t.Conn.Read(buf)
+			c.read(buf[:n])
+			got += n
+			if err != nil {
+				break
+			}
+		}
+	}
+	err := t.Conn.Close()
+	c.closeOnce.Do(func() { close(c.drained) })
+	return err
 }
 
 func (t *tapConn) Write(p []byte) (int, error) {

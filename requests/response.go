@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // readResponse reads resp's body up to maxBody bytes and builds the Response from
@@ -27,15 +28,15 @@ func readResponse(resp *http.Response, c *capture, maxBody int64, errp *error) *
 		*errp = fmt.Errorf("reading body: %w", err)
 	}
 
-	var head, rest []byte
+	var head []byte
 	complete := false
 	if c != nil {
-		_, head, rest, complete = c.snapshot()
+		_, head, _, complete = c.snapshot()
 	}
 	if complete {
 		out.RawHead = head
 		out.Reason, out.Headers = parseHead(finalHead(head))
-		out.Extra = trailing(resp, rest, out, err)
+		out.Extra = trailing(resp, c, out, err)
 	} else {
 		out.Reconstructed = true
 		out.Reason = strings.TrimSpace(strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode)))
@@ -83,16 +84,22 @@ func readBounded(r io.Reader, length, limit int64) (body []byte, truncated bool,
 
 // trailing returns bytes the server sent after the end of the message: content on a
 // response that ends at its head (1xx, 204, 304, HEAD) or past Content-Length. The
-// transport drops them; the explain engine needs them. Only the bytes that arrived
-// with the head's reads are seen, which on loopback and in practice is all of them.
-func trailing(resp *http.Response, rest []byte, out *Response, bodyErr error) []byte {
+// transport drops them; the explain engine needs them. When the server said it
+// closes the connection, the tap drains it on close (see tapConn.Close) and this
+// waits for that; on a kept-alive connection only the bytes that arrived with the
+// message are seen.
+func trailing(resp *http.Response, c *capture, out *Response, bodyErr error) []byte {
 	if bodyErr != nil || out.Truncated || len(resp.TransferEncoding) > 0 {
 		return nil
 	}
-	if int64(len(rest)) <= out.BodyBytes {
-		return nil
+	if resp.Close {
+		select {
+		case <-c.drained:
+		case <-time.After(2 * drainWindow):
+		}
 	}
-	if !bytes.HasPrefix(rest, out.Body) {
+	_, _, rest, _ := c.snapshot()
+	if int64(len(rest)) <= out.BodyBytes || !bytes.HasPrefix(rest, out.Body) {
 		return nil
 	}
 	return rest[out.BodyBytes:]

@@ -56,7 +56,7 @@ func (t *timer) trace(att *attempts) *httptrace.ClientTrace {
 		GotConn: func(info httptrace.GotConnInfo) {
 			var c *capture
 			if tc, ok := info.Conn.(*tapConn); ok {
-				c = &capture{}
+				c = newCapture()
 				tc.attach(c)
 			}
 			att.add(c)
