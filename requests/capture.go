@@ -15,13 +15,13 @@ const maxHeadCapture = 1 << 20
 // response heads as read (interim 1xx heads included). Body bytes are not copied:
 // the caller reads the body from the response.
 type capture struct {
-	mu       sync.Mutex
-	out      []byte // request head bytes written so far
-	outDone  bool
-	in       []byte // response head bytes read so far
-	inDone   bool
-	scanFrom int    // where to resume looking for the end of a head in in
-	rest     []byte // the first bytes after the final head, up to maxRest
+	mu        sync.Mutex
+	out       []byte // request head bytes written so far
+	outDone   bool
+	in        []byte // response head bytes read so far
+	inDone    bool
+	scanFrom  int           // where to resume looking for the end of a head in in
+	rest      []byte        // the first bytes after the final head, up to maxRest
 	closes    bool          // the final head says the server closes the connection
 	drained   chan struct{} // closed once the connection is closed and drained
 	closeOnce sync.Once
