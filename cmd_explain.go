@@ -16,24 +16,37 @@ import (
 
 // explainFlags are the flags of `httplens explain`.
 type explainFlags struct {
-	method string
-	url    string
-	json   bool
-	checks bool
+	method  string
+	url     string
+	json    bool
+	checks  bool
+	compare bool
 }
 
 func newExplainCmd() *cobra.Command {
 	var f explainFlags
 	c := &cobra.Command{
-		Use:   "explain [FILE|-]",
+		Use:   "explain [FILE|-] | explain --compare A B",
 		Short: "Explain a raw HTTP response read from FILE or stdin",
 		Long: "Explain a raw HTTP/1.x response as `curl -si` prints it, read from FILE or from\n" +
 			"stdin (no FILE, or -): what the status means for the method, framing errors,\n" +
 			"validators, what the preconditions did, and the caching verdict.\n\n" +
 			"  curl -si -X DELETE URL | httplens explain --method DELETE\n\n" +
-			"--checks lists every finding the explain engine can report.",
-		Args: cobra.MaximumNArgs(1),
+			"--checks lists every finding the explain engine can report.\n\n" +
+			"--compare A B reads two saved raw responses of the same request and says why\n" +
+			"they differ: a validator that matched (304), an ETag that changed (412), a\n" +
+			"resource that went away, a response that went stale; then the header changes.",
+		Args: cobra.MaximumNArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
+			if f.compare {
+				if f.checks {
+					return usageError("explain: --compare and --checks do not go together")
+				}
+				return runCompare(c, args, f, time.Now())
+			}
+			if len(args) > 1 {
+				return usageError("explain: one FILE at a time (or --compare A B)")
+			}
 			if f.checks {
 				if len(args) > 0 || f.method != "" || f.url != "" {
 					return usageError("explain: --checks takes no FILE, --method or --url")
@@ -47,6 +60,7 @@ func newExplainCmd() *cobra.Command {
 	c.Flags().StringVar(&f.url, "url", "", "the request URL")
 	c.Flags().BoolVar(&f.json, "json", false, "print {\"response\", \"explain\"} as JSON")
 	c.Flags().BoolVar(&f.checks, "checks", false, "list every check with its id, severity and references")
+	c.Flags().BoolVar(&f.compare, "compare", false, "compare two saved responses A B and say why they differ")
 	return c
 }
 
@@ -64,18 +78,23 @@ func runExplain(c *cobra.Command, args []string, f explainFlags, now time.Time) 
 	if err != nil {
 		return err
 	}
-	report := explain.Analyze(explain.Exchange{Request: req, Response: resp, Received: now, Now: now})
+	x := explain.Exchange{Request: req, Response: resp, Received: now, Now: now}
+	report := explain.Analyze(x)
+	notes := explain.HeaderNotes(x)
 	out := c.OutOrStdout()
 	if f.json {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
-		return enc.Encode(jsonExplanation{
-			Request:  newJSONRequest(req),
-			Response: newJSONResponse(resp),
-			Explain:  newJSONReport(report),
+		return enc.Encode(jsonExplained{
+			jsonExplanation: jsonExplanation{
+				Request:  newJSONRequest(req),
+				Response: newJSONResponse(resp),
+				Explain:  newJSONReport(report),
+			},
+			Headers: notes,
 		})
 	}
-	return writeReport(out, resp, report)
+	return writeReportNotes(out, resp, report, notes)
 }
 
 // readExplainInput reads FILE, or stdin for "-" or no argument. name is what error
@@ -153,10 +172,17 @@ func writeChecks(out io.Writer, asJSON bool) error {
 // reportWidth is where the human output wraps, to fit an 80-column terminal.
 const reportWidth = 78
 
-// writeReport prints a report for a person: the status and its meaning, the
-// findings by severity, the validators and the cache verdict. Text that came from
-// the network is made printable first.
+// writeReport prints a report for a person with a note on each header field, read
+// without the request or the times (so relative URIs stay unresolved and dates have
+// no distance). Callers that have the whole exchange use writeReportNotes.
 func writeReport(out io.Writer, resp explain.Response, r explain.Report) error {
+	return writeReportNotes(out, resp, r, explain.HeaderNotes(explain.Exchange{Response: resp}))
+}
+
+// writeReportNotes prints a report for a person: the status and its meaning, the
+// findings by severity, the validators, the cache verdict and the header notes.
+// Text that came from the network is made printable first.
+func writeReportNotes(out io.Writer, resp explain.Response, r explain.Report, notes []explain.HeaderNote) error {
 	var b strings.Builder
 	line := strings.TrimSpace(fmt.Sprintf("%s %d %s", resp.Proto, resp.Status, resp.Reason))
 	b.WriteString(printableText(line) + "\n")
@@ -182,6 +208,7 @@ func writeReport(out io.Writer, resp explain.Response, r explain.Report) error {
 	}
 	writeValidators(&b, r.Validators)
 	writeCache(&b, r.Cache)
+	writeHeaderNotes(&b, notes)
 	_, err := io.WriteString(out, b.String())
 	return err
 }

@@ -58,6 +58,7 @@ func newRootCmd() *cobra.Command {
 		newSendCmd(),
 		newExplainCmd(),
 		newListCmd(),
+		newCheckCmd(),
 		newHistoryCmd(),
 		newImportCmd(), newExportCmd(),
 	)
