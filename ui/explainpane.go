@@ -20,6 +20,7 @@ type explainPane struct {
 	focused bool
 	report  *explain.Report
 	reason  string // the response's reason phrase, sanitised
+	note    string // what the session adds, e.g. what a 412 means for the request sent
 	vp      viewport.Model
 }
 
@@ -48,9 +49,17 @@ func (m *explainPane) KeyMap() explainKeys { return m.keys }
 // Title is the frame title.
 func (m *explainPane) Title() string { return "Explain" }
 
-// SetReport shows the analysis of a new response; nil clears the panel.
+// SetReport shows the analysis of a new response; nil clears the panel. The note
+// of the previous response goes with it.
 func (m *explainPane) SetReport(r *explain.Report, reason string) {
-	m.report, m.reason = r, reason
+	m.report, m.reason, m.note = r, reason, ""
+	m.render()
+	m.vp.GotoTop()
+}
+
+// SetNote shows text above the analysis ("" removes it).
+func (m *explainPane) SetNote(s string) {
+	m.note = s
 	m.render()
 	m.vp.GotoTop()
 }
@@ -84,6 +93,10 @@ func (m *explainPane) render() {
 		return
 	}
 	var b strings.Builder
+	if m.note != "" {
+		m.para(&b, "", m.note)
+		b.WriteString("\n")
+	}
 	m.writeStatus(&b)
 	m.writeFindings(&b)
 	m.writeValidators(&b)

@@ -59,3 +59,36 @@ type keptResponse struct {
 	name string
 	resp collections.Response
 }
+
+// copyRequestMsg asks the root to copy the shown request as a curl command.
+type copyRequestMsg struct{}
+
+// copiedMsg says what was put on the clipboard (or why it was not).
+type copiedMsg struct {
+	what string
+	n    int
+	err  error
+}
+
+// editBodyMsg asks the root to open the body of request key in $EDITOR.
+type editBodyMsg struct {
+	key, body, ext string
+}
+
+// editorReadyMsg carries the temporary file the body was written to.
+type editorReadyMsg struct {
+	key, path string
+	err       error
+}
+
+// editorDoneMsg says the editor of path exited.
+type editorDoneMsg struct {
+	key, path string
+	err       error
+}
+
+// bodyEditedMsg carries the body as the editor left it.
+type bodyEditedMsg struct {
+	key, body string
+	err       error
+}

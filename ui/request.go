@@ -1,40 +1,87 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 )
 
-// requestPane shows the selected request as written, or with its variables
-// resolved on demand.
+// Request pane tabs, in the order they are shown.
+const (
+	reqTabHeaders = iota
+	reqTabBody
+	reqTabQuery
+	reqTabAuth
+	reqTabCount
+)
+
+func reqTabName(i int) string {
+	return [reqTabCount]string{"Headers", "Body", "Query", "Auth"}[i]
+}
+
+// fieldPurpose says what the pane's line field is editing.
+type fieldPurpose int
+
+const (
+	fieldNone fieldPurpose = iota
+	fieldURL
+	fieldHeaderAdd
+	fieldHeaderEdit
+	fieldParamAdd
+	fieldParamEdit
+	fieldBasic
+	fieldBearer
+)
+
+// requestPane shows and edits the selected request. Edits live in drafts, one per
+// request, until they are saved (the root writes them) or discarded; what the pane
+// shows is what ctrl+r sends.
 type requestPane struct {
 	st      Styles
 	keys    requestKeys
 	w, h    int
 	focused bool
 
-	req      *collections.Request
-	key      string
+	req    *collections.Request // the saved request shown, or nil
+	key    string
+	drafts map[string]edited // by request key: every request edited in this session
+	d      draft            // the draft of req
+	tab    int
+	sel    int // selected row of the Headers or Query list
+	top    int // first content row shown
+
+	field   lineField
+	purpose fieldPurpose
+	body    textEditor
+
 	resolved bool     // show the resolved form (once it has arrived)
 	wantKey  string   // the request whose resolution is awaited
-	lines    []string // the display lines, rebuilt when the request or mode changes
-	top      int
+	resLines []string // the resolved form's lines
+
+	validator validator // of the last response, for the condition key
+	knownETag string    // the last ETag seen for this request's URL
+	auto      bool      // auto If-Match on PUT, PATCH and DELETE
+}
+
+// edited is a request's draft and the saved form it started from.
+type edited struct{ cur, base draft }
+
+// validator is what the last response said about the version of its resource.
+type validator struct {
+	etag, lastModified string
 }
 
 func newRequestPane(st Styles) requestPane {
-	p := requestPane{st: st, keys: newRequestKeys()}
-	p.lines = []string{st.Muted.Render("Select a request in the collection.")}
-	return p
+	return requestPane{st: st, keys: newRequestKeys(), drafts: map[string]edited{}, field: newLineField(""), body: newTextEditor()}
 }
 
 // SetSize sets the inner size the pane draws into.
-func (m *requestPane) SetSize(w, h int) {
-	m.w, m.h = w, h
-	m.top = clamp(m.top, 0, max(len(m.lines)-h, 0))
-}
+func (m *requestPane) SetSize(w, h int) { m.w, m.h = w, h }
 
 // Focus and Blur tell the pane whether keys come to it.
 func (m *requestPane) Focus() { m.focused = true }
@@ -42,8 +89,19 @@ func (m *requestPane) Focus() { m.focused = true }
 // Blur see Focus.
 func (m *requestPane) Blur() { m.focused = false }
 
+// Editing reports whether a text field or the body editor takes typed keys.
+func (m *requestPane) Editing() bool { return m.field.editing || m.body.editing }
+
 // KeyMap is the pane's bindings for the help views.
 func (m *requestPane) KeyMap() requestKeys { return m.keys }
+
+// EditKeys is the help of whatever is taking text, while Editing.
+func (m *requestPane) EditKeys() help.KeyMap {
+	if m.body.editing {
+		return m.body.keys
+	}
+	return m.field.keys
+}
 
 // Title is the frame title.
 func (m *requestPane) Title() string {
@@ -51,56 +109,113 @@ func (m *requestPane) Title() string {
 		return "Request"
 	}
 	t := "Request · " + sanitizeString(requestLabel(m.req))
+	if m.Dirty() {
+		t += " · modified"
+	}
 	if m.resolved {
 		t += " · resolved"
 	}
 	return t
 }
 
-// Request is the request shown, or nil.
-func (m *requestPane) Request() *collections.Request { return m.req }
+// Request is the request as edited (what ctrl+r sends), or nil.
+func (m *requestPane) Request() *collections.Request {
+	if m.req == nil {
+		return nil
+	}
+	if _, ok := m.drafts[m.key]; !ok {
+		return m.req
+	}
+	return m.d.request(m.req, false)
+}
 
-// SetRequest shows r as written; nil clears the pane.
+// Saved is the request as saved on disk, or nil.
+func (m *requestPane) Saved() *collections.Request { return m.req }
+
+// Dirty reports whether the shown request has unsaved edits.
+func (m *requestPane) Dirty() bool {
+	return m.req != nil && !m.d.equal(newDraft(m.req))
+}
+
+// Draft returns the draft of the request with key k, if it was edited.
+func (m *requestPane) Draft(k string) (draft, bool) {
+	e, ok := m.drafts[k]
+	return e.cur, ok
+}
+
+// SetRequest shows r, with its unsaved edits if it has any; nil clears the pane.
+// The same request again keeps the pane as it is.
 func (m *requestPane) SetRequest(r *collections.Request) {
-	if r != nil && m.req != nil && requestKey(r) == m.key {
+	if r != nil && m.req != nil && requestKey(r) == m.key && r == m.req {
 		return
 	}
-	m.req, m.resolved, m.wantKey, m.top = r, false, "", 0
+	m.endEditing()
+	m.req, m.resolved, m.wantKey, m.top, m.sel = r, false, "", 0, 0
 	if r == nil {
-		m.key = ""
-		m.lines = []string{m.st.Muted.Render("Select a request in the collection.")}
+		m.key, m.d = "", draft{}
 		return
 	}
 	m.key = requestKey(r)
-	hs := make([]requests.Header, len(r.Headers))
-	for i, h := range r.Headers {
-		hs[i] = requests.Header{Name: h.Name, Value: h.Value}
+	m.d = newDraft(r)
+	if e, ok := m.drafts[m.key]; ok {
+		m.d = e.cur.clone()
 	}
-	m.lines = m.requestLines(r.Method, r.URL, hs, r.Body)
 }
 
-// Update scrolls and asks for the resolved view with v; the root runs the resolver
-// when the returned command yields a resolveRequestMsg.
+// Forget drops the edits of request k (saved or discarded) and, if it is shown,
+// shows r (its saved form) again. Disabled headers stay disabled, since disabling
+// is kept for the session.
+func (m *requestPane) Forget(k string, r *collections.Request) {
+	e, had := m.drafts[k]
+	old := e.cur
+	delete(m.drafts, k)
+	if r == nil || (m.key != k && m.req != nil) {
+		return
+	}
+	m.req = nil
+	m.SetRequest(r)
+	if had && len(old.Headers) == len(m.d.Headers) {
+		for i := range m.d.Headers {
+			m.d.Headers[i].Disabled = old.Headers[i].Disabled
+		}
+		m.commit()
+	}
+}
+
+// DirtyKeys lists the requests with unsaved edits.
+func (m *requestPane) DirtyKeys() map[string]bool {
+	out := map[string]bool{}
+	for k, e := range m.drafts {
+		if !e.cur.equal(e.base) {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// SetValidator tells the pane the validators of the last response.
+func (m *requestPane) SetValidator(v validator) {
+	m.validator = v
+	m.keys.Condition.SetEnabled(v.etag != "" || v.lastModified != "")
+}
+
+// SetKnownETag shows the last ETag seen for the request's URL ("" for none).
+func (m *requestPane) SetKnownETag(tag string) { m.knownETag = tag }
+
+// AutoIfMatch reports whether auto If-Match is on.
+func (m *requestPane) AutoIfMatch() bool { return m.auto }
+
+// Update edits the request, or scrolls; see requestKeys.
 func (m requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		if key.Matches(msg, m.keys.Resolve) && m.req != nil {
-			if m.resolved || m.wantKey != "" {
-				r := m.req
-				m.req = nil
-				m.SetRequest(r)
-				return m, nil
-			}
-			m.wantKey = m.key
-			return m, func() tea.Msg { return resolveRequestMsg{key: m.wantKey} }
-		}
-		m.top = scroll(m.keys.moveKeys, msg, m.top, m.h, len(m.lines))
+		return m.updateKey(msg)
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:
 			m.top = max(m.top-3, 0)
 		case tea.MouseButtonWheelDown:
-			m.top = clamp(m.top+3, 0, max(len(m.lines)-m.h, 0))
+			m.top = clamp(m.top+3, 0, max(m.contentRows()-m.listHeight(), 0))
 		}
 	case resolvedMsg:
 		if msg.key != m.wantKey || msg.key != m.key {
@@ -108,15 +223,22 @@ func (m requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
 		}
 		m.wantKey, m.resolved, m.top = "", true, 0
 		if msg.err != nil {
-			m.lines = []string{m.st.ErrorText.Render("Cannot resolve: ") + sanitizeString(msg.err.Error())}
+			m.resLines = []string{m.st.ErrorText.Render("Cannot resolve: ") + sanitizeString(msg.err.Error())}
 			return m, nil
 		}
-		m.lines = m.requestLines(msg.req.Method, msg.req.URL, msg.req.Headers, msg.req.Body)
+		m.resLines = m.requestLines(msg.req.Method, msg.req.URL, msg.req.Headers, msg.req.Body)
+	case bodyEditedMsg:
+		if msg.key == m.key && msg.err == nil {
+			m.d.Body = msg.body
+			m.body.SetText(msg.body)
+			m.commit()
+		}
 	}
 	return m, nil
 }
 
-// requestLines lays a request out: request line, headers, a blank line, the body.
+// requestLines lays a resolved request out: request line, headers, a blank line,
+// the body.
 func (m *requestPane) requestLines(method, url string, hs []requests.Header, body []byte) []string {
 	lines := []string{m.st.Method(method).Render(sanitizeString(method)) + " " + sanitizeString(url)}
 	key := newWrappers(m.st.Syntax, true).key
@@ -132,6 +254,146 @@ func (m *requestPane) requestLines(method, url string, hs []requests.Header, bod
 
 // View draws exactly w×h cells.
 func (m requestPane) View() string {
-	end := min(m.top+m.h, len(m.lines))
-	return fitBlock(m.lines[min(m.top, end):end], m.w, m.h)
+	if m.req == nil {
+		return fitBlock([]string{m.st.Muted.Render("Select a request in the collection.")}, m.w, m.h)
+	}
+	if m.resolved {
+		end := min(m.top+m.h, len(m.resLines))
+		return fitBlock(m.resLines[min(m.top, end):end], m.w, m.h)
+	}
+	lines := []string{m.requestLine(), m.tabBar()}
+	lines = append(lines, m.content()...)
+	return fitBlock(lines, m.w, m.h)
+}
+
+func (m *requestPane) requestLine() string {
+	if m.purpose == fieldURL && m.field.editing {
+		return m.st.Method(m.d.Method).Render(sanitizeString(m.d.Method)) + " " + m.field.View()
+	}
+	return m.st.Method(m.d.Method).Render(sanitizeString(m.d.Method)) + " " + sanitizeString(m.d.URL)
+}
+
+func (m *requestPane) tabBar() string {
+	parts := make([]string, 0, reqTabCount)
+	for i := range reqTabCount {
+		st := m.st.Tab
+		if i == m.tab {
+			st = m.st.TabActive
+		}
+		parts = append(parts, st.Render(tabLabel(reqTabName(i), i == m.tab)))
+	}
+	bar := strings.Join(parts, "")
+	var notes []string
+	if m.knownETag != "" {
+		notes = append(notes, "ETag "+sanitizeString(m.knownETag))
+	}
+	if m.auto {
+		notes = append(notes, "auto If-Match")
+	}
+	if m.Dirty() {
+		notes = append(notes, "● unsaved")
+	}
+	if len(notes) > 0 {
+		bar += "  " + m.st.Muted.Render(strings.Join(notes, " · "))
+	}
+	return bar
+}
+
+// listHeight is the rows under the request line and the tab bar.
+func (m *requestPane) listHeight() int { return max(m.h-2, 1) }
+
+// contentRows counts the rows of the current tab's content.
+func (m *requestPane) contentRows() int { return len(m.allContent()) }
+
+// content is the visible rows of the current tab.
+func (m *requestPane) content() []string {
+	if m.tab == reqTabBody && m.body.editing {
+		return append([]string{m.bodyHeader()}, m.body.View(m.listHeight()-1)...)
+	}
+	all := m.allContent()
+	h := m.listHeight()
+	if m.tab == reqTabHeaders || m.tab == reqTabQuery {
+		if m.sel < m.top {
+			m.top = m.sel
+		} else if m.sel >= m.top+h {
+			m.top = m.sel - h + 1
+		}
+	}
+	m.top = clamp(m.top, 0, max(len(all)-h, 0))
+	return all[m.top:min(m.top+h, len(all))]
+}
+
+// allContent is every row of the current tab.
+func (m *requestPane) allContent() []string {
+	switch m.tab {
+	case reqTabHeaders:
+		rows := make([]string, 0, len(m.d.Headers)+1)
+		for i, h := range m.d.Headers {
+			row := sanitizeString(h.Name) + ": " + sanitizeString(h.Value)
+			if h.Disabled {
+				row = m.st.Muted.Render("# " + row + "  (disabled)")
+			}
+			rows = append(rows, m.listRow(i, fieldHeaderEdit, row))
+		}
+		return m.withAddRow(rows, fieldHeaderAdd, "No headers. a adds one.")
+	case reqTabQuery:
+		ps := m.d.params()
+		rows := make([]string, 0, len(ps)+1)
+		for i, p := range ps {
+			rows = append(rows, m.listRow(i, fieldParamEdit, sanitizeString(p.Name)+" = "+sanitizeString(p.Value)))
+		}
+		return m.withAddRow(rows, fieldParamAdd, "No query parameters. a adds one.")
+	case reqTabBody:
+		return append([]string{m.bodyHeader()}, m.bodyLines()...)
+	}
+	return m.authLines()
+}
+
+// listRow draws row i of a list, or the field when it is being edited.
+func (m *requestPane) listRow(i int, p fieldPurpose, row string) string {
+	switch {
+	case m.field.editing && m.purpose == p && i == m.sel:
+		return "› " + m.field.View()
+	case m.focused && i == m.sel:
+		return m.st.Selected.Render("› " + row)
+	}
+	return "  " + row
+}
+
+func (m *requestPane) withAddRow(rows []string, p fieldPurpose, empty string) []string {
+	switch {
+	case m.field.editing && m.purpose == p:
+		rows = append(rows, "+ "+m.field.View())
+	case len(rows) == 0:
+		rows = append(rows, m.st.Muted.Render("  "+empty))
+	}
+	return rows
+}
+
+func (m *requestPane) bodyHeader() string {
+	hint := "t type · enter edit · e $EDITOR"
+	if m.body.editing {
+		hint = "editing · esc done"
+	}
+	return m.st.Muted.Render(fmt.Sprintf("Content-Type: %s · %s", sanitizeString(m.d.contentTypeLabel()), hint))
+}
+
+func (m *requestPane) bodyLines() []string {
+	if m.d.Body == "" {
+		return []string{m.st.Muted.Render("No body. enter types one, e opens $EDITOR.")}
+	}
+	return displayLines([]byte(m.d.Body))
+}
+
+func (m *requestPane) authLines() []string {
+	lines := []string{sanitizeString(m.d.authSummary()), ""}
+	switch {
+	case m.field.editing && m.purpose == fieldBasic:
+		lines = append(lines, m.field.View())
+	case m.field.editing && m.purpose == fieldBearer:
+		lines = append(lines, m.field.View())
+	default:
+		lines = append(lines, m.st.Muted.Render("b sets Basic (user:password) · B sets a Bearer token"))
+	}
+	return lines
 }

@@ -5,24 +5,217 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 )
 
-func TestRequestPane(t *testing.T) {
-	c := tour(t)
-	r, err := c.Find("Update item if unchanged")
+// paneOn is a focused request pane showing the tour request titled title.
+func paneOn(t *testing.T, title string) (requestPane, *collections.Request) {
+	t.Helper()
+	r, err := tour(t).Find(title)
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := newRequestPane(NewStyles())
-	p.SetSize(70, 10)
+	p.SetSize(90, 14)
+	p.Focus()
 	p.SetRequest(r)
-	view := plain(p.View())
-	for _, w := range []string{"PUT {{demo}}/items/1", "If-Match: {{readItem.response.headers.ETag}}", `{"name"`} {
-		if !strings.Contains(view, w) {
-			t.Errorf("unresolved view lacks %q:\n%s", w, view)
+	return p, r
+}
+
+// press feeds keys (names as keyMsg takes them, or text to type after "type:").
+func pressReq(p requestPane, keys ...string) requestPane {
+	for _, k := range keys {
+		if s, ok := strings.CutPrefix(k, "type:"); ok {
+			for _, msg := range typeText(s) {
+				p, _ = p.Update(msg)
+			}
+			continue
 		}
+		p, _ = p.Update(keyMsg(k))
 	}
+	return p
+}
+
+func headerLines(r *collections.Request) []string {
+	var out []string
+	for _, h := range r.Headers {
+		out = append(out, h.Name+": "+h.Value)
+	}
+	return out
+}
+
+func TestRequestPaneEditing(t *testing.T) {
+	cases := []struct {
+		name    string
+		title   string
+		keys    []string
+		method  string
+		url     string
+		headers []string // as sent: disabled ones left out
+		body    string
+		view    string // text the view must show
+	}{
+		{name: "m cycles the method forward and M back", title: "Read item", keys: []string{"m", "m", "M"},
+			method: "POST", url: "{{demo}}/items/1", headers: []string{"Accept: application/json"}},
+		{name: "m wraps from OPTIONS to GET", title: "Read item", keys: []string{"M", "m"},
+			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json"}},
+		{name: "u edits the URL in place", title: "Read item", keys: []string{"u", "backspace", "type:2", "enter"},
+			method: "GET", url: "{{demo}}/items/2", headers: []string{"Accept: application/json"}, view: "GET {{demo}}/items/2"},
+		{name: "esc abandons a URL edit", title: "Read item", keys: []string{"u", "type:xyz", "esc"},
+			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json"}},
+		{name: "a adds a header", title: "Read item", keys: []string{"a", "type:X-Trace: 42", "enter"},
+			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json", "X-Trace: 42"}, view: "X-Trace: 42"},
+		{name: "a line without a colon adds nothing", title: "Read item", keys: []string{"a", "type:nonsense", "enter"},
+			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json"}},
+		{name: "enter edits the selected header", title: "Update item if unchanged",
+			keys: []string{"down", "enter", "home", "right", "right", "right", "type:None-", "enter"},
+			method: "PUT", url: "{{demo}}/items/1",
+			headers: []string{"Content-Type: application/json", "If-None-Match: {{readItem.response.headers.ETag}}"}, body: `{"name": "notebook (blue)"}`},
+		{name: "d deletes the selected header", title: "Update item if unchanged", keys: []string{"d"},
+			method: "PUT", url: "{{demo}}/items/1", headers: []string{"If-Match: {{readItem.response.headers.ETag}}"}, body: `{"name": "notebook (blue)"}`},
+		{name: "x disables a header: shown, not sent", title: "Update item if unchanged", keys: []string{"down", "x"},
+			method: "PUT", url: "{{demo}}/items/1", headers: []string{"Content-Type: application/json"}, body: `{"name": "notebook (blue)"}`,
+			view: "# If-Match: {{readItem.response.headers.ETag}}  (disabled)"},
+		{name: "x twice enables it again", title: "Update item if unchanged", keys: []string{"down", "x", "x"},
+			method: "PUT", url: "{{demo}}/items/1", headers: []string{"Content-Type: application/json", "If-Match: {{readItem.response.headers.ETag}}"},
+			body: `{"name": "notebook (blue)"}`},
+		{name: "a query parameter added goes into the URL", title: "Read item", keys: []string{"3", "a", "type:fields=name", "enter", "a", "type:x", "enter"},
+			method: "GET", url: "{{demo}}/items/1?fields=name&x", headers: []string{"Accept: application/json"}, view: "fields = name"},
+		{name: "a parameter typed into the URL shows in the list and can be deleted", title: "Read item",
+			keys: []string{"u", "type:?a=1&b=2", "enter", "3", "d"},
+			method: "GET", url: "{{demo}}/items/1?b=2", headers: []string{"Accept: application/json"}, view: "b = 2"},
+		{name: "enter on the body tab types a body", title: "Read item", keys: []string{"2", "enter", "type:{\"a\":", "enter", "type: 1}", "esc"},
+			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json"}, body: "{\"a\":\n 1}"},
+		{name: "t picks the content type: JSON, form, text, none", title: "Read item", keys: []string{"2", "t"},
+			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json", "Content-Type: application/json"}, view: "Content-Type: JSON"},
+		{name: "t three times is text", title: "Read item", keys: []string{"2", "t", "t", "t"},
+			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json", "Content-Type: text/plain; charset=utf-8"}},
+		{name: "t from JSON to form", title: "Update item if unchanged", keys: []string{"2", "t"},
+			method: "PUT", url: "{{demo}}/items/1",
+			headers: []string{"Content-Type: application/x-www-form-urlencoded", "If-Match: {{readItem.response.headers.ETag}}"}, body: `{"name": "notebook (blue)"}`},
+		{name: "t from text to none removes Content-Type", title: "Update item if unchanged", keys: []string{"2", "t", "t", "t"},
+			method: "PUT", url: "{{demo}}/items/1", headers: []string{"If-Match: {{readItem.response.headers.ETag}}"}, body: `{"name": "notebook (blue)"}`},
+		{name: "b writes Basic auth", title: "Read item", keys: []string{"4", "b", "type:ann:s3cret", "enter"},
+			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json", "Authorization: Basic YW5uOnMzY3JldA=="},
+			view: "Basic, user ann (password hidden)"},
+		{name: "B writes Bearer auth over Basic", title: "Read item", keys: []string{"4", "b", "type:a:b", "enter", "B", "type:tok123", "enter"},
+			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json", "Authorization: Bearer tok123"}},
+		{name: "z discards every edit", title: "Read item", keys: []string{"m", "a", "type:X: 1", "enter", "z"},
+			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json"}},
+		{name: "q and ctrl-less keys are text while a field is edited", title: "Read item", keys: []string{"a", "type:X-Q: qmdxv", "enter"},
+			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json", "X-Q: qmdxv"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, _ := paneOn(t, c.title)
+			p = pressReq(p, c.keys...)
+			got := p.Request()
+			if got.Method != c.method || got.URL != c.url {
+				t.Errorf("request line %s %s, want %s %s", got.Method, got.URL, c.method, c.url)
+			}
+			if h := strings.Join(headerLines(got), "\n"); h != strings.Join(c.headers, "\n") {
+				t.Errorf("headers sent:\n%s\nwant:\n%s", h, strings.Join(c.headers, "\n"))
+			}
+			if string(got.Body) != c.body {
+				t.Errorf("body %q, want %q", got.Body, c.body)
+			}
+			if v := plain(p.View()); c.view != "" && !strings.Contains(v, c.view) {
+				t.Errorf("view lacks %q:\n%s", c.view, v)
+			}
+			assertSize(t, p.View(), 90, 14)
+		})
+	}
+}
+
+func TestRequestPaneDirtyAndForget(t *testing.T) {
+	p, r := paneOn(t, "Update item if unchanged")
+	if p.Dirty() || len(p.DirtyKeys()) != 0 {
+		t.Fatal("a request just opened is dirty")
+	}
+	p = pressReq(p, "down", "x")
+	if p.Dirty() {
+		t.Error("disabling a header is not an edit to save")
+	}
+	p = pressReq(p, "m")
+	if !p.Dirty() || !p.DirtyKeys()[requestKey(r)] || !strings.Contains(p.Title(), "modified") {
+		t.Errorf("an edited request is not marked: dirty %v, title %q", p.Dirty(), p.Title())
+	}
+	other, _ := tour(t).Find("Read item")
+	p.SetRequest(other)
+	if p.Dirty() || !p.DirtyKeys()[requestKey(r)] {
+		t.Error("the edits of a request not shown are lost or attributed to the shown one")
+	}
+	p.SetRequest(r)
+	if p.Request().Method != "PATCH" {
+		t.Errorf("edits did not come back with the request: %s", p.Request().Method)
+	}
+	p.Forget(requestKey(r), r)
+	if p.Dirty() || p.Request().Method != "PUT" {
+		t.Error("Forget kept the edits")
+	}
+	if !p.d.Headers[1].Disabled {
+		t.Error("Forget lost the session's disabled flag")
+	}
+}
+
+func TestRequestPaneCondition(t *testing.T) {
+	cases := []struct {
+		name, title string
+		v           validator
+		keys        []string
+		want        string
+	}{
+		{"GET gets If-None-Match", "Read item", validator{etag: `"v1"`}, []string{"i"}, `If-None-Match: "v1"`},
+		{"PUT gets If-Match", "Read item", validator{etag: `"v1"`}, []string{"m", "m", "i"}, `If-Match: "v1"`},
+		{"DELETE replaces an If-Match", "Delete item if unchanged", validator{etag: `"v2"`}, []string{"i"}, `If-Match: "v2"`},
+		{"Last-Modified only: If-Unmodified-Since for a write", "Update item if unchanged",
+			validator{lastModified: "Tue, 01 Jul 2025 10:00:00 GMT"}, []string{"i"}, "If-Unmodified-Since: Tue, 01 Jul 2025 10:00:00 GMT"},
+		{"Last-Modified only: If-Modified-Since for a read", "Read item",
+			validator{lastModified: "Tue, 01 Jul 2025 10:00:00 GMT"}, []string{"i"}, "If-Modified-Since: Tue, 01 Jul 2025 10:00:00 GMT"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, _ := paneOn(t, c.title)
+			p.SetValidator(c.v)
+			p = pressReq(p, c.keys...)
+			hs := headerLines(p.Request())
+			n := 0
+			for _, h := range hs {
+				if h == c.want {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("headers %q: want %q once", hs, c.want)
+			}
+		})
+	}
+	t.Run("without a validator i does nothing", func(t *testing.T) {
+		p, _ := paneOn(t, "Read item")
+		p = pressReq(p, "i")
+		if p.Dirty() || p.KeyMap().Condition.Enabled() {
+			t.Error("i acted without a validator")
+		}
+	})
+	t.Run("A toggles auto If-Match and says so", func(t *testing.T) {
+		p, _ := paneOn(t, "Read item")
+		p.SetKnownETag(`"k1"`)
+		p = pressReq(p, "A")
+		if !p.AutoIfMatch() || !strings.Contains(plain(p.View()), `ETag "k1" · auto If-Match`) {
+			t.Errorf("auto %v, view:\n%s", p.AutoIfMatch(), plain(p.View()))
+		}
+		if p = pressReq(p, "A"); p.AutoIfMatch() {
+			t.Error("second A left auto If-Match on")
+		}
+	})
+}
+
+func TestRequestPaneResolvedView(t *testing.T) {
+	p, r := paneOn(t, "Update item if unchanged")
+	p = pressReq(p, "m")
 	p, cmd := p.Update(keyMsg("v"))
 	if cmd == nil {
 		t.Fatal("v asked for nothing")
@@ -31,24 +224,63 @@ func TestRequestPane(t *testing.T) {
 	if !ok || ask.key != requestKey(r) {
 		t.Fatalf("v gave %#v", ask)
 	}
-	resolved := requests.Request{Method: "PUT", URL: "http://127.0.0.1:9/items/1",
+	resolved := requests.Request{Method: "PATCH", URL: "http://127.0.0.1:9/items/1",
 		Headers: []requests.Header{{Name: "If-Match", Value: `"abc"`}}}
 	p, _ = p.Update(resolvedMsg{key: ask.key, req: resolved})
-	view = plain(p.View())
-	if !strings.Contains(view, "PUT http://127.0.0.1:9/items/1") || !strings.Contains(view, `If-Match: "abc"`) {
+	view := plain(p.View())
+	if !strings.Contains(view, "PATCH http://127.0.0.1:9/items/1") || !strings.Contains(view, `If-Match: "abc"`) {
 		t.Errorf("resolved view wrong:\n%s", view)
 	}
 	if !strings.HasSuffix(p.Title(), "resolved") {
 		t.Errorf("title %q does not say resolved", p.Title())
 	}
-	p, _ = p.Update(keyMsg("v"))
+	p = pressReq(p, "v")
 	if strings.Contains(plain(p.View()), "127.0.0.1:9") {
 		t.Error("second v did not go back to the written form")
 	}
-	p, _ = p.Update(keyMsg("v"))
+	p = pressReq(p, "v")
 	p, _ = p.Update(resolvedMsg{key: ask.key, err: errors.New("{{x}}: unknown variable")})
 	if !strings.Contains(plain(p.View()), "Cannot resolve: {{x}}: unknown variable") {
 		t.Errorf("resolve error not shown:\n%s", plain(p.View()))
 	}
-	assertSize(t, p.View(), 70, 10)
+	p = pressReq(p, "m")
+	if p.resolved {
+		t.Error("an edit left the stale resolved view up")
+	}
+	assertSize(t, p.View(), 90, 14)
 }
+
+func TestRequestPaneEditorKeyAsksRoot(t *testing.T) {
+	p, r := paneOn(t, "Update item if unchanged")
+	p = pressReq(p, "2")
+	_, cmd := p.Update(keyMsg("e"))
+	if cmd == nil {
+		t.Fatal("e asked for nothing")
+	}
+	msg, ok := cmd().(editBodyMsg)
+	if !ok || msg.key != requestKey(r) || msg.ext != ".json" || msg.body != `{"name": "notebook (blue)"}` {
+		t.Fatalf("e gave %#v", msg)
+	}
+	p, _ = p.Update(bodyEditedMsg{key: msg.key, body: `{"name": "edited"}`})
+	if string(p.Request().Body) != `{"name": "edited"}` || !p.Dirty() {
+		t.Errorf("the edited body was not taken: %q", p.Request().Body)
+	}
+	p, _ = p.Update(bodyEditedMsg{key: "r:elsewhere#0", body: "nope"})
+	if string(p.Request().Body) == "nope" {
+		t.Error("a body edited for another request landed here")
+	}
+}
+
+func TestQueryRoundTrip(t *testing.T) {
+	for _, u := range []string{"http://h/p", "http://h/p?a=1&b=&c", "{{host}}/x?q={{term}}&n=2#frag", "http://h/?"} {
+		t.Run(u, func(t *testing.T) {
+			base, ps, frag := splitQuery(u)
+			got := joinQuery(base, ps, frag)
+			if strings.TrimSuffix(u, "?") != got {
+				t.Errorf("round trip gave %q", got)
+			}
+		})
+	}
+}
+
+var _ tea.Model = Model{}

@@ -31,6 +31,15 @@ type responsePane struct {
 	searchID int // the id of the search whose result is wanted
 }
 
+// copyResponseMsg asks the root to copy the response's body, or all of it raw.
+type copyResponseMsg struct{ raw bool }
+
+// SetCopyable enables the copy keys when there is a response to copy.
+func (m *responsePane) SetCopyable(on bool) {
+	m.keys.CopyBody.SetEnabled(on)
+	m.keys.CopyRaw.SetEnabled(on)
+}
+
 func newResponsePane(st Styles) responsePane {
 	return responsePane{st: st, keys: newResponseKeys(), search: newLineField("/"), tab: tabRaw}
 }
@@ -123,6 +132,10 @@ func (m responsePane) updateKey(msg tea.KeyMsg) (responsePane, tea.Cmd) {
 		m.step(-1)
 	case key.Matches(msg, k.EndSearch):
 		m.clearSearch()
+	case key.Matches(msg, k.CopyBody):
+		return m, func() tea.Msg { return copyResponseMsg{} }
+	case key.Matches(msg, k.CopyRaw):
+		return m, func() tea.Msg { return copyResponseMsg{raw: true} }
 	default:
 		for i, b := range k.Tabs {
 			if key.Matches(msg, b) {

@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -29,28 +30,26 @@ type Config struct {
 	// Vars override every other variable (like --var).
 	Vars   map[string]string
 	Client *requests.Client
+	// Clipboard receives the OSC 52 sequences that copy text; nil means standard
+	// output, the terminal the program draws on. Terminals (also over SSH) take the
+	// sequence as a clipboard write.
+	Clipboard io.Writer
 }
-
-// overlay is the dialog drawn over the panes, if any.
-type overlay int
-
-const (
-	overlayNone overlay = iota
-	overlayHelp
-)
 
 // Model is the root model. Build it with New and run it with tea.NewProgram, with
 // the alternate screen and mouse cell motion enabled.
 type Model struct {
-	cfg     Config
-	st      Styles
-	keys    globalKeys
-	close   overlayKeys
-	help    help.Model
-	w, h    int
-	lay     screenLayout
-	focus   paneID
-	overlay overlay
+	cfg        Config
+	st         Styles
+	keys       globalKeys
+	close      overlayKeys
+	dialogKeys dialogKeys
+	picker     pickerKeys
+	help       help.Model
+	w, h       int
+	lay        screenLayout
+	focus      paneID
+	overlay    dialog
 
 	tree treePane
 	req  requestPane
@@ -66,6 +65,8 @@ type Model struct {
 
 	flight flight
 	last   map[string]collections.Response // by request @name, for request variables
+	cond   conditional
+	lastX  requests.Exchange // the exchange shown, for copying
 }
 
 // flight is the request in flight: its id, how to cancel it and how long it has run.
@@ -73,6 +74,8 @@ type flight struct {
 	id      int
 	cancel  context.CancelFunc // nil when nothing is in flight
 	label   string
+	key     string    // the key of the request sent, "" for a re-read
+	reread  string    // set when this send is the re-read after a 412: the request's key
 	started bool      // sendStartedMsg arrived: at is valid
 	at      time.Time // when the command began sending
 	spin    spinner.Model
@@ -90,6 +93,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	h.Styles = st.Help
 	m := Model{
 		cfg: cfg, st: st, keys: newGlobalKeys(), close: newOverlayKeys(), help: h,
+		dialogKeys: newDialogKeys(), picker: newPickerKeys(), cond: newConditional(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 	}
@@ -117,7 +121,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case collectionLoadedMsg:
 		return m.collectionLoaded(msg), nil
 	case requestOpenedMsg:
-		m.req.SetRequest(msg.req)
+		m.showRequest(msg.req)
 		m.setFocus(paneRequest)
 		return m, nil
 	case resolveRequestMsg:
@@ -133,7 +137,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case sendStartedMsg, responseMsg, spinner.TickMsg:
 		return m.handleFlight(msg)
 	}
-	return m, nil
+	return m.handleEditMsg(msg)
 }
 
 func (m *Model) resize(w, h int) {
@@ -152,6 +156,8 @@ func (m *Model) editing() bool {
 	switch m.focus {
 	case paneTree:
 		return m.tree.Editing()
+	case paneRequest:
+		return m.req.Editing()
 	case paneResponse:
 		return m.resp.Editing()
 	}
@@ -175,26 +181,22 @@ func (m Model) handleKeys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if m.overlay != overlayNone {
-		if msg.Type == tea.KeyCtrlC { // ctrl+c quits from anywhere
-			m.cancelFlight()
-			return m, tea.Quit
-		}
-		if key.Matches(msg, m.close.Close) {
-			m.overlay = overlayNone
-		}
-		return m, nil
+	if m.overlay.kind != overlayNone {
+		return m.handleOverlayKey(msg)
 	}
 	k := m.keys
 	editing := m.editing()
 	switch {
 	case key.Matches(msg, k.Send):
 		return m.send()
+	case key.Matches(msg, k.Save):
+		return m.save()
 	case key.Matches(msg, k.Quit) && (!editing || msg.Type == tea.KeyCtrlC):
-		m.cancelFlight()
-		return m, tea.Quit
+		return m.quitOrAsk()
 	case editing:
 		return m.updateFocused(msg)
+	case key.Matches(msg, k.Reread):
+		return m.reread()
 	case key.Matches(msg, k.Cancel):
 		m.cancelFlight()
 		m.setStatus("Cancelling…", false)
@@ -204,9 +206,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.PrevPane):
 		m.setFocus((m.focus + paneCount - 1) % paneCount)
 	case key.Matches(msg, k.Help):
-		m.overlay = overlayHelp
+		m.openDialog(dialog{kind: overlayHelp})
 	case key.Matches(msg, k.Env):
-		m.nextEnv()
+		m.openEnvPicker()
 	default:
 		return m.updateFocused(msg)
 	}
@@ -224,9 +226,10 @@ func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch p {
 	case paneTree:
 		m.tree, cmd = m.tree.Update(msg)
-		m.req.SetRequest(m.tree.Selected())
+		m.showRequest(m.tree.Selected())
 	case paneRequest:
 		m.req, cmd = m.req.Update(msg)
+		m.syncEdits()
 	case paneResponse:
 		m.resp, cmd = m.resp.Update(msg)
 	case paneExplain:
@@ -268,32 +271,23 @@ func (m Model) collectionLoaded(msg collectionLoadedMsg) Model {
 		}
 	}
 	m.tree.SetCollection(msg.coll)
-	m.req.SetRequest(m.tree.Selected())
+	m.showRequest(m.tree.Selected())
 	if !m.errMsg {
 		m.setStatus(loadedStatus(msg), len(msg.coll.Errors) > 0)
 	}
 	return m
 }
 
-// nextEnv switches to the next environment, then back to none after the last.
-func (m *Model) nextEnv() {
-	if len(m.names) == 0 {
-		m.setStatus("No environments ("+collections.EnvFile+" not found)", false)
-		return
-	}
-	next := m.names[0]
-	for i, n := range m.names {
-		if n == m.env {
-			next = ""
-			if i+1 < len(m.names) {
-				next = m.names[i+1]
-			}
-		}
-	}
-	m.env = next
-	if next == "" {
-		m.setStatus("Environment: none", false)
-		return
-	}
-	m.setStatus("Environment: "+next, false)
+// showRequest shows r in the request pane with the ETag known for its URL.
+func (m *Model) showRequest(r *collections.Request) {
+	m.req.SetRequest(r)
+	m.syncEdits()
+}
+
+// syncEdits tells the tree and the keys about unsaved edits after the request
+// pane changed, and refreshes the ETag known for the shown request's URL.
+func (m *Model) syncEdits() {
+	m.tree.SetDirty(m.req.DirtyKeys())
+	m.keys.Save.SetEnabled(m.req.Dirty())
+	m.refreshKnownETag()
 }

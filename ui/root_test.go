@@ -181,14 +181,27 @@ func TestRootMouseFocusAndEnvSwitch(t *testing.T) {
 	if got := model.(Model).focus; got != paneResponse {
 		t.Errorf("click in the response pane focused %v", got)
 	}
+	// ctrl+e opens the picker on the current environment (none, dev, prod).
 	model, _ = model.Update(keyMsg("ctrl+e"))
+	if v := plain(model.View()); !strings.Contains(v, "› dev") || !strings.Contains(v, "prod") {
+		t.Fatalf("the picker does not show the environments:\n%s", v)
+	}
+	model, _ = model.Update(keyMsg("down"))
+	model, _ = model.Update(keyMsg("enter"))
 	if got := model.(Model).env; got != "prod" {
-		t.Errorf("ctrl+e from dev went to %q, want prod", got)
+		t.Errorf("picking the row after dev gave %q, want prod", got)
 	}
 	model, _ = model.Update(keyMsg("ctrl+e"))
-	model, _ = model.Update(keyMsg("ctrl+e"))
+	model, _ = model.Update(keyMsg("down"))
+	model, _ = model.Update(keyMsg("down"))
+	model, _ = model.Update(keyMsg("enter"))
 	if got := model.(Model).env; got != "dev" {
-		t.Errorf("three ctrl+e from dev went to %q, want dev", got)
+		t.Errorf("two rows down from prod (wrapping past none) gave %q, want dev", got)
+	}
+	model, _ = model.Update(keyMsg("ctrl+e"))
+	model, _ = model.Update(keyMsg("esc"))
+	if got := model.(Model).env; got != "dev" || model.(Model).overlay.kind != overlayNone {
+		t.Errorf("esc changed the environment to %q or left the picker open", got)
 	}
 	if !strings.Contains(plain(model.View()), "env: dev") {
 		t.Error("status line does not name the environment")

@@ -14,40 +14,54 @@ import (
 	"github.com/httplens/httplens/requests"
 )
 
-// send starts sending the request shown in the request pane. The previous request,
-// if still in flight, is cancelled and its result will be ignored.
+// send starts sending the request shown in the request pane, as edited. The
+// previous request, if still in flight, is cancelled and its result ignored.
 func (m Model) send() (tea.Model, tea.Cmd) {
 	r := m.req.Request()
 	if r == nil {
 		m.setStatus("No request selected: pick one in the collection first.", true)
 		return m, nil
 	}
-	if m.cfg.Client == nil {
-		m.setStatus("No HTTP client configured.", true)
-		return m, nil
-	}
-	m.cancelFlight()
-	ctx, cancel := context.WithCancel(context.Background())
-	m.flight.id++
-	m.flight.cancel = cancel
-	m.flight.started = false
-	m.flight.elapsed = ""
-	m.flight.label = r.Method + " " + requestLabel(r)
-	m.keys.Cancel.SetEnabled(true)
-	m.resp.SetSending(m.sendingText())
-	m.setStatus("", false)
 	chain := append(m.missingDependencies(r, map[string]bool{}), r)
+	label := r.Method + " " + requestLabel(r)
 	if len(chain) > 1 {
 		names := make([]string, len(chain)-1)
 		for i, d := range chain[:len(chain)-1] {
 			names[i] = d.Name
 		}
-		m.flight.label += " (first " + strings.Join(names, ", ") + ")"
+		label += " (first " + strings.Join(names, ", ") + ")"
 	}
+	resolve := m.resolver()
+	if m.req.AutoIfMatch() {
+		resolve = addAutoIfMatch(resolve, m.cond.etagsCopy())
+	}
+	next, cmd := m.startSend(label, chain, resolve)
+	nm := next.(Model)
+	nm.flight.key = requestKey(r)
+	return nm, cmd
+}
+
+// startSend sends chain in a command; label names it in the status line.
+func (m Model) startSend(label string, chain []*collections.Request, resolve resolveFunc) (tea.Model, tea.Cmd) {
+	if m.cfg.Client == nil {
+		m.setStatus("No HTTP client configured.", true)
+		return m, nil
+	}
+	m.cancelFlight()
+	ctx, cancel := sendContext()
+	m.flight.id++
+	m.flight.cancel = cancel
+	m.flight.started = false
+	m.flight.elapsed = ""
+	m.flight.label = label
+	m.flight.key, m.flight.reread = "", ""
+	m.keys.Cancel.SetEnabled(true)
+	m.resp.SetSending(m.sendingText())
+	m.setStatus("", false)
 	id := m.flight.id
 	return m, tea.Batch(
 		sendStartedCmd(id),
-		sendCmd(ctx, id, chain, maps.Clone(m.last), m.cfg.Client, m.resolver(), m.st),
+		sendCmd(ctx, id, chain, maps.Clone(m.last), m.cfg.Client, resolve, m.st),
 		m.flight.spin.Tick,
 	)
 }
@@ -155,6 +169,9 @@ func (m *Model) receive(msg responseMsg) {
 	m.resp.SetContent(msg.content)
 	m.expl.SetReport(msg.report, msg.content.reason)
 	x := msg.exchange
+	m.lastX = x
+	m.resp.SetCopyable(x.Response != nil)
+	m.afterResponse(x, m.flight.key)
 	switch {
 	case errors.Is(x.Err, context.Canceled):
 		m.setStatus("Cancelled: "+m.flight.label, false)

@@ -31,6 +31,7 @@ type treeNode struct {
 	match  string // lower-case name and title, for the filter
 	parent int    // index of the enclosing node, -1 at the top
 	req    *collections.Request
+	file   *collections.File // for a file row
 }
 
 // treePane lists the files, folders and requests of the collection.
@@ -46,10 +47,14 @@ type treePane struct {
 	cursor  int   // index into visible
 	top     int
 	filter  lineField
+
+	prompt    lineField // the rename and new-file prompt
+	promptFor treeAction
+	dirty     map[string]bool // requests with unsaved edits, by key
 }
 
 func newTreePane(st Styles) treePane {
-	return treePane{st: st, keys: newTreeKeys(), folded: map[string]bool{}, filter: newLineField("/")}
+	return treePane{st: st, keys: newTreeKeys(), folded: map[string]bool{}, filter: newLineField("/"), prompt: newLineField("")}
 }
 
 // SetCollection replaces the tree's content; the cursor goes to the first request.
@@ -83,7 +88,7 @@ func buildNodes(c *collections.Collection) []treeNode {
 		}
 		fileIdx := len(nodes)
 		nodes = append(nodes, treeNode{kind: nodeFile, depth: depth, id: "f:" + f.Path,
-			label: sanitizeString(filepath.Base(f.Path)), parent: parent})
+			label: sanitizeString(filepath.Base(f.Path)), parent: parent, file: f})
 		for i := range f.Requests {
 			r := &f.Requests[i]
 			nodes = append(nodes, treeNode{kind: nodeRequest, depth: depth + 1, id: requestKey(r),
@@ -125,8 +130,8 @@ func (m *treePane) Focus() { m.focused = true }
 // Blur see Focus.
 func (m *treePane) Blur() { m.focused = false }
 
-// Editing reports whether the filter field is taking typed text.
-func (m *treePane) Editing() bool { return m.filter.editing }
+// Editing reports whether the filter or a prompt is taking typed text.
+func (m *treePane) Editing() bool { return m.filter.editing || m.prompt.editing }
 
 // KeyMap is the pane's bindings for the help views.
 func (m *treePane) KeyMap() treeKeys { return m.keys }
@@ -154,8 +159,14 @@ func (m *treePane) Selected() *collections.Request {
 func (m treePane) Update(msg tea.Msg) (treePane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
+		if m.prompt.editing {
+			return m.updatePrompt(msg)
+		}
 		if m.filter.editing {
 			return m.updateFilter(msg), nil
+		}
+		if ok, cmd := m.actionKey(msg); ok {
+			return m, cmd
 		}
 		return m.updateKey(msg)
 	case tea.MouseMsg:
@@ -304,7 +315,7 @@ func (m *treePane) reveal() {
 }
 
 func (m *treePane) listHeight() int {
-	if m.filter.editing {
+	if m.filter.editing || m.prompt.editing {
 		return max(m.h-1, 1)
 	}
 	return max(m.h, 1)
@@ -340,9 +351,13 @@ func (m treePane) View() string {
 	for vi := m.top; vi < min(m.top+rows, len(m.visible)); vi++ {
 		lines = append(lines, m.row(vi))
 	}
-	if m.filter.editing {
+	if m.filter.editing || m.prompt.editing {
 		lines = append(lines[:min(len(lines), rows)], make([]string, max(rows-len(lines), 0))...)
-		lines = append(lines, m.filter.View())
+		if m.prompt.editing {
+			lines = append(lines, m.prompt.View())
+		} else {
+			lines = append(lines, m.filter.View())
+		}
 	}
 	return fitBlock(lines, m.w, m.h)
 }
@@ -358,8 +373,12 @@ func (m *treePane) row(vi int) string {
 	switch n.kind {
 	case nodeRequest:
 		method := fit(n.method, 7)
-		plain = indent + method + n.label
-		styled = indent + m.st.Method(n.method).Render(method) + n.label
+		label := n.label
+		if m.dirty[n.id] {
+			label += " ●" // unsaved edits
+		}
+		plain = indent + method + label
+		styled = indent + m.st.Method(n.method).Render(method) + label
 	default:
 		arrow := "▾ "
 		if m.folded[n.id] {

@@ -18,8 +18,10 @@ func (m Model) View() string {
 	bodyH := m.lay.Status.Y
 	var body string
 	switch {
-	case m.overlay == overlayHelp:
+	case m.overlay.kind == overlayHelp:
 		body = m.helpOverlay(bodyH)
+	case m.overlay.kind != overlayNone:
+		body = m.dialogView(bodyH)
 	case m.lay.Single:
 		body = m.paneBar() + "\n" + m.paneView(m.focus)
 		if bodyH <= 1 {
@@ -103,10 +105,12 @@ func (m *Model) helpLine() string {
 func (m *Model) focusedKeyMap() help.KeyMap {
 	var pane help.KeyMap
 	switch {
-	case m.overlay == overlayHelp:
-		return m.close
+	case m.overlay.kind != overlayNone:
+		return m.dialogKeyMap()
 	case m.focus == paneTree && m.tree.Editing():
 		pane = m.tree.FieldKeys()
+	case m.focus == paneRequest && m.req.Editing():
+		pane = m.req.EditKeys()
 	case m.focus == paneResponse && m.resp.Editing():
 		pane = m.resp.FieldKeys()
 	case m.focus == paneTree:
@@ -140,13 +144,25 @@ func (m *Model) helpOverlay(h int) string {
 		km   help.KeyMap
 	}{
 		{"Global", m.keys}, {"Collection", m.tree.KeyMap()}, {"Filter and search", m.tree.FieldKeys()},
-		{"Request", m.req.KeyMap()}, {"Response", m.resp.KeyMap()}, {"Explain", m.expl.KeyMap()},
+		{"Request", m.req.KeyMap()}, {"Body editor", m.req.body.keys}, {"Response", m.resp.KeyMap()},
+		{"Explain", m.expl.KeyMap()}, {"Dialogs", m.dialogKeys}, {"Environment picker", m.picker},
 	}
 	full := m.help
 	full.ShowAll = true
-	blocks := make([]string, len(scopes))
-	for i, s := range scopes {
-		blocks[i] = m.st.Bold.Render(s.name) + "\n" + full.FullHelpView(s.km.FullHelp()) + "\n"
+	full.Width = 0 // blocks are packed to the width below, never cut
+	var blocks []string
+	for _, s := range scopes {
+		// A scope wider than the screen is split into several blocks of columns.
+		cols := s.km.FullHelp()
+		name := s.name
+		for len(cols) > 0 {
+			n := 1
+			for n < len(cols) && lipgloss.Width(full.FullHelpView(cols[:n+1])) <= m.w-6 {
+				n++
+			}
+			blocks = append(blocks, m.st.Bold.Render(name)+"\n"+full.FullHelpView(cols[:n])+"\n")
+			cols, name = cols[n:], s.name+" (more)"
+		}
 	}
 	var rows []string
 	for len(blocks) > 0 {
@@ -157,8 +173,17 @@ func (m *Model) helpOverlay(h int) string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, gapped(m.st.HelpColumn, blocks[:n])...))
 		blocks = blocks[n:]
 	}
-	rows = append(rows, m.st.Muted.Render("esc or ? closes this help"))
-	box := m.st.Overlay.Render(strings.Join(rows, "\n"))
+	lines := strings.Split(strings.Join(rows, "\n"), "\n")
+	// The box's border and the last line take 3 rows; scroll what does not fit.
+	room := max(h-3, 1)
+	last := "esc or ? closes this help"
+	if len(lines) > room {
+		top := clamp(m.overlay.sel, 0, len(lines)-room)
+		lines = lines[top : top+room]
+		last += fmt.Sprintf(" · j/k scroll (%d–%d of %d lines)", top+1, top+room, len(strings.Split(strings.Join(rows, "\n"), "\n")))
+	}
+	lines = append(lines, m.st.Muted.Render(last))
+	box := m.st.Overlay.Render(strings.Join(lines, "\n"))
 	return lipgloss.Place(m.w, h, lipgloss.Center, lipgloss.Center, box)
 }
 
@@ -177,7 +202,7 @@ func gapped(gap lipgloss.Style, blocks []string) []string {
 // handleMouse focuses the pane under a click and hands the event to it, in the
 // pane's own coordinates.
 func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if m.overlay != overlayNone || msg.Action == tea.MouseActionMotion {
+	if m.overlay.kind != overlayNone || msg.Action == tea.MouseActionMotion {
 		return m, nil
 	}
 	press := msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft

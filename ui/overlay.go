@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/httplens/httplens/collections"
+)
+
+// overlay is the dialog drawn over the panes, if any.
+type overlay int
+
+const (
+	overlayNone     overlay = iota
+	overlayHelp             // every key binding
+	overlayQuit             // unsaved edits: quit anyway?
+	overlayConflict         // the file changed on disk: reload or save a copy
+	overlayReadOnly         // the tour cannot be saved: save a copy
+	overlayDelete           // delete this request from its file?
+	overlayRetry            // after a re-read: retry with the new ETag?
+	overlayEnv              // the environment picker
+)
+
+// dialog is the root's one overlay: which one is open and what it is about.
+type dialog struct {
+	kind overlay
+	key  string               // the request it concerns
+	req  *collections.Request // for delete
+	tag  string               // for retry: the new ETag
+	sel  int                  // for the picker: the highlighted row
+	text string               // what the dialog says
+}
+
+// openDialog opens d over the panes.
+func (m *Model) openDialog(d dialog) { m.overlay = d }
+
+// dialogKeyMap is the help of the open overlay.
+func (m *Model) dialogKeyMap() help.KeyMap {
+	switch m.overlay.kind {
+	case overlayHelp:
+		return m.close
+	case overlayEnv:
+		return m.picker
+	}
+	k := m.dialogKeys
+	k.Reload.SetEnabled(m.overlay.kind == overlayConflict)
+	k.SaveCopy.SetEnabled(m.overlay.kind == overlayConflict || m.overlay.kind == overlayReadOnly)
+	k.Yes.SetEnabled(m.overlay.kind != overlayConflict && m.overlay.kind != overlayReadOnly)
+	return k
+}
+
+// handleOverlayKey gives a key to the open overlay; ctrl+c quits from anywhere.
+func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if msg.Type == tea.KeyCtrlC {
+		m.cancelFlight()
+		return m, tea.Quit
+	}
+	d := m.overlay
+	k := m.dialogKeyMap()
+	switch d.kind {
+	case overlayHelp:
+		switch {
+		case key.Matches(msg, m.close.Close):
+			m.overlay = dialog{}
+		case key.Matches(msg, m.close.Up):
+			m.overlay.sel = max(m.overlay.sel-5, 0)
+		case key.Matches(msg, m.close.Down):
+			m.overlay.sel += 5 // helpOverlay bounds it by the help's height
+		}
+		return m, nil
+	case overlayEnv:
+		return m.handlePicker(msg)
+	}
+	dk := k.(dialogKeys)
+	switch {
+	case key.Matches(msg, dk.No):
+		m.overlay = dialog{}
+		return m, nil
+	case key.Matches(msg, dk.Yes):
+		m.overlay = dialog{}
+		return m.confirm(d)
+	case key.Matches(msg, dk.Reload):
+		m.overlay = dialog{}
+		return m.reloadFile(d.key)
+	case key.Matches(msg, dk.SaveCopy):
+		m.overlay = dialog{}
+		return m.saveCopy(d.key)
+	}
+	return m, nil
+}
+
+// confirm acts on a yes.
+func (m Model) confirm(d dialog) (tea.Model, tea.Cmd) {
+	switch d.kind {
+	case overlayQuit:
+		m.cancelFlight()
+		return m, tea.Quit
+	case overlayDelete:
+		return m.deleteRequest(d.req)
+	case overlayRetry:
+		return m.retry(d)
+	}
+	return m, nil
+}
+
+func (m Model) handlePicker(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.picker
+	n := len(m.names) + 1 // "none" first
+	switch {
+	case key.Matches(msg, k.Up):
+		m.overlay.sel = (m.overlay.sel + n - 1) % n
+	case key.Matches(msg, k.Down):
+		m.overlay.sel = (m.overlay.sel + 1) % n
+	case key.Matches(msg, k.Close):
+		m.overlay = dialog{}
+	case key.Matches(msg, k.Choose):
+		env := ""
+		if m.overlay.sel > 0 {
+			env = m.names[m.overlay.sel-1]
+		}
+		m.overlay = dialog{}
+		m.setEnv(env)
+	}
+	return m, nil
+}
+
+// openEnvPicker opens the picker on the current environment.
+func (m *Model) openEnvPicker() {
+	if len(m.names) == 0 {
+		m.setStatus("No environments ("+collections.EnvFile+" not found)", false)
+		return
+	}
+	sel := 0
+	for i, n := range m.names {
+		if n == m.env {
+			sel = i + 1
+		}
+	}
+	m.openDialog(dialog{kind: overlayEnv, sel: sel})
+}
+
+// setEnv switches the environment; the resolved view and known ETag follow.
+func (m *Model) setEnv(env string) {
+	m.env = env
+	if env == "" {
+		m.setStatus("Environment: none", false)
+	} else {
+		m.setStatus("Environment: "+env, false)
+	}
+	m.refreshKnownETag()
+}
+
+// dialogView draws the open dialog (not the help) centred in the body area.
+func (m *Model) dialogView(h int) string {
+	var lines []string
+	switch d := m.overlay; d.kind {
+	case overlayEnv:
+		lines = append(lines, m.st.Bold.Render("Environment"), "")
+		for i, n := range append([]string{"none"}, m.names...) {
+			row := "  " + sanitizeString(n)
+			if i == d.sel {
+				row = m.st.Selected.Render("› " + sanitizeString(n))
+			}
+			lines = append(lines, row)
+		}
+	default:
+		for _, l := range strings.Split(wrapText(sanitizeString(d.text), min(max(m.w-8, 20), 72)), "\n") {
+			lines = append(lines, l)
+		}
+	}
+	short := m.help
+	lines = append(lines, "", short.ShortHelpView(m.dialogKeyMap().ShortHelp()))
+	if m.overlay.kind != overlayEnv {
+		lines = append(lines[:len(lines)-1], m.dialogChoices())
+	}
+	box := m.st.Overlay.Render(strings.Join(lines, "\n"))
+	return lipgloss.Place(m.w, h, lipgloss.Center, lipgloss.Center, box)
+}
+
+// dialogChoices lists the enabled answers of a dialog, with their keys.
+func (m *Model) dialogChoices() string {
+	k := m.dialogKeyMap().(dialogKeys)
+	labels := map[overlay]string{overlayQuit: "quit without saving", overlayDelete: "delete it", overlayRetry: "retry"}
+	var parts []string
+	if k.Yes.Enabled() {
+		parts = append(parts, "y "+labels[m.overlay.kind])
+	}
+	if k.Reload.Enabled() {
+		parts = append(parts, "r reload the file (your edits stay unsaved)")
+	}
+	if k.SaveCopy.Enabled() {
+		parts = append(parts, "c save a copy")
+	}
+	parts = append(parts, "esc cancel")
+	return m.st.Muted.Render(strings.Join(parts, " · "))
+}
+
+// quitOrAsk quits, or asks first when requests have unsaved edits.
+func (m Model) quitOrAsk() (tea.Model, tea.Cmd) {
+	if n := len(m.req.DirtyKeys()); n > 0 {
+		what := "1 request has"
+		if n > 1 {
+			what = fmt.Sprintf("%d requests have", n)
+		}
+		m.openDialog(dialog{kind: overlayQuit, text: what + " unsaved edits. Quit anyway and lose them?"})
+		return m, nil
+	}
+	m.cancelFlight()
+	return m, tea.Quit
+}

@@ -1,0 +1,311 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// commit records the current draft as the request's edits. A draft identical to
+// the saved request (disabled flags included) is no edit at all.
+func (m *requestPane) commit() {
+	if m.req == nil {
+		return
+	}
+	base := newDraft(m.req)
+	if m.d.same(base) {
+		delete(m.drafts, m.key)
+		return
+	}
+	m.drafts[m.key] = edited{cur: m.d.clone(), base: base}
+}
+
+// changed commits an edit; the resolved view no longer shows this draft.
+func (m *requestPane) changed() {
+	m.resolved, m.wantKey = false, ""
+	m.commit()
+}
+
+// endEditing stops any field or the body editor, keeping what was typed in the
+// body (it is applied as typed) and dropping a half-typed field.
+func (m *requestPane) endEditing() {
+	m.field.Reset()
+	m.purpose = fieldNone
+	m.body.editing = false
+}
+
+func (m requestPane) updateKey(msg tea.KeyMsg) (requestPane, tea.Cmd) {
+	switch {
+	case m.req == nil:
+		return m, nil
+	case m.body.editing:
+		if m.body.Update(msg) {
+			m.d.Body = m.body.Text()
+			m.changed()
+		}
+		return m, nil
+	case m.field.editing:
+		m.updateField(msg)
+		return m, nil
+	}
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Resolve):
+		return m.toggleResolved()
+	case key.Matches(msg, k.CopyCurl):
+		return m, func() tea.Msg { return copyRequestMsg{} }
+	case key.Matches(msg, k.Editor):
+		return m, func() tea.Msg { return editBodyMsg{key: m.key, body: m.d.Body, ext: m.bodyExt()} }
+	}
+	if m.tabKey(msg) || m.editKey(msg) {
+		m.resolved, m.wantKey = false, "" // the resolved view was of the request before
+		return m, nil
+	}
+	if m.resolved {
+		m.top = scroll(k.moveKeys, msg, m.top, m.h, len(m.resLines))
+		return m, nil
+	}
+	m.moveKey(msg)
+	return m, nil
+}
+
+func (m requestPane) toggleResolved() (requestPane, tea.Cmd) {
+	if m.resolved || m.wantKey != "" {
+		m.resolved, m.wantKey, m.top = false, "", 0
+		return m, nil
+	}
+	m.wantKey = m.key
+	k := m.key
+	return m, func() tea.Msg { return resolveRequestMsg{key: k} }
+}
+
+// tabKey switches tabs.
+func (m *requestPane) tabKey(msg tea.KeyMsg) bool {
+	k := m.keys
+	t := m.tab
+	switch {
+	case key.Matches(msg, k.NextTab):
+		t = (t + 1) % reqTabCount
+	case key.Matches(msg, k.PrevTab):
+		t = (t + reqTabCount - 1) % reqTabCount
+	default:
+		found := false
+		for i, b := range k.Tabs {
+			if key.Matches(msg, b) {
+				t, found = i, true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	m.setTab(t)
+	return true
+}
+
+func (m *requestPane) setTab(t int) {
+	m.tab, m.sel, m.top = t, 0, 0
+	m.keys.setTab(t)
+}
+
+// editKey applies the editing bindings; it reports whether msg was one.
+func (m *requestPane) editKey(msg tea.KeyMsg) bool {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Method):
+		m.d.Method = nextMethod(m.d.Method, 1)
+	case key.Matches(msg, k.MethodBack):
+		m.d.Method = nextMethod(m.d.Method, -1)
+	case key.Matches(msg, k.URL):
+		m.startField(fieldURL, "URL: ", m.d.URL)
+		return true
+	case key.Matches(msg, k.Edit):
+		m.edit()
+		return true
+	case key.Matches(msg, k.Add):
+		if m.tab == reqTabHeaders {
+			m.startField(fieldHeaderAdd, "", "")
+		} else {
+			m.startField(fieldParamAdd, "", "")
+		}
+		return true
+	case key.Matches(msg, k.Remove):
+		m.remove()
+	case key.Matches(msg, k.Toggle):
+		if m.sel < len(m.d.Headers) {
+			m.d.Headers[m.sel].Disabled = !m.d.Headers[m.sel].Disabled
+		}
+	case key.Matches(msg, k.ContentType):
+		m.d.cycleContentType()
+	case key.Matches(msg, k.Basic):
+		m.startField(fieldBasic, "Basic user:password: ", "")
+		return true
+	case key.Matches(msg, k.Bearer):
+		m.startField(fieldBearer, "Bearer token: ", "")
+		return true
+	case key.Matches(msg, k.Condition):
+		m.addCondition()
+	case key.Matches(msg, k.AutoIfMatch):
+		m.auto = !m.auto
+		return true
+	case key.Matches(msg, k.Discard):
+		m.d = newDraft(m.req)
+		m.body.SetText(m.d.Body)
+	default:
+		return false
+	}
+	m.changed()
+	return true
+}
+
+func (m *requestPane) moveKey(msg tea.KeyMsg) {
+	switch m.tab {
+	case reqTabHeaders:
+		m.sel = scrollCursor(m.keys.moveKeys, msg, m.sel, m.listHeight(), len(m.d.Headers))
+	case reqTabQuery:
+		m.sel = scrollCursor(m.keys.moveKeys, msg, m.sel, m.listHeight(), len(m.d.params()))
+	default:
+		m.top = scroll(m.keys.moveKeys, msg, m.top, m.listHeight(), m.contentRows())
+	}
+}
+
+func (m *requestPane) startField(p fieldPurpose, prompt, value string) {
+	m.purpose = p
+	m.field.prompt = prompt
+	m.field.SetValue(value)
+	m.field.Start()
+}
+
+// edit opens the selected header or parameter in the field, or the body editor.
+func (m *requestPane) edit() {
+	switch m.tab {
+	case reqTabHeaders:
+		if m.sel < len(m.d.Headers) {
+			h := m.d.Headers[m.sel]
+			m.startField(fieldHeaderEdit, "", h.Name+": "+h.Value)
+		}
+	case reqTabQuery:
+		if ps := m.d.params(); m.sel < len(ps) {
+			p := ps[m.sel]
+			v := p.Name
+			if p.Eq || p.Value != "" {
+				v += "=" + p.Value
+			}
+			m.startField(fieldParamEdit, "", v)
+		}
+	case reqTabBody:
+		m.body.SetText(m.d.Body)
+		m.body.editing = true
+	}
+}
+
+// remove deletes the selected header or parameter.
+func (m *requestPane) remove() {
+	switch m.tab {
+	case reqTabHeaders:
+		if m.sel < len(m.d.Headers) {
+			m.d.Headers = append(m.d.Headers[:m.sel:m.sel], m.d.Headers[m.sel+1:]...)
+			m.sel = clamp(m.sel, 0, max(len(m.d.Headers)-1, 0))
+		}
+	case reqTabQuery:
+		if ps := m.d.params(); m.sel < len(ps) {
+			m.d.setParams(append(ps[:m.sel:m.sel], ps[m.sel+1:]...))
+			m.sel = clamp(m.sel, 0, max(len(ps)-2, 0))
+		}
+	}
+}
+
+// updateField types into the line field; enter applies it to the draft.
+func (m *requestPane) updateField(msg tea.KeyMsg) {
+	switch m.field.Update(msg) {
+	case fieldAccepted:
+		m.applyField(strings.TrimSpace(m.field.Value()))
+		m.endEditing()
+		m.changed()
+	case fieldAbandoned:
+		m.endEditing()
+	}
+}
+
+func (m *requestPane) applyField(v string) {
+	switch m.purpose {
+	case fieldURL:
+		if v != "" {
+			m.d.URL = v
+		}
+	case fieldHeaderAdd, fieldHeaderEdit:
+		name, value, ok := strings.Cut(v, ":")
+		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+		if !ok || name == "" || strings.ContainsAny(name, " \t") {
+			return // not a header line; nothing changes
+		}
+		h := draftHeader{Name: name, Value: value}
+		if m.purpose == fieldHeaderAdd {
+			m.d.Headers = append(m.d.Headers, h)
+			m.sel = len(m.d.Headers) - 1
+		} else if m.sel < len(m.d.Headers) {
+			h.Disabled = m.d.Headers[m.sel].Disabled
+			m.d.Headers[m.sel] = h
+		}
+	case fieldParamAdd, fieldParamEdit:
+		if v == "" {
+			return
+		}
+		ps := m.d.params()
+		if m.purpose == fieldParamAdd {
+			ps = append(ps, parseParam(v))
+			m.sel = len(ps) - 1
+		} else if m.sel < len(ps) {
+			ps[m.sel] = parseParam(v)
+		}
+		m.d.setParams(ps)
+	case fieldBasic:
+		if v != "" {
+			m.d.setBasicAuth(v)
+		}
+	case fieldBearer:
+		if v != "" {
+			m.d.setBearerAuth(v)
+		}
+	}
+}
+
+// addCondition makes the request conditional on the last response's validator:
+// If-Match (or If-Unmodified-Since) for a write, If-None-Match (or
+// If-Modified-Since) for a read. RFC 9110 §13.1 prefers the entity tag.
+func (m *requestPane) addCondition() {
+	v := m.validator
+	read := m.d.Method == "GET" || m.d.Method == "HEAD"
+	switch {
+	case v.etag != "" && read:
+		m.d.setHeader("If-None-Match", v.etag)
+	case v.etag != "":
+		m.d.setHeader("If-Match", v.etag)
+	case v.lastModified != "" && read:
+		m.d.setHeader("If-Modified-Since", v.lastModified)
+	case v.lastModified != "":
+		m.d.setHeader("If-Unmodified-Since", v.lastModified)
+	}
+	m.setTab(reqTabHeaders)
+}
+
+// SetIfMatch sets If-Match on the shown request (the retry after a re-read).
+func (m *requestPane) SetIfMatch(tag string) {
+	if m.req == nil {
+		return
+	}
+	m.d.setHeader("If-Match", tag)
+	m.changed()
+}
+
+// bodyExt is the temporary file's extension for $EDITOR, for its syntax colours.
+func (m *requestPane) bodyExt() string {
+	switch m.d.contentTypeLabel() {
+	case "JSON":
+		return ".json"
+	case "form", "text", "none":
+		return ".txt"
+	}
+	return ".txt"
+}

@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/collections"
+)
+
+// treeAction changes the collection's files as the tree asked; every write goes
+// through collections (Append, Replace, Save), so the rest of a file is kept.
+func (m Model) treeAction(msg treeActionMsg) (tea.Model, tea.Cmd) {
+	if msg.act == actNewFile {
+		return m.newFile(msg.text)
+	}
+	f := msg.file
+	if f == nil {
+		m.setStatus("Select a file or a request first.", true)
+		return m, nil
+	}
+	if f.ReadOnly {
+		m.setStatus("The built-in tour is read-only: N creates a new .http file, ctrl+s on an edit saves a copy.", true)
+		return m, nil
+	}
+	switch msg.act {
+	case actNew:
+		r := collections.Request{Title: "New request", Method: "GET", URL: newRequestURL(m.cfg.DemoURL)}
+		return m.appendTo(f, r, "Added a new request to ")
+	case actDuplicate:
+		r := *msg.req
+		if d, ok := m.req.Draft(requestKey(msg.req)); ok {
+			r = *d.request(msg.req, true) // the copy carries the unsaved edits
+		}
+		r.Title = strings.TrimSpace(requestLabel(msg.req) + " (copy)")
+		r.Name = "" // names are unique in a file
+		return m.appendTo(f, r, "Duplicated into ")
+	case actRename:
+		r := *msg.req
+		r.Title = msg.text
+		content, err := f.Replace(msg.req.Index, r)
+		if err != nil {
+			m.setStatus("Cannot rename: "+err.Error(), true)
+			return m, nil
+		}
+		k := requestKey(msg.req)
+		return m, saveFileCmd(f, content, "", k, "Renamed to "+msg.text)
+	case actDelete:
+		if m.fileHasEdits(f) {
+			m.setStatus("Save or discard (z) the edits in "+f.Path+" before deleting from it.", true)
+			return m, nil
+		}
+		m.openDialog(dialog{kind: overlayDelete, req: msg.req,
+			text: fmt.Sprintf("Delete %s %s from %s?", msg.req.Method, requestLabel(msg.req), f.Path)})
+	}
+	return m, nil
+}
+
+// newRequestURL is where a new request points: the demo API when it runs.
+func newRequestURL(demo string) string {
+	if demo != "" {
+		return "{{demo}}/items"
+	}
+	return "http://127.0.0.1/"
+}
+
+// appendTo adds r at the end of f and selects it.
+func (m Model) appendTo(f *collections.File, r collections.Request, status string) (tea.Model, tea.Cmd) {
+	content, err := f.Append(r)
+	if err != nil {
+		m.setStatus("Cannot add the request: "+err.Error(), true)
+		return m, nil
+	}
+	show := "r:" + f.Path + "#" + fmt.Sprint(len(f.Requests))
+	return m, saveFileCmd(f, content, "", show, status+f.Path)
+}
+
+// fileHasEdits reports unsaved edits to any request of f: deleting a request
+// would move the others, and their edits with them.
+func (m *Model) fileHasEdits(f *collections.File) bool {
+	for k := range m.req.DirtyKeys() {
+		if findKey(f, k) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// deleteRequest removes r's block from its file; every other byte stays.
+func (m Model) deleteRequest(r *collections.Request) (tea.Model, tea.Cmd) {
+	f := r.File
+	if f == nil || r.Block.IsZero() {
+		return m, nil
+	}
+	start, end := r.Block.Start.Offset, r.Block.End.Offset
+	content := append(append([]byte(nil), f.Content[:start]...), f.Content[end:]...)
+	show := ""
+	if r.Index > 0 {
+		show = requestKey(&f.Requests[r.Index-1])
+	}
+	return m, saveFileCmd(f, content, "", show, "Deleted "+requestLabel(r)+" from "+f.Path)
+}
+
+// newFile creates name (".http" added when missing) in the collection's folder,
+// with one request to start from.
+func (m Model) newFile(name string) (tea.Model, tea.Cmd) {
+	if !strings.HasSuffix(name, ".http") && !strings.HasSuffix(name, ".rest") {
+		name += ".http"
+	}
+	if strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") {
+		m.setStatus("A file name, please: no folders, not hidden.", true)
+		return m, nil
+	}
+	dir, group := m.cfg.Dir, ""
+	if m.coll != nil && m.coll.Dir != "" {
+		dir = m.coll.Dir
+	}
+	r := collections.Request{Title: "New request", Method: "GET", URL: newRequestURL(m.cfg.DemoURL)}
+	content := collections.Format(r, "\n")
+	return m, createFileCmd([]string{filepath.Join(dir, name)}, group, content, "Created ")
+}
