@@ -118,9 +118,6 @@ type runner struct {
 	first requests.Exchange
 }
 
-// preconditionFields are stripped from the base request: the checks add their own.
-var preconditionFields = [...]string{"If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range", "Range"}
-
 // readRequest is the GET of req's URL with req's headers minus preconditions, Range
 // and the fields that describe a body.
 func readRequest(req requests.Request) requests.Request {
@@ -134,11 +131,12 @@ func readRequest(req requests.Request) requests.Request {
 	return out
 }
 
+// isPrecondition reports whether a request field is stripped from the base request:
+// the checks add their own preconditions and Range.
 func isPrecondition(name string) bool {
-	for _, p := range preconditionFields {
-		if strings.EqualFold(p, name) {
-			return true
-		}
+	switch strings.ToLower(name) {
+	case "if-match", "if-none-match", "if-modified-since", "if-unmodified-since", "if-range", "range":
+		return true
 	}
 	return false
 }
@@ -162,9 +160,15 @@ func (r *runner) send(req requests.Request) (requests.Exchange, Evidence) {
 	return x, evidenceOf(req, x)
 }
 
-// relevantFields are the response fields shown as evidence.
-var relevantFields = [...]string{"ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Length", "Content-Range",
-	"Content-Encoding", "Accept-Ranges", "Content-Type", "Expires", "Content-Location", "Location", "Transfer-Encoding"}
+// relevant reports whether a response field is shown as evidence.
+func relevant(name string) bool {
+	switch strings.ToLower(name) {
+	case "etag", "last-modified", "cache-control", "vary", "content-length", "content-range", "content-encoding",
+		"accept-ranges", "content-type", "expires", "content-location", "location", "transfer-encoding":
+		return true
+	}
+	return false
+}
 
 func evidenceOf(req requests.Request, x requests.Exchange) Evidence {
 	e := Evidence{Method: req.Method, URL: req.URL, Sent: append([]requests.Header{}, req.Headers...), Headers: []requests.Header{}}
@@ -176,10 +180,8 @@ func evidenceOf(req requests.Request, x requests.Exchange) Evidence {
 	}
 	e.Status, e.Reason, e.BodyBytes = x.Response.Status, x.Response.Reason, x.Response.BodyBytes+int64(len(x.Response.Extra))
 	for _, h := range x.Response.Headers {
-		for _, name := range relevantFields {
-			if strings.EqualFold(h.Name, name) {
-				e.Headers = append(e.Headers, h)
-			}
+		if relevant(h.Name) {
+			e.Headers = append(e.Headers, h)
 		}
 	}
 	return e

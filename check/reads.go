@@ -40,9 +40,11 @@ func (r *runner) conditionalDate() Result {
 	return result(ConditionalDate, title, st, reason, []Evidence{ev}, refs...)
 }
 
-// cacheFields304 are the fields a 304 must repeat when the 200 had them
+// fields304 are the fields a 304 must repeat when the 200 had them
 // (RFC 9110 §15.4.5).
-var cacheFields304 = [...]string{"ETag", "Cache-Control", "Vary", "Expires", "Content-Location", "Date"}
+func fields304() []string {
+	return []string{"ETag", "Cache-Control", "Vary", "Expires", "Content-Location", "Date"}
+}
 
 // judgeNotModified says whether x is a proper 304 to the condition sent.
 func (r *runner) judgeNotModified(x requests.Exchange, sent string) (Status, string) {
@@ -59,7 +61,7 @@ func (r *runner) judgeNotModified(x requests.Exchange, sent string) (Status, str
 		return Failed, fmt.Sprintf("the 304 carried %d bytes of content; a 304 ends at its header section, so those bytes corrupt the connection", len(resp.Extra)+int(resp.BodyBytes))
 	}
 	var missing []string
-	for _, name := range cacheFields304 {
+	for _, name := range fields304() {
 		if _, in200 := field(r.first, name); in200 {
 			if _, in304 := field(x, name); !in304 {
 				missing = append(missing, name)
@@ -73,7 +75,9 @@ func (r *runner) judgeNotModified(x requests.Exchange, sent string) (Status, str
 }
 
 // headFields must be the same in a HEAD response as in the GET (RFC 9110 §9.3.2).
-var headFields = [...]string{"ETag", "Last-Modified", "Content-Type", "Cache-Control", "Vary", "Content-Encoding", "Expires"}
+func headFields() []string {
+	return []string{"ETag", "Last-Modified", "Content-Type", "Cache-Control", "Vary", "Content-Encoding", "Expires"}
+}
 
 // head sends HEAD: same status and header fields as GET, no content (RFC 9110 §9.3.2).
 func (r *runner) head() Result {
@@ -95,7 +99,7 @@ func (r *runner) head() Result {
 	if n := len(x.Response.Extra) + int(x.Response.BodyBytes); n > 0 {
 		problems = append(problems, fmt.Sprintf("%d bytes of body after the header section (a HEAD response never has content; those bytes would be read as the next response)", n))
 	}
-	for _, name := range headFields {
+	for _, name := range headFields() {
 		g, inGET := field(r.first, name)
 		h, inHEAD := field(x, name)
 		if inGET != inHEAD || g != h {

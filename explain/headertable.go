@@ -3,6 +3,11 @@ package explain
 // coreHeaderSpecs are the response fields of HTTP itself: RFC 9110 (semantics),
 // RFC 9111 (caching) and RFC 9112 (HTTP/1.1 framing), and fields that extend them.
 func coreHeaderSpecs() []headerSpec {
+	return append(contentHeaderSpecs(), controlHeaderSpecs()...)
+}
+
+// contentHeaderSpecs are the fields about the content, its validators and caching.
+func contentHeaderSpecs() []headerSpec {
 	return []headerSpec{
 		// Representation metadata and content.
 		{"Content-Type", "The media type of the content, with parameters such as charset.",
@@ -51,7 +56,13 @@ func coreHeaderSpecs() []headerSpec {
 			[]string{"RFC 9211 §2"}, noteCacheStatus},
 		{"CDN-Cache-Control", "Cache-Control for CDN caches only; other caches ignore it.",
 			[]string{"RFC 9213 §2"}, noteCacheControl},
+	}
+}
 
+// controlHeaderSpecs are the fields about redirection, authentication and the
+// connection.
+func controlHeaderSpecs() []headerSpec {
+	return []headerSpec{
 		// Routing, redirection and control.
 		{"Location", "The URI the client should go to: the redirect target (3xx) or the resource a 201 created.",
 			[]string{"RFC 9110 §10.2.2"}, noteLocation},
