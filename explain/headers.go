@@ -30,9 +30,11 @@ type HeaderNote struct {
 // used to resolve Location, Content-Location and Link; x.Received and x.Now to place
 // dates in time (zero times leave the distances out). It is pure and never panics.
 func HeaderNotes(x Exchange) []HeaderNote {
+	index := headerIndex()
 	notes := make([]HeaderNote, 0, len(x.Response.Fields))
 	for _, f := range x.Response.Fields {
-		notes = append(notes, NoteFor(f, x))
+		spec, ok := index[strings.ToLower(strings.TrimSpace(f.Name))]
+		notes = append(notes, noteFrom(f, x, spec, ok))
 	}
 	return notes
 }
@@ -41,9 +43,14 @@ func HeaderNotes(x Exchange) []HeaderNote {
 // context: status, request URL, times, the other fields). The returned lists are
 // never nil, so a caller may range over them or encode them as JSON arrays.
 func NoteFor(f Field, x Exchange) HeaderNote {
-	n := HeaderNote{Name: f.Name, Value: f.Value, Parsed: []string{}, Warnings: []string{}, Refs: []string{}}
 	spec, ok := lookupHeader(f.Name)
-	if !ok {
+	return noteFrom(f, x, spec, ok)
+}
+
+// noteFrom builds the note of f from its spec (known says there is one).
+func noteFrom(f Field, x Exchange, spec headerSpec, known bool) HeaderNote {
+	n := HeaderNote{Name: f.Name, Value: f.Value, Parsed: []string{}, Warnings: []string{}, Refs: []string{}}
+	if !known {
 		unknownNote(&n)
 		return n
 	}
@@ -96,6 +103,18 @@ func lookupHeader(name string) (headerSpec, bool) {
 		}
 	}
 	return headerSpec{}, false
+}
+
+// headerIndex maps each known field name, lower case, to its spec. It is built per
+// call so that no package-level state exists.
+func headerIndex() map[string]headerSpec {
+	index := map[string]headerSpec{}
+	for _, table := range [][]headerSpec{coreHeaderSpecs(), webHeaderSpecs(), requestHeaderSpecs()} {
+		for _, s := range table {
+			index[strings.ToLower(s.name)] = s
+		}
+	}
+	return index
 }
 
 // HeaderNames lists every field name HeaderNotes has an entry for, in its usual

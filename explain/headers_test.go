@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -235,6 +236,11 @@ func TestHeaderNotesOrderAndDuplicates(t *testing.T) {
 	if len(notes) != 3 || notes[0].Value != "a=1" || notes[1].Value != "b=2; Secure; HttpOnly" || notes[2].Known {
 		t.Fatalf("notes = %+v", notes)
 	}
+	for i, f := range x.Response.Fields {
+		if !reflect.DeepEqual(notes[i], NoteFor(f, x)) {
+			t.Errorf("HeaderNotes and NoteFor disagree on %s", f.Name)
+		}
+	}
 	if got := HeaderNotes(Exchange{}); got == nil || len(got) != 0 {
 		t.Errorf("no fields: %v, want an empty non-nil slice", got)
 	}
@@ -276,5 +282,21 @@ func TestHumanDuration(t *testing.T) {
 				t.Errorf("humanDuration(%v) = %q, want %q", c.d, got, c.want)
 			}
 		})
+	}
+}
+
+// BenchmarkHeaderNotes explains a typical response of 14 fields.
+func BenchmarkHeaderNotes(b *testing.B) {
+	raw := "HTTP/1.1 200 OK\nDate: Wed, 01 May 2024 12:00:00 GMT\nContent-Type: application/json; charset=utf-8\n" +
+		"Content-Length: 1234\nCache-Control: public, max-age=3600, stale-while-revalidate=60\nETag: \"abc\"\n" +
+		"Last-Modified: Tue, 30 Apr 2024 12:00:00 GMT\nVary: Accept-Encoding, Origin\nSet-Cookie: sid=1; Secure; HttpOnly; SameSite=Lax\n" +
+		"Strict-Transport-Security: max-age=63072000; includeSubDomains\nContent-Security-Policy: default-src 'self'\n" +
+		"Access-Control-Allow-Origin: https://a.test\nServer-Timing: db;dur=12\nLink: </next>; rel=next\nX-Request-Id: 42\n\n"
+	x := Exchange{Request: &Request{Method: "GET", URL: "https://h/items"}, Response: rawResponse(b, raw), Received: received, Now: received}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(HeaderNotes(x)) != 14 {
+			b.Fatal("wrong number of notes")
+		}
 	}
 }
