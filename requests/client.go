@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -36,13 +38,15 @@ func NewClient(opts Options) *Client {
 	if proxy == nil {
 		proxy = http.ProxyFromEnvironment
 	}
-	dialer := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
+	dialer := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second, Resolver: opts.Resolver}
 	tlsConfig := &tls.Config{InsecureSkipVerify: opts.Insecure} //nolint:gosec // the user asked for it
 	t := &http.Transport{
 		Proxy:               proxy,
 		TLSClientConfig:     tlsConfig,
 		DisableCompression:  true, // never add Accept-Encoding behind the user's back
 		MaxIdleConnsPerHost: 4,
+		// The tap keeps a head up to this size; past it the response is refused.
+		MaxResponseHeaderBytes: maxHeadCapture,
 		IdleConnTimeout:     90 * time.Second,
 		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
 			c, err := dialer.DialContext(ctx, network, addr)
@@ -132,7 +136,7 @@ func (c *Client) Send(ctx context.Context, r Request) Exchange {
 		return x
 	}
 	x.Received = tm.firstByteTime()
-	x.Response = readResponse(resp, att.last(), c.opts.MaxBody, &x.Err)
+	x.Response = readResponse(resp, att.last(), c.opts, &x.Err)
 	if x.Err != nil {
 		x.Err = describe(ctx, x.Err)
 	}
@@ -205,7 +209,8 @@ func buildRequest(ctx context.Context, r Request, userAgent string) (*http.Reque
 	return req, nil
 }
 
-// describe turns transport errors into one clear line.
+// describe turns transport errors into one clear line that says what happened and,
+// where there is one, what to do.
 func describe(ctx context.Context, err error) error {
 	var dnsErr *net.DNSError
 	var opErr *net.OpError
@@ -218,9 +223,31 @@ func describe(ctx context.Context, err error) error {
 	case errors.As(err, &dnsErr):
 		return fmt.Errorf("DNS lookup of %s failed: %s", dnsErr.Name, dnsErr.Err)
 	case errors.As(err, &certErr):
-		return fmt.Errorf("TLS certificate rejected: %v (use --insecure to send anyway)", certErr.Err)
+		return fmt.Errorf("TLS certificate rejected: %s (use --insecure to send anyway)", certProblem(certErr.Err))
+	case errors.Is(err, syscall.ECONNRESET):
+		return fmt.Errorf("the server reset the connection: %w", err)
 	case errors.As(err, &opErr) && opErr.Op == "dial":
 		return fmt.Errorf("cannot connect to %v: %v", opErr.Addr, opErr.Err)
+	case strings.Contains(err.Error(), "chunk"):
+		return fmt.Errorf("invalid chunked encoding from the server: %w", err)
+	case strings.Contains(err.Error(), "server response headers exceeded"):
+		return fmt.Errorf("the response's header section is larger than %d bytes: %w", maxHeadCapture, err)
 	}
 	return err
+}
+
+// certProblem says in words why a certificate was refused.
+func certProblem(err error) string {
+	var unknown x509.UnknownAuthorityError
+	var invalid x509.CertificateInvalidError
+	var host x509.HostnameError
+	switch {
+	case errors.As(err, &unknown):
+		return "signed by an unknown authority"
+	case errors.As(err, &invalid) && invalid.Reason == x509.Expired:
+		return "expired or not yet valid: " + invalid.Detail
+	case errors.As(err, &host):
+		return "not valid for this host: " + host.Error()
+	}
+	return err.Error()
 }

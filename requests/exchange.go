@@ -72,9 +72,17 @@ type Response struct {
 	// Decoded is Body with its Content-Encoding (gzip, deflate) removed, when
 	// there was one and it could be decoded; nil otherwise.
 	Decoded []byte `json:"-"`
+	// DecodedTruncated says the decoded body went on past the cap (a small
+	// compressed body can inflate to any size) and Decoded was cut there.
+	DecodedTruncated bool `json:"-"`
 	// Extra holds bytes the server sent after the end of the message: content on
 	// a 204, 304 or HEAD response, or bytes past Content-Length. Normally nil.
 	Extra []byte `json:"-"`
+	// SpoolPath names a temporary file holding the whole body when it went on
+	// past the cap and Options.SpoolDir was set; SpooledBytes is its size. The
+	// caller owns the file and removes it. Body still holds the first bytes.
+	SpoolPath    string `json:"-"`
+	SpooledBytes int64  `json:"-"`
 	// BodyBytes is len(Body); Truncated says the body went on past the cap.
 	BodyBytes int64 `json:"body_bytes"`
 	Truncated bool  `json:"truncated"`

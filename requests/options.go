@@ -1,6 +1,7 @@
 package requests
 
 import (
+	"net"
 	"net/http"
 	"net/url"
 	"time"
@@ -22,6 +23,16 @@ type Options struct {
 	// MaxBody caps the bytes of body kept; past it the body is cut and marked
 	// Truncated. Zero means DefaultMaxBody.
 	MaxBody int64
+	// SpoolDir, when set, keeps a body that goes on past MaxBody: the whole body
+	// is written to a temporary file in that folder (Response.SpoolPath) while
+	// Body keeps the first MaxBody bytes. Empty: the rest is not read.
+	SpoolDir string
+	// Progress, when set, is called from the sending goroutine after every read
+	// of the body with the bytes read so far and the expected total (-1 when the
+	// server did not say). It must return quickly; throttle in the caller.
+	Progress func(done, total int64)
+	// Resolver looks up host names; nil means the system's.
+	Resolver *net.Resolver
 	// Proxy picks the proxy for a request; nil means http.ProxyFromEnvironment.
 	Proxy func(*http.Request) (*url.URL, error)
 	// HTTP2 lets TLS connections negotiate HTTP/2. Its frames are not text, so the

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,11 +18,14 @@ import (
 // readResponse reads resp's body up to maxBody bytes and builds the Response from
 // the captured head. A body error (reset, cut short) is stored in *errp while the
 // bytes that did arrive are kept.
-func readResponse(resp *http.Response, c *capture, maxBody int64, errp *error) *Response {
+func readResponse(resp *http.Response, c *capture, opts Options, errp *error) *Response {
 	defer resp.Body.Close()
+	maxBody := opts.MaxBody
 	out := &Response{Proto: resp.Proto, Status: resp.StatusCode}
-	body, truncated, err := readBounded(resp.Body, resp.ContentLength, maxBody)
-	out.Body, out.BodyBytes, out.Truncated = body, int64(len(body)), truncated
+	rd := bodyReader{limit: maxBody, length: resp.ContentLength, progress: opts.Progress, spoolDir: opts.SpoolDir}
+	b, err := rd.read(resp.Body)
+	out.Body, out.BodyBytes, out.Truncated = b.body, int64(len(b.body)), b.truncated
+	out.SpoolPath, out.SpooledBytes = b.spoolPath, b.spooled
 	if err != nil {
 		*errp = fmt.Errorf("reading body: %w", err)
 	}
@@ -43,43 +45,8 @@ func readResponse(resp *http.Response, c *capture, maxBody int64, errp *error) *
 		out.Headers = sortedHeaders(resp.Header)
 		out.RawHead = rebuildResponseHead(out)
 	}
-	out.Decoded = decode(out.Headers, out.Body, maxBody)
+	out.Decoded, out.DecodedTruncated = decode(out.Headers, out.Body, maxBody)
 	return out
-}
-
-// readBounded reads at most limit bytes of r; truncated reports that r had more.
-// When the length is known it allocates once and never copies.
-func readBounded(r io.Reader, length, limit int64) (body []byte, truncated bool, err error) {
-	size := int64(4096)
-	if length >= 0 {
-		size = min(length, limit)
-	}
-	body = make([]byte, 0, size)
-	for {
-		if int64(len(body)) == limit {
-			// At the cap: one more byte means the body goes on.
-			var probe [1]byte
-			n, err := io.ReadFull(r, probe[:])
-			if n > 0 {
-				return body, true, nil
-			}
-			if errors.Is(err, io.EOF) {
-				err = nil
-			}
-			return body, false, err
-		}
-		if len(body) == cap(body) {
-			body = slices.Grow(body, int(min(int64(max(cap(body), 4096)), limit-int64(len(body)))))
-		}
-		n, err := r.Read(body[len(body):min(int64(cap(body)), limit)])
-		body = body[:len(body)+n]
-		if err == io.EOF {
-			return body, false, nil
-		}
-		if err != nil {
-			return body, false, err
-		}
-	}
 }
 
 // trailing returns bytes the server sent after the end of the message: content on a
@@ -170,9 +137,10 @@ func rebuildResponseHead(r *Response) []byte {
 	return b.Bytes()
 }
 
-// decode removes gzip or deflate content coding, bounded by max. It returns nil when
-// there is nothing to decode or the coding is unknown or broken: the raw body stays.
-func decode(headers []Header, body []byte, max int64) []byte {
+// decode removes gzip or deflate content coding, bounded by limit: a body that
+// inflates past it is cut there and truncated is set. It returns nil when there is
+// nothing to decode or the coding is unknown or broken: the raw body stays.
+func decode(headers []Header, body []byte, limit int64) (decoded []byte, truncated bool) {
 	var coding string
 	for _, h := range headers {
 		if strings.EqualFold(h.Name, "Content-Encoding") {
@@ -191,16 +159,19 @@ func decode(headers []Header, body []byte, max int64) []byte {
 			r, err = flate.NewReader(bytes.NewReader(body)), nil
 		}
 	default:
-		return nil
+		return nil, false
 	}
 	if err != nil {
-		return nil
+		return nil, false
 	}
-	out, err := io.ReadAll(io.LimitReader(r, max))
+	out, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil
+		return nil, false
 	}
-	return out
+	if int64(len(out)) > limit {
+		return out[:limit], true
+	}
+	return out, false
 }
 
 // sentRequest describes the request as it went out on the final hop.

@@ -1,0 +1,107 @@
+package requests
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+)
+
+// bodyReader reads a response body into memory up to limit, reporting progress,
+// and past the limit either stops (the body is marked truncated) or, with a
+// spoolDir, streams the whole body into a temporary file.
+type bodyReader struct {
+	limit    int64
+	length   int64 // Content-Length, or -1
+	progress func(done, total int64)
+	spoolDir string
+}
+
+type readBody struct {
+	body      []byte
+	truncated bool
+	spoolPath string
+	spooled   int64
+}
+
+// read reads r. On a read error it returns what arrived with the error. When the
+// length is known it allocates once and never copies.
+func (b bodyReader) read(r io.Reader) (readBody, error) {
+	size := int64(4096)
+	if b.length >= 0 {
+		size = min(b.length, b.limit)
+	}
+	body := make([]byte, 0, size)
+	for {
+		if int64(len(body)) == b.limit {
+			return b.pastLimit(r, body)
+		}
+		if len(body) == cap(body) {
+			body = slices.Grow(body, int(min(int64(max(cap(body), 4096)), b.limit-int64(len(body)))))
+		}
+		n, err := r.Read(body[len(body):min(int64(cap(body)), b.limit)])
+		body = body[:len(body)+n]
+		if n > 0 && b.progress != nil {
+			b.progress(int64(len(body)), b.length)
+		}
+		if err == io.EOF {
+			return readBody{body: body}, nil
+		}
+		if err != nil {
+			return readBody{body: body}, err
+		}
+	}
+}
+
+// pastLimit is called with a full in-memory body: it finds out whether more follows
+// and, when spooling, writes all of it to a file.
+func (b bodyReader) pastLimit(r io.Reader, body []byte) (readBody, error) {
+	var probe [1]byte
+	n, err := io.ReadFull(r, probe[:])
+	if n == 0 {
+		if errors.Is(err, io.EOF) {
+			err = nil
+		}
+		return readBody{body: body}, err
+	}
+	out := readBody{body: body, truncated: true}
+	if b.spoolDir == "" {
+		return out, nil
+	}
+	f, err := os.CreateTemp(b.spoolDir, "httplens-body-*")
+	if err != nil {
+		return out, fmt.Errorf("spooling the body: %w", err)
+	}
+	out.spoolPath = f.Name()
+	w := &countingWriter{w: f, n: 0, progress: b.progress, total: b.length}
+	_, err = w.Write(body)
+	if err == nil {
+		_, err = w.Write(probe[:])
+	}
+	if err == nil {
+		_, err = io.Copy(w, r)
+	}
+	out.spooled = w.n
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("spooling the body: %w", cerr)
+	}
+	return out, err
+}
+
+// countingWriter counts what passes through and reports it as progress.
+type countingWriter struct {
+	w        io.Writer
+	n        int64
+	progress func(done, total int64)
+	total    int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	if c.progress != nil {
+		c.progress(c.n, c.total)
+	}
+	return n, err
+}
