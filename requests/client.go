@@ -47,7 +47,7 @@ func NewClient(opts Options) *Client {
 		MaxIdleConnsPerHost: 4,
 		// The tap keeps a head up to this size; past it the response is refused.
 		MaxResponseHeaderBytes: maxHeadCapture,
-		IdleConnTimeout:     90 * time.Second,
+		IdleConnTimeout:        90 * time.Second,
 		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
 			c, err := dialer.DialContext(ctx, network, addr)
 			if err != nil {
