@@ -41,7 +41,7 @@ func keyNames() map[tea.KeyType]string {
 		tea.KeyCtrlR: "ctrl+r", tea.KeyCtrlC: "ctrl+c", tea.KeyCtrlE: "ctrl+e", tea.KeyCtrlS: "ctrl+s",
 		tea.KeyUp: "up", tea.KeyDown: "down", tea.KeyLeft: "left", tea.KeyRight: "right",
 		tea.KeyPgDown: "pgdown", tea.KeyPgUp: "pgup", tea.KeyHome: "home", tea.KeyEnd: "end",
-		tea.KeyBackspace: "backspace",
+		tea.KeyBackspace: "backspace", tea.KeyDelete: "delete", tea.KeyCtrlA: "ctrl+a",
 	}
 }
 

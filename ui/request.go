@@ -50,7 +50,7 @@ type requestPane struct {
 	req    *collections.Request // the saved request shown, or nil
 	key    string
 	drafts map[string]edited // by request key: every request edited in this session
-	d      draft            // the draft of req
+	d      draft             // the draft of req
 	tab    int
 	sel    int // selected row of the Headers or Query list
 	top    int // first content row shown
