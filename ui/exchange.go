@@ -43,3 +43,8 @@ func explainFields(hs []requests.Header) []explain.Field {
 func VisibleText(b []byte) string {
 	return strings.Join(displayLines(b), "\n")
 }
+
+// VisibleLine is VisibleText for one line of text held as a string (a header value,
+// an error message): control characters, escape sequences and invalid UTF-8 are
+// made visible, never passed on.
+func VisibleLine(s string) string { return sanitizeString(s) }

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sentHeader is the value of header name in the last request sent.
+func sentHeader(m Model, name string) string { return headerValue(m.lastX.Request.Headers, name) }
+
+func TestConditionalWorkflowAgainstDemo(t *testing.T) {
+	srv := demoServer(t)
+	m := openModel(t, Config{DemoURL: srv.URL})
+	m = selectRequest(t, m, "Read item")
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	if m.lastX.Response == nil || m.lastX.Response.Status != 200 {
+		t.Fatalf("GET: %q", m.status)
+	}
+	tag1 := headerValue(m.lastX.Response.Headers, "ETag")
+	if !strings.Contains(plain(m.View()), "ETag "+tag1) {
+		t.Errorf("the request pane does not show the known ETag %s", tag1)
+	}
+	steps := []struct {
+		name   string
+		keys   []string
+		status int
+		check  func(t *testing.T, m Model)
+	}{
+		{"PUT with If-Match from the GET's ETag: 204", []string{"m", "m", "2", "t", "enter", "type:{\"name\": \"edited\"}", "esc", "i", "ctrl+r"}, 204,
+			func(t *testing.T, m Model) {
+				if got := sentHeader(m, "If-Match"); got != tag1 {
+					t.Errorf("If-Match sent %q, want %q", got, tag1)
+				}
+			}},
+		{"the same PUT again, its ETag now stale: 412, explained, R offered", []string{"ctrl+r"}, 412,
+			func(t *testing.T, m Model) {
+				v := plain(m.View())
+				if !strings.Contains(v, "What happened") || !strings.Contains(v, "Press R to re-read") || !m.keys.Reread.Enabled() {
+					t.Errorf("the 412 is not explained with the re-read offer:\n%s", v)
+				}
+			}},
+		{"R re-reads with a GET and offers the retry", []string{"R"}, 200,
+			func(t *testing.T, m Model) {
+				if m.lastX.Request.Method != "GET" || m.overlay.kind != overlayRetry || sentHeader(m, "If-Match") != "" {
+					t.Errorf("re-read sent %s, overlay %v", m.lastX.Request.Method, m.overlay.kind)
+				}
+				if v := plain(m.View()); !strings.Contains(v, "Retry PUT Read item") || !strings.Contains(v, "current ETag is "+m.overlay.tag) {
+					t.Errorf("retry dialog:\n%s", plain(m.View()))
+				}
+			}},
+		{"y retries the PUT with the new ETag: 204", []string{"y"}, 204,
+			func(t *testing.T, m Model) {
+				if m.lastX.Request.Method != "PUT" || sentHeader(m, "If-Match") == tag1 {
+					t.Errorf("retry sent %s with If-Match %q", m.lastX.Request.Method, sentHeader(m, "If-Match"))
+				}
+			}},
+		{"auto If-Match: DELETE without the header gets the known ETag: 204", []string{"1", "g", "d", "d", "m", "m", "A", "ctrl+r"}, 204,
+			func(t *testing.T, m Model) {
+				known := m.cond.etags
+				if m.lastX.Request.Method != "DELETE" || sentHeader(m, "If-Match") == "" || len(known) != 0 {
+					t.Errorf("sent %s with If-Match %q; known ETags after the delete %v", m.lastX.Request.Method, sentHeader(m, "If-Match"), known)
+				}
+			}},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			m, _ = drive(t, m, keys(s.keys...)...)
+			if r := m.lastX.Response; r == nil || r.Status != s.status {
+				t.Fatalf("status line %q, want %d", m.status, s.status)
+			}
+			s.check(t, m)
+		})
+	}
+}
+
+func TestUnsavedEditsAreWhatIsSent(t *testing.T) {
+	srv := demoServer(t)
+	m := openModel(t, Config{DemoURL: srv.URL})
+	m = selectRequest(t, m, "Check an item with HEAD")
+	m, _ = drive(t, m, keys("m", "m", "u", "backspace", "type:3?x=1", "enter", "a", "type:X-Draft: yes", "enter", "ctrl+r")...)
+	x := m.lastX
+	if x.Request.Method != "GET" || !strings.HasSuffix(x.Request.URL, "/items/3?x=1") || sentHeader(m, "X-Draft") != "yes" {
+		t.Errorf("sent %s %s %v", x.Request.Method, x.Request.URL, x.Request.Headers)
+	}
+}
+
+func TestEditorRewritesBody(t *testing.T) {
+	script := filepath.Join(t.TempDir(), "editor.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '{\"name\": \"from the editor\"}\\n' > \"$1\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	m := openModel(t, Config{DemoURL: "http://127.0.0.1:9"})
+	m = selectRequest(t, m, "Update item if unchanged")
+	next, cmd := m.Update(keyMsg("2"))
+	m = next.(Model)
+	_, cmd = m.Update(keyMsg("e"))
+	ask := cmd().(editBodyMsg)
+	ready := writeBodyCmd(ask)().(editorReadyMsg)
+	if b, _ := os.ReadFile(ready.path); string(b) != `{"name": "notebook (blue)"}` || filepath.Ext(ready.path) != ".json" {
+		t.Fatalf("the editor's file %s holds %q", ready.path, b)
+	}
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", script)
+	if editorCmd(ready) == nil {
+		t.Fatal("no command to run the editor")
+	}
+	// The program runs the editor through tea.ExecProcess; here it is run directly.
+	err := exec.Command(script, ready.path).Run()
+	m, _ = drive(t, m, editorDoneMsg{key: ready.key, path: ready.path, err: err})
+	if got := string(m.req.Request().Body); got != `{"name": "from the editor"}` || !m.req.Dirty() {
+		t.Errorf("body after the editor %q (status %q)", got, m.status)
+	}
+	if _, err := os.Stat(ready.path); !os.IsNotExist(err) {
+		t.Error("the temporary file was left behind")
+	}
+}
