@@ -7,11 +7,11 @@ import (
 	"os"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/ui"
 )
 
 // explainFlags are the flags of `httplens explain`.
@@ -302,22 +302,6 @@ func wrapTo(b *strings.Builder, indent, text string) {
 	b.WriteString("\n")
 }
 
-// printableText makes control characters, escape sequences and invalid UTF-8 visible,
-// so text from the network never drives the terminal.
-func printableText(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				fmt.Fprintf(&b, `\x%02x`, s[i])
-				continue
-			}
-		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			fmt.Fprintf(&b, `\x%02x`, r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// printableText makes text that may hold network bytes safe for a terminal, through
+// the one sanitiser the TUI uses too.
+func printableText(s string) string { return ui.VisibleLine(s) }

@@ -52,7 +52,7 @@ func TestExplainHuman(t *testing.T) {
 			[]string{"GET is safe and idempotent", "no-validator:", "VALIDATORS\n  none"}, []string{"ERRORS"}},
 		{"method alone does not claim headers are missing", "HTTP/1.1 412 Precondition Failed\n\n", []string{"--method", "PUT"},
 			[]string{"412: a precondition was false"}, []string{"without a precondition"}},
-		{"control characters made visible", "HTTP/1.1 200 OK\nETag: \"a\x1b[31m\"\n\n", nil, []string{`\x1b[31m`}, []string{"\x1b"}},
+		{"control characters made visible", "HTTP/1.1 200 OK\nETag: \"a\x1b[31m\"\n\n", nil, []string{"␛[31m"}, []string{"\x1b"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -74,7 +74,7 @@ func TestHistoryTable(t *testing.T) {
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	want := [][]string{
 		{"ID", "TIME", "METHOD", "URL", "STATUS", "SIZE", "DURATION", "ETAG", "REQUEST"},
-		{"3", "2026-03-01", "10:00:02", "GET", `http://127.0.0.1:1/\x1b[31mred`, "ERR", "0", "B", "0s", "-", "-"},
+		{"3", "2026-03-01", "10:00:02", "GET", "http://127.0.0.1:1/␛[31mred", "ERR", "0", "B", "0s", "-", "-"},
 		{"2", "2026-03-01", "10:00:01", "PUT", "http://127.0.0.1:1/items/1", "204", "0", "B", "2ms", "-", "tour.http#update"},
 		{"1", "2026-03-01", "10:00:00", "GET", "http://127.0.0.1:1/items/1", "200", "2.0", "KiB", "12ms", `"3f2a"`, "tour.http#readItem"},
 	}

@@ -69,7 +69,7 @@ func writeJSON(out io.Writer, x requests.Exchange) error {
 func writeExplanation(out io.Writer, x requests.Exchange) error {
 	in := ui.ExplainInput(x, time.Now())
 	io.WriteString(out, "\n")
-	return writeReport(out, in.Response, explain.Analyze(in))
+	return writeReportNotes(out, in.Response, explain.Analyze(in), explain.HeaderNotes(in))
 }
 
 // visibleText makes network bytes safe to print to a terminal.
