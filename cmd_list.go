@@ -78,7 +78,8 @@ func writeListTable(w io.Writer, rows []listedRequest) error {
 		return s
 	}
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", dash(r.Name), dash(r.Title), r.Method, r.URL, r.File, r.Line)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", printableText(dash(r.Name)), printableText(dash(r.Title)),
+			printableText(r.Method), printableText(r.URL), printableText(r.File), r.Line)
 	}
 	return tw.Flush()
 }

@@ -95,7 +95,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "httplens: %v\n", err)
+	// An error can quote a file or the network: never let it drive the terminal.
+	fmt.Fprintf(stderr, "httplens: %s\n", printableText(err.Error()))
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
