@@ -142,6 +142,12 @@ func (s *tuiSession) resize(w, h int) {
 func (s *tuiSession) quit() {
 	s.t.Helper()
 	s.send("q")
+	s.waitExit()
+}
+
+// waitExit waits for the program to exit cleanly.
+func (s *tuiSession) waitExit() {
+	s.t.Helper()
 	errc := make(chan error, 1)
 	go func() { errc <- s.cmd.Wait() }()
 	select {
@@ -150,7 +156,7 @@ func (s *tuiSession) quit() {
 			s.t.Errorf("httplens exited with %v", err)
 		}
 	case <-time.After(e2eDeadline):
-		s.t.Fatal("httplens did not quit on q")
+		s.t.Fatal("httplens did not quit")
 	}
 }
 
