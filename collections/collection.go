@@ -24,6 +24,7 @@
 package collections
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -167,6 +168,9 @@ func Load(p string) (*Collection, error) {
 	}
 	if !info.IsDir() {
 		c := &Collection{Root: p, Dir: filepath.Dir(p)}
+		if info.Size() > MaxFileSize {
+			return nil, tooLarge(p, info.Size())
+		}
 		content, err := os.ReadFile(p)
 		if err != nil {
 			return nil, err
@@ -195,12 +199,16 @@ func (c *Collection) loadFS(fsys fs.FS, root string, name func(rel string) strin
 		if ext := path.Ext(p); ext != ".http" && ext != ".rest" {
 			return nil
 		}
-		content, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			c.Errors = append(c.Errors, err)
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
+		if info, err := d.Info(); err == nil && info.Size() > MaxFileSize {
+			c.Errors = append(c.Errors, tooLarge(name(rel), info.Size()))
 			return nil
 		}
-		rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
+		content, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			c.Errors = append(c.Errors, &Error{Path: name(rel), Msg: readProblem(err)})
+			return nil
+		}
 		f, perr := Parse(name(rel), content)
 		if f != nil {
 			if g := path.Dir(rel); g != "." {
@@ -210,6 +218,24 @@ func (c *Collection) loadFS(fsys fs.FS, root string, name func(rel string) strin
 		c.add(f, perr)
 		return nil
 	})
+}
+
+// MaxFileSize is the largest file Load reads as a collection file: far above any
+// hand-written collection, and a guard against opening a log or a dump by mistake.
+const MaxFileSize = 16 << 20
+
+func tooLarge(path string, size int64) error {
+	return &Error{Path: path, Msg: fmt.Sprintf("%.1f MB is too large for a collection file (the limit is %d MB)",
+		float64(size)/1e6, MaxFileSize>>20)}
+}
+
+// readProblem says why a file could not be read, without repeating its path.
+func readProblem(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 func (c *Collection) add(f *File, err error) {

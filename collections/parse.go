@@ -3,6 +3,7 @@ package collections
 import (
 	"bytes"
 	"fmt"
+	"unicode/utf8"
 )
 
 // line is one line of a file: its text is data[start:end] (without "\n" or "\r\n")
@@ -23,6 +24,12 @@ func Parse(path string, content []byte) (*File, error) {
 	f := &File{Path: path, Content: content, Newline: newlineOf(content)}
 	p := &parser{f: f, data: content, names: map[string]int{}}
 	p.split()
+	if !utf8.Valid(content) {
+		// A .http file is text in UTF-8 (both editors' format says so); anything
+		// else would be sent as mangled bytes and written back differently.
+		at := invalidUTF8At(content)
+		return nil, p.errorf(at, "not UTF-8 text (byte 0x%02x): save the file as UTF-8", content[at])
+	}
 	var seps []int
 	for i, l := range p.lines {
 		if bytes.HasPrefix(content[l.start:l.end], []byte("###")) {
@@ -41,6 +48,18 @@ func Parse(path string, content []byte) (*File, error) {
 		}
 	}
 	return f, nil
+}
+
+// invalidUTF8At returns the offset of the first byte that is not valid UTF-8.
+func invalidUTF8At(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
 }
 
 // split cuts the content into lines and records where each starts.
