@@ -26,6 +26,7 @@ type sendFlags struct {
 	timeout  time.Duration
 	insecure bool
 	noFollow bool
+	http2    bool
 	maxBody  int64
 	history  string
 	noHist   bool
@@ -57,6 +58,7 @@ by its @name or title.`,
 	fl.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit for the whole exchange")
 	fl.BoolVar(&f.insecure, "insecure", false, "do not verify TLS certificates")
 	fl.BoolVar(&f.noFollow, "no-follow", false, "do not follow redirects")
+	fl.BoolVar(&f.http2, "http2", false, "let HTTPS negotiate HTTP/2 (the raw head is then rebuilt from parsed fields)")
 	fl.Int64Var(&f.maxBody, "max-body", requests.DefaultMaxBody, "keep at most this many bytes of the body")
 	addHistoryFlag(fl, &f.history)
 	fl.BoolVar(&f.noHist, "no-history", false, "do not keep this exchange in the history")
@@ -107,6 +109,7 @@ func sendOptions(f sendFlags) requests.Options {
 		Timeout:         f.timeout,
 		FollowRedirects: !f.noFollow,
 		Insecure:        f.insecure,
+		HTTP2:           f.http2,
 		MaxBody:         f.maxBody,
 		UserAgent:       "httplens/" + version,
 	}

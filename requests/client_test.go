@@ -405,3 +405,30 @@ func TestBadURL(t *testing.T) {
 		}
 	}
 }
+
+func TestHTTP2RawIsMarkedReconstructed(t *testing.T) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"h2"`)
+		io.WriteString(w, "over h2")
+	}))
+	srv.EnableHTTP2 = true
+	srv.StartTLS()
+	defer srv.Close()
+
+	x := Send(context.Background(), Request{URL: srv.URL}, Options{Insecure: true, HTTP2: true})
+	if x.Err != nil {
+		t.Fatal(x.Err)
+	}
+	r := x.Response
+	if r.Proto != "HTTP/2.0" || !r.Reconstructed || string(r.Body) != "over h2" {
+		t.Fatalf("proto=%s reconstructed=%v body=%q", r.Proto, r.Reconstructed, r.Body)
+	}
+	if !bytes.HasPrefix(r.RawHead, []byte("HTTP/2.0 200 OK\r\n")) || !bytes.Contains(r.RawHead, []byte("Etag: \"h2\"\r\n")) {
+		t.Fatalf("rebuilt head = %q", r.RawHead)
+	}
+	// Without HTTP2 the same server is spoken to in HTTP/1.1, byte for byte.
+	x = Send(context.Background(), Request{URL: srv.URL}, Options{Insecure: true})
+	if x.Err != nil || x.Response.Proto != "HTTP/1.1" || x.Response.Reconstructed {
+		t.Fatalf("default: err=%v proto=%s", x.Err, x.Response.Proto)
+	}
+}
