@@ -34,7 +34,7 @@ func scopes() map[string]help.KeyMap {
 	return map[string]help.KeyMap{
 		"global": newGlobalKeys(), "tree": newTreeKeys(), "request": newRequestKeys(),
 		"response": newResponseKeys(), "explain": newExplainKeys(), "field": newFieldKeys(),
-		"overlay": newOverlayKeys(),
+		"overlay": newOverlayKeys(), "editor": newEditorKeys(), "dialog": newDialogKeys(), "picker": newPickerKeys(),
 	}
 }
 
@@ -87,5 +87,27 @@ func TestSearchKeysEnabledOnlyWithMatches(t *testing.T) {
 	k.setSearching(true)
 	if !k.NextMatch.Enabled() || !k.PrevMatch.Enabled() {
 		t.Fatal("match keys disabled during a search")
+	}
+}
+
+func TestRequestKeysOnEveryTab(t *testing.T) {
+	for tab := range reqTabCount {
+		t.Run(reqTabName(tab), func(t *testing.T) {
+			k := newRequestKeys()
+			k.setTab(tab)
+			k.Condition.SetEnabled(true)
+			seen := map[string]string{}
+			for _, b := range bindingsOf(reflect.ValueOf(k)) {
+				if !b.Enabled() {
+					continue
+				}
+				for _, key := range b.Keys() {
+					if other, dup := seen[key]; dup {
+						t.Errorf("key %q bound to both %q and %q", key, other, b.Help().Desc)
+					}
+					seen[key] = b.Help().Desc
+				}
+			}
+		})
 	}
 }

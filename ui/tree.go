@@ -392,22 +392,3 @@ func (m *treePane) row(vi int) string {
 	}
 	return styled
 }
-
-// scrollCursor moves a list cursor with the movement keys.
-func scrollCursor(k moveKeys, msg tea.KeyMsg, cur, h, n int) int {
-	switch {
-	case key.Matches(msg, k.Up):
-		cur--
-	case key.Matches(msg, k.Down):
-		cur++
-	case key.Matches(msg, k.PageUp):
-		cur -= max(h-1, 1)
-	case key.Matches(msg, k.PageDown):
-		cur += max(h-1, 1)
-	case key.Matches(msg, k.Top):
-		cur = 0
-	case key.Matches(msg, k.Bottom):
-		cur = n - 1
-	}
-	return clamp(cur, 0, max(n-1, 0))
-}
