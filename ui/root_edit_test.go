@@ -319,3 +319,21 @@ func TestCopyWithOSC52(t *testing.T) {
 }
 
 var _ = collections.ErrConflict
+
+func TestSaveOnTheTourOffersACopy(t *testing.T) {
+	dir := t.TempDir()
+	m := openModel(t, Config{Dir: dir, DemoURL: "http://127.0.0.1:9"})
+	m = selectRequest(t, m, "Read item")
+	m, _ = drive(t, m, keys("a", "type:X-Mine: 1", "enter", "ctrl+s")...)
+	if m.overlay.kind != overlayReadOnly || !strings.Contains(plain(m.View()), "read-only") {
+		t.Fatalf("ctrl+s on the tour:\n%s", plain(m.View()))
+	}
+	m, _ = drive(t, m, keyMsg("c"))
+	b := mustRead(t, filepath.Join(dir, "01-etags.copy.http"))
+	if !bytes.Contains(b, []byte("GET {{demo}}/items/1\nAccept: application/json\nX-Mine: 1\n")) {
+		t.Errorf("the copy (status %q):\n%s", m.status, b)
+	}
+	if !strings.Contains(plain(m.tree.View()), "01-etags.copy.http") {
+		t.Error("the copy is not in the tree")
+	}
+}
