@@ -156,11 +156,8 @@ func headerTime(r *http.Request, name string) (time.Time, bool) {
 
 // setValidators writes ETag and Last-Modified, whichever exist.
 func setValidators(h http.Header, v validators) {
-	if v.etag != "" {
-		h.Set("ETag", v.etag)
-	}
-	if !v.modified.IsZero() {
-		h.Set("Last-Modified", v.modified.UTC().Format(http.TimeFormat))
+	for _, kv := range validatorHeaders(v) {
+		h.Set(kv[0], kv[1])
 	}
 }
 
