@@ -127,7 +127,7 @@ func (c *Client) Send(ctx context.Context, r Request) Exchange {
 		x.Request = SentRequest{Method: r.Method, URL: r.URL, Headers: r.Headers, Body: r.Body}
 		return x
 	}
-	client := &http.Client{Transport: c.transport, CheckRedirect: c.checkRedirect(&x)}
+	client := &http.Client{Transport: c.transport, CheckRedirect: c.checkRedirect(&x), Jar: c.opts.Jar}
 	resp, err := client.Do(req)
 	x.Request = sentRequest(att.last(), r, resp)
 	if err != nil {

@@ -42,4 +42,9 @@ type Options struct {
 	// UserAgent is sent when the request has no User-Agent of its own;
 	// empty means "httplens".
 	UserAgent string
+	// Jar, when set, sends its cookies with the request and every redirect hop and
+	// keeps the Set-Cookie fields of each response (RFC 6265; see NewJar). The
+	// Cookie field it adds shows in the raw request head like any other. Nil: no
+	// cookies beyond the request's own headers.
+	Jar http.CookieJar
 }
