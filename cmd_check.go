@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -65,22 +64,12 @@ func checkRequest(url string, f checkFlags) (requests.Request, error) {
 		return requests.Request{}, usageError("check: %q is not an http:// or https:// URL", url)
 	}
 	r := requests.Request{Method: strings.ToUpper(f.method), URL: url}
-	for _, h := range f.headers {
-		name, value, ok := strings.Cut(h, ":")
-		if !ok || strings.TrimSpace(name) == "" {
-			return r, usageError("check: header %q is not 'Name: value'", h)
-		}
-		r.Headers = append(r.Headers, requests.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
+	var err error
+	if r.Headers, err = headerFlags("check", f.headers); err != nil {
+		return r, err
 	}
-	if f.data != "" {
-		r.Body = []byte(f.data)
-		if file, ok := strings.CutPrefix(f.data, "@"); ok {
-			b, err := os.ReadFile(file)
-			if err != nil {
-				return r, usageError("check: %v", err)
-			}
-			r.Body = b
-		}
+	if r.Body, err = dataFlag("check", f.data); err != nil {
+		return r, err
 	}
 	return r, nil
 }

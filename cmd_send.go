@@ -118,31 +118,50 @@ func sendOptions(f sendFlags) requests.Options {
 // adHocRequest builds a request from curl-style flags.
 func adHocRequest(url string, f sendFlags) (requests.Request, error) {
 	r := requests.Request{Method: strings.ToUpper(f.method), URL: url}
-	for _, h := range f.headers {
-		name, value, ok := strings.Cut(h, ":")
-		if !ok || strings.TrimSpace(name) == "" {
-			return r, usageError("send: header %q is not 'Name: value'", h)
-		}
-		r.Headers = append(r.Headers, requests.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
+	var err error
+	if r.Headers, err = headerFlags("send", f.headers); err != nil {
+		return r, err
 	}
-	if f.data != "" {
-		body := []byte(f.data)
-		if file, ok := strings.CutPrefix(f.data, "@"); ok {
-			b, err := os.ReadFile(file)
-			if err != nil {
-				return r, usageError("send: %v", err)
-			}
-			body = b
-		}
-		r.Body = body
-		if r.Method == "" {
-			r.Method = "POST"
-		}
+	if r.Body, err = dataFlag("send", f.data); err != nil {
+		return r, err
 	}
-	if r.Method == "" {
+	switch {
+	case r.Method != "":
+	case r.Body != nil:
+		r.Method = "POST" // as curl does with -d
+	default:
 		r.Method = "GET"
 	}
 	return r, nil
+}
+
+// headerFlags reads repeated -H 'Name: value' flags of the command cmd.
+func headerFlags(cmd string, hs []string) ([]requests.Header, error) {
+	var out []requests.Header
+	for _, h := range hs {
+		name, value, ok := strings.Cut(h, ":")
+		if !ok || strings.TrimSpace(name) == "" {
+			return nil, usageError("%s: header %q is not 'Name: value'", cmd, h)
+		}
+		out = append(out, requests.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
+	}
+	return out, nil
+}
+
+// dataFlag reads -d BODY, or -d @file to send a file; nil when there is none.
+func dataFlag(cmd, data string) ([]byte, error) {
+	if data == "" {
+		return nil, nil
+	}
+	file, ok := strings.CutPrefix(data, "@")
+	if !ok {
+		return []byte(data), nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, usageError("%s: %v", cmd, err)
+	}
+	return b, nil
 }
 
 // printExchange writes the response as received: the raw head then the body. A

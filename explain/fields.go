@@ -48,6 +48,18 @@ func has(fs []Field, name string) bool {
 // drops empty members (RFC 9110 §5.6.1 allows them).
 func splitList(v string) []string {
 	var out []string
+	for _, m := range splitUnquoted(v, ',') {
+		if m != "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// splitUnquoted splits v on sep where sep is not inside a quoted string (a
+// backslash escapes the next character there) and trims each part.
+func splitUnquoted(v string, sep byte) []string {
+	var out []string
 	start, inQuote := 0, false
 	for i := 0; i < len(v); i++ {
 		switch v[i] {
@@ -57,19 +69,14 @@ func splitList(v string) []string {
 			}
 		case '"':
 			inQuote = !inQuote
-		case ',':
+		case sep:
 			if !inQuote {
-				if m := strings.TrimSpace(v[start:i]); m != "" {
-					out = append(out, m)
-				}
+				out = append(out, strings.TrimSpace(v[start:i]))
 				start = i + 1
 			}
 		}
 	}
-	if m := strings.TrimSpace(v[min(start, len(v)):]); m != "" {
-		out = append(out, m)
-	}
-	return out
+	return append(out, strings.TrimSpace(v[min(start, len(v)):]))
 }
 
 // httpDateLayouts are the three forms a recipient must accept (RFC 9110 §5.6.7):

@@ -39,24 +39,7 @@ func noteContentType(n *HeaderNote, c noteContext) {
 // splitParams splits "type/sub; a=1; b=\"x;y\"" on semicolons outside quotes; the
 // first element is the part before any parameter, trimmed.
 func splitParams(v string) []string {
-	var out []string
-	start, inQuote := 0, false
-	for i := 0; i < len(v); i++ {
-		switch v[i] {
-		case '\\':
-			if inQuote {
-				i++
-			}
-		case '"':
-			inQuote = !inQuote
-		case ';':
-			if !inQuote {
-				out = append(out, strings.TrimSpace(v[start:i]))
-				start = i + 1
-			}
-		}
-	}
-	out = append(out, strings.TrimSpace(v[min(start, len(v)):]))
+	out := splitUnquoted(v, ';')
 	kept := out[:1]
 	for _, p := range out[1:] {
 		if p != "" {
