@@ -14,11 +14,11 @@ type migration func(ctx context.Context, tx *sql.Tx) error
 // migrations lists every schema step in order; a new database runs them all, so
 // the path an old file takes is the path every file takes.
 func migrations() []migration {
-	return []migration{migrateV1, migrateV2}
+	return []migration{migrateV1, migrateV2, migrateV3}
 }
 
 // SchemaVersion is the schema version this package writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrate brings db to SchemaVersion. The version is read again inside an
 // IMMEDIATE transaction, so two processes opening an old file at once migrate it
@@ -210,4 +210,27 @@ func backfillV2(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// schemaV3 adds the cookie jars: one set of cookies per environment ("" when none
+// is chosen), keyed as RFC 6265 §5.3 keys a cookie (domain, path, name).
+const schemaV3 = `
+CREATE TABLE cookies (
+	env        TEXT    NOT NULL,
+	domain     TEXT    NOT NULL,
+	path       TEXT    NOT NULL,
+	name       TEXT    NOT NULL,
+	value      TEXT    NOT NULL DEFAULT '',
+	host_only  INTEGER NOT NULL DEFAULT 1,
+	expires_ns INTEGER NOT NULL DEFAULT 0,
+	secure     INTEGER NOT NULL DEFAULT 0,
+	http_only  INTEGER NOT NULL DEFAULT 0,
+	same_site  TEXT    NOT NULL DEFAULT '',
+	created_ns INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (env, domain, path, name)
+);`
+
+func migrateV3(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, schemaV3)
+	return err
 }

@@ -27,6 +27,9 @@ type Cookie struct {
 	Secure   bool
 	HTTPOnly bool
 	SameSite http.SameSite
+	// Created is when the cookie was first set; a replacement keeps it. Cookies
+	// with paths of equal length are sent oldest first (RFC 6265 §5.4).
+	Created time.Time
 }
 
 // key identifies a cookie in a jar, as RFC 6265 §5.3 step 11 does.
@@ -52,6 +55,9 @@ type Jar struct {
 func NewJar(saved []Cookie) *Jar {
 	j := &Jar{}
 	j.reset()
+	// Replayed oldest first, so cookiejar orders them as it did when they were set.
+	saved = slices.Clone(saved)
+	slices.SortStableFunc(saved, func(a, b Cookie) int { return a.Created.Compare(b.Created) })
 	for _, c := range saved {
 		j.set(c)
 	}
@@ -143,7 +149,9 @@ func (j *Jar) set(c Cookie) bool {
 	}
 	u := origin(c)
 	j.jar.SetCookies(u, []*http.Cookie{hc})
-	return j.note(resolve(u, hc, time.Now()))
+	r, remove := resolve(u, hc, time.Now())
+	r.Created = c.Created
+	return j.note(r, remove)
 }
 
 // note updates the record after cookiejar saw c, and reports whether c is held.
@@ -162,6 +170,11 @@ func (j *Jar) note(c Cookie, remove bool) bool {
 	}
 	if !j.holds(c) {
 		return false
+	}
+	if old, ok := j.record[c.key()]; ok {
+		c.Created = old.Created
+	} else if c.Created.IsZero() {
+		c.Created = time.Now()
 	}
 	j.record[c.key()] = c
 	return true
