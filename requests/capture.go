@@ -106,12 +106,16 @@ func headEnd(b []byte) int {
 // Connection: close, or HTTP/1.0 without keep-alive (RFC 9112 §9.3).
 func announcesClose(head []byte) bool {
 	keepAlive := false
-	for _, line := range bytes.Split(head, []byte("\n")) {
+	for rest := head; len(rest) > 0; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
 		name, value, ok := bytes.Cut(line, []byte(":"))
 		if !ok || !bytes.EqualFold(bytes.TrimSpace(name), []byte("Connection")) {
 			continue
 		}
-		for _, opt := range bytes.Split(value, []byte(",")) {
+		for len(value) > 0 {
+			var opt []byte
+			opt, value, _ = bytes.Cut(value, []byte(","))
 			opt = bytes.TrimSpace(opt)
 			if bytes.EqualFold(opt, []byte("close")) {
 				return true
@@ -133,11 +137,12 @@ func isInterim(head []byte) bool {
 	return code[0] == '1' && !bytes.Equal(code, []byte("101"))
 }
 
-// snapshot returns copies of what was captured so far.
+// snapshot returns what was captured so far. Captured bytes are only ever appended,
+// never rewritten, so the slices (capped at their length) stay valid without a copy.
 func (c *capture) snapshot() (reqHead, respHead, rest []byte, complete bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return bytes.Clone(c.out), bytes.Clone(c.in), bytes.Clone(c.rest), c.inDone
+	return c.out[:len(c.out):len(c.out)], c.in[:len(c.in):len(c.in)], c.rest[:len(c.rest):len(c.rest)], c.inDone
 }
 
 // tapConn is a net.Conn that copies request and response head bytes into the

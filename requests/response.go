@@ -85,17 +85,17 @@ func finalHead(raw []byte) []byte {
 
 // parseHead reads the reason phrase and the header fields, in order and letter case,
 // from a raw response head. Obsolete line folding joins the continuation with a space.
+// The head is converted to a string once; names and values are slices of it.
 func parseHead(head []byte) (reason string, headers []Header) {
-	lines := strings.Split(strings.TrimRight(string(head), "\r\n"), "\n")
-	if len(lines) == 0 {
-		return "", nil
-	}
-	status := strings.TrimRight(lines[0], "\r")
-	if parts := strings.SplitN(status, " ", 3); len(parts) == 3 {
+	text := strings.TrimRight(string(head), "\r\n")
+	status, rest, _ := strings.Cut(text, "\n")
+	if parts := strings.SplitN(strings.TrimRight(status, "\r"), " ", 3); len(parts) == 3 {
 		reason = parts[2]
 	}
-	headers = make([]Header, 0, len(lines)-1)
-	for _, line := range lines[1:] {
+	headers = make([]Header, 0, strings.Count(rest, "\n")+1)
+	for rest != "" {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		line = strings.TrimRight(line, "\r")
 		if (strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")) && len(headers) > 0 {
 			last := &headers[len(headers)-1]
