@@ -1,0 +1,295 @@
+package settings
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Action is the id of something a key can do; the settings file binds keys to it
+// under [keys].
+type Action string
+
+// Scope is where an action's keys act: everywhere, or in one pane when it has focus.
+type Scope string
+
+// The scopes. Global keys are matched before a pane's.
+const (
+	ScopeGlobal   Scope = "global"
+	ScopeTree     Scope = "tree"
+	ScopeRequest  Scope = "request"
+	ScopeResponse Scope = "response"
+	ScopeExplain  Scope = "explain"
+)
+
+// The actions. The DESIGN.md contract keys are their defaults: send ctrl+r, cancel
+// esc, focus tab / shift+tab, filter /, open enter, save ctrl+s, help ?, quit q and
+// ctrl+c.
+const (
+	ActionSend      Action = "send"
+	ActionCancel    Action = "cancel"
+	ActionFocusNext Action = "focus-next"
+	ActionFocusPrev Action = "focus-prev"
+	ActionEnv       Action = "env"
+	ActionSave      Action = "save"
+	ActionReread    Action = "reread"
+	ActionHelp      Action = "help"
+	ActionQuit      Action = "quit"
+	ActionPalette   Action = "palette"
+
+	ActionUp       Action = "up"
+	ActionDown     Action = "down"
+	ActionPageUp   Action = "page-up"
+	ActionPageDown Action = "page-down"
+	ActionTop      Action = "top"
+	ActionBottom   Action = "bottom"
+
+	ActionOpen          Action = "open"
+	ActionExpand        Action = "expand"
+	ActionCollapse      Action = "collapse"
+	ActionFilter        Action = "filter"
+	ActionClearFilter   Action = "clear-filter"
+	ActionNewRequest    Action = "new-request"
+	ActionDuplicate     Action = "duplicate"
+	ActionRename        Action = "rename"
+	ActionDeleteRequest Action = "delete-request"
+	ActionNewFile       Action = "new-file"
+
+	ActionTabNext         Action = "tab-next"
+	ActionTabPrev         Action = "tab-prev"
+	ActionRequestHeaders  Action = "request-headers"
+	ActionRequestBody     Action = "request-body"
+	ActionRequestQuery    Action = "request-query"
+	ActionRequestAuth     Action = "request-auth"
+	ActionResolve         Action = "resolve"
+	ActionMethodNext      Action = "method-next"
+	ActionMethodPrev      Action = "method-prev"
+	ActionEditURL         Action = "edit-url"
+	ActionEdit            Action = "edit"
+	ActionAdd             Action = "add"
+	ActionRemove          Action = "remove"
+	ActionToggleHeader    Action = "toggle-header"
+	ActionContentType     Action = "content-type"
+	ActionEditor          Action = "editor"
+	ActionAuthBasic       Action = "auth-basic"
+	ActionAuthBearer      Action = "auth-bearer"
+	ActionCondition       Action = "condition"
+	ActionAutoIfMatch     Action = "auto-if-match"
+	ActionCopyCurl        Action = "copy-curl"
+	ActionDiscard         Action = "discard"
+	ActionResponseRaw     Action = "response-raw"
+	ActionResponsePretty  Action = "response-pretty"
+	ActionResponseHeaders Action = "response-headers"
+	ActionResponseTiming  Action = "response-timing"
+	ActionSearch          Action = "search"
+	ActionMatchNext       Action = "match-next"
+	ActionMatchPrev       Action = "match-prev"
+	ActionEndSearch       Action = "end-search"
+	ActionCopyBody        Action = "copy-body"
+	ActionCopyRaw         Action = "copy-raw"
+)
+
+// ActionInfo describes one action: the help and palette text, where its keys act,
+// and its default keys.
+type ActionInfo struct {
+	ID Action
+	// Help is the short text of the footer, the help overlay and the palette.
+	Help   string
+	Scopes []Scope
+	// Keys are the default keys, in bubbletea's key names ("ctrl+r", "esc", "?").
+	Keys []string
+	// Contextual actions act only in some state (a request in flight, a filter
+	// typed); a global and a pane action may share a key when both are.
+	Contextual bool
+}
+
+// Actions returns every action in the order help and the palette list them.
+// Defaults avoid ctrl+h (backspace in many terminals), ctrl+b (tmux's prefix) and
+// alt (the Option key on macOS types characters unless configured).
+func Actions() []ActionInfo {
+	g := []Scope{ScopeGlobal}
+	panes := []Scope{ScopeTree, ScopeRequest, ScopeResponse, ScopeExplain}
+	tree, req, resp := []Scope{ScopeTree}, []Scope{ScopeRequest}, []Scope{ScopeResponse}
+	both := []Scope{ScopeRequest, ScopeResponse}
+	a := func(id Action, help string, scopes []Scope, keys ...string) ActionInfo {
+		return ActionInfo{ID: id, Help: help, Scopes: scopes, Keys: keys}
+	}
+	ctx := func(i ActionInfo) ActionInfo { i.Contextual = true; return i }
+	return []ActionInfo{
+		a(ActionSend, "send the request", g, "ctrl+r"),
+		ctx(a(ActionCancel, "cancel the request in flight", g, "esc")),
+		a(ActionFocusNext, "next pane", g, "tab"),
+		a(ActionFocusPrev, "previous pane", g, "shift+tab"),
+		a(ActionEnv, "choose the environment", g, "ctrl+e"),
+		ctx(a(ActionSave, "save edits", g, "ctrl+s")),
+		ctx(a(ActionReread, "re-read after 412", g, "R")),
+		a(ActionHelp, "help", g, "?"),
+		a(ActionQuit, "quit", g, "q", "ctrl+c"),
+		a(ActionPalette, "command palette", g, "ctrl+p"),
+
+		a(ActionUp, "up", panes, "up", "k"),
+		a(ActionDown, "down", panes, "down", "j"),
+		a(ActionPageUp, "page up", panes, "pgup", "ctrl+u"),
+		a(ActionPageDown, "page down", panes, "pgdown", "ctrl+d", " "),
+		a(ActionTop, "top", panes, "home", "g"),
+		a(ActionBottom, "bottom", panes, "end", "G"),
+
+		a(ActionOpen, "open / fold", tree, "enter"),
+		a(ActionExpand, "unfold", tree, "right", "l"),
+		a(ActionCollapse, "fold", tree, "left", "h"),
+		a(ActionFilter, "filter", tree, "/"),
+		ctx(a(ActionClearFilter, "clear filter", tree, "esc")),
+		a(ActionNewRequest, "new request", tree, "n"),
+		a(ActionDuplicate, "duplicate", tree, "c"),
+		a(ActionRename, "rename", tree, "r"),
+		a(ActionDeleteRequest, "delete request", tree, "x", "delete"),
+		a(ActionNewFile, "new .http file", tree, "N"),
+
+		a(ActionTabNext, "next tab", both, "right", "l", "]"),
+		a(ActionTabPrev, "previous tab", both, "left", "h", "["),
+		a(ActionRequestHeaders, "Headers tab", req, "1"),
+		a(ActionRequestBody, "Body tab", req, "2"),
+		a(ActionRequestQuery, "Query tab", req, "3"),
+		a(ActionRequestAuth, "Auth tab", req, "4"),
+		a(ActionResolve, "show variables resolved", req, "v"),
+		a(ActionMethodNext, "next method", req, "m"),
+		a(ActionMethodPrev, "previous method", req, "M"),
+		a(ActionEditURL, "edit URL", req, "u"),
+		a(ActionEdit, "edit", req, "enter"),
+		a(ActionAdd, "add", req, "a"),
+		a(ActionRemove, "delete", req, "d", "delete"),
+		a(ActionToggleHeader, "disable/enable header", req, "x"),
+		a(ActionContentType, "content type", req, "t"),
+		a(ActionEditor, "body in $EDITOR", req, "e"),
+		a(ActionAuthBasic, "Basic auth", req, "b"),
+		a(ActionAuthBearer, "Bearer auth", req, "B"),
+		a(ActionCondition, "add If-Match/If-None-Match", req, "i"),
+		a(ActionAutoIfMatch, "auto If-Match on/off", req, "A"),
+		a(ActionCopyCurl, "copy as curl", req, "y"),
+		a(ActionDiscard, "discard edits", req, "z"),
+
+		a(ActionResponseRaw, "Raw tab", resp, "1"),
+		a(ActionResponsePretty, "Pretty tab", resp, "2"),
+		a(ActionResponseHeaders, "Headers tab", resp, "3"),
+		a(ActionResponseTiming, "Timing tab", resp, "4"),
+		a(ActionSearch, "search body", resp, "/"),
+		ctx(a(ActionMatchNext, "next match", resp, "n")),
+		ctx(a(ActionMatchPrev, "previous match", resp, "N")),
+		ctx(a(ActionEndSearch, "end search", resp, "esc")),
+		a(ActionCopyBody, "copy body", resp, "y"),
+		a(ActionCopyRaw, "copy raw response", resp, "Y"),
+	}
+}
+
+// ActionByID returns the description of the action id.
+func ActionByID(id Action) (ActionInfo, bool) {
+	for _, a := range Actions() {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return ActionInfo{}, false
+}
+
+// Keymap binds each action to its keys. An action with no keys is unbound.
+type Keymap map[Action][]string
+
+// DefaultKeymap returns every action bound to its default keys.
+func DefaultKeymap() Keymap {
+	k := Keymap{}
+	for _, a := range Actions() {
+		k[a.ID] = slices.Clone(a.Keys)
+	}
+	return k
+}
+
+// Keys returns the keys bound to a, in bubbletea's key names.
+func (k Keymap) Keys(a Action) []string { return k[a] }
+
+// Conflict is one key bound to two actions that can both act where it is pressed:
+// in the same scope, or a global action over a pane's (the global one would win).
+type Conflict struct {
+	Key     string
+	Actions [2]Action
+	// Scopes are where the two meet.
+	Scopes []Scope
+}
+
+func (c Conflict) String() string {
+	names := make([]string, len(c.Scopes))
+	for i, s := range c.Scopes {
+		names[i] = string(s)
+	}
+	return fmt.Sprintf("key %q is bound to both %s and %s (%s)", keyLabel(c.Key), c.Actions[0], c.Actions[1],
+		strings.Join(names, ", "))
+}
+
+// Conflicts returns every key bound to two actions that meet, in the order of
+// Actions. ctrl+h and backspace count as one key: many terminals send one for the other.
+func (k Keymap) Conflicts() []Conflict {
+	acts := Actions()
+	var out []Conflict
+	for i, a := range acts {
+		for _, b := range acts[i+1:] {
+			scopes := meet(a, b)
+			if len(scopes) == 0 {
+				continue
+			}
+			for _, key := range sharedKeys(k[a.ID], k[b.ID]) {
+				out = append(out, Conflict{Key: key, Actions: [2]Action{a.ID, b.ID}, Scopes: scopes})
+			}
+		}
+	}
+	return out
+}
+
+// meet returns the scopes where a key of a and one of b would both act.
+func meet(a, b ActionInfo) []Scope {
+	var out []Scope
+	for _, s := range a.Scopes {
+		if slices.Contains(b.Scopes, s) {
+			out = append(out, s)
+		}
+	}
+	if len(out) > 0 || (a.Contextual && b.Contextual) {
+		return out
+	}
+	// A global key is matched before the focused pane's, so it hides the pane's.
+	if slices.Equal(a.Scopes, []Scope{ScopeGlobal}) {
+		return b.Scopes
+	}
+	if slices.Equal(b.Scopes, []Scope{ScopeGlobal}) {
+		return a.Scopes
+	}
+	return nil
+}
+
+func sharedKeys(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			if sameKey(x, y) && !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+func sameKey(a, b string) bool {
+	alias := func(k string) string {
+		if k == "ctrl+h" {
+			return "backspace"
+		}
+		return k
+	}
+	return alias(a) == alias(b)
+}
+
+// keyLabel shows a key for people: the space bar is "space".
+func keyLabel(k string) string {
+	if k == " " {
+		return "space"
+	}
+	return k
+}

@@ -1,0 +1,192 @@
+// Package settings reads httplens's settings file, httplens/config.toml in the XDG
+// config folder: request defaults, history retention, the environment chosen at
+// start, the theme and layout, the key bindings and the cookie jar.
+//
+// Every setting has a documented default (DefaultFile prints them all). A bad value
+// is reported with the file, the line and the key, and that setting keeps its
+// default; the rest of the file still applies.
+package settings
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/requests"
+)
+
+// EnvPath names the environment variable that overrides the settings file's path.
+const EnvPath = "HTTPLENS_CONFIG"
+
+// Built-in theme names. ThemeAuto picks dark or light from the terminal's background.
+const (
+	ThemeAuto         = "auto"
+	ThemeDark         = "dark"
+	ThemeLight        = "light"
+	ThemeHighContrast = "high-contrast"
+)
+
+// Layout names: wide puts the four panes in two rows of two, stacked puts them one
+// above the other, auto picks by the terminal's width.
+const (
+	LayoutAuto    = "auto"
+	LayoutWide    = "wide"
+	LayoutStacked = "stacked"
+)
+
+// Settings is the whole settings file. Defaults returns the value used when there
+// is no file; Load starts from it.
+type Settings struct {
+	// Environment is the environment chosen at start (a name from
+	// http-client.env.json); empty means none.
+	Environment string
+	Request     Request
+	History     History
+	UI          UI
+	Cookies     Cookies
+	// Keys binds every action to its keys; it always holds every action.
+	Keys Keymap
+	// Themes are the user's themes by name; nil when the file defines none.
+	Themes map[string]Theme
+}
+
+// Request holds the defaults of every send.
+type Request struct {
+	// Timeout bounds a whole exchange; zero means no limit.
+	Timeout         time.Duration
+	FollowRedirects bool
+	VerifyTLS       bool
+	// MaxBody is the body bytes kept in memory; more is cut and marked truncated.
+	MaxBody int64
+}
+
+// History holds where exchanges are kept and for how long.
+type History struct {
+	// Enabled keeps every exchange in the history database.
+	Enabled bool
+	// Path is the database file; empty means history.DefaultPath.
+	Path string
+	// KeepPerRequest is how many exchanges of one saved request are kept; 0: all.
+	KeepPerRequest int
+	// MaxSize caps the bytes of the whole history; 0: no cap.
+	MaxSize int64
+	// MaxBody caps the body bytes kept per exchange.
+	MaxBody int64
+	// StoreSecrets keeps Authorization and cookie values in full instead of redacted.
+	StoreSecrets bool
+}
+
+// UI holds the look of the TUI.
+type UI struct {
+	// Theme is a built-in theme name (ThemeAuto, ...) or the name of a user theme.
+	Theme string
+	// Layout is LayoutAuto, LayoutWide or LayoutStacked.
+	Layout string
+}
+
+// Cookies says when the cookie jar (one per environment) is used.
+type Cookies struct {
+	// Enabled sends and keeps cookies.
+	Enabled bool
+	// Environments turns the jar on or off for one environment, overriding
+	// Enabled; nil when the file sets none.
+	Environments map[string]bool
+}
+
+// For reports whether cookies are on for the environment env ("" for none).
+func (c Cookies) For(env string) bool {
+	if on, ok := c.Environments[env]; ok {
+		return on
+	}
+	return c.Enabled
+}
+
+// Defaults returns the settings used when there is no file: those of
+// `httplens send` without flags.
+func Defaults() Settings {
+	return Settings{
+		Request: Request{
+			Timeout:         30 * time.Second,
+			FollowRedirects: true,
+			VerifyTLS:       true,
+			MaxBody:         requests.DefaultMaxBody,
+		},
+		History: History{
+			Enabled:        true,
+			KeepPerRequest: history.DefaultKeepPerRequest,
+			MaxSize:        history.DefaultMaxBytes,
+			MaxBody:        history.DefaultMaxBody,
+		},
+		UI:      UI{Theme: ThemeAuto, Layout: LayoutAuto},
+		Cookies: Cookies{Enabled: true},
+		Keys:    DefaultKeymap(),
+	}
+}
+
+// Options returns the requests.Options these settings give. The caller adds what
+// settings do not hold (user agent, jar, spool folder).
+func (r Request) Options() requests.Options {
+	return requests.Options{
+		Timeout:         r.Timeout,
+		FollowRedirects: r.FollowRedirects,
+		Insecure:        !r.VerifyTLS,
+		MaxBody:         r.MaxBody,
+	}
+}
+
+// Options returns the history.Options these settings give.
+func (h History) Options() history.Options {
+	o := history.Options{
+		KeepPerRequest: h.KeepPerRequest,
+		MaxBytes:       h.MaxSize,
+		MaxBody:        h.MaxBody,
+		StoreSecrets:   h.StoreSecrets,
+	}
+	// In the file 0 means "no limit"; history.Options says that with a negative number.
+	if o.KeepPerRequest == 0 {
+		o.KeepPerRequest = -1
+	}
+	if o.MaxBytes == 0 {
+		o.MaxBytes = -1
+	}
+	return o
+}
+
+// Path returns the settings file to read: flag when not empty (the --config
+// flag), then $HTTPLENS_CONFIG, then httplens/config.toml in the XDG config
+// folder. explicit is true for the first two, where a missing file is a mistake.
+func Path(flag string) (path string, explicit bool, err error) {
+	return findPath(flag, os.Getenv, xdg.ConfigHome)
+}
+
+func findPath(flag string, getenv func(string) string, configHome string) (string, bool, error) {
+	if flag != "" {
+		return flag, true, nil
+	}
+	if p := getenv(EnvPath); p != "" {
+		return p, true, nil
+	}
+	if configHome == "" {
+		return "", false, errors.New("settings: no config folder (set " + EnvPath + ")")
+	}
+	return filepath.Join(configHome, "httplens", "config.toml"), false, nil
+}
+
+// Open finds the settings file as Path does and loads it. A missing file at the
+// default place is no error (the defaults apply); a missing file that was asked
+// for by flag or environment is. It returns the path read, for messages.
+func Open(flag string) (Settings, string, []error) {
+	path, explicit, err := Path(flag)
+	if err != nil {
+		return Defaults(), "", []error{err}
+	}
+	if _, statErr := os.Stat(path); explicit && errors.Is(statErr, os.ErrNotExist) {
+		return Defaults(), path, []error{&Error{File: path, Msg: "no such file; using the defaults"}}
+	}
+	s, errs := Load(path)
+	return s, path, errs
+}
