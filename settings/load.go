@@ -110,9 +110,18 @@ func (l *loader) fail(p toml.Primitive, msg string) {
 
 // table decodes p as a table; a value that is not one is an error.
 func (l *loader) table(p toml.Primitive) (map[string]toml.Primitive, bool) {
+	isTable := l.decode(p, func(v any) error {
+		if _, ok := v.(map[string]any); !ok {
+			return fmt.Errorf("%s is not allowed: must be a table; ignored", show(v))
+		}
+		return nil
+	})
 	var t map[string]toml.Primitive
+	if !isTable {
+		return nil, false
+	}
 	if err := l.md.PrimitiveDecode(p, &t); err != nil {
-		l.fail(p, "must be a table; ignored")
+		l.fail(p, err.Error())
 		return nil, false
 	}
 	return t, true
@@ -275,4 +284,3 @@ func quoteList(keys []string) string {
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
 }
-
