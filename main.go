@@ -61,6 +61,7 @@ func newRootCmd() *cobra.Command {
 		newCheckCmd(),
 		newHistoryCmd(),
 		newImportCmd(), newExportCmd(),
+		newConfigCmd(),
 	)
 	return root
 }
