@@ -38,11 +38,11 @@ func TestConfigCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		name    string
-		args    []string
-		env     string
-		code    int
-		out     string
+		name   string
+		args   []string
+		env    string
+		code   int
+		out    string
 		errHas []string
 	}{
 		{"problems are listed with line and key", []string{"config", "--config", bad}, "", exitUsage, bad + "\n",
