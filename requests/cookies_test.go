@@ -263,3 +263,24 @@ func TestJarEdits(t *testing.T) {
 		t.Fatalf("after Clear: sent %q, held %+v", got, j.All())
 	}
 }
+
+func TestJarAcrossARedirect(t *testing.T) {
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/login" {
+			w.Header().Add("Set-Cookie", "session=r1; Path=/")
+			http.Redirect(w, r, "/home", http.StatusSeeOther)
+			return
+		}
+		fmt.Fprintf(w, "cookie=%s", r.Header.Get("Cookie"))
+	}))
+	defer s.Close()
+	c := NewClient(Options{Jar: NewJar(nil), FollowRedirects: true})
+	defer c.CloseIdleConnections()
+	x := get(t, c, s.URL+"/login")
+	if len(x.Hops) != 1 || string(x.Response.Body) != "cookie=session=r1" {
+		t.Fatalf("hops %+v, body %q: the cookie of the 303 was not sent to its Location", x.Hops, x.Response.Body)
+	}
+	if !strings.Contains(string(x.Request.RawHead), "\r\nCookie: session=r1\r\n") {
+		t.Errorf("the last hop's raw head has no Cookie field:\n%s", x.Request.RawHead)
+	}
+}
