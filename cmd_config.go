@@ -15,7 +15,6 @@ import (
 // or with --defaults a complete file of defaults to start from.
 func newConfigCmd() *cobra.Command {
 	var defaults bool
-	var path string
 	c := &cobra.Command{
 		Use:   "config [--defaults]",
 		Short: "Show the settings file in use and its problems, or print every default",
@@ -31,11 +30,11 @@ comments: ` + "`httplens config --defaults > ~/.config/httplens/config.toml`" + 
 				_, err := c.OutOrStdout().Write(settings.DefaultFile())
 				return err
 			}
+			path, _ := c.Flags().GetString("config")
 			return runConfig(c.OutOrStdout(), c.ErrOrStderr(), path)
 		},
 	}
 	c.Flags().BoolVar(&defaults, "defaults", false, "print the settings file with every default")
-	c.Flags().StringVar(&path, "config", "", "settings file to check (default $"+settings.EnvPath+" or the XDG config folder)")
 	return c
 }
 

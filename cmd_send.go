@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/settings"
 )
 
 // sendFlags are the flags of `httplens send`, in both its forms.
@@ -30,6 +31,10 @@ type sendFlags struct {
 	maxBody  int64
 	history  string
 	noHist   bool
+	noCookie bool
+	jar      *requests.Jar // this run's cookie jar; nil with --no-cookies
+
+	conf settings.Settings // the settings file, applied under the flags
 }
 
 func newSendCmd() *cobra.Command {
@@ -44,6 +49,7 @@ Otherwise the first argument is a .http file and NAME picks the request in it
 by its @name or title.`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(c *cobra.Command, args []string) error {
+			applySendSettings(c, &f)
 			return runSend(c.Context(), c.OutOrStdout(), c.ErrOrStderr(), args, f)
 		},
 	}
@@ -62,6 +68,7 @@ by its @name or title.`,
 	fl.Int64Var(&f.maxBody, "max-body", requests.DefaultMaxBody, "keep at most this many bytes of the body")
 	addHistoryFlag(fl, &f.history)
 	fl.BoolVar(&f.noHist, "no-history", false, "do not keep this exchange in the history")
+	fl.BoolVar(&f.noCookie, "no-cookies", false, "neither send nor keep cookies")
 	return c
 }
 
@@ -77,6 +84,10 @@ func runSend(ctx context.Context, out, errOut io.Writer, args []string, f sendFl
 	}
 	rec := openRecorder(errOut, f)
 	defer rec.close()
+	if !f.noCookie {
+		f.jar = rec.jar(ctx, f.env)
+		defer rec.saveJar(ctx, f.env, f.jar)
+	}
 	var req requests.Request
 	var file, name string
 	var err error
@@ -105,13 +116,50 @@ func runSend(ctx context.Context, out, errOut io.Writer, args []string, f sendFl
 }
 
 func sendOptions(f sendFlags) requests.Options {
-	return requests.Options{
-		Timeout:         f.timeout,
-		FollowRedirects: !f.noFollow,
-		Insecure:        f.insecure,
-		HTTP2:           f.http2,
-		MaxBody:         f.maxBody,
-		UserAgent:       "httplens/" + version,
+	o := f.conf.Request.Options()
+	o.Timeout, o.FollowRedirects, o.Insecure, o.MaxBody = f.timeout, !f.noFollow, f.insecure, f.maxBody
+	o.HTTP2 = f.http2
+	o.UserAgent = "httplens/" + version
+	if f.jar != nil {
+		o.Jar = f.jar
+	}
+	return o
+}
+
+// applySendSettings loads the settings file and puts its values under every flag
+// the user did not give. A bad file costs a warning per problem: the run goes on
+// with the defaults for what was wrong.
+func applySendSettings(c *cobra.Command, f *sendFlags) {
+	path, _ := c.Flags().GetString("config")
+	conf, _, errs := settings.Open(path)
+	for _, err := range errs {
+		fmt.Fprintf(c.ErrOrStderr(), "httplens: %s\n", printableText(err.Error()))
+	}
+	f.conf = conf
+	unset := func(name string) bool { return !c.Flags().Changed(name) }
+	if unset("timeout") {
+		f.timeout = conf.Request.Timeout
+	}
+	if unset("no-follow") {
+		f.noFollow = !conf.Request.FollowRedirects
+	}
+	if unset("insecure") {
+		f.insecure = !conf.Request.VerifyTLS
+	}
+	if unset("max-body") {
+		f.maxBody = conf.Request.MaxBody
+	}
+	if unset("no-history") {
+		f.noHist = !conf.History.Enabled
+	}
+	if unset("history") {
+		f.history = conf.History.Path
+	}
+	if unset("env") {
+		f.env = conf.Environment
+	}
+	if unset("no-cookies") {
+		f.noCookie = !conf.Cookies.For(f.env)
 	}
 }
 

@@ -25,7 +25,7 @@ func openRecorder(errOut io.Writer, f sendFlags) *recorder {
 	}
 	path, err := historyPath(f.history)
 	if err == nil {
-		rec.store, err = history.Open(path, history.Options{})
+		rec.store, err = history.Open(path, f.conf.History.Options())
 	}
 	if err != nil {
 		fmt.Fprintf(errOut, "httplens: history off for this run: %v\n", err)
@@ -46,6 +46,29 @@ func (r *recorder) add(ctx context.Context, x requests.Exchange, file, name stri
 	}
 	if _, err := r.store.Add(context.WithoutCancel(ctx), history.FromExchange(x, file, name)); err != nil {
 		fmt.Fprintf(r.errOut, "httplens: not kept in history: %v\n", err)
+	}
+}
+
+// jar returns the cookie jar of environment env, holding the cookies kept from
+// earlier runs when there is a history to keep them in.
+func (r *recorder) jar(ctx context.Context, env string) *requests.Jar {
+	if r.store == nil {
+		return requests.NewJar(nil)
+	}
+	saved, err := r.store.Cookies(ctx, env)
+	if err != nil {
+		fmt.Fprintf(r.errOut, "httplens: cookies of earlier runs not loaded: %v\n", err)
+	}
+	return requests.NewJar(saved)
+}
+
+// saveJar keeps the jar's cookies for the next run.
+func (r *recorder) saveJar(ctx context.Context, env string, jar *requests.Jar) {
+	if r.store == nil || jar == nil {
+		return
+	}
+	if err := r.store.SaveCookies(context.WithoutCancel(ctx), env, jar.All()); err != nil {
+		fmt.Fprintf(r.errOut, "httplens: cookies not kept: %v\n", err)
 	}
 }
 

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"net"
 	"os"
 	"path/filepath"
@@ -239,5 +242,58 @@ func TestSendKeepsHistory(t *testing.T) {
 	}
 	if len(list) != 1 || !strings.HasSuffix(fmt.Sprint(list[0]["url"]), "/items/1") {
 		t.Fatalf("want only the first exchange kept, got %v", list)
+	}
+}
+
+// Cookies set in one `send` are sent by the next, through the jar kept in the
+// history database; --no-cookies sends none.
+func TestSendKeepsCookiesAcrossRuns(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/login", func(w http.ResponseWriter, r *http.Request) {
+		http.SetCookie(w, &http.Cookie{Name: "session", Value: "s3cret", Path: "/"})
+	})
+	mux.HandleFunc("/me", func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie("session")
+		if err != nil {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		io.WriteString(w, "hello "+c.Value)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "h.db")
+
+	if code, _, errOut := cli(t, "send", "--history", db, srv.URL+"/login"); code != 0 {
+		t.Fatalf("login: %d %s", code, errOut)
+	}
+	_, out, _ := cli(t, "send", "--history", db, "--json", srv.URL+"/me")
+	if doc := decodeSend(t, out); doc.Response.Status != 200 || doc.Response.Body != "hello s3cret" {
+		t.Fatalf("second run: %d %q", doc.Response.Status, doc.Response.Body)
+	}
+	_, out, _ = cli(t, "send", "--history", db, "--no-cookies", "--json", srv.URL+"/me")
+	if doc := decodeSend(t, out); doc.Response.Status != 401 {
+		t.Fatalf("--no-cookies still sent the cookie: %d", doc.Response.Status)
+	}
+}
+
+// The settings file gives send its defaults; a flag on the command line wins.
+func TestSendUsesSettings(t *testing.T) {
+	base := startDemo(t)
+	conf := filepath.Join(t.TempDir(), "config.toml")
+	// A redirect not followed shows that follow_redirects = false took effect.
+	if err := os.WriteFile(conf, []byte("[request]\nfollow_redirects = false\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, out, errOut := cli(t, "send", "--config", conf, "--no-history", "--json", base+"/status/302")
+	if doc := decodeSend(t, out); doc.Response.Status != 302 {
+		t.Fatalf("settings not applied: %d (%s)", doc.Response.Status, errOut)
+	}
+	if err := os.WriteFile(conf, []byte("[request]\ntimeout = \"soon\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := cli(t, "send", "--config", conf, "--no-history", base+"/items/1")
+	if code != 0 || !strings.Contains(errOut, "config.toml:2") || !strings.Contains(errOut, "timeout") {
+		t.Fatalf("a bad value must be reported with its line and the run go on: %d %q", code, errOut)
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/httplens/httplens/settings"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -51,6 +53,7 @@ func newRootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
+	root.PersistentFlags().String("config", "", "settings file (default $"+settings.EnvPath+", else httplens/config.toml in the XDG config folder)")
 	addTUIFlags(root)
 	root.AddCommand(
 		newVersionCmd(),
