@@ -43,7 +43,7 @@ func TestConditionalFindings(t *testing.T) {
 		// 2xx
 		{"200 GET with validators", "GET", nil, "HTTP/1.1 200 OK\n" + tagged + lm + "\n", []string{"I next-request"}},
 		{"200 GET without validators", "GET", nil, "HTTP/1.1 200 OK\n\n", nil},
-		{"204 PUT matched", "PUT", []string{`If-Match: "v1"`}, "HTTP/1.1 204 No Content\n" + tagged + "\n", nil},
+		{"204 PUT matched", "PUT", []string{`If-Match: "v1"`}, "HTTP/1.1 204 No Content\n" + tagged + "\n", []string{"I precondition-passed"}},
 		{"204 PUT weak If-Match yet success", "PUT", []string{`If-Match: W/"v1"`}, "HTTP/1.1 204 No Content\n" + tagged + "\n",
 			[]string{"W if-match", "I success-despite-mismatch"}},
 		{"200 GET If-Match not matching", "GET", []string{`If-Match: "v1"`}, "HTTP/1.1 200 OK\n" + tagged + "\n",
@@ -54,11 +54,11 @@ func TestConditionalFindings(t *testing.T) {
 			[]string{"W not-modified-missed", "I next-request"}},
 		{"200 GET If-Modified-Since not modified", "GET", []string{"If-Modified-Since: Wed, 01 May 2024 11:00:00 GMT"}, "HTTP/1.1 200 OK\n" + lm + "\n",
 			[]string{"W not-modified-missed", "I next-request"}},
-		{"200 GET If-None-Match changed", "GET", []string{`If-None-Match: "v1"`}, "HTTP/1.1 200 OK\n" + tagged + "\n", []string{"I next-request"}},
+		{"200 GET If-None-Match changed", "GET", []string{`If-None-Match: "v1"`}, "HTTP/1.1 200 OK\n" + tagged + "\n", []string{"I next-request", "I precondition-passed"}},
 		{"If-Match star mixed with tags", "PUT", []string{`If-Match: *, "v1"`}, "HTTP/1.1 204 No Content\n\n", []string{"W if-match"}},
 		{"If-Match unquoted", "DELETE", []string{"If-Match: v1"}, "HTTP/1.1 412 Precondition Failed\n\n", []string{"W if-match", "I precondition-failed"}},
 		{"If-Match and If-Unmodified-Since", "PUT", []string{`If-Match: "v1"`, "If-Unmodified-Since: Wed, 01 May 2024 09:00:00 GMT"},
-			"HTTP/1.1 204 No Content\n\n", []string{"I precondition-order"}},
+			"HTTP/1.1 204 No Content\n\n", []string{"I precondition-order", "I precondition-passed"}},
 
 		// ignored
 		{"404 decides before preconditions", "GET", []string{`If-None-Match: "v1"`}, "HTTP/1.1 404 Not Found\n\n", []string{"I precondition-ignored"}},

@@ -23,10 +23,15 @@ func outcomeFindings(x Exchange, p preconditions, known bool) []Finding {
 		return []Finding{newFinding("precondition-required", Info, "428: resend with If-Match", detail, "RFC 6585 §3")}
 	case status >= 200 && status <= 299:
 		var out []Finding
-		if f, ok := mismatchFinding(x, p); ok {
-			out = append(out, f)
+		mismatch, ok1 := mismatchFinding(x, p)
+		missed, ok2 := missedNotModified(x, p)
+		if ok1 {
+			out = append(out, mismatch)
 		}
-		if f, ok := missedNotModified(x, p); ok {
+		if ok2 {
+			out = append(out, missed)
+		}
+		if f, ok := passedFinding(x, p); ok && !ok1 && !ok2 {
 			out = append(out, f)
 		}
 		if method != "PUT" && method != "DELETE" {
@@ -158,6 +163,36 @@ func mismatchFinding(x Exchange, p preconditions) (Finding, bool) {
 	return newFinding("success-despite-mismatch", Info, fmt.Sprintf("%d although the precondition did not match", x.Response.Status),
 		"Here "+why+". A server may answer 2xx anyway when it sees the change was already made (a retried write); otherwise it is not evaluating the precondition, and conditional writes to it do not protect anything.",
 		"RFC 9110 §13.1.1", "RFC 9110 §13.1.4"), true
+}
+
+// passedFinding says what a precondition that held did: the write went ahead because
+// nobody changed the resource since it was read, or a changed resource was sent in
+// full. It stays silent when mismatchFinding has something to say instead.
+func passedFinding(x Exchange, p preconditions) (Finding, bool) {
+	method := methodOf(x)
+	read := method == "GET" || method == "HEAD"
+	switch {
+	case method == "OPTIONS" || method == "CONNECT" || method == "TRACE":
+		return Finding{}, false // preconditions do not apply (RFC 9110 §13.2.1)
+	case len(p.imBad) > 0 || (p.imStar && len(p.imTags) > 0):
+		return Finding{}, false // if-match says what is wrong with the field
+	}
+	switch cond := p.writeCondition(); {
+	case cond == "If-Match" && p.imStar:
+		return newFinding("precondition-passed", Info, "If-Match: * held: the resource exists",
+			"If-Match: * is true whenever a current representation exists, so the "+method+" was applied. It guards against creating by mistake, not against overwriting a newer version: send the ETag you read for that.",
+			"RFC 9110 §13.1.1"), true
+	case cond != "" && !read:
+		return newFinding("precondition-passed", Info, cond+" held: nobody changed it since you read it",
+			"The "+cond+" precondition was true (If-Match compares entity tags strongly), so the server applied the "+method+". This is how a conditional write prevents lost updates: had someone changed the resource in between, the answer would have been 412 and nothing would have changed.",
+			"RFC 9110 §13.1.1", "RFC 9110 §13.1.4", "RFC 9110 §13.2.2"), true
+	}
+	if read && p.readCondition(method) != "" {
+		return newFinding("precondition-passed", Info, p.readCondition(method)+" was true: the resource changed",
+			"Your stored copy is out of date (its validator no longer matches), so the server sent the current representation in full. Replace your copy with this one and its validators.",
+			"RFC 9110 §13.1.2", "RFC 9110 §13.1.3", "RFC 9110 §13.2.2"), true
+	}
+	return Finding{}, false
 }
 
 // missedNotModified notices a full 2xx to a GET or HEAD whose If-None-Match or
