@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/demo"
+	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui"
 )
@@ -17,6 +18,8 @@ import (
 func addTUIFlags(c *cobra.Command) {
 	c.Flags().Bool("no-demo", false, "do not start the built-in demo API")
 	c.Flags().String("env", "", "environment from http-client.env.json")
+	c.Flags().Bool("no-history", false, "do not keep the exchanges of this session in the history")
+	addHistoryFlag(c.Flags(), new(string))
 }
 
 // runTUI opens the terminal UI on PATH, or on the .http files of the current folder,
@@ -47,6 +50,9 @@ func runTUI(c *cobra.Command, args []string) error {
 	client := requests.NewClient(requests.Options{})
 	defer client.CloseIdleConnections()
 	cfg.Client = client
+	if store := openTUIHistory(c, &cfg); store != nil {
+		defer store.Close()
+	}
 
 	// Ask the terminal for its background now, before the program owns the terminal;
 	// lipgloss caches the answer for the adaptive colours.
@@ -56,4 +62,26 @@ func runTUI(c *cobra.Command, args []string) error {
 		return fmt.Errorf("tui: %w", err)
 	}
 	return nil
+}
+
+// openTUIHistory opens the history database for the session unless --no-history.
+// A database that cannot be opened turns the history off for this run; the UI says
+// why in its History tab, and the session goes on.
+func openTUIHistory(c *cobra.Command, cfg *ui.Config) *history.Store {
+	if off, _ := c.Flags().GetBool("no-history"); off {
+		return nil
+	}
+	flag, _ := c.Flags().GetString("history")
+	path, err := historyPath(flag)
+	if err != nil {
+		cfg.HistoryErr = err
+		return nil
+	}
+	store, err := history.Open(path, history.Options{})
+	if err != nil {
+		cfg.HistoryErr = err
+		return nil
+	}
+	cfg.History = store
+	return store
 }

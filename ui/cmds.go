@@ -41,6 +41,7 @@ func sendCmd(ctx context.Context, id int, chain []*collections.Request, last map
 				x = requests.Exchange{Err: err, Sent: time.Now()}
 			} else {
 				x = client.Send(ctx, req)
+				msg.sent = append(msg.sent, sentExchange{req: r, x: x})
 			}
 			if r.Name != "" && x.Err == nil && x.Response != nil {
 				last[r.Name] = lastResponse(x.Response)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -14,11 +15,14 @@ const (
 	tabPretty
 	tabHeaders
 	tabTiming
+	tabHistory
 	tabCount
 )
 
 // tabName is the label of response tab i.
-func tabName(i int) string { return [tabCount]string{"Raw", "Pretty", "Headers", "Timing"}[i] }
+func tabName(i int) string {
+	return [tabCount]string{"Raw", "Pretty", "Headers", "Timing", "History"}[i]
+}
 
 // tabText is the display form of one tab, computed once when the response arrives
 // and never changed after, so commands may read it from other goroutines.
@@ -66,6 +70,7 @@ type responseContent struct {
 	kind      bodyKind
 	note      string // why Pretty shows less than it could
 	tabs      [tabCount]tabText
+	notes     []explain.HeaderNote // one per header line, for the Headers tab
 }
 
 // newResponseContent does all the content-only work for an exchange: sanitising,
@@ -84,7 +89,10 @@ func newResponseContent(x requests.Exchange, st Styles) *responseContent {
 
 	raw := displayLines(r.RawHead)
 	c.tabs[tabRaw].plain = append(raw, displayLines(r.Body)...)
-	c.tabs[tabHeaders] = headersTab(r.Headers, st)
+	// The notes place dates relative to when the response arrived, so a reopened
+	// exchange reads as it did then; computing them here keeps them off Update.
+	c.notes = explain.HeaderNotes(ExplainInput(x, x.Received))
+	c.tabs[tabHeaders] = headersTab(c.notes, st)
 
 	body := r.Body
 	if r.Decoded != nil {
@@ -104,23 +112,36 @@ func newResponseContent(x requests.Exchange, st Styles) *responseContent {
 	return c
 }
 
-// headersTab lays the response headers out as a two-column table.
-func headersTab(hs []requests.Header, st Styles) tabText {
+// headersTab lays the response headers out two lines each: name and value, then
+// the field's one-line meaning (muted), so header i starts on line 2*i.
+func headersTab(notes []explain.HeaderNote, st Styles) tabText {
 	width := 0
-	for _, h := range hs {
-		width = max(width, len(sanitizeString(h.Name)))
+	for _, n := range notes {
+		width = max(width, len(sanitizeString(n.Name)))
 	}
 	width = min(width, 32)
 	key := newWrappers(st.Syntax, true).key
 	var t tabText
-	for _, h := range hs {
-		name := sanitizeString(h.Name)
+	for _, n := range notes {
+		name := sanitizeString(n.Name)
 		pad := strings.Repeat(" ", max(0, width-len(name)))
-		value := sanitizeString(h.Value)
-		t.plain = append(t.plain, name+pad+"  "+value)
-		t.styled = append(t.styled, key.prefix+name+key.suffix+pad+"  "+value)
+		value := sanitizeString(n.Value)
+		meaning := "  ↳ " + sanitizeString(n.Meaning)
+		if len(n.Warnings) > 0 {
+			meaning += fmt.Sprintf("  (! %d warning", len(n.Warnings)) + plural(len(n.Warnings)) + ")"
+		}
+		t.plain = append(t.plain, name+pad+"  "+value, meaning)
+		t.styled = append(t.styled, key.prefix+name+key.suffix+pad+"  "+value, st.Muted.Render(meaning))
 	}
 	return t
+}
+
+// plural is "s" unless n is 1.
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // headerValue is the first value of the named header, or "".

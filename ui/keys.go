@@ -12,6 +12,7 @@ type globalKeys struct {
 	Env      key.Binding
 	Save     key.Binding
 	Reread   key.Binding
+	Check    key.Binding
 	Help     key.Binding
 	Quit     key.Binding
 }
@@ -25,6 +26,7 @@ func newGlobalKeys() globalKeys {
 		Env:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "environment")),
 		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save edits")),
 		Reread:   key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "re-read after 412")),
+		Check:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "check resource")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
@@ -40,7 +42,7 @@ func (k globalKeys) ShortHelp() []key.Binding {
 }
 
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Send, k.Cancel, k.Save, k.Reread, k.Env}, {k.NextPane, k.PrevPane, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Send, k.Cancel, k.Save, k.Reread, k.Check, k.Env}, {k.NextPane, k.PrevPane, k.Help, k.Quit}}
 }
 
 // moveKeys are the scrolling bindings shared by the list and text panes.
@@ -237,6 +239,8 @@ type responseKeys struct {
 	EndSearch key.Binding
 	CopyBody  key.Binding
 	CopyRaw   key.Binding
+	Open      key.Binding // Headers: the header's full note; History: reopen the exchange
+	Mark      key.Binding // History: mark an exchange; the second mark shows the diff
 }
 
 func newResponseKeys() responseKeys {
@@ -250,6 +254,8 @@ func newResponseKeys() responseKeys {
 		EndSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "end search")),
 		CopyBody:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy body")),
 		CopyRaw:   key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy raw response")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "header note / reopen")),
+		Mark:      key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "mark two to diff")),
 	}
 	k.CopyBody.SetEnabled(false)
 	k.CopyRaw.SetEnabled(false)
@@ -258,7 +264,20 @@ func newResponseKeys() responseKeys {
 		k.Tabs[i] = key.NewBinding(key.WithKeys(n), key.WithHelp(n, tabName(i)))
 	}
 	k.setSearching(false)
+	k.setTab(tabRaw)
 	return k
+}
+
+// setTab enables the bindings that act on response tab t. On the History tab space
+// marks an exchange, so it stops paging down there.
+func (k *responseKeys) setTab(t int) {
+	k.Open.SetEnabled(t == tabHeaders || t == tabHistory)
+	k.Mark.SetEnabled(t == tabHistory)
+	if t == tabHistory {
+		k.PageDown.SetKeys("pgdown", "ctrl+d")
+	} else {
+		k.PageDown.SetKeys("pgdown", "ctrl+d", " ")
+	}
 }
 
 // setSearching enables the match keys only while there is a search to step through.
@@ -269,12 +288,12 @@ func (k *responseKeys) setSearching(on bool) {
 }
 
 func (k responseKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextTab, k.Search, k.NextMatch, k.PrevMatch}
+	return []key.Binding{k.NextTab, k.Search, k.NextMatch, k.PrevMatch, k.Open, k.Mark}
 }
 
 func (k responseKeys) FullHelp() [][]key.Binding {
 	tabs := append([]key.Binding{k.NextTab, k.PrevTab}, k.Tabs[:]...)
-	return [][]key.Binding{k.list(), tabs, {k.Search, k.NextMatch, k.PrevMatch, k.EndSearch}, {k.CopyBody, k.CopyRaw}}
+	return [][]key.Binding{k.list(), tabs, {k.Search, k.NextMatch, k.PrevMatch, k.EndSearch}, {k.CopyBody, k.CopyRaw, k.Open, k.Mark}}
 }
 
 // explainKeys drive the explain panel.

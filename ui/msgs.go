@@ -29,6 +29,7 @@ type sendStartedMsg struct {
 type responseMsg struct {
 	id       int
 	kept     []keptResponse // responses of named requests sent, for request variables
+	sent     []sentExchange // every exchange sent, dependencies first, for the history
 	exchange requests.Exchange
 	report   *explain.Report // nil when no response arrived
 	content  *responseContent

@@ -24,16 +24,19 @@ const (
 	overlayDelete           // delete this request from its file?
 	overlayRetry            // after a re-read: retry with the new ETag?
 	overlayEnv              // the environment picker
+	overlayText             // scrollable text: a diff, a header's note, check results
+	overlayResend           // re-send a non-idempotent request?
 )
 
 // dialog is the root's one overlay: which one is open and what it is about.
 type dialog struct {
-	kind overlay
-	key  string               // the request it concerns
-	req  *collections.Request // for delete
-	tag  string               // for retry: the new ETag
-	sel  int                  // for the picker: the highlighted row
-	text string               // what the dialog says
+	kind  overlay
+	key   string               // the request it concerns
+	req   *collections.Request // for delete
+	tag   string               // for retry: the new ETag
+	sel   int                  // for the picker: the highlighted row
+	text  string               // what the dialog says
+	lines []string             // for overlayText: the lines, already safe to print
 }
 
 // openDialog opens d over the panes.
@@ -42,7 +45,7 @@ func (m *Model) openDialog(d dialog) { m.overlay = d }
 // dialogKeyMap is the help of the open overlay.
 func (m *Model) dialogKeyMap() help.KeyMap {
 	switch m.overlay.kind {
-	case overlayHelp:
+	case overlayHelp, overlayText:
 		return m.close
 	case overlayEnv:
 		return m.picker
@@ -75,6 +78,8 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case overlayEnv:
 		return m.handlePicker(msg)
+	case overlayText:
+		return m.handleTextOverlay(msg)
 	}
 	dk := k.(dialogKeys)
 	switch {
@@ -104,6 +109,8 @@ func (m Model) confirm(d dialog) (tea.Model, tea.Cmd) {
 		return m.deleteRequest(d.req)
 	case overlayRetry:
 		return m.retry(d)
+	case overlayResend:
+		return m.sendConfirmed()
 	}
 	return m, nil
 }
@@ -157,6 +164,9 @@ func (m *Model) setEnv(env string) {
 
 // dialogView draws the open dialog (not the help) centred in the body area.
 func (m *Model) dialogView(h int) string {
+	if m.overlay.kind == overlayText {
+		return m.textOverlayView(h)
+	}
 	var lines []string
 	switch d := m.overlay; d.kind {
 	case overlayEnv:
@@ -185,7 +195,7 @@ func (m *Model) dialogView(h int) string {
 // dialogChoices lists the enabled answers of a dialog, with their keys.
 func (m *Model) dialogChoices() string {
 	k := m.dialogKeyMap().(dialogKeys)
-	labels := map[overlay]string{overlayQuit: "quit without saving", overlayDelete: "delete it", overlayRetry: "retry"}
+	labels := map[overlay]string{overlayQuit: "quit without saving", overlayDelete: "delete it", overlayRetry: "retry", overlayResend: "send it again"}
 	var parts []string
 	if k.Yes.Enabled() {
 		parts = append(parts, "y "+labels[m.overlay.kind])

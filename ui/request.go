@@ -293,6 +293,7 @@ func (m *requestPane) tabBar() string {
 	if m.Dirty() {
 		notes = append(notes, "● unsaved")
 	}
+	notes = append(notes, propsOf(m.d.Method).String())
 	if len(notes) > 0 {
 		bar += "  " + m.st.Muted.Render(strings.Join(notes, " · "))
 	}

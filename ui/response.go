@@ -29,6 +29,9 @@ type responsePane struct {
 	matches  []match
 	current  int
 	searchID int // the id of the search whose result is wanted
+
+	hsel int         // the header under the cursor in the Headers tab
+	hist historyList // the History tab
 }
 
 // copyResponseMsg asks the root to copy the response's body, or all of it raw.
@@ -69,6 +72,7 @@ func (m *responsePane) SetSending(s string) { m.sending = s }
 func (m *responsePane) SetContent(c *responseContent) {
 	m.content, m.sending = c, ""
 	m.offsets = [tabCount]int{}
+	m.hsel = 0
 	m.clearSearch()
 }
 
@@ -116,6 +120,9 @@ func (m responsePane) Update(msg tea.Msg) (responsePane, tea.Cmd) {
 }
 
 func (m responsePane) updateKey(msg tea.KeyMsg) (responsePane, tea.Cmd) {
+	if next, cmd, ok := m.updateListKey(msg); ok {
+		return next, cmd
+	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.NextTab):
@@ -176,6 +183,7 @@ func (m *responsePane) searchCmd() tea.Cmd {
 
 func (m responsePane) setTab(i int) (responsePane, tea.Cmd) {
 	m.tab = i
+	m.keys.setTab(i)
 	if m.query != "" {
 		return m, m.searchCmd()
 	}
@@ -215,6 +223,7 @@ func (m responsePane) updateMouse(msg tea.MouseMsg) responsePane {
 			w := len(tabName(i)) + 2
 			if msg.X >= x && msg.X < x+w {
 				m.tab = i
+				m.keys.setTab(i)
 			}
 			x += w
 		}
@@ -224,7 +233,7 @@ func (m responsePane) updateMouse(msg tea.MouseMsg) responsePane {
 
 // text is the current tab's lines, or nil for the Timing tab and before a response.
 func (m *responsePane) text() *tabText {
-	if m.content == nil || m.tab == tabTiming {
+	if m.content == nil || m.tab == tabTiming || m.tab == tabHistory {
 		return nil
 	}
 	return &m.content.tabs[m.tab]
@@ -253,6 +262,8 @@ func (m responsePane) View() string {
 	switch c := m.content; {
 	case m.sending != "":
 		lines = append(lines, "", "  "+m.sending)
+	case m.tab == tabHistory:
+		lines = append(lines, m.hist.view(m.st, m.bodyHeight(), m.focused)...)
 	case c == nil:
 		lines = append(lines, "", m.st.Muted.Render("  No response yet. Press ctrl+r to send the request."))
 	case c.status == 0:
@@ -315,9 +326,12 @@ func (m *responsePane) visibleLines() []string {
 		for j < len(m.matches) && m.matches[j].line == i {
 			j++
 		}
-		if j > mi {
+		switch {
+		case j > mi:
 			out = append(out, m.markMatches(t.Plain(i), mi, j))
-		} else {
+		case m.selectedLine(i):
+			out = append(out, m.st.Selected.Render(t.Plain(i)))
+		default:
 			out = append(out, t.Styled(i))
 		}
 		mi = j

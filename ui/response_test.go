@@ -60,7 +60,7 @@ func TestResponsePaneTabs(t *testing.T) {
 		{"headers are a table", []tea.Msg{keyMsg("3")}, []string{"Content-Type  application/json", "X-Evil        a␛]52"}, nil},
 		{"timing is a bar chart", []tea.Msg{keyMsg("4")}, []string{"Connect", "█", "Total", "4 ms"}, nil},
 		{"right arrow moves to the next tab", []tea.Msg{keyMsg("right")}, []string{"[Pretty]"}, nil},
-		{"left arrow wraps to the last tab", []tea.Msg{keyMsg("left")}, []string{"[Timing]"}, nil},
+		{"left arrow wraps to the last tab", []tea.Msg{keyMsg("left")}, []string{"[History]"}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

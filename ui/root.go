@@ -14,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -34,6 +35,10 @@ type Config struct {
 	// output, the terminal the program draws on. Terminals (also over SSH) take the
 	// sequence as a clipboard write.
 	Clipboard io.Writer
+	// History keeps every exchange sent and feeds the History tab; nil turns both
+	// off, and HistoryErr then says why when it was not asked for (--no-history).
+	History    *history.Store
+	HistoryErr error
 }
 
 // Model is the root model. Build it with New and run it with tea.NewProgram, with
@@ -67,6 +72,8 @@ type Model struct {
 	last   map[string]collections.Response // by request @name, for request variables
 	cond   conditional
 	lastX  requests.Exchange // the exchange shown, for copying
+
+	responded map[string]bool // request keys that got a response in this session
 }
 
 // flight is the request in flight: its id, how to cancel it and how long it has run.
@@ -96,6 +103,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 		dialogKeys: newDialogKeys(), picker: newPickerKeys(), cond: newConditional(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
+		responded: map[string]bool{},
 	}
 	m.flight.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.tree.Focus()
@@ -104,6 +112,9 @@ func NewWithStyles(cfg Config, st Styles) Model {
 
 // Init reads the collection in a command: Update never touches the disk.
 func (m Model) Init() tea.Cmd {
+	if m.cfg.History != nil {
+		return tea.Batch(loadCollectionCmd(m.cfg.Path, m.cfg.Dir), pruneCmd(m.cfg.History))
+	}
 	return loadCollectionCmd(m.cfg.Path, m.cfg.Dir)
 }
 
@@ -136,6 +147,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case sendStartedMsg, responseMsg, spinner.TickMsg:
 		return m.handleFlight(msg)
+	case headerNoteMsg:
+		return m.headerNote(msg.i), nil
+	case checkDoneMsg:
+		return m.checkDone(msg), nil
+	}
+	if next, cmd, ok := m.handleHistoryMsg(msg); ok {
+		return next, cmd
 	}
 	return m.handleEditMsg(msg)
 }
@@ -197,6 +215,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.updateFocused(msg)
 	case key.Matches(msg, k.Reread):
 		return m.reread()
+	case key.Matches(msg, k.Check):
+		return m.check()
 	case key.Matches(msg, k.Cancel):
 		m.cancelFlight()
 		m.setStatus("Cancelling…", false)
@@ -235,7 +255,7 @@ func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {
 	case paneExplain:
 		m.expl, cmd = m.expl.Update(msg)
 	}
-	return m, cmd
+	return m, tea.Batch(cmd, m.syncHistory())
 }
 
 func (m *Model) setFocus(p paneID) {

@@ -14,9 +14,9 @@ import (
 	"github.com/httplens/httplens/requests"
 )
 
-// send starts sending the request shown in the request pane, as edited. The
+// sendNow starts sending the request shown in the request pane, as edited. The
 // previous request, if still in flight, is cancelled and its result ignored.
-func (m Model) send() (tea.Model, tea.Cmd) {
+func (m Model) sendNow() (tea.Model, tea.Cmd) {
 	r := m.req.Request()
 	if r == nil {
 		m.setStatus("No request selected: pick one in the collection first.", true)
@@ -92,11 +92,14 @@ func (m *Model) missingDependencies(r *collections.Request, seen map[string]bool
 // the model.
 func (m *Model) resolver() resolveFunc {
 	vars, env, demoURL := maps.Clone(m.cfg.Vars), maps.Clone(m.envs[m.env]), m.cfg.DemoURL
+	stored := m.historyFallback() // the newest stored response when the session has none
 	return func(r *collections.Request, last map[string]collections.Response) (requests.Request, error) {
 		rv := collections.Resolver{Vars: vars, Env: env, Demo: demoURL}
 		rv.Responses = func(name string) (collections.Response, bool) {
-			resp, ok := last[name]
-			return resp, ok
+			if resp, ok := last[name]; ok || stored == nil {
+				return resp, ok
+			}
+			return stored(name)
 		}
 		out, err := rv.Resolve(r)
 		if err != nil {
@@ -154,7 +157,9 @@ func (m Model) handleFlight(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.id != m.flight.id {
 			return m, nil
 		}
+		key := m.flight.key
 		m.receive(msg)
+		return m, m.recordCmd(msg, key)
 	}
 	return m, nil
 }

@@ -53,6 +53,9 @@ type Styles struct {
 	SeverityWarning lipgloss.Style
 	SeverityInfo    lipgloss.Style
 
+	DiffAdded   lipgloss.Style // a line only in the newer exchange
+	DiffRemoved lipgloss.Style // a line only in the older exchange
+
 	Syntax SyntaxStyles
 	Help   help.Styles
 }
@@ -110,6 +113,8 @@ func NewStyles() Styles {
 	s.SeverityError = fg(p.red).Bold(true)
 	s.SeverityWarning = fg(p.yellow).Bold(true)
 	s.SeverityInfo = fg(p.accent).Bold(true)
+	s.DiffAdded = fg(p.green).Bold(true)
+	s.DiffRemoved = fg(p.red)
 	s.Syntax = SyntaxStyles{
 		Key: fg(p.accent), String: fg(p.green), Number: fg(p.orange),
 		Literal: fg(p.purple), Punct: s.Muted, Tag: fg(p.red),

@@ -1,0 +1,307 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/requests"
+)
+
+const (
+	// maxDiffCells bounds the line-diff table; past it the differing middle of two
+	// texts is shown as removed then added, without matching lines inside it.
+	maxDiffCells = 4 << 20
+	// diffContext is how many unchanged lines are kept around a change.
+	diffContext = 3
+	// maxBetween caps the writes in between that are handed to Compare.
+	maxBetween = 20
+	// betweenScan is how many recent exchanges are searched for writes in between.
+	betweenScan = 1000
+)
+
+// diffOp is one line of a line diff: ' ' in both, '-' only in the older text,
+// '+' only in the newer.
+type diffOp struct {
+	kind byte
+	text string
+}
+
+// lineDiff compares two lists of lines. Common leading and trailing lines are
+// matched first, so a typical pair (a few changed fields) costs little.
+func lineDiff(a, b []string) []diffOp {
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	var out []diffOp
+	for _, l := range a[:pre] {
+		out = append(out, diffOp{' ', l})
+	}
+	out = append(out, middleDiff(a[pre:len(a)-suf], b[pre:len(b)-suf])...)
+	for _, l := range a[len(a)-suf:] {
+		out = append(out, diffOp{' ', l})
+	}
+	return out
+}
+
+// middleDiff is a longest-common-subsequence diff of the differing middle.
+func middleDiff(a, b []string) []diffOp {
+	var out []diffOp
+	if len(a)*len(b) > maxDiffCells {
+		for _, l := range a {
+			out = append(out, diffOp{'-', l})
+		}
+		for _, l := range b {
+			out = append(out, diffOp{'+', l})
+		}
+		return out
+	}
+	// lcs[i][j] is the LCS length of a[i:] and b[j:].
+	w := len(b) + 1
+	lcs := make([]int32, (len(a)+1)*w)
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i*w+j] = lcs[(i+1)*w+j+1] + 1
+			} else {
+				lcs[i*w+j] = max(lcs[(i+1)*w+j], lcs[i*w+j+1])
+			}
+		}
+	}
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			out = append(out, diffOp{' ', a[i]})
+			i, j = i+1, j+1
+		case lcs[(i+1)*w+j] >= lcs[i*w+j+1]:
+			out = append(out, diffOp{'-', a[i]})
+			i++
+		default:
+			out = append(out, diffOp{'+', b[j]})
+			j++
+		}
+	}
+	for ; i < len(a); i++ {
+		out = append(out, diffOp{'-', a[i]})
+	}
+	for ; j < len(b); j++ {
+		out = append(out, diffOp{'+', b[j]})
+	}
+	return out
+}
+
+// renderDiff draws ops with a marker column that reads without colour ("-", "+",
+// and "!" for an ETag line that changed); long unchanged runs fold to one line.
+func renderDiff(ops []diffOp, st Styles) []string {
+	var lines []string
+	for i := 0; i < len(ops); {
+		if ops[i].kind != ' ' {
+			lines = append(lines, diffLine(ops[i], st))
+			i++
+			continue
+		}
+		j := i
+		for j < len(ops) && ops[j].kind == ' ' {
+			j++
+		}
+		keepHead, keepTail := diffContext, diffContext
+		if i == 0 {
+			keepHead = 0
+		}
+		if j == len(ops) {
+			keepTail = 0
+		}
+		if j-i > keepHead+keepTail+1 {
+			for _, op := range ops[i : i+keepHead] {
+				lines = append(lines, diffLine(op, st))
+			}
+			lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %d unchanged lines", j-i-keepHead-keepTail)))
+			for _, op := range ops[j-keepTail : j] {
+				lines = append(lines, diffLine(op, st))
+			}
+		} else {
+			for _, op := range ops[i:j] {
+				lines = append(lines, diffLine(op, st))
+			}
+		}
+		i = j
+	}
+	return lines
+}
+
+func diffLine(op diffOp, st Styles) string {
+	switch op.kind {
+	case '-':
+		return st.DiffRemoved.Render(markETag("-", op.text) + " " + op.text)
+	case '+':
+		return st.DiffAdded.Render(markETag("+", op.text) + " " + op.text)
+	}
+	return "   " + op.text
+}
+
+// markETag adds "!" to the marker of a changed ETag line, so it stands out even
+// without colour.
+func markETag(m, line string) string {
+	if name, _, ok := strings.Cut(line, ":"); ok && strings.EqualFold(strings.TrimSpace(name), "ETag") {
+		return m + "!"
+	}
+	return m + " "
+}
+
+// headLines are an exchange's status line and header lines, sanitised.
+func headLines(x requests.Exchange) []string {
+	r := x.Response
+	if r == nil {
+		return []string{"(no response: " + sanitizeString(fmt.Sprint(x.Err)) + ")"}
+	}
+	lines := []string{sanitizeString(fmt.Sprintf("%s %d %s", r.Proto, r.Status, r.Reason))}
+	for _, h := range r.Headers {
+		lines = append(lines, sanitizeString(h.Name)+": "+sanitizeString(h.Value))
+	}
+	return lines
+}
+
+// bodyLines are an exchange's body as compared: JSON pretty-printed first, so a
+// changed field is one changed line; other text as received; binary as hex.
+func bodyLines(x requests.Exchange) []string {
+	r := x.Response
+	if r == nil {
+		return nil
+	}
+	body := r.Body
+	if r.Decoded != nil {
+		body = r.Decoded
+	}
+	kind := detectKind(headerValue(r.Headers, "Content-Type"), body)
+	if kind == kindBinary {
+		t := tabText{hex: body}
+		out := make([]string, t.Len())
+		for i := range out {
+			out[i] = t.Plain(i)
+		}
+		return out
+	}
+	return displayLines(format(kind, body))
+}
+
+// diffCmd reads stored exchanges a and b (a older) and builds the diff view:
+// explain.Compare's causes, the ETags, then the heads and bodies line by line.
+// Writes to the same URL stored in between are given to Compare so that it can
+// name them. width is what the causes are wrapped to.
+func diffCmd(s *history.Store, key string, a, b int64, width int, st Styles) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		ea, err := s.Get(ctx, a)
+		if err != nil {
+			return diffReadyMsg{key: key, err: err}
+		}
+		eb, err := s.Get(ctx, b)
+		if err != nil {
+			return diffReadyMsg{key: key, err: err}
+		}
+		between := writesBetween(ctx, s, ea, eb)
+		return diffReadyMsg{key: key, title: diffTitle(ea, eb), lines: diffView(ea, eb, between, width, st)}
+	}
+}
+
+// writesBetween returns, oldest first, the exchanges of a's URL stored after a and
+// before b, as explain input.
+func writesBetween(ctx context.Context, s *history.Store, a, b history.Entry) []explain.Exchange {
+	rows, err := s.List(ctx, history.Filter{Limit: betweenScan})
+	if err != nil {
+		return nil
+	}
+	var out []explain.Exchange
+	for i := len(rows) - 1; i >= 0 && len(out) < maxBetween; i-- {
+		r := rows[i]
+		if r.ID <= a.ID || r.ID >= b.ID || r.URL != a.Request.URL {
+			continue
+		}
+		e, err := s.Get(ctx, r.ID)
+		if err != nil {
+			continue
+		}
+		out = append(out, ExplainInput(e.Exchange(), momentOf(e, e.Sent)))
+	}
+	return out
+}
+
+func diffTitle(a, b history.Entry) string {
+	return fmt.Sprintf("Exchange #%d (%s) → #%d (%s)", a.ID, entryLabel(a), b.ID, entryLabel(b))
+}
+
+func entryLabel(e history.Entry) string {
+	status := "failed"
+	if e.Response != nil {
+		status = fmt.Sprint(e.Response.Status)
+	}
+	return e.Sent.Local().Format("Jan 02 15:04:05") + ", " + status
+}
+
+// diffView lays out the comparison of two stored exchanges.
+func diffView(a, b history.Entry, between []explain.Exchange, width int, st Styles) []string {
+	xa, xb := a.Exchange(), b.Exchange()
+	cmp := explain.Compare(ExplainInput(xa, momentOf(a, a.Sent)), ExplainInput(xb, momentOf(b, b.Sent)), between...)
+	lines := []string{st.Bold.Render("Why they differ")}
+	if len(cmp.Causes) == 0 {
+		lines = append(lines, "  Nothing differs that the headers explain: same status and body.")
+	}
+	for _, c := range cmp.Causes {
+		lines = append(lines, severityStyle(st, c.Severity).Render("• "+sanitizeString(c.Title)))
+		for _, l := range strings.Split(wrapText(sanitizeString(c.Detail), max(width-2, 20)), "\n") {
+			lines = append(lines, "  "+l)
+		}
+		if len(c.Refs) > 0 {
+			lines = append(lines, st.Muted.Render("  "+sanitizeString(strings.Join(c.Refs, ", "))))
+		}
+	}
+	lines = append(lines, "", etagLine(cmp, st), "Body: "+sanitizeString(cmp.Body), "")
+	lines = append(lines, st.Bold.Render("Head")+st.Muted.Render("  (- older, + newer, ! a changed ETag)"))
+	lines = append(lines, renderDiff(lineDiff(headLines(xa), headLines(xb)), st)...)
+	lines = append(lines, "", st.Bold.Render("Body"))
+	body := renderDiff(lineDiff(bodyLines(xa), bodyLines(xb)), st)
+	if len(body) == 0 {
+		body = []string{st.Muted.Render("  (no body in either)")}
+	}
+	return append(lines, body...)
+}
+
+// etagLine says whether the ETag changed, with a marker that reads without colour.
+func etagLine(c explain.Comparison, st Styles) string {
+	a, b := sanitizeString(c.ETagA), sanitizeString(c.ETagB)
+	switch {
+	case a == b && a == "":
+		return "ETag: none in either"
+	case a == b:
+		return "ETag: unchanged " + a
+	}
+	if a == "" {
+		a = "(none)"
+	}
+	if b == "" {
+		b = "(none)"
+	}
+	return st.DiffAdded.Render("! ETag changed: " + a + " → " + b)
+}
+
+// severityStyle is the style of a finding or cause of severity s.
+func severityStyle(st Styles, s explain.Severity) lipgloss.Style {
+	switch s {
+	case explain.Error:
+		return st.SeverityError
+	case explain.Warning:
+		return st.SeverityWarning
+	}
+	return st.SeverityInfo
+}

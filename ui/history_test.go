@@ -1,0 +1,232 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/requests"
+)
+
+// openStore opens a history database in a temporary folder, closed with the test.
+func openStore(t *testing.T) *history.Store {
+	t.Helper()
+	s, err := history.Open(filepath.Join(t.TempDir(), "history.db"), history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// historyModel is the tour against a demo server, keeping its history in s.
+func historyModel(t *testing.T, s *history.Store) Model {
+	t.Helper()
+	srv := demoServer(t)
+	return openModel(t, Config{DemoURL: srv.URL, History: s})
+}
+
+// toHistoryTab focuses the response pane and shows its History tab.
+func toHistoryTab(t *testing.T, m Model) Model {
+	t.Helper()
+	for m.focus != paneResponse {
+		m, _ = drive(t, m, keyMsg("tab"))
+	}
+	m, _ = drive(t, m, keyMsg("5"))
+	return m
+}
+
+// stored lists what s holds of the tour's Read item request.
+func stored(t *testing.T, s *history.Store, name string) []history.Summary {
+	t.Helper()
+	rows, err := s.List(context.Background(), history.Filter{File: "tour/01-etags.http", Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func TestSendsAreStoredAndListed(t *testing.T) {
+	s := openStore(t)
+	m := historyModel(t, s)
+	m = selectRequest(t, m, "Read item")
+	m, _ = drive(t, m, keys("ctrl+r", "ctrl+r")...)
+	rows := stored(t, s, "readItem")
+	if len(rows) != 2 || rows[0].Status != 200 || rows[0].ETag == "" {
+		t.Fatalf("stored %+v", rows)
+	}
+	m = toHistoryTab(t, m)
+	v := plain(m.View())
+	for _, want := range []string{"[History]", "2 stored", rows[0].ETag, "Status", "ETag"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("History tab lacks %q:\n%s", want, v)
+		}
+	}
+	if n := strings.Count(v, "200   "); n != 2 {
+		t.Errorf("%d rows with status 200, want 2:\n%s", n, v)
+	}
+	t.Run("a list for another request is ignored", func(t *testing.T) {
+		next, _ := m.Update(historyListedMsg{key: "r:elsewhere#0", rows: nil})
+		if got := next.(Model).resp.hist.rows; len(got) != 2 {
+			t.Errorf("a stale list replaced the rows: %d left", len(got))
+		}
+	})
+	t.Run("another request shows its own exchanges", func(t *testing.T) {
+		m := selectRequest(t, m, "List items")
+		m = toHistoryTab(t, m)
+		if v := plain(m.View()); !strings.Contains(v, "No stored exchanges of this request yet") {
+			t.Errorf("List items shows Read item's history:\n%s", v)
+		}
+	})
+}
+
+func TestReopenShowsStoredExchange(t *testing.T) {
+	s := openStore(t)
+	m := historyModel(t, s)
+	m = selectRequest(t, m, "Read item")
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	m = selectRequest(t, m, "Update item if unchanged")
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	m = selectRequest(t, m, "Read item")
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	rows := stored(t, s, "readItem")
+	if len(rows) != 2 || rows[0].ETag == rows[1].ETag {
+		t.Fatalf("want two reads with different ETags, got %+v", rows)
+	}
+	m = toHistoryTab(t, m)
+	m, _ = drive(t, m, keys("down", "enter")...) // the older read
+	if m.lastX.Response == nil || headerValue(m.lastX.Response.Headers, "ETag") != rows[1].ETag {
+		t.Fatalf("reopened %v; status %q", m.lastX.Response, m.status)
+	}
+	v := plain(m.View())
+	for _, want := range []string{"[Raw]", "Reopened exchange", "Etag: " + rows[1].ETag, `"name":"notebook"`, "200 OK · successful"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("reopened view lacks %q:\n%s", want, v)
+		}
+	}
+	m, _ = drive(t, m, keyMsg("5"))
+	if v := plain(m.View()); !strings.Contains(v, "(shown)") {
+		t.Errorf("the reopened row is not marked:\n%s", v)
+	}
+}
+
+func TestMarkTwoShowsDiff(t *testing.T) {
+	s := openStore(t)
+	m := historyModel(t, s)
+	m, _ = drive(t, m, tea.WindowSizeMsg{Width: 140, Height: 90})
+	m = selectRequest(t, m, "Read item")
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	m = selectRequest(t, m, "Update item if unchanged")
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	m = selectRequest(t, m, "Read item")
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	rows := stored(t, s, "readItem")
+	m = toHistoryTab(t, m)
+	m, _ = drive(t, m, keyMsg(" "))
+	if m.overlay.kind != overlayNone || !strings.Contains(plain(m.View()), "(1/2)") {
+		t.Fatalf("one mark: overlay %v\n%s", m.overlay.kind, plain(m.View()))
+	}
+	m, _ = drive(t, m, keys("down", " ")...)
+	if m.overlay.kind != overlayText {
+		t.Fatalf("no diff after two marks; status %q", m.status)
+	}
+	v := plain(m.View())
+	older, newer := rows[1].ETag, rows[0].ETag
+	for _, want := range []string{
+		"Why they differ",
+		"! ETag changed: " + older + " → " + newer,
+		"-! Etag: " + older, "+! Etag: " + newer, // the demo's header, as Go's server spells it
+		`-    "name": "notebook"`, `+    "name": "notebook (blue)"`,
+		"Body: changed",
+	} {
+		if !strings.Contains(v, want) {
+			t.Errorf("diff lacks %q:\n%s", want, v)
+		}
+	}
+	a, _ := s.Get(context.Background(), rows[1].ID)
+	b, _ := s.Get(context.Background(), rows[0].ID)
+	cmp := explain.Compare(ExplainInput(a.Exchange(), a.Received), ExplainInput(b.Exchange(), b.Received))
+	if len(cmp.Causes) == 0 || !strings.Contains(v, cmp.Causes[0].Title) {
+		t.Errorf("the diff does not name Compare's cause %v:\n%s", cmp.Causes, v)
+	}
+	m, _ = drive(t, m, keyMsg("esc"))
+	if m.overlay.kind != overlayNone {
+		t.Error("esc does not close the diff")
+	}
+}
+
+func TestLineDiff(t *testing.T) {
+	cases := []struct {
+		name string
+		a, b []string
+		want string
+	}{
+		{"same", []string{"x", "y"}, []string{"x", "y"}, " x| y"},
+		{"one changed in the middle", []string{"a", "b", "c"}, []string{"a", "B", "c"}, " a|-b|+B| c"},
+		{"added at the end", []string{"a"}, []string{"a", "b"}, " a|+b"},
+		{"removed at the start", []string{"a", "b"}, []string{"b"}, "-a| b"},
+		{"a line moved", []string{"a", "b", "c"}, []string{"b", "c", "a"}, "-a| b| c|+a"},
+		{"empty to some", nil, []string{"a"}, "+a"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var parts []string
+			for _, op := range lineDiff(c.a, c.b) {
+				parts = append(parts, string(op.kind)+op.text)
+			}
+			if got := strings.Join(parts, "|"); got != c.want {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestRequestVariablesFallBackToHistory(t *testing.T) {
+	s := openStore(t)
+	x := requests.Exchange{
+		Request:  requests.SentRequest{Method: "GET", URL: "http://127.0.0.1:9/items/1"},
+		Response: &requests.Response{Proto: "HTTP/1.1", Status: 200, Reason: "OK", Headers: []requests.Header{{Name: "ETag", Value: `"from-yesterday"`}}},
+		Sent:     time.Now().Add(-24 * time.Hour), Received: time.Now().Add(-24 * time.Hour),
+	}
+	if _, err := s.Add(context.Background(), history.FromExchange(x, "tour/01-etags.http", "readItem")); err != nil {
+		t.Fatal(err)
+	}
+	m := openModel(t, Config{DemoURL: "http://127.0.0.1:9", History: s})
+	m = selectRequest(t, m, "Update item if unchanged")
+	req, err := m.resolver()(m.req.Request(), nil)
+	if err != nil || headerValue(req.Headers, "If-Match") != `"from-yesterday"` {
+		t.Fatalf("If-Match %q, err %v", headerValue(req.Headers, "If-Match"), err)
+	}
+	m, _ = drive(t, m, keyMsg("v"))
+	if v := plain(m.View()); !strings.Contains(v, `If-Match: "from-yesterday"`) {
+		t.Errorf("the resolved view does not use the stored ETag:\n%s", v)
+	}
+	t.Run("the session's own response wins", func(t *testing.T) {
+		last := map[string]collections.Response{"readItem": {Headers: []collections.Header{{Name: "ETag", Value: `"today"`}}}}
+		req, err := m.resolver()(m.req.Request(), last)
+		if err != nil || headerValue(req.Headers, "If-Match") != `"today"` {
+			t.Errorf("If-Match %q, err %v", headerValue(req.Headers, "If-Match"), err)
+		}
+	})
+}
+
+func TestStoreFailureShowsInStatus(t *testing.T) {
+	s := openStore(t)
+	m := historyModel(t, s)
+	m = selectRequest(t, m, "Read item")
+	s.Close()
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	if !m.errMsg || !strings.Contains(m.status, "Not kept in the history") {
+		t.Errorf("status %q", m.status)
+	}
+	if m.lastX.Response == nil || m.lastX.Response.Status != 200 {
+		t.Error("the response was not shown")
+	}
+}

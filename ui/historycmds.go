@@ -1,0 +1,282 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/requests"
+)
+
+// historyListLimit caps the rows the History tab loads; retention keeps 50 per
+// request by default, so this only matters for a store configured to keep more.
+const historyListLimit = 500
+
+// sentExchange is one exchange a send produced, with the saved request it was for
+// (nil for a re-read, which is ad hoc), so that it can be stored.
+type sentExchange struct {
+	req *collections.Request
+	x   requests.Exchange
+}
+
+// historyStoredMsg says exchanges were kept in the history (err set when not).
+type historyStoredMsg struct {
+	keys []string // requestKey of each saved request stored
+	err  error
+}
+
+// historyPrunedMsg says the start-up pruning finished.
+type historyPrunedMsg struct{ err error }
+
+// historyListedMsg carries the stored exchanges of request key, newest first.
+type historyListedMsg struct {
+	key  string
+	rows []history.Summary
+	err  error
+}
+
+// reopenMsg asks the root to show stored exchange id in the response pane.
+type reopenMsg struct{ id int64 }
+
+// historyReopenedMsg carries a stored exchange made ready to show, for request key.
+type historyReopenedMsg struct {
+	key      string
+	id       int64
+	exchange requests.Exchange
+	report   *explain.Report
+	content  *responseContent
+	err      error
+}
+
+// diffWantedMsg asks the root to compare stored exchanges a (older) and b.
+type diffWantedMsg struct{ a, b int64 }
+
+// diffReadyMsg carries the lines of the diff view, for request key.
+type diffReadyMsg struct {
+	key   string
+	title string
+	lines []string
+	err   error
+}
+
+// historyRef is where the history files request r: the collection file made
+// absolute against dir (so one file is one key from any folder, as `send` stores
+// it) and the request's @name, or its title when it has none. The built-in tour has
+// no file on disk; its paths ("tour/...") are kept as they are.
+func historyRef(r *collections.Request, dir string) (file, name string) {
+	if r == nil || r.File == nil {
+		return "", ""
+	}
+	file = r.File.Path
+	if !r.File.ReadOnly && !filepath.IsAbs(file) && dir != "" {
+		file = filepath.Join(dir, file)
+	}
+	name = r.Name
+	if name == "" {
+		name = r.Title
+	}
+	return file, name
+}
+
+// storeCmd keeps the exchanges of one send in the history. It never blocks the UI;
+// a failure comes back as a message for the status line.
+func storeCmd(s *history.Store, entries []history.Entry, keys []string) tea.Cmd {
+	return func() tea.Msg {
+		for _, e := range entries {
+			if _, err := s.Add(context.Background(), e); err != nil {
+				return historyStoredMsg{keys: keys, err: err}
+			}
+		}
+		return historyStoredMsg{keys: keys}
+	}
+}
+
+// pruneCmd applies retention to the whole database at start-up.
+func pruneCmd(s *history.Store) tea.Cmd {
+	return func() tea.Msg { return historyPrunedMsg{err: s.Prune(context.Background())} }
+}
+
+// listHistoryCmd reads the stored exchanges of request key (file, name).
+func listHistoryCmd(s *history.Store, key, file, name string) tea.Cmd {
+	return func() tea.Msg {
+		rows, err := s.List(context.Background(), history.Filter{File: file, Name: name, Limit: historyListLimit})
+		return historyListedMsg{key: key, rows: rows, err: err}
+	}
+}
+
+// reopenCmd reads stored exchange id and prepares it like a fresh response. The
+// explanation is for the moment the response was received (or now, when that is
+// unknown), so a reopened exchange reads as it did then, and as Compare judges it.
+func reopenCmd(s *history.Store, key string, id int64, st Styles) tea.Cmd {
+	return func() tea.Msg {
+		e, err := s.Get(context.Background(), id)
+		if err != nil {
+			return historyReopenedMsg{key: key, id: id, err: err}
+		}
+		x := e.Exchange()
+		msg := historyReopenedMsg{key: key, id: id, exchange: x, content: newResponseContent(x, st)}
+		if x.Response != nil {
+			r := explain.Analyze(ExplainInput(x, momentOf(e, time.Now())))
+			msg.report = &r
+		}
+		return msg
+	}
+}
+
+// momentOf is when a stored exchange's verdicts are for: when it was received,
+// or fallback when that was not recorded.
+func momentOf(e history.Entry, fallback time.Time) time.Time {
+	if !e.Received.IsZero() {
+		return e.Received
+	}
+	return fallback
+}
+
+// historyFallback returns the Responses lookup of request variables for names the
+// session has no response for: the newest stored response of that request. It
+// copies what it needs, so it may run inside a command; nil when there is no store.
+func (m *Model) historyFallback() func(name string) (collections.Response, bool) {
+	s := m.cfg.History
+	if s == nil || m.coll == nil {
+		return nil
+	}
+	refs := map[string][2]string{}
+	for _, r := range m.coll.Requests() {
+		if r.Name != "" {
+			if _, dup := refs[r.Name]; !dup {
+				file, name := historyRef(r, m.cfg.Dir)
+				refs[r.Name] = [2]string{file, name}
+			}
+		}
+	}
+	return func(name string) (collections.Response, bool) {
+		ref, ok := refs[name]
+		if !ok {
+			return collections.Response{}, false
+		}
+		e, ok, err := s.Latest(context.Background(), ref[0], ref[1])
+		if err != nil || !ok || e.Response == nil {
+			return collections.Response{}, false
+		}
+		return lastResponse(e.Response), true
+	}
+}
+
+// recordCmd stores what a send produced and notes which requests got a response
+// in this session (for the confirmation before re-sending a non-idempotent one).
+func (m *Model) recordCmd(msg responseMsg, key string) tea.Cmd {
+	if key != "" && msg.exchange.Response != nil {
+		m.responded[key] = true
+	}
+	if m.cfg.History == nil || len(msg.sent) == 0 {
+		return nil
+	}
+	entries := make([]history.Entry, 0, len(msg.sent))
+	keys := make([]string, 0, len(msg.sent))
+	for _, s := range msg.sent {
+		file, name := historyRef(s.req, m.cfg.Dir)
+		entries = append(entries, history.FromExchange(s.x, file, name))
+		if s.req != nil && s.req.File != nil {
+			keys = append(keys, requestKey(s.req))
+		}
+	}
+	return storeCmd(m.cfg.History, entries, keys)
+}
+
+// handleHistoryMsg takes the results of history commands; ok is false for any
+// other message.
+func (m Model) handleHistoryMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case historyStoredMsg:
+		if msg.err != nil {
+			m.setStatus("Not kept in the history: "+msg.err.Error(), true)
+			return m, nil, true
+		}
+		for _, k := range msg.keys {
+			if k == m.resp.hist.key {
+				m.resp.hist.key = "" // stale: load it again
+			}
+		}
+		return m, m.syncHistory(), true
+	case historyPrunedMsg:
+		if msg.err != nil {
+			m.setStatus("History pruning failed: "+msg.err.Error(), true)
+		}
+		return m, nil, true
+	case historyListedMsg:
+		if r := m.req.Request(); r != nil && requestKey(r) == msg.key {
+			m.resp.hist.setRows(msg.key, msg.rows, msg.err)
+		}
+		return m, nil, true
+	case reopenMsg:
+		r := m.req.Request()
+		if r == nil || m.cfg.History == nil {
+			return m, nil, true
+		}
+		m.setStatus(fmt.Sprintf("Reopening exchange #%d…", msg.id), false)
+		return m, reopenCmd(m.cfg.History, requestKey(r), msg.id, m.st), true
+	case historyReopenedMsg:
+		return m.reopened(msg), nil, true
+	case diffWantedMsg:
+		r := m.req.Request()
+		if r == nil || m.cfg.History == nil {
+			return m, nil, true
+		}
+		m.setStatus(fmt.Sprintf("Comparing exchanges #%d and #%d…", msg.a, msg.b), false)
+		return m, diffCmd(m.cfg.History, requestKey(r), msg.a, msg.b, m.textWidth(), m.st), true
+	case diffReadyMsg:
+		return m.diffReady(msg), nil, true
+	}
+	return m, nil, false
+}
+
+// reopened shows a stored exchange, unless the request changed meanwhile.
+func (m Model) reopened(msg historyReopenedMsg) Model {
+	if r := m.req.Request(); r == nil || requestKey(r) != msg.key {
+		return m
+	}
+	if msg.err != nil {
+		m.setStatus(fmt.Sprintf("Cannot reopen exchange #%d: %v", msg.id, msg.err), true)
+		return m
+	}
+	m.resp.SetContent(msg.content)
+	m.resp.hist.shown = msg.id
+	m.resp.tab = tabRaw
+	m.resp.keys.setTab(tabRaw)
+	m.expl.SetReport(msg.report, msg.content.reason)
+	m.lastX = msg.exchange
+	m.resp.SetCopyable(msg.exchange.Response != nil)
+	m.setStatus(fmt.Sprintf("Reopened exchange #%d, sent %s, explained as at its arrival · 5 back to History",
+		msg.id, msg.exchange.Sent.Local().Format("Jan 02 15:04:05")), false)
+	return m
+}
+
+// syncHistory loads the History tab's rows when the tab is shown and they are not
+// those of the request shown.
+func (m *Model) syncHistory() tea.Cmd {
+	h := &m.resp.hist
+	h.off = m.cfg.History == nil
+	if h.off && m.cfg.HistoryErr != nil {
+		h.offWhy = sanitizeString(m.cfg.HistoryErr.Error())
+	}
+	r := m.req.Request()
+	if m.resp.tab != tabHistory || h.off || r == nil {
+		return nil
+	}
+	k := requestKey(r)
+	if h.key == k {
+		return nil
+	}
+	if h.key != "" || len(h.rows) == 0 {
+		h.rows, h.sel, h.top, h.marks, h.shown = nil, 0, 0, nil, 0
+	}
+	h.key, h.loading = k, true
+	file, name := historyRef(r, m.cfg.Dir)
+	return listHistoryCmd(m.cfg.History, k, file, name)
+}

@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/explain"
+)
+
+// headerNoteMsg asks the root to show the full note of response header i.
+type headerNoteMsg struct{ i int }
+
+// linesPerHeader is how many lines the Headers tab gives each header: the field,
+// then its meaning.
+const linesPerHeader = 2
+
+// updateListKey handles the keys of the tabs that have a cursor (Headers and
+// History); handled is false when the key is not theirs.
+func (m responsePane) updateListKey(msg tea.KeyMsg) (responsePane, tea.Cmd, bool) {
+	k := m.keys
+	switch m.tab {
+	case tabHeaders:
+		n := 0
+		if m.content != nil {
+			n = len(m.content.notes)
+		}
+		switch {
+		case key.Matches(msg, k.Open):
+			if m.hsel < n {
+				i := m.hsel
+				return m, func() tea.Msg { return headerNoteMsg{i: i} }, true
+			}
+			return m, nil, true
+		case isMove(k.moveKeys, msg):
+			m.hsel = scrollCursor(k.moveKeys, msg, m.hsel, max(m.bodyHeight()/linesPerHeader, 1), n)
+			m.revealLine(m.hsel * linesPerHeader)
+			return m, nil, true
+		}
+	case tabHistory:
+		h := &m.hist
+		switch {
+		case key.Matches(msg, k.Open):
+			if s, ok := h.selected(); ok {
+				return m, func() tea.Msg { return reopenMsg{id: s.ID} }, true
+			}
+			return m, nil, true
+		case key.Matches(msg, k.Mark):
+			if a, b, ok := h.toggleMark(); ok {
+				return m, func() tea.Msg { return diffWantedMsg{a: a, b: b} }, true
+			}
+			return m, nil, true
+		case isMove(k.moveKeys, msg):
+			h.sel = scrollCursor(k.moveKeys, msg, h.sel, max(m.bodyHeight()-2, 1), len(h.rows))
+			h.follow(m.bodyHeight())
+			return m, nil, true
+		}
+	}
+	return m, nil, false
+}
+
+// isMove reports a movement key.
+func isMove(k moveKeys, msg tea.KeyMsg) bool {
+	return key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom)
+}
+
+// revealLine scrolls the current tab so that line (and the one after it) shows.
+func (m *responsePane) revealLine(line int) {
+	top, h := m.offsets[m.tab], m.bodyHeight()
+	switch {
+	case line < top:
+		top = line
+	case line+linesPerHeader > top+h:
+		top = line + linesPerHeader - h
+	}
+	m.offsets[m.tab] = clamp(top, 0, max(m.lineCount()-h, 0))
+}
+
+// selectedLine reports whether line i of the current tab belongs to the cursor.
+func (m *responsePane) selectedLine(i int) bool {
+	return m.focused && m.tab == tabHeaders && i/linesPerHeader == m.hsel
+}
+
+// noteLines lays out the full note of one header for the overlay: the field, its
+// meaning, the value parsed, the warnings and the references, all sanitised.
+func noteLines(n explain.HeaderNote, width int, st Styles) []string {
+	wrap := func(indent, s string) []string {
+		var out []string
+		for _, l := range strings.Split(wrapText(sanitizeString(s), max(width-len(indent), 20)), "\n") {
+			out = append(out, indent+l)
+		}
+		return out
+	}
+	lines := wrap("", n.Name+": "+n.Value)
+	lines = append(lines, "")
+	if !n.Known {
+		lines = append(lines, st.Muted.Render("Not a field httplens knows: its meaning is up to the server."))
+	}
+	lines = append(lines, wrap("", n.Meaning)...)
+	if len(n.Parsed) > 0 {
+		lines = append(lines, "", st.Bold.Render("Parsed"))
+		for _, p := range n.Parsed {
+			lines = append(lines, wrap("  ", p)...)
+		}
+	}
+	if len(n.Warnings) > 0 {
+		lines = append(lines, "", st.SeverityWarning.Render("Warnings"))
+		for _, w := range n.Warnings {
+			lines = append(lines, wrap("  ! ", w)...)
+		}
+	}
+	if len(n.Refs) > 0 {
+		lines = append(lines, "", st.Muted.Render("See "+sanitizeString(strings.Join(n.Refs, ", "))))
+	}
+	return lines
+}
+
+// headerNote opens the overlay with the full note of response header i.
+func (m Model) headerNote(i int) Model {
+	c := m.resp.content
+	if c == nil || i < 0 || i >= len(c.notes) {
+		return m
+	}
+	n := c.notes[i]
+	m.openText("Header "+n.Name, noteLines(n, m.textWidth(), m.st))
+	return m
+}
