@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -229,4 +230,28 @@ func TestStoreFailureShowsInStatus(t *testing.T) {
 	if m.lastX.Response == nil || m.lastX.Response.Status != 200 {
 		t.Error("the response was not shown")
 	}
+}
+
+func TestHistoryStartupAndOff(t *testing.T) {
+	t.Run("start-up pruning runs in a command and reports a failure", func(t *testing.T) {
+		s := openStore(t)
+		m := New(Config{History: s, Dir: t.TempDir(), Client: testClient(t)})
+		s.Close()
+		batch, ok := m.Init()().(tea.BatchMsg)
+		if !ok || len(batch) != 2 {
+			t.Fatalf("Init does not batch loading and pruning: %T", m.Init()())
+		}
+		m, _ = drive(t, m, tea.WindowSizeMsg{Width: 140, Height: 40}, batch)
+		if !m.errMsg || !strings.Contains(m.status, "History pruning failed") {
+			t.Errorf("status %q", m.status)
+		}
+	})
+	t.Run("without a database the History tab says why", func(t *testing.T) {
+		m := openModel(t, Config{DemoURL: "http://127.0.0.1:9", HistoryErr: errors.New("history.db: disk full")})
+		m = selectRequest(t, m, "Read item")
+		m = toHistoryTab(t, m)
+		if v := plain(m.View()); !strings.Contains(v, "History is off for this run: history.db: disk full") {
+			t.Errorf("History tab:\n%s", v)
+		}
+	})
 }
