@@ -50,6 +50,14 @@ func runTUI(c *cobra.Command, args []string) error {
 	client := requests.NewClient(requests.Options{})
 	defer client.CloseIdleConnections()
 	cfg.Client = client
+	// Bodies past the in-memory cap are spooled here. The folder goes when the
+	// program ends, by q, ctrl+c or a signal (Run returns in each case).
+	spool, err := os.MkdirTemp("", "httplens-bodies-")
+	if err != nil {
+		return failedError(fmt.Errorf("temporary folder for large bodies: %w", err))
+	}
+	defer os.RemoveAll(spool)
+	cfg.Options = requests.Options{SpoolDir: spool}
 	if store := openTUIHistory(c, &cfg); store != nil {
 		defer store.Close()
 	}

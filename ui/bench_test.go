@@ -45,7 +45,7 @@ func BenchmarkResponseFrame(b *testing.B) {
 	}{{"1KB", 1 << 10}, {"1MB", 1 << 20}, {"50MB", 50 << 20}} {
 		body := jsonBody(size.bytes)
 		x := jsonExchange(string(body))
-		content := newResponseContent(x, NewStyles())
+		content := formattedContent(b, x)
 		b.Run(size.name, func(b *testing.B) {
 			p := newResponsePane(NewStyles())
 			p.SetSize(118, 40)

@@ -27,15 +27,19 @@ func tabName(i int) string {
 // tabText is the display form of one tab, computed once when the response arrives
 // and never changed after, so commands may read it from other goroutines.
 type tabText struct {
-	plain  []string // sanitised lines
-	styled []string // the same lines with colours; nil means use plain
-	hex    []byte   // when set, the lines are a hex dump of these bytes
+	plain  []string   // sanitised lines
+	styled []string   // the same lines with colours; nil means use plain
+	hex    []byte     // when set, the lines are a hex dump of these bytes
+	lazy   *lazyLines // when set, lines made on demand, after plain's
 }
 
 // Len is the number of lines.
 func (t *tabText) Len() int {
 	if t.hex != nil {
 		return (len(t.hex) + 15) / 16
+	}
+	if t.lazy != nil {
+		return len(t.plain) + t.lazy.Len()
 	}
 	return len(t.plain)
 }
@@ -45,12 +49,15 @@ func (t *tabText) Plain(i int) string {
 	if t.hex != nil {
 		return hexLine(t.hex, i)
 	}
+	if i >= len(t.plain) && t.lazy != nil {
+		return t.lazy.Line(i - len(t.plain))
+	}
 	return t.plain[i]
 }
 
 // Styled is line i with colours.
 func (t *tabText) Styled(i int) string {
-	if t.styled != nil {
+	if i < len(t.styled) {
 		return t.styled[i]
 	}
 	return t.Plain(i)
@@ -69,6 +76,9 @@ type responseContent struct {
 	err       string // sanitised; empty when a response arrived whole
 	kind      bodyKind
 	note      string // why Pretty shows less than it could
+	notice    string // what to know about a body that is not all here (cut, spooled, partial)
+	body      []byte // what Pretty is made from: the decoded body, else the body
+	pending   bool   // Pretty is still being formatted by prettyCmd
 	tabs      [tabCount]tabText
 	notes     []explain.HeaderNote // one per header line, for the Headers tab
 }
@@ -87,28 +97,13 @@ func newResponseContent(x requests.Exchange, st Styles) *responseContent {
 	c.status, c.reason = r.Status, sanitizeString(r.Reason)
 	c.size, c.truncated = r.BodyBytes, r.Truncated
 
-	raw := displayLines(r.RawHead)
-	c.tabs[tabRaw].plain = append(raw, displayLines(r.Body)...)
+	c.tabs[tabRaw] = rawTab(r)
 	// The notes place dates relative to when the response arrived, so a reopened
 	// exchange reads as it did then; computing them here keeps them off Update.
 	c.notes = explain.HeaderNotes(ExplainInput(x, x.Received))
 	c.tabs[tabHeaders] = headersTab(c.notes, st)
 
-	body := r.Body
-	if r.Decoded != nil {
-		body = r.Decoded
-	}
-	c.kind = detectKind(headerValue(r.Headers, "Content-Type"), body)
-	if c.kind == kindBinary {
-		c.tabs[tabPretty].hex = body
-		return c
-	}
-	pretty := displayLines(format(c.kind, body))
-	c.tabs[tabPretty].plain = pretty
-	c.tabs[tabPretty].styled = highlight(c.kind, pretty, st.Syntax)
-	if c.tabs[tabPretty].styled == nil && c.kind != kindText && len(body) > 0 {
-		c.note = fmt.Sprintf("%s shown without colours (over %s)", c.kind, humanBytes(maxHighlight))
-	}
+	c.prepareBody(x, st)
 	return c
 }
 

@@ -241,6 +241,8 @@ type responseKeys struct {
 	CopyRaw   key.Binding
 	Open      key.Binding // Headers: the header's full note; History: reopen the exchange
 	Mark      key.Binding // History: mark an exchange; the second mark shows the diff
+	SaveBody  key.Binding // the whole body, spooled or not, to a file
+	Insecure  key.Binding // after a refused certificate: resend without checking it
 }
 
 func newResponseKeys() responseKeys {
@@ -256,7 +258,11 @@ func newResponseKeys() responseKeys {
 		CopyRaw:   key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy raw response")),
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "header note / reopen")),
 		Mark:      key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "mark two to diff")),
+		SaveBody:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save body to a file")),
+		Insecure:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "resend, certificate unchecked")),
 	}
+	k.SaveBody.SetEnabled(false)
+	k.Insecure.SetEnabled(false)
 	k.CopyBody.SetEnabled(false)
 	k.CopyRaw.SetEnabled(false)
 	for i := range k.Tabs {
@@ -288,12 +294,12 @@ func (k *responseKeys) setSearching(on bool) {
 }
 
 func (k responseKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextTab, k.Search, k.NextMatch, k.PrevMatch, k.Open, k.Mark}
+	return []key.Binding{k.NextTab, k.Search, k.NextMatch, k.PrevMatch, k.Open, k.Mark, k.Insecure, k.SaveBody}
 }
 
 func (k responseKeys) FullHelp() [][]key.Binding {
 	tabs := append([]key.Binding{k.NextTab, k.PrevTab}, k.Tabs[:]...)
-	return [][]key.Binding{k.list(), tabs, {k.Search, k.NextMatch, k.PrevMatch, k.EndSearch}, {k.CopyBody, k.CopyRaw, k.Open, k.Mark}}
+	return [][]key.Binding{k.list(), tabs, {k.Search, k.NextMatch, k.PrevMatch, k.EndSearch}, {k.CopyBody, k.CopyRaw, k.Open, k.Mark, k.SaveBody, k.Insecure}}
 }
 
 // explainKeys drive the explain panel.

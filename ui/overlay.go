@@ -16,16 +16,18 @@ import (
 type overlay int
 
 const (
-	overlayNone     overlay = iota
-	overlayHelp             // every key binding
-	overlayQuit             // unsaved edits: quit anyway?
-	overlayConflict         // the file changed on disk: reload or save a copy
-	overlayReadOnly         // the tour cannot be saved: save a copy
-	overlayDelete           // delete this request from its file?
-	overlayRetry            // after a re-read: retry with the new ETag?
-	overlayEnv              // the environment picker
-	overlayText             // scrollable text: a diff, a header's note, check results
-	overlayResend           // re-send a non-idempotent request?
+	overlayNone      overlay = iota
+	overlayHelp              // every key binding
+	overlayQuit              // unsaved edits: quit anyway?
+	overlayConflict          // the file changed on disk: reload or save a copy
+	overlayReadOnly          // the tour cannot be saved: save a copy
+	overlayDelete            // delete this request from its file?
+	overlayRetry             // after a re-read: retry with the new ETag?
+	overlayEnv               // the environment picker
+	overlayText              // scrollable text: a diff, a header's note, check results
+	overlayResend            // re-send a non-idempotent request?
+	overlaySaveBody          // the path to save the response body to
+	overlayOverwrite         // that file exists: overwrite it?
 )
 
 // dialog is the root's one overlay: which one is open and what it is about.
@@ -37,6 +39,7 @@ type dialog struct {
 	sel   int                  // for the picker: the highlighted row
 	text  string               // what the dialog says
 	lines []string             // for overlayText: the lines, already safe to print
+	field lineField            // for overlaySaveBody and overlayOverwrite: the path
 }
 
 // openDialog opens d over the panes.
@@ -49,6 +52,8 @@ func (m *Model) dialogKeyMap() help.KeyMap {
 		return m.close
 	case overlayEnv:
 		return m.picker
+	case overlaySaveBody:
+		return m.overlay.field.keys
 	}
 	k := m.dialogKeys
 	k.Reload.SetEnabled(m.overlay.kind == overlayConflict)
@@ -80,6 +85,8 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.handlePicker(msg)
 	case overlayText:
 		return m.handleTextOverlay(msg)
+	case overlaySaveBody:
+		return m.handleSavePrompt(msg)
 	}
 	dk := k.(dialogKeys)
 	switch {
@@ -111,6 +118,8 @@ func (m Model) confirm(d dialog) (tea.Model, tea.Cmd) {
 		return m.retry(d)
 	case overlayResend:
 		return m.sendConfirmed()
+	case overlayOverwrite:
+		return m.overwriteBody(d)
 	}
 	return m, nil
 }
@@ -167,6 +176,9 @@ func (m *Model) dialogView(h int) string {
 	if m.overlay.kind == overlayText {
 		return m.textOverlayView(h)
 	}
+	if m.overlay.kind == overlaySaveBody {
+		return m.savePromptView(h)
+	}
 	var lines []string
 	switch d := m.overlay; d.kind {
 	case overlayEnv:
@@ -195,7 +207,7 @@ func (m *Model) dialogView(h int) string {
 // dialogChoices lists the enabled answers of a dialog, with their keys.
 func (m *Model) dialogChoices() string {
 	k := m.dialogKeyMap().(dialogKeys)
-	labels := map[overlay]string{overlayQuit: "quit without saving", overlayDelete: "delete it", overlayRetry: "retry", overlayResend: "send it again"}
+	labels := map[overlay]string{overlayQuit: "quit without saving", overlayDelete: "delete it", overlayRetry: "retry", overlayResend: "send it again", overlayOverwrite: "overwrite it"}
 	var parts []string
 	if k.Yes.Enabled() {
 		parts = append(parts, "y "+labels[m.overlay.kind])

@@ -32,6 +32,8 @@ type responsePane struct {
 
 	hsel int         // the header under the cursor in the Headers tab
 	hist historyList // the History tab
+
+	progress transferProgress // of the body arriving while sending
 }
 
 // copyResponseMsg asks the root to copy the response's body, or all of it raw.
@@ -143,6 +145,10 @@ func (m responsePane) updateKey(msg tea.KeyMsg) (responsePane, tea.Cmd) {
 		return m, func() tea.Msg { return copyResponseMsg{} }
 	case key.Matches(msg, k.CopyRaw):
 		return m, func() tea.Msg { return copyResponseMsg{raw: true} }
+	case key.Matches(msg, k.SaveBody):
+		return m, func() tea.Msg { return saveBodyMsg{} }
+	case key.Matches(msg, k.Insecure):
+		return m, func() tea.Msg { return resendInsecureMsg{} }
 	default:
 		for i, b := range k.Tabs {
 			if key.Matches(msg, b) {
@@ -248,7 +254,7 @@ func (m *responsePane) lineCount() int {
 
 // bodyHeight is the rows left for content under the tab bar and the search line.
 func (m *responsePane) bodyHeight() int {
-	h := m.h - 1
+	h := m.h - 1 - m.noticeRows()
 	if m.search.editing || m.query != "" {
 		h--
 	}
@@ -259,9 +265,12 @@ func (m *responsePane) bodyHeight() int {
 func (m responsePane) View() string {
 	lines := make([]string, 0, m.h)
 	lines = append(lines, m.tabBar())
+	if m.noticeRows() > 0 {
+		lines = append(lines, m.st.SeverityWarning.Render(m.content.notice))
+	}
 	switch c := m.content; {
 	case m.sending != "":
-		lines = append(lines, "", "  "+m.sending)
+		lines = append(lines, "", "  "+m.sending, "  "+progressBar(m.progress, m.w-2))
 	case m.tab == tabHistory:
 		lines = append(lines, m.hist.view(m.st, m.bodyHeight(), m.focused)...)
 	case c == nil:

@@ -30,7 +30,11 @@ type Config struct {
 	DemoURL string
 	// Vars override every other variable (like --var).
 	Vars   map[string]string
-	Client *requests.Client
+	Client *requests.Client // for the live checks (C)
+	// Options are what every send starts from (timeout, body cap, SpoolDir for
+	// bodies past the cap). Each send makes its own client from them, adding its
+	// progress report, and Insecure for a resend after a refused certificate.
+	Options requests.Options
 	// Clipboard receives the OSC 52 sequences that copy text; nil means standard
 	// output, the terminal the program draws on. Terminals (also over SSH) take the
 	// sequence as a clipboard write.
@@ -72,6 +76,7 @@ type Model struct {
 	last   map[string]collections.Response // by request @name, for request variables
 	cond   conditional
 	lastX  requests.Exchange // the exchange shown, for copying
+	xfer   transferState     // large bodies, progress, the insecure resend
 
 	responded map[string]bool // request keys that got a response in this session
 }
@@ -152,6 +157,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case checkDoneMsg:
 		return m.checkDone(msg), nil
 	}
+	if next, cmd, ok := m.handleTransferMsg(msg); ok {
+		return next, cmd
+	}
 	if next, cmd, ok := m.handleHistoryMsg(msg); ok {
 		return next, cmd
 	}
@@ -185,6 +193,11 @@ func (m *Model) editing() bool {
 // handleKeys splits a burst of typed runes (fast typing arrives as one message) into
 // single keys, so that "/abc" opens the filter and then types "abc".
 func (m Model) handleKeys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if msg.Paste && m.overlay.kind == overlayNone && !m.editing() {
+		if next, cmd, ok := m.pastedCurl(msg); ok {
+			return next, cmd
+		}
+	}
 	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste {
 		return m.handleKey(msg)
 	}

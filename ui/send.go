@@ -43,10 +43,6 @@ func (m Model) sendNow() (tea.Model, tea.Cmd) {
 
 // startSend sends chain in a command; label names it in the status line.
 func (m Model) startSend(label string, chain []*collections.Request, resolve resolveFunc) (tea.Model, tea.Cmd) {
-	if m.cfg.Client == nil {
-		m.setStatus("No HTTP client configured.", true)
-		return m, nil
-	}
 	m.cancelFlight()
 	ctx, cancel := sendContext()
 	m.flight.id++
@@ -59,9 +55,11 @@ func (m Model) startSend(label string, chain []*collections.Request, resolve res
 	m.resp.SetSending(m.sendingText())
 	m.setStatus("", false)
 	id := m.flight.id
+	client, feed := m.newTransfer()
 	return m, tea.Batch(
 		sendStartedCmd(id),
-		sendCmd(ctx, id, chain, maps.Clone(m.last), m.cfg.Client, resolve, m.st),
+		transferCmd(sendCmd(ctx, id, chain, maps.Clone(m.last), client, resolve, m.st), client, feed),
+		waitProgressCmd(id, feed, 0),
 		m.flight.spin.Tick,
 	)
 }
@@ -132,6 +130,7 @@ func (m *Model) cancelFlight() {
 	if m.flight.cancel != nil {
 		m.flight.cancel()
 	}
+	m.stopPretty()
 }
 
 // handleFlight takes the messages of the request in flight; any carrying another
@@ -157,9 +156,10 @@ func (m Model) handleFlight(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.id != m.flight.id {
 			return m, nil
 		}
-		key := m.flight.key
+		key, prev := m.flight.key, m.lastX
 		m.receive(msg)
-		return m, m.recordCmd(msg, key)
+		cmd := m.received(msg, prev)
+		return m, tea.Batch(m.recordCmd(msg, key), cmd)
 	}
 	return m, nil
 }

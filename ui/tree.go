@@ -19,6 +19,7 @@ const (
 	nodeGroup nodeKind = iota
 	nodeFile
 	nodeRequest
+	nodeError // a file that failed to load: its path, line, column and why
 )
 
 // treeNode is one row of the collection tree. Text fields are sanitised.
@@ -95,6 +96,10 @@ func buildNodes(c *collections.Collection) []treeNode {
 				label: sanitizeString(requestLabel(r)), method: sanitizeString(r.Method),
 				match: strings.ToLower(r.Name + "\x00" + r.Title), parent: fileIdx, req: r})
 		}
+	}
+	for i, err := range c.Errors {
+		nodes = append(nodes, treeNode{kind: nodeError, id: "e:" + strconv.Itoa(i),
+			label: "✗ " + sanitizeString(relativeError(err, c.Dir).Error()), parent: -1})
 	}
 	return nodes
 }
@@ -371,6 +376,8 @@ func (m *treePane) row(vi int) string {
 	}
 	var plain, styled string
 	switch n.kind {
+	case nodeError:
+		plain, styled = indent+n.label, indent+m.st.ErrorText.Render(n.label)
 	case nodeRequest:
 		method := fit(n.method, 7)
 		label := n.label

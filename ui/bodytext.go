@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"unicode/utf8"
+)
+
+// A large body is never split into a slice of strings: that would cost several
+// times its size. lazyLines keeps the bytes, counts the display lines once, and
+// remembers where every markEvery-th line starts; a frame makes only the lines it
+// shows, each at most markEvery steps from a mark, so it costs the same for 1 KB
+// or 200 MB.
+
+// markEvery is the distance between remembered line starts.
+const markEvery = 64
+
+// maxLineBytes caps the source bytes of one display line; longer lines are cut
+// into several (at a rune boundary), so no frame measures a megabyte-long line.
+const maxLineBytes = maxLineRunes
+
+// lineCursor is where a display line starts: the source offset, and for pretty
+// JSON the nesting depth and whether the line continues a cut token.
+type lineCursor struct {
+	pos   int
+	depth int32
+	cont  bool // continues a line cut at maxLineBytes: no indent
+	inStr bool // the cut fell inside a JSON string
+}
+
+// lineStep appends the source bytes of the line at c to out (when out is not nil)
+// and returns where the next line starts; a cursor at len(src) means no more.
+type lineStep func(src []byte, c lineCursor, out *[]byte) lineCursor
+
+// lazyLines is text made into sanitised display lines on demand. It never
+// changes after newLazyLines returns, so commands may read it concurrently.
+type lazyLines struct {
+	src   []byte
+	step  lineStep
+	marks []lineCursor
+	n     int
+}
+
+// newLazyLines counts the lines of src, cut by step. It stops early, with
+// ctx's error, when ctx is cancelled.
+func newLazyLines(ctx context.Context, src []byte, step lineStep) (*lazyLines, error) {
+	l := &lazyLines{src: src, step: step}
+	c := lineCursor{}
+	if step == nil || len(src) == 0 {
+		return l, nil
+	}
+	for c.pos < len(src) {
+		if l.n%markEvery == 0 {
+			l.marks = append(l.marks, c)
+			if l.n%(markEvery*256) == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+		}
+		next := step(src, c, nil)
+		if next.pos <= c.pos && !next.cont { // a step must always move on
+			next.pos = len(src)
+		}
+		c = next
+		l.n++
+	}
+	return l, nil
+}
+
+// Len is the number of display lines.
+func (l *lazyLines) Len() int { return l.n }
+
+// Line is display line i, sanitised.
+func (l *lazyLines) Line(i int) string {
+	if i < 0 || i >= l.n {
+		return ""
+	}
+	c := l.marks[i/markEvery]
+	for range i % markEvery {
+		c = l.step(l.src, c, nil)
+	}
+	var buf []byte
+	l.step(l.src, c, &buf)
+	return sanitize(buf)
+}
+
+// each calls fn with every line from the first, in order, until fn returns false.
+func (l *lazyLines) each(fn func(i int, line string) bool) {
+	var c lineCursor
+	var buf []byte
+	for i := range l.n {
+		buf = buf[:0]
+		c = l.step(l.src, c, &buf)
+		if !fn(i, sanitize(buf)) {
+			return
+		}
+	}
+}
+
+// runeCut moves a cut at to back to the start of a rune, but never to from or
+// before: a run of stray continuation bytes is cut anywhere.
+func runeCut(src []byte, from, to int) int {
+	if to >= len(src) {
+		return len(src)
+	}
+	for c := to; c > from && c > to-utf8.UTFMax; c-- {
+		if utf8.RuneStart(src[c]) {
+			return c
+		}
+	}
+	return to
+}
+
+// rawStep cuts text at "\n" (a "\r" before it is the terminator and not shown)
+// and past maxLineBytes.
+func rawStep(src []byte, c lineCursor, out *[]byte) lineCursor {
+	rest := src[c.pos:]
+	end := bytes.IndexByte(rest, '\n')
+	next := c.pos + end + 1
+	if end < 0 {
+		end, next = len(rest), len(src)
+	}
+	line := rest[:end]
+	if len(line) > maxLineBytes {
+		cut := runeCut(src, c.pos, c.pos+maxLineBytes) - c.pos
+		line, next = line[:cut], c.pos+cut
+	} else if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	if out != nil {
+		*out = append(*out, line...)
+	}
+	return lineCursor{pos: next}
+}
