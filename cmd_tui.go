@@ -5,12 +5,12 @@ import (
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/demo"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui"
 )
 
@@ -19,6 +19,7 @@ func addTUIFlags(c *cobra.Command) {
 	c.Flags().Bool("no-demo", false, "do not start the built-in demo API")
 	c.Flags().String("env", "", "environment from http-client.env.json")
 	c.Flags().Bool("no-history", false, "do not keep the exchanges of this session in the history")
+	c.Flags().Bool("no-cookies", false, "neither send nor keep cookies")
 	addHistoryFlag(c.Flags(), new(string))
 }
 
@@ -28,6 +29,7 @@ func runTUI(c *cobra.Command, args []string) error {
 	noDemo, _ := c.Flags().GetBool("no-demo")
 	env, _ := c.Flags().GetString("env")
 	cfg := ui.Config{Env: env}
+	conf := tuiSettings(c, &cfg)
 	if len(args) == 1 {
 		if _, err := os.Stat(args[0]); err != nil {
 			return usageError("%v", err)
@@ -57,35 +59,39 @@ func runTUI(c *cobra.Command, args []string) error {
 		return failedError(fmt.Errorf("temporary folder for large bodies: %w", err))
 	}
 	defer os.RemoveAll(spool)
-	cfg.Options = requests.Options{SpoolDir: spool}
-	if store := openTUIHistory(c, &cfg); store != nil {
+	cfg.Options = tuiOptions(conf, spool)
+	if store := openTUIHistory(c, &cfg, conf.History); store != nil {
 		defer store.Close()
 	}
 
 	// Ask the terminal for its background now, before the program owns the terminal;
 	// lipgloss caches the answer for the adaptive colours.
-	lipgloss.HasDarkBackground()
-	p := tea.NewProgram(ui.New(cfg), tea.WithAltScreen(), tea.WithMouseCellMotion())
+	st := tuiStyles(conf, &cfg)
+	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion())
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("tui: %w", err)
 	}
 	return nil
 }
 
-// openTUIHistory opens the history database for the session unless --no-history.
+// openTUIHistory opens the history database for the session unless --no-history
+// (or the settings turn it off); the flags win over the settings.
 // A database that cannot be opened turns the history off for this run; the UI says
 // why in its History tab, and the session goes on.
-func openTUIHistory(c *cobra.Command, cfg *ui.Config) *history.Store {
-	if off, _ := c.Flags().GetBool("no-history"); off {
+func openTUIHistory(c *cobra.Command, cfg *ui.Config, conf settings.History) *history.Store {
+	if off, _ := c.Flags().GetBool("no-history"); off || !c.Flags().Changed("no-history") && !conf.Enabled {
 		return nil
 	}
 	flag, _ := c.Flags().GetString("history")
+	if !c.Flags().Changed("history") {
+		flag = conf.Path
+	}
 	path, err := historyPath(flag)
 	if err != nil {
 		cfg.HistoryErr = err
 		return nil
 	}
-	store, err := history.Open(path, history.Options{})
+	store, err := history.Open(path, conf.Options())
 	if err != nil {
 		cfg.HistoryErr = err
 		return nil

@@ -27,7 +27,7 @@ type explainPane struct {
 func newExplainPane(st Styles) explainPane {
 	vp := viewport.New(0, 0)
 	vp.KeyMap = viewport.KeyMap{} // keys are routed through explainKeys instead
-	return explainPane{st: st, keys: newExplainKeys(), vp: vp}
+	return explainPane{st: st, keys: newExplainKeys(nil), vp: vp}
 }
 
 // SetSize sets the inner size and re-wraps the text for it.

@@ -1,6 +1,12 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"slices"
+
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/httplens/httplens/settings"
+)
 
 // globalKeys work from any pane, unless a text field is being edited (then only the
 // control-key bindings act).
@@ -15,20 +21,27 @@ type globalKeys struct {
 	Check    key.Binding
 	Help     key.Binding
 	Quit     key.Binding
+	Palette  key.Binding
+	Cookies  key.Binding
 }
 
-func newGlobalKeys() globalKeys {
+// newGlobalKeys binds the global actions to the keys km gives them (nil: the
+// defaults); every scope's constructor below does the same for its own.
+func newGlobalKeys(km settings.Keymap) globalKeys {
+	b := func(a settings.Action) key.Binding { return actionBinding(km, a) }
 	k := globalKeys{
-		Send:     key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "send")),
-		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel request")),
-		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
-		Env:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "environment")),
-		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save edits")),
-		Reread:   key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "re-read after 412")),
-		Check:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "check resource")),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Send:     b(settings.ActionSend),
+		Cancel:   b(settings.ActionCancel),
+		NextPane: b(settings.ActionFocusNext),
+		PrevPane: b(settings.ActionFocusPrev),
+		Env:      b(settings.ActionEnv),
+		Save:     b(settings.ActionSave),
+		Reread:   b(settings.ActionReread),
+		Check:    b(actionCheck),
+		Help:     b(settings.ActionHelp),
+		Quit:     b(settings.ActionQuit),
+		Palette:  b(settings.ActionPalette),
+		Cookies:  b(actionCookies),
 	}
 	// Nothing is in flight, nothing is edited and nothing failed a precondition at start.
 	k.Cancel.SetEnabled(false)
@@ -42,7 +55,7 @@ func (k globalKeys) ShortHelp() []key.Binding {
 }
 
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Send, k.Cancel, k.Save, k.Reread, k.Check, k.Env}, {k.NextPane, k.PrevPane, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Send, k.Cancel, k.Save, k.Reread, k.Check, k.Env}, {k.NextPane, k.PrevPane, k.Palette, k.Cookies, k.Help, k.Quit}}
 }
 
 // moveKeys are the scrolling bindings shared by the list and text panes.
@@ -55,14 +68,15 @@ type moveKeys struct {
 	Bottom   key.Binding
 }
 
-func newMoveKeys() moveKeys {
+func newMoveKeys(km settings.Keymap) moveKeys {
+	b := func(a settings.Action) key.Binding { return actionBinding(km, a) }
 	return moveKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", " "), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "bottom")),
+		Up:       b(settings.ActionUp),
+		Down:     b(settings.ActionDown),
+		PageUp:   b(settings.ActionPageUp),
+		PageDown: b(settings.ActionPageDown),
+		Top:      b(settings.ActionTop),
+		Bottom:   b(settings.ActionBottom),
 	}
 }
 
@@ -116,19 +130,20 @@ type treeKeys struct {
 	NewFile     key.Binding
 }
 
-func newTreeKeys() treeKeys {
+func newTreeKeys(km settings.Keymap) treeKeys {
+	b := func(a settings.Action) key.Binding { return actionBinding(km, a) }
 	k := treeKeys{
-		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new request")),
-		Duplicate:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "duplicate")),
-		Rename:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename")),
-		Delete:      key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "delete request")),
-		NewFile:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "new .http file")),
-		moveKeys:    newMoveKeys(),
-		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open / fold")),
-		Expand:      key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "unfold")),
-		Collapse:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "fold")),
-		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		New:         b(settings.ActionNewRequest),
+		Duplicate:   b(settings.ActionDuplicate),
+		Rename:      b(settings.ActionRename),
+		Delete:      b(settings.ActionDeleteRequest),
+		NewFile:     b(settings.ActionNewFile),
+		moveKeys:    newMoveKeys(km),
+		Open:        b(settings.ActionOpen),
+		Expand:      b(settings.ActionExpand),
+		Collapse:    b(settings.ActionCollapse),
+		Filter:      b(settings.ActionFilter),
+		ClearFilter: b(settings.ActionClearFilter),
 	}
 	k.ClearFilter.SetEnabled(false)
 	return k
@@ -166,34 +181,33 @@ type requestKeys struct {
 	Discard     key.Binding
 }
 
-func newRequestKeys() requestKeys {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
+func newRequestKeys(km settings.Keymap) requestKeys {
+	b := func(a settings.Action) key.Binding { return actionBinding(km, a) }
 	k := requestKeys{
-		moveKeys:    newMoveKeys(),
-		Resolve:     b([]string{"v"}, "v", "show variables resolved"),
-		Method:      b([]string{"m"}, "m", "next method"),
-		MethodBack:  b([]string{"M"}, "M", "previous method"),
-		URL:         b([]string{"u"}, "u", "edit URL"),
-		NextTab:     b([]string{"right", "l", "]"}, "→/]", "next tab"),
-		PrevTab:     b([]string{"left", "h", "["}, "←/[", "previous tab"),
-		Edit:        b([]string{"enter"}, "enter", "edit"),
-		Add:         b([]string{"a"}, "a", "add"),
-		Remove:      b([]string{"d", "delete"}, "d", "delete"),
-		Toggle:      b([]string{"x"}, "x", "disable/enable header"),
-		ContentType: b([]string{"t"}, "t", "content type"),
-		Editor:      b([]string{"e"}, "e", "body in $EDITOR"),
-		Basic:       b([]string{"b"}, "b", "Basic auth"),
-		Bearer:      b([]string{"B"}, "B", "Bearer auth"),
-		Condition:   b([]string{"i"}, "i", "add If-Match/If-None-Match"),
-		AutoIfMatch: b([]string{"A"}, "A", "auto If-Match on/off"),
-		CopyCurl:    b([]string{"y"}, "y", "copy as curl"),
-		Discard:     b([]string{"z"}, "z", "discard edits"),
+		moveKeys:    newMoveKeys(km),
+		Resolve:     b(settings.ActionResolve),
+		Method:      b(settings.ActionMethodNext),
+		MethodBack:  b(settings.ActionMethodPrev),
+		URL:         b(settings.ActionEditURL),
+		NextTab:     b(settings.ActionTabNext),
+		PrevTab:     b(settings.ActionTabPrev),
+		Edit:        b(settings.ActionEdit),
+		Add:         b(settings.ActionAdd),
+		Remove:      b(settings.ActionRemove),
+		Toggle:      b(settings.ActionToggleHeader),
+		ContentType: b(settings.ActionContentType),
+		Editor:      b(settings.ActionEditor),
+		Basic:       b(settings.ActionAuthBasic),
+		Bearer:      b(settings.ActionAuthBearer),
+		Condition:   b(settings.ActionCondition),
+		AutoIfMatch: b(settings.ActionAutoIfMatch),
+		CopyCurl:    b(settings.ActionCopyCurl),
+		Discard:     b(settings.ActionDiscard),
 	}
+	tabs := [reqTabCount]settings.Action{settings.ActionRequestHeaders, settings.ActionRequestBody,
+		settings.ActionRequestQuery, settings.ActionRequestAuth}
 	for i := range k.Tabs {
-		n := string(rune('1' + i))
-		k.Tabs[i] = b([]string{n}, n, reqTabName(i))
+		k.Tabs[i] = b(tabs[i])
 	}
 	k.setTab(reqTabHeaders)
 	k.Condition.SetEnabled(false)
@@ -243,31 +257,36 @@ type responseKeys struct {
 	Mark      key.Binding // History: mark an exchange; the second mark shows the diff
 	SaveBody  key.Binding // the whole body, spooled or not, to a file
 	Insecure  key.Binding // after a refused certificate: resend without checking it
+
+	pageDown []string // the keys page down has off the History tab
 }
 
-func newResponseKeys() responseKeys {
+func newResponseKeys(km settings.Keymap) responseKeys {
+	b := func(a settings.Action) key.Binding { return actionBinding(km, a) }
 	k := responseKeys{
-		moveKeys:  newMoveKeys(),
-		NextTab:   key.NewBinding(key.WithKeys("right", "l", "]"), key.WithHelp("→/]", "next tab")),
-		PrevTab:   key.NewBinding(key.WithKeys("left", "h", "["), key.WithHelp("←/[", "previous tab")),
-		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search body")),
-		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
-		EndSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "end search")),
-		CopyBody:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy body")),
-		CopyRaw:   key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy raw response")),
-		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "header note / reopen")),
-		Mark:      key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "mark two to diff")),
-		SaveBody:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save body to a file")),
-		Insecure:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "resend, certificate unchecked")),
+		moveKeys:  newMoveKeys(km),
+		NextTab:   b(settings.ActionTabNext),
+		PrevTab:   b(settings.ActionTabPrev),
+		Search:    b(settings.ActionSearch),
+		NextMatch: b(settings.ActionMatchNext),
+		PrevMatch: b(settings.ActionMatchPrev),
+		EndSearch: b(settings.ActionEndSearch),
+		CopyBody:  b(settings.ActionCopyBody),
+		CopyRaw:   b(settings.ActionCopyRaw),
+		Open:      b(actionNote),
+		Mark:      b(actionMark),
+		SaveBody:  b(actionSaveBody),
+		Insecure:  b(actionInsecure),
 	}
+	k.pageDown = k.PageDown.Keys()
 	k.SaveBody.SetEnabled(false)
 	k.Insecure.SetEnabled(false)
 	k.CopyBody.SetEnabled(false)
 	k.CopyRaw.SetEnabled(false)
+	tabs := [tabCount]settings.Action{settings.ActionResponseRaw, settings.ActionResponsePretty,
+		settings.ActionResponseHeaders, settings.ActionResponseTiming, actionResponseHistory}
 	for i := range k.Tabs {
-		n := string(rune('1' + i))
-		k.Tabs[i] = key.NewBinding(key.WithKeys(n), key.WithHelp(n, tabName(i)))
+		k.Tabs[i] = b(tabs[i])
 	}
 	k.setSearching(false)
 	k.setTab(tabRaw)
@@ -279,11 +298,11 @@ func newResponseKeys() responseKeys {
 func (k *responseKeys) setTab(t int) {
 	k.Open.SetEnabled(t == tabHeaders || t == tabHistory)
 	k.Mark.SetEnabled(t == tabHistory)
+	keys := k.pageDown
 	if t == tabHistory {
-		k.PageDown.SetKeys("pgdown", "ctrl+d")
-	} else {
-		k.PageDown.SetKeys("pgdown", "ctrl+d", " ")
+		keys = slices.DeleteFunc(slices.Clone(keys), func(s string) bool { return slices.Contains(k.Mark.Keys(), s) })
 	}
+	k.PageDown.SetKeys(keys...) // no keys left: the binding is off on this tab
 }
 
 // setSearching enables the match keys only while there is a search to step through.
@@ -305,7 +324,7 @@ func (k responseKeys) FullHelp() [][]key.Binding {
 // explainKeys drive the explain panel.
 type explainKeys struct{ moveKeys }
 
-func newExplainKeys() explainKeys { return explainKeys{newMoveKeys()} }
+func newExplainKeys(km settings.Keymap) explainKeys { return explainKeys{newMoveKeys(km)} }
 
 func (k explainKeys) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Up} }
 
@@ -407,3 +426,49 @@ func newPickerKeys() pickerKeys {
 func (k pickerKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Choose, k.Close} }
 
 func (k pickerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// paletteKeys drive the command palette; typed characters filter it.
+type paletteKeys struct {
+	Up    key.Binding
+	Down  key.Binding
+	Run   key.Binding
+	Close key.Binding
+}
+
+func newPaletteKeys() paletteKeys {
+	return paletteKeys{
+		Up:    key.NewBinding(key.WithKeys("up", "ctrl+k"), key.WithHelp("↑", "up")),
+		Down:  key.NewBinding(key.WithKeys("down", "ctrl+j", "ctrl+n"), key.WithHelp("↓", "down")),
+		Run:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run")),
+		Close: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+	}
+}
+
+func (k paletteKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Run, k.Close} }
+
+func (k paletteKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// cookieKeys drive the cookies view.
+type cookieKeys struct {
+	Up     key.Binding
+	Down   key.Binding
+	Delete key.Binding
+	Clear  key.Binding
+	Close  key.Binding
+}
+
+func newCookieKeys() cookieKeys {
+	return cookieKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Delete: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete cookie")),
+		Clear:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "clear all")),
+		Close:  key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")),
+	}
+}
+
+func (k cookieKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Delete, k.Clear, k.Close}
+}
+
+func (k cookieKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/httplens/httplens/settings"
 )
 
 // bindingsOf collects every key.Binding field of a keyMap, embedded and array
@@ -30,17 +32,18 @@ func bindingsOf(v reflect.Value) []key.Binding {
 	return out
 }
 
-func scopes() map[string]help.KeyMap {
+// scopes builds every scope's bindings from km, as New does from the settings.
+func scopes(km settings.Keymap) map[string]help.KeyMap {
 	return map[string]help.KeyMap{
-		"global": newGlobalKeys(), "tree": newTreeKeys(), "request": newRequestKeys(),
-		"response": newResponseKeys(), "explain": newExplainKeys(), "field": newFieldKeys(),
+		"global": newGlobalKeys(km), "tree": newTreeKeys(km), "request": newRequestKeys(km),
+		"response": newResponseKeys(km), "explain": newExplainKeys(km), "field": newFieldKeys(),
 		"overlay": newOverlayKeys(), "editor": newEditorKeys(), "dialog": newDialogKeys(), "picker": newPickerKeys(),
 	}
 }
 
 func TestKeys(t *testing.T) {
 	bound := map[string]bool{}
-	for name, km := range scopes() {
+	for name, km := range scopes(settings.DefaultKeymap()) {
 		t.Run(name, func(t *testing.T) {
 			inHelp := map[string]bool{}
 			for _, col := range km.FullHelp() {
@@ -80,7 +83,7 @@ func TestKeys(t *testing.T) {
 }
 
 func TestSearchKeysEnabledOnlyWithMatches(t *testing.T) {
-	k := newResponseKeys()
+	k := newResponseKeys(nil)
 	if k.NextMatch.Enabled() || k.EndSearch.Enabled() {
 		t.Fatal("match keys enabled before any search")
 	}
@@ -93,7 +96,7 @@ func TestSearchKeysEnabledOnlyWithMatches(t *testing.T) {
 func TestRequestKeysOnEveryTab(t *testing.T) {
 	for tab := range reqTabCount {
 		t.Run(reqTabName(tab), func(t *testing.T) {
-			k := newRequestKeys()
+			k := newRequestKeys(nil)
 			k.setTab(tab)
 			k.Condition.SetEnabled(true)
 			seen := map[string]string{}

@@ -35,10 +35,12 @@ type screenLayout struct {
 	// Single is set when the terminal is too small for four panes: the focused
 	// pane fills Panes' shared rectangle and Bar lists the panes to switch to.
 	Single bool
-	Bar    rect
-	Panes  [paneCount]rect
-	Status rect
-	Help   rect
+	// Stacked is set when the panes are one above the other (settings' layout).
+	Stacked bool
+	Bar     rect
+	Panes   [paneCount]rect
+	Status  rect
+	Help    rect
 }
 
 // Sizes below which the four panes no longer fit side by side.

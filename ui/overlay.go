@@ -28,6 +28,8 @@ const (
 	overlayResend            // re-send a non-idempotent request?
 	overlaySaveBody          // the path to save the response body to
 	overlayOverwrite         // that file exists: overwrite it?
+	overlayPalette           // the command palette
+	overlayCookies           // the cookie jar of the environment
 )
 
 // dialog is the root's one overlay: which one is open and what it is about.
@@ -54,6 +56,10 @@ func (m *Model) dialogKeyMap() help.KeyMap {
 		return m.picker
 	case overlaySaveBody:
 		return m.overlay.field.keys
+	case overlayPalette:
+		return newPaletteKeys()
+	case overlayCookies:
+		return newCookieKeys()
 	}
 	k := m.dialogKeys
 	k.Reload.SetEnabled(m.overlay.kind == overlayConflict)
@@ -87,6 +93,10 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.handleTextOverlay(msg)
 	case overlaySaveBody:
 		return m.handleSavePrompt(msg)
+	case overlayPalette:
+		return m.handlePaletteKey(msg)
+	case overlayCookies:
+		return m.handleCookiesKey(msg)
 	}
 	dk := k.(dialogKeys)
 	switch {
@@ -178,6 +188,12 @@ func (m *Model) dialogView(h int) string {
 	}
 	if m.overlay.kind == overlaySaveBody {
 		return m.savePromptView(h)
+	}
+	switch m.overlay.kind {
+	case overlayPalette:
+		return m.paletteView(h)
+	case overlayCookies:
+		return m.cookiesView(h)
 	}
 	var lines []string
 	switch d := m.overlay; d.kind {

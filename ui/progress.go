@@ -103,6 +103,9 @@ func (m *Model) sendClient(f *progressFeed, insecure bool) *requests.Client {
 	opts := m.cfg.Options
 	opts.Progress = f.report
 	opts.Insecure = opts.Insecure || insecure
+	if j := m.jars.jar(m.env); j != nil {
+		opts.Jar = j // this environment's cookies, kept after the exchange
+	}
 	return requests.NewClient(opts)
 }
 

@@ -77,7 +77,7 @@ type validator struct {
 }
 
 func newRequestPane(st Styles) requestPane {
-	return requestPane{st: st, keys: newRequestKeys(), drafts: map[string]edited{}, field: newLineField(""), body: newTextEditor()}
+	return requestPane{st: st, keys: newRequestKeys(nil), drafts: map[string]edited{}, field: newLineField(""), body: newTextEditor()}
 }
 
 // SetSize sets the inner size the pane draws into.

@@ -46,7 +46,7 @@ func (m *responsePane) SetCopyable(on bool) {
 }
 
 func newResponsePane(st Styles) responsePane {
-	return responsePane{st: st, keys: newResponseKeys(), search: newLineField("/"), tab: tabRaw}
+	return responsePane{st: st, keys: newResponseKeys(nil), search: newLineField("/"), tab: tabRaw}
 }
 
 // SetSize sets the inner size the pane draws into.

@@ -16,6 +16,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/settings"
 )
 
 // Config is what the UI needs from the command line. Client is required.
@@ -43,6 +44,19 @@ type Config struct {
 	// off, and HistoryErr then says why when it was not asked for (--no-history).
 	History    *history.Store
 	HistoryErr error
+	// Keys binds the actions to keys, from the settings file; nil means the defaults.
+	Keys settings.Keymap
+	// Notices are shown in an overlay at start, one line each: the problems of the
+	// settings file and the key conflicts. They are sanitised before display.
+	Notices []string
+	// SettingsFile is the settings file read, named once above the notices.
+	SettingsFile string
+	// Cookies says per environment whether the cookie jar is used; NoCookies
+	// (--no-cookies) turns it off everywhere. The jars are kept in History.
+	Cookies   settings.Cookies
+	NoCookies bool
+	// Layout is settings.LayoutWide, LayoutStacked or LayoutAuto ("" is auto).
+	Layout string
 }
 
 // Model is the root model. Build it with New and run it with tea.NewProgram, with
@@ -79,6 +93,8 @@ type Model struct {
 	xfer   transferState     // large bodies, progress, the insecure resend
 
 	responded map[string]bool // request keys that got a response in this session
+
+	jars cookieJars // the cookie jar of each environment used in this session
 }
 
 // flight is the request in flight: its id, how to cancel it and how long it has run.
@@ -104,14 +120,17 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	h := help.New()
 	h.Styles = st.Help
 	m := Model{
-		cfg: cfg, st: st, keys: newGlobalKeys(), close: newOverlayKeys(), help: h,
+		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: newOverlayKeys(), help: h,
 		dialogKeys: newDialogKeys(), picker: newPickerKeys(), cond: newConditional(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{},
 	}
 	m.flight.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
+	m.useKeymap(cfg.Keys)
+	m.jars = newCookieJars(cfg)
 	m.tree.Focus()
+	m.showNotices()
 	return m
 }
 
@@ -163,12 +182,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if next, cmd, ok := m.handleHistoryMsg(msg); ok {
 		return next, cmd
 	}
+	if next, cmd, ok := m.handleCookieMsg(msg); ok {
+		return next, cmd
+	}
 	return m.handleEditMsg(msg)
 }
 
 func (m *Model) resize(w, h int) {
 	m.w, m.h = w, h
-	m.lay = layout(w, h)
+	m.lay = layoutFor(m.cfg.Layout, w, h)
 	m.help.Width = w
 	inner := func(r rect) (int, int) { return max(r.W-2, 0), max(r.H-2, 0) }
 	m.tree.SetSize(inner(m.lay.Panes[paneTree]))
@@ -217,11 +239,16 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	k := m.keys
 	editing := m.editing()
+	// A key rebound to a character types it while a field is edited.
+	typed := editing && (msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace)
 	switch {
-	case key.Matches(msg, k.Send):
+	case key.Matches(msg, k.Send) && !typed:
 		return m.send()
-	case key.Matches(msg, k.Save):
+	case key.Matches(msg, k.Save) && !typed:
 		return m.save()
+	case key.Matches(msg, k.Palette) && !typed:
+		m.openPalette()
+		return m, nil
 	case key.Matches(msg, k.Quit) && (!editing || msg.Type == tea.KeyCtrlC):
 		return m.quitOrAsk()
 	case editing:
@@ -242,6 +269,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.openDialog(dialog{kind: overlayHelp})
 	case key.Matches(msg, k.Env):
 		m.openEnvPicker()
+	case key.Matches(msg, k.Cookies):
+		return m, m.openCookies()
 	default:
 		return m.updateFocused(msg)
 	}

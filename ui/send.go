@@ -159,7 +159,7 @@ func (m Model) handleFlight(msg tea.Msg) (tea.Model, tea.Cmd) {
 		key, prev := m.flight.key, m.lastX
 		m.receive(msg)
 		cmd := m.received(msg, prev)
-		return m, tea.Batch(m.recordCmd(msg, key), cmd)
+		return m, tea.Batch(m.recordCmd(msg, key), cmd, m.saveCookiesCmd(m.env))
 	}
 	return m, nil
 }

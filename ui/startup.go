@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/httplens/httplens/settings"
 )
@@ -17,15 +19,35 @@ func (m *Model) useKeymap(km settings.Keymap) {
 	m.expl.keys = newExplainKeys(km)
 }
 
+// noticeWidth is the width notices wrap to: an overlay on an 80-column terminal.
+const noticeWidth = 72
+
 // showNotices opens the start-up notices (the settings file's problems), if any,
-// in a text overlay the user closes with esc.
+// in a text overlay the user closes with esc. The file is named once; each
+// problem keeps its line and key, wrapped rather than cut.
 func (m *Model) showNotices() {
 	if len(m.cfg.Notices) == 0 {
 		return
 	}
-	lines := make([]string, 0, len(m.cfg.Notices)+2)
+	var lines []string
+	add := func(text, indent string) {
+		for i, l := range strings.Split(wrapText(sanitizeString(text), noticeWidth), "\n") {
+			if i > 0 {
+				l = indent + l
+			}
+			lines = append(lines, l)
+		}
+	}
+	file := m.cfg.SettingsFile
+	if file != "" {
+		add("File: "+file, "  ")
+		lines = append(lines, "")
+	}
 	for _, n := range m.cfg.Notices {
-		lines = append(lines, sanitizeString(n))
+		if file != "" {
+			n = strings.ReplaceAll(n, file+":", filepath.Base(file)+":")
+		}
+		add(n, "    ")
 	}
 	lines = append(lines, "", "Everything else works; what is listed keeps its default.")
 	title := "Settings: 1 problem"

@@ -3,14 +3,20 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/httplens/httplens/settings"
 )
 
-// palette is the small set of colours every style is built from. Each colour adapts
-// to a light or dark background; lipgloss drops them all when NO_COLOR is set.
+// palette is the small set of colours every style is built from: hues, and the
+// colour of each role a theme may set (themes.go picks and adjusts them). lipgloss
+// drops every colour when NO_COLOR is set; the app never forces a profile.
 type palette struct {
-	text, muted, border, accent, green, yellow, red, purple, cyan, orange, matchBg, selBg lipgloss.AdaptiveColor
+	text, muted, border, accent, green, yellow, red, purple, cyan, orange, matchBg, selBg lipgloss.TerminalColor
+	roles                                                                                 map[settings.Role]lipgloss.TerminalColor
 }
 
+// newPalette is the automatic theme: each colour adapts to a light or dark
+// background, as lipgloss found it before the program started.
 func newPalette() palette {
 	c := func(light, dark string) lipgloss.AdaptiveColor {
 		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
@@ -20,7 +26,21 @@ func newPalette() palette {
 		accent: c("#0969da", "#58a6ff"), green: c("#1a7f37", "#3fb950"), yellow: c("#9a6700", "#d29922"),
 		red: c("#cf222e", "#f85149"), purple: c("#8250df", "#bc8cff"), cyan: c("#1b7c83", "#39c5cf"),
 		orange: c("#bc4c00", "#f0883e"), matchBg: c("#fff8c5", "#5a4a00"), selBg: c("#ddf4ff", "#1f3a5f"),
+	}.withRoles()
+}
+
+// withRoles gives every role its colour from the hues.
+func (p palette) withRoles() palette {
+	p.roles = map[settings.Role]lipgloss.TerminalColor{
+		settings.RoleMethodGET: p.green, settings.RoleMethodHEAD: p.cyan, settings.RoleMethodPOST: p.yellow,
+		settings.RoleMethodPUT: p.accent, settings.RoleMethodPATCH: p.purple, settings.RoleMethodDELETE: p.red,
+		settings.RoleMethodOPTIONS: p.muted,
+		settings.RoleStatus1xx:     p.cyan, settings.RoleStatus2xx: p.green, settings.RoleStatus3xx: p.accent,
+		settings.RoleStatus4xx: p.orange, settings.RoleStatus5xx: p.red,
+		settings.RoleFindingError: p.red, settings.RoleFindingWarning: p.yellow, settings.RoleFindingInfo: p.accent,
+		settings.RoleBorder: p.border, settings.RoleBorderFocused: p.accent, settings.RoleMuted: p.muted,
 	}
+	return p
 }
 
 // Styles holds every style the ui draws with, named by role. Build it with
@@ -72,19 +92,22 @@ type SyntaxStyles struct {
 	Comment lipgloss.Style
 }
 
-// NewStyles builds the styles from the palette: base styles first, derived after.
-func NewStyles() Styles {
-	p := newPalette()
+// NewStyles builds the styles of the automatic theme; ThemeStyles picks another.
+func NewStyles() Styles { return stylesFrom(newPalette()) }
+
+// stylesFrom builds the styles from a palette: base styles first, derived after.
+func stylesFrom(p palette) Styles {
 	base := lipgloss.NewStyle().Foreground(p.text)
 	fg := func(c lipgloss.TerminalColor) lipgloss.Style { return lipgloss.NewStyle().Foreground(c) }
+	role := func(r settings.Role) lipgloss.Style { return fg(p.roles[r]) }
 	s := Styles{
 		Text:      base,
-		Muted:     fg(p.muted),
+		Muted:     role(settings.RoleMuted),
 		Bold:      base.Bold(true),
 		ErrorText: fg(p.red).Bold(true),
 	}
-	s.PaneBorder = fg(p.border)
-	s.PaneBorderFocused = fg(p.accent)
+	s.PaneBorder = role(settings.RoleBorder)
+	s.PaneBorderFocused = role(settings.RoleBorderFocused)
 	s.PaneTitle = s.Muted.Bold(true)
 	s.PaneTitleFocused = fg(p.accent).Bold(true)
 	s.Selected = base.Background(p.selBg).Bold(true)
@@ -94,25 +117,25 @@ func NewStyles() Styles {
 	s.MatchCurrent = s.Match.Bold(true).Reverse(true)
 	s.StatusLine = s.Muted
 	s.HelpColumn = lipgloss.NewStyle().PaddingRight(3)
-	s.Overlay = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.accent).Padding(0, 1)
+	s.Overlay = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.roles[settings.RoleBorderFocused]).Padding(0, 1)
 
 	s.Methods = map[string]lipgloss.Style{
-		"GET":     fg(p.green).Bold(true),
-		"HEAD":    fg(p.cyan).Bold(true),
-		"POST":    fg(p.yellow).Bold(true),
-		"PUT":     fg(p.accent).Bold(true),
-		"PATCH":   fg(p.purple).Bold(true),
-		"DELETE":  fg(p.red).Bold(true),
-		"OPTIONS": fg(p.muted).Bold(true),
+		"GET":     role(settings.RoleMethodGET).Bold(true),
+		"HEAD":    role(settings.RoleMethodHEAD).Bold(true),
+		"POST":    role(settings.RoleMethodPOST).Bold(true),
+		"PUT":     role(settings.RoleMethodPUT).Bold(true),
+		"PATCH":   role(settings.RoleMethodPATCH).Bold(true),
+		"DELETE":  role(settings.RoleMethodDELETE).Bold(true),
+		"OPTIONS": role(settings.RoleMethodOPTIONS).Bold(true),
 	}
-	s.MethodOther = fg(p.muted).Bold(true)
+	s.MethodOther = role(settings.RoleMuted).Bold(true)
 	s.StatusClasses = [6]lipgloss.Style{
-		fg(p.red).Bold(true), fg(p.cyan).Bold(true), fg(p.green).Bold(true),
-		fg(p.accent).Bold(true), fg(p.orange).Bold(true), fg(p.red).Bold(true),
+		fg(p.red).Bold(true), role(settings.RoleStatus1xx).Bold(true), role(settings.RoleStatus2xx).Bold(true),
+		role(settings.RoleStatus3xx).Bold(true), role(settings.RoleStatus4xx).Bold(true), role(settings.RoleStatus5xx).Bold(true),
 	}
-	s.SeverityError = fg(p.red).Bold(true)
-	s.SeverityWarning = fg(p.yellow).Bold(true)
-	s.SeverityInfo = fg(p.accent).Bold(true)
+	s.SeverityError = role(settings.RoleFindingError).Bold(true)
+	s.SeverityWarning = role(settings.RoleFindingWarning).Bold(true)
+	s.SeverityInfo = role(settings.RoleFindingInfo).Bold(true)
 	s.DiffAdded = fg(p.green).Bold(true)
 	s.DiffRemoved = fg(p.red)
 	s.Syntax = SyntaxStyles{

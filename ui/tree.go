@@ -55,7 +55,7 @@ type treePane struct {
 }
 
 func newTreePane(st Styles) treePane {
-	return treePane{st: st, keys: newTreeKeys(), folded: map[string]bool{}, filter: newLineField("/"), prompt: newLineField("")}
+	return treePane{st: st, keys: newTreeKeys(nil), folded: map[string]bool{}, filter: newLineField("/"), prompt: newLineField("")}
 }
 
 // SetCollection replaces the tree's content; the cursor goes to the first request.

@@ -27,6 +27,9 @@ func (m Model) View() string {
 		if bodyH <= 1 {
 			body = m.paneBar()
 		}
+	case m.lay.Stacked:
+		body = lipgloss.JoinVertical(lipgloss.Left, m.paneView(paneTree), m.paneView(paneRequest),
+			m.paneView(paneResponse), m.paneView(paneExplain))
 	default:
 		top := lipgloss.JoinHorizontal(lipgloss.Top, m.paneView(paneTree), m.paneView(paneRequest))
 		bottom := lipgloss.JoinHorizontal(lipgloss.Top, m.paneView(paneResponse), m.paneView(paneExplain))
@@ -139,14 +142,19 @@ func (k joinedKeys) FullHelp() [][]key.Binding {
 // helpOverlay lists every binding of every scope, in as many columns as fit,
 // centred in the body area.
 func (m *Model) helpOverlay(h int) string {
-	scopes := []struct {
+	type scope struct {
 		name string
 		km   help.KeyMap
-	}{
-		{"Global", m.keys}, {"Collection", m.tree.KeyMap()}, {"Filter and search", m.tree.FieldKeys()},
-		{"Request", m.req.KeyMap()}, {"Body editor", m.req.body.keys}, {"Response", m.resp.KeyMap()},
-		{"Explain", m.expl.KeyMap()}, {"Dialogs", m.dialogKeys}, {"Environment picker", m.picker},
 	}
+	// The actions come from the list the palette shows, with the keys in force;
+	// then the keys of text fields and dialogs, which are not actions.
+	var scopes []scope
+	for _, a := range m.actionHelps() {
+		scopes = append(scopes, scope{a.name, a})
+	}
+	scopes = append(scopes, scope{"Filter and search", m.tree.FieldKeys()}, scope{"Body editor", m.req.body.keys},
+		scope{"Dialogs", m.dialogKeys}, scope{"Environment picker", m.picker},
+		scope{"Command palette", newPaletteKeys()}, scope{"Cookies", newCookieKeys()})
 	full := m.help
 	full.ShowAll = true
 	full.Width = 0 // blocks are packed to the width below, never cut
