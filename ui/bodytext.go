@@ -114,17 +114,21 @@ func runeCut(src []byte, from, to int) int {
 // and past maxLineBytes.
 func rawStep(src []byte, c lineCursor, out *[]byte) lineCursor {
 	rest := src[c.pos:]
-	end := bytes.IndexByte(rest, '\n')
-	next := c.pos + end + 1
-	if end < 0 {
-		end, next = len(rest), len(src)
+	// Look no further than one display line: a 50 MB body on one line must not
+	// be searched to its end for every piece of it.
+	window := rest[:min(len(rest), maxLineBytes+2)]
+	end := bytes.IndexByte(window, '\n')
+	found, next := end >= 0, c.pos+end+1
+	if !found {
+		end, next = len(window), c.pos+len(window)
 	}
 	line := rest[:end]
+	if n := len(line); found && n > 0 && line[n-1] == '\r' {
+		line = line[:n-1] // "\r\n" ends the line; the "\r" is not shown
+	}
 	if len(line) > maxLineBytes {
 		cut := runeCut(src, c.pos, c.pos+maxLineBytes) - c.pos
 		line, next = line[:cut], c.pos+cut
-	} else if n := len(line); n > 0 && line[n-1] == '\r' {
-		line = line[:n-1]
 	}
 	if out != nil {
 		*out = append(*out, line...)
