@@ -49,7 +49,7 @@ func runTUI(c *cobra.Command, args []string) error {
 		defer srv.Close()
 		cfg.DemoURL = srv.URL()
 	}
-	client := requests.NewClient(requests.Options{})
+	client := requests.NewClient(tuiOptions(conf, "")) // the live checks
 	defer client.CloseIdleConnections()
 	cfg.Client = client
 	// Bodies past the in-memory cap are spooled here. The folder goes when the

@@ -23,6 +23,10 @@ func tuiSettings(c *cobra.Command, cfg *ui.Config) settings.Settings {
 		cfg.Env = conf.Environment
 	}
 	cfg.Keys = conf.Keys
+	// The file's own conflicts are among errs; these involve the TUI's own actions.
+	for _, c := range ui.Conflicts(conf.Keys) {
+		cfg.Notices = append(cfg.Notices, printableText(c))
+	}
 	cfg.Cookies = conf.Cookies
 	cfg.NoCookies, _ = c.Flags().GetBool("no-cookies")
 	cfg.Layout = conf.UI.Layout

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -131,4 +132,40 @@ func prefixAlt(alt bool) string {
 // inScope reports whether info's keys act in scope s.
 func inScope(info settings.ActionInfo, s settings.Scope) bool {
 	return slices.Contains(info.Scopes, s)
+}
+
+// Conflicts reports keys that an action of the TUI's own (those settings.Keymap
+// cannot bind) shares with an action of km where both act, in the words
+// settings.Conflict uses. Mark and page down are no conflict: page down gives up
+// mark's keys on the History tab, the one place mark acts.
+func Conflicts(km settings.Keymap) []string {
+	var out []string
+	for _, a := range uiActions() {
+		for _, b := range settings.Actions() {
+			if a.ID == actionMark && b.ID == settings.ActionPageDown || !meets(a, b) {
+				continue
+			}
+			for _, k := range keysFor(km, a) {
+				if slices.Contains(keysFor(km, b), k) {
+					out = append(out, fmt.Sprintf("key %q is bound to both %s and %s; change %s under [keys]",
+						keysLabel([]string{k}), a.ID, b.ID, b.ID))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// meets reports whether a key of a and one of b can act at the same place: a
+// shared scope, or a global action over a pane's, unless both act only at times.
+func meets(a, b settings.ActionInfo) bool {
+	for _, s := range a.Scopes {
+		if inScope(b, s) {
+			return true
+		}
+	}
+	if a.Contextual && b.Contextual {
+		return false
+	}
+	return inScope(a, settings.ScopeGlobal) || inScope(b, settings.ScopeGlobal)
 }

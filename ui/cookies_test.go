@@ -127,3 +127,26 @@ func TestCookiesViewWhenOff(t *testing.T) {
 		t.Errorf("overlay %d, status %q", m.overlay.kind, m.status)
 	}
 }
+
+// Each environment has its own jar: what a server set under one is not sent
+// under another.
+func TestCookieJarPerEnvironment(t *testing.T) {
+	url := cookieServer(t)
+	dir := t.TempDir()
+	writeHTTP(t, dir, "http-client.env.json", `{"dev": {"x": "1"}}`)
+	m := cookieModel(t, Config{Dir: dir, Cookies: settings.Cookies{Enabled: true}}, url)
+	m, _ = sendTitled(t, m, "Login")
+	m, _ = drive(t, m, keyMsg("ctrl+e"), keyMsg("down"), keyMsg("enter"))
+	if m.env != "dev" {
+		t.Fatalf("environment %q, want dev", m.env)
+	}
+	m, v := sendTitled(t, m, "Me")
+	if !strings.Contains(v, "got no cookie") {
+		t.Errorf("dev was sent the cookie of no environment:\n%s", v)
+	}
+	m, _ = drive(t, m, keyMsg("ctrl+e"), keyMsg("up"), keyMsg("enter"))
+	_, v = sendTitled(t, m, "Me")
+	if !strings.Contains(v, "got session=s3cret") {
+		t.Errorf("back in no environment, its cookie was not sent:\n%s", v)
+	}
+}
