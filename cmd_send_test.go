@@ -297,3 +297,10 @@ func TestSendUsesSettings(t *testing.T) {
 		t.Fatalf("a bad value must be reported with its line and the run go on: %d %q", code, errOut)
 	}
 }
+
+func TestTUIRejectsABadVar(t *testing.T) {
+	code, _, errOut := cli(t, "--no-demo", "--var", "novalue")
+	if code != 2 || !strings.Contains(errOut, `--var "novalue" is not k=v`) {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}

@@ -18,6 +18,7 @@ import (
 func addTUIFlags(c *cobra.Command) {
 	c.Flags().Bool("no-demo", false, "do not start the built-in demo API")
 	c.Flags().String("env", "", "environment from http-client.env.json")
+	c.Flags().StringArray("var", nil, "variable k=v, overriding the file and the environment (repeatable)")
 	c.Flags().Bool("no-history", false, "do not keep the exchanges of this session in the history")
 	c.Flags().Bool("no-cookies", false, "neither send nor keep cookies")
 	addHistoryFlag(c.Flags(), new(string))
@@ -29,6 +30,12 @@ func runTUI(c *cobra.Command, args []string) error {
 	noDemo, _ := c.Flags().GetBool("no-demo")
 	env, _ := c.Flags().GetString("env")
 	cfg := ui.Config{Env: env}
+	varFlags, _ := c.Flags().GetStringArray("var")
+	vars, err := parseVars(varFlags)
+	if err != nil {
+		return err
+	}
+	cfg.Vars = vars
 	conf := tuiSettings(c, &cfg)
 	if len(args) == 1 {
 		if _, err := os.Stat(args[0]); err != nil {
