@@ -22,11 +22,7 @@ func tuiSettings(c *cobra.Command, cfg *ui.Config) settings.Settings {
 	if !c.Flags().Changed("env") {
 		cfg.Env = conf.Environment
 	}
-	cfg.Keys = conf.Keys
-	// The file's own conflicts are among errs; these involve the TUI's own actions.
-	for _, c := range ui.Conflicts(conf.Keys) {
-		cfg.Notices = append(cfg.Notices, printableText(c))
-	}
+	cfg.Keys = conf.Keys // its conflicts, every action's, are among errs
 	cfg.Cookies = conf.Cookies
 	cfg.NoCookies, _ = c.Flags().GetBool("no-cookies")
 	cfg.Layout = conf.UI.Layout

@@ -33,9 +33,11 @@ const (
 	ActionEnv       Action = "env"
 	ActionSave      Action = "save"
 	ActionReread    Action = "reread"
+	ActionCheck     Action = "check"
 	ActionHelp      Action = "help"
 	ActionQuit      Action = "quit"
 	ActionPalette   Action = "palette"
+	ActionCookies   Action = "cookies"
 
 	ActionUp       Action = "up"
 	ActionDown     Action = "down"
@@ -81,12 +83,17 @@ const (
 	ActionResponsePretty  Action = "response-pretty"
 	ActionResponseHeaders Action = "response-headers"
 	ActionResponseTiming  Action = "response-timing"
+	ActionResponseHistory Action = "response-history"
 	ActionSearch          Action = "search"
 	ActionMatchNext       Action = "match-next"
 	ActionMatchPrev       Action = "match-prev"
 	ActionEndSearch       Action = "end-search"
 	ActionCopyBody        Action = "copy-body"
 	ActionCopyRaw         Action = "copy-raw"
+	ActionNote            Action = "note"
+	ActionMark            Action = "mark"
+	ActionSaveBody        Action = "save-body"
+	ActionInsecure        Action = "insecure"
 )
 
 // ActionInfo describes one action: the help and palette text, where its keys act,
@@ -101,6 +108,10 @@ type ActionInfo struct {
 	// Contextual actions act only in some state (a request in flight, a filter
 	// typed); a global and a pane action may share a key when both are.
 	Contextual bool
+	// Overrides are actions of the same scope that give up a key they share with
+	// this one where this one acts (mark takes space from page down on the History
+	// tab), so sharing a key with them is no conflict.
+	Overrides []Action
 }
 
 // Actions returns every action in the order help and the palette list them.
@@ -115,6 +126,8 @@ func Actions() []ActionInfo {
 		return ActionInfo{ID: id, Help: help, Scopes: scopes, Keys: keys}
 	}
 	ctx := func(i ActionInfo) ActionInfo { i.Contextual = true; return i }
+	mark := ctx(a(ActionMark, "mark two to diff", resp, " "))
+	mark.Overrides = []Action{ActionPageDown}
 	return []ActionInfo{
 		a(ActionSend, "send the request", g, "ctrl+r"),
 		ctx(a(ActionCancel, "cancel the request in flight", g, "esc")),
@@ -123,9 +136,11 @@ func Actions() []ActionInfo {
 		a(ActionEnv, "choose the environment", g, "ctrl+e"),
 		ctx(a(ActionSave, "save edits", g, "ctrl+s")),
 		ctx(a(ActionReread, "re-read after 412", g, "R")),
+		a(ActionCheck, "check the resource", g, "C"),
 		a(ActionHelp, "help", g, "?"),
 		a(ActionQuit, "quit", g, "q", "ctrl+c"),
 		a(ActionPalette, "command palette", g, "ctrl+p"),
+		a(ActionCookies, "cookies of this environment", g, "ctrl+k"),
 
 		a(ActionUp, "up", panes, "up", "k"),
 		a(ActionDown, "down", panes, "down", "j"),
@@ -172,12 +187,19 @@ func Actions() []ActionInfo {
 		a(ActionResponsePretty, "Pretty tab", resp, "2"),
 		a(ActionResponseHeaders, "Headers tab", resp, "3"),
 		a(ActionResponseTiming, "Timing tab", resp, "4"),
+		a(ActionResponseHistory, "History tab", resp, "5"),
 		a(ActionSearch, "search body", resp, "/"),
 		ctx(a(ActionMatchNext, "next match", resp, "n")),
 		ctx(a(ActionMatchPrev, "previous match", resp, "N")),
 		ctx(a(ActionEndSearch, "end search", resp, "esc")),
 		a(ActionCopyBody, "copy body", resp, "y"),
 		a(ActionCopyRaw, "copy raw response", resp, "Y"),
+		// On the Headers tab: the header's full note; on History: reopen the exchange.
+		ctx(a(ActionNote, "header note / reopen", resp, "enter")),
+		// Only on the History tab, where page down gives mark its keys.
+		mark,
+		ctx(a(ActionSaveBody, "save body to a file", resp, "s")),
+		ctx(a(ActionInsecure, "resend, certificate unchecked", resp, "i")),
 	}
 }
 
@@ -245,6 +267,9 @@ func (k Keymap) Conflicts() []Conflict {
 
 // meet returns the scopes where a key of a and one of b would both act.
 func meet(a, b ActionInfo) []Scope {
+	if slices.Contains(a.Overrides, b.ID) || slices.Contains(b.Overrides, a.ID) {
+		return nil
+	}
 	var out []Scope
 	for _, s := range a.Scopes {
 		if slices.Contains(b.Scopes, s) {

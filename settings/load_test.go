@@ -167,9 +167,10 @@ enabled = false
 dev = true
 [keys]
 send = ["f5", "Ctrl+G"]
-palette = "ctrl+k"
+palette = "ctrl+o"
 copy-raw = []
 page-down = ["space", "pgdown"]
+save-body = "S"
 [themes.mine]
 base = "light"
 method_get = "#0a0"
@@ -186,7 +187,8 @@ border_focused = "63"
 	want.UI = UI{Theme: "mine", Layout: LayoutStacked}
 	want.Cookies = Cookies{Environments: map[string]bool{"dev": true}}
 	want.Keys[ActionSend] = []string{"f5", "ctrl+g"}
-	want.Keys[ActionPalette] = []string{"ctrl+k"}
+	want.Keys[ActionPalette] = []string{"ctrl+o"}
+	want.Keys[ActionSaveBody] = []string{"S"}
 	want.Keys[ActionCopyRaw] = []string{}
 	want.Keys[ActionPageDown] = []string{" ", "pgdown"}
 	want.Themes = map[string]Theme{"mine": {Base: ThemeLight,

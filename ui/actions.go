@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -12,39 +11,9 @@ import (
 	"github.com/httplens/httplens/settings"
 )
 
-// Actions of the TUI that the settings table does not hold yet: they keep their
-// default keys, and help and the palette list them with the others.
-const (
-	actionCheck    settings.Action = "check"
-	actionCookies  settings.Action = "cookies"
-	actionNote     settings.Action = "note"
-	actionMark     settings.Action = "mark"
-	actionSaveBody settings.Action = "save-body"
-	actionInsecure settings.Action = "insecure"
-
-	actionResponseHistory settings.Action = "response-history"
-)
-
-// uiActions describes the actions above, as settings.Actions describes its own.
-func uiActions() []settings.ActionInfo {
-	g := []settings.Scope{settings.ScopeGlobal}
-	resp := []settings.Scope{settings.ScopeResponse}
-	return []settings.ActionInfo{
-		{ID: actionCheck, Help: "check the resource", Scopes: g, Keys: []string{"C"}},
-		{ID: actionCookies, Help: "cookies of this environment", Scopes: g, Keys: []string{"ctrl+k"}},
-		{ID: actionResponseHistory, Help: "History tab", Scopes: resp, Keys: []string{"5"}},
-		{ID: actionNote, Help: "header note / reopen", Scopes: resp, Keys: []string{"enter"}, Contextual: true},
-		{ID: actionMark, Help: "mark two to diff", Scopes: resp, Keys: []string{" "}, Contextual: true},
-		{ID: actionSaveBody, Help: "save body to a file", Scopes: resp, Keys: []string{"s"}, Contextual: true},
-		{ID: actionInsecure, Help: "resend, certificate unchecked", Scopes: resp, Keys: []string{"i"}, Contextual: true},
-	}
-}
-
-// actionList is every action of the TUI: the settings table, then the TUI's own.
-// Help, the palette and the key bindings all come from it, so they never disagree.
-func actionList() []settings.ActionInfo {
-	return append(settings.Actions(), uiActions()...)
-}
+// actionList is every action of the TUI, from the settings table. Help, the
+// palette and the key bindings all come from it, so they never disagree.
+func actionList() []settings.ActionInfo { return settings.Actions() }
 
 // actionInfo returns the description of action a.
 func actionInfo(a settings.Action) settings.ActionInfo {
@@ -57,7 +26,7 @@ func actionInfo(a settings.Action) settings.ActionInfo {
 }
 
 // keysFor returns the keys bound to info in km, or its defaults when km says
-// nothing of it (a nil keymap, or an action the settings file cannot bind).
+// nothing of it (a nil keymap, as the panes' constructors use).
 func keysFor(km settings.Keymap, info settings.ActionInfo) []string {
 	if keys, ok := km[info.ID]; ok {
 		return keys
@@ -76,6 +45,15 @@ func actionBinding(km settings.Keymap, a settings.Action) key.Binding {
 		return b
 	}
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keysLabel(keys), info.Help))
+}
+
+// keyName is the key of b for a hint in the UI ("Press ctrl+r to send"), as help
+// shows it, so the hint follows a rebinding; an unbound action says so.
+func keyName(b key.Binding) string {
+	if k := b.Help().Key; k != "" {
+		return k
+	}
+	return "(unbound)"
 }
 
 // keysLabel shows a binding's keys for help, briefly: the first key, and the
@@ -132,40 +110,4 @@ func prefixAlt(alt bool) string {
 // inScope reports whether info's keys act in scope s.
 func inScope(info settings.ActionInfo, s settings.Scope) bool {
 	return slices.Contains(info.Scopes, s)
-}
-
-// Conflicts reports keys that an action of the TUI's own (those settings.Keymap
-// cannot bind) shares with an action of km where both act, in the words
-// settings.Conflict uses. Mark and page down are no conflict: page down gives up
-// mark's keys on the History tab, the one place mark acts.
-func Conflicts(km settings.Keymap) []string {
-	var out []string
-	for _, a := range uiActions() {
-		for _, b := range settings.Actions() {
-			if a.ID == actionMark && b.ID == settings.ActionPageDown || !meets(a, b) {
-				continue
-			}
-			for _, k := range keysFor(km, a) {
-				if slices.Contains(keysFor(km, b), k) {
-					out = append(out, fmt.Sprintf("key %q is bound to both %s and %s; change %s under [keys]",
-						keysLabel([]string{k}), a.ID, b.ID, b.ID))
-				}
-			}
-		}
-	}
-	return out
-}
-
-// meets reports whether a key of a and one of b can act at the same place: a
-// shared scope, or a global action over a pane's, unless both act only at times.
-func meets(a, b settings.ActionInfo) bool {
-	for _, s := range a.Scopes {
-		if inScope(b, s) {
-			return true
-		}
-	}
-	if a.Contextual && b.Contextual {
-		return false
-	}
-	return inScope(a, settings.ScopeGlobal) || inScope(b, settings.ScopeGlobal)
 }

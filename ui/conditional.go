@@ -97,7 +97,7 @@ func (m *Model) afterResponse(x requests.Exchange, key string) {
 		m.cond.failed, m.cond.failURL = key, x.Request.URL
 		m.cond.failHs = x.Request.Headers
 		m.keys.Reread.SetEnabled(true)
-		m.expl.SetNote(preconditionNote(x))
+		m.expl.SetNote(preconditionNote(x, keyName(m.keys.Reread)))
 		return
 	}
 	if rereadOf != "" {
@@ -105,8 +105,9 @@ func (m *Model) afterResponse(x requests.Exchange, key string) {
 	}
 }
 
-// preconditionNote says what a 412 means for the request that got it.
-func preconditionNote(x requests.Exchange) string {
+// preconditionNote says what a 412 means for the request that got it; reread is
+// the key that re-reads the resource.
+func preconditionNote(x requests.Exchange, reread string) string {
 	sent := headerValue(x.Request.Headers, "If-Match")
 	cond := "If-Match: " + sent
 	if sent == "" {
@@ -119,8 +120,8 @@ func preconditionNote(x requests.Exchange) string {
 	}
 	return fmt.Sprintf("What happened: the %s was refused because its condition (%s) is false on the server: "+
 		"the resource changed since the version you quoted, so applying your request would have lost "+
-		"that change. Nothing was modified. Press R to re-read it (GET %s), then retry with its new ETag.",
-		x.Request.Method, cond, x.Request.URL)
+		"that change. Nothing was modified. Press %s to re-read it (GET %s), then retry with its new ETag.",
+		x.Request.Method, cond, reread, x.Request.URL)
 }
 
 // reread sends a GET of the URL that got 412, with the same headers minus the
@@ -159,7 +160,8 @@ func (m *Model) offerRetry(key string, x requests.Exchange) {
 	}
 	r := m.req.Request()
 	if r == nil || requestKey(r) != key {
-		m.setStatus("Re-read: the current ETag is "+tag+"; open the request again and press i to use it.", false)
+		m.setStatus("Re-read: the current ETag is "+tag+"; open the request again and press "+
+			keyName(m.req.keys.Condition)+" to use it.", false)
 		return
 	}
 	m.openDialog(dialog{kind: overlayRetry, key: key, tag: tag,

@@ -77,6 +77,7 @@ type responseContent struct {
 	kind      bodyKind
 	note      string // why Pretty shows less than it could
 	notice    string // what to know about a body that is not all here (cut, spooled, partial)
+	saveHint  bool   // the notice is followed by the save-body key, which keeps the whole body
 	body      []byte // what Pretty is made from: the decoded body, else the body
 	pending   bool   // Pretty is still being formatted by prettyCmd
 	tabs      [tabCount]tabText

@@ -72,7 +72,7 @@ func (h *historyList) toggleMark() (a, b int64, pair bool) {
 // view is the tab's lines for a body of height rows: a header row, then the rows
 // around the cursor. Every value shown came from the network, so all of it goes
 // through the sanitiser.
-func (h *historyList) view(st Styles, height int, focused bool) []string {
+func (h *historyList) view(st Styles, k responseKeys, height int, focused bool) []string {
 	switch {
 	case h.off && h.offWhy != "":
 		return []string{"", st.ErrorText.Render("  History is off for this run: ") + h.offWhy}
@@ -83,7 +83,7 @@ func (h *historyList) view(st Styles, height int, focused bool) []string {
 	case h.loading && len(h.rows) == 0:
 		return []string{"", st.Muted.Render("  Reading the history…")}
 	case len(h.rows) == 0:
-		return []string{"", st.Muted.Render("  No stored exchanges of this request yet. Send it with ctrl+r.")}
+		return []string{"", st.Muted.Render("  No stored exchanges of this request yet. Send it with " + keyName(k.send) + ".")}
 	}
 	lines := []string{st.Muted.Render(fmt.Sprintf("    %-15s %-6s %9s %9s  %s", "Sent", "Status", "Size", "Time", "ETag"))}
 	rows := max(height-2, 1)
@@ -91,7 +91,8 @@ func (h *historyList) view(st Styles, height int, focused bool) []string {
 	for i := top; i < min(top+rows, len(h.rows)); i++ {
 		lines = append(lines, h.row(st, i, focused))
 	}
-	hint := fmt.Sprintf("  %d stored · enter reopens · space marks (%d/2) for a diff", len(h.rows), len(h.marks))
+	hint := fmt.Sprintf("  %d stored · %s reopens · %s marks (%d/2) for a diff", len(h.rows), keyName(k.Open),
+		keyName(k.Mark), len(h.marks))
 	return append(lines, st.Muted.Render(hint))
 }
 

@@ -37,11 +37,11 @@ func newGlobalKeys(km settings.Keymap) globalKeys {
 		Env:      b(settings.ActionEnv),
 		Save:     b(settings.ActionSave),
 		Reread:   b(settings.ActionReread),
-		Check:    b(actionCheck),
+		Check:    b(settings.ActionCheck),
 		Help:     b(settings.ActionHelp),
 		Quit:     b(settings.ActionQuit),
 		Palette:  b(settings.ActionPalette),
-		Cookies:  b(actionCookies),
+		Cookies:  b(settings.ActionCookies),
 	}
 	// Nothing is in flight, nothing is edited and nothing failed a precondition at start.
 	k.Cancel.SetEnabled(false)
@@ -259,6 +259,8 @@ type responseKeys struct {
 	Insecure  key.Binding // after a refused certificate: resend without checking it
 
 	pageDown []string // the keys page down has off the History tab
+	// Global keys the pane's hints name ("Press ctrl+r to send"); the root acts on them.
+	send, cancel key.Binding
 }
 
 func newResponseKeys(km settings.Keymap) responseKeys {
@@ -273,10 +275,12 @@ func newResponseKeys(km settings.Keymap) responseKeys {
 		EndSearch: b(settings.ActionEndSearch),
 		CopyBody:  b(settings.ActionCopyBody),
 		CopyRaw:   b(settings.ActionCopyRaw),
-		Open:      b(actionNote),
-		Mark:      b(actionMark),
-		SaveBody:  b(actionSaveBody),
-		Insecure:  b(actionInsecure),
+		Open:      b(settings.ActionNote),
+		Mark:      b(settings.ActionMark),
+		SaveBody:  b(settings.ActionSaveBody),
+		Insecure:  b(settings.ActionInsecure),
+		send:      b(settings.ActionSend),
+		cancel:    b(settings.ActionCancel),
 	}
 	k.pageDown = k.PageDown.Keys()
 	k.SaveBody.SetEnabled(false)
@@ -284,7 +288,7 @@ func newResponseKeys(km settings.Keymap) responseKeys {
 	k.CopyBody.SetEnabled(false)
 	k.CopyRaw.SetEnabled(false)
 	tabs := [tabCount]settings.Action{settings.ActionResponseRaw, settings.ActionResponsePretty,
-		settings.ActionResponseHeaders, settings.ActionResponseTiming, actionResponseHistory}
+		settings.ActionResponseHeaders, settings.ActionResponseTiming, settings.ActionResponseHistory}
 	for i := range k.Tabs {
 		k.Tabs[i] = b(tabs[i])
 	}

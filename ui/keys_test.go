@@ -1,12 +1,17 @@
 package ui
 
 import (
+	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
 )
 
@@ -110,6 +115,96 @@ func TestRequestKeysOnEveryTab(t *testing.T) {
 					}
 					seen[key] = b.Help().Desc
 				}
+			}
+		})
+	}
+}
+
+// The UI's hints name the keys in force: after a rebinding they show the new key
+// and no longer the default.
+func TestHintsNameTheKeysInForce(t *testing.T) {
+	tests := []struct {
+		name      string
+		rebind    settings.Keymap
+		view      func(t *testing.T, m Model) string
+		want, old string
+	}{
+		{"send, in the empty response pane", settings.Keymap{settings.ActionSend: {"f5"}},
+			func(t *testing.T, m Model) string { m.resp.SetSize(80, 6); return m.resp.View() },
+			"Press f5 to send the request", "ctrl+r"},
+		{"cancel, in the in-flight line", settings.Keymap{settings.ActionCancel: {"ctrl+x"}},
+			func(t *testing.T, m Model) string { return m.sendingText() }, "(ctrl+x cancels)", "esc"},
+		{"next pane, in the single-pane bar", settings.Keymap{settings.ActionFocusNext: {"f2"}},
+			func(t *testing.T, m Model) string { return m.paneBar() }, "f2: next pane", "tab"},
+		{"send, on an empty History tab", settings.Keymap{settings.ActionSend: {"f5"}},
+			func(t *testing.T, m Model) string {
+				m.resp.hist.setRows("k", nil, nil)
+				return strings.Join(m.resp.hist.view(m.st, m.resp.keys, 10, true), "\n")
+			}, "Send it with f5.", "ctrl+r"},
+		{"reopen and mark, on the History tab", settings.Keymap{settings.ActionNote: {"o"}, settings.ActionMark: {"x"}},
+			func(t *testing.T, m Model) string {
+				m.resp.hist.setRows("k", []history.Summary{{ID: 1, Status: 200}}, nil)
+				return strings.Join(m.resp.hist.view(m.st, m.resp.keys, 10, true), "\n")
+			}, "o reopens · x marks (0/2)", "space"},
+		{"next and previous match, under a search", settings.Keymap{settings.ActionMatchNext: {"f3"}, settings.ActionMatchPrev: {"f4"}},
+			func(t *testing.T, m Model) string {
+				m.resp.SetSize(80, 10)
+				m.resp.SetContent(newResponseContent(jsonExchange(`{"id":1}`), m.st))
+				m.resp = press(t, m.resp, append([]tea.Msg{keyMsg("/")}, append(typeText("id"), keyMsg("enter"))...)...)
+				return m.resp.View()
+			}, "f3 next · f4 previous", " n next"},
+		{"save-body, after a partial body", settings.Keymap{settings.ActionSaveBody: {"S"}},
+			func(t *testing.T, m Model) string {
+				x := jsonExchange(`{"id"`)
+				x.Err = errors.New("connection reset")
+				m.resp.SetSize(120, 10)
+				m.resp.SetContent(newResponseContent(x, m.st))
+				return m.resp.View()
+			}, "arrived before the error · S saves it", "· s saves"},
+		{"the body editor's keys, on the Body tab", settings.Keymap{settings.ActionEdit: {"w"}, settings.ActionEditor: {"E"}},
+			func(t *testing.T, m Model) string {
+				return m.req.bodyHeader() + "\n" + strings.Join(m.req.bodyLines(), "\n")
+			},
+			"w edit · E $EDITOR", "e opens"},
+		{"re-read, in the 412 explanation", settings.Keymap{settings.ActionReread: {"f9"}},
+			func(t *testing.T, m Model) string {
+				x := requests.Exchange{Request: requests.SentRequest{Method: "PUT", URL: "http://127.0.0.1/x"}}
+				return preconditionNote(x, keyName(m.keys.Reread))
+			}, "Press f9 to re-read it", "Press R"},
+		{"an unbound action says so", settings.Keymap{settings.ActionSend: {}},
+			func(t *testing.T, m Model) string { m.resp.SetSize(80, 6); return m.resp.View() },
+			"Press (unbound) to send", "ctrl+r"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			km := settings.DefaultKeymap()
+			for a, keys := range tt.rebind {
+				km[a] = keys
+			}
+			v := plain(tt.view(t, New(Config{Keys: km})))
+			if !strings.Contains(v, tt.want) || strings.Contains(v, tt.old) {
+				t.Errorf("view lacks %q or still shows %q:\n%s", tt.want, tt.old, v)
+			}
+		})
+	}
+}
+
+// mark overrides page down (settings.ActionInfo.Overrides): on the History tab a
+// key they share marks, on every other tab it pages down, whatever the key.
+func TestMarkTakesPageDownKeysOnTheHistoryTab(t *testing.T) {
+	km := settings.DefaultKeymap()
+	km[settings.ActionMark] = []string{"pgdown"}
+	if c := km.Conflicts(); len(c) != 0 {
+		t.Fatalf("mark on page down's key is reported: %v", c)
+	}
+	for tab := range tabCount {
+		t.Run(tabName(tab), func(t *testing.T) {
+			k := newResponseKeys(km)
+			k.setTab(tab)
+			press := pressKey("pgdown")
+			marks, pages := key.Matches(press, k.Mark), key.Matches(press, k.PageDown)
+			if onHistory := tab == tabHistory; marks != onHistory || pages == onHistory {
+				t.Errorf("pgdown marks: %v, pages down: %v", marks, pages)
 			}
 		})
 	}

@@ -57,32 +57,33 @@ func (c *responseContent) prepareBody(x requests.Exchange, st Styles) {
 		c.body = r.Decoded
 	}
 	c.kind = detectKind(headerValue(r.Headers, "Content-Type"), c.body)
-	c.notice = bodyNotice(x)
+	c.notice, c.saveHint = bodyNotice(x)
 	if len(c.body) > inlinePretty {
 		c.pending = true
-		c.note = "formatting… (esc stops)"
+		c.note = "formatting…" // the pane adds the key that stops it
 		c.tabs[tabPretty] = tabText{plain: []string{"formatting…"}}
 		return
 	}
 	c.tabs[tabPretty], c.note, _ = prettyTab(context.Background(), c.kind, c.body, r.Truncated, st)
 }
 
-// bodyNotice says what the user must know about a body that is not all there.
-func bodyNotice(x requests.Exchange) string {
+// bodyNotice says what the user must know about a body that is not all there,
+// and whether saving it keeps more than the pane shows (the pane names the key).
+func bodyNotice(x requests.Exchange) (string, bool) {
 	r := x.Response
 	switch {
 	case r.SpoolPath != "":
-		return fmt.Sprintf("body %s, first %s shown, full body in a temporary file · s saves it",
-			humanBytes(r.SpooledBytes), humanBytes(r.BodyBytes))
+		return fmt.Sprintf("body %s, first %s shown, full body in a temporary file",
+			humanBytes(r.SpooledBytes), humanBytes(r.BodyBytes)), true
 	case x.Err != nil:
-		return fmt.Sprintf("partial body: %s arrived before the error · s saves it", humanBytes(r.BodyBytes))
+		return fmt.Sprintf("partial body: %s arrived before the error", humanBytes(r.BodyBytes)), true
 	case r.Truncated:
-		return fmt.Sprintf("body cut at %s (the cap): the rest was not read", humanBytes(r.BodyBytes))
+		return fmt.Sprintf("body cut at %s (the cap): the rest was not read", humanBytes(r.BodyBytes)), false
 	case r.DecodedTruncated:
 		return fmt.Sprintf("%s body inflates past %s: the decoded view is cut there",
-			sanitizeString(headerValue(r.Headers, "Content-Encoding")), humanBytes(int64(len(r.Decoded))))
+			sanitizeString(headerValue(r.Headers, "Content-Encoding")), humanBytes(int64(len(r.Decoded)))), false
 	}
-	return ""
+	return "", false
 }
 
 // tlsRefused reports an error from a refused certificate, which a resend with

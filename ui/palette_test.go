@@ -20,7 +20,7 @@ func TestPaletteFiltering(t *testing.T) {
 		count       int             // -1: any number
 	}{
 		{"an empty query lists every action in the table's order", "", settings.ActionSend, len(all)},
-		{"a word of the help text", "cookies", actionCookies, -1},
+		{"a word of the help text", "cookies", settings.ActionCookies, -1},
 		{"letters in order, with gaps", "snd req", settings.ActionSend, -1},
 		{"the action id", "copy-curl", settings.ActionCopyCurl, 1},
 		{"an exact word beats a scattered match", "timing", settings.ActionResponseTiming, -1},
@@ -176,31 +176,4 @@ func pressKey(k string) tea.KeyMsg {
 		panic("no key " + k)
 	}
 	return msg
-}
-
-func TestConflictsWithTheTUIsOwnActions(t *testing.T) {
-	tests := []struct {
-		name   string
-		rebind settings.Keymap
-		want   []string
-	}{
-		{"the defaults have none", nil, nil},
-		{"a global action on check's key", settings.Keymap{settings.ActionHelp: {"C"}},
-			[]string{`key "C" is bound to both check and help; change help under [keys]`}},
-		{"a response action on save-body's key", settings.Keymap{settings.ActionCopyBody: {"s"}},
-			[]string{`key "s" is bound to both save-body and copy-body; change copy-body under [keys]`}},
-		{"actions of other panes may share a key", settings.Keymap{settings.ActionRename: {"s"}}, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			km := settings.DefaultKeymap()
-			for a, k := range tt.rebind {
-				km[a] = k
-			}
-			got := Conflicts(km)
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
 }

@@ -372,16 +372,17 @@ func (m *requestPane) withAddRow(rows []string, p fieldPurpose, empty string) []
 }
 
 func (m *requestPane) bodyHeader() string {
-	hint := "t type · enter edit · e $EDITOR"
+	k := m.keys
+	hint := keyName(k.ContentType) + " type · " + keyName(k.Edit) + " edit · " + keyName(k.Editor) + " $EDITOR"
 	if m.body.editing {
-		hint = "editing · esc done"
+		hint = "editing · " + keyName(m.body.keys.Done) + " done"
 	}
 	return m.st.Muted.Render(fmt.Sprintf("Content-Type: %s · %s", sanitizeString(m.d.contentTypeLabel()), hint))
 }
 
 func (m *requestPane) bodyLines() []string {
 	if m.d.Body == "" {
-		return []string{m.st.Muted.Render("No body. enter types one, e opens $EDITOR.")}
+		return []string{m.st.Muted.Render("No body. " + keyName(m.keys.Edit) + " types one, " + keyName(m.keys.Editor) + " opens $EDITOR.")}
 	}
 	return displayLines([]byte(m.d.Body))
 }
@@ -394,7 +395,8 @@ func (m *requestPane) authLines() []string {
 	case m.field.editing && m.purpose == fieldBearer:
 		lines = append(lines, m.field.View())
 	default:
-		lines = append(lines, m.st.Muted.Render("b sets Basic (user:password) · B sets a Bearer token"))
+		lines = append(lines, m.st.Muted.Render(keyName(m.keys.Basic)+" sets Basic (user:password) · "+
+			keyName(m.keys.Bearer)+" sets a Bearer token"))
 	}
 	return lines
 }

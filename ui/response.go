@@ -266,15 +266,15 @@ func (m responsePane) View() string {
 	lines := make([]string, 0, m.h)
 	lines = append(lines, m.tabBar())
 	if m.noticeRows() > 0 {
-		lines = append(lines, m.st.SeverityWarning.Render(m.content.notice))
+		lines = append(lines, m.st.SeverityWarning.Render(m.noticeText()))
 	}
 	switch c := m.content; {
 	case m.sending != "":
 		lines = append(lines, "", "  "+m.sending, "  "+progressBar(m.progress, m.w-2))
 	case m.tab == tabHistory:
-		lines = append(lines, m.hist.view(m.st, m.bodyHeight(), m.focused)...)
+		lines = append(lines, m.hist.view(m.st, m.keys, m.bodyHeight(), m.focused)...)
 	case c == nil:
-		lines = append(lines, "", m.st.Muted.Render("  No response yet. Press ctrl+r to send the request."))
+		lines = append(lines, "", m.st.Muted.Render("  No response yet. Press "+keyName(m.keys.send)+" to send the request."))
 	case c.status == 0:
 		lines = append(lines, "", m.st.ErrorText.Render("  Request failed"), "")
 		for _, l := range strings.Split(wrapText(c.err, m.w-4), "\n") {
@@ -305,9 +305,22 @@ func (m *responsePane) tabBar() string {
 	if c := m.content; c != nil && c.err != "" && c.status != 0 {
 		bar += "  " + m.st.ErrorText.Render(c.err)
 	} else if c != nil && m.tab == tabPretty && c.note != "" {
-		bar += "  " + m.st.Muted.Render(c.note)
+		note := c.note
+		if c.pending {
+			note += " (" + keyName(m.keys.cancel) + " stops)"
+		}
+		bar += "  " + m.st.Muted.Render(note)
 	}
 	return bar
+}
+
+// noticeText is the content's notice, with the key that saves the whole body
+// when saving keeps more than the pane shows.
+func (m *responsePane) noticeText() string {
+	if m.content.saveHint {
+		return m.content.notice + " · " + keyName(m.keys.SaveBody) + " saves it"
+	}
+	return m.content.notice
 }
 
 func (m *responsePane) searchLine() string {
@@ -317,7 +330,8 @@ func (m *responsePane) searchLine() string {
 	if len(m.matches) == 0 {
 		return m.st.Muted.Render("/" + sanitizeString(m.query) + "  no matches")
 	}
-	return fmt.Sprintf("/%s  %d/%d  n next · N previous", sanitizeString(m.query), m.current+1, len(m.matches))
+	return fmt.Sprintf("/%s  %d/%d  %s next · %s previous", sanitizeString(m.query), m.current+1, len(m.matches),
+		keyName(m.keys.NextMatch), keyName(m.keys.PrevMatch))
 }
 
 // visibleLines slices the lines on screen and marks search hits on them.

@@ -131,22 +131,23 @@ func TestBodyNotices(t *testing.T) {
 		name string
 		edit func(x *requests.Exchange)
 		want string
+		save bool // saving keeps more than the pane shows
 	}{
-		{"whole body: nothing to say", func(*requests.Exchange) {}, ""},
-		{"cut without spooling", func(x *requests.Exchange) { x.Response.Truncated = true }, "body cut at"},
-		{"partial after an error", func(x *requests.Exchange) { x.Err = os.ErrClosed }, "partial body: "},
+		{"whole body: nothing to say", func(*requests.Exchange) {}, "", false},
+		{"cut without spooling", func(x *requests.Exchange) { x.Response.Truncated = true }, "body cut at", false},
+		{"partial after an error", func(x *requests.Exchange) { x.Err = os.ErrClosed }, "partial body: ", true},
 		{"decoded past the cap", func(x *requests.Exchange) {
 			x.Response.DecodedTruncated = true
 			x.Response.Headers = append(x.Response.Headers, requests.Header{Name: "Content-Encoding", Value: "gzip\x1b[2J"})
-		}, "gzip␛[2J body inflates past"},
+		}, "gzip␛[2J body inflates past", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			x := base()
 			c.edit(&x)
-			got := bodyNotice(x)
-			if c.want == "" && got != "" || !strings.Contains(got, c.want) {
-				t.Errorf("notice %q, want %q", got, c.want)
+			got, save := bodyNotice(x)
+			if c.want == "" && got != "" || !strings.Contains(got, c.want) || save != c.save {
+				t.Errorf("notice %q, %v; want %q, %v", got, save, c.want, c.save)
 			}
 		})
 	}

@@ -207,5 +207,5 @@ func (m *Model) sendingText() string {
 	if m.flight.elapsed != "" {
 		s += " " + m.flight.elapsed
 	}
-	return s + "  (esc cancels)"
+	return s + "  (" + keyName(m.keys.Cancel) + " cancels)"
 }

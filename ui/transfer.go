@@ -73,7 +73,8 @@ func (m *Model) received(msg responseMsg, prev requests.Exchange) tea.Cmd {
 	x := msg.exchange
 	m.resp.setBodyKeys(x)
 	if tlsRefused(x.Err) {
-		m.setStatus("Failed: "+msg.content.err+" — press i in the response pane to resend without checking it (this request only)", true)
+		m.setStatus("Failed: "+msg.content.err+" — press "+keyName(m.resp.keys.Insecure)+
+			" in the response pane to resend without checking it (this request only)", true)
 	}
 	cmds := []tea.Cmd{m.startPretty(msg.id)}
 	if p := prev.Response; p != nil && p.SpoolPath != "" && (x.Response == nil || x.Response.SpoolPath != p.SpoolPath) {
