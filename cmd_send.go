@@ -105,9 +105,11 @@ func runSend(ctx context.Context, out, errOut io.Writer, args []string, f sendFl
 		return err
 	}
 	x := requests.Send(ctx, req, sendOptions(f))
+	// Print first: the answer is what the user waits for; keeping it follows.
+	printErr := printExchange(out, errOut, x, f)
 	rec.add(ctx, x, file, name)
-	if err := printExchange(out, errOut, x, f); err != nil {
-		return err
+	if printErr != nil {
+		return printErr
 	}
 	if x.Err != nil {
 		return failedError(x.Err)
