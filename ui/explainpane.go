@@ -104,9 +104,17 @@ func (m *explainPane) render() {
 	m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
 }
 
+// para writes text wrapped to the pane, the first line after indent and the others
+// under it (so a "• " marks only where an item starts).
 func (m *explainPane) para(b *strings.Builder, indent, text string) {
-	for _, l := range strings.Split(wrapText(sanitizeString(text), max(m.w-len(indent), 8)), "\n") {
-		b.WriteString(indent + l + "\n")
+	w := lipgloss.Width(indent)
+	hang := strings.Repeat(" ", w)
+	for i, l := range strings.Split(wrapText(sanitizeString(text), max(m.w-w, 8)), "\n") {
+		if i == 0 {
+			b.WriteString(indent + l + "\n")
+		} else {
+			b.WriteString(hang + l + "\n")
+		}
 	}
 }
 

@@ -43,3 +43,16 @@ func TestExplainPane(t *testing.T) {
 		t.Error("down did not scroll")
 	}
 }
+
+// A title too long for one line wraps under itself: only its first line is bulleted.
+func TestExplainTitleWrapsUnderItsBullet(t *testing.T) {
+	m := newExplainPane(NewStyles())
+	m.SetSize(30, 40)
+	r := explain.Report{Findings: []explain.Finding{{ID: "x", Severity: explain.Info,
+		Title: "a title that is far too long to fit on one line", Detail: "d"}}}
+	m.SetReport(&r, "OK")
+	view := plain(m.View())
+	if n := strings.Count(view, "•"); n != 1 {
+		t.Fatalf("%d bullets for one finding:\n%s", n, view)
+	}
+}
