@@ -83,6 +83,28 @@ func (l *lazyLines) Line(i int) string {
 	return sanitize(buf)
 }
 
+// Lines returns display lines [from, to), sanitised. It steps from the nearest mark
+// once for the whole range, so a frame costs one walk of at most markEvery lines
+// plus the lines it shows, not a walk per line.
+func (l *lazyLines) Lines(from, to int) []string {
+	from, to = max(from, 0), min(to, l.n)
+	if from >= to {
+		return nil
+	}
+	c := l.marks[from/markEvery]
+	for range from % markEvery {
+		c = l.step(l.src, c, nil)
+	}
+	out := make([]string, 0, to-from)
+	var buf []byte
+	for range to - from {
+		buf = buf[:0]
+		c = l.step(l.src, c, &buf)
+		out = append(out, sanitize(buf))
+	}
+	return out
+}
+
 // each calls fn with every line from the first, in order, until fn returns false.
 func (l *lazyLines) each(fn func(i int, line string) bool) {
 	var c lineCursor

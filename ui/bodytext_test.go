@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -46,5 +47,35 @@ func TestJSONLinesMatchIndent(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, want.String())
 			}
 		})
+	}
+}
+
+// Lines walks a range once; it must give exactly the lines Line gives one by one,
+// across marks and at the ends.
+func TestLazyLinesRangeMatchesLine(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("[")
+	for i := range 500 {
+		if i > 0 {
+			sb.WriteString(",")
+		}
+		fmt.Fprintf(&sb, `{"id":%d,"s":"x\u001b%d"}`, i, i)
+	}
+	sb.WriteString("]")
+	for name, step := range map[string]lineStep{"json": jsonStep, "raw": rawStep} {
+		l, err := newLazyLines(context.Background(), []byte(sb.String()), step)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range [][2]int{{0, 10}, {60, 70}, {63, 130}, {l.Len() - 5, l.Len() + 3}, {-2, 1}, {5, 5}} {
+			got := l.Lines(r[0], r[1])
+			var want []string
+			for i := max(r[0], 0); i < min(r[1], l.Len()); i++ {
+				want = append(want, l.Line(i))
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") || len(got) != len(want) {
+				t.Fatalf("%s %v: Lines gave %d lines, Line %d:\n%q\n%q", name, r, len(got), len(want), got, want)
+			}
+		}
 	}
 }

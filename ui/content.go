@@ -55,6 +55,24 @@ func (t *tabText) Plain(i int) string {
 	return t.plain[i]
 }
 
+// StyledRange is lines [from, to) with colours where there are some; lazy lines are
+// made in one walk (lazyLines.Lines).
+func (t *tabText) StyledRange(from, to int) []string {
+	to = min(to, t.Len())
+	if t.lazy == nil || t.hex != nil || to <= len(t.plain) {
+		out := make([]string, 0, max(to-from, 0))
+		for i := from; i < to; i++ {
+			out = append(out, t.Styled(i))
+		}
+		return out
+	}
+	out := make([]string, 0, max(to-from, 0))
+	for i := from; i < min(to, len(t.plain)); i++ {
+		out = append(out, t.Styled(i))
+	}
+	return append(out, t.lazy.Lines(max(from, len(t.plain))-len(t.plain), to-len(t.plain))...)
+}
+
 // Styled is line i with colours.
 func (t *tabText) Styled(i int) string {
 	if i < len(t.styled) {

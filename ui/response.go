@@ -342,7 +342,7 @@ func (m *responsePane) visibleLines() []string {
 	}
 	top, h := m.offsets[m.tab], m.bodyHeight()
 	end := min(top+h, t.Len())
-	out := make([]string, 0, h)
+	out := t.StyledRange(top, end)
 	mi := sort.Search(len(m.matches), func(i int) bool { return m.matches[i].line >= top })
 	for i := top; i < end; i++ {
 		j := mi
@@ -351,11 +351,9 @@ func (m *responsePane) visibleLines() []string {
 		}
 		switch {
 		case j > mi:
-			out = append(out, m.markMatches(t.Plain(i), mi, j))
+			out[i-top] = m.markMatches(t.Plain(i), mi, j)
 		case m.selectedLine(i):
-			out = append(out, m.st.Selected.Render(t.Plain(i)))
-		default:
-			out = append(out, t.Styled(i))
+			out[i-top] = m.st.Selected.Render(t.Plain(i))
 		}
 		mi = j
 	}
