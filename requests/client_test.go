@@ -1,7 +1,6 @@
 package requests
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
@@ -15,12 +14,11 @@ import (
 	"time"
 )
 
-// rawServer accepts connections on 127.0.0.1 and answers each request with reply,
-// byte for byte. Every request head it reads is sent on heads.
+// rawServer answers each request on 127.0.0.1 with reply, byte for byte. Every
+// request head it reads is sent on heads.
 type rawServer struct {
-	ln         net.Listener
-	heads      chan string
-	byteByByte bool // write the reply one byte per write, as a faulty server might
+	base  string
+	heads chan string
 }
 
 func newRawServer(t *testing.T, reply string) *rawServer {
@@ -28,52 +26,25 @@ func newRawServer(t *testing.T, reply string) *rawServer {
 	return startRawServer(t, reply, false)
 }
 
+// startRawServer is newRawServer that, with byteByByte, writes the reply one byte
+// per write, as a faulty server might.
 func startRawServer(t *testing.T, reply string, byteByByte bool) *rawServer {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &rawServer{ln: ln, heads: make(chan string, 16), byteByByte: byteByByte}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go s.serve(c, reply)
-		}
-	}()
-	return s
-}
-
-func (s *rawServer) serve(c net.Conn, reply string) {
-	defer c.Close()
-	br := bufio.NewReader(c)
-	var head strings.Builder
-	for {
-		line, err := br.ReadString('\n')
-		if err != nil {
+	s := &rawServer{heads: make(chan string, 16)}
+	s.base = faultServer(t, func(c net.Conn, head string) {
+		s.heads <- head
+		if !byteByByte {
+			io.WriteString(c, reply)
 			return
 		}
-		head.WriteString(line)
-		if line == "\r\n" {
-			break
-		}
-	}
-	s.heads <- head.String()
-	if s.byteByByte {
 		for i := range len(reply) {
 			c.Write([]byte{reply[i]})
 		}
-		return
-	}
-	io.WriteString(c, reply)
+	})
+	return s
 }
 
-func (s *rawServer) url() string { return "http://" + s.ln.Addr().String() }
-
+func (s *rawServer) url() string { return strings.TrimSuffix(s.base, "/") }
 func TestHeaderCaseOrderAndDuplicatesKept(t *testing.T) {
 	reply := "HTTP/1.1 200 OK\r\neTaG: \"x\"\r\nX-B: 1\r\nset-cookie: a=1\r\nX-A: 2\r\nset-cookie: b=2\r\nContent-Length: 2\r\n\r\nok"
 	s := newRawServer(t, reply)

@@ -25,8 +25,9 @@ import (
 // The faults a debugging tool meets, each served on 127.0.0.1 and each ending in
 // a clear error (or an honest partial result), never a hang.
 
-// faultServer accepts one connection at a time and hands it to serve.
-func faultServer(t *testing.T, serve func(net.Conn)) string {
+// faultServer serves connections on 127.0.0.1: it reads each request head and
+// hands the connection and the head to serve, then closes the connection.
+func faultServer(t *testing.T, serve func(c net.Conn, head string)) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -41,21 +42,25 @@ func faultServer(t *testing.T, serve func(net.Conn)) string {
 			}
 			go func() {
 				defer c.Close()
-				readHead(c)
-				serve(c)
+				serve(c, readHead(c))
 			}()
 		}
 	}()
 	return "http://" + ln.Addr().String() + "/"
 }
 
-func readHead(c net.Conn) {
+// readHead reads a request head and returns it; any body bytes read with it are
+// dropped (the servers of these tests never look at bodies).
+func readHead(c net.Conn) string {
 	var got []byte
 	buf := make([]byte, 1024)
-	for !bytes.Contains(got, []byte("\r\n\r\n")) {
+	for {
+		if i := bytes.Index(got, []byte("\r\n\r\n")); i >= 0 {
+			return string(got[:i+4])
+		}
 		n, err := c.Read(buf)
 		if err != nil {
-			return
+			return string(got)
 		}
 		got = append(got, buf[:n]...)
 	}
@@ -64,20 +69,20 @@ func readHead(c net.Conn) {
 func TestFaults(t *testing.T) {
 	cases := []struct {
 		name  string
-		serve func(net.Conn)
+		serve func(net.Conn, string)
 		want  string // in the error
 	}{
-		{"reset in the middle of the body", func(c net.Conn) {
+		{"reset in the middle of the body", func(c net.Conn, _ string) {
 			io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npartial")
 			c.(*net.TCPConn).SetLinger(0) // close with RST
 		}, "reset the connection"},
-		{"invalid chunked encoding", func(c net.Conn) {
+		{"invalid chunked encoding", func(c net.Conn, _ string) {
 			io.WriteString(c, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n")
 		}, "invalid chunked encoding"},
-		{"Content-Length longer than the body", func(c net.Conn) {
+		{"Content-Length longer than the body", func(c net.Conn, _ string) {
 			io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\nshort")
 		}, "unexpected EOF"},
-		{"header section over the limit", func(c net.Conn) {
+		{"header section over the limit", func(c net.Conn, _ string) {
 			io.WriteString(c, "HTTP/1.1 200 OK\r\n")
 			line := "X-Big: " + strings.Repeat("a", 8000) + "\r\n"
 			for i := 0; i < (maxHeadCapture/len(line))+2; i++ {
@@ -86,7 +91,7 @@ func TestFaults(t *testing.T) {
 				}
 			}
 		}, "header section is larger than"},
-		{"garbage instead of HTTP", func(c net.Conn) {
+		{"garbage instead of HTTP", func(c net.Conn, _ string) {
 			io.WriteString(c, "SSH-2.0-OpenSSH_9.6\r\n\r\n")
 		}, "malformed HTTP"},
 	}
@@ -103,7 +108,7 @@ func TestFaults(t *testing.T) {
 
 func TestDripCanBeCancelled(t *testing.T) {
 	started := make(chan struct{}, 1)
-	url := faultServer(t, func(c net.Conn) {
+	url := faultServer(t, func(c net.Conn, _ string) {
 		io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 600\r\n\r\n")
 		for i := 0; i < 600; i++ { // bounded: at most a minute
 			if _, err := c.Write([]byte{'x'}); err != nil {
