@@ -304,3 +304,34 @@ func TestTUIRejectsABadVar(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// The request object of send --json always has its body, base64 when it is binary.
+func TestSendJSONRequestBody(t *testing.T) {
+	base := startDemo(t)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin")
+	if err := os.WriteFile(bin, []byte{0xff, 0x00, 0x01}, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Request struct {
+			Body     *string `json:"body"`
+			Encoding string  `json:"body_encoding"`
+		} `json:"request"`
+	}
+	for _, c := range []struct {
+		args           []string
+		body, encoding string
+	}{
+		{[]string{base + "/items/1"}, "", "utf-8"},
+		{[]string{"-X", "POST", "-d", "@" + bin, base + "/status/200"}, "/wAB", "base64"},
+	} {
+		_, out, _ := cli(t, append([]string{"send", "--no-history", "--json"}, c.args...)...)
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Request.Body == nil || *doc.Request.Body != c.body || doc.Request.Encoding != c.encoding {
+			t.Fatalf("%v: request body %v (%s), want %q (%s)", c.args, doc.Request.Body, doc.Request.Encoding, c.body, c.encoding)
+		}
+	}
+}

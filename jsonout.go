@@ -24,9 +24,12 @@ func newJSONHeaders(fs []explain.Field) jsonHeaders {
 type jsonRequest struct {
 	Method  string      `json:"method"`
 	URL     string      `json:"url"`
-	Proto   string      `json:"proto,omitempty"`
+	Proto   string      `json:"proto"`
 	Headers jsonHeaders `json:"headers"`
-	Body    string      `json:"body,omitempty"`
+	Body    string      `json:"body"`
+	// BodyEncoding says how Body is written, as for the response; empty when the
+	// request body is unknown (explain).
+	BodyEncoding string `json:"body_encoding,omitempty"`
 }
 
 // newJSONRequest converts a request known to explain; nil gives nil.
@@ -60,12 +63,16 @@ func newJSONResponse(r explain.Response) jsonResponse {
 		BodyBytes: r.BodyBytes,
 		Truncated: r.Truncated,
 	}
-	if utf8.Valid(r.Body) {
-		out.Body, out.BodyEncoding = string(r.Body), "utf-8"
-	} else {
-		out.Body, out.BodyEncoding = base64.StdEncoding.EncodeToString(r.Body), "base64"
-	}
+	out.Body, out.BodyEncoding = jsonBody(r.Body)
 	return out
+}
+
+// jsonBody writes a body as UTF-8 text when it is valid UTF-8, else as base64.
+func jsonBody(b []byte) (body, encoding string) {
+	if utf8.Valid(b) {
+		return string(b), "utf-8"
+	}
+	return base64.StdEncoding.EncodeToString(b), "base64"
 }
 
 // jsonExplanation is the top level of `explain --json`: the request (absent when

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"time"
-	"unicode/utf8"
 
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/requests"
@@ -44,9 +43,7 @@ func writeJSON(out io.Writer, x requests.Exchange) error {
 	doc := jsonSend{Request: newJSONRequest(in.Request), Hops: x.Hops, TimingMS: newJSONTiming(x.Timing)}
 	if doc.Request != nil {
 		doc.Request.Proto = x.Request.Proto
-		if utf8.Valid(x.Request.Body) {
-			doc.Request.Body = string(x.Request.Body)
-		}
+		doc.Request.Body, doc.Request.BodyEncoding = jsonBody(x.Request.Body)
 	}
 	if x.Response != nil {
 		// The body is the message body as received; bytes past its end are not
