@@ -53,36 +53,12 @@ func sendCmd(ctx context.Context, id int, chain []*collections.Request, last map
 		}
 		msg.exchange = x
 		if x.Response != nil {
-			r := explain.Analyze(explainExchange(x, time.Now()))
+			r := explain.Analyze(ExplainInput(x, time.Now()))
 			msg.report = &r
 		}
 		msg.content = newResponseContent(x, st)
 		return msg
 	}
-}
-
-// explainExchange converts an exchange for explain.Analyze; now is the moment the
-// caching verdict is for.
-func explainExchange(x requests.Exchange, now time.Time) explain.Exchange {
-	e := explain.Exchange{Sent: x.Sent, Received: x.Received, Now: now}
-	if x.Request.Method != "" {
-		e.Request = &explain.Request{Method: x.Request.Method, URL: x.Request.URL, Fields: fields(x.Request.Headers)}
-	}
-	if r := x.Response; r != nil {
-		e.Response = explain.Response{
-			Proto: r.Proto, Status: r.Status, Reason: r.Reason, Fields: fields(r.Headers),
-			Body: r.Body, BodyBytes: r.BodyBytes, Truncated: r.Truncated,
-		}
-	}
-	return e
-}
-
-func fields(hs []requests.Header) []explain.Field {
-	out := make([]explain.Field, len(hs))
-	for i, h := range hs {
-		out[i] = explain.Field{Name: h.Name, Value: h.Value}
-	}
-	return out
 }
 
 // searchCmd finds query in every line of t. A query without upper-case letters

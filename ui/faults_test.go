@@ -205,3 +205,14 @@ func TestProgressBar(t *testing.T) {
 		})
 	}
 }
+
+// Bytes a server sends after the end of a message reach the explain panel: a 204
+// with content is named as the framing error it is, here as in `send --explain`.
+func TestBytesAfterA204AreExplained(t *testing.T) {
+	url := rawServer(t, func(c net.Conn) {
+		io.WriteString(c, "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n{\"oops\":true}")
+	})
+	tm := sendOne(t, Config{}, url, "Response 204 No Content", "204 No Content with content", "The 13 bytes that followed")
+	sendKeys(tm, "q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(waitLong))
+}
