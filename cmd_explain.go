@@ -172,13 +172,6 @@ func writeChecks(out io.Writer, asJSON bool) error {
 // reportWidth is where the human output wraps, to fit an 80-column terminal.
 const reportWidth = 78
 
-// writeReport prints a report for a person with a note on each header field, read
-// without the request or the times (so relative URIs stay unresolved and dates have
-// no distance). Callers that have the whole exchange use writeReportNotes.
-func writeReport(out io.Writer, resp explain.Response, r explain.Report) error {
-	return writeReportNotes(out, resp, r, explain.HeaderNotes(explain.Exchange{Response: resp}))
-}
-
 // writeReportNotes prints a report for a person: the status and its meaning, the
 // findings by severity, the validators, the cache verdict and the header notes.
 // Text that came from the network is made printable first.

@@ -94,9 +94,9 @@ func TestEditorRewritesBody(t *testing.T) {
 	}
 	m := openModel(t, Config{DemoURL: "http://127.0.0.1:9"})
 	m = selectRequest(t, m, "Update item if unchanged")
-	next, cmd := m.Update(keyMsg("2"))
+	next, _ := m.Update(keyMsg("2"))
 	m = next.(Model)
-	_, cmd = m.Update(keyMsg("e"))
+	_, cmd := m.Update(keyMsg("e"))
 	ask := cmd().(editBodyMsg)
 	ready := writeBodyCmd(ask)().(editorReadyMsg)
 	if b, _ := os.ReadFile(ready.path); string(b) != `{"name": "notebook (blue)"}` || filepath.Ext(ready.path) != ".json" {

@@ -31,26 +31,31 @@ func TestNothingFromOutsideReachesTheTerminal(t *testing.T) {
 		t.Fatalf("no response: %q\n%s", tm.(Model).status, plain(tm.View()))
 	}
 	snap("response")
-	m := run(run(tm, keyMsg("tab")), keyMsg("tab")) // to the response pane
+	tm = run(run(tm, keyMsg("tab")), keyMsg("tab")) // to the response pane
 	for _, k := range []string{"2", "3", "1", "/"} {
-		m = run(m, keyMsg(k))
+		tm = run(tm, keyMsg(k))
 		snap("tab " + k)
 	}
 	for _, r := range typeText(hostile) {
-		m = run(m, r)
+		tm = run(tm, r)
 	}
 	snap("search typed")
-	m = run(m, keyMsg("enter"))
+	tm = run(tm, keyMsg("enter"))
 	snap("search done")
-	m = run(m, keyMsg("esc"))
-	m = run(m, keyMsg("s"))
+	tm = run(tm, keyMsg("esc"))
+	tm = run(tm, keyMsg("s"))
 	snap("save prompt")
-	m = run(m, keyMsg("esc"))
-	m = run(m, keyMsg("?"))
+	tm = run(tm, keyMsg("esc"))
+	tm = run(tm, keyMsg("?"))
 	snap("help")
 	for _, v := range views {
 		what, text, _ := strings.Cut(v, "\n")
 		checkSafe(t, what, text)
+	}
+	// Each step must have shown something new, or the views checked above were
+	// not the ones the steps produced.
+	if last := views[len(views)-1]; !strings.Contains(last, "help") || last == views[1] {
+		t.Errorf("the last view is not the help overlay:\n%s", last)
 	}
 	if !strings.Contains(views[0], "✗ ") || !strings.Contains(views[0], "broken.http") {
 		t.Errorf("the failed file is not listed in the tree:\n%s", views[0])

@@ -37,10 +37,9 @@ type responseMsg struct {
 
 // resolvedMsg carries the request pane's resolved view of request key.
 type resolvedMsg struct {
-	key   string
-	req   requests.Request
-	err   error
-	notes []string // resolver notes, e.g. unknown variables
+	key string
+	req requests.Request
+	err error
 }
 
 // searchDoneMsg carries the matches of response search id.

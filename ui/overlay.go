@@ -207,9 +207,7 @@ func (m *Model) dialogView(h int) string {
 			lines = append(lines, row)
 		}
 	default:
-		for _, l := range strings.Split(wrapText(sanitizeString(d.text), min(max(m.w-8, 20), 72)), "\n") {
-			lines = append(lines, l)
-		}
+		lines = append(lines, strings.Split(wrapText(sanitizeString(d.text), min(max(m.w-8, 20), 72)), "\n")...)
 	}
 	short := m.help
 	lines = append(lines, "", short.ShortHelpView(m.dialogKeyMap().ShortHelp()))

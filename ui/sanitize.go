@@ -108,19 +108,6 @@ func displayLines(b []byte) []string {
 	return lines
 }
 
-// textLines splits already-safe text (e.g. a formatter's output built from
-// sanitised input) into lines, hard-wrapping long ones.
-func textLines(s string) []string {
-	if s == "" {
-		return nil
-	}
-	lines := make([]string, 0, 16+len(s)/64)
-	for _, l := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
-		lines = appendWrapped(lines, l)
-	}
-	return lines
-}
-
 // appendWrapped appends s cut into pieces of at most maxLineRunes runes.
 func appendWrapped(lines []string, s string) []string {
 	if len(s) <= maxLineRunes {
