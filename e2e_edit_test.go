@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -15,13 +14,7 @@ const keyEsc = "\x1b"
 var etagOnScreen = regexp.MustCompile(`ETag ("[^"]+")`)
 
 func TestTUIEditing(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin := filepath.Join(t.TempDir(), "httplens")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := testBinary(t)
 	t.Run("build a conditional PUT from a GET's ETag: 204, stale 412, then DELETE 204", func(t *testing.T) {
 		testConditionalPut(t, bin)
 	})

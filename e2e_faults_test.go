@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"io"
 	"net"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -46,13 +44,7 @@ func faultListener(t *testing.T, serve func(net.Conn)) string {
 }
 
 func TestTUIFaults(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin := filepath.Join(t.TempDir(), "httplens")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := testBinary(t)
 	t.Run("connection refused: a clear message, and the app goes on", func(t *testing.T) {
 		testFaultRefused(t, bin)
 	})

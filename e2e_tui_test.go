@@ -167,13 +167,7 @@ const (
 )
 
 func TestTUIEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin := filepath.Join(t.TempDir(), "httplens")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := testBinary(t)
 	t.Run("tour opens, delete sends and is explained, resize keeps the screen whole", func(t *testing.T) {
 		testTourDelete(t, bin)
 	})

@@ -150,21 +150,26 @@ func frame(st Styles, title, body string, w, h int, focused bool) string {
 
 // scroll applies a movement key to a scroll offset over n lines shown h at a time.
 func scroll(k moveKeys, msg tea.KeyMsg, top, h, n int) int {
+	return clamp(move(k, msg, top, h, n), 0, max(n-h, 0))
+}
+
+// move steps pos by a movement key: a line, a page of h, or to 0 or bottom.
+func move(k moveKeys, msg tea.KeyMsg, pos, h, bottom int) int {
 	switch {
 	case key.Matches(msg, k.Up):
-		top--
+		pos--
 	case key.Matches(msg, k.Down):
-		top++
+		pos++
 	case key.Matches(msg, k.PageUp):
-		top -= max(h-1, 1)
+		pos -= max(h-1, 1)
 	case key.Matches(msg, k.PageDown):
-		top += max(h-1, 1)
+		pos += max(h-1, 1)
 	case key.Matches(msg, k.Top):
-		top = 0
+		pos = 0
 	case key.Matches(msg, k.Bottom):
-		top = n
+		pos = bottom
 	}
-	return clamp(top, 0, max(n-h, 0))
+	return pos
 }
 
 // wrapText word-wraps already-safe text to w cells, breaking long words.
@@ -184,21 +189,7 @@ func tabLabel(name string, active bool) string {
 	return " " + name + " "
 }
 
-// scrollCursor moves a list cursor with the movement keys.
+// scrollCursor moves a list cursor over n items shown h at a time.
 func scrollCursor(k moveKeys, msg tea.KeyMsg, cur, h, n int) int {
-	switch {
-	case key.Matches(msg, k.Up):
-		cur--
-	case key.Matches(msg, k.Down):
-		cur++
-	case key.Matches(msg, k.PageUp):
-		cur -= max(h-1, 1)
-	case key.Matches(msg, k.PageDown):
-		cur += max(h-1, 1)
-	case key.Matches(msg, k.Top):
-		cur = 0
-	case key.Matches(msg, k.Bottom):
-		cur = n - 1
-	}
-	return clamp(cur, 0, max(n-1, 0))
+	return clamp(move(k, msg, cur, h, n-1), 0, max(n-1, 0))
 }
