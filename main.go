@@ -1,110 +1,11 @@
 // Command httplens is a terminal HTTP explorer: open a collection of .http requests,
-// send one, read the raw response and see what it means.
-//
-// main.go only parses the command line and wires the packages together.
+// send one, read the raw response and see what it means. The commands live in cli.
 package main
 
 import (
-	"errors"
-	"fmt"
-	"io"
-	"log"
 	"os"
 
-	"github.com/spf13/cobra"
-
-	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/cli"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "0.1.0-dev"
-
-// Exit statuses of the CLI contract.
-const (
-	exitOK     = 0
-	exitFailed = 1 // the request failed: connection, TLS, timeout
-	exitUsage  = 2 // bad usage or a bad input file
-)
-
-// exitError carries an exit status up to main; its message is printed on one line.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e *exitError) Error() string { return e.err.Error() }
-func (e *exitError) Unwrap() error { return e.err }
-
-func usageError(format string, a ...any) error {
-	return &exitError{code: exitUsage, err: fmt.Errorf(format, a...)}
-}
-
-func failedError(err error) error { return &exitError{code: exitFailed, err: err} }
-
-func newRootCmd() *cobra.Command {
-	root := &cobra.Command{
-		Use:           "httplens [PATH]",
-		Short:         "A terminal HTTP explorer that explains what a response means",
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		Args:          cobra.MaximumNArgs(1),
-		RunE:          runTUI,
-	}
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &exitError{code: exitUsage, err: err}
-	})
-	root.PersistentFlags().String("config", "", "settings file (default $"+settings.EnvPath+", else httplens/config.toml in the XDG config folder)")
-	addTUIFlags(root)
-	root.AddCommand(
-		newVersionCmd(),
-		newDemoCmd(),
-		newSendCmd(),
-		newExplainCmd(),
-		newListCmd(),
-		newCheckCmd(),
-		newHistoryCmd(),
-		newImportCmd(), newExportCmd(),
-		newConfigCmd(),
-	)
-	return root
-}
-
-func newVersionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  cobra.NoArgs,
-		Run: func(c *cobra.Command, _ []string) {
-			fmt.Fprintf(c.OutOrStdout(), "httplens %s\n", version)
-		},
-	}
-}
-
-func main() {
-	// net/http's transport logs through the standard logger when a server sends
-	// bytes nobody asked for (the demo's /broken cases do); that line would land
-	// in the middle of the TUI or of piped output. The exchange records them.
-	log.SetOutput(io.Discard)
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-}
-
-// run executes the CLI and maps errors to the contract's exit statuses.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := newRootCmd()
-	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
-	err := root.Execute()
-	if err == nil {
-		return exitOK
-	}
-	// An error can quote a file or the network: never let it drive the terminal.
-	fmt.Fprintf(stderr, "httplens: %s\n", printableText(err.Error()))
-	var ee *exitError
-	if errors.As(err, &ee) {
-		return ee.code
-	}
-	// cobra's own errors (unknown command, bad arguments) are usage errors.
-	return exitUsage
-}
+func main() { os.Exit(cli.Main()) }

@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/spf13/cobra"
+
+	"github.com/httplens/httplens/demo"
+	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui"
+)
+
+// addTUIFlags declares the flags of the default (TUI) command.
+func addTUIFlags(c *cobra.Command) {
+	c.Flags().Bool("no-demo", false, "do not start the built-in demo API")
+	c.Flags().String("env", "", "environment from http-client.env.json")
+	c.Flags().StringArray("var", nil, "variable k=v, overriding the file and the environment (repeatable)")
+	c.Flags().Bool("no-history", false, "do not keep the exchanges of this session in the history")
+	c.Flags().Bool("no-cookies", false, "neither send nor keep cookies")
+	addHistoryFlag(c.Flags(), new(string))
+}
+
+// runTUI opens the terminal UI on PATH, or on the .http files of the current folder,
+// or on the built-in tour; the demo API runs in-process unless --no-demo.
+func runTUI(c *cobra.Command, args []string) error {
+	noDemo, _ := c.Flags().GetBool("no-demo")
+	env, _ := c.Flags().GetString("env")
+	cfg := ui.Config{Env: env}
+	varFlags, _ := c.Flags().GetStringArray("var")
+	vars, err := parseVars(varFlags)
+	if err != nil {
+		return err
+	}
+	cfg.Vars = vars
+	conf := tuiSettings(c, &cfg)
+	if len(args) == 1 {
+		if _, err := os.Stat(args[0]); err != nil {
+			return usageError("%v", err)
+		}
+		cfg.Path = args[0]
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return usageError("current folder: %v", err)
+	}
+	cfg.Dir = dir
+	if !noDemo {
+		srv, err := demo.Start()
+		if err != nil {
+			return failedError(fmt.Errorf("starting the demo API: %w", err))
+		}
+		defer srv.Close()
+		cfg.DemoURL = srv.URL()
+	}
+	client := requests.NewClient(tuiOptions(conf, "")) // the live checks
+	defer client.CloseIdleConnections()
+	cfg.Client = client
+	// Bodies past the in-memory cap are spooled here. The folder goes when the
+	// program ends, by q, ctrl+c or a signal (Run returns in each case).
+	spool, err := os.MkdirTemp("", "httplens-bodies-")
+	if err != nil {
+		return failedError(fmt.Errorf("temporary folder for large bodies: %w", err))
+	}
+	defer os.RemoveAll(spool)
+	cfg.Options = tuiOptions(conf, spool)
+	if store := openTUIHistory(c, &cfg, conf.History); store != nil {
+		defer store.Close()
+	}
+
+	// Ask the terminal for its background now, before the program owns the terminal;
+	// lipgloss caches the answer for the adaptive colours.
+	st := tuiStyles(conf, &cfg)
+	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion())
+	if _, err := p.Run(); err != nil {
+		return fmt.Errorf("tui: %w", err)
+	}
+	return nil
+}
+
+// openTUIHistory opens the history database for the session unless --no-history
+// (or the settings turn it off); the flags win over the settings.
+// A database that cannot be opened turns the history off for this run; the UI says
+// why in its History tab, and the session goes on.
+func openTUIHistory(c *cobra.Command, cfg *ui.Config, conf settings.History) *history.Store {
+	if off, _ := c.Flags().GetBool("no-history"); off || !c.Flags().Changed("no-history") && !conf.Enabled {
+		return nil
+	}
+	flag, _ := c.Flags().GetString("history")
+	if !c.Flags().Changed("history") {
+		flag = conf.Path
+	}
+	path, err := historyPath(flag)
+	if err != nil {
+		cfg.HistoryErr = err
+		return nil
+	}
+	store, err := history.Open(path, conf.Options())
+	if err != nil {
+		cfg.HistoryErr = err
+		return nil
+	}
+	cfg.History = store
+	return store
+}
