@@ -62,8 +62,8 @@ http {
 type nginxRig struct {
 	url    string // nginx
 	origin string // the demo API behind it
-	mu   sync.Mutex
-	seen []*http.Request
+	mu     sync.Mutex
+	seen   []*http.Request
 }
 
 // fromNginx is the requests nginx sent to the origin (the lab's carry no mark).
