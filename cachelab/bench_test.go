@@ -95,7 +95,7 @@ func BenchmarkLookup10k(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			lab.mu.Lock()
 			e, _ := lab.lookup(key, hs)
-			d := ReuseDecision(e.exchange(now), cr, false)
+			d := reuseDecision(e.exchange(now), e.rules, cr, false)
 			lab.mu.Unlock()
 			if !d.Serve {
 				b.Fatal(d.Why)

@@ -34,8 +34,13 @@ type Reuse struct {
 // the directives req, for a private or shared cache (RFC 9111 §4.2, §4.2.4, §5.2).
 // Freshness is explain's verdict at x.Now.
 func ReuseDecision(x explain.Exchange, req explain.CacheRequest, shared bool) Reuse {
+	return reuseDecision(x, explain.ResponseReuse(x.Response.Fields, shared), req, shared)
+}
+
+// reuseDecision is ReuseDecision with the stored response's reuse rules read once,
+// when it was stored.
+func reuseDecision(x explain.Exchange, rules explain.CacheReuse, req explain.CacheRequest, shared bool) Reuse {
 	v := explain.CacheVerdict(x, shared)
-	rules := explain.ResponseReuse(x.Response.Fields, shared)
 	age := v.FreshnessLifetimeS - v.FreshForS
 	r := Reuse{AgeS: age, FreshFor: v.FreshForS, Stale: !v.Fresh}
 	validate := func(why string) Reuse {

@@ -46,7 +46,7 @@ func (l *Lab) Do(ctx context.Context, r requests.Request) Result {
 	}
 	now := l.base()
 	res.Secondary = e.secondary
-	d := ReuseDecision(e.exchange(now), cr, l.shared)
+	d := reuseDecision(e.exchange(now), e.rules, cr, l.shared)
 	res.Why = append(res.Why, d.Why)
 	if d.Serve {
 		res.Label = FreshHit
@@ -135,6 +135,7 @@ func (l *Lab) refresh(res Result, r requests.Request, x requests.Exchange, sent,
 	res.Label = Revalidated
 	res.Updated = updateFields(&e.resp, x.Response.Headers)
 	e.fields = toExplainFields(e.resp.Headers)
+	e.rules = explain.ResponseReuse(e.fields, l.shared)
 	e.sent, e.received = sent, received
 	res.Stored = true
 	res.StoreWhy = "updated: the 304 refreshed the stored response"
@@ -180,14 +181,15 @@ func (l *Lab) lookup(key string, req []requests.Header) (e *entry, varyWhy strin
 // variant with the same secondary key (RFC 9111 §4.1). It returns the secondary key.
 func (l *Lab) store(r requests.Request, x requests.Exchange, sent, received time.Time) string {
 	fields := toExplainFields(x.Response.Headers)
-	names := explain.ResponseReuse(fields, l.shared).Vary
+	rules := explain.ResponseReuse(fields, l.shared)
+	names := rules.Vary
 	vals, secondary := varyKey(names, r.Headers)
 	key := primaryKey(r.Method, r.URL)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	at := received.Add(l.advanced)
 	e := &entry{primary: key, secondary: secondary, varyNames: names, varyVals: vals, method: r.Method,
-		req: toExplainFields(r.Headers), reqURL: r.URL, resp: *x.Response, fields: fields,
+		req: toExplainFields(r.Headers), reqURL: r.URL, resp: *x.Response, fields: fields, rules: rules,
 		sent: sent, received: received, storedAt: at}
 	e.resp.Headers = append([]requests.Header(nil), x.Response.Headers...)
 	list := l.entries[key]

@@ -20,8 +20,9 @@ type entry struct {
 	req       []explain.Field
 	reqURL    string
 	resp      requests.Response
-	fields    []explain.Field // resp.Headers as explain reads them
-	sent      time.Time       // the base clock's frame, moved back by every Advance
+	fields    []explain.Field    // resp.Headers as explain reads them
+	rules     explain.CacheReuse // what fields says about reuse, read when stored or refreshed
+	sent      time.Time          // the base clock's frame, moved back by every Advance
 	received  time.Time
 	storedAt  time.Time // the lab clock when first stored
 	history   []Event
