@@ -42,13 +42,8 @@ func sendThrough(ctx context.Context, errOut io.Writer, req requests.Request, op
 	if cache != "private" && cache != "shared" {
 		return requests.Exchange{}, usageError("send: --cache %q: want private or shared", cache)
 	}
-	client := requests.NewClient(opts)
+	client := requests.NewClient(opts) // its Send applies opts.Timeout
 	defer client.CloseIdleConnections()
-	if opts.Timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
-		defer cancel()
-	}
 	lab := cachelab.New(cachelab.Config{Shared: cache == "shared", Send: client.Send})
 	res := lab.Do(ctx, req)
 	writeCacheLabel(errOut, cache, res)
