@@ -192,6 +192,11 @@ func (l *Lab) store(r requests.Request, x requests.Exchange, sent, received time
 		req: toExplainFields(r.Headers), reqURL: r.URL, resp: *x.Response, fields: fields, rules: rules,
 		sent: sent, received: received, storedAt: at}
 	e.resp.Headers = append([]requests.Header(nil), x.Response.Headers...)
+	if l.shared && len(rules.PrivateFields) > 0 {
+		// private="Set-Cookie" lets a shared cache store the rest (RFC 9111 §5.2.2.7).
+		e.resp.Headers = withoutFields(e.resp.Headers, rules.PrivateFields)
+		e.fields = toExplainFields(e.resp.Headers)
+	}
 	list := l.entries[key]
 	for i, c := range list {
 		if c.secondary == secondary {
@@ -239,4 +244,15 @@ func orNone(keys []string) string {
 		return "nothing was stored"
 	}
 	return strings.Join(keys, ", ")
+}
+
+// withoutFields drops every line of the named fields (lower case names).
+func withoutFields(hs []requests.Header, names []string) []requests.Header {
+	var out []requests.Header
+	for _, h := range hs {
+		if !containsFold(names, h.Name) {
+			out = append(out, h)
+		}
+	}
+	return out
 }

@@ -33,6 +33,9 @@ type CacheReuse struct {
 	// Vary lists the request fields that select the response; "*" never matches
 	// (RFC 9110 §12.5.5).
 	Vary []string
+	// PrivateFields are the fields a qualified private="..." names, lower case: a
+	// shared cache stores the response without them (RFC 9111 §5.2.2.7).
+	PrivateFields []string
 }
 
 // ResponseReuse reads the reuse rules from the fields of a stored response.
@@ -43,6 +46,7 @@ func ResponseReuse(fields []Field, shared bool) CacheReuse {
 		NoCache:        cc.unqualified("no-cache"),
 		MustRevalidate: cc.has("must-revalidate") || (shared && (cc.has("proxy-revalidate") || cc.has("s-maxage"))),
 		Vary:           vary,
+		PrivateFields:  cc.fields("private"),
 	}
 }
 
