@@ -66,12 +66,12 @@ func (l *Lab) Do(ctx context.Context, r requests.Request) Result {
 	}
 	if !hasValidator {
 		res.Why = append(res.Why, "it has no ETag or Last-Modified to validate with, so the request goes upstream unconditionally")
-		return l.forward(ctx, r, res, true, e.secondary)
+		return l.forward(ctx, r, res, true, res.Secondary)
 	}
 	res.Why = append(res.Why, "sent upstream with "+cond.Name+": "+cond.Value+" (RFC 9111 §4.3.1)")
 	up := r
 	up.Headers = append(append([]requests.Header(nil), r.Headers...), cond)
-	return l.forward(ctx, up, res, true, e.secondary)
+	return l.forward(ctx, up, res, true, res.Secondary)
 }
 
 // forward sends r upstream, then applies what came back: a 304 refreshes the stored
