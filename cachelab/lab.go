@@ -184,3 +184,19 @@ func (l *Lab) Len() int {
 	}
 	return n
 }
+
+// ExplainEntry is the stored response (key, secondary) as explain reads it at the lab
+// clock's now, for explain.Analyze: the explain panel of the cache's view then says
+// how old and how fresh it is in the lab's time. false when there is no such entry.
+func (l *Lab) ExplainEntry(key, secondary string) (explain.Exchange, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, e := range l.entries[key] {
+		if e.secondary == secondary {
+			x := e.exchange(l.base())
+			x.Response.Body = e.resp.Body
+			return x, true
+		}
+	}
+	return explain.Exchange{}, false
+}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/httplens/httplens/explain"
 )
 
 func TestFreshHitSendsNothingUpstream(t *testing.T) {
@@ -224,5 +226,22 @@ func TestEntriesListAndClear(t *testing.T) {
 	r.lab.ClearAll()
 	if r.lab.Len() != 0 {
 		t.Errorf("ClearAll left %d", r.lab.Len())
+	}
+}
+
+func TestExplainEntryUsesTheLabClock(t *testing.T) {
+	r := newRig(t, false)
+	first := r.do("GET", "/cache/max-age", "")
+	r.lab.Advance(70 * time.Second)
+	x, ok := r.lab.ExplainEntry(first.Key, first.Secondary)
+	if !ok {
+		t.Fatal("no entry")
+	}
+	c := explain.Analyze(x).Cache
+	if c.AgeS != 70 || c.Fresh || c.FreshForS != -10 {
+		t.Errorf("explain on the stored entry: age %d, fresh %v, fresh for %d; want 70, false, -10", c.AgeS, c.Fresh, c.FreshForS)
+	}
+	if _, ok := r.lab.ExplainEntry(first.Key, "Accept=x"); ok {
+		t.Error("found an entry that is not stored")
 	}
 }
