@@ -33,6 +33,8 @@ type sendFlags struct {
 	noHist   bool
 	noCookie bool
 	jar      *requests.Jar // this run's cookie jar; nil with --no-cookies
+	cache    string        // --cache: private or shared, through the cache lab
+	via      string        // --via: an HTTP proxy URL
 
 	conf settings.Settings // the settings file, applied under the flags
 }
@@ -69,6 +71,7 @@ by its @name or title.`,
 	addHistoryFlag(fl, &f.history)
 	fl.BoolVar(&f.noHist, "no-history", false, "do not keep this exchange in the history")
 	fl.BoolVar(&f.noCookie, "no-cookies", false, "neither send nor keep cookies")
+	addCacheFlags(fl, &f.cache, &f.via)
 	return c
 }
 
@@ -104,7 +107,16 @@ func runSend(ctx context.Context, out, errOut io.Writer, args []string, f sendFl
 	if err != nil {
 		return err
 	}
-	x := requests.Send(ctx, req, sendOptions(f))
+	opts := sendOptions(f)
+	if proxy, err := viaProxy(f.via); err != nil {
+		return err
+	} else if proxy != nil {
+		opts.Proxy = proxy
+	}
+	x, err := sendThrough(ctx, errOut, req, opts, f.cache)
+	if err != nil {
+		return err
+	}
 	// Print first: the answer is what the user waits for; keeping it follows.
 	printErr := printExchange(out, errOut, x, f)
 	rec.add(ctx, x, file, name)

@@ -27,6 +27,7 @@ func Analyze(x Exchange) Report {
 	cache, cf := analyzeCache(x)
 	r.Cache = cache
 	findings = append(findings, cf...)
+	findings = append(findings, intermediaryFindings(x)...)
 	r.Findings = sortFindings(findings)
 	return r
 }

@@ -221,6 +221,9 @@ func TestAnalyzeCacheWithoutReceiveTime(t *testing.T) {
 func runCacheCases(t *testing.T, cases []cacheCase) {
 	t.Helper()
 	for _, c := range cases {
+		if cacheTableHook != nil {
+			cacheTableHook(c.name, c.exchange())
+		}
 		t.Run(c.name, func(t *testing.T) {
 			got, findings := analyzeCache(c.exchange())
 			checkCacheView(t, "private", got.Private, c.private)

@@ -44,5 +44,13 @@ func cacheChecks() []Check {
 		{"cache-vary-star", Warning, "Vary: * never matches", []string{"RFC 9110 §12.5.5", "RFC 9111 §4.1"}},
 		{"vary-quality", Warning, "Questionable Vary", []string{"RFC 9110 §12.5.5", "RFC 9111 §4.1"}},
 		{"cache-invalidation", Info, "Stored copies invalidated", []string{"RFC 9111 §4.4"}},
+
+		// What caches on the path said (explain/intermediary.go).
+		{"cache-status", Info, "Cache-Status: what each cache did", []string{"RFC 9211 §2"}},
+		{"cache-status-invalid", Warning, "Questionable Cache-Status", []string{"RFC 9211 §2"}},
+		{"cache-age-intermediary", Info, "Served by a cache (Age)", []string{"RFC 9111 §5.1", "RFC 9111 §4.2.3"}},
+		{"via", Info, "Via: the intermediaries on the path", []string{"RFC 9110 §7.6.3"}},
+		{"targeted-cache-control", Info, "Targeted cache-control field (CDN-Cache-Control)", []string{"RFC 9213 §2", "RFC 9213 §3.1"}},
+		{"x-cache", Info, "X-Cache: a cache's own report", []string{"RFC 9211 §1"}},
 	}
 }
