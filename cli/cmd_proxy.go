@@ -28,6 +28,7 @@ type proxyFlags struct {
 	listen    string
 	intercept bool
 	filters   []string
+	allow     []string
 	harOut    string
 	httpOut   string
 	history   string
@@ -61,6 +62,7 @@ as a .http collection.`,
 	c.Flags().StringVar(&f.listen, "listen", "127.0.0.1:8888", "address to listen on")
 	c.Flags().BoolVar(&f.intercept, "intercept", false, "decrypt HTTPS with a local CA the client trusts")
 	c.Flags().StringSliceVar(&f.filters, "filter", nil, "record only this host and its subdomains (repeatable); others are still forwarded")
+	c.Flags().StringSliceVar(&f.allow, "allow", nil, "forward only to this host and its subdomains (repeatable); others get 403")
 	c.Flags().StringVar(&f.harOut, "har", "", "on exit, write the session as a HAR 1.2 file")
 	c.Flags().StringVar(&f.httpOut, "http", "", "on exit, write the session's requests as a .http collection")
 	c.Flags().BoolVar(&f.force, "force", false, "overwrite the --har and --http files if they exist")
@@ -95,7 +97,7 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags) error {
 		return usageError("%v", err)
 	}
 	defer store.Close()
-	opts := proxy.Options{Filter: hostFilter(f.filters)}
+	opts := proxy.Options{Filter: hostFilter(f.filters), Allow: hostFilter(f.allow)}
 	if f.intercept {
 		ca, created, err := proxy.LoadCA(filepath.Dir(dbPath))
 		if err != nil {

@@ -91,6 +91,11 @@ func (ss *session) serveOne(head []byte) bool {
 	x := Exchange{Sent: time.Now(), Intercepted: ss.scheme == "https",
 		Request: requests.SentRequest{Method: method, URL: u.String(), Proto: proto, Headers: hs, RawHead: head}}
 	record := ss.s.recorded(u.Hostname())
+	if !ss.s.allowed(u.Hostname()) {
+		ss.reply(403, "Forbidden", u.Hostname()+" is not among the hosts this proxy forwards to")
+		ss.finish(record, x, fmt.Errorf("refused: %s is not allowed", u.Hostname()))
+		return false
+	}
 	fr, err := bodyFraming(hs, true)
 	if err != nil {
 		ss.reply(400, "Bad Request", "request framing: "+err.Error())

@@ -38,6 +38,9 @@ type Options struct {
 	// Filter says which hosts (without port) are recorded; nil records all. Hosts
 	// it rejects are still forwarded.
 	Filter func(host string) bool
+	// Allow says which hosts (without port) the proxy forwards to; nil allows
+	// all. Others get 403 and are never dialled.
+	Allow func(host string) bool
 	// CA, when set, intercepts CONNECT: the proxy ends TLS itself.
 	CA *CA
 	// UpstreamTLS is the client TLS configuration for intercepted upstreams (its
@@ -174,6 +177,9 @@ func (s *Server) Close() error {
 	s.wg.Wait()
 	return nil
 }
+
+// allowed says whether the proxy may connect to host.
+func (s *Server) allowed(host string) bool { return s.opts.Allow == nil || s.opts.Allow(host) }
 
 // recorded says whether exchanges with host are recorded.
 func (s *Server) recorded(host string) bool {

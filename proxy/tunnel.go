@@ -25,6 +25,11 @@ func (ss *session) connect(target string, head []byte, hs []requests.Header) {
 	}
 	x := Exchange{Sent: time.Now(), Request: requests.SentRequest{Method: "CONNECT", URL: target, Proto: "HTTP/1.1", Headers: hs, RawHead: head}}
 	record := ss.s.recorded(host)
+	if !ss.s.allowed(host) {
+		ss.reply(403, "Forbidden", host+" is not among the hosts this proxy forwards to")
+		ss.finish(record, x, fmt.Errorf("refused: %s is not allowed", host))
+		return
+	}
 	if ss.s.opts.CA != nil {
 		ss.intercept(target, host, x, record)
 		return
