@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/httplens/httplens/requests"
@@ -27,7 +28,6 @@ type session struct {
 	scheme    string
 	authority string
 	up        *upstream
-	buf       []byte
 }
 
 // upstream is the connection to one origin, kept while the client's requests go to it.
@@ -40,10 +40,24 @@ type upstream struct {
 
 const bufSize = 32 << 10
 
+// copyBufSize is the buffer bodies are copied through. Larger than the bufio
+// buffers so that a big body moves in fewer system calls (bufio passes large reads
+// and writes straight through); pooled so that an idle connection holds none.
+const copyBufSize = 128 << 10
+
+var copyBufs = sync.Pool{New: func() any { b := make([]byte, copyBufSize); return &b }}
+
+// copyBody is the package's copyBody with a pooled buffer.
+func (ss *session) copyBody(dst *bufio.Writer, src *bufio.Reader, f framing, keep *kept) (int64, error) {
+	buf := copyBufs.Get().(*[]byte)
+	defer copyBufs.Put(buf)
+	return copyBody(dst, src, f, keep, *buf)
+}
+
 func (s *Server) newSession(c net.Conn, scheme, authority string) *session {
 	sc := &stallConn{Conn: c, d: s.opts.StallTimeout}
 	return &session{s: s, conn: sc, br: bufio.NewReaderSize(sc, bufSize), bw: bufio.NewWriterSize(sc, bufSize),
-		scheme: scheme, authority: authority, buf: make([]byte, bufSize)}
+		scheme: scheme, authority: authority}
 }
 
 func (s *Server) serveConn(c net.Conn) {
@@ -185,7 +199,7 @@ func (ss *session) exchange(x *Exchange, u *url.URL, method, proto string, head 
 		ss.pipeUpgraded()
 		return false, nil
 	}
-	n, err := copyBody(ss.bw, ss.up.br, rfr, respKeep, ss.buf)
+	n, err := ss.copyBody(ss.bw, ss.up.br, rfr, respKeep)
 	if err == nil {
 		err = ss.bw.Flush()
 		if err != nil {
@@ -216,7 +230,7 @@ func (ss *session) send(out []byte, fr framing, keep *kept) ([]byte, error) {
 		return nil, err
 	}
 	if fr.chunked || fr.length > 0 {
-		if _, err := copyBody(up.bw, ss.br, fr, keep, ss.buf); err != nil {
+		if _, err := ss.copyBody(up.bw, ss.br, fr, keep); err != nil {
 			var we writeError
 			if errors.As(err, &we) {
 				return nil, we.err // the upstream refused the body
