@@ -115,3 +115,27 @@ func TestBackpressure(t *testing.T) {
 		t.Errorf("the upstream wrote %d bytes to a client that reads nothing", n)
 	}
 }
+
+// When the client's connection ends, so does the proxy's connection upstream: the
+// upstream reads EOF rather than waiting for a request that never comes.
+func TestUpstreamClosedWithClient(t *testing.T) {
+	sawEOF := make(chan error, 1)
+	up := rawServer(t, func(c net.Conn) {
+		br := bufio.NewReader(c)
+		readHead(br)
+		io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+		c.SetReadDeadline(time.Now().Add(30 * time.Second))
+		_, err := readHead(br)
+		sawEOF <- err
+	})
+	addr, rec, _ := startProxy(t, Options{})
+	c, br := dialProxy(t, addr)
+	io.WriteString(c, "GET http://"+up+"/ HTTP/1.1\r\nHost: "+up+"\r\nConnection: close\r\n\r\n")
+	if all, _ := io.ReadAll(br); !strings.HasSuffix(string(all), "\r\n\r\nok") {
+		t.Errorf("client got %q", all)
+	}
+	rec.wait(t, 1)
+	if err := <-sawEOF; err != io.EOF {
+		t.Errorf("the upstream connection was left open: %v", err)
+	}
+}
