@@ -26,12 +26,14 @@ type explainFlags struct {
 func newExplainCmd() *cobra.Command {
 	var f explainFlags
 	c := &cobra.Command{
-		Use:   "explain [FILE|-] | explain --compare A B",
+		Use:   "explain [FILE|FILE.har|-] | explain --compare A B",
 		Short: "Explain a raw HTTP response read from FILE or stdin",
 		Long: "Explain a raw HTTP/1.x response as `curl -si` prints it, read from FILE or from\n" +
 			"stdin (no FILE, or -): what the status means for the method, framing errors,\n" +
 			"validators, what the preconditions did, and the caching verdict.\n\n" +
 			"  curl -si -X DELETE URL | httplens explain --method DELETE\n\n" +
+			"A FILE ending in .har is read as a HAR log (as browsers' devtools save it):\n" +
+			"one row per exchange and a summary; --json gives every report.\n\n" +
 			"--checks lists every finding the explain engine can report.\n\n" +
 			"--compare A B reads two saved raw responses of the same request and says why\n" +
 			"they differ: a validator that matched (304), an ETag that changed (412), a\n" +
@@ -52,6 +54,9 @@ func newExplainCmd() *cobra.Command {
 					return usageError("explain: --checks takes no FILE, --method or --url")
 				}
 				return writeChecks(c.OutOrStdout(), f.json)
+			}
+			if isHARPath(args) {
+				return runExplainHAR(c, args[0], f)
 			}
 			return runExplain(c, args, f, time.Now())
 		},

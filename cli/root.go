@@ -65,6 +65,7 @@ func newRootCmd() *cobra.Command {
 		newHistoryCmd(),
 		newImportCmd(), newExportCmd(),
 		newConfigCmd(),
+		newProxyCmd(),
 	)
 	return root
 }

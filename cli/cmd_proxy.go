@@ -1,0 +1,295 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/proxy"
+	"github.com/httplens/httplens/ui"
+)
+
+// proxyFlags are the flags of `httplens proxy`.
+type proxyFlags struct {
+	listen    string
+	intercept bool
+	filters   []string
+	allow     []string
+	harOut    string
+	httpOut   string
+	history   string
+	force     bool
+}
+
+func newProxyCmd() *cobra.Command {
+	var f proxyFlags
+	c := &cobra.Command{
+		Use:   "proxy [--listen ADDR] [--intercept] [--filter HOST]...",
+		Short: "Run a recording proxy: every exchange that crosses it, kept and explained",
+		Long: `Run an HTTP proxy that forwards what a browser or app sends, byte for byte, keeps
+every exchange in the history and prints one explained row per exchange (status,
+size, private/shared cache verdict, fresh for, findings), with the client's own
+request headers (If-None-Match, Origin, ...) taken into account.
+
+HTTPS goes through CONNECT and is shown as a tunnel (host, bytes, duration).
+With --intercept the proxy ends TLS itself with certificates from a local CA,
+created on first use beside the history database (key readable by you only),
+and records the decrypted exchanges; the client must trust that CA.
+
+Stop with ctrl+c. --har and --http then write the session as a HAR 1.2 file and
+as a .http collection.`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return runProxy(ctx, c.OutOrStdout(), c.ErrOrStderr(), f)
+		},
+	}
+	c.Flags().StringVar(&f.listen, "listen", "127.0.0.1:8888", "address to listen on")
+	c.Flags().BoolVar(&f.intercept, "intercept", false, "decrypt HTTPS with a local CA the client trusts")
+	c.Flags().StringSliceVar(&f.filters, "filter", nil, "record only this host and its subdomains (repeatable); others are still forwarded")
+	c.Flags().StringSliceVar(&f.allow, "allow", nil, "forward only to this host and its subdomains (repeatable); others get 403")
+	c.Flags().StringVar(&f.harOut, "har", "", "on exit, write the session as a HAR 1.2 file")
+	c.Flags().StringVar(&f.httpOut, "http", "", "on exit, write the session's requests as a .http collection")
+	c.Flags().BoolVar(&f.force, "force", false, "overwrite the --har and --http files if they exist")
+	addHistoryFlag(c.Flags(), &f.history)
+	return c
+}
+
+// proxySession is what one run of the proxy recorded: the history ids in order and
+// the rows for the summary.
+type proxySession struct {
+	mu   sync.Mutex
+	out  io.Writer
+	ids  []int64
+	rows []exchangeRow
+}
+
+func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags) error {
+	for _, p := range []string{f.harOut, f.httpOut} {
+		if p == "" {
+			continue
+		}
+		if _, err := os.Lstat(p); err == nil && !f.force {
+			return errExists(p)
+		}
+	}
+	dbPath, err := historyPath(f.history)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	store, err := history.Open(dbPath, history.Options{})
+	if err != nil {
+		return usageError("%v", err)
+	}
+	defer store.Close()
+	opts := proxy.Options{Filter: hostFilter(f.filters), Allow: hostFilter(f.allow)}
+	if f.intercept {
+		ca, created, err := proxy.LoadCA(filepath.Dir(dbPath))
+		if err != nil {
+			return usageError("proxy: CA: %v", err)
+		}
+		verb := "using"
+		if created {
+			verb = "created"
+		}
+		fmt.Fprintf(errOut, "%s the interception CA %s\n", verb, ca.CertPath())
+		fmt.Fprintf(errOut, "trust it: add it to the client's trust store (e.g. certutil -d sql:$HOME/.pki/nssdb -A -t C,, -n httplens -i %s)\n", ca.CertPath())
+		opts.CA = ca
+	}
+	ln, err := net.Listen("tcp", f.listen)
+	if err != nil {
+		return usageError("proxy: %v", err)
+	}
+	sess := &proxySession{out: out}
+	records := make(chan proxy.Exchange, 256)
+	// One writer stores and prints, in arrival order; a full channel slows the
+	// connections down rather than growing.
+	opts.Record = func(x proxy.Exchange) { records <- x }
+	consumed := make(chan struct{})
+	go func() {
+		defer close(consumed)
+		for x := range records {
+			sess.add(store, x, errOut)
+		}
+	}()
+	srv := proxy.New(opts)
+	fmt.Fprintf(out, "httplens proxy on %s · recording into %s\n", ln.Addr(), dbPath)
+	writeRowHead(out)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		if err != proxy.ErrClosed {
+			return failedError(fmt.Errorf("proxy: %w", err))
+		}
+	}
+	srv.Close()
+	close(records)
+	<-consumed
+	return sess.finish(store, f)
+}
+
+func writeRowHead(out io.Writer) {
+	var b strings.Builder
+	writeRowsHeader(&b)
+	io.WriteString(out, b.String())
+}
+
+// hostFilter records only the hosts named and their subdomains; none names all.
+func hostFilter(hosts []string) func(string) bool {
+	if len(hosts) == 0 {
+		return nil
+	}
+	return func(h string) bool {
+		h = strings.ToLower(h)
+		for _, f := range hosts {
+			f = strings.ToLower(strings.TrimPrefix(f, "."))
+			if h == f || strings.HasSuffix(h, "."+f) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// add stores the exchange, explains it with the client's own request headers, and
+// prints its row.
+func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Writer) {
+	e := x.Entry()
+	id, err := store.Add(context.Background(), e)
+	if err != nil {
+		fmt.Fprintf(errOut, "httplens: %s\n", printableText(err.Error()))
+	}
+	row := exchangeRow{Method: x.Request.Method, URL: x.Request.URL, Size: x.ResponseBodyBytes}
+	if x.Err != nil {
+		row.Error = x.Err.Error()
+	}
+	switch {
+	case x.Tunnel != nil:
+		row.Note = fmt.Sprintf("tunnel: %s up, %s down, %s", sizeText(x.Tunnel.Up), sizeText(x.Tunnel.Down), x.Tunnel.Duration.Round(time.Millisecond))
+	case x.Response != nil:
+		row.Status = x.Response.Status
+		rep := explain.Analyze(ui.ExplainInput(e.Exchange(), x.Received))
+		row.Report = &rep
+		if x.Intercepted {
+			row.Note = "decrypted (intercepted)"
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if id != 0 {
+		s.ids = append(s.ids, id)
+	}
+	s.rows = append(s.rows, row)
+	row.N = len(s.rows)
+	s.rows[len(s.rows)-1].N = row.N
+	var b strings.Builder
+	writeRow(&b, row)
+	io.WriteString(s.out, b.String())
+}
+
+// finish prints the summary and writes the exports.
+func (s *proxySession) finish(store *history.Store, f proxyFlags) error {
+	var b strings.Builder
+	writeSummary(&b, s.rows)
+	io.WriteString(s.out, b.String())
+	ctx := context.Background()
+	if f.harOut != "" {
+		err := writeAtomically(f.harOut, f.force, func(w io.Writer) error {
+			h, err := history.NewHARWriter(w, "httplens", version)
+			if err != nil {
+				return err
+			}
+			for _, id := range s.ids {
+				e, err := store.Get(ctx, id)
+				if err != nil {
+					return err
+				}
+				if err := h.Add(e); err != nil {
+					return err
+				}
+			}
+			return h.Close()
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(s.out, "wrote %d exchanges to %s\n", len(s.ids), f.harOut)
+	}
+	if f.httpOut != "" {
+		n := 0
+		err := writeAtomically(f.httpOut, f.force, func(w io.Writer) error {
+			for _, id := range s.ids {
+				e, err := store.Get(ctx, id)
+				if err != nil {
+					return err
+				}
+				if r, ok := recordedRequest(e); ok {
+					n++
+					if _, err := w.Write(collections.Format(r, "\n")); err != nil {
+						return err
+					}
+					io.WriteString(w, "\n")
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(s.out, "wrote %d requests to %s\n", n, f.httpOut)
+	}
+	return nil
+}
+
+// hopByHop are the fields a .http request must not carry over: they describe the
+// recorded connection, not the request (RFC 9110 §7.6.1), or are recomputed.
+var hopByHop = map[string]bool{"connection": true, "proxy-connection": true, "keep-alive": true, "te": true,
+	"transfer-encoding": true, "upgrade": true, "content-length": true, "proxy-authorization": true, "host": true}
+
+// recordedRequest is a recorded exchange as a .http request; tunnels have none.
+func recordedRequest(e history.Entry) (collections.Request, bool) {
+	if e.Request.Method == "CONNECT" {
+		return collections.Request{}, false
+	}
+	title := e.Request.Method + " " + e.Request.URL
+	if e.Response != nil {
+		title += fmt.Sprintf(" (recorded %d)", e.Response.Status)
+	}
+	r := collections.Request{Title: strings.Map(noControl, title), Method: e.Request.Method, URL: e.Request.URL}
+	for _, h := range e.Request.Headers {
+		if !hopByHop[strings.ToLower(h.Name)] {
+			r.Headers = append(r.Headers, collections.Header{Name: h.Name, Value: strings.Map(noControl, h.Value)})
+		}
+	}
+	if len(e.Request.Body) > 0 && utf8.Valid(e.Request.Body) {
+		r.Body = e.Request.Body
+	} else if len(e.Request.Body) > 0 {
+		r.Title += " (binary body left out)"
+	}
+	return r, true
+}
+
+// noControl drops control characters, which would break a .http line.
+func noControl(r rune) rune {
+	if r < ' ' || r == 0x7f {
+		return -1
+	}
+	return r
+}

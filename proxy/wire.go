@@ -1,0 +1,275 @@
+package proxy
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/httplens/httplens/requests"
+)
+
+// maxHead bounds one request or response head; past it the message is refused.
+const maxHead = 1 << 20
+
+// maxLine bounds one chunk-size or trailer line.
+const maxLine = 64 << 10
+
+var errHeadTooLarge = errors.New("header section larger than 1 MiB")
+
+// readHead reads a head (start line and header section, through the blank line)
+// exactly as it arrived. Empty lines before the start line are skipped, as RFC 9112
+// §2.2 allows. io.EOF means the peer closed between messages.
+func readHead(br *bufio.Reader) ([]byte, error) {
+	var head []byte
+	for {
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			err = nil // a long line: keep reading it
+		}
+		if err != nil {
+			if err == io.EOF && len(head) > 0 {
+				return nil, io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+		if len(head) == 0 && (string(line) == "\r\n" || string(line) == "\n") {
+			continue
+		}
+		head = append(head, line...)
+		if len(head) > maxHead {
+			return nil, errHeadTooLarge
+		}
+		if n := len(head); line[len(line)-1] == '\n' && (bytes.HasSuffix(head, []byte("\r\n\r\n")) || bytes.HasSuffix(head, []byte("\n\n"))) && n > 2 {
+			return head, nil
+		}
+	}
+}
+
+// fields lists a head's header fields in order and letter case, the start line left
+// out. A line without a colon is kept as a name with an empty value, so nothing
+// received goes missing from the record.
+func fields(head []byte) (start string, hs []requests.Header) {
+	lines := strings.Split(strings.TrimRight(string(head), "\r\n"), "\n")
+	start = strings.TrimSuffix(lines[0], "\r")
+	for _, l := range lines[1:] {
+		l = strings.TrimSuffix(l, "\r")
+		if l == "" {
+			continue
+		}
+		if (l[0] == ' ' || l[0] == '\t') && len(hs) > 0 {
+			// obs-fold (RFC 9112 §5.2): a continuation of the previous value.
+			hs[len(hs)-1].Value += " " + strings.TrimSpace(l)
+			continue
+		}
+		name, value, _ := strings.Cut(l, ":")
+		hs = append(hs, requests.Header{Name: name, Value: strings.TrimSpace(value)})
+	}
+	return start, hs
+}
+
+func headerValues(hs []requests.Header, name string) []string {
+	var out []string
+	for _, h := range hs {
+		if strings.EqualFold(h.Name, name) {
+			out = append(out, h.Value)
+		}
+	}
+	return out
+}
+
+// hasToken says a comma-separated header (Connection, Transfer-Encoding) lists tok.
+func hasToken(hs []requests.Header, name, tok string) bool {
+	for _, v := range headerValues(hs, name) {
+		for _, t := range strings.Split(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(t), tok) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// framing is how a message body ends (RFC 9112 §6.3).
+type framing struct {
+	chunked bool
+	length  int64 // with !chunked: -1 means until the connection closes
+}
+
+// bodyFraming reads the framing from a head's fields; a request without either
+// header has no body. Conflicting or bad lengths are an error: forwarding a message
+// whose end the two sides may read differently is how requests get smuggled.
+func bodyFraming(hs []requests.Header, isRequest bool) (framing, error) {
+	te := headerValues(hs, "Transfer-Encoding")
+	cl := headerValues(hs, "Content-Length")
+	if len(te) > 0 {
+		if len(cl) > 0 {
+			return framing{}, errors.New("both Transfer-Encoding and Content-Length")
+		}
+		codings := strings.Split(strings.Join(te, ","), ",")
+		if !strings.EqualFold(strings.TrimSpace(codings[len(codings)-1]), "chunked") {
+			if isRequest {
+				return framing{}, errors.New("Transfer-Encoding without chunked last")
+			}
+			return framing{length: -1}, nil
+		}
+		return framing{chunked: true}, nil
+	}
+	if len(cl) > 0 {
+		n, err := strconv.ParseInt(strings.TrimSpace(cl[0]), 10, 64)
+		for _, v := range cl[1:] {
+			if strings.TrimSpace(v) != strings.TrimSpace(cl[0]) {
+				err = errors.New("differing Content-Length values")
+			}
+		}
+		if err != nil || n < 0 {
+			return framing{}, fmt.Errorf("bad Content-Length %q", cl[0])
+		}
+		return framing{length: n}, nil
+	}
+	if isRequest {
+		return framing{}, nil
+	}
+	return framing{length: -1}, nil
+}
+
+// copyBody copies one message body from src to dst byte for byte, framing
+// included, and hands the payload (chunk framing removed) to keep. It returns the
+// payload length. A short read is io.ErrUnexpectedEOF; a write error is wrapped in
+// writeError so the caller can tell which side failed.
+func copyBody(dst *bufio.Writer, src *bufio.Reader, f framing, keep *kept, buf []byte) (int64, error) {
+	if !f.chunked {
+		if f.length < 0 {
+			return copyPayload(dst, src, -1, keep, buf)
+		}
+		return copyPayload(dst, src, f.length, keep, buf)
+	}
+	var total int64
+	for {
+		line, err := readLine(src)
+		if err != nil {
+			return total, err
+		}
+		if _, err := dst.Write(line); err != nil {
+			return total, writeError{err}
+		}
+		sizeText, _, _ := strings.Cut(strings.TrimSpace(string(line)), ";")
+		size, err := strconv.ParseInt(strings.TrimSpace(sizeText), 16, 64)
+		if err != nil || size < 0 {
+			return total, fmt.Errorf("bad chunk size line %q", strings.TrimSpace(string(line)))
+		}
+		if size == 0 {
+			// Trailer section, through its empty line.
+			for {
+				line, err := readLine(src)
+				if err != nil {
+					return total, err
+				}
+				if _, err := dst.Write(line); err != nil {
+					return total, writeError{err}
+				}
+				if strings.TrimRight(string(line), "\r\n") == "" {
+					return total, nil
+				}
+			}
+		}
+		n, err := copyPayload(dst, src, size, keep, buf)
+		total += n
+		if err != nil {
+			return total, err
+		}
+		crlf, err := readLine(src)
+		if err != nil {
+			return total, err
+		}
+		if _, err := dst.Write(crlf); err != nil {
+			return total, writeError{err}
+		}
+	}
+}
+
+// copyPayload copies n bytes (all until EOF when n < 0) through buf, so memory stays
+// one buffer whatever the body's size, and a slow reader on dst slows the reads from
+// src: that is the backpressure. dst is flushed whenever src has nothing buffered,
+// so a body that trickles (server-sent events) is passed on as it comes.
+func copyPayload(dst *bufio.Writer, src *bufio.Reader, n int64, keep *kept, buf []byte) (int64, error) {
+	var total int64
+	for n < 0 || total < n {
+		want := int64(len(buf))
+		if n >= 0 {
+			want = min(want, n-total)
+		}
+		r, rerr := src.Read(buf[:want])
+		if r > 0 {
+			keep.Write(buf[:r])
+			if _, err := dst.Write(buf[:r]); err != nil {
+				return total, writeError{err}
+			}
+			total += int64(r)
+			if src.Buffered() == 0 {
+				if err := dst.Flush(); err != nil {
+					return total, writeError{err}
+				}
+			}
+		}
+		if rerr == io.EOF {
+			if n < 0 {
+				return total, nil
+			}
+			return total, io.ErrUnexpectedEOF
+		}
+		if rerr != nil {
+			return total, rerr
+		}
+	}
+	return total, nil
+}
+
+func readLine(br *bufio.Reader) ([]byte, error) {
+	var line []byte
+	for {
+		part, err := br.ReadSlice('\n')
+		line = append(line, part...)
+		if err == nil {
+			return line, nil
+		}
+		if err != bufio.ErrBufferFull {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+		if len(line) > maxLine {
+			return nil, errors.New("chunk line too long")
+		}
+	}
+}
+
+// writeError marks a failure to write to the other side, as opposed to reading.
+type writeError struct{ err error }
+
+func (e writeError) Error() string { return e.err.Error() }
+func (e writeError) Unwrap() error { return e.err }
+
+// kept holds the first max bytes of a body and counts them all: the record of an
+// exchange never grows past the cap, whatever crosses the proxy.
+type kept struct {
+	b   []byte
+	n   int64
+	max int64
+}
+
+func (k *kept) Write(p []byte) {
+	if k == nil {
+		return
+	}
+	k.n += int64(len(p))
+	if room := k.max - int64(len(k.b)); room > 0 {
+		k.b = append(k.b, p[:min(int64(len(p)), room)]...)
+	}
+}
+
+func (k *kept) truncated() bool { return k.n > int64(len(k.b)) }
