@@ -1,0 +1,287 @@
+// Package scripts runs the JavaScript of .http files — JetBrains HTTP Client response
+// handlers (`> {% ... %}`) and pre-request scripts (`< {% ... %}`) — in-process with
+// goja, against the objects that client documents: client (global, test, assert, log,
+// exit), response, request and jsonPath.
+//
+// Scripts are sandboxed: goja itself has no file system, network, process or timer
+// access, and this package adds none beyond those objects; require, setTimeout and
+// friends throw a clear error instead. Each run has a time limit and a memory bound
+// (see Engine). A script that throws, loops or exceeds them yields an Outcome whose
+// Err says so; it never panics the caller.
+package scripts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/metrics"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// Defaults for an Engine whose fields are zero.
+const (
+	DefaultTimeout   = 2 * time.Second
+	DefaultMaxMemory = 256 << 20 // bytes of heap growth while a script runs
+	// maxCallDepth bounds recursion: goja's own default is unbounded, and a runaway
+	// recursion would grow the Go stack until the process dies.
+	maxCallDepth = 4096
+	// pollEvery is how often the memory bound is checked while a script runs.
+	pollEvery = 5 * time.Millisecond
+)
+
+// Engine runs scripts. Globals is the client.global store shared by every run; nil
+// means the engine keeps none (client.global works within one run only). Zero Timeout
+// and MaxMemory mean the defaults.
+//
+// MaxMemory is enforced two ways. Single allocations a script can size at will
+// (String.prototype.repeat, padStart, padEnd, ArrayBuffer and typed arrays) are
+// refused past MaxMemory/4 before they happen. Everything else is bounded by a watchdog
+// that samples the Go heap every few milliseconds and interrupts the script when the
+// heap has grown by more than MaxMemory since it started. The heap is the process's,
+// so the watchdog bounds the growth of the whole process while a script runs, not the
+// script's own bytes exactly, and a burst between two samples can overshoot it.
+type Engine struct {
+	Globals   *Globals
+	Timeout   time.Duration
+	MaxMemory int64
+}
+
+// Header is one header field of a request or response.
+type Header struct {
+	Name  string
+	Value string
+}
+
+// Request is the request a script sees. In a pre-request script the fields are as
+// written in the file, {{variables}} not yet substituted; Substitute, when set,
+// resolves them for tryGetSubstituted. Environment, when set, answers
+// request.environment.get.
+type Request struct {
+	Method      string
+	URL         string
+	Headers     []Header
+	Body        string
+	Substitute  func(string) string
+	Environment func(name string) (string, bool)
+}
+
+// Response is the response a handler sees.
+type Response struct {
+	Status  int
+	Headers []Header
+	Body    []byte
+}
+
+// Program is one script to run. Name identifies it in error messages (a file name,
+// or "FILE:LINE" for an inline block). Line is the line of the file the source
+// starts on, so that error positions name lines of that file; 0 or 1 means line 1.
+type Program struct {
+	Name   string
+	Source string
+	Line   int
+}
+
+// Env is what one run sees. Variables holds request.variables: the caller owns the
+// map and passes the same one to a request's pre-request script and its handler, so
+// what one sets the other and the resolver read. Nil means request.variables.set has
+// nowhere to write and is ignored. Response is nil for a pre-request script.
+type Env struct {
+	Request   Request
+	Response  *Response
+	Variables map[string]string
+}
+
+// Test is the result of one client.test.
+type Test struct {
+	Name    string `json:"name"`
+	Passed  bool   `json:"passed"`
+	Message string `json:"message,omitempty"` // why it failed
+}
+
+// Outcome is what a run produced. Err is set when the script itself failed (threw,
+// ran past the time limit or the memory bound); the tests it registered still ran.
+type Outcome struct {
+	Tests []Test
+	Logs  []string
+	Err   error
+}
+
+// Failed says whether the script failed or any of its tests did.
+func (o Outcome) Failed() bool {
+	if o.Err != nil {
+		return true
+	}
+	for _, t := range o.Tests {
+		if !t.Passed {
+			return true
+		}
+	}
+	return false
+}
+
+// stopReason is the value a run is interrupted with; it names why.
+type stopReason int
+
+const (
+	stopExit    stopReason = iota // client.exit()
+	stopTimeout                   // the time limit
+	stopMemory                    // the memory bound
+	stopCancel                    // the caller's context
+)
+
+// Run runs p with env and returns what it produced. Tests registered with client.test
+// run after the script, as in the JetBrains client; the time limit covers both.
+// Cancelling ctx stops the run.
+func (e *Engine) Run(ctx context.Context, p Program, env Env) Outcome {
+	vm := goja.New()
+	vm.SetMaxCallStackSize(maxCallDepth)
+	s := &session{vm: vm, env: env, globals: e.Globals}
+	if s.globals == nil {
+		s.globals = &Globals{}
+	}
+	if err := s.install(e.maxMemory()); err != nil {
+		return Outcome{Err: fmt.Errorf("script %s: setting up: %w", p.Name, err)}
+	}
+	prog, err := goja.Compile(p.Name, pad(p), false)
+	if err != nil {
+		return Outcome{Err: fmt.Errorf("script %s: %v", p.Name, err)}
+	}
+
+	stop := e.watch(ctx, vm)
+	_, runErr := vm.RunProgram(prog)
+	if r := reasonOf(runErr); r == stopExit {
+		runErr = nil
+		vm.ClearInterrupt()
+	}
+	if reasonOf(runErr) < 0 || runErr == nil {
+		s.runTests()
+	}
+	why := stop()
+	out := Outcome{Tests: s.tests, Logs: s.logs}
+	if runErr == nil && why > stopExit {
+		// The limit struck while the tests ran: the test it cut short says so too.
+		runErr = &goja.InterruptedError{}
+	}
+	if runErr != nil {
+		out.Err = e.describe(p.Name, runErr, why)
+	}
+	return out
+}
+
+// pad prefixes the source with blank lines so goja's positions are lines of the file.
+func pad(p Program) string {
+	if p.Line <= 1 {
+		return p.Source
+	}
+	return strings.Repeat("\n", p.Line-1) + p.Source
+}
+
+func (e *Engine) timeout() time.Duration {
+	if e.Timeout > 0 {
+		return e.Timeout
+	}
+	return DefaultTimeout
+}
+
+func (e *Engine) maxMemory() int64 {
+	if e.MaxMemory > 0 {
+		return e.MaxMemory
+	}
+	return DefaultMaxMemory
+}
+
+// reasonOf returns why a run was interrupted, or -1 when err is not an interruption.
+func reasonOf(err error) stopReason {
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		if r, ok := ie.Value().(stopReason); ok {
+			return r
+		}
+	}
+	return -1
+}
+
+// watch interrupts vm when the time limit passes, the heap grows past the memory
+// bound or ctx ends. The returned stop ends the watch and says what, if anything,
+// interrupted the run (-1 for nothing).
+func (e *Engine) watch(ctx context.Context, vm *goja.Runtime) (stop func() stopReason) {
+	done := make(chan struct{})
+	result := make(chan stopReason, 1)
+	limit := e.maxMemory()
+	go func() {
+		why := stopReason(-1)
+		defer func() { result <- why }()
+		timer := time.NewTimer(e.timeout())
+		defer timer.Stop()
+		tick := time.NewTicker(pollEvery)
+		defer tick.Stop()
+		base := int64(-1) // sampled on the first tick: most runs end before one
+		for {
+			select {
+			case <-done:
+				return
+			case <-ctx.Done():
+				why = stopCancel
+			case <-timer.C:
+				why = stopTimeout
+			case <-tick.C:
+				h := heapBytes()
+				if base < 0 {
+					base = h
+					continue
+				}
+				if h-base <= limit {
+					continue
+				}
+				why = stopMemory
+			}
+			vm.Interrupt(why)
+			<-done
+			return
+		}
+	}()
+	return func() stopReason {
+		close(done)
+		return <-result
+	}
+}
+
+// heapBytes reads the bytes of heap objects, live or not yet swept. runtime/metrics
+// reads it without stopping the world, unlike runtime.ReadMemStats.
+func heapBytes() int64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(s[0].Value.Uint64())
+}
+
+// describe turns a run error into a clear message naming the script.
+func (e *Engine) describe(name string, err error, why stopReason) error {
+	if reasonOf(err) >= 0 || why > stopExit {
+		if r := reasonOf(err); r > stopExit {
+			why = r
+		}
+		switch why {
+		case stopTimeout:
+			return fmt.Errorf("script %s stopped: still running after its %v time limit", name, e.timeout())
+		case stopMemory:
+			return fmt.Errorf("script %s stopped: memory grew past its %d MiB bound", name, e.maxMemory()>>20)
+		case stopCancel:
+			return fmt.Errorf("script %s stopped: the run was cancelled", name)
+		}
+	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		return fmt.Errorf("script %s: call stack deeper than %d (runaway recursion?)", name, maxCallDepth)
+	}
+	var ex *goja.Exception
+	if errors.As(err, &ex) {
+		return fmt.Errorf("script %s: %s", name, testMessage(ex))
+	}
+	return fmt.Errorf("script %s: %v", name, err)
+}
