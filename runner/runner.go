@@ -102,6 +102,8 @@ type StepResult struct {
 	Logs     []string           `json:"logs"`
 	Report   *explain.Report    `json:"-"`
 	Duration time.Duration      `json:"-"`
+	// ScriptTime is the time spent running the step's scripts and their tests.
+	ScriptTime time.Duration `json:"-"`
 }
 
 // Passed says whether every check of the step passed.
@@ -247,8 +249,7 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 	}
 	vars := map[string]string{}
 	for _, prog := range p.pre {
-		out := opts.Engine.Run(ctx, prog, scripts.Env{Request: st.Request, Variables: vars})
-		res.absorb(out)
+		out := res.runScript(ctx, opts.Engine, prog, scripts.Env{Request: st.Request, Variables: vars})
 		if out.Err != nil {
 			res.Checks = append(res.Checks, notSent("its pre-request script failed"))
 			return res
@@ -291,7 +292,7 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 		resp.Headers = append(resp.Headers, scripts.Header{Name: h.Name, Value: h.Value})
 	}
 	for _, prog := range p.post {
-		res.absorb(opts.Engine.Run(ctx, prog, scripts.Env{Request: seen, Response: resp, Variables: vars}))
+		res.runScript(ctx, opts.Engine, prog, scripts.Env{Request: seen, Response: resp, Variables: vars})
 	}
 	for _, e := range p.expects {
 		r := expect.Check(e, in, report)
@@ -303,6 +304,15 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 
 func notSent(why string) Check {
 	return Check{Kind: KindRequest, Name: "send", Message: "not sent: " + why}
+}
+
+// runScript runs one program and adds what it produced to the result.
+func (r *StepResult) runScript(ctx context.Context, e *scripts.Engine, p scripts.Program, env scripts.Env) scripts.Outcome {
+	start := time.Now()
+	out := e.Run(ctx, p, env)
+	r.ScriptTime += time.Since(start)
+	r.absorb(out)
+	return out
 }
 
 // absorb adds a script's tests, its failure and its log lines to the result.

@@ -27,26 +27,43 @@ type pendingTest struct {
 // memory before the time limit stops it.
 const maxLogLines = 1000
 
-// install defines the objects a script sees and the sandbox around them.
-func (s *session) install(maxMemory int64) error {
-	vm := s.vm
-	client := vm.NewObject()
-	must(client.Set("global", s.globalObject()))
-	must(client.Set("test", s.test))
-	must(client.Set("assert", s.assert))
-	must(client.Set("log", s.log))
-	must(client.Set("exit", func() { vm.Interrupt(stopExit) }))
-	must(vm.Set("client", client))
-	must(vm.Set("console", map[string]any{"log": s.log, "info": s.log, "warn": s.log, "error": s.log}))
-	must(vm.Set("request", s.requestObject()))
-	if s.env.Response != nil {
-		resp, err := s.responseObject(*s.env.Response)
-		if err != nil {
-			return err
-		}
-		must(vm.Set("response", resp))
+// machine is a runtime with the sandbox installed, reused run after run: building
+// one costs more than running a small handler. Each run gets a fresh session, and
+// the natives reach it through m.s. Scripts run inside a function of their own, so
+// their declarations do not outlive the run; a global assigned without a declaration
+// does, as it would in any shared JavaScript context.
+type machine struct {
+	vm *goja.Runtime
+	s  *session
+}
+
+// newMachine builds a runtime with client, console, jsonPath, the refusals and the
+// memory guards; begin readies it for one run.
+func newMachine(maxMemory int64) (*machine, error) {
+	vm := goja.New()
+	vm.SetMaxCallStackSize(maxCallDepth)
+	m := &machine{vm: vm, s: &session{vm: vm, globals: &Globals{}}}
+	call := func(f func(*session, goja.FunctionCall) goja.Value) goja.Value {
+		return vm.ToValue(func(c goja.FunctionCall) goja.Value { return f(m.s, c) })
 	}
-	must(vm.Set("jsonPath", s.jsonPath))
+	client := vm.NewObject()
+	must(client.Set("global", m.globalObject()))
+	must(client.Set("test", call((*session).test)))
+	must(client.Set("assert", call((*session).assert)))
+	must(client.Set("log", call((*session).log)))
+	must(client.Set("exit", native(func(goja.FunctionCall) goja.Value {
+		vm.Interrupt(stopExit)
+		return goja.Undefined()
+	})))
+	must(vm.Set("client", client))
+	console := vm.NewObject()
+	for _, name := range []string{"log", "info", "warn", "error"} {
+		must(console.Set(name, call((*session).log)))
+	}
+	must(vm.Set("console", console))
+	must(vm.Set("jsonPath", call(func(s *session, c goja.FunctionCall) goja.Value {
+		return s.jsonPath(c.Argument(0), c.Argument(1).String())
+	})))
 	for _, name := range []string{"require", "setTimeout", "setInterval", "setImmediate",
 		"clearTimeout", "clearInterval", "fetch", "XMLHttpRequest"} {
 		must(vm.Set(name, refuse(vm, name)))
@@ -55,15 +72,41 @@ func (s *session) install(maxMemory int64) error {
 	// the sandbox rather than failing as "no member exit".
 	for _, name := range []string{"process", "Deno", "Bun", "module", "exports"} {
 		getter := vm.ToValue(refuse(vm, name))
-		must(vm.GlobalObject().DefineAccessorProperty(name, getter, nil, goja.FLAG_FALSE, goja.FLAG_TRUE))
+		must(vm.GlobalObject().DefineAccessorProperty(name, getter, nil, goja.FLAG_TRUE, goja.FLAG_FALSE))
 	}
-	guard, err := vm.RunProgram(guards)
-	if err != nil {
-		return err
+	if err := m.s.guard(maxMemory / 4); err != nil {
+		return nil, err
 	}
-	fn, _ := goja.AssertFunction(guard)
-	_, err = fn(goja.Undefined(), vm.ToValue(maxMemory/4))
-	return err
+	return m, nil
+}
+
+// begin starts a run: a fresh session, and request and response built on first use
+// (most handlers touch client and response only).
+func (m *machine) begin(env Env, globals *Globals) *session {
+	s := &session{vm: m.vm, env: env, globals: globals}
+	m.s = s
+	s.lazy("request", func() goja.Value { return s.requestObject() })
+	if env.Response != nil {
+		s.lazy("response", func() goja.Value { return s.responseObject(*env.Response) })
+	} else {
+		must(m.vm.GlobalObject().DefineDataProperty("response", goja.Undefined(), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
+	}
+	return s
+}
+
+// native marks a Go function written against goja's calling convention, which goja
+// calls without reflection.
+func native(f func(goja.FunctionCall) goja.Value) func(goja.FunctionCall) goja.Value { return f }
+
+// lazy defines a global that is built on first read and then kept as a plain value.
+func (s *session) lazy(name string, build func() goja.Value) {
+	g := s.vm.GlobalObject()
+	getter := s.vm.ToValue(func(goja.FunctionCall) goja.Value {
+		v := build()
+		must(g.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE))
+		return v
+	})
+	must(g.DefineAccessorProperty(name, getter, nil, goja.FLAG_TRUE, goja.FLAG_TRUE))
 }
 
 // must panics on an error that only a programming mistake here can cause (setting a
@@ -85,50 +128,143 @@ func refuse(vm *goja.Runtime, name string) func(goja.FunctionCall) goja.Value {
 	}
 }
 
-// guards wraps the operations that allocate as much as their argument asks for, so a
-// single call cannot take more than the bound before the watchdog can look.
-var guards = goja.MustCompile("guards", `
-(function (limit) {
-	function check(n, what) {
-		if (n > limit) throw new RangeError(what + " of " + n + " exceeds the script memory bound");
-	}
-	var S = String.prototype;
-	[["repeat", function (s, a) { return s.length * a[0]; }],
-	 ["padStart", function (s, a) { return a[0]; }],
-	 ["padEnd", function (s, a) { return a[0]; }]].forEach(function (g) {
-		var orig = S[g[0]], size = g[1];
-		Object.defineProperty(S, g[0], {writable: true, configurable: true, value: function () {
-			check(size(String(this), arguments), "String." + g[0]);
-			return orig.apply(this, arguments);
-		}});
-	});
-	["ArrayBuffer", "SharedArrayBuffer", "Int8Array", "Uint8Array", "Uint8ClampedArray",
-	 "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array",
-	 "Float64Array", "BigInt64Array", "BigUint64Array"].forEach(function (name) {
-		var C = globalThis[name];
-		if (!C) return;
-		var per = C.BYTES_PER_ELEMENT || 1;
-		globalThis[name] = new Proxy(C, {construct: function (t, args, nt) {
-			if (typeof args[0] === "number") check(args[0] * per, name);
-			return Reflect.construct(t, args, nt);
-		}});
-	});
-})`, true)
+// binaryTypes are the buffer constructors. A script could size one at will
+// (new Uint8Array(1e10)) and have it allocated in one step, before the watchdog can
+// look, and wrapping each constructor in a guard costs more than a whole small
+// handler (goja builds each lazily, ~30 µs apiece). Response handlers work on text
+// and JSON, so they are left out of the sandbox, with a clear error.
+var binaryTypes = []string{"ArrayBuffer", "SharedArrayBuffer", "DataView", "Int8Array", "Uint8Array",
+	"Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+	"Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"}
 
-func (s *session) globalObject() *goja.Object {
-	g := s.vm.NewObject()
-	must(g.Set("set", func(name string, value goja.Value) {
-		s.globals.Set(name, stringOf(value))
-	}))
-	must(g.Set("get", func(name string) goja.Value {
-		if v, ok := s.globals.Lookup(name); ok {
-			return s.vm.ToValue(v)
+// guard refuses the single allocations a script can size at will past limit bytes:
+// String.prototype.repeat, padStart and padEnd are checked before they run, and the
+// binary buffer types are not available.
+func (s *session) guard(limit int64) error {
+	vm := s.vm
+	proto := vm.Get("String").ToObject(vm).Get("prototype").ToObject(vm)
+	size := map[string]func(this string, args []goja.Value) float64{
+		"repeat":   func(this string, a []goja.Value) float64 { return float64(len(this)) * argNumber(a) },
+		"padStart": func(_ string, a []goja.Value) float64 { return argNumber(a) },
+		"padEnd":   func(_ string, a []goja.Value) float64 { return argNumber(a) },
+	}
+	for name, sizeOf := range size {
+		orig, ok := goja.AssertFunction(proto.Get(name))
+		if !ok {
+			return fmt.Errorf("String.prototype.%s is missing", name)
+		}
+		name, sizeOf := name, sizeOf
+		wrapped := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			if n := sizeOf(call.This.String(), call.Arguments); n > float64(limit) {
+				panic(vm.NewGoError(fmt.Errorf("String.%s of %.0f characters exceeds the script memory bound", name, n)))
+			}
+			v, err := orig(call.This, call.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		})
+		if err := proto.DefineDataProperty(name, wrapped, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			return err
+		}
+	}
+	// The binary types are hidden behind a proxy of the global object: replacing or
+	// deleting them would make goja build each constructor first (it builds
+	// builtins lazily), which costs more than a whole small handler.
+	global := vm.GlobalObject()
+	refused := func(name string) bool {
+		for _, b := range binaryTypes {
+			if name == b {
+				return true
+			}
+		}
+		return false
+	}
+	deny := func(name string) {
+		panic(vm.NewTypeError(name + " is not available: scripts work on text and JSON, and binary buffers could outgrow the script memory bound"))
+	}
+	proxy := vm.NewProxy(global, &goja.ProxyTrapConfig{
+		Get: func(target *goja.Object, name string, receiver goja.Value) goja.Value {
+			if refused(name) {
+				deny(name)
+			}
+			return target.Get(name)
+		},
+		GetOwnPropertyDescriptor: func(target *goja.Object, name string) goja.PropertyDescriptor {
+			if refused(name) {
+				// Absent, so that enumerating the globals still works; the builtins
+				// are configurable, so a proxy may hide them.
+				return goja.PropertyDescriptor{}
+			}
+			return ownDescriptor(vm, target, name)
+		},
+	})
+	vm.SetGlobalObject(vm.ToValue(proxy).ToObject(vm))
+	return nil
+}
+
+// ownDescriptor is target's own property descriptor for name, read through
+// Object.getOwnPropertyDescriptor, since goja's Go API has no such call.
+func ownDescriptor(vm *goja.Runtime, target *goja.Object, name string) goja.PropertyDescriptor {
+	get, _ := goja.AssertFunction(vm.Get("Object").ToObject(vm).Get("getOwnPropertyDescriptor"))
+	d, err := get(goja.Undefined(), target, vm.ToValue(name))
+	if err != nil {
+		panic(err)
+	}
+	if goja.IsUndefined(d) {
+		return goja.PropertyDescriptor{}
+	}
+	o := d.ToObject(vm)
+	flag := func(k string) goja.Flag {
+		if v := o.Get(k); v != nil && v.ToBoolean() {
+			return goja.FLAG_TRUE
+		}
+		return goja.FLAG_FALSE
+	}
+	pd := goja.PropertyDescriptor{Enumerable: flag("enumerable"), Configurable: flag("configurable")}
+	defined := func(v goja.Value) bool { return v != nil && !goja.IsUndefined(v) }
+	if g, s := o.Get("get"), o.Get("set"); defined(g) || defined(s) {
+		if defined(g) {
+			pd.Getter = g
+		}
+		if defined(s) {
+			pd.Setter = s
+		}
+		return pd
+	}
+	pd.Value, pd.Writable = o.Get("value"), flag("writable")
+	return pd
+}
+
+func argNumber(a []goja.Value) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	return a[0].ToFloat()
+}
+
+func (m *machine) globalObject() *goja.Object {
+	vm := m.vm
+	g := vm.NewObject()
+	must(g.Set("set", native(func(c goja.FunctionCall) goja.Value {
+		m.s.globals.Set(c.Argument(0).String(), stringOf(c.Argument(1)))
+		return goja.Undefined()
+	})))
+	must(g.Set("get", native(func(c goja.FunctionCall) goja.Value {
+		if v, ok := m.s.globals.Lookup(c.Argument(0).String()); ok {
+			return vm.ToValue(v)
 		}
 		return goja.Null()
-	}))
-	must(g.Set("isEmpty", func() bool { return s.globals.Len() == 0 }))
-	must(g.Set("clear", func(name string) { s.globals.Delete(name) }))
-	must(g.Set("clearAll", func() { s.globals.Clear() }))
+	})))
+	must(g.Set("isEmpty", native(func(goja.FunctionCall) goja.Value { return vm.ToValue(m.s.globals.Len() == 0) })))
+	must(g.Set("clear", native(func(c goja.FunctionCall) goja.Value {
+		m.s.globals.Delete(c.Argument(0).String())
+		return goja.Undefined()
+	})))
+	must(g.Set("clearAll", native(func(goja.FunctionCall) goja.Value {
+		m.s.globals.Clear()
+		return goja.Undefined()
+	})))
 	return g
 }
 
@@ -147,21 +283,23 @@ func stringOf(v goja.Value) string {
 	return v.String()
 }
 
-func (s *session) test(name string, fn goja.Value) {
-	call, ok := goja.AssertFunction(fn)
+func (s *session) test(c goja.FunctionCall) goja.Value {
+	name := c.Argument(0).String()
+	call, ok := goja.AssertFunction(c.Argument(1))
 	if !ok {
 		panic(s.vm.NewTypeError("client.test(" + name + "): the second argument must be a function"))
 	}
 	s.pending = append(s.pending, pendingTest{name, call})
+	return goja.Undefined()
 }
 
-func (s *session) assert(cond goja.Value, msg ...string) {
-	if cond.ToBoolean() {
-		return
+func (s *session) assert(c goja.FunctionCall) goja.Value {
+	if c.Argument(0).ToBoolean() {
+		return goja.Undefined()
 	}
 	m := "assertion failed"
-	if len(msg) > 0 && msg[0] != "" {
-		m = msg[0]
+	if msg := c.Argument(1); !goja.IsUndefined(msg) && msg.String() != "" {
+		m = msg.String()
 	}
 	panic(s.vm.NewGoError(assertionError(m)))
 }

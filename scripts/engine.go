@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"runtime/metrics"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -43,10 +45,43 @@ const (
 // heap has grown by more than MaxMemory since it started. The heap is the process's,
 // so the watchdog bounds the growth of the whole process while a script runs, not the
 // script's own bytes exactly, and a burst between two samples can overshoot it.
+//
+// An Engine keeps the scripts it has compiled, so a collection run many times compiles
+// each script once. It is safe for concurrent use; do not copy it after first use.
 type Engine struct {
 	Globals   *Globals
 	Timeout   time.Duration
 	MaxMemory int64
+
+	mu       sync.Mutex
+	compiled map[Program]*goja.Program
+	machines sync.Pool // of *machine
+}
+
+// maxCompiled bounds the compiled scripts an Engine keeps; past it the cache starts
+// over, which costs only recompiling.
+const maxCompiled = 1024
+
+// compile returns p compiled (as a function, see wrap), from the cache when it was compiled before. A goja
+// Program may run in many runtimes at once.
+func (e *Engine) compile(p Program) (*goja.Program, error) {
+	e.mu.Lock()
+	prog, ok := e.compiled[p]
+	e.mu.Unlock()
+	if ok {
+		return prog, nil
+	}
+	prog, err := goja.Compile(p.Name, wrap(p), false)
+	if err != nil {
+		return nil, err
+	}
+	e.mu.Lock()
+	if e.compiled == nil || len(e.compiled) >= maxCompiled {
+		e.compiled = map[Program]*goja.Program{}
+	}
+	e.compiled[p] = prog
+	e.mu.Unlock()
+	return prog, nil
 }
 
 // Header is one header field of a request or response.
@@ -136,27 +171,32 @@ const (
 // run after the script, as in the JetBrains client; the time limit covers both.
 // Cancelling ctx stops the run.
 func (e *Engine) Run(ctx context.Context, p Program, env Env) Outcome {
-	vm := goja.New()
-	vm.SetMaxCallStackSize(maxCallDepth)
-	s := &session{vm: vm, env: env, globals: e.Globals}
-	if s.globals == nil {
-		s.globals = &Globals{}
-	}
-	if err := s.install(e.maxMemory()); err != nil {
-		return Outcome{Err: fmt.Errorf("script %s: setting up: %w", p.Name, err)}
-	}
-	prog, err := goja.Compile(p.Name, pad(p), false)
+	prog, err := e.compile(p)
 	if err != nil {
 		return Outcome{Err: fmt.Errorf("script %s: %v", p.Name, err)}
 	}
+	m, err := e.machine()
+	if err != nil {
+		return Outcome{Err: fmt.Errorf("script %s: setting up: %w", p.Name, err)}
+	}
+	globals := e.Globals
+	if globals == nil {
+		globals = &Globals{}
+	}
+	s := m.begin(env, globals)
+	vm := m.vm
 
 	stop := e.watch(ctx, vm)
-	_, runErr := vm.RunProgram(prog)
+	fn, runErr := vm.RunProgram(prog)
+	if runErr == nil {
+		body, _ := goja.AssertFunction(fn)
+		_, runErr = body(goja.Undefined())
+	}
 	if r := reasonOf(runErr); r == stopExit {
 		runErr = nil
 		vm.ClearInterrupt()
 	}
-	if reasonOf(runErr) < 0 || runErr == nil {
+	if reasonOf(runErr) < 0 {
 		s.runTests()
 	}
 	why := stop()
@@ -167,16 +207,30 @@ func (e *Engine) Run(ctx context.Context, p Program, env Env) Outcome {
 	}
 	if runErr != nil {
 		out.Err = e.describe(p.Name, runErr, why)
+		// A runtime stopped mid-way may hold anything; it is not reused.
+		return out
 	}
+	m.s = nil
+	e.machines.Put(m)
 	return out
 }
 
-// pad prefixes the source with blank lines so goja's positions are lines of the file.
-func pad(p Program) string {
-	if p.Line <= 1 {
-		return p.Source
+// machine returns a ready runtime, a reused one when there is one.
+func (e *Engine) machine() (*machine, error) {
+	if m, ok := e.machines.Get().(*machine); ok {
+		return m, nil
 	}
-	return strings.Repeat("\n", p.Line-1) + p.Source
+	return newMachine(e.maxMemory())
+}
+
+// wrap puts the source in a function, so its declarations end with the run, after
+// blank lines so that goja's positions are lines of the file.
+func wrap(p Program) string {
+	lines := ""
+	if p.Line > 1 {
+		lines = strings.Repeat("\n", p.Line-1)
+	}
+	return "(function () {" + lines + p.Source + "\n})"
 }
 
 func (e *Engine) timeout() time.Duration {
@@ -206,46 +260,56 @@ func reasonOf(err error) stopReason {
 
 // watch interrupts vm when the time limit passes, the heap grows past the memory
 // bound or ctx ends. The returned stop ends the watch and says what, if anything,
-// interrupted the run (-1 for nothing).
+// interrupted the run (-1 for nothing). Timers rather than a goroutine: stop must not
+// wait for a scheduler that a busy machine keeps waiting.
 func (e *Engine) watch(ctx context.Context, vm *goja.Runtime) (stop func() stopReason) {
-	done := make(chan struct{})
-	result := make(chan stopReason, 1)
-	limit := e.maxMemory()
-	go func() {
-		why := stopReason(-1)
-		defer func() { result <- why }()
-		timer := time.NewTimer(e.timeout())
-		defer timer.Stop()
-		tick := time.NewTicker(pollEvery)
-		defer tick.Stop()
-		base := int64(-1) // sampled on the first tick: most runs end before one
-		for {
-			select {
-			case <-done:
-				return
-			case <-ctx.Done():
-				why = stopCancel
-			case <-timer.C:
-				why = stopTimeout
-			case <-tick.C:
-				h := heapBytes()
-				if base < 0 {
-					base = h
-					continue
-				}
-				if h-base <= limit {
-					continue
-				}
-				why = stopMemory
-			}
+	const running = -1
+	state := atomic.Int32{} // running until the first of: a reason, or done
+	state.Store(running)
+	done := stopReason(-2)
+	var mu sync.Mutex // a strike lands whole before stop returns, or not at all
+	strike := func(why stopReason) {
+		mu.Lock()
+		defer mu.Unlock()
+		if state.CompareAndSwap(running, int32(why)) {
 			vm.Interrupt(why)
-			<-done
+		}
+	}
+	timer := time.AfterFunc(e.timeout(), func() { strike(stopTimeout) })
+	stopCtx := context.AfterFunc(ctx, func() { strike(stopCancel) })
+
+	limit := e.maxMemory()
+	var base int64 = -1 // sampled on the first tick: most runs end before one
+	var poll *time.Timer
+	mu.Lock() // the first tick reads poll under mu
+	defer mu.Unlock()
+	poll = time.AfterFunc(pollEvery, func() {
+		h := heapBytes()
+		if base < 0 {
+			base = h
+		} else if h-base > limit {
+			strike(stopMemory)
 			return
 		}
-	}()
+		mu.Lock()
+		defer mu.Unlock()
+		if state.Load() == running {
+			poll.Reset(pollEvery)
+		}
+	})
 	return func() stopReason {
-		close(done)
-		return <-result
+		mu.Lock()
+		state.CompareAndSwap(running, int32(done))
+		mu.Unlock()
+		timer.Stop()
+		stopCtx()
+		mu.Lock()
+		poll.Stop()
+		mu.Unlock()
+		if why := stopReason(state.Load()); why >= 0 {
+			return why
+		}
+		return -1
 	}
 }
 

@@ -153,7 +153,7 @@ func TestMemoryBound(t *testing.T) {
 	e := &Engine{MaxMemory: 16 << 20, Timeout: 30 * time.Second}
 	for _, src := range []string{
 		`"x".repeat(1e9)`,
-		`new Uint8Array(1e9)`,
+		`"ab".repeat(1e9)`,
 		`"".padStart(1e9)`,
 		// No single big allocation: only the watchdog can stop this one.
 		`var a = []; for (;;) a.push("y".repeat(1000) + a.length);`,
@@ -162,6 +162,42 @@ func TestMemoryBound(t *testing.T) {
 		if out.Err == nil || !strings.Contains(out.Err.Error(), "memory") {
 			t.Errorf("%s: err = %v", src, out.Err)
 		}
+	}
+}
+
+func TestBinaryBuffersRefused(t *testing.T) {
+	for _, src := range []string{`new Uint8Array(1e9)`, `new globalThis.ArrayBuffer(1e9)`, `this["Int8Array"]`,
+		`Function("return this")().DataView`, `new (Object.getOwnPropertyDescriptor(globalThis, "Float64Array").value)(1e9)`} {
+		out := run(t, &Engine{}, src, Env{})
+		if out.Err == nil || !strings.Contains(out.Err.Error(), "is not available") && !strings.Contains(out.Err.Error(), "undefined") {
+			t.Errorf("%s: err = %v", src, out.Err)
+		}
+	}
+	// Plain globals still work through the proxy of the global object.
+	out := run(t, &Engine{}, `var q = 1; r = 2; client.log(q, globalThis.q, r, typeof JSON, Object.keys(globalThis).indexOf("r") >= 0)`, Env{})
+	if out.Err != nil || len(out.Logs) != 1 || out.Logs[0] != "1 undefined 2 object true" {
+		t.Errorf("globals: %v %q", out.Err, out.Logs)
+	}
+}
+
+func TestRunsDoNotShareDeclarations(t *testing.T) {
+	e := &Engine{}
+	first := run(t, e, `var a = 1; function f() {} let b = 2; client.test("t", () => {})`, Env{Response: jsonResponse(`{"n":1}`)})
+	if first.Err != nil {
+		t.Fatal(first.Err)
+	}
+	// The runtime is reused, but declarations, tests, logs and the response are not.
+	second := run(t, e, `client.log(typeof a, typeof f, typeof b, typeof response, request.method)`, Env{Request: Request{Method: "PUT"}})
+	if second.Err != nil || len(second.Tests) != 0 || strings.Join(second.Logs, "|") != "undefined undefined undefined undefined PUT" {
+		t.Fatalf("err %v tests %+v logs %q", second.Err, second.Tests, second.Logs)
+	}
+	// A runtime stopped by the time limit is not reused, and the next run is clean.
+	e.Timeout = 50 * time.Millisecond
+	if out := run(t, e, `for (;;) {}`, Env{}); out.Err == nil {
+		t.Fatal("loop not stopped")
+	}
+	if out := run(t, e, `client.log("after")`, Env{}); out.Err != nil || len(out.Logs) != 1 {
+		t.Fatalf("after a stopped run: %v %q", out.Err, out.Logs)
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 // responseObject builds `response` as the JetBrains client documents it: status,
 // body (parsed when the content type is JSON and the body parses, a string
 // otherwise), headers.valueOf/valuesOf and contentType.mimeType/charset.
-func (s *session) responseObject(r Response) (*goja.Object, error) {
+func (s *session) responseObject(r Response) *goja.Object {
 	vm := s.vm
 	o := vm.NewObject()
 	must(o.Set("status", r.Status))
@@ -39,7 +39,7 @@ func (s *session) responseObject(r Response) (*goja.Object, error) {
 		}
 	}
 	must(o.Set("body", body))
-	return o, nil
+	return o
 }
 
 func isJSON(mimeType string) bool {
@@ -51,19 +51,20 @@ func isJSON(mimeType string) bool {
 // value, possibly none); names match without regard to case.
 func headersObject(vm *goja.Runtime, hs []Header) *goja.Object {
 	o := vm.NewObject()
-	must(o.Set("valueOf", func(name string) goja.Value {
-		if vs := headerValues(hs, name); len(vs) > 0 {
+	must(o.Set("valueOf", native(func(c goja.FunctionCall) goja.Value {
+		if vs := headerValues(hs, c.Argument(0).String()); len(vs) > 0 {
 			return vm.ToValue(vs[0])
 		}
 		return goja.Null()
-	}))
-	must(o.Set("valuesOf", func(name string) []string {
-		vs := headerValues(hs, name)
-		if vs == nil {
-			vs = []string{}
+	})))
+	must(o.Set("valuesOf", native(func(c goja.FunctionCall) goja.Value {
+		vs := headerValues(hs, c.Argument(0).String())
+		out := make([]any, len(vs))
+		for i, v := range vs {
+			out[i] = v
 		}
-		return vs
-	}))
+		return vm.NewArray(out...)
+	})))
 	return o
 }
 
