@@ -10,12 +10,13 @@ import (
 // session is the state of one run: the runtime, what the script may see, and what it
 // produced.
 type session struct {
-	vm      *goja.Runtime
-	env     Env
-	globals *Globals
-	pending []pendingTest
-	tests   []Test
-	logs    []string
+	vm         *goja.Runtime
+	env        Env
+	globals    *Globals
+	pending    []pendingTest
+	tests      []Test
+	logs       []string
+	parsedBody goja.Value // response.body, once read
 }
 
 type pendingTest struct {
@@ -33,8 +34,10 @@ const maxLogLines = 1000
 // their declarations do not outlive the run; a global assigned without a declaration
 // does, as it would in any shared JavaScript context.
 type machine struct {
-	vm *goja.Runtime
-	s  *session
+	vm       *goja.Runtime
+	s        *session
+	request  *goja.Object
+	response *goja.Object
 }
 
 // newMachine builds a runtime with client, console, jsonPath, the refusals and the
@@ -74,40 +77,54 @@ func newMachine(maxMemory int64) (*machine, error) {
 		getter := vm.ToValue(refuse(vm, name))
 		must(vm.GlobalObject().DefineAccessorProperty(name, getter, nil, goja.FLAG_TRUE, goja.FLAG_FALSE))
 	}
+	m.request, m.response = m.requestObject(), m.responseObject()
+	// The objects outlive the run, so a script must not change them for the next.
+	for _, o := range []*goja.Object{client, console, m.request, m.response} {
+		if err := deepFreeze(vm, o); err != nil {
+			return nil, err
+		}
+	}
 	if err := m.s.guard(maxMemory / 4); err != nil {
 		return nil, err
 	}
 	return m, nil
 }
 
-// begin starts a run: a fresh session, and request and response built on first use
-// (most handlers touch client and response only).
+// begin starts a run with a fresh session; a pre-request script has no response.
 func (m *machine) begin(env Env, globals *Globals) *session {
 	s := &session{vm: m.vm, env: env, globals: globals}
 	m.s = s
-	s.lazy("request", func() goja.Value { return s.requestObject() })
+	g := m.vm.GlobalObject()
+	must(g.DefineDataProperty("request", m.request, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
+	var resp goja.Value = goja.Undefined()
 	if env.Response != nil {
-		s.lazy("response", func() goja.Value { return s.responseObject(*env.Response) })
-	} else {
-		must(m.vm.GlobalObject().DefineDataProperty("response", goja.Undefined(), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
+		resp = m.response
 	}
+	must(g.DefineDataProperty("response", resp, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
 	return s
+}
+
+// deepFreeze freezes o and every object among its own data properties. Getters are
+// left alone: what they return is made fresh for each run.
+func deepFreeze(vm *goja.Runtime, o *goja.Object) error {
+	freeze, _ := goja.AssertFunction(vm.Get("Object").ToObject(vm).Get("freeze"))
+	for _, k := range o.Keys() {
+		d := ownDescriptor(vm, o, k)
+		if child, ok := d.Value.(*goja.Object); ok && d.Getter == nil {
+			if _, isFunc := goja.AssertFunction(child); !isFunc {
+				if err := deepFreeze(vm, child); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	_, err := freeze(goja.Undefined(), o)
+	return err
 }
 
 // native marks a Go function written against goja's calling convention, which goja
 // calls without reflection.
 func native(f func(goja.FunctionCall) goja.Value) func(goja.FunctionCall) goja.Value { return f }
-
-// lazy defines a global that is built on first read and then kept as a plain value.
-func (s *session) lazy(name string, build func() goja.Value) {
-	g := s.vm.GlobalObject()
-	getter := s.vm.ToValue(func(goja.FunctionCall) goja.Value {
-		v := build()
-		must(g.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE))
-		return v
-	})
-	must(g.DefineAccessorProperty(name, getter, nil, goja.FLAG_TRUE, goja.FLAG_TRUE))
-}
 
 // must panics on an error that only a programming mistake here can cause (setting a
 // property on a fresh object).

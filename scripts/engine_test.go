@@ -191,6 +191,14 @@ func TestRunsDoNotShareDeclarations(t *testing.T) {
 	if second.Err != nil || len(second.Tests) != 0 || strings.Join(second.Logs, "|") != "undefined undefined undefined undefined PUT" {
 		t.Fatalf("err %v tests %+v logs %q", second.Err, second.Tests, second.Logs)
 	}
+	// The shared objects cannot be changed for the next run.
+	third := run(t, e, `"use strict"; try { response.headers.valueOf = null } catch (e) { client.log(e.name) }; client.test = null`, Env{Response: jsonResponse(`{}`)})
+	if len(third.Logs) != 1 || third.Logs[0] != "TypeError" {
+		t.Errorf("response.headers changed: %q %v", third.Logs, third.Err)
+	}
+	if out := run(t, e, `client.test("still there", () => client.assert(response.headers.valueOf("content-type") !== null))`, Env{Response: jsonResponse(`{}`)}); out.Failed() || len(out.Tests) != 1 {
+		t.Errorf("after a script tried to change them: %v %+v", out.Err, out.Tests)
+	}
 	// A runtime stopped by the time limit is not reused, and the next run is clean.
 	e.Timeout = 50 * time.Millisecond
 	if out := run(t, e, `for (;;) {}`, Env{}); out.Err == nil {

@@ -7,65 +7,87 @@ import (
 	"github.com/dop251/goja"
 )
 
+// The request and response objects are built once per machine; their properties are
+// getters that read the current session, so a run allocates only what its script
+// reads (a parsed body, a header list).
+
+// getter defines name on o as a read-only property computed by f for this run.
+func (m *machine) getter(o *goja.Object, name string, f func(s *session) goja.Value) {
+	g := m.vm.ToValue(func(goja.FunctionCall) goja.Value { return f(m.s) })
+	must(o.DefineAccessorProperty(name, g, nil, goja.FLAG_FALSE, goja.FLAG_TRUE))
+}
+
+// method defines a function property on o that runs f against this run.
+func (m *machine) method(o *goja.Object, name string, f func(s *session, c goja.FunctionCall) goja.Value) {
+	must(o.Set(name, m.vm.ToValue(func(c goja.FunctionCall) goja.Value { return f(m.s, c) })))
+}
+
 // responseObject builds `response` as the JetBrains client documents it: status,
 // body (parsed when the content type is JSON and the body parses, a string
 // otherwise), headers.valueOf/valuesOf and contentType.mimeType/charset.
-func (s *session) responseObject(r Response) *goja.Object {
-	vm := s.vm
+func (m *machine) responseObject() *goja.Object {
+	vm := m.vm
 	o := vm.NewObject()
-	must(o.Set("status", r.Status))
-	ctype := headerValues(r.Headers, "Content-Type")
-	mimeType, charset := "", ""
-	if len(ctype) > 0 {
-		mt, params, err := mime.ParseMediaType(ctype[0])
-		if err == nil {
-			mimeType, charset = mt, params["charset"]
-		} else {
-			mimeType = strings.ToLower(strings.TrimSpace(strings.SplitN(ctype[0], ";", 2)[0]))
-		}
-	}
+	m.getter(o, "status", func(s *session) goja.Value { return vm.ToValue(s.env.Response.Status) })
+	m.getter(o, "body", func(s *session) goja.Value { return s.body() })
 	ct := vm.NewObject()
-	must(ct.Set("mimeType", mimeType))
-	must(ct.Set("charset", charset))
+	m.getter(ct, "mimeType", func(s *session) goja.Value { mt, _ := s.contentType(); return vm.ToValue(mt) })
+	m.getter(ct, "charset", func(s *session) goja.Value { _, cs := s.contentType(); return vm.ToValue(cs) })
 	must(o.Set("contentType", ct))
-	must(o.Set("headers", headersObject(vm, r.Headers)))
+	headers := vm.NewObject()
+	m.method(headers, "valueOf", func(s *session, c goja.FunctionCall) goja.Value {
+		if vs := headerValues(s.env.Response.Headers, c.Argument(0).String()); len(vs) > 0 {
+			return vm.ToValue(vs[0])
+		}
+		return goja.Null()
+	})
+	m.method(headers, "valuesOf", func(s *session, c goja.FunctionCall) goja.Value {
+		vs := headerValues(s.env.Response.Headers, c.Argument(0).String())
+		out := make([]any, len(vs))
+		for i, v := range vs {
+			out[i] = v
+		}
+		return vm.NewArray(out...)
+	})
+	must(o.Set("headers", headers))
+	return o
+}
 
+// contentType is the response's media type, lower case, and its charset parameter.
+func (s *session) contentType() (mimeType, charset string) {
+	ctype := headerValues(s.env.Response.Headers, "Content-Type")
+	if len(ctype) == 0 {
+		return "", ""
+	}
+	mt, params, err := mime.ParseMediaType(ctype[0])
+	if err != nil {
+		return strings.ToLower(strings.TrimSpace(strings.SplitN(ctype[0], ";", 2)[0])), ""
+	}
+	return mt, params["charset"]
+}
+
+// body is response.body, parsed once per run on first read.
+func (s *session) body() goja.Value {
+	if s.parsedBody != nil {
+		return s.parsedBody
+	}
+	vm := s.vm
+	r := s.env.Response
 	body := vm.ToValue(string(r.Body))
-	if isJSON(mimeType) && len(r.Body) > 0 {
+	if mt, _ := s.contentType(); isJSON(mt) && len(r.Body) > 0 {
 		parse, _ := goja.AssertFunction(vm.Get("JSON").ToObject(vm).Get("parse"))
 		// A body that says JSON but does not parse stays a string, as in JetBrains.
 		if v, err := parse(goja.Undefined(), body); err == nil {
 			body = v
 		}
 	}
-	must(o.Set("body", body))
-	return o
+	s.parsedBody = body
+	return body
 }
 
 func isJSON(mimeType string) bool {
 	return mimeType == "application/json" || strings.HasSuffix(mimeType, "+json") ||
 		mimeType == "text/json"
-}
-
-// headersObject answers valueOf (the first value, or null) and valuesOf (every
-// value, possibly none); names match without regard to case.
-func headersObject(vm *goja.Runtime, hs []Header) *goja.Object {
-	o := vm.NewObject()
-	must(o.Set("valueOf", native(func(c goja.FunctionCall) goja.Value {
-		if vs := headerValues(hs, c.Argument(0).String()); len(vs) > 0 {
-			return vm.ToValue(vs[0])
-		}
-		return goja.Null()
-	})))
-	must(o.Set("valuesOf", native(func(c goja.FunctionCall) goja.Value {
-		vs := headerValues(hs, c.Argument(0).String())
-		out := make([]any, len(vs))
-		for i, v := range vs {
-			out[i] = v
-		}
-		return vm.NewArray(out...)
-	})))
-	return o
 }
 
 func headerValues(hs []Header, name string) []string {
@@ -78,73 +100,74 @@ func headerValues(hs []Header, name string) []string {
 	return out
 }
 
+// substitute resolves {{variables}} in t for tryGetSubstituted; without a resolver
+// the text is returned as written.
+func (s *session) substitute(t string) string {
+	if s.env.Request.Substitute == nil {
+		return t
+	}
+	return s.env.Request.Substitute(t)
+}
+
 // requestObject builds `request`: method; url, headers and body with getRaw and
 // tryGetSubstituted; variables.get/set (request scope); environment.get.
-func (s *session) requestObject() *goja.Object {
-	vm := s.vm
-	r := s.env.Request
-	subst := r.Substitute
-	if subst == nil {
-		subst = func(t string) string { return t }
-	}
+func (m *machine) requestObject() *goja.Object {
+	vm := m.vm
 	o := vm.NewObject()
-	must(o.Set("method", r.Method))
-	must(o.Set("url", rawValue(vm, r.URL, subst)))
-	if r.Body != "" {
-		must(o.Set("body", rawValue(vm, r.Body, subst)))
-	} else {
-		must(o.Set("body", rawValue(vm, "", subst)))
-	}
+	m.getter(o, "method", func(s *session) goja.Value { return vm.ToValue(s.env.Request.Method) })
+	must(o.Set("url", m.rawValue(func(s *session) string { return s.env.Request.URL })))
+	must(o.Set("body", m.rawValue(func(s *session) string { return s.env.Request.Body })))
 
-	headers := vm.NewObject()
-	header := func(h Header) *goja.Object {
+	header := func(s *session, h Header) *goja.Object {
 		ho := vm.NewObject()
 		must(ho.Set("name", h.Name))
 		must(ho.Set("value", func() string { return h.Value }))
 		must(ho.Set("getRawValue", func() string { return h.Value }))
-		must(ho.Set("tryGetSubstitutedValue", func() string { return subst(h.Value) }))
+		must(ho.Set("tryGetSubstitutedValue", func() string { return s.substitute(h.Value) }))
 		return ho
 	}
-	must(headers.Set("all", func() []any {
-		out := make([]any, len(r.Headers))
-		for i, h := range r.Headers {
-			out[i] = header(h)
+	headers := vm.NewObject()
+	m.method(headers, "all", func(s *session, _ goja.FunctionCall) goja.Value {
+		out := make([]any, len(s.env.Request.Headers))
+		for i, h := range s.env.Request.Headers {
+			out[i] = header(s, h)
 		}
-		return out
-	}))
-	must(headers.Set("findByName", func(name string) goja.Value {
-		for _, h := range r.Headers {
-			if strings.EqualFold(h.Name, name) {
-				return header(h)
+		return vm.NewArray(out...)
+	})
+	m.method(headers, "findByName", func(s *session, c goja.FunctionCall) goja.Value {
+		for _, h := range s.env.Request.Headers {
+			if strings.EqualFold(h.Name, c.Argument(0).String()) {
+				return header(s, h)
 			}
 		}
 		return goja.Null()
-	}))
+	})
 	must(o.Set("headers", headers))
 
 	vars := vm.NewObject()
-	must(vars.Set("get", func(name string) goja.Value {
-		if v, ok := s.env.Variables[name]; ok {
+	m.method(vars, "get", func(s *session, c goja.FunctionCall) goja.Value {
+		if v, ok := s.env.Variables[c.Argument(0).String()]; ok {
 			return vm.ToValue(v)
 		}
 		return goja.Null()
-	}))
-	must(vars.Set("set", func(name string, value goja.Value) {
+	})
+	m.method(vars, "set", func(s *session, c goja.FunctionCall) goja.Value {
 		if s.env.Variables != nil {
-			s.env.Variables[name] = stringOf(value)
+			s.env.Variables[c.Argument(0).String()] = stringOf(c.Argument(1))
 		}
-	}))
+		return goja.Undefined()
+	})
 	must(o.Set("variables", vars))
 
 	env := vm.NewObject()
-	must(env.Set("get", func(name string) goja.Value {
-		if r.Environment != nil {
-			if v, ok := r.Environment(name); ok {
+	m.method(env, "get", func(s *session, c goja.FunctionCall) goja.Value {
+		if s.env.Request.Environment != nil {
+			if v, ok := s.env.Request.Environment(c.Argument(0).String()); ok {
 				return vm.ToValue(v)
 			}
 		}
 		return goja.Null()
-	}))
+	})
 	must(o.Set("environment", env))
 	return o
 }
@@ -152,10 +175,11 @@ func (s *session) requestObject() *goja.Object {
 // rawValue is a request part as JetBrains exposes it: getRaw() as written,
 // tryGetSubstituted() with variables resolved. toString gives the substituted text so
 // a script that treats request.url as a string still works.
-func rawValue(vm *goja.Runtime, raw string, subst func(string) string) *goja.Object {
-	o := vm.NewObject()
-	must(o.Set("getRaw", func() string { return raw }))
-	must(o.Set("tryGetSubstituted", func() string { return subst(raw) }))
-	must(o.Set("toString", func() string { return subst(raw) }))
+func (m *machine) rawValue(raw func(s *session) string) *goja.Object {
+	o := m.vm.NewObject()
+	m.method(o, "getRaw", func(s *session, _ goja.FunctionCall) goja.Value { return m.vm.ToValue(raw(s)) })
+	subst := func(s *session, _ goja.FunctionCall) goja.Value { return m.vm.ToValue(s.substitute(raw(s))) }
+	m.method(o, "tryGetSubstituted", subst)
+	m.method(o, "toString", subst)
 	return o
 }
