@@ -38,16 +38,19 @@ const (
 // means the engine keeps none (client.global works within one run only). Zero Timeout
 // and MaxMemory mean the defaults.
 //
-// MaxMemory is enforced two ways. Single allocations a script can size at will
-// (String.prototype.repeat, padStart, padEnd, ArrayBuffer and typed arrays) are
-// refused past MaxMemory/4 before they happen. Everything else is bounded by a watchdog
-// that samples the Go heap every few milliseconds and interrupts the script when the
-// heap has grown by more than MaxMemory since it started. The heap is the process's,
-// so the watchdog bounds the growth of the whole process while a script runs, not the
-// script's own bytes exactly, and a burst between two samples can overshoot it.
+// MaxMemory is enforced three ways. Single allocations a script can size at will are
+// refused before they happen: String.prototype.repeat, padStart and padEnd past
+// MaxMemory/4, and the binary buffer types (ArrayBuffer, the typed arrays, DataView)
+// are not available at all. Recursion is bounded in depth. Everything else is bounded
+// by a watchdog that samples the Go heap every few milliseconds and interrupts the
+// script when the heap has grown by more than MaxMemory since its first sample. The
+// heap is the process's, so this bounds the growth of the whole process while a script
+// runs, not the script's own bytes exactly; a burst between two samples (5 ms) can
+// overshoot it.
 //
-// An Engine keeps the scripts it has compiled, so a collection run many times compiles
-// each script once. It is safe for concurrent use; do not copy it after first use.
+// An Engine keeps the scripts it has compiled and reuses its runtimes (a runtime whose
+// script failed is dropped), so a collection run compiles each script once. Set the
+// fields before the first Run. It is safe for concurrent use; do not copy it.
 type Engine struct {
 	Globals   *Globals
 	Timeout   time.Duration
