@@ -75,9 +75,8 @@ func (s *session) body() goja.Value {
 	r := s.env.Response
 	body := vm.ToValue(string(r.Body))
 	if mt, _ := s.contentType(); isJSON(mt) && len(r.Body) > 0 {
-		parse, _ := goja.AssertFunction(vm.Get("JSON").ToObject(vm).Get("parse"))
 		// A body that says JSON but does not parse stays a string, as in JetBrains.
-		if v, err := parse(goja.Undefined(), body); err == nil {
+		if v, ok := parseJSON(vm, r.Body); ok {
 			body = v
 		}
 	}
