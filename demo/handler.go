@@ -49,6 +49,8 @@ func Endpoints() []Endpoint {
 		{"ANY", "/status/{code}", "answers with that status (200-599), correctly framed"},
 		{"GET", "/broken/{case}", "wrong on the wire: " + strings.Join(brokenCases(), ", ")},
 		{"POST", "/reset", "restore the seeded items; 204"},
+		{"POST", "/login", "a bearer token for /me: {\"token\": ...}, Cache-Control: no-store"},
+		{"GET", "/me", "200 with a token from /login; 401 with WWW-Authenticate otherwise"},
 	}
 }
 
@@ -58,6 +60,8 @@ type handler struct {
 	start time.Time // when the handler was made; anchors the heuristic scenario
 	store *store
 	mux   *http.ServeMux
+
+	tokens tokens // bearer tokens issued by /login
 }
 
 // NewHandler returns the demo API with freshly seeded items. Every handler has its own
@@ -92,9 +96,11 @@ func (h *handler) routes() *http.ServeMux {
 	mux.HandleFunc("/status/{code}", h.status)
 	mux.Handle("/broken/{case}", methodSet{{http.MethodGet, h.broken}})
 	mux.Handle("/reset", methodSet{{http.MethodPost, h.reset}})
+	mux.Handle("/login", methodSet{{http.MethodPost, h.login}})
+	mux.Handle("/me", methodSet{{http.MethodGet, h.me}})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, &problem{status: http.StatusNotFound,
-			detail: "no such resource; the demo serves /items, /strict/items, /cache, /status, /broken and /reset"})
+			detail: "no such resource; the demo serves /items, /strict/items, /cache, /status, /broken, /reset, /login and /me"})
 	})
 	return mux
 }

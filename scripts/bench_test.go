@@ -1,0 +1,34 @@
+package scripts
+
+import (
+	"context"
+	"testing"
+
+	"github.com/dop251/goja"
+)
+
+const smallHandler = `
+	client.test("status", function () { client.assert(response.status === 200, "status " + response.status); });
+	client.global.set("token", response.body.token);
+	client.log(response.headers.valueOf("ETag"));
+`
+
+// BenchmarkRun is the cost of one small handler, end to end: a fresh runtime, the
+// objects, the guards, the script and its test.
+func BenchmarkRun(b *testing.B) {
+	e := &Engine{Globals: &Globals{}}
+	resp := &Response{Status: 200, Headers: []Header{{"Content-Type", "application/json"}, {"ETag", `"v1"`}},
+		Body: []byte(`{"id": 1, "name": "item", "token": "abc"}`)}
+	p := Program{Name: "bench.http", Source: smallHandler, Line: 1}
+	for i := 0; i < b.N; i++ {
+		if out := e.Run(context.Background(), p, Env{Response: resp}); out.Failed() {
+			b.Fatal(out.Err, out.Tests)
+		}
+	}
+}
+
+func BenchmarkNewRuntime(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		goja.New()
+	}
+}

@@ -1,0 +1,387 @@
+package scripts
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// session is the state of one run: the runtime, what the script may see, and what it
+// produced.
+type session struct {
+	vm         *goja.Runtime
+	env        Env
+	globals    *Globals
+	pending    []pendingTest
+	tests      []Test
+	logs       []string
+	parsedBody goja.Value // response.body, once read
+}
+
+type pendingTest struct {
+	name string
+	fn   goja.Callable
+}
+
+// maxLogLines bounds client.log output kept per run: a looping log must not fill
+// memory before the time limit stops it.
+const maxLogLines = 1000
+
+// machine is a runtime with the sandbox installed, reused run after run: building
+// one costs more than running a small handler. Each run gets a fresh session, and
+// the natives reach it through m.s. Scripts run inside a function of their own, so
+// their declarations do not outlive the run; a global assigned without a declaration
+// does, as it would in any shared JavaScript context.
+type machine struct {
+	vm       *goja.Runtime
+	s        *session
+	request  *goja.Object
+	response *goja.Object
+}
+
+// newMachine builds a runtime with client, console, jsonPath, the refusals and the
+// memory guards; begin readies it for one run.
+func newMachine(maxMemory int64) (*machine, error) {
+	vm := goja.New()
+	vm.SetMaxCallStackSize(maxCallDepth)
+	m := &machine{vm: vm, s: &session{vm: vm, globals: &Globals{}}}
+	call := func(f func(*session, goja.FunctionCall) goja.Value) goja.Value {
+		return vm.ToValue(func(c goja.FunctionCall) goja.Value { return f(m.s, c) })
+	}
+	client := vm.NewObject()
+	must(client.Set("global", m.globalObject()))
+	must(client.Set("test", call((*session).test)))
+	must(client.Set("assert", call((*session).assert)))
+	must(client.Set("log", call((*session).log)))
+	must(client.Set("exit", native(func(goja.FunctionCall) goja.Value {
+		vm.Interrupt(stopExit)
+		return goja.Undefined()
+	})))
+	must(vm.Set("client", client))
+	console := vm.NewObject()
+	for _, name := range []string{"log", "info", "warn", "error"} {
+		must(console.Set(name, call((*session).log)))
+	}
+	must(vm.Set("console", console))
+	must(vm.Set("jsonPath", call(func(s *session, c goja.FunctionCall) goja.Value {
+		return s.jsonPath(c.Argument(0), c.Argument(1).String())
+	})))
+	for _, name := range []string{"require", "setTimeout", "setInterval", "setImmediate",
+		"clearTimeout", "clearInterval", "fetch", "XMLHttpRequest"} {
+		must(vm.Set(name, refuse(vm, name)))
+	}
+	// Objects other runtimes provide throw on first touch, so process.exit() names
+	// the sandbox rather than failing as "no member exit".
+	for _, name := range []string{"process", "Deno", "Bun", "module", "exports"} {
+		getter := vm.ToValue(refuse(vm, name))
+		must(vm.GlobalObject().DefineAccessorProperty(name, getter, nil, goja.FLAG_TRUE, goja.FLAG_FALSE))
+	}
+	m.request, m.response = m.requestObject(), m.responseObject()
+	// The objects outlive the run, so a script must not change them for the next.
+	for _, o := range []*goja.Object{client, console, m.request, m.response} {
+		if err := deepFreeze(vm, o); err != nil {
+			return nil, err
+		}
+	}
+	if err := m.s.guard(maxMemory / 4); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// begin starts a run with a fresh session; a pre-request script has no response.
+func (m *machine) begin(env Env, globals *Globals) *session {
+	s := &session{vm: m.vm, env: env, globals: globals}
+	m.s = s
+	g := m.vm.GlobalObject()
+	must(g.DefineDataProperty("request", m.request, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
+	var resp goja.Value = goja.Undefined()
+	if env.Response != nil {
+		resp = m.response
+	}
+	must(g.DefineDataProperty("response", resp, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
+	return s
+}
+
+// deepFreeze freezes o and every object among its own data properties. Getters are
+// left alone: what they return is made fresh for each run.
+func deepFreeze(vm *goja.Runtime, o *goja.Object) error {
+	freeze, _ := goja.AssertFunction(vm.Get("Object").ToObject(vm).Get("freeze"))
+	for _, k := range o.Keys() {
+		d := ownDescriptor(vm, o, k)
+		if child, ok := d.Value.(*goja.Object); ok && d.Getter == nil {
+			if _, isFunc := goja.AssertFunction(child); !isFunc {
+				if err := deepFreeze(vm, child); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	_, err := freeze(goja.Undefined(), o)
+	return err
+}
+
+// native marks a Go function written against goja's calling convention, which goja
+// calls without reflection.
+func native(f func(goja.FunctionCall) goja.Value) func(goja.FunctionCall) goja.Value { return f }
+
+// must panics on an error that only a programming mistake here can cause (setting a
+// property on a fresh object).
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// refuse returns a function that throws a clear error for a capability scripts lack.
+func refuse(vm *goja.Runtime, name string) func(goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) goja.Value {
+		what := name
+		if name == "require" && len(call.Arguments) > 0 {
+			what = fmt.Sprintf("require(%q)", call.Argument(0).String())
+		}
+		panic(vm.NewTypeError(what + " is not available: scripts run sandboxed, with no modules, files, network, processes or timers; use client, request, response and jsonPath"))
+	}
+}
+
+// binaryTypes are the buffer constructors. A script could size one at will
+// (new Uint8Array(1e10)) and have it allocated in one step, before the watchdog can
+// look, and wrapping each constructor in a guard costs more than a whole small
+// handler (goja builds each lazily, ~30 µs apiece). Response handlers work on text
+// and JSON, so they are left out of the sandbox, with a clear error.
+var binaryTypes = []string{"ArrayBuffer", "SharedArrayBuffer", "DataView", "Int8Array", "Uint8Array",
+	"Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+	"Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"}
+
+// guard refuses the single allocations a script can size at will past limit bytes:
+// String.prototype.repeat, padStart and padEnd are checked before they run, and the
+// binary buffer types are not available.
+func (s *session) guard(limit int64) error {
+	vm := s.vm
+	proto := vm.Get("String").ToObject(vm).Get("prototype").ToObject(vm)
+	size := map[string]func(this string, args []goja.Value) float64{
+		"repeat":   func(this string, a []goja.Value) float64 { return float64(len(this)) * argNumber(a) },
+		"padStart": func(_ string, a []goja.Value) float64 { return argNumber(a) },
+		"padEnd":   func(_ string, a []goja.Value) float64 { return argNumber(a) },
+	}
+	for name, sizeOf := range size {
+		orig, ok := goja.AssertFunction(proto.Get(name))
+		if !ok {
+			return fmt.Errorf("String.prototype.%s is missing", name)
+		}
+		name, sizeOf := name, sizeOf
+		wrapped := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			if n := sizeOf(call.This.String(), call.Arguments); n > float64(limit) {
+				panic(vm.NewGoError(fmt.Errorf("String.%s of %.0f characters exceeds the script memory bound", name, n)))
+			}
+			v, err := orig(call.This, call.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		})
+		if err := proto.DefineDataProperty(name, wrapped, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			return err
+		}
+	}
+	// The binary types are hidden behind a proxy of the global object: replacing or
+	// deleting them would make goja build each constructor first (it builds
+	// builtins lazily), which costs more than a whole small handler.
+	global := vm.GlobalObject()
+	refused := func(name string) bool {
+		for _, b := range binaryTypes {
+			if name == b {
+				return true
+			}
+		}
+		return false
+	}
+	deny := func(name string) {
+		panic(vm.NewTypeError(name + " is not available: scripts work on text and JSON, and binary buffers could outgrow the script memory bound"))
+	}
+	proxy := vm.NewProxy(global, &goja.ProxyTrapConfig{
+		Get: func(target *goja.Object, name string, receiver goja.Value) goja.Value {
+			if refused(name) {
+				deny(name)
+			}
+			return target.Get(name)
+		},
+		GetOwnPropertyDescriptor: func(target *goja.Object, name string) goja.PropertyDescriptor {
+			if refused(name) {
+				// Absent, so that enumerating the globals still works; the builtins
+				// are configurable, so a proxy may hide them.
+				return goja.PropertyDescriptor{}
+			}
+			return ownDescriptor(vm, target, name)
+		},
+	})
+	vm.SetGlobalObject(vm.ToValue(proxy).ToObject(vm))
+	return nil
+}
+
+// ownDescriptor is target's own property descriptor for name, read through
+// Object.getOwnPropertyDescriptor, since goja's Go API has no such call.
+func ownDescriptor(vm *goja.Runtime, target *goja.Object, name string) goja.PropertyDescriptor {
+	get, _ := goja.AssertFunction(vm.Get("Object").ToObject(vm).Get("getOwnPropertyDescriptor"))
+	d, err := get(goja.Undefined(), target, vm.ToValue(name))
+	if err != nil {
+		panic(err)
+	}
+	if goja.IsUndefined(d) {
+		return goja.PropertyDescriptor{}
+	}
+	o := d.ToObject(vm)
+	flag := func(k string) goja.Flag {
+		if v := o.Get(k); v != nil && v.ToBoolean() {
+			return goja.FLAG_TRUE
+		}
+		return goja.FLAG_FALSE
+	}
+	pd := goja.PropertyDescriptor{Enumerable: flag("enumerable"), Configurable: flag("configurable")}
+	defined := func(v goja.Value) bool { return v != nil && !goja.IsUndefined(v) }
+	if g, s := o.Get("get"), o.Get("set"); defined(g) || defined(s) {
+		if defined(g) {
+			pd.Getter = g
+		}
+		if defined(s) {
+			pd.Setter = s
+		}
+		return pd
+	}
+	pd.Value, pd.Writable = o.Get("value"), flag("writable")
+	return pd
+}
+
+func argNumber(a []goja.Value) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	return a[0].ToFloat()
+}
+
+func (m *machine) globalObject() *goja.Object {
+	vm := m.vm
+	g := vm.NewObject()
+	must(g.Set("set", native(func(c goja.FunctionCall) goja.Value {
+		m.s.globals.Set(c.Argument(0).String(), stringOf(c.Argument(1)))
+		return goja.Undefined()
+	})))
+	must(g.Set("get", native(func(c goja.FunctionCall) goja.Value {
+		if v, ok := m.s.globals.Lookup(c.Argument(0).String()); ok {
+			return vm.ToValue(v)
+		}
+		return goja.Null()
+	})))
+	must(g.Set("isEmpty", native(func(goja.FunctionCall) goja.Value { return vm.ToValue(m.s.globals.Len() == 0) })))
+	must(g.Set("clear", native(func(c goja.FunctionCall) goja.Value {
+		m.s.globals.Delete(c.Argument(0).String())
+		return goja.Undefined()
+	})))
+	must(g.Set("clearAll", native(func(goja.FunctionCall) goja.Value {
+		m.s.globals.Clear()
+		return goja.Undefined()
+	})))
+	return g
+}
+
+// stringOf turns a script value into the string stored in a variable: objects and
+// arrays as JSON (so a later {{name}} sends what the script held), the rest as JS
+// prints them.
+func stringOf(v goja.Value) string {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return ""
+	}
+	if o, ok := v.(*goja.Object); ok && o.ClassName() != "String" && o.ClassName() != "Function" {
+		if b, err := o.MarshalJSON(); err == nil {
+			return string(b)
+		}
+	}
+	return v.String()
+}
+
+func (s *session) test(c goja.FunctionCall) goja.Value {
+	name := c.Argument(0).String()
+	call, ok := goja.AssertFunction(c.Argument(1))
+	if !ok {
+		panic(s.vm.NewTypeError("client.test(" + name + "): the second argument must be a function"))
+	}
+	s.pending = append(s.pending, pendingTest{name, call})
+	return goja.Undefined()
+}
+
+func (s *session) assert(c goja.FunctionCall) goja.Value {
+	if c.Argument(0).ToBoolean() {
+		return goja.Undefined()
+	}
+	m := "assertion failed"
+	if msg := c.Argument(1); !goja.IsUndefined(msg) && msg.String() != "" {
+		m = msg.String()
+	}
+	panic(s.vm.NewGoError(assertionError(m)))
+}
+
+// assertionError is what client.assert throws; a failed test reports its text alone.
+type assertionError string
+
+func (a assertionError) Error() string { return string(a) }
+
+func (s *session) log(call goja.FunctionCall) goja.Value {
+	if len(s.logs) >= maxLogLines {
+		return goja.Undefined()
+	}
+	parts := make([]string, len(call.Arguments))
+	for i, a := range call.Arguments {
+		if o, ok := a.(*goja.Object); ok && o.ClassName() == "Object" || ok && o.ClassName() == "Array" {
+			parts[i] = stringOf(a)
+			continue
+		}
+		parts[i] = a.String()
+	}
+	s.logs = append(s.logs, strings.Join(parts, " "))
+	if len(s.logs) == maxLogLines {
+		s.logs = append(s.logs, fmt.Sprintf("(log cut at %d lines)", maxLogLines))
+	}
+	return goja.Undefined()
+}
+
+// runTests runs the registered tests in order; one that throws fails with the message
+// it threw. An interruption (time limit, memory bound) fails the test it cut short
+// and ends the run of tests.
+func (s *session) runTests() {
+	for i := 0; i < len(s.pending); i++ {
+		p := s.pending[i]
+		_, err := p.fn(goja.Undefined())
+		if err == nil {
+			s.tests = append(s.tests, Test{Name: p.name, Passed: true})
+			continue
+		}
+		r := reasonOf(err)
+		if r == stopExit {
+			s.vm.ClearInterrupt()
+			s.tests = append(s.tests, Test{Name: p.name, Passed: true})
+			continue
+		}
+		s.tests = append(s.tests, Test{Name: p.name, Message: testMessage(err)})
+		if r > stopExit {
+			s.tests[len(s.tests)-1].Message = "stopped by the script limit"
+			return
+		}
+	}
+}
+
+// testMessage is the reason a test failed: the assertion's message, or the error it
+// threw with its position.
+func testMessage(err error) string {
+	if ex, ok := err.(*goja.Exception); ok {
+		if o, ok := ex.Value().(*goja.Object); ok {
+			if v := o.Get("value"); v != nil {
+				if a, ok := v.Export().(assertionError); ok {
+					return string(a)
+				}
+			}
+		}
+		return strings.TrimSpace(ex.Error())
+	}
+	return err.Error()
+}

@@ -1,0 +1,354 @@
+// Package scripts runs the JavaScript of .http files — JetBrains HTTP Client response
+// handlers (`> {% ... %}`) and pre-request scripts (`< {% ... %}`) — in-process with
+// goja, against the objects that client documents: client (global, test, assert, log,
+// exit), response, request and jsonPath.
+//
+// Scripts are sandboxed: goja itself has no file system, network, process or timer
+// access, and this package adds none beyond those objects; require, setTimeout and
+// friends throw a clear error instead. Each run has a time limit and a memory bound
+// (see Engine). A script that throws, loops or exceeds them yields an Outcome whose
+// Err says so; it never panics the caller.
+package scripts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// Defaults for an Engine whose fields are zero.
+const (
+	DefaultTimeout   = 2 * time.Second
+	DefaultMaxMemory = 256 << 20 // bytes of heap growth while a script runs
+	// maxCallDepth bounds recursion: goja's own default is unbounded, and a runaway
+	// recursion would grow the Go stack until the process dies.
+	maxCallDepth = 4096
+	// pollEvery is how often the memory bound is checked while a script runs.
+	pollEvery = 5 * time.Millisecond
+)
+
+// Engine runs scripts. Globals is the client.global store shared by every run; nil
+// means the engine keeps none (client.global works within one run only). Zero Timeout
+// and MaxMemory mean the defaults.
+//
+// MaxMemory is enforced three ways. Single allocations a script can size at will are
+// refused before they happen: String.prototype.repeat, padStart and padEnd past
+// MaxMemory/4, and the binary buffer types (ArrayBuffer, the typed arrays, DataView)
+// are not available at all. Recursion is bounded in depth. Everything else is bounded
+// by a watchdog that samples the Go heap every few milliseconds and interrupts the
+// script when the heap has grown by more than MaxMemory since its first sample. The
+// heap is the process's, so this bounds the growth of the whole process while a script
+// runs, not the script's own bytes exactly; a burst between two samples (5 ms) can
+// overshoot it.
+//
+// An Engine keeps the scripts it has compiled and reuses its runtimes (a runtime whose
+// script failed is dropped), so a collection run compiles each script once. Set the
+// fields before the first Run. It is safe for concurrent use; do not copy it.
+type Engine struct {
+	Globals   *Globals
+	Timeout   time.Duration
+	MaxMemory int64
+
+	mu       sync.Mutex
+	compiled map[Program]*goja.Program
+	machines sync.Pool // of *machine
+}
+
+// maxCompiled bounds the compiled scripts an Engine keeps; past it the cache starts
+// over, which costs only recompiling.
+const maxCompiled = 1024
+
+// compile returns p compiled (as a function, see wrap), from the cache when it was compiled before. A goja
+// Program may run in many runtimes at once.
+func (e *Engine) compile(p Program) (*goja.Program, error) {
+	e.mu.Lock()
+	prog, ok := e.compiled[p]
+	e.mu.Unlock()
+	if ok {
+		return prog, nil
+	}
+	prog, err := goja.Compile(p.Name, wrap(p), false)
+	if err != nil {
+		return nil, err
+	}
+	e.mu.Lock()
+	if e.compiled == nil || len(e.compiled) >= maxCompiled {
+		e.compiled = map[Program]*goja.Program{}
+	}
+	e.compiled[p] = prog
+	e.mu.Unlock()
+	return prog, nil
+}
+
+// Header is one header field of a request or response.
+type Header struct {
+	Name  string
+	Value string
+}
+
+// Request is the request a script sees. In a pre-request script the fields are as
+// written in the file, {{variables}} not yet substituted; Substitute, when set,
+// resolves them for tryGetSubstituted. Environment, when set, answers
+// request.environment.get.
+type Request struct {
+	Method      string
+	URL         string
+	Headers     []Header
+	Body        string
+	Substitute  func(string) string
+	Environment func(name string) (string, bool)
+}
+
+// Response is the response a handler sees.
+type Response struct {
+	Status  int
+	Headers []Header
+	Body    []byte
+}
+
+// Program is one script to run. Name identifies it in error messages (a file name,
+// or "FILE:LINE" for an inline block). Line is the line of the file the source
+// starts on, so that error positions name lines of that file; 0 or 1 means line 1.
+type Program struct {
+	Name   string
+	Source string
+	Line   int
+}
+
+// Env is what one run sees. Variables holds request.variables: the caller owns the
+// map and passes the same one to a request's pre-request script and its handler, so
+// what one sets the other and the resolver read. Nil means request.variables.set has
+// nowhere to write and is ignored. Response is nil for a pre-request script.
+type Env struct {
+	Request   Request
+	Response  *Response
+	Variables map[string]string
+}
+
+// Test is the result of one client.test.
+type Test struct {
+	Name    string `json:"name"`
+	Passed  bool   `json:"passed"`
+	Message string `json:"message,omitempty"` // why it failed
+}
+
+// Outcome is what a run produced. Err is set when the script itself failed (threw,
+// ran past the time limit or the memory bound); the tests it registered still ran.
+type Outcome struct {
+	Tests []Test
+	Logs  []string
+	Err   error
+}
+
+// Failed says whether the script failed or any of its tests did.
+func (o Outcome) Failed() bool {
+	if o.Err != nil {
+		return true
+	}
+	for _, t := range o.Tests {
+		if !t.Passed {
+			return true
+		}
+	}
+	return false
+}
+
+// stopReason is the value a run is interrupted with; it names why.
+type stopReason int
+
+const (
+	stopExit    stopReason = iota // client.exit()
+	stopTimeout                   // the time limit
+	stopMemory                    // the memory bound
+	stopCancel                    // the caller's context
+)
+
+// Run runs p with env and returns what it produced. Tests registered with client.test
+// run after the script, as in the JetBrains client; the time limit covers both.
+// Cancelling ctx stops the run.
+func (e *Engine) Run(ctx context.Context, p Program, env Env) Outcome {
+	prog, err := e.compile(p)
+	if err != nil {
+		return Outcome{Err: fmt.Errorf("script %s: %v", p.Name, err)}
+	}
+	m, err := e.machine()
+	if err != nil {
+		return Outcome{Err: fmt.Errorf("script %s: setting up: %w", p.Name, err)}
+	}
+	globals := e.Globals
+	if globals == nil {
+		globals = &Globals{}
+	}
+	s := m.begin(env, globals)
+	vm := m.vm
+
+	stop := e.watch(ctx, vm)
+	fn, runErr := vm.RunProgram(prog)
+	if runErr == nil {
+		body, _ := goja.AssertFunction(fn)
+		_, runErr = body(goja.Undefined())
+	}
+	if r := reasonOf(runErr); r == stopExit {
+		runErr = nil
+		vm.ClearInterrupt()
+	}
+	if reasonOf(runErr) < 0 {
+		s.runTests()
+	}
+	why := stop()
+	out := Outcome{Tests: s.tests, Logs: s.logs}
+	if runErr == nil && why > stopExit {
+		// The limit struck while the tests ran: the test it cut short says so too.
+		runErr = &goja.InterruptedError{}
+	}
+	if runErr != nil {
+		out.Err = e.describe(p.Name, runErr, why)
+		// A runtime stopped mid-way may hold anything; it is not reused.
+		return out
+	}
+	m.s = nil
+	e.machines.Put(m)
+	return out
+}
+
+// machine returns a ready runtime, a reused one when there is one.
+func (e *Engine) machine() (*machine, error) {
+	if m, ok := e.machines.Get().(*machine); ok {
+		return m, nil
+	}
+	return newMachine(e.maxMemory())
+}
+
+// wrap puts the source in a function, so its declarations end with the run, after
+// blank lines so that goja's positions are lines of the file.
+func wrap(p Program) string {
+	lines := ""
+	if p.Line > 1 {
+		lines = strings.Repeat("\n", p.Line-1)
+	}
+	return "(function () {" + lines + p.Source + "\n})"
+}
+
+func (e *Engine) timeout() time.Duration {
+	if e.Timeout > 0 {
+		return e.Timeout
+	}
+	return DefaultTimeout
+}
+
+func (e *Engine) maxMemory() int64 {
+	if e.MaxMemory > 0 {
+		return e.MaxMemory
+	}
+	return DefaultMaxMemory
+}
+
+// reasonOf returns why a run was interrupted, or -1 when err is not an interruption.
+func reasonOf(err error) stopReason {
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		if r, ok := ie.Value().(stopReason); ok {
+			return r
+		}
+	}
+	return -1
+}
+
+// watch interrupts vm when the time limit passes, the heap grows past the memory
+// bound or ctx ends. The returned stop ends the watch and says what, if anything,
+// interrupted the run (-1 for nothing). Timers rather than a goroutine: stop must not
+// wait for a scheduler that a busy machine keeps waiting.
+func (e *Engine) watch(ctx context.Context, vm *goja.Runtime) (stop func() stopReason) {
+	const running = -1
+	state := atomic.Int32{} // running until the first of: a reason, or done
+	state.Store(running)
+	done := stopReason(-2)
+	var mu sync.Mutex // a strike lands whole before stop returns, or not at all
+	strike := func(why stopReason) {
+		mu.Lock()
+		defer mu.Unlock()
+		if state.CompareAndSwap(running, int32(why)) {
+			vm.Interrupt(why)
+		}
+	}
+	timer := time.AfterFunc(e.timeout(), func() { strike(stopTimeout) })
+	stopCtx := context.AfterFunc(ctx, func() { strike(stopCancel) })
+
+	limit := e.maxMemory()
+	var base int64 = -1 // sampled on the first tick: most runs end before one
+	var poll *time.Timer
+	mu.Lock() // the first tick reads poll under mu
+	defer mu.Unlock()
+	poll = time.AfterFunc(pollEvery, func() {
+		h := heapBytes()
+		if base < 0 {
+			base = h
+		} else if h-base > limit {
+			strike(stopMemory)
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if state.Load() == running {
+			poll.Reset(pollEvery)
+		}
+	})
+	return func() stopReason {
+		mu.Lock()
+		state.CompareAndSwap(running, int32(done))
+		mu.Unlock()
+		timer.Stop()
+		stopCtx()
+		mu.Lock()
+		poll.Stop()
+		mu.Unlock()
+		if why := stopReason(state.Load()); why >= 0 {
+			return why
+		}
+		return -1
+	}
+}
+
+// heapBytes reads the bytes of heap objects, live or not yet swept. runtime/metrics
+// reads it without stopping the world, unlike runtime.ReadMemStats.
+func heapBytes() int64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(s[0].Value.Uint64())
+}
+
+// describe turns a run error into a clear message naming the script.
+func (e *Engine) describe(name string, err error, why stopReason) error {
+	if reasonOf(err) >= 0 || why > stopExit {
+		if r := reasonOf(err); r > stopExit {
+			why = r
+		}
+		switch why {
+		case stopTimeout:
+			return fmt.Errorf("script %s stopped: still running after its %v time limit", name, e.timeout())
+		case stopMemory:
+			return fmt.Errorf("script %s stopped: memory grew past its %d MiB bound", name, e.maxMemory()>>20)
+		case stopCancel:
+			return fmt.Errorf("script %s stopped: the run was cancelled", name)
+		}
+	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		return fmt.Errorf("script %s: call stack deeper than %d (runaway recursion?)", name, maxCallDepth)
+	}
+	var ex *goja.Exception
+	if errors.As(err, &ex) {
+		return fmt.Errorf("script %s: %s", name, testMessage(ex))
+	}
+	return fmt.Errorf("script %s: %v", name, err)
+}
