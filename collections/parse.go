@@ -156,9 +156,15 @@ func (p *parser) block(lo, hi int, sep bool) int {
 		return end
 	}
 	p.checkName(&r)
+	if notHTTP[r.Method] {
+		r.Errors = append(r.Errors, p.errorf(r.MethodSpan.Start.Offset, "%s requests are not supported here: httplens sends HTTP only", r.Method))
+	}
 	p.f.Requests = append(p.f.Requests, r)
 	return end
 }
+
+// notHTTP are the request-line keywords of other protocols (httpyac, kulala).
+var notHTTP = map[string]bool{"GRPC": true, "WEBSOCKET": true, "WS": true, "SSE": true, "MQTT": true, "AMQP": true}
 
 // checkName flags a request name that is not an identifier or that an earlier
 // request already has; both keep the request, which stays addressable otherwise.

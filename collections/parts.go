@@ -248,7 +248,7 @@ func (p *parser) tailStart(k, end int) int {
 	for i := k; i < end; i++ {
 		raw := p.data[p.lines[i].start:p.lines[i].end]
 		if !(bytes.HasPrefix(raw, []byte(">")) || bytes.HasPrefix(raw, []byte("<>")) ||
-			string(bytes.TrimRight(raw, " \t")) == "{{" && p.afterBlank(k, i) >= 0) {
+			(string(bytes.TrimRight(raw, " \t")) == "{{" || isStatusLine(raw)) && p.afterBlank(k, i) >= 0) {
 			continue
 		}
 		for i > k {
@@ -260,6 +260,13 @@ func (p *parser) tailStart(k, end int) int {
 		return i
 	}
 	return end
+}
+
+// isStatusLine matches "HTTP/1.1 200 ...": httpyac keeps a response in the file
+// after its request.
+func isStatusLine(b []byte) bool {
+	f := bytes.Fields(b)
+	return len(f) >= 2 && isVersion(f[0]) && len(f[1]) == 3 && allDigits(f[1])
 }
 
 // body takes the lines [k, end) up to the tail, without the blank lines around
@@ -302,6 +309,9 @@ func (p *parser) tail(r *Request, k, end int) {
 			i = p.script(r, i, end, false)
 		case bytes.Equal(text, []byte("{{")):
 			i = p.skipUntil(r, i, end, "}}", "httpyac script blocks ({{ }})")
+		case isStatusLine(text):
+			p.unsupported(r, s, "a response written in the file (httpyac)")
+			return // the rest of the block is that response
 		default:
 			r.Errors = append(r.Errors, p.errorf(s, "unexpected text after the response handler"))
 		}

@@ -75,6 +75,15 @@ func (r *Request) BodyFile() string {
 	return string(bytes.Trim(r.Body[1:], " \t"))
 }
 
+// bodyFileWithVars returns the path of a "<@ path" body (its variables are
+// substituted when it is sent), or "".
+func (r *Request) bodyFileWithVars() string {
+	if len(r.Body) < 4 || !bytes.HasPrefix(r.Body, []byte("<@")) || !isBlank(r.Body[2]) || bytes.ContainsAny(r.Body, "\r\n") {
+		return ""
+	}
+	return string(bytes.Trim(r.Body[2:], " \t"))
+}
+
 func (r *Request) path() string {
 	if r.File == nil {
 		return ""
