@@ -157,7 +157,7 @@ func (p *parser) block(lo, hi int, sep bool) int {
 	}
 	p.checkName(&r)
 	if notHTTP[r.Method] {
-		r.Errors = append(r.Errors, p.errorf(r.MethodSpan.Start.Offset, "%s requests are not supported here: httplens sends HTTP only", r.Method))
+		r.Errors = append([]*Error{p.errorf(r.MethodSpan.Start.Offset, "%s requests are not supported here: httplens sends HTTP only", r.Method)}, r.Errors...)
 	}
 	p.f.Requests = append(p.f.Requests, r)
 	return end

@@ -144,7 +144,7 @@ func TestResolveErrors(t *testing.T) {
 		{"a variable cycle", "@a = {{b}}\n@b = {{a}}\nGET {{a}}\n", Resolver{}, "e.http:3:5: variable cycle: a -> b -> a"},
 		{"no demo", "GET {{demo}}/x\n", Resolver{}, "e.http:1:5: unresolved variable {{demo}}: the demo API is not running"},
 		{"an unclosed {{", "GET http://x/{{a\n", Resolver{}, "e.http:1:14: unclosed {{: add }}"},
-		{"an unknown dynamic variable", "GET http://x/{{$guid}}\n", Resolver{}, "e.http:1:14: unknown dynamic variable {{$guid}}"},
+		{"an unknown dynamic variable", "GET http://x/{{$nope}}\n", Resolver{}, "e.http:1:14: unknown dynamic variable {{$nope}}"},
 		{"an unset process variable", "GET http://x/{{$processEnv NOPE}}\n", Resolver{LookupEnv: func(string) (string, bool) { return "", false }}, "environment variable NOPE is not set"},
 		{"no response yet", "GET http://x/{{plain.response.headers.ETag}}\n", Resolver{}, "request plain has no response yet; send it first"},
 		{"a missing header", "GET http://x/{{plain.response.headers.ETag}}\n", Resolver{Responses: withResponse("{}")}, "the last response of plain has no ETag header"},
