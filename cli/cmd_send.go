@@ -141,7 +141,7 @@ func runSend(ctx context.Context, out, errOut io.Writer, args []string, f sendFl
 		req, err = adHocRequest(args[0], f)
 	} else {
 		var stop func()
-		req, file, name, stop, err = savedRequest(ctx, args, f, rec)
+		req, file, name, stop, err = savedRequest(ctx, args, &f, rec)
 		defer stop()
 	}
 	if err != nil {

@@ -18,10 +18,21 @@ import (
 // requests it depends on first (each recorded in the history), and returns it
 // resolved with the file and name the history files it under. stop ends the demo
 // API if the file needed it.
-func savedRequest(ctx context.Context, args []string, f sendFlags, rec *recorder) (r requests.Request, file, name string, stop func(), err error) {
-	coll, target, rv, stop, err := prepareSaved(args, f)
+//
+// The request's own settings (# @no-redirect, # @no-cookie-jar, as the JetBrains
+// client writes them) are applied to f.
+func savedRequest(ctx context.Context, args []string, f *sendFlags, rec *recorder) (r requests.Request, file, name string, stop func(), err error) {
+	coll, target, rv, stop, err := prepareSaved(args, *f)
 	if err != nil {
 		return r, "", "", stop, err
+	}
+	for _, d := range target.Directives {
+		switch d.Name {
+		case "no-redirect":
+			f.noFollow = true
+		case "no-cookie-jar":
+			f.noCookie, f.jar = true, nil
+		}
 	}
 	if rec != nil && rec.errOut != nil {
 		for _, n := range target.Notes() {
@@ -37,7 +48,7 @@ func savedRequest(ctx context.Context, args []string, f sendFlags, rec *recorder
 	if err != nil {
 		return r, "", "", stop, usageError("%v", err)
 	}
-	client := requests.NewClient(sendOptions(f))
+	client := requests.NewClient(sendOptions(*f))
 	defer client.CloseIdleConnections()
 	for _, dep := range first {
 		req, err := resolve(rv, dep)

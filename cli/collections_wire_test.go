@@ -70,6 +70,10 @@ func (s *wireRecorder) serve(c net.Conn) {
 	s.mu.Lock()
 	s.got = append(s.got, raw.Bytes())
 	s.mu.Unlock()
+	if strings.Contains(strings.SplitN(raw.String(), "\r\n", 2)[0], " /redirect ") {
+		io.WriteString(c, "HTTP/1.1 302 Found\r\nLocation: /target\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+		return
+	}
 	if strings.Contains(strings.SplitN(raw.String(), "\r\n", 2)[0], " /login ") {
 		io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\nConnection: close\r\n\r\n{\"token\":\"abc\"}")
 		return
@@ -118,6 +122,10 @@ func TestDialectsOnTheWire(t *testing.T) {
 		args  []string          // after the file
 		check func(t *testing.T, head, body string)
 	}{
+		{"# @no-redirect stops at the redirect", map[string]string{"api.http": "# @no-redirect\nGET " + base + "/redirect\n"}, nil,
+			func(t *testing.T, head, body string) { wantLine(t, head, "GET /redirect HTTP/1.1") }},
+		{"without it the redirect is followed", map[string]string{"api.http": "GET " + base + "/redirect\n"}, nil,
+			func(t *testing.T, head, body string) { wantLine(t, head, "GET /target HTTP/1.1") }},
 		{"a response handler is not sent", map[string]string{"api.http": "POST " + base + "/p\nContent-Type: application/json\n\n{\"a\": 1}\n\n> {%\n  client.test(\"ok\", () => {});\n%}\n"}, nil,
 			func(t *testing.T, head, body string) { want(t, body, `{"a": 1}`) }},
 		{"a pre-request script is not sent", map[string]string{"api.http": "< {%\n  request.variables.set(\"x\", \"1\")\n%}\nPOST " + base + "/p\n\nhello\n"}, nil,

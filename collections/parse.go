@@ -218,9 +218,6 @@ func (p *parser) requestLine(r *Request, k, hi int) int {
 	r.URL, r.URLSpan = string(url), p.f.span(us, ue)
 	r.reqLine = p.f.span(s, lastEnd)
 	r.headEnd = p.lines[k-1].end
-	if bytes.ContainsAny(url, " \t") && !bytes.Contains(url, []byte("{{")) {
-		r.Errors = append(r.Errors, p.errorf(us, "the URL %q has a space in it: write it as %%20", url))
-	}
 	return k
 }
 

@@ -24,7 +24,8 @@ type Directive struct {
 
 // supportedDirectives are the directives httplens acts on; the others are kept in
 // the file and reported as not supported here. expect is read by the script runner.
-var supportedDirectives = map[string]bool{"name": true, "prompt": true, "expect": true}
+// no-redirect and no-cookie-jar are applied by send (the TUI does not yet).
+var supportedDirectives = map[string]bool{"name": true, "prompt": true, "expect": true, "no-redirect": true, "no-cookie-jar": true}
 
 // prologue reads the lines before the request line and returns the index of the
 // request line (hi if there is none).
