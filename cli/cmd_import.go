@@ -95,6 +95,9 @@ func httpRequest(r curl.Request) (collections.Request, []string) {
 	if r.Insecure {
 		notes = append(notes, "-k: a saved request cannot say it; send it with httplens send --insecure")
 	}
+	for _, f := range r.PartFiles {
+		notes = append(notes, fmt.Sprintf("the multipart part file %s is read when the request is sent: a `< file` path is relative to the .http file", f))
+	}
 	if r.BodyFile != "" {
 		req.Body = []byte("< " + r.BodyFile)
 		notes = append(notes, fmt.Sprintf("the body is the file %s: a `< file` path is relative to the .http file", r.BodyFile))

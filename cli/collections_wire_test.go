@@ -301,3 +301,27 @@ func TestSendAddresses(t *testing.T) {
 		t.Errorf("#9: exit %d: %s", code, errOut)
 	}
 }
+
+// TestImportedCurlFormFileOnTheWire: curl -F name=@file imports as a multipart
+// part naming the file, and sending the saved request puts the file's bytes in
+// that part, with CRLF line ends.
+func TestImportedCurlFormFileOnTheWire(t *testing.T) {
+	srv := startRecorder(t)
+	dir := project(t, map[string]string{"photo.bin": "\x00\x01raw"})
+	code, block, errOut := cli(t, "import", "curl", "curl -F 'f=@photo.bin' -F a=1 -H 'Host:' http://"+srv.addr+"/up")
+	if code != 0 || !strings.Contains(errOut, "part file photo.bin") || !strings.Contains(errOut, "-H 'Host:'") {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	file := filepath.Join(dir, "up.http")
+	if err := os.WriteFile(file, []byte(block), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := cli(t, "send", "--no-history", "--no-cookies", file); code != 0 {
+		t.Fatalf("send: exit %d: %s", code, errOut)
+	}
+	_, body := srv.last(t)
+	if !strings.Contains(body, "filename=\"photo.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n\x00\x01raw\r\n--") ||
+		!strings.Contains(body, "name=\"a\"\r\n\r\n1\r\n") {
+		t.Errorf("body %q", body)
+	}
+}
