@@ -140,11 +140,17 @@ func headEdits(f *File, old, r *Request) []edit {
 	if !old.nameLine.IsZero() {
 		first = old.nameLine.Start.Offset
 	}
+	// A request that starts without ### after another one (httpyac, REST Client)
+	// gets its ### line at the start of its block when it needs one: for a title,
+	// or when its new request line would no longer be told apart from a body line.
+	implicit := old.sepLine.IsZero() && old.Block.Start.Offset > 0
+	if implicit {
+		first = old.Block.Start.Offset
+	}
 	switch {
-	case old.Title == r.Title:
-	case !old.sepLine.IsZero():
+	case !old.sepLine.IsZero() && old.Title != r.Title:
 		edits = append(edits, edit{old.sepLine.Start.Offset, old.sepLine.End.Offset, titleLine(r.Title)})
-	default:
+	case old.Title != r.Title || implicit && !isRequestLine([]byte(formatRequestLine(r))):
 		edits = append(edits, edit{first, first, titleLine(r.Title) + nl})
 	}
 	switch {
@@ -173,6 +179,11 @@ func partEdits(f *File, old, r *Request) []edit {
 	case oldBody == newBody: // the same body, whatever its line breaks
 	case oldBody == "":
 		edits = append(edits, edit{old.headEnd, old.headEnd, nl + nl + newBody})
+	case newBody == "" && len(bytes.TrimSpace(f.Content[old.BodySpan.End.Offset:old.Block.End.Offset])) > 0:
+		// A script or other lines follow the body: they keep the blank line
+		// that parts them from the headers.
+		_, next := f.lineRange(old.BodySpan.End)
+		edits = append(edits, edit{old.BodySpan.Start.Offset, next, ""})
 	case newBody == "":
 		edits = append(edits, edit{old.headEnd, old.BodySpan.End.Offset, ""})
 	default:

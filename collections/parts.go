@@ -220,11 +220,11 @@ func (p *parser) afterBlank(k, i int) int {
 }
 
 // onlyPrologue reports whether the lines [i, hi) hold nothing but blank lines,
-// comments and variables.
+// comments and variables, up to the end or to a request line.
 func (p *parser) onlyPrologue(i, hi int) bool {
 	for ; i < hi; i++ {
 		if t, _ := p.text(i); len(t) > 0 && !isComment(t) && t[0] != '@' {
-			return false
+			return isRequestLine(p.data[p.lines[i].start:p.lines[i].end])
 		}
 	}
 	return true
