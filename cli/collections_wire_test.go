@@ -325,3 +325,21 @@ func TestImportedCurlFormFileOnTheWire(t *testing.T) {
 		t.Errorf("body %q", body)
 	}
 }
+
+// TestCompletion: the shell completion offers a file's request addresses and the
+// environments beside it.
+func TestCompletion(t *testing.T) {
+	dir := project(t, map[string]string{
+		"api.http":             "### Read\n# @name read\nGET /a\n\n### Second one\nGET /b\n",
+		"http-client.env.json": `{"dev": {}, "prod": {}, "$shared": {}}`,
+	})
+	file := filepath.Join(dir, "api.http")
+	_, out, _ := cli(t, "__complete", "send", file, "")
+	if !strings.Contains(out, "@read\tGET /a") || !strings.Contains(out, "Second one\tGET /b") {
+		t.Errorf("requests: %q", out)
+	}
+	_, out, _ = cli(t, "__complete", "export", "curl", file, "--env", "")
+	if !strings.HasPrefix(out, "dev\nprod\n") {
+		t.Errorf("environments: %q", out)
+	}
+}
