@@ -25,19 +25,22 @@ func newExportCurlCmd() *cobra.Command {
 	var env string
 	var vars []string
 	c := &cobra.Command{
-		Use:   "curl FILE [NAME]",
-		Short: "Print a curl command that sends a saved request",
+		Use:               "curl FILE [NAME]",
+		ValidArgsFunction: completeRequests,
+		Short:             "Print a curl command that sends a saved request",
 		Long: `Print a curl command, quoted for a POSIX shell, that sends the saved request
-NAME of FILE (or its only request) with every variable resolved. curl adds its
+NAME of FILE (@name, title, #index or FILE:LINE; or its only request) with every
+variable resolved. curl adds its
 own Host, User-Agent and Accept: */* unless the request sets them. A request
 that uses another request's response cannot be exported: nothing is sent.`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(c *cobra.Command, args []string) error {
-			return runExportCurl(c.OutOrStdout(), args, env, vars)
+			return runExportCurl(c.OutOrStdout(), splitFileLine(args), env, vars)
 		},
 	}
 	c.Flags().StringVar(&env, "env", "", "environment from http-client.env.json")
 	c.Flags().StringArrayVar(&vars, "var", nil, "variable k=v, overriding the file and the environment (repeatable)")
+	c.RegisterFlagCompletionFunc("env", completeEnvs)
 	return c
 }
 
@@ -64,7 +67,11 @@ func runExportCurl(out io.Writer, args []string, envName string, varFlags []stri
 	if err != nil {
 		return err
 	}
-	r, err := resolve(&collections.Resolver{Vars: vars, Env: env}, target)
+	dotenv, err := collections.LoadDotEnv(coll.Dir)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	r, err := resolve(&collections.Resolver{Vars: vars, Env: env, DotEnv: dotenv}, target)
 	if err != nil {
 		if usesDemo(target.File) && vars["demo"] == "" {
 			return usageError("%v (run `httplens demo --addr 127.0.0.1:8080` and pass --var demo=http://127.0.0.1:8080)", err)

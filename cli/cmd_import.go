@@ -22,7 +22,7 @@ func newImportCmd() *cobra.Command {
 		Short: "Turn a curl command or a Postman collection into .http requests",
 		Args:  cobra.NoArgs,
 	}
-	c.AddCommand(newImportCurlCmd(), newImportPostmanCmd())
+	c.AddCommand(newImportCurlCmd(), newImportPostmanCmd(), newImportPostmanEnvCmd())
 	return c
 }
 
@@ -95,6 +95,9 @@ func httpRequest(r curl.Request) (collections.Request, []string) {
 	if r.Insecure {
 		notes = append(notes, "-k: a saved request cannot say it; send it with httplens send --insecure")
 	}
+	for _, f := range r.PartFiles {
+		notes = append(notes, fmt.Sprintf("the multipart part file %s is read when the request is sent: a `< file` path is relative to the .http file", f))
+	}
 	if r.BodyFile != "" {
 		req.Body = []byte("< " + r.BodyFile)
 		notes = append(notes, fmt.Sprintf("the body is the file %s: a `< file` path is relative to the .http file", r.BodyFile))
@@ -130,22 +133,77 @@ func checkBlock(block []byte, want collections.Request) error {
 }
 
 func newImportPostmanCmd() *cobra.Command {
-	var envName string
+	var envName, envFile string
 	c := &cobra.Command{
 		Use:   "postman FILE DIR",
 		Short: "Write a Postman collection (v2.0/v2.1) as .http files in DIR",
 		Long: `Write a Postman collection as .http files in DIR: one file per folder, folders
 as subfolders, collection variables in DIR/http-client.env.json under the
 environment --env-name ("$shared" applies to every environment, and with no
---env). Existing files are never overwritten. What cannot be carried over
-(scripts, tests, file uploads, other auth types) is listed on stderr.`,
+--env). Existing files are never overwritten. A request that cannot be carried
+is skipped with a line on stderr saying why, and everything else is written;
+what cannot be carried over (scripts, tests, file uploads, other auth types,
+protocolProfileBehavior without a .http equivalent) is listed on stderr too.
+followRedirects: false and disableCookies: true become # @no-redirect and
+# @no-cookie-jar. --env-file also imports a Postman environment (see
+import postman-env).`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
-			return runImportPostman(c.OutOrStdout(), c.ErrOrStderr(), args[0], args[1], envName)
+			if err := runImportPostman(c.OutOrStdout(), c.ErrOrStderr(), args[0], args[1], envName); err != nil {
+				return err
+			}
+			if envFile == "" {
+				return nil
+			}
+			return runImportPostmanEnv(c.OutOrStdout(), c.ErrOrStderr(), envFile, args[1], "")
 		},
 	}
 	c.Flags().StringVar(&envName, "env-name", postman.DefaultEnv, "environment that gets the collection variables")
+	c.Flags().StringVar(&envFile, "env-file", "", "a Postman environment file to import as well")
 	return c
+}
+
+func newImportPostmanEnvCmd() *cobra.Command {
+	var envName string
+	c := &cobra.Command{
+		Use:   "postman-env FILE [DIR]",
+		Short: "Add a Postman environment to DIR/http-client.env.json",
+		Long: `Add the enabled values of a Postman environment file to the environment files in
+DIR (default: the current folder), under the environment's name or --env-name:
+values in http-client.env.json, values of type "secret" in the git-ignored
+http-client.private.env.json. Other environments and variables in those files
+are kept; a variable already there takes the imported value.`,
+		Args: cobra.RangeArgs(1, 2),
+		RunE: func(c *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 2 {
+				dir = args[1]
+			}
+			return runImportPostmanEnv(c.OutOrStdout(), c.ErrOrStderr(), args[0], dir, envName)
+		},
+	}
+	c.Flags().StringVar(&envName, "env-name", "", "environment name (default: the Postman environment's name)")
+	return c
+}
+
+func runImportPostmanEnv(out, errOut io.Writer, file, dir, envName string) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return usageError("import postman-env: %v", err)
+	}
+	e, err := postman.ConvertEnv(data)
+	if err != nil {
+		return usageError("import postman-env: %s: %v", file, err)
+	}
+	name, err := postman.WriteEnv(dir, envName, e)
+	if err != nil {
+		return usageError("import postman-env: %v", err)
+	}
+	fmt.Fprintf(out, "environment %s: %d values in %s, %d secrets in %s\n", name, len(e.Vars), collections.EnvFile, len(e.Secrets), collections.PrivateEnvFile)
+	for _, n := range e.Notes {
+		fmt.Fprintf(errOut, "httplens: not carried over: %s\n", n)
+	}
+	return nil
 }
 
 func runImportPostman(out, errOut io.Writer, file, dir, envName string) error {

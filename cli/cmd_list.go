@@ -13,12 +13,15 @@ import (
 
 // listedRequest is one row of `httplens list --json`.
 type listedRequest struct {
-	Name   string `json:"name"`
-	Title  string `json:"title"`
-	Method string `json:"method"`
-	URL    string `json:"url"`
-	File   string `json:"file"`
-	Line   int    `json:"line"`
+	Address string   `json:"address"` // what send and export curl take to pick it
+	Name    string   `json:"name"`
+	Title   string   `json:"title"`
+	Method  string   `json:"method"`
+	URL     string   `json:"url"`
+	File    string   `json:"file"`
+	Line    int      `json:"line"`
+	Errors  []string `json:"errors"` // why it cannot be sent as written
+	Notes   []string `json:"notes"`  // what httplens keeps but does not act on (scripts, other tools' directives)
 }
 
 func newListCmd() *cobra.Command {
@@ -27,27 +30,49 @@ func newListCmd() *cobra.Command {
 		Use:   "list PATH",
 		Short: "List the requests of a collection (.http file or folder)",
 		Long: `List the requests of a .http file, or of every .http file in a folder and its
-subfolders: name, title, method, URL (variables unresolved), file and line.
+subfolders: the address that send and export curl take (@name, title or #index),
+name, title, method, URL (variables unresolved), file and line.
 
-A file that does not parse is reported on stderr as path:line:col and the exit
-status is 2; the requests of the other files are still listed.`,
+A request's problems are printed on stderr as path:line:col lines (errors, then
+notes on scripts and constructs httplens does not support); the request is still
+listed. A file that cannot be read is reported on stderr and the exit status is 2;
+the requests of the other files are still listed.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			return runList(c.OutOrStdout(), args[0], asJSON)
+			return runList(c.OutOrStdout(), c.ErrOrStderr(), args[0], asJSON)
 		},
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {name, title, method, url, file, line}")
+	c.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {address, name, title, method, url, file, line, errors, notes}")
 	return c
 }
 
-func runList(w io.Writer, path string, asJSON bool) error {
+func runList(w, errOut io.Writer, path string, asJSON bool) error {
 	coll, err := collections.Load(path)
 	if err != nil {
 		return usageError("%v", err)
 	}
 	rows := []listedRequest{}
+	for _, f := range coll.Files {
+		for _, e := range f.Errors {
+			fmt.Fprintf(errOut, "%s\n", printableText(e.Error()))
+		}
+	}
+	for _, e := range coll.Errors[min(1, len(coll.Errors)):] {
+		fmt.Fprintf(errOut, "%s\n", printableText(e.Error()))
+	}
 	for _, r := range coll.Requests() {
-		rows = append(rows, listedRequest{r.Name, r.Title, r.Method, r.URL, r.File.Path, r.Line()})
+		row := listedRequest{coll.Address(r), r.Name, r.Title, r.Method, r.URL, r.File.Path, r.Line(), []string{}, r.Notes()}
+		for _, e := range r.Errors {
+			row.Errors = append(row.Errors, e.Error())
+			fmt.Fprintf(errOut, "%s\n", printableText(e.Error()))
+		}
+		for _, n := range row.Notes {
+			fmt.Fprintf(errOut, "note: %s\n", printableText(n))
+		}
+		if row.Notes == nil {
+			row.Notes = []string{}
+		}
+		rows = append(rows, row)
 	}
 	if asJSON {
 		enc := json.NewEncoder(w)
@@ -59,18 +84,26 @@ func runList(w io.Writer, path string, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	switch n := len(coll.Errors); {
-	case n == 1:
+	// Files that cannot be read, then requests that cannot be sent: the exit
+	// status says the collection has problems, everything else is listed.
+	problems := len(coll.Errors)
+	for _, f := range coll.Files {
+		problems += len(f.Problems())
+	}
+	switch {
+	case len(coll.Errors) == 1 && problems == 1:
 		return usageError("%v", coll.Errors[0])
-	case n > 1:
-		return usageError("%v (and %d more files with errors)", coll.Errors[0], n-1)
+	case len(coll.Errors) > 0:
+		return usageError("%v (and %d more problems, listed above)", coll.Errors[0], problems-1)
+	case problems > 0:
+		return usageError("%d problems in the collection, listed above; the other requests are fine", problems)
 	}
 	return nil
 }
 
 func writeListTable(w io.Writer, rows []listedRequest) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tTITLE\tMETHOD\tURL\tFILE\tLINE")
+	fmt.Fprintln(tw, "ADDRESS\tNAME\tTITLE\tMETHOD\tURL\tFILE\tLINE")
 	dash := func(s string) string {
 		if s == "" {
 			return "-"
@@ -78,7 +111,7 @@ func writeListTable(w io.Writer, rows []listedRequest) error {
 		return s
 	}
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", printableText(dash(r.Name)), printableText(dash(r.Title)),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", printableText(r.Address), printableText(dash(r.Name)), printableText(dash(r.Title)),
 			printableText(r.Method), printableText(r.URL), printableText(r.File), r.Line)
 	}
 	return tw.Flush()

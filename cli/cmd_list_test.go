@@ -54,10 +54,10 @@ func TestListTable(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	want := [][]string{
-		{"NAME", "TITLE", "METHOD", "URL", "FILE", "LINE"},
-		{"-", "-", "GET", "{{demo}}/cache/max-age", filepath.Join(dir, "cache", "max.http"), "1"},
-		{"readItem", "Read", "item", "GET", "{{host}}/items/1", filepath.Join(dir, "items.http"), "5"},
-		{"-", "Delete", "item", "DELETE", "{{host}}/items/1", filepath.Join(dir, "items.http"), "8"},
+		{"ADDRESS", "NAME", "TITLE", "METHOD", "URL", "FILE", "LINE"},
+		{"#1", "-", "-", "GET", "{{demo}}/cache/max-age", filepath.Join(dir, "cache", "max.http"), "1"},
+		{"@readItem", "readItem", "Read", "item", "GET", "{{host}}/items/1", filepath.Join(dir, "items.http"), "5"},
+		{"Delete", "item", "-", "Delete", "item", "DELETE", "{{host}}/items/1", filepath.Join(dir, "items.http"), "8"},
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("got %d lines:\n%s", len(lines), out)
@@ -80,9 +80,9 @@ func TestListJSON(t *testing.T) {
 		t.Fatalf("not a JSON array: %v\n%s", err, out)
 	}
 	want := []map[string]any{
-		{"name": "", "title": "", "method": "GET", "url": "{{demo}}/cache/max-age", "file": filepath.Join(dir, "cache", "max.http"), "line": 1.0},
-		{"name": "readItem", "title": "Read item", "method": "GET", "url": "{{host}}/items/1", "file": filepath.Join(dir, "items.http"), "line": 5.0},
-		{"name": "", "title": "Delete item", "method": "DELETE", "url": "{{host}}/items/1", "file": filepath.Join(dir, "items.http"), "line": 8.0},
+		{"address": "#1", "name": "", "title": "", "method": "GET", "url": "{{demo}}/cache/max-age", "file": filepath.Join(dir, "cache", "max.http"), "line": 1.0, "errors": []any{}, "notes": []any{}},
+		{"address": "@readItem", "name": "readItem", "title": "Read item", "method": "GET", "url": "{{host}}/items/1", "file": filepath.Join(dir, "items.http"), "line": 5.0, "errors": []any{}, "notes": []any{}},
+		{"address": "Delete item", "name": "", "title": "Delete item", "method": "DELETE", "url": "{{host}}/items/1", "file": filepath.Join(dir, "items.http"), "line": 8.0, "errors": []any{}, "notes": []any{}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %v\nwant %v", got, want)
@@ -100,7 +100,7 @@ func TestListBadFile(t *testing.T) {
 		wantStderr string
 	}{
 		{"one bad file", map[string]string{"bad.http": "GET /x\nnot a header\n"}, "bad.http:2:1: expected a header"},
-		{"two bad files", map[string]string{"bad.http": "GET /x\nnot a header\n", "worse.http": "@x\n"}, "(and 1 more files with errors)"},
+		{"two bad files", map[string]string{"bad.http": "GET /x\nnot a header\n", "worse.http": "@x\n"}, "worse.http:1:1: expected a variable definition"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -110,8 +110,13 @@ func TestListBadFile(t *testing.T) {
 			if code != exitUsage {
 				t.Errorf("exit status %d, want %d", code, exitUsage)
 			}
-			if !strings.Contains(errOut.String(), tc.wantStderr) || strings.Count(errOut.String(), "\n") != 1 {
-				t.Errorf("stderr = %q, want one line containing %q", errOut.String(), tc.wantStderr)
+			// One line per problem, then the summary.
+			if !strings.Contains(errOut.String(), tc.wantStderr) || strings.Count(errOut.String(), "\n") != len(tc.extra)+1 ||
+				!strings.Contains(errOut.String(), "problems in the collection") {
+				t.Errorf("stderr = %q, want a line containing %q and a summary", errOut.String(), tc.wantStderr)
+			}
+			if !strings.Contains(out.String(), "bad.http") {
+				t.Errorf("the request with a problem was not listed:\n%s", out.String())
 			}
 			if !strings.Contains(out.String(), "readItem") {
 				t.Errorf("the good files were not listed:\n%s", out.String())

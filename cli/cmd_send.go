@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
 )
@@ -32,6 +34,7 @@ type sendFlags struct {
 	history  string
 	noHist   bool
 	noCookie bool
+	all      bool          // send every request of the file
 	jar      *requests.Jar // this run's cookie jar; nil with --no-cookies
 	cache    string        // --cache: private or shared, through the cache lab
 	via      string        // --via: an HTTP proxy URL
@@ -47,13 +50,19 @@ func newSendCmd() *cobra.Command {
 		Long: `Send one request and print the response exactly as received.
 
 With a URL (http:// or https://) the request is built from the flags, curl-style.
-Otherwise the first argument is a .http file and NAME picks the request in it
-by its @name or title.`,
+Otherwise the first argument is a .http file (or folder) and NAME picks the
+request in it: @name, its title, #index (from 1, as list prints) or FILE:LINE.
+"send FILE:LINE" alone works too, and --all sends every request in order.
+Scripts and constructs httplens does not support are noted on stderr.`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(c *cobra.Command, args []string) error {
 			applySendSettings(c, &f)
-			return runSend(c.Context(), c.OutOrStdout(), c.ErrOrStderr(), args, f)
+			if f.all {
+				return runSendAll(c.Context(), c.OutOrStdout(), c.ErrOrStderr(), args, f)
+			}
+			return runSend(c.Context(), c.OutOrStdout(), c.ErrOrStderr(), splitFileLine(args), f)
 		},
+		ValidArgsFunction: completeRequests,
 	}
 	fl := c.Flags()
 	fl.StringVarP(&f.method, "request", "X", "", "method of an ad-hoc request (default GET, or POST with -d)")
@@ -72,7 +81,41 @@ by its @name or title.`,
 	fl.BoolVar(&f.noHist, "no-history", false, "do not keep this exchange in the history")
 	fl.BoolVar(&f.noCookie, "no-cookies", false, "neither send nor keep cookies")
 	addCacheFlags(fl, &f.cache, &f.via)
+	fl.BoolVar(&f.all, "all", false, "send every request of FILE in order")
+	c.RegisterFlagCompletionFunc("env", completeEnvs)
 	return c
+}
+
+// runSendAll sends every request of FILE in order. A request that cannot be sent
+// is reported on stderr and the others still go; the exit status is the worst.
+func runSendAll(ctx context.Context, out, errOut io.Writer, args []string, f sendFlags) error {
+	if len(args) != 1 || isURL(args[0]) {
+		return usageError("send --all takes one .http file or folder")
+	}
+	coll, err := collections.Load(args[0])
+	if err != nil {
+		return usageError("%v", err)
+	}
+	all := coll.Requests()
+	worst, failed := exitOK, 0
+	for i, r := range all {
+		err := runSend(ctx, out, errOut, []string{args[0], fmt.Sprintf("#%d", i+1)}, f)
+		if err == nil {
+			continue
+		}
+		failed++
+		fmt.Fprintf(errOut, "httplens: %s: %s\n", printableText(coll.Address(r)), printableText(err.Error()))
+		code := exitUsage
+		var ee *exitError
+		if errors.As(err, &ee) {
+			code = ee.code
+		}
+		worst = max(worst, code)
+	}
+	if failed > 0 {
+		return &exitError{code: worst, err: fmt.Errorf("%d of %d requests could not be sent", failed, len(all))}
+	}
+	return nil
 }
 
 // isURL tells the ad-hoc form from the file form.
@@ -101,7 +144,7 @@ func runSend(ctx context.Context, out, errOut io.Writer, args []string, f sendFl
 		req, err = adHocRequest(args[0], f)
 	} else {
 		var stop func()
-		req, file, name, stop, err = savedRequest(ctx, args, f, rec)
+		req, file, name, stop, err = savedRequest(ctx, args, &f, rec)
 		defer stop()
 	}
 	if err != nil {

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/demo"
@@ -15,10 +18,26 @@ import (
 // requests it depends on first (each recorded in the history), and returns it
 // resolved with the file and name the history files it under. stop ends the demo
 // API if the file needed it.
-func savedRequest(ctx context.Context, args []string, f sendFlags, rec *recorder) (r requests.Request, file, name string, stop func(), err error) {
-	coll, target, rv, stop, err := prepareSaved(args, f)
+//
+// The request's own settings (# @no-redirect, # @no-cookie-jar, as the JetBrains
+// client writes them) are applied to f.
+func savedRequest(ctx context.Context, args []string, f *sendFlags, rec *recorder) (r requests.Request, file, name string, stop func(), err error) {
+	coll, target, rv, stop, err := prepareSaved(args, *f)
 	if err != nil {
 		return r, "", "", stop, err
+	}
+	for _, d := range target.Directives {
+		switch d.Name {
+		case "no-redirect":
+			f.noFollow = true
+		case "no-cookie-jar":
+			f.noCookie, f.jar = true, nil
+		}
+	}
+	if rec != nil && rec.errOut != nil {
+		for _, n := range target.Notes() {
+			fmt.Fprintf(rec.errOut, "note: %s\n", printableText(n))
+		}
 	}
 	last := map[string]collections.Response{}
 	rv.Responses = func(name string) (collections.Response, bool) {
@@ -29,7 +48,7 @@ func savedRequest(ctx context.Context, args []string, f sendFlags, rec *recorder
 	if err != nil {
 		return r, "", "", stop, usageError("%v", err)
 	}
-	client := requests.NewClient(sendOptions(f))
+	client := requests.NewClient(sendOptions(*f))
 	defer client.CloseIdleConnections()
 	for _, dep := range first {
 		req, err := resolve(rv, dep)
@@ -70,7 +89,11 @@ func prepareSaved(args []string, f sendFlags) (coll *collections.Collection, tar
 	if err != nil {
 		return nil, nil, nil, stop, err
 	}
-	rv = &collections.Resolver{Vars: vars, Env: env}
+	dotenv, err := collections.LoadDotEnv(coll.Dir)
+	if err != nil {
+		return nil, nil, nil, stop, usageError("%v", err)
+	}
+	rv = &collections.Resolver{Vars: vars, Env: env, DotEnv: dotenv}
 	if usesDemo(target.File) {
 		srv, err := demo.Start()
 		if err != nil {
@@ -82,10 +105,11 @@ func prepareSaved(args []string, f sendFlags) (coll *collections.Collection, tar
 	return coll, target, rv, stop, nil
 }
 
-// pickRequest returns the request NAME names, or the file's only request.
+// pickRequest returns the request NAME addresses (@name, title, #index or
+// FILE:LINE), or the file's only request.
 func pickRequest(coll *collections.Collection, args []string) (*collections.Request, error) {
 	if len(args) == 2 {
-		r, err := coll.Find(args[1])
+		r, err := coll.Lookup(args[1])
 		if err != nil {
 			return nil, usageError("%v", err)
 		}
@@ -100,9 +124,54 @@ func pickRequest(coll *collections.Collection, args []string) (*collections.Requ
 	}
 	names := make([]string, len(all))
 	for i, r := range all {
-		names[i] = describeRequest(r)
+		names[i] = coll.Address(r)
 	}
-	return nil, usageError("%s has %d requests; name one of: %s", args[0], len(all), strings.Join(names, ", "))
+	return nil, usageError("%s has %d requests; name one of: %s (or send them all with --all)", args[0], len(all), strings.Join(names, ", "))
+}
+
+// splitFileLine turns the single argument "FILE:LINE" into FILE and that address
+// when FILE exists; other arguments are returned as they are.
+func splitFileLine(args []string) []string {
+	if len(args) != 1 {
+		return args
+	}
+	i := strings.LastIndexByte(args[0], ':')
+	if i <= 0 || strings.Trim(args[0][i+1:], "0123456789") != "" || args[0][i+1:] == "" {
+		return args
+	}
+	if _, err := os.Stat(args[0][:i]); err != nil {
+		return args
+	}
+	return []string{args[0][:i], args[0]}
+}
+
+// completeRequests offers the addresses of FILE's requests and completeEnvs the
+// environments beside it, for shell completion.
+func completeRequests(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) != 1 {
+		return nil, cobra.ShellCompDirectiveDefault
+	}
+	coll, err := collections.Load(args[0])
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []string
+	for _, r := range coll.Requests() {
+		out = append(out, coll.Address(r)+"\t"+r.Method+" "+r.URL)
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+func completeEnvs(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) == 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	coll, err := collections.Load(args[0])
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	names, _ := collections.EnvNames(coll.Dir)
+	return names, cobra.ShellCompDirectiveNoFileComp
 }
 
 // requestKey is the name the history files a saved request under: its @name, or

@@ -47,3 +47,26 @@ func BenchmarkLoadFolder(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadCorpus loads every .http file of the compatibility corpus, one
+// Load each as the TUI does when a file is opened, and reports the time per file
+// (to compare with a 16 ms frame).
+func BenchmarkLoadCorpus(b *testing.B) {
+	var paths []string
+	filepath.WalkDir(corpusDir, func(p string, _ os.DirEntry, _ error) error {
+		if filepath.Ext(p) == ".http" {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range paths {
+			c, err := Load(p)
+			if err != nil || len(c.Errors) > 0 {
+				b.Fatal(err, c.Errors)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(paths)), "ns/file")
+}

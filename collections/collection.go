@@ -9,17 +9,30 @@
 //
 // # Syntax decisions
 //
+// Where the dialects differ, the JetBrains HTTP Client comes first, then the VS
+// Code REST Client. No file is rejected for its syntax: a problem is an error on
+// its request (Request.Errors) or, outside any request, on the file (File.Errors).
+//
 //   - A line whose first three bytes are "###" always starts a new request, also
 //     inside a body (as in the JetBrains client). "###" anywhere else in a line,
 //     for example inside a JSON string, is ordinary text.
-//   - Before the request line, blank lines, comments (# or //), "# @name x" and
-//     "@var = value" lines may appear. Between headers, comment lines are skipped.
-//     The body is kept verbatim: comment lines in a body are body.
+//   - A request line written after a blank line ("METHOD URL", a method of three
+//     or more capitals, one URL word) also starts a new request, as httpyac and the
+//     REST Client read it; so does a final run of "@var = value" lines.
+//   - Before the request line, blank lines, comments (#, // and /* */), directives
+//     ("# @name x", any "# @word value"), "@var = value" lines and pre-request
+//     scripts (< {% %}, < file.js) may appear. Between headers, comments are skipped.
+//   - The request line may go on over lines starting with ? or &, or indented
+//     lines starting with / (JetBrains' long URLs).
 //   - The body starts at the first non-blank line after the blank line that ends the
-//     headers and stops at its last non-blank line; blank lines around it are not part
-//     of it. Its line breaks are kept as they are in the file.
+//     headers and stops at its last non-blank line before the response handlers
+//     (> {% %}, > file.js), >> redirects, <> references and httpyac {{ }} blocks or
+//     saved responses; blank lines around it are not part of it. Its line breaks
+//     are kept as they are in the file.
 //   - A body that is exactly one line "< path" sends that file (relative to the .http
-//     file); no variables are substituted in it.
+//     file) as it is; "<@ path" substitutes variables in it.
+//   - Other tools' constructs (resterm and httpyac directives and scripts, gRPC) are
+//     kept byte-exact and listed in Request.Unsupported.
 //   - Columns count bytes from 1, after a UTF-8 byte order mark on the first line.
 package collections
 
@@ -93,8 +106,9 @@ type Collection struct {
 	Root  string  // the path given to Load
 	Dir   string  // the folder where the environment files are looked up
 	Files []*File // in lexical path order
-	// Errors holds one error per file that failed to parse; those files are left
-	// out of Files and every other file is loaded.
+	// Errors holds one error per file that could not be read (missing rights,
+	// too large, not UTF-8); those files are left out of Files and every other file
+	// is loaded. A file's syntax problems are on its File and its requests.
 	Errors []error
 }
 

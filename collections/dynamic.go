@@ -13,9 +13,14 @@ import (
 
 // dynamic returns the value of $uuid, $timestamp, $isoTimestamp, $randomInt [min max]
 // or $processEnv NAME. Each use gives a fresh value.
+// The others come from dynamicMore: the JetBrains client's first, then the
+// REST Client's where the two differ.
 func (x *expander) dynamic(expr string) (string, error) {
 	f := strings.Fields(expr)
 	args := f[1:]
+	if v, ok, err := x.dynamicMore(expr); ok && (f[0] != "$timestamp" || len(args) > 0) {
+		return v, err
+	}
 	switch f[0] {
 	case "$uuid":
 		if len(args) == 0 {

@@ -81,20 +81,56 @@ func knownEnvs(files ...envs) string {
 	return strings.Join(names, ", ")
 }
 
-// readEnvFiles reads the public and the private environment files in dir.
+// readEnvFiles reads the environment files of dir and of its parents up to the
+// project root (see projectDirs), as the JetBrains client and the REST Client look
+// them up: a nearer folder's values win. Besides http-client(.private).env.json,
+// a folder may give environments in .vscode/settings.json
+// ("rest-client.environmentVariables"), resterm.env.json and NAME.env files
+// (httpyac, also in an env/ subfolder).
 func readEnvFiles(dir string) (public, private envs, err error) {
+	public, private = envs{}, envs{}
 	if dir == "" {
-		return envs{}, envs{}, nil
+		return public, private, nil
 	}
-	if public, err = readEnvFile(filepath.Join(dir, EnvFile)); err != nil {
-		return nil, nil, err
+	dirs := projectDirs(dir)
+	for i := len(dirs) - 1; i >= 0; i-- {
+		d := dirs[i]
+		for _, read := range []func() (envs, error){
+			func() (envs, error) { return readEnvFile(filepath.Join(d, "resterm.env.json")) },
+			func() (envs, error) { return readVSCodeEnvs(filepath.Join(d, ".vscode", "settings.json")) },
+			func() (envs, error) { return readNamedDotEnvs(d) },
+			func() (envs, error) { return readEnvFile(filepath.Join(d, EnvFile)) },
+		} {
+			layer, err := read()
+			if err != nil {
+				return nil, nil, err
+			}
+			public.merge(layer)
+		}
+		layer, err := readEnvFile(filepath.Join(d, PrivateEnvFile))
+		if err != nil {
+			return nil, nil, err
+		}
+		private.merge(layer)
 	}
-	private, err = readEnvFile(filepath.Join(dir, PrivateEnvFile))
-	return public, private, err
+	return public, private, nil
+}
+
+// merge adds the environments of o, its values winning.
+func (e envs) merge(o envs) {
+	for name, vars := range o {
+		if e[name] == nil {
+			e[name] = map[string]string{}
+		}
+		for k, v := range vars {
+			e[name][k] = v
+		}
+	}
 }
 
 // readEnvFile reads one environment file; a missing file is empty. Values that are
-// not strings are kept as their JSON text (numbers, true, false; objects compact).
+// not strings are kept as their JSON text (numbers, true, false; objects compact);
+// nested objects also give dotted names ({"base": {"url": ...}} has base.url).
 func readEnvFile(path string) (envs, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -107,22 +143,41 @@ func readEnvFile(path string) (envs, error) {
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, jsonError(path, data, err)
 	}
+	return flattenEnvs(path, data, raw)
+}
+
+func flattenEnvs(path string, data []byte, raw map[string]map[string]json.RawMessage) (envs, error) {
 	out := envs{}
 	for env, vars := range raw {
 		out[env] = map[string]string{}
-		for k, v := range vars {
-			var s string
-			if json.Unmarshal(v, &s) != nil {
-				var b bytes.Buffer
-				if err := json.Compact(&b, v); err != nil {
-					return nil, jsonError(path, data, err)
-				}
-				s = b.String()
-			}
-			out[env][k] = s
+		if err := flatten(out[env], "", vars); err != nil {
+			return nil, jsonError(path, data, err)
 		}
 	}
 	return out, nil
+}
+
+func flatten(into map[string]string, prefix string, vars map[string]json.RawMessage) error {
+	for k, v := range vars {
+		var s string
+		var obj map[string]json.RawMessage
+		switch {
+		case json.Unmarshal(v, &s) == nil:
+		case json.Unmarshal(v, &obj) == nil && obj != nil:
+			if err := flatten(into, prefix+k+".", obj); err != nil {
+				return err
+			}
+			fallthrough // the object itself stays available as JSON
+		default:
+			var b bytes.Buffer
+			if err := json.Compact(&b, v); err != nil {
+				return err
+			}
+			s = b.String()
+		}
+		into[prefix+k] = s
+	}
+	return nil
 }
 
 // jsonError turns a JSON error into "path:line:col: message" where the decoder

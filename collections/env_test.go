@@ -15,7 +15,7 @@ func TestLoadEnv(t *testing.T) {
 		{"dev", map[string]string{"host": "http://127.0.0.1:9000", "version": "v2", "retries": "3",
 			"user": "secret-user", "token": "s3cret", "debug": "true"}},
 		{"prod", map[string]string{"host": "https://api.example.com", "version": "v2", "retries": "3",
-			"limits": `{"rate":10}`}},
+			"limits": `{"rate":10}`, "limits.rate": "10"}},
 		{"local", map[string]string{"host": "http://127.0.0.1:8080", "version": "v2", "retries": "3",
 			"token": "only-private"}},
 	}

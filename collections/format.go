@@ -93,10 +93,13 @@ func (f *File) Replace(index int, edited Request) ([]byte, error) {
 	if index < 0 || index >= len(f.Requests) {
 		return nil, fmt.Errorf("%s: no request %d (the file has %d)", f.Path, index, len(f.Requests))
 	}
+	old := &f.Requests[index]
+	if same(old, &edited) {
+		return f.Content, nil // unchanged, even when the request has problems
+	}
 	if err := validate(&edited); err != nil {
 		return nil, fmt.Errorf("%s:%d: %w", f.Path, f.Requests[index].Line(), err)
 	}
-	old := &f.Requests[index]
 	edits := append(headEdits(f, old, &edited), partEdits(f, old, &edited)...)
 	out := apply(f.Content, edits)
 	// A last check that the edit did what it says, so a bug can never corrupt a file.
@@ -106,6 +109,9 @@ func (f *File) Replace(index int, edited Request) ([]byte, error) {
 	}
 	if len(nf.Requests) != len(f.Requests) || !same(&nf.Requests[index], &edited) {
 		return nil, fmt.Errorf("%s:%d: the edited request would not read back as written", f.Path, old.Line())
+	}
+	if before, after := f.Problems(), nf.Problems(); len(after) > len(before) {
+		return nil, after[len(after)-1]
 	}
 	return out, nil
 }
@@ -134,11 +140,17 @@ func headEdits(f *File, old, r *Request) []edit {
 	if !old.nameLine.IsZero() {
 		first = old.nameLine.Start.Offset
 	}
+	// A request that starts without ### after another one (httpyac, REST Client)
+	// gets its ### line at the start of its block when it needs one: for a title,
+	// or when its new request line would no longer be told apart from a body line.
+	implicit := old.sepLine.IsZero() && old.Block.Start.Offset > 0
+	if implicit {
+		first = old.Block.Start.Offset
+	}
 	switch {
-	case old.Title == r.Title:
-	case !old.sepLine.IsZero():
+	case !old.sepLine.IsZero() && old.Title != r.Title:
 		edits = append(edits, edit{old.sepLine.Start.Offset, old.sepLine.End.Offset, titleLine(r.Title)})
-	default:
+	case old.Title != r.Title || implicit && !isRequestLine([]byte(formatRequestLine(r))):
 		edits = append(edits, edit{first, first, titleLine(r.Title) + nl})
 	}
 	switch {
@@ -167,6 +179,11 @@ func partEdits(f *File, old, r *Request) []edit {
 	case oldBody == newBody: // the same body, whatever its line breaks
 	case oldBody == "":
 		edits = append(edits, edit{old.headEnd, old.headEnd, nl + nl + newBody})
+	case newBody == "" && len(bytes.TrimSpace(f.Content[old.BodySpan.End.Offset:old.Block.End.Offset])) > 0:
+		// A script or other lines follow the body: they keep the blank line
+		// that parts them from the headers.
+		_, next := f.lineRange(old.BodySpan.End)
+		edits = append(edits, edit{old.BodySpan.Start.Offset, next, ""})
 	case newBody == "":
 		edits = append(edits, edit{old.headEnd, old.BodySpan.End.Offset, ""})
 	default:
@@ -251,7 +268,7 @@ func apply(content []byte, edits []edit) []byte {
 // validate refuses a request the format cannot write so that it reads back the same.
 func validate(r *Request) error {
 	switch {
-	case r.Method == "" || strings.TrimLeft(r.Method, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "":
+	case r.Method == "" || methodEnd([]byte(r.Method)) != len(r.Method):
 		return fmt.Errorf("invalid method %q: use upper-case letters", r.Method)
 	case r.URL == "" || strings.Contains(r.URL, "\n") || strings.Trim(r.URL, " \t\r") != r.URL:
 		return fmt.Errorf("invalid URL %q: one line, no spaces around it", r.URL)

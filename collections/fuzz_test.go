@@ -32,9 +32,16 @@ var fuzzEdits = []func(r *Request){
 // FuzzParse checks that Parse never panics, that its errors carry a position, and
 // that what it parses writes back: unchanged gives the same bytes, a formatted
 // request reads back the same, and an edited request can be saved.
-// Seeds: testdata/fuzz/FuzzParse plus the .http files in testdata.
+// Seeds: testdata/fuzz/FuzzParse plus the .http files in testdata, the corpus
+// included (scripts, directives, requests without ###, long URLs).
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*/*.http")
+	filepath.WalkDir("testdata/corpus/http", func(p string, _ os.DirEntry, _ error) error {
+		if filepath.Ext(p) == ".http" {
+			seeds = append(seeds, p)
+		}
+		return nil
+	})
 	for _, path := range seeds {
 		if content, err := os.ReadFile(path); err == nil {
 			f.Add(content)
@@ -50,6 +57,12 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for i, r := range file.Requests {
+			if out, err := file.Replace(i, r); err != nil || !bytes.Equal(out, content) {
+				t.Fatalf("request %d: unchanged write-back differs (%v)", i, err)
+			}
+			if len(r.Errors) > 0 {
+				continue // a request with problems is written back unchanged only
+			}
 			if err := validate(&r); err != nil {
 				t.Fatalf("request %d parses but cannot be written: %v", i, err)
 			}

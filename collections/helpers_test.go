@@ -67,6 +67,22 @@ func dump(f *File) string {
 		} else {
 			fmt.Fprintf(&b, "  body %q %s file=%q\n", r.Body, span(r.BodySpan), r.BodyFile())
 		}
+		// Only where there are some, so that the goldens of plain files stay as they were.
+		for _, s := range r.Scripts {
+			fmt.Fprintf(&b, "  script pre=%v line %d file=%q source=%q\n", s.Pre, s.Line, s.File, s.Source)
+		}
+		for _, d := range r.Directives {
+			fmt.Fprintf(&b, "  directive @%s %q line %d\n", d.Name, d.Value, d.Line)
+		}
+		for _, e := range r.Errors {
+			fmt.Fprintf(&b, "  error %d:%d %s\n", e.Pos.Line, e.Pos.Col, e.Msg)
+		}
+		for _, e := range r.Unsupported {
+			fmt.Fprintf(&b, "  unsupported %d:%d %s\n", e.Pos.Line, e.Pos.Col, e.Msg)
+		}
+	}
+	for _, e := range f.Errors {
+		fmt.Fprintf(&b, "\nfile error %d:%d %s\n", e.Pos.Line, e.Pos.Col, e.Msg)
 	}
 	return b.String()
 }

@@ -16,15 +16,19 @@ func TestLoadFolder(t *testing.T) {
 	for _, f := range c.Files {
 		got = append(got, filepath.ToSlash(f.Path)+" group="+f.Group)
 	}
-	want := "testdata/folder/a.http group=,testdata/folder/sub/b.http group=sub"
+	want := "testdata/folder/a.http group=,testdata/folder/bad.http group=,testdata/folder/sub/b.http group=sub"
 	if strings.Join(got, ",") != want {
-		t.Errorf("files = %v\nwant %s (bad.http left out, .hidden skipped)", got, want)
+		t.Errorf("files = %v\nwant %s (bad.http loaded, .hidden skipped)", got, want)
 	}
-	if len(c.Errors) != 1 || c.Errors[0].Error() != "testdata/folder/bad.http:3:1: expected a header (Name: value), or a blank line before the body" {
-		t.Errorf("errors = %v, want one naming bad.http:3:1", c.Errors)
+	if len(c.Errors) != 0 {
+		t.Errorf("file errors = %v, want none: a bad request is not a bad file", c.Errors)
 	}
-	if n := len(c.Requests()); n != 6 {
-		t.Errorf("%d requests, want 6", n)
+	bad := c.Files[1].Problems()
+	if len(bad) != 1 || bad[0].Error() != "testdata/folder/bad.http:3:1: expected a header (Name: value), or a blank line before the body" {
+		t.Errorf("bad.http problems = %v, want one naming bad.http:3:1", bad)
+	}
+	if n := len(c.Requests()); n != 7 {
+		t.Errorf("%d requests, want 7", n)
 	}
 	if c.Dir != "testdata/folder" {
 		t.Errorf("Dir = %q", c.Dir)
@@ -40,7 +44,7 @@ func TestLoadFile(t *testing.T) {
 		t.Errorf("Dir %q, %d files, %d requests", c.Dir, len(c.Files), len(c.Requests()))
 	}
 	bad, err := Load("testdata/folder/bad.http")
-	if err != nil || len(bad.Errors) != 1 || len(bad.Files) != 0 {
+	if err != nil || len(bad.Errors) != 0 || len(bad.Files) != 1 || len(bad.Files[0].Requests[0].Errors) != 1 {
 		t.Errorf("a bad file: %v %v %d files", err, bad.Errors, len(bad.Files))
 	}
 	if _, err := Load("testdata/nothing-here"); !os.IsNotExist(err) {

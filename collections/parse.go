@@ -14,12 +14,14 @@ type parser struct {
 	f     *File
 	data  []byte
 	lines []line
-	names map[string]int // request name -> line, to refuse duplicates
+	names map[string]int // request name -> line, to flag duplicates
 }
 
 // Parse parses the content of one .http file; path is only recorded and used in
-// error messages. On a syntax error it returns a nil File and an *Error naming the
-// line and column. Parse reads no files.
+// error messages. It never rejects a file for its syntax: a problem is recorded on
+// the request it belongs to (Request.Errors), or in File.Errors outside any request,
+// and the rest of the file loads. The error is only for content that is not UTF-8
+// text; the File is then nil. Parse reads no files.
 func Parse(path string, content []byte) (*File, error) {
 	f := &File{Path: path, Content: content, Newline: newlineOf(content)}
 	p := &parser{f: f, data: content, names: map[string]int{}}
@@ -37,14 +39,12 @@ func Parse(path string, content []byte) (*File, error) {
 		}
 	}
 	seps = append(seps, len(p.lines))
-	if seps[0] > 0 {
-		if err := p.block(0, seps[0], false); err != nil {
-			return nil, err
-		}
+	for k := 0; k < seps[0]; {
+		k = p.block(k, seps[0], false)
 	}
 	for i := 0; i+1 < len(seps); i++ {
-		if err := p.block(seps[i], seps[i+1], true); err != nil {
-			return nil, err
+		for k, sep := seps[i], true; k < seps[i+1]; sep = false {
+			k = p.block(k, seps[i+1], sep)
 		}
 	}
 	return f, nil
@@ -93,7 +93,7 @@ func newlineOf(content []byte) string {
 	return "\n"
 }
 
-func (p *parser) errorf(offset int, format string, a ...any) error {
+func (p *parser) errorf(offset int, format string, a ...any) *Error {
 	return &Error{Path: p.f.Path, Pos: p.f.Pos(offset), Msg: fmt.Sprintf(format, a...)}
 }
 
@@ -109,20 +109,19 @@ func (p *parser) trim(s, e int) (int, int) {
 	return s, e
 }
 
+// text returns line k without the blanks around it, and where that text starts.
+func (p *parser) text(k int) ([]byte, int) {
+	s, e := p.trim(p.lines[k].start, p.lines[k].end)
+	return p.data[s:e], s
+}
+
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
 
-// block parses the lines [lo, hi): an optional ### line, the prologue (comments,
-// @name, variables), then at most one request.
-func (p *parser) block(lo, hi int, sep bool) error {
+// block parses from line lo: an optional ### line, the prologue (comments,
+// directives, variables, scripts), then at most one request. It stops at hi or
+// where a request starts without a ### line, and returns that line's index.
+func (p *parser) block(lo, hi int, sep bool) int {
 	r := Request{File: p.f, Index: len(p.f.Requests)}
-	start, end := p.lines[lo].start, len(p.data)
-	if lo == 0 {
-		start = 0
-	}
-	if hi < len(p.lines) {
-		end = p.lines[hi].start
-	}
-	r.Block = p.f.span(start, end)
 	k := lo
 	if sep {
 		l := p.lines[lo]
@@ -131,126 +130,78 @@ func (p *parser) block(lo, hi int, sep bool) error {
 		r.Title, r.TitleSpan = string(p.data[ts:te]), p.f.span(ts, te)
 		k++
 	}
-	k, err := p.prologue(&r, k, hi)
-	if err != nil {
-		return err
+	k = p.prologue(&r, k, hi)
+	end := hi
+	if k < hi {
+		k = p.requestLine(&r, k, hi)
+		k = p.headers(&r, k, hi)
+		end = p.bodyEnd(k, hi)
+		p.body(&r, k, end)
+		p.tail(&r, k, end)
 	}
-	if k == hi {
+	start, stop := p.lines[lo].start, len(p.data)
+	if lo == 0 {
+		start = 0
+	}
+	if end < len(p.lines) {
+		stop = p.lines[end].start
+	}
+	r.Block = p.f.span(start, stop)
+	if r.reqLine.IsZero() {
+		// Nothing to send: what the prologue held stays in the file as it is.
 		if r.Name != "" {
-			return p.errorf(r.NameSpan.Start.Offset, "# @name %s is not followed by a request", r.Name)
+			p.f.Errors = append(p.f.Errors, p.errorf(r.NameSpan.Start.Offset, "# @name %s is not followed by a request", r.Name))
 		}
-		return nil
+		p.f.Errors = append(p.f.Errors, r.Errors...)
+		return end
 	}
-	k = p.requestLine(&r, k, hi)
-	k, err = p.headers(&r, k, hi)
-	if err != nil {
-		return err
+	p.checkName(&r)
+	if notHTTP[r.Method] {
+		r.Errors = append([]*Error{p.errorf(r.MethodSpan.Start.Offset, "%s requests are not supported here: httplens sends HTTP only", r.Method)}, r.Errors...)
 	}
-	p.body(&r, k, hi)
 	p.f.Requests = append(p.f.Requests, r)
-	return nil
+	return end
 }
 
-// prologue reads the lines before the request line and returns the index of the
-// request line (hi if there is none).
-func (p *parser) prologue(r *Request, k, hi int) (int, error) {
-	for ; k < hi; k++ {
-		l := p.lines[k]
-		s, e := p.trim(l.start, l.end)
-		switch {
-		case s == e:
-		case isComment(p.data[s:e]):
-			if err := p.nameDirective(r, l, s, e); err != nil {
-				return k, err
-			}
-		case p.data[s] == '@':
-			if err := p.variable(s, e); err != nil {
-				return k, err
-			}
-		default:
-			return k, nil
-		}
+// notHTTP are the request-line keywords of other protocols (httpyac, kulala).
+var notHTTP = map[string]bool{"GRPC": true, "WEBSOCKET": true, "WS": true, "SSE": true, "MQTT": true, "AMQP": true}
+
+// checkName flags a request name that is not an identifier or that an earlier
+// request already has; both keep the request, which stays addressable otherwise.
+func (p *parser) checkName(r *Request) {
+	if r.Name == "" {
+		return
 	}
-	return k, nil
+	if !isName(r.Name) {
+		r.Errors = append(r.Errors, p.errorf(r.NameSpan.Start.Offset, "invalid request name %q: use letters, digits, _, - and .", r.Name))
+		return
+	}
+	if first, ok := p.names[r.Name]; ok {
+		r.Errors = append(r.Errors, p.errorf(r.NameSpan.Start.Offset, "duplicate request name %s (first at line %d)", r.Name, first))
+		return
+	}
+	p.names[r.Name] = r.NameSpan.Start.Line
 }
 
-func isComment(text []byte) bool {
-	return bytes.HasPrefix(text, []byte("#")) || bytes.HasPrefix(text, []byte("//"))
-}
-
-// nameDirective reads "# @name x", "// @name x" or "# @name = x" from the comment
-// line [s, e); other comments are ignored.
-func (p *parser) nameDirective(r *Request, l line, s, e int) error {
-	if p.data[s] == '#' {
-		s++
-	} else {
-		s += 2
-	}
-	s, e = p.trim(s, e)
-	text := p.data[s:e]
-	if !bytes.HasPrefix(text, []byte("@name")) || (len(text) > 5 && !isBlank(text[5]) && text[5] != '=') {
-		return nil
-	}
-	s, _ = p.trim(s+5, e)
-	if s < e && p.data[s] == '=' {
-		s, _ = p.trim(s+1, e)
-	}
-	name := string(p.data[s:e])
-	switch {
-	case r.Name != "":
-		return p.errorf(s, "a second @name for the same request")
-	case !isIdent(name):
-		return p.errorf(s, "invalid request name %q: use letters, digits, _ and -", name)
-	}
-	if first, ok := p.names[name]; ok {
-		return p.errorf(s, "duplicate request name %s (first at line %d)", name, first)
-	}
-	r.Name, r.NameSpan = name, p.f.span(s, e)
-	r.nameLine = p.f.span(l.start, l.next)
-	p.names[name] = r.NameSpan.Start.Line
-	return nil
-}
-
-// variable reads "@name = value" from [s, e).
-func (p *parser) variable(s, e int) error {
-	eq := bytes.IndexByte(p.data[s:e], '=')
-	if eq < 0 {
-		return p.errorf(s, "expected a variable definition: @name = value")
-	}
-	ns, ne := p.trim(s+1, s+eq)
-	if name := string(p.data[ns:ne]); !isIdent(name) {
-		return p.errorf(s, "invalid variable name %q: use letters, digits, _ and -", name)
-	}
-	vs, ve := p.trim(s+eq+1, e)
-	p.f.Vars = append(p.f.Vars, Variable{
-		Name:  string(p.data[ns:ne]),
-		Value: string(p.data[vs:ve]),
-		Span:  p.f.span(vs, ve),
-	})
-	return nil
-}
-
-// requestLine reads "[METHOD ]URL[ HTTP/x]" and the query continuation lines after
-// it (lines starting with ? or &), returning the index of the next line.
+// requestLine reads "[METHOD ]URL[ HTTP/x]" and the lines that continue it: query
+// lines starting with ? or &, and indented lines (JetBrains' long URLs, as in
+// "    /api" or "    &page=2"). It returns the index of the next line.
 func (p *parser) requestLine(r *Request, k, hi int) int {
 	l := p.lines[k]
 	s, e := p.trim(l.start, l.end)
 	r.Method = "GET"
 	us := s
-	me := s
-	for me < e && 'A' <= p.data[me] && p.data[me] <= 'Z' {
-		me++
-	}
-	if me > s && me < e && isBlank(p.data[me]) {
-		r.Method, r.MethodSpan = string(p.data[s:me]), p.f.span(s, me)
-		us, _ = p.trim(me, e)
+	if me := methodEnd(p.data[s:e]); me > 0 && s+me < e && isBlank(p.data[s+me]) {
+		r.Method, r.MethodSpan = string(p.data[s:s+me]), p.f.span(s, s+me)
+		us, _ = p.trim(s+me, e)
 	}
 	url := append([]byte(nil), p.data[us:e]...)
 	r.urlParts = []urlPart{{0, us}}
 	last, lastEnd := us, e // the last URL piece
 	for k++; k < hi; k++ {
-		cs, ce := p.trim(p.lines[k].start, p.lines[k].end)
-		if cs == ce || (p.data[cs] != '?' && p.data[cs] != '&') {
+		l := p.lines[k]
+		cs, ce := p.trim(l.start, l.end)
+		if cs == ce || !continuesURL(p.data[l.start:l.end], p.data[cs]) {
 			break
 		}
 		r.urlParts = append(r.urlParts, urlPart{len(url), cs})
@@ -268,6 +219,28 @@ func (p *parser) requestLine(r *Request, k, hi int) int {
 	r.reqLine = p.f.span(s, lastEnd)
 	r.headEnd = p.lines[k-1].end
 	return k
+}
+
+// continuesURL reports whether a line (raw, with its indentation) continues the
+// request line: it starts with ? or &, or it is indented and starts with /.
+func continuesURL(raw []byte, first byte) bool {
+	if first == '?' || first == '&' {
+		return true
+	}
+	return len(raw) > 0 && isBlank(raw[0]) && first == '/'
+}
+
+// methodEnd returns the length of a method at the start of b: upper-case letters,
+// with inner hyphens as in VERSION-CONTROL; 0 if there is none.
+func methodEnd(b []byte) int {
+	n := 0
+	for n < len(b) && ('A' <= b[n] && b[n] <= 'Z' || n > 0 && b[n] == '-') {
+		n++
+	}
+	for n > 0 && b[n-1] == '-' {
+		n--
+	}
+	return n
 }
 
 // isVersion matches HTTP/<digits>[.<digits>].
@@ -291,24 +264,33 @@ func allDigits(b []byte) bool {
 
 // headers reads header and comment lines up to the blank line that ends them and
 // returns the index of the line after that blank line, or hi when there is none.
-func (p *parser) headers(r *Request, k, hi int) (int, error) {
+// A line that is not a header ends the headers with an error on the request and
+// starts the body, so that nothing after it is lost.
+func (p *parser) headers(r *Request, k, hi int) int {
 	for ; k < hi; k++ {
 		s, e := p.trim(p.lines[k].start, p.lines[k].end)
 		if s == e {
-			return k + 1, nil
+			return k + 1
 		}
-		r.headEnd = p.lines[k].end
+		if bytes.HasPrefix(p.data[s:e], []byte("/*")) {
+			k = p.blockComment(k, hi)
+			r.headEnd = p.lines[k].end
+			continue
+		}
 		if isComment(p.data[s:e]) {
+			r.headEnd = p.lines[k].end
 			continue
 		}
 		colon := bytes.IndexByte(p.data[s:e], ':')
-		if colon < 0 {
-			return k, p.errorf(s, "expected a header (Name: value), or a blank line before the body")
+		ns, ne := s, s
+		if colon >= 0 {
+			ns, ne = p.trim(s, s+colon)
 		}
-		ns, ne := p.trim(s, s+colon)
-		if !isHeaderName(p.data[ns:ne]) {
-			return k, p.errorf(ns, "invalid header name %q (a body must follow a blank line)", p.data[ns:ne])
+		if colon < 0 || !isHeaderName(p.data[ns:ne]) {
+			r.Errors = append(r.Errors, p.errorf(s, "expected a header (Name: value), or a blank line before the body"))
+			return k
 		}
+		r.headEnd = p.lines[k].end
 		vs, ve := p.trim(s+colon+1, e)
 		r.Headers = append(r.Headers, Header{Name: string(p.data[ns:ne]), Value: string(p.data[vs:ve])})
 		r.HeaderPos = append(r.HeaderPos, HeaderPos{
@@ -317,42 +299,40 @@ func (p *parser) headers(r *Request, k, hi int) (int, error) {
 			Value: p.f.span(vs, ve),
 		})
 	}
-	return hi, nil
+	return hi
 }
 
-// body takes the lines [k, hi) without the blank lines around them as the body.
-func (p *parser) body(r *Request, k, hi int) {
-	first, last := -1, -1
-	for i := k; i < hi; i++ {
-		if s, e := p.trim(p.lines[i].start, p.lines[i].end); s < e {
-			if first < 0 {
-				first = i
-			}
-			last = i
+// blockComment returns the index of the line that closes the /* comment opened on
+// line k (hi-1 when it is never closed).
+func (p *parser) blockComment(k, hi int) int {
+	l := p.lines[k]
+	if i := bytes.Index(p.data[l.start:l.end], []byte("/*")); i >= 0 && bytes.Contains(p.data[l.start+i+2:l.end], []byte("*/")) {
+		return k
+	}
+	for k++; k < hi; k++ {
+		if bytes.Contains(p.data[p.lines[k].start:p.lines[k].end], []byte("*/")) {
+			return k
 		}
 	}
-	if first < 0 {
-		return
-	}
-	s, e := p.lines[first].start, p.lines[last].end
-	for p.data[e-1] == '\r' {
-		e-- // as a line break would, a CR ends the body
-	}
-	r.Body = append([]byte(nil), p.data[s:e]...)
-	r.BodySpan = p.f.span(s, e)
+	return hi - 1
 }
 
-// isIdent matches the names of variables and requests: [A-Za-z_][A-Za-z0-9_-]*.
-func isIdent(s string) bool {
+// isName matches request names: letters, digits, _, - and . (names from other
+// tools, such as "env-health", keep working).
+func isName(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		letter := c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-		if !letter && (i == 0 || c != '-' && (c < '0' || c > '9')) {
+		if !letter && (i == 0 || c != '-' && c != '.' && (c < '0' || c > '9')) {
 			return false
 		}
 	}
 	return s != ""
 }
+
+// isIdent matches variable names: [A-Za-z_][A-Za-z0-9_.-]* (dots for nested
+// environment values such as base.url).
+func isIdent(s string) bool { return isName(s) }
 
 // isHeaderName accepts an RFC 9110 token that starts with a letter, digit or "{"
 // (braces are allowed for {{variables}}).

@@ -71,31 +71,41 @@ func TestParseSyntax(t *testing.T) {
 	}
 }
 
+// TestParseErrors: a problem is an error on its request (or on the file, outside
+// any request) with its position; the file still loads, and so do the requests
+// around the bad one.
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, content, want string
+		requests            int
 	}{
-		{"a header without a colon", "### A\nGET /x\nAccept application/json\n", "bad.http:3:1: expected a header (Name: value), or a blank line before the body"},
-		{"a body without a blank line", "GET /x\nhello\n", "bad.http:2:1: expected a header (Name: value), or a blank line before the body"},
-		{"a JSON body without a blank line", "GET /x\n{\"a\": 1}\n", `bad.http:2:1: invalid header name "{\"a\"" (a body must follow a blank line)`},
-		{"an invalid header name", "GET /x\n  Bad Name: 1\n", `bad.http:2:3: invalid header name "Bad Name" (a body must follow a blank line)`},
-		{"a variable without =", "@host http://x\n", "bad.http:1:1: expected a variable definition: @name = value"},
-		{"an invalid variable name", "@1host = x\n", `bad.http:1:1: invalid variable name "1host": use letters, digits, _ and -`},
-		{"a name with a space", "### A\n# @name read item\nGET /x\n", `bad.http:2:9: invalid request name "read item": use letters, digits, _ and -`},
-		{"an empty name", "### A\n# @name\nGET /x\n", `bad.http:2:8: invalid request name "": use letters, digits, _ and -`},
-		{"two names", "### A\n# @name a\n// @name b\nGET /x\n", "bad.http:3:10: a second @name for the same request"},
-		{"a duplicate name", "### A\n# @name a\nGET /x\n\n### B\n# @name a\nGET /y\n", "bad.http:6:9: duplicate request name a (first at line 2)"},
-		{"a name without a request", "### A\n# @name lonely\n\n### B\nGET /y\n", "bad.http:2:9: # @name lonely is not followed by a request"},
-		{"an error on a CRLF line", "### A\r\nGET /x\r\nNo colon\r\n", "bad.http:3:1: expected a header (Name: value), or a blank line before the body"},
+		{"a header without a colon", "### A\nGET /x\nAccept application/json\n", "bad.http:3:1: expected a header (Name: value), or a blank line before the body", 1},
+		{"a body without a blank line", "GET /x\nhello\n", "bad.http:2:1: expected a header (Name: value), or a blank line before the body", 1},
+		{"a JSON body without a blank line", "GET /x\n{\"a\": 1}\n", `bad.http:2:1: expected a header (Name: value), or a blank line before the body`, 1},
+		{"an invalid header name", "GET /x\n  Bad Name: 1\n", `bad.http:2:3: expected a header (Name: value), or a blank line before the body`, 1},
+		{"a variable without =", "@host http://x\n", "bad.http:1:1: expected a variable definition: @name = value", 0},
+		{"an invalid variable name", "@1host = x\n", `bad.http:1:1: invalid variable name "1host": use letters, digits, _, - and .`, 0},
+		{"a name with a space", "### A\n# @name read item\nGET /x\n", `bad.http:2:9: invalid request name "read item": use letters, digits, _, - and .`, 1},
+		{"an empty name", "### A\n# @name\nGET /x\n", `bad.http:2:8: invalid request name "": use letters, digits, _, - and .`, 1},
+		{"two names", "### A\n# @name a\n// @name b\nGET /x\n", "bad.http:3:10: a second @name for the same request", 1},
+		{"a duplicate name", "### A\n# @name a\nGET /x\n\n### B\n# @name a\nGET /y\n", "bad.http:6:9: duplicate request name a (first at line 2)", 2},
+		{"a name without a request", "### A\n# @name lonely\n\n### B\nGET /y\n", "bad.http:2:9: # @name lonely is not followed by a request", 1},
+		{"an error on a CRLF line", "### A\r\nGET /x\r\nNo colon\r\n", "bad.http:3:1: expected a header (Name: value), or a blank line before the body", 1},
+		{"an unclosed script", "GET /x\n\n> {%\nclient.log(1)\n", "bad.http:3:1: script not closed: add %}", 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f, err := Parse("bad.http", []byte(tc.content))
-			if err == nil {
-				t.Fatalf("no error; parsed %d requests", len(f.Requests))
+			content := tc.content + "\n###\nGET /after\n"
+			f, err := Parse("bad.http", []byte(content))
+			if err != nil {
+				t.Fatalf("the file is rejected whole: %v", err)
 			}
-			if err.Error() != tc.want {
-				t.Errorf("error\n got %s\nwant %s", err, tc.want)
+			problems := f.Problems()
+			if len(problems) != 1 || problems[0].Error() != tc.want {
+				t.Errorf("problems\n got %v\nwant %s", problems, tc.want)
+			}
+			if len(f.Requests) != tc.requests+1 || f.Requests[tc.requests].URL != "/after" {
+				t.Errorf("%d requests, want %d and /after last", len(f.Requests), tc.requests+1)
 			}
 		})
 	}

@@ -15,6 +15,9 @@ type File struct {
 	ReadOnly bool   // set for the built-in tour; Save refuses it
 	Vars     []Variable
 	Requests []Request
+	// Errors holds the problems outside any request (a variable line that cannot
+	// be read, an @name with no request after it); the requests load regardless.
+	Errors []*Error
 
 	lineStarts []int // offset of each line's first byte; lineStarts[0] skips a BOM
 }
@@ -42,6 +45,15 @@ type Request struct {
 	BodySpan    Span
 	HeaderPos   []HeaderPos // parallel to Headers as parsed
 
+	Scripts    []Script    // in file order; never sent
+	Directives []Directive // every "# @name value" comment line of the request, in order
+	// Errors are the problems that keep the request from being sent as written
+	// (file:line:col); the other requests of the file are not affected.
+	Errors []*Error
+	// Unsupported lists what the request holds that httplens keeps in the file
+	// byte-exact but does not act on ("... : not supported here").
+	Unsupported []*Error
+
 	sepLine  Span      // the ### line's text
 	nameLine Span      // the "# @name" line, line break included
 	reqLine  Span      // request line and continuation lines, line breaks excluded
@@ -61,6 +73,15 @@ func (r *Request) BodyFile() string {
 		return ""
 	}
 	return string(bytes.Trim(r.Body[1:], " \t"))
+}
+
+// bodyFileWithVars returns the path of a "<@ path" body (its variables are
+// substituted when it is sent), or "".
+func (r *Request) bodyFileWithVars() string {
+	if len(r.Body) < 4 || !bytes.HasPrefix(r.Body, []byte("<@")) || !isBlank(r.Body[2]) || bytes.ContainsAny(r.Body, "\r\n") {
+		return ""
+	}
+	return string(bytes.Trim(r.Body[2:], " \t"))
 }
 
 func (r *Request) path() string {
@@ -115,3 +136,13 @@ func sameRequestLine(a, b *Request) bool {
 }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' }
+
+// Problems returns every error of the file, outside requests and on them, in file
+// order of the requests (the file's own errors first).
+func (f *File) Problems() []*Error {
+	out := append([]*Error(nil), f.Errors...)
+	for _, r := range f.Requests {
+		out = append(out, r.Errors...)
+	}
+	return out
+}

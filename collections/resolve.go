@@ -25,6 +25,7 @@ type Resolved struct {
 	URL     string
 	Headers []Header
 	Body    []byte
+	Scripts []Script // the request's scripts, never part of the bytes above
 }
 
 // Resolver substitutes variables. The zero value works: it knows file variables and
@@ -43,13 +44,20 @@ type Resolver struct {
 	Rand      *rand.Rand                        // for $uuid and $randomInt
 	LookupEnv func(string) (string, bool)       // for $processEnv
 	ReadFile  func(path string) ([]byte, error) // for a `< file` body
+	// DotEnv holds the values of the .env file for $dotenv and as the last place a
+	// plain name is looked up; nil reads .env beside the request's file (and up to
+	// the project root) when one is needed.
+	DotEnv map[string]string
 }
 
 // Resolve returns r with its variables substituted. An error names the variable and
 // where it is used, as "path:line:col: message".
 func (rv *Resolver) Resolve(r *Request) (Resolved, error) {
-	x := newExpander(rv, r.File)
-	out := Resolved{Method: r.Method}
+	if len(r.Errors) > 0 {
+		return Resolved{}, r.Errors[0]
+	}
+	x := newExpander(rv, r)
+	out := Resolved{Method: r.Method, Scripts: r.Scripts}
 	var err error
 	if out.URL, err = x.at(r, r.URL, r.urlOffset); err != nil {
 		return Resolved{}, err
@@ -65,21 +73,44 @@ func (rv *Resolver) Resolve(r *Request) (Resolved, error) {
 		}
 		out.Headers = append(out.Headers, Header{Name: name, Value: value})
 	}
-	if out.Body, err = rv.body(x, r); err != nil {
+	if out.Body, err = rv.body(x, r, &out); err != nil {
+		return Resolved{}, err
+	}
+	if err := finish(r, &out, x); err != nil {
 		return Resolved{}, err
 	}
 	return out, nil
 }
 
-func (rv *Resolver) body(x *expander, r *Request) ([]byte, error) {
+func (rv *Resolver) body(x *expander, r *Request, out *Resolved) ([]byte, error) {
 	if len(r.Body) == 0 {
 		return nil, nil
 	}
-	file := r.BodyFile()
+	file, expand := r.BodyFile(), false
+	if file == "" {
+		file, expand = r.bodyFileWithVars(), true
+	}
 	if file == "" {
 		body, err := x.at(r, string(r.Body), func(i int) int { return r.BodySpan.Start.Offset + i })
+		if err == nil && isMultipart(out.Headers) {
+			return rv.multipart(r, []byte(body))
+		}
 		return []byte(body), err
 	}
+	body, err := rv.readFile(r, file)
+	if err != nil || !expand {
+		return body, err
+	}
+	// "<@ file": the file's text with its variables substituted (JetBrains).
+	s, _, err := x.expand(string(body), nil)
+	if err != nil {
+		return nil, errorAt(r, r.BodySpan.Start.Offset, fmt.Sprintf("%s: %v", file, err))
+	}
+	return []byte(s), nil
+}
+
+// readFile reads a file named in the request, relative to the request's file.
+func (rv *Resolver) readFile(r *Request, file string) ([]byte, error) {
 	if !filepath.IsAbs(file) && r.File != nil {
 		file = filepath.Join(filepath.Dir(r.File.Path), file)
 	}
@@ -125,17 +156,41 @@ func errorAt(r *Request, offset int, msg string) error {
 	return &Error{Path: r.File.Path, Pos: r.File.Pos(offset), Msg: msg}
 }
 
-// expander substitutes {{...}} references for one file.
+// expander substitutes {{...}} references for one request.
 type expander struct {
-	rv   *Resolver
-	file map[string]string
+	rv      *Resolver
+	r       *Request
+	file    map[string]string
+	prompts map[string]bool // names asked for by "# @prompt name"
+	dotenv  map[string]string
 }
 
-func newExpander(rv *Resolver, f *File) *expander {
-	x := &expander{rv: rv, file: map[string]string{}}
-	if f != nil {
-		for _, v := range f.Vars {
-			x.file[v.Name] = v.Value // a later definition wins
+// newExpander collects the file variables in effect for r: a variable takes effect
+// where it is written, so the last definition before the request line wins; a name
+// defined only further down takes its first definition (the REST Client reads file
+// variables wherever they are).
+func newExpander(rv *Resolver, r *Request) *expander {
+	x := &expander{rv: rv, r: r, file: map[string]string{}, prompts: map[string]bool{}}
+	if r.File != nil {
+		at := r.reqLine.Start.Offset
+		later := map[string]string{}
+		for _, v := range r.File.Vars {
+			switch {
+			case r.reqLine.IsZero() || v.Span.Start.Offset < at:
+				x.file[v.Name] = v.Value
+			case later[v.Name] == "":
+				later[v.Name] = v.Value
+			}
+		}
+		for k, v := range later {
+			if _, ok := x.file[k]; !ok {
+				x.file[k] = v
+			}
+		}
+	}
+	for _, d := range r.Directives {
+		if f := strings.Fields(d.Value); d.Name == "prompt" && len(f) > 0 {
+			x.prompts[f[0]] = true
 		}
 	}
 	return x
@@ -200,6 +255,9 @@ func (x *expander) value(expr string, stack []string) (string, error) {
 		if expr == "demo" {
 			msg += ": the demo API is not running"
 		}
+		if x.prompts[expr] {
+			msg = fmt.Sprintf("{{%s}} is asked for by # @prompt: pass --var %s=VALUE", expr, expr)
+		}
 		return "", errors.New(msg)
 	}
 	out, _, err := x.expand(v, append(stack, expr))
@@ -219,7 +277,8 @@ func (x *expander) lookup(name string) (string, bool) {
 	if name == "demo" && x.rv.Demo != "" {
 		return x.rv.Demo, true
 	}
-	return "", false
+	v, ok := x.dotEnv()[name]
+	return v, ok
 }
 
 // requestVar reads name.response.headers.H or name.response.body.PATH from the
@@ -243,6 +302,9 @@ func (x *expander) requestVar(expr, name, path string) (string, error) {
 		}
 		return "", fmt.Errorf("{{%s}}: the last response of %s has no %s header", expr, name, sel)
 	case "body":
+		if sel != "*" && !strings.HasPrefix(sel, "$") {
+			sel = "$." + sel // kulala and httpyac write the path without "$."
+		}
 		v, err := jsonPath(resp.Body, sel)
 		if err != nil {
 			return "", fmt.Errorf("{{%s}}: %v", expr, err)

@@ -144,7 +144,7 @@ func TestResolveErrors(t *testing.T) {
 		{"a variable cycle", "@a = {{b}}\n@b = {{a}}\nGET {{a}}\n", Resolver{}, "e.http:3:5: variable cycle: a -> b -> a"},
 		{"no demo", "GET {{demo}}/x\n", Resolver{}, "e.http:1:5: unresolved variable {{demo}}: the demo API is not running"},
 		{"an unclosed {{", "GET http://x/{{a\n", Resolver{}, "e.http:1:14: unclosed {{: add }}"},
-		{"an unknown dynamic variable", "GET http://x/{{$guid}}\n", Resolver{}, "e.http:1:14: unknown dynamic variable {{$guid}}"},
+		{"an unknown dynamic variable", "GET http://x/{{$nope}}\n", Resolver{}, "e.http:1:14: unknown dynamic variable {{$nope}}"},
 		{"an unset process variable", "GET http://x/{{$processEnv NOPE}}\n", Resolver{LookupEnv: func(string) (string, bool) { return "", false }}, "environment variable NOPE is not set"},
 		{"no response yet", "GET http://x/{{plain.response.headers.ETag}}\n", Resolver{}, "request plain has no response yet; send it first"},
 		{"a missing header", "GET http://x/{{plain.response.headers.ETag}}\n", Resolver{Responses: withResponse("{}")}, "the last response of plain has no ETag header"},
@@ -177,5 +177,48 @@ func TestResolveBodyFile(t *testing.T) {
 	}
 	if string(got.Body) != "{\"name\": \"from a file\"}\n" {
 		t.Errorf("body = %q, want the content of testdata/parse/body.json", got.Body)
+	}
+}
+
+// TestDynamicDialects: the dynamic variables of the JetBrains client and the
+// REST Client, on a fixed clock and seed.
+func TestDynamicDialects(t *testing.T) {
+	now := time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC)
+	tests := []struct{ expr, want string }{
+		{"$timestamp", "1700000000"},
+		{"$timestamp -1 d", "1699913600"},
+		{"$timestamp 2 h", "1700007200"},
+		{"$datetime rfc1123", "Tue, 14 Nov 2023 22:13:20 GMT"},
+		{"$datetime iso8601", "2023-11-14T22:13:20.000Z"},
+		{"$datetime iso8601 1 M", "2023-12-14T22:13:20.000Z"},
+		{`$datetime "YYYY-MM-DD HH:mm:ss" -1 y`, "2022-11-14 22:13:20"},
+		{"$datetime 'DD/MM/YY'", "14/11/23"},
+		{"$random.integer(7, 8)", "7"},
+		{"$random.alphabetic(0)", ""},
+		{"$dotenv %TOKEN", "t0k"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.expr, func(t *testing.T) {
+			f, _ := Parse("d.http", []byte("GET http://x/{{"+tc.expr+"}}\n"))
+			rv := &Resolver{Now: func() time.Time { return now }, Rand: rand.New(rand.NewPCG(1, 2)), DotEnv: map[string]string{"TOKEN": "t0k"}}
+			got, err := rv.Resolve(&f.Requests[0])
+			if err != nil || got.URL != "http://x/"+tc.want {
+				t.Errorf("got %q, %v; want %q", got.URL, err, "http://x/"+tc.want)
+			}
+		})
+	}
+	for _, bad := range []string{"$random.integer(9, 1)", "$random.hexadecimal(x)", "$datetime", "$timestamp 1 fortnight", "$dotenv MISSING"} {
+		f, _ := Parse("d.http", []byte("GET http://x/{{"+bad+"}}\n"))
+		rv := &Resolver{DotEnv: map[string]string{}}
+		if _, err := rv.Resolve(&f.Requests[0]); err == nil || !strings.Contains(err.Error(), "d.http:1:14: {{"+bad+"}}") {
+			t.Errorf("%s: error %v", bad, err)
+		}
+	}
+	for _, expr := range []string{"$random.uuid", "$guid"} {
+		f, _ := Parse("d.http", []byte("GET http://x/{{"+expr+"}}\n"))
+		got, err := (&Resolver{}).Resolve(&f.Requests[0])
+		if err != nil || !regexp.MustCompile(`^http://x/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`).MatchString(got.URL) {
+			t.Errorf("%s: %q %v", expr, got.URL, err)
+		}
 	}
 }

@@ -29,6 +29,10 @@ func Save(f *File, content []byte) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("refusing to save content that does not parse: %w", err)
 	}
+	// A file may already hold problems (it loads anyway); an edit must not add one.
+	if before, after := f.Problems(), nf.Problems(); len(after) > len(before) {
+		return nil, fmt.Errorf("refusing to save content with a new problem: %w", after[len(after)-1])
+	}
 	nf.Group, nf.ReadOnly = f.Group, f.ReadOnly
 	disk, err := os.ReadFile(f.Path)
 	switch {

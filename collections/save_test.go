@@ -105,7 +105,7 @@ func TestSaveRefuses(t *testing.T) {
 	path := writeTemp(t, "c.http", saveSource, 0o644)
 	content, _ := os.ReadFile(path)
 	f, _ := Parse(path, content)
-	if _, err := Save(f, []byte("GET /x\nno header\n")); err == nil || !strings.Contains(err.Error(), "does not parse") {
+	if _, err := Save(f, []byte("GET /x\nno header\n")); err == nil || !strings.Contains(err.Error(), "refusing to save content with a new problem") {
 		t.Errorf("Save of unparsable content: %v", err)
 	}
 	tour, err := Tour()

@@ -35,6 +35,10 @@ type Request struct {
 	// BodyFile is a file curl sends as the whole body (-d @file, --data-binary
 	// @file, --json @file, -T file), as written, relative to curl's working folder.
 	BodyFile string
+	// PartFiles lists the files of -F name=@file and name=<file parts. Their
+	// parts in Body hold the line "< file" (the .http way of sending a file in a
+	// multipart part) in place of the file's bytes, which are not read here.
+	PartFiles []string
 
 	Insecure        bool // -k: do not verify TLS certificates
 	FollowRedirects bool // -L

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"mime/multipart"
 	"net/textproto"
+	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -16,6 +18,7 @@ const Boundary = "httplens-form-boundary-7MA4YWxkTrZu0gW"
 // field is one part of a multipart/form-data body.
 type field struct {
 	name, value, ctype string
+	filename           string // set for a file part (@file)
 }
 
 // multipart builds the body of -F and --form-string arguments.
@@ -31,7 +34,19 @@ func (p *parser) multipart(r *Request) ([]Header, error) {
 			continue
 		}
 		if strings.HasPrefix(v, "@") || strings.HasPrefix(v, "<") {
-			p.note("-F %s not carried over: file contents are not read, the part is left out", f.arg)
+			// The part names the file, as a .http multipart body does; curl
+			// sends @file as a file (with its name) and <file as a text value.
+			fd := formValue(v[1:])
+			file := fd.value
+			fd.name, fd.value = name, "< "+file
+			if v[0] == '@' {
+				fd.filename = path.Base(filepath.ToSlash(file))
+				if fd.ctype == "" {
+					fd.ctype = "application/octet-stream"
+				}
+			}
+			p.partFiles = append(p.partFiles, file)
+			fields = append(fields, fd)
 			continue
 		}
 		fd := formValue(v)
@@ -49,7 +64,11 @@ func (p *parser) multipart(r *Request) ([]Header, error) {
 	}
 	for _, fd := range fields {
 		h := textproto.MIMEHeader{}
-		h.Set("Content-Disposition", `form-data; name="`+quoteName(fd.name)+`"`)
+		disposition := `form-data; name="` + quoteName(fd.name) + `"`
+		if fd.filename != "" {
+			disposition += `; filename="` + quoteName(fd.filename) + `"`
+		}
+		h.Set("Content-Disposition", disposition)
 		if fd.ctype != "" {
 			h.Set("Content-Type", fd.ctype)
 		}
@@ -63,6 +82,7 @@ func (p *parser) multipart(r *Request) ([]Header, error) {
 		return nil, err
 	}
 	r.Body = b.Bytes()
+	r.PartFiles = p.partFiles
 	ctype := "multipart/form-data; boundary=" + boundary
 	// A multipart Content-Type set with -H keeps its value and gets the boundary.
 	for i, h := range p.headers {

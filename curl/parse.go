@@ -36,6 +36,7 @@ type parser struct {
 	head, get  bool
 	headers    []Header // from -H, in order
 	removed    []string // -H 'Name:' removes curl's own header of that name
+	partFiles  []string // files named by -F parts
 	derived    []Header // from -A, -e, -b, -u, -r, --oauth2-bearer
 	data       []dataPart
 	form       []formPart
@@ -200,6 +201,9 @@ func (p *parser) header(v string) {
 	name, value = strings.TrimSpace(name), strings.TrimSpace(value)
 	if value == "" {
 		p.removed = append(p.removed, name)
+		if strings.EqualFold(name, "Host") || strings.EqualFold(name, "User-Agent") || strings.EqualFold(name, "Accept") {
+			p.note("-H '%s:' makes curl leave out its own %s header; a .http request cannot say that, and httplens sends its own", name, name)
+		}
 		return
 	}
 	p.headers = append(p.headers, Header{Name: name, Value: value})

@@ -125,7 +125,7 @@ func TestParseNotes(t *testing.T) {
 		{"lost continuation", "curl https://x.test/\n  -H 'A: 1'", "a line break ends a shell command"},
 		{"cmd lost continuation", "curl ^\"https://x.test/^\"\r\n  -H ^\"A: 1^\"", "a line break ends a cmd command"},
 		{"expansion", `curl "https://x.test/$TOKEN"`, "shell expansion not performed"},
-		{"file part of a form", `curl -F f=@photo.jpg https://x.test/`, "-F f=@photo.jpg not carried over"},
+		{"Host removed", `curl -H 'Host:' https://x.test/`, "-H 'Host:' makes curl leave out its own Host header"},
 		{"cookie file", `curl -b cookies.txt https://x.test/`, "cookies from a file are not read"},
 		{"-d strips line breaks", `curl -d @body.txt https://x.test/`, "curl strips line breaks"},
 		{"two URLs", `curl https://a.test/ https://b.test/`, "2 URLs given"},
@@ -192,5 +192,24 @@ func TestSplitCRT(t *testing.T) {
 				t.Errorf("splitCRT(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestFormFileParts: -F name=@file becomes a file part whose content is the
+// "< file" line of a .http multipart body; name=<file a text part read from the file.
+func TestFormFileParts(t *testing.T) {
+	r, _, err := Parse(`curl -F 'f=@dir/photo.jpg;type=image/jpeg' -F 'note=<note.txt' -F a=1 https://x.test/`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := "--" + Boundary
+	want := b + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n< dir/photo.jpg\r\n" +
+		b + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n< note.txt\r\n" +
+		b + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n" + b + "--\r\n"
+	if string(r.Body) != want {
+		t.Errorf("body\n%q\nwant\n%q", r.Body, want)
+	}
+	if strings.Join(r.PartFiles, ",") != "dir/photo.jpg,note.txt" {
+		t.Errorf("part files %v", r.PartFiles)
 	}
 }

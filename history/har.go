@@ -127,7 +127,7 @@ type harPostData struct {
 	MimeType string  `json:"mimeType"`
 	Params   []harNV `json:"params"`
 	Text     string  `json:"text"`
-	Encoding string  `json:"_encoding,omitempty"` // not in HAR 1.2: set when Text is base64
+	Encoding string  `json:"encoding,omitempty"` // "base64" when Text is, named as in content
 }
 
 type harResponse struct {
@@ -194,7 +194,8 @@ func newHARRequest(r requests.SentRequest) harRequest {
 	}
 	if len(r.Body) > 0 {
 		text, enc := harText(r.Body)
-		out.PostData = &harPostData{MimeType: headerValue(r.Headers, "Content-Type"), Params: []harNV{}, Text: text, Encoding: enc}
+		mime := headerValue(r.Headers, "Content-Type")
+		out.PostData = &harPostData{MimeType: mime, Params: formParams(mime, r.Body), Text: text, Encoding: enc}
 	}
 	return out
 }
@@ -232,6 +233,30 @@ func newHARResponse(e Entry) harResponse {
 		out.Comment = fmt.Sprintf("body truncated: %d of %d bytes kept", len(r.Body), e.BodyBytes)
 	}
 	return out
+}
+
+// formParams lists the fields of an urlencoded body, in order and decoded:
+// consumers such as httpsnippet build the body from params and drop it without.
+func formParams(mime string, body []byte) []harNV {
+	params := []harNV{}
+	mt, _, _ := strings.Cut(strings.ToLower(mime), ";")
+	if strings.TrimSpace(mt) != "application/x-www-form-urlencoded" {
+		return params
+	}
+	for _, pair := range strings.Split(string(body), "&") {
+		if pair == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		if dk, err := url.QueryUnescape(k); err == nil {
+			k = dk
+		}
+		if dv, err := url.QueryUnescape(v); err == nil {
+			v = dv
+		}
+		params = append(params, harNV{Name: k, Value: v})
+	}
+	return params
 }
 
 // harText is b as text when it is UTF-8, else base64 with encoding "base64".

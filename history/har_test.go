@@ -43,7 +43,7 @@ func harSchema() harSpec {
 		"cookies": req("array", cookie), "headers": req("array", nv), "queryString": req("array", nv),
 		"postData": opt("object", harSpec{
 			"mimeType": req("string", nil), "params": opt("array", nil), "text": opt("string", nil),
-			"comment": opt("string", nil),
+			"comment": opt("string", nil), "encoding": opt("string", nil), // encoding: as in content, for a binary body
 		}),
 		"headersSize": req("number", nil), "bodySize": req("number", nil), "comment": opt("string", nil),
 	}
@@ -188,7 +188,14 @@ func harEntries() []Entry {
 
 	failed := sample("tour.http", "down")
 	failed.Response, failed.BodyBytes, failed.Err = nil, 0, "dial tcp 127.0.0.1:1: connection refused"
-	return []Entry{get, put, img, gz, failed}
+	form := sample("api.http", "form")
+	form.Request.Method, form.Request.Body = "POST", []byte("name=a+b&tag=x%26y&empty=&flag")
+	form.Request.Headers = append(form.Request.Headers, requests.Header{Name: "Content-Type", Value: "application/x-www-form-urlencoded; charset=utf-8"})
+
+	upload := sample("api.http", "upload")
+	upload.Request.Method, upload.Request.Body = "PUT", []byte{0x89, 'P', 'N', 'G', 0, 0xff}
+	upload.Request.Headers = append(upload.Request.Headers, requests.Header{Name: "Content-Type", Value: "image/png"})
+	return []Entry{get, put, img, gz, failed, form, upload}
 }
 
 func exportHAR(t *testing.T, entries []Entry) ([]byte, map[string]any) {
@@ -296,6 +303,12 @@ func TestHARContent(t *testing.T) {
 			"text": `{"name":"renamed"}`}},
 		{"204 has an empty content", at(1, "response", "content"), map[string]any{"size": 0.0, "mimeType": ""}},
 		{"binary body is base64", at(2, "response", "content", "encoding"), "base64"},
+		{"urlencoded params, in order and decoded", at(5, "request", "postData", "params"), []any{
+			map[string]any{"name": "name", "value": "a b"}, map[string]any{"name": "tag", "value": "x&y"},
+			map[string]any{"name": "empty", "value": ""}, map[string]any{"name": "flag", "value": ""}}},
+		{"urlencoded text kept", at(5, "request", "postData", "text"), "name=a+b&tag=x%26y&empty=&flag"},
+		{"binary post data is base64", at(6, "request", "postData", "encoding"), "base64"},
+		{"binary post data text", at(6, "request", "postData", "text"), base64.StdEncoding.EncodeToString([]byte{0x89, 'P', 'N', 'G', 0, 0xff})},
 		{"base64 decodes to the bytes", string(b64), "\x89PNG\x00\xff\xfe"},
 		{"phases not measured are -1", at(2, "timings", "dns"), -1.0},
 		{"content is decoded", at(3, "response", "content", "text"), "hello, decoded"},

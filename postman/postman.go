@@ -110,7 +110,9 @@ func (c *converter) folder(dir, base string, items []item, inherited *auth) erro
 		}
 		block, err := c.request(where, it, inherited)
 		if err != nil {
-			return err
+			// One odd request never costs the others: it is skipped, and said so.
+			c.note("%v; the request is skipped", err)
+			continue
 		}
 		blocks = append(blocks, block)
 	}

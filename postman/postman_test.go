@@ -136,8 +136,6 @@ func TestConvertErrors(t *testing.T) {
 	tests := []struct{ name, data, want string }{
 		{"not json", `{"info":`, "not a Postman collection"},
 		{"v1 schema", `{"info": {"schema": "https://schema.getpostman.com/json/collection/v1.0.0/collection.json"}}`, "only v2.0 and v2.1"},
-		{"no url", `{"info": {"name": "x"}, "item": [{"name": "r", "request": {"method": "GET"}}]}`, "r: the request has no URL"},
-		{"### in a body", `{"item": [{"name": "r", "request": {"method": "POST", "url": "http://x", "body": {"mode": "raw", "raw": "a\n### b"}}}]}`, "starts with ###"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -146,6 +144,40 @@ func TestConvertErrors(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestConvertKeepsGoing: a request that cannot be carried is skipped with a note
+// saying why, and every other request is written.
+func TestConvertKeepsGoing(t *testing.T) {
+	data := `{"info": {"name": "x"}, "item": [
+		{"name": "no url", "request": {"method": "GET"}},
+		{"name": "blank url", "request": {"method": "GET", "url": ""}},
+		{"name": "hashes", "request": {"method": "POST", "url": "http://x", "body": {"mode": "raw", "raw": "a\n### b"}}},
+		{"name": "split", "request": {"method": "POST", "url": "http://x", "body": {"mode": "raw", "raw": "a\n\nGET /other"}}},
+		{"name": "string script", "event": [{"listen": "test", "script": "tests['ok'] = true;"}], "request": "http://x/script"},
+		{"name": "no redirect", "protocolProfileBehavior": {"followRedirects": false, "disableCookies": true, "maxRedirects": 3}, "request": {"method": "GET", "url": "http://x/r"}},
+		{"name": "good", "request": {"method": "GET", "url": "http://x/good"}}]}`
+	res, err := Convert([]byte(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "### string script\nGET http://x/script\n\n### no redirect\n# @no-cookie-jar\n# @no-redirect\nGET http://x/r\n\n### good\nGET http://x/good\n"
+	if len(res.Files) != 1 || string(res.Files[0].Content) != want {
+		t.Fatalf("files %+v\nwant %q", res.Files, want)
+	}
+	notes := strings.Join(res.Notes, "\n")
+	for _, n := range []string{
+		"no url: the request has no URL; the request is skipped",
+		"blank url: the request has no URL; the request is skipped",
+		"hashes: a body line starts with ###",
+		"split: the request cannot be written as .http: it would read back as 2 requests",
+		"string script: tests not carried over",
+		"no redirect: protocolProfileBehavior maxRedirects: 3 has no .http equivalent",
+	} {
+		if !strings.Contains(notes, n) {
+			t.Errorf("no note %q in\n%s", n, notes)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/httplens/httplens/collections"
@@ -49,7 +50,59 @@ func (c *converter) request(where string, it item, inherited *auth) ([]byte, err
 			return nil, fmt.Errorf("%s: a body line starts with ###, which the .http format cannot hold", where)
 		}
 	}
-	return collections.Format(r, "\n"), nil
+	block := withDirectives(collections.Format(r, "\n"), c.behavior(where, it.ProtocolProfileBehavior))
+	// Each block must read back as the one request it stands for.
+	f, err := collections.Parse("import.http", block)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%s: the request cannot be written as .http: %v", where, err)
+	case len(f.Requests) != 1:
+		return nil, fmt.Errorf("%s: the request cannot be written as .http: it would read back as %d requests (a line break in its URL or headers, or a body line that starts a request)", where, len(f.Requests))
+	case len(f.Requests[0].Errors) > 0:
+		return nil, fmt.Errorf("%s: the request cannot be written as .http: %s", where, f.Requests[0].Errors[0].Msg)
+	}
+	return block, nil
+}
+
+// behavior turns Postman's protocolProfileBehavior into the JetBrains request
+// directives that say the same (# @no-redirect, # @no-cookie-jar), and notes the
+// settings that have none.
+func (c *converter) behavior(where string, b map[string]json.RawMessage) []string {
+	var directives []string
+	keys := make([]string, 0, len(b))
+	for k := range b {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := strings.TrimSpace(string(b[k]))
+		switch {
+		case k == "followRedirects" && v == "false":
+			directives = append(directives, "no-redirect")
+		case k == "disableCookies" && v == "true":
+			directives = append(directives, "no-cookie-jar")
+		case k == "followRedirects" || k == "disableCookies":
+			// the default already
+		default:
+			c.note("%s: protocolProfileBehavior %s: %s has no .http equivalent; not carried over", where, k, v)
+		}
+	}
+	return directives
+}
+
+// withDirectives puts "# @directive" lines right after a block's ### line.
+func withDirectives(block []byte, directives []string) []byte {
+	if len(directives) == 0 {
+		return block
+	}
+	first, rest, _ := strings.Cut(string(block), "\n")
+	var b strings.Builder
+	b.WriteString(first + "\n")
+	for _, d := range directives {
+		b.WriteString("# @" + d + "\n")
+	}
+	b.WriteString(rest)
+	return []byte(b.String())
 }
 
 // url reads a URL given as a string or as an object; path variables (:id) take

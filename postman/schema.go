@@ -25,6 +25,8 @@ type item struct {
 	Request json.RawMessage `json:"request"`
 	Auth    *auth           `json:"auth"`
 	Event   []event         `json:"event"`
+	// ProtocolProfileBehavior holds request settings such as followRedirects.
+	ProtocolProfileBehavior map[string]json.RawMessage `json:"protocolProfileBehavior"`
 }
 
 type request struct {
@@ -113,6 +115,30 @@ type event struct {
 	Script struct {
 		Exec json.RawMessage `json:"exec"` // a string or an array of lines
 	} `json:"script"`
+}
+
+// UnmarshalJSON reads an event whose script is an object with exec, or (as some
+// older collections have it) a string of code.
+func (e *event) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Listen string          `json:"listen"`
+		Script json.RawMessage `json:"script"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	e.Listen = raw.Listen
+	var s string
+	if json.Unmarshal(raw.Script, &s) == nil {
+		e.Script.Exec, _ = json.Marshal(s)
+		return nil
+	}
+	var obj struct {
+		Exec json.RawMessage `json:"exec"`
+	}
+	json.Unmarshal(raw.Script, &obj) // anything else: no code to note
+	e.Script.Exec = obj.Exec
+	return nil
 }
 
 // hasCode reports whether the script has any non-blank line.
