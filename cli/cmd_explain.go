@@ -233,12 +233,14 @@ func writeCache(b *strings.Builder, c explain.Cache) {
 		name string
 		view explain.CacheView
 	}{{"private", c.Private}, {"shared", c.Shared}} {
-		wrapTo(b, "  ", fmt.Sprintf("%-9s%s", v.name+":", cacheViewText(v.view)))
+		line := cacheViewText(v.view)
+		if v.view.MustRevalidate {
+			// Per view: proxy-revalidate and s-maxage bind shared caches only.
+			line += " · must revalidate once stale"
+		}
+		wrapTo(b, "  ", fmt.Sprintf("%-9s%s", v.name+":", line))
 	}
 	extra := fmt.Sprintf("age %d s", c.AgeS)
-	if c.MustRevalidate {
-		extra += " · must revalidate once stale"
-	}
 	if len(c.Vary) > 0 {
 		extra += " · varies on " + strings.Join(c.Vary, ", ")
 	}

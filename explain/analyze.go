@@ -17,6 +17,7 @@ func Analyze(x Exchange) Report {
 	var findings []Finding
 	findings = append(findings, statusFindings(x)...)
 	findings = append(findings, framingFindings(x)...)
+	findings = append(findings, fieldRuleFindings(x)...)
 	v, vf := validatorFindings(x)
 	r.Validators = v
 	findings = append(findings, vf...)
