@@ -25,6 +25,16 @@ func Analyze(x Exchange) Report {
 	if f, ok := methodSafetyFinding(methodOf(x)); ok {
 		findings = append(findings, f)
 	}
+	findings = append(findings, redirectFindings(x)...)
+	findings = append(findings, rangeFindings(x)...)
+	cors, corsF := analyzeCORS(x)
+	r.CORS = cors
+	findings = append(findings, corsF...)
+	cookies, cookieF := cookieFindings(x)
+	r.Cookies = cookies
+	findings = append(findings, cookieF...)
+	findings = append(findings, securityFindings(x)...)
+	findings = append(findings, negotiationFindings(x)...)
 	cache, cf := analyzeCache(x)
 	r.Cache = cache
 	findings = append(findings, cf...)

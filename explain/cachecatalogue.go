@@ -5,7 +5,7 @@ package explain
 func cacheChecks() []Check {
 	return []Check{
 		// Cache-Control as written.
-		{"cc-syntax", Warning, "Invalid Cache-Control directives", []string{"RFC 9111 §5.2", "RFC 9111 §1.2.2", "RFC 9111 §4.2.1"}},
+		{"cc-syntax", Warning, "Invalid Cache-Control directives", []string{"RFC 9111 §5.2", "RFC 9111 §1.2.2", "RFC 9111 §4.2.1", "RFC 9110 §5.6.2"}},
 		{"cc-duplicate", Warning, "Caching directive given more than once", []string{"RFC 9111 §4.2.1"}},
 		{"cc-conflict", Warning, "Contradictory Cache-Control directives", []string{"RFC 9111 §4.2.1"}},
 		{"cc-unknown", Info, "Unknown Cache-Control directives", []string{"RFC 9111 §5.2.3"}},

@@ -25,7 +25,7 @@ func (f *cacheFacts) syntaxFindings() []Finding {
 	var out []Finding
 	if len(syntax) > 0 {
 		out = append(out, newFinding("cc-syntax", Warning, "Invalid Cache-Control directives",
-			strings.Join(syntax, "; ")+".", "RFC 9111 §5.2", "RFC 9111 §1.2.2", "RFC 9111 §4.2.1"))
+			strings.Join(syntax, "; ")+".", "RFC 9111 §5.2", "RFC 9111 §1.2.2", "RFC 9111 §4.2.1", "RFC 9110 §5.6.2"))
 	}
 	if len(dups) > 0 {
 		out = append(out, newFinding("cc-duplicate", Warning, "Caching directive given more than once",

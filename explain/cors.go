@@ -22,13 +22,13 @@ type CORS struct {
 
 // The Fetch Standard is a living standard: sections are cited by their anchors.
 const (
-	fetchCORSProtocol  = "Fetch #http-cors-protocol"
-	fetchCORSCheck     = "Fetch #cors-check"
-	fetchPreflight     = "Fetch #cors-preflight-fetch"
-	fetchPreflightAuth = "Fetch #cors-protocol-and-credentials"
-	fetchCORSCaches    = "Fetch #cors-protocol-and-http-caches"
-	fetchPreflightMax  = "Fetch #http-access-control-max-age"
-	fetchExposed       = "Fetch #cors-safelisted-response-header-name"
+	fetchCORSProtocol  = "Fetch Standard #http-cors-protocol"
+	fetchCORSCheck     = "Fetch Standard #cors-check"
+	fetchPreflight     = "Fetch Standard #cors-preflight-fetch"
+	fetchPreflightAuth = "Fetch Standard #cors-protocol-and-credentials"
+	fetchCORSCaches    = "Fetch Standard #cors-protocol-and-http-caches"
+	fetchPreflightMax  = "Fetch Standard #http-access-control-max-age"
+	fetchExposed       = "Fetch Standard #cors-safelisted-response-header-name"
 )
 
 // corsSafelistedResponse are the response fields a script reads without

@@ -123,4 +123,8 @@ type Report struct {
 	Findings   []Finding  `json:"findings"`
 	Validators Validators `json:"validators"`
 	Cache      Cache      `json:"cache"`
+	// CORS is what a browser would do for the request's Origin; nil without one.
+	CORS *CORS `json:"cors,omitempty"`
+	// Cookies are the response's Set-Cookie lines as a browser stores them.
+	Cookies []Cookie `json:"cookies,omitempty"`
 }
