@@ -50,8 +50,8 @@ func TestFieldRuleFindings(t *testing.T) {
 
 func TestRetryAfterInWords(t *testing.T) {
 	for raw, want := range map[string]string{
-		"HTTP/1.1 429 Too Many Requests\nRetry-After: 90\n\n":                            "Retry after 90 s (1 min 30 s)",
-		"HTTP/1.1 429 Too Many Requests\nRetry-After: 30\n\n":                            "Retry after 30 s",
+		"HTTP/1.1 429 Too Many Requests\nRetry-After: 90\n\n":                              "Retry after 90 s (1 min 30 s)",
+		"HTTP/1.1 429 Too Many Requests\nRetry-After: 30\n\n":                              "Retry after 30 s",
 		"HTTP/1.1 503 Service Unavailable\nRetry-After: Wed, 01 May 2024 13:00:00 GMT\n\n": "Retry in 3600 s (1 h) (Wed, 01 May 2024 13:00:00 UTC)",
 	} {
 		f := retryAfterFinding(exchange(t, "GET", nil, raw))
