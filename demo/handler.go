@@ -48,6 +48,11 @@ func Endpoints() []Endpoint {
 		{"GET, HEAD", "/cache/{scenario}", "caching scenarios: " + strings.Join(scenarioNames(), ", ")},
 		{"ANY", "/status/{code}", "answers with that status (200-599), correctly framed"},
 		{"GET", "/broken/{case}", "wrong on the wire: " + strings.Join(brokenCases(), ", ")},
+		{"GET, HEAD, PUT, DELETE, OPTIONS", "/cors/items/{id}", "the items for a page at " + corsOrigin + ": Origin echoed with Vary: Origin; OPTIONS answers the preflight"},
+		{"GET", "/cors/wildcard", "Access-Control-Allow-Origin: * with credentials, which browsers refuse"},
+		{"GET, POST", "/cookies/{lesson}", "Set-Cookie lessons: " + strings.Join(cookieNames(), ", ")},
+		{"GET, HEAD, PUT, DELETE", "/redirect/items/{id}", "PUT is applied, then 303 to /items/{id}; GET and DELETE get 307 there"},
+		{"GET, HEAD", "/range/alphabet", "26 bytes with Accept-Ranges: bytes: 206, multipart/byteranges, 416, If-Range"},
 		{"POST", "/reset", "restore the seeded items; 204"},
 	}
 }
@@ -92,9 +97,10 @@ func (h *handler) routes() *http.ServeMux {
 	mux.HandleFunc("/status/{code}", h.status)
 	mux.Handle("/broken/{case}", methodSet{{http.MethodGet, h.broken}})
 	mux.Handle("/reset", methodSet{{http.MethodPost, h.reset}})
+	h.exploreRoutes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, &problem{status: http.StatusNotFound,
-			detail: "no such resource; the demo serves /items, /strict/items, /cache, /status, /broken and /reset"})
+			detail: "no such resource; the demo serves /items, /strict/items, /cache, /status, /broken, /cors, /cookies, /redirect, /range and /reset"})
 	})
 	return mux
 }
