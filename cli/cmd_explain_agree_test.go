@@ -60,7 +60,7 @@ func TestExplainAgreesWithSend(t *testing.T) {
 		{"cookies rejected", []string{base + "/cookies/rejected"}, []string{"warning cookie-rejected"}},
 		{"303 after PUT", []string{"-X", "PUT", "-H", "Content-Type: application/json", "-d", `{"a":1}`, base + "/redirect/items/1"}, []string{"info redirect-method", "info redirect-relative", "info redirect-cache"}},
 		{"307 for DELETE", []string{"-X", "DELETE", base + "/redirect/items/2"}, []string{"info redirect-method", "info redirect-cache"}},
-		{"206", []string{"-H", "Range: bytes=2-4", base + "/range/alphabet"}, []string{"info accept-ranges"}},
+		{"206", []string{"-H", "Range: bytes=2-4", base + "/range/alphabet"}, []string{"info accept-ranges", "info range-partial"}},
 		{"416", []string{"-H", "Range: bytes=50-", base + "/range/alphabet"}, nil}, // correct: bytes */26
 		{"Range ignored", []string{"-H", "Range: bytes=2-4", base + "/items/1"}, []string{"info range-ignored"}},
 		{"Vary not sent", []string{base + "/cache/vary"}, nil},
@@ -131,4 +131,43 @@ func countHeader(hs [][2]string, name string) int {
 		}
 	}
 	return n
+}
+
+// TestTourLessonsTeach sends each request of the CORS, cookie, redirect and range
+// lessons to the demo (as the TUI would, without following redirects) and checks
+// that the Explain pane has the finding the lesson is about.
+func TestTourLessonsTeach(t *testing.T) {
+	cases := []struct{ file, title, want string }{
+		{"05-cors.http", "CORS read from the trusted page", "info cors-verdict"},
+		{"05-cors.http", "CORS read from another site", "error cors-origin"},
+		{"05-cors.http", "CORS preflight for a DELETE with If-Match", "info cors-max-age"},
+		{"05-cors.http", "CORS preflight for PATCH, refused", "error cors-preflight-method"},
+		{"05-cors.http", "CORS wildcard with credentials", "error cors-credentials-wildcard"},
+		{"06-cookies.http", "Cookies at login", "info cookie"},
+		{"06-cookies.http", "Cookies a browser rejects", "warning cookie-rejected"},
+		{"06-cookies.http", "Cookies at logout", "info cookie"},
+		{"07-redirects.http", "Redirect: 303 after PUT", "info redirect-method"},
+		{"07-redirects.http", "Redirect: 307 for DELETE", "info redirect-method"},
+		{"07-redirects.http", "Redirect: 307 for GET", "info redirect-cache"},
+		{"08-ranges.http", "Range: bytes 2-4", "info range-partial"},
+		{"08-ranges.http", "Range: two parts", "info accept-ranges"},
+		{"08-ranges.http", "Range with a stale If-Range", "info range-ignored"},
+		{"08-ranges.http", "Range ignored by the items", "info range-ignored"},
+	}
+	for _, c := range cases {
+		t.Run(c.title, func(t *testing.T) {
+			code, out, errOut := cli(t, "send", "--json", "--no-follow", "--no-cookies", "--no-history",
+				"../collections/tour/"+c.file, c.title)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var doc agreeDoc
+			if err := json.Unmarshal([]byte(out), &doc); err != nil {
+				t.Fatalf("send --json: %v\n%s", err, out)
+			}
+			if !slices.Contains(doc.codes(), c.want) {
+				t.Errorf("want %q, got %q", c.want, doc.codes())
+			}
+		})
+	}
 }

@@ -157,6 +157,10 @@ type seeOtherWriter struct {
 
 func (s seeOtherWriter) WriteHeader(code int) {
 	if code >= 200 && code < 300 {
+		// The validators describe the stored item, not this redirect: the client
+		// gets them from the GET it is sent to.
+		s.Header().Del("ETag")
+		s.Header().Del("Last-Modified")
 		s.Header().Set("Location", s.location)
 		s.Header().Set("Content-Length", "0")
 		code = http.StatusSeeOther

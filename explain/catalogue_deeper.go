@@ -36,7 +36,8 @@ func deeperChecks() []Check {
 		// Ranges.
 		{"range-if-range-weak", Error, "If-Range with a weak entity tag", []string{"RFC 9110 §13.1.5"}},
 		{"range-unsatisfiable", Warning, "416 without Content-Range: bytes */length", []string{"RFC 9110 §15.5.17", "RFC 9110 §14.4"}},
-		{"range-ignored", Info, "Server ignores Range", []string{"RFC 9110 §14.2", "RFC 9110 §15.3.1"}},
+		{"range-ignored", Info, "Server ignores Range, or If-Range did not match", []string{"RFC 9110 §14.2", "RFC 9110 §15.3.1", "RFC 9110 §13.1.5"}},
+		{"range-partial", Info, "A 206 whose Content-Range agrees with its bytes", []string{"RFC 9110 §14.4", "RFC 9110 §15.3.7.1"}},
 		{"accept-ranges", Info, "Accept-Ranges", []string{"RFC 9110 §14.3"}},
 		{"range-multipart", Error, "Malformed multipart/byteranges 206", []string{"RFC 9110 §14.6", "RFC 9110 §15.3.7.2"}},
 		{"range-content-range", Error, "Malformed Content-Range on a 206", []string{"RFC 9110 §14.4", "RFC 9110 §15.3.7.1"}},

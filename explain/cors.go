@@ -174,9 +174,13 @@ func corsVerdict(c *CORS) Finding {
 		what = "the browser will send the actual request from " + c.Origin
 	}
 	if !c.Allowed {
+		blocked := "A browser does not let the page at " + c.Origin + " read this response"
+		if c.Preflight {
+			blocked = "A browser does not send the actual request from " + c.Origin
+		}
 		// Info: the reasons above carry the errors; this is the summary.
 		return newFinding("cors-verdict", Info, "CORS: blocked for "+c.Origin,
-			"A browser would not let "+strings.TrimPrefix(what, "the ")+": "+strings.Join(c.Reasons, "; ")+".", fetchCORSCheck)
+			blocked+": "+strings.Join(c.Reasons, "; ")+".", fetchCORSCheck)
 	}
 	detail := "The CORS check passes: " + what + "."
 	if !c.Preflight {

@@ -11,8 +11,8 @@ import (
 // server used but did not reveal cannot be known from one exchange; the finding
 // says what can.
 func negotiationFindings(x Exchange) []Finding {
-	if !fieldsKnown(x) || x.Response.Status < 200 || x.Response.Status > 299 {
-		return nil
+	if m := methodOf(x); !fieldsKnown(x) || x.Response.Status < 200 || x.Response.Status > 299 || (m != "GET" && m != "HEAD") {
+		return nil // only responses a cache stores and reuses by Vary
 	}
 	req := x.Request.Fields
 	var out []Finding

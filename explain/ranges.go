@@ -29,9 +29,13 @@ func rangeFindings(x Exchange) []Finding {
 				"A 416 to a byte range should say the current length as Content-Range: bytes */<length>, so the client can ask for a range that exists.",
 				"RFC 9110 §15.5.17", "RFC 9110 §14.4"))
 		}
+	case asked && resp.Status == 200 && fieldsKnown(x) && has(requestFields(x), "If-Range"):
+		out = append(out, newFinding("range-ignored", Info, "If-Range did not match: whole 200",
+			"If-Range names a version that is not the current one, so the server sends the whole representation instead of "+reqRange+": the part would have come from another version. Replace what you hold with this.",
+			"RFC 9110 §13.1.5", "RFC 9110 §14.2"))
 	case asked && resp.Status == 200 && fieldsKnown(x):
 		out = append(out, newFinding("range-ignored", Info, "Server ignores Range: whole 200",
-			"The request asked for "+reqRange+" and got the whole representation. A server may ignore Range (or If-Range failed); the client must read it as the full content, not as the part it asked for.",
+			"The request asked for "+reqRange+" and got the whole representation. A server may ignore Range; the client must read it as the full content, not as the part it asked for.",
 			"RFC 9110 §14.2", "RFC 9110 §15.3.1"))
 	}
 	if ar, ok := first(resp.Fields, "Accept-Ranges"); ok {
@@ -80,6 +84,15 @@ func partialFindings(resp Response, reqRange string, asked bool) []Finding {
 		out = append(out, newFinding("range-mismatch", Error, "206 for bytes the request did not ask for",
 			fmt.Sprintf("The request asked for %s; Content-Range is %s. A server should send what was asked (it may coalesce or shorten to the end), nothing else.", reqRange, cr),
 			"RFC 9110 §14.2", "RFC 9110 §15.3.7"))
+	}
+	if len(out) == 0 {
+		of := "a representation of unknown length"
+		if total >= 0 {
+			of = fmt.Sprintf("%d", total)
+		}
+		out = append(out, newFinding("range-partial", Info, fmt.Sprintf("206: bytes %d-%d of %s", start, end, of),
+			fmt.Sprintf("The %d bytes carried are bytes %d to %d (counting from 0) of the representation; Content-Range and the content agree. A client joins parts only when their validators are the same strong ETag.", end-start+1, start, end),
+			"RFC 9110 §14.4", "RFC 9110 §15.3.7.1"))
 	}
 	return out
 }

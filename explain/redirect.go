@@ -45,7 +45,7 @@ func redirectBody(code int, method string) string {
 	case method == "GET" || method == "HEAD":
 		return "There is no content to carry."
 	case code == 303:
-		return "The " + method + " content is dropped (with its Content-* fields): 303 says the result is at the other URI; it is not a move of the target."
+		return "The " + method + " content is dropped (with its Content-* fields); the " + method + " is not repeated."
 	case code == 301 || code == 302:
 		if method == "POST" {
 			return "Browsers turn the POST into a GET and drop its content; other clients may repeat the POST."
