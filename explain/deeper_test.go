@@ -344,3 +344,17 @@ func findingByID(fs []Finding, id string) *Finding {
 	}
 	return nil
 }
+
+// BenchmarkAnalyzeCORSCookies is a busier exchange than BenchmarkAnalyze: a
+// credentialed CORS read that sets three cookies.
+func BenchmarkAnalyzeCORSCookies(b *testing.B) {
+	x := exchange(b, "GET", []string{"Origin: https://app.example", "Cookie: a=1", "Accept: application/json"},
+		"HTTP/1.1 200 OK\nDate: Wed, 01 May 2024 12:00:00 GMT\nContent-Type: application/json\nContent-Length: 2\n"+
+			"Access-Control-Allow-Origin: https://app.example\nAccess-Control-Allow-Credentials: true\nVary: Origin\n"+
+			"Set-Cookie: session=1; Path=/; HttpOnly; SameSite=Lax\nSet-Cookie: __Host-t=2; Path=/; Secure\n"+
+			"Set-Cookie: theme=dark; Max-Age=3600\nCache-Control: private, max-age=0\n\n{}")
+	b.ReportAllocs()
+	for b.Loop() {
+		Analyze(x)
+	}
+}
