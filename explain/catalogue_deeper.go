@@ -54,6 +54,6 @@ func deeperChecks() []Check {
 
 		// Content negotiation.
 		{"vary-not-sent", Info, "Vary on a field the request did not send", []string{"RFC 9110 §12.5.5", "RFC 9111 §4.1"}},
-		{"vary-unlisted", Info, "Negotiated, by the look of it, on a field Vary does not list", []string{"RFC 9110 §12.5.5", "RFC 9110 §12.5"}},
+		{"vary-missing", Info, "Negotiated, by the look of it, on a field Vary does not list", []string{"RFC 9110 §12.5.5", "RFC 9110 §12.5"}},
 	}
 }

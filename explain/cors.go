@@ -95,7 +95,12 @@ func analyzeCORS(x Exchange) (*CORS, []Finding) {
 		c.Exposed = corsExposed(resp, credentialed)
 	}
 	c.Allowed = len(c.Reasons) == 0
-	out = append(out, corsVerdict(c))
+	verdict := corsVerdict(c)
+	if c.Allowed && !c.Preflight && has(resp, "ETag") && !slices.ContainsFunc(c.Exposed, func(s string) bool { return strings.EqualFold(s, "ETag") }) {
+		// The conditional-write lesson: an unexposed ETag cannot become If-Match.
+		verdict.Detail += " The ETag is not exposed, so a script cannot read it and cannot send it back in If-Match; add ETag to Access-Control-Expose-Headers."
+	}
+	out = append(out, verdict)
 	return c, out
 }
 

@@ -110,6 +110,11 @@ func TestCORSReport(t *testing.T) {
 	if c == nil || !c.Allowed || c.Preflight || strings.Join(c.Exposed, ",") != "ETag,X-Total" || c.MaxAgeS != -1 {
 		t.Fatalf("CORS = %+v", c)
 	}
+	x = exchange(t, "GET", []string{"Origin: https://app.example"},
+		"HTTP/1.1 200 OK\nAccess-Control-Allow-Origin: *\nETag: \"a\"\n\n")
+	if f := findingByID(Analyze(x).Findings, "cors-verdict"); f == nil || !strings.Contains(f.Detail, "ETag is not exposed") {
+		t.Errorf("unexposed ETag not told: %+v", f)
+	}
 	x = exchange(t, "OPTIONS", []string{"Origin: https://app.example", "Access-Control-Request-Method: DELETE"},
 		"HTTP/1.1 204 No Content\nAccess-Control-Allow-Origin: *\nAccess-Control-Allow-Methods: GET\n\n")
 	c = Analyze(x).CORS
@@ -270,9 +275,9 @@ func TestNegotiationFindings(t *testing.T) {
 		{"Vary on a field that was sent", "GET", []string{"Accept-Language: fr"}, "HTTP/1.1 200 OK\nVary: Accept-Language\nContent-Language: fr\n\n", nil},
 		{"Vary on a field not sent", "GET", nil, "HTTP/1.1 200 OK\nVary: Accept-Language\n\n", []string{"I vary-not-sent"}},
 		{"Vary: * is another finding", "GET", nil, "HTTP/1.1 200 OK\nVary: *\n\n", nil},
-		{"gzip for Accept-Encoding without Vary", "GET", []string{"Accept-Encoding: gzip"}, "HTTP/1.1 200 OK\nContent-Encoding: gzip\n\n", []string{"I vary-unlisted"}},
+		{"gzip for Accept-Encoding without Vary", "GET", []string{"Accept-Encoding: gzip"}, "HTTP/1.1 200 OK\nContent-Encoding: gzip\n\n", []string{"I vary-missing"}},
 		{"gzip with Vary", "GET", []string{"Accept-Encoding: gzip"}, "HTTP/1.1 200 OK\nContent-Encoding: gzip\nVary: Accept-Encoding\n\n", nil},
-		{"language without Vary", "GET", []string{"Accept-Language: de"}, "HTTP/1.1 200 OK\nContent-Language: de\n\n", []string{"I vary-unlisted"}},
+		{"language without Vary", "GET", []string{"Accept-Language: de"}, "HTTP/1.1 200 OK\nContent-Language: de\n\n", []string{"I vary-missing"}},
 		{"request fields unknown", "", nil, "HTTP/1.1 200 OK\nVary: Accept-Language\n\n", nil},
 		{"not on errors", "GET", nil, "HTTP/1.1 404 Not Found\nVary: Accept-Language\n\n", nil},
 	}, negotiationFindings)

@@ -39,7 +39,7 @@ func negotiationFindings(x Exchange) []Finding {
 		if !ok || !has(req, e.req) || varyLists(x.Response.Fields, e.req) || strings.EqualFold(rv, "identity") {
 			continue
 		}
-		out = append(out, newFinding("vary-unlisted", Info, fmt.Sprintf("%s: %s, and Vary does not list %s", e.resp, rv, e.req),
+		out = append(out, newFinding("vary-missing", Info, fmt.Sprintf("%s: %s, and Vary does not list %s", e.resp, rv, e.req),
 			fmt.Sprintf("The request sent %s and the response has %s: %s, which suggests the server chose it from %s. Whether it did cannot be known from one exchange; if it did, Vary must list %s, or a shared cache serves this variant to clients that asked for another. Send the request without %s to compare.", e.req, e.resp, rv, e.req, e.req, e.req),
 			"RFC 9110 §12.5.5", "RFC 9110 §12.5"))
 	}
