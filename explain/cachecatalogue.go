@@ -11,7 +11,7 @@ func cacheChecks() []Check {
 		{"cc-unknown", Info, "Unknown Cache-Control directives", []string{"RFC 9111 §5.2.3"}},
 
 		// Storability.
-		{"cache-method", Info, "Whether responses to the method are stored", []string{"RFC 9110 §9.3.3", "RFC 9110 §9.3.4", "RFC 9110 §9.3.5", "RFC 5789 §2", "RFC 9110 §9.1", "RFC 9111 §3"}},
+		{"cache-method", Info, "Whether responses to the method are stored", []string{"RFC 9110 §9.3.3", "RFC 9110 §9.3.4", "RFC 9110 §9.3.5", "RFC 5789 §2", "RFC 9110 §9.1", "RFC 9111 §3", "RFC 9110 §9.3.6", "RFC 9110 §9.3.7", "RFC 9110 §9.3.8"}},
 		{"cache-never-stored", Info, "Status that caches must never store", []string{"RFC 6585 §3", "RFC 6585 §4", "RFC 6585 §5", "RFC 6585 §6"}},
 		{"cache-not-storable", Info, "No cache may store this response", []string{"RFC 9111 §3", "RFC 9110 §15.1"}},
 		{"cache-no-store", Info, "no-store: no cache may keep it", []string{"RFC 9111 §5.2.2.5", "RFC 9111 §5.2.1.5"}},

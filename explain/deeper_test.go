@@ -363,3 +363,23 @@ func BenchmarkAnalyzeCORSCookies(b *testing.B) {
 		Analyze(x)
 	}
 }
+
+// FuzzAnalyze checks that no response, and no request carrying the same fields
+// (Origin, Range, If-Range, Cookie...), makes Analyze panic, and that every finding
+// it emits cites only catalogued references.
+func FuzzAnalyze(f *testing.F) {
+	f.Add([]byte("HTTP/1.1 206 Partial Content\nRange: bytes=0-1,-5\nContent-Range: bytes 0-1/2\nIf-Range: W/\"a\"\n\nab"))
+	f.Add([]byte("HTTP/1.1 200 OK\nOrigin: https://a.example\nAccess-Control-Allow-Origin: https://a.example\nSet-Cookie: __Host-a=1; Secure; Path=/; Max-Age=-1\nSet-Cookie: b\n\n"))
+	f.Add([]byte("HTTP/1.1 308 Permanent Redirect\nLocation: //other/../x\nRetry-After: 99999999999999999999\n\n"))
+	f.Add([]byte("HTTP/1.1 416 Range Not Satisfiable\nContent-Range: bytes */99999999999999999999999\nRange: bytes=-\n\n"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		resp, err := ReadResponse(raw)
+		if err != nil {
+			return
+		}
+		for _, method := range []string{"GET", "OPTIONS", "PUT"} {
+			x := Exchange{Request: &Request{Method: method, URL: "https://a.example/p/q", Fields: resp.Fields}, Response: resp, Received: received}
+			assertRefsCatalogued(t, Analyze(x).Findings)
+		}
+	})
+}
