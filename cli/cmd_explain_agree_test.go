@@ -140,7 +140,7 @@ func TestTourLessonsTeach(t *testing.T) {
 	cases := []struct{ file, title, want string }{
 		{"05-cors.http", "CORS read from the trusted page", "info cors-verdict"},
 		{"05-cors.http", "CORS read from another site", "error cors-origin"},
-		{"05-cors.http", "CORS preflight for a DELETE with If-Match", "info cors-max-age"},
+		{"05-cors.http", "CORS preflight before a write with If-Match", "info cors-max-age"},
 		{"05-cors.http", "CORS preflight for PATCH, refused", "error cors-preflight-method"},
 		{"05-cors.http", "CORS wildcard with credentials", "error cors-credentials-wildcard"},
 		{"06-cookies.http", "Cookies at login", "info cookie"},
