@@ -169,7 +169,8 @@ func corsExposed(resp []Field, credentialed bool) []string {
 		}
 		return append([]string{}, all...)
 	}
-	return slices.DeleteFunc(exposed, func(s string) bool { return s == "*" })
+	// Never nil: --json shows [] for "nothing exposed".
+	return append([]string{}, slices.DeleteFunc(exposed, func(s string) bool { return s == "*" })...)
 }
 
 // corsVerdict sums up: allowed or blocked, and what a script sees.

@@ -110,6 +110,9 @@ func TestCORSReport(t *testing.T) {
 	if c == nil || !c.Allowed || c.Preflight || strings.Join(c.Exposed, ",") != "ETag,X-Total" || c.MaxAgeS != -1 {
 		t.Fatalf("CORS = %+v", c)
 	}
+	if c := Analyze(exchange(t, "GET", []string{"Origin: https://app.example"}, "HTTP/1.1 200 OK\nAccess-Control-Allow-Origin: *\n\n")).CORS; c == nil || c.Exposed == nil || c.Reasons == nil {
+		t.Fatalf("lists must be empty, not nil, for --json: %+v", c)
+	}
 	x = exchange(t, "GET", []string{"Origin: https://app.example"},
 		"HTTP/1.1 200 OK\nAccess-Control-Allow-Origin: *\nETag: \"a\"\n\n")
 	if f := findingByID(Analyze(x).Findings, "cors-verdict"); f == nil || !strings.Contains(f.Detail, "ETag is not exposed") {
