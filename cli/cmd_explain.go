@@ -214,6 +214,7 @@ func writeReportNotes(out io.Writer, resp explain.Response, r explain.Report, no
 	}
 	writeValidators(&b, r.Validators)
 	writeCache(&b, r.Cache)
+	writeCORSAndCookies(&b, r)
 	writeHeaderNotes(&b, notes)
 	_, err := io.WriteString(out, b.String())
 	return err

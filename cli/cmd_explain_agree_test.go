@@ -171,3 +171,26 @@ func TestTourLessonsTeach(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainPrintsCORSAndCookies checks the human report's CORS and COOKIES
+// sections, escapes included.
+func TestExplainPrintsCORSAndCookies(t *testing.T) {
+	raw := "HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: https://app.example\r\nVary: Origin\r\n" +
+		"Set-Cookie: sid=1; Path=/; HttpOnly; SameSite=Lax\r\nSet-Cookie: t=\x1b[31m; SameSite=None\r\nSet-Cookie: \x1b[2Jx=1\r\nContent-Length: 0\r\n\r\n"
+	out, err := runExplainCmd(t, raw, "--url", "https://api.example/x", "-H", "Origin: https://app.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\nCORS\n  read from https://app.example: allowed", "\nCOOKIES\n  sid: api.example/ · session · HttpOnly SameSite=Lax",
+		"t: rejected: SameSite=None without Secure"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Error("an escape byte reached the output")
+	}
+	if _, err := runExplainCmd(t, raw, "-H", "no colon"); err == nil || !strings.Contains(err.Error(), `-H "no colon" is not a header field`) {
+		t.Errorf("bad -H: %v", err)
+	}
+}
