@@ -19,12 +19,12 @@ func TestTourLessonLabels(t *testing.T) {
 	}
 	var file *collections.File
 	for _, f := range tour.Files {
-		if f.Path == "tour/05-cache-lab.http" {
+		if f.Path == "tour/09-cache-lab.http" {
 			file = f
 		}
 	}
 	if file == nil {
-		t.Fatal("no tour/05-cache-lab.http in the tour")
+		t.Fatal("no tour/09-cache-lab.http in the tour")
 	}
 	r := newRig(t, false)
 	rv := &collections.Resolver{Demo: r.base}

@@ -73,7 +73,10 @@ func TestBrokenServers(t *testing.T) {
 		{name: "Range advertised but ignored", h: func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Accept-Ranges", "bytes")
 			writeResource(w, r, `"a"`)
-		}, wants: []want{{Range, Failed, "advertised Accept-Ranges: bytes"}}},
+		}, wants: []want{{Range, Failed, "server ignores Range: the GET advertised Accept-Ranges: bytes"}}},
+		{name: "Range ignored, not advertised", h: func(w http.ResponseWriter, r *http.Request) {
+			writeResource(w, r, `"a"`)
+		}, wants: []want{{Range, Skipped, "server ignores Range"}}},
 		{name: "Range with the wrong bytes", h: rangeServer(func(start, end int) (string, string) {
 			return fmt.Sprintf("bytes %d-%d/%d", start, end, len(resourceBody)), resourceBody[start+1 : end+2]
 		}), wants: []want{{Range, Failed, "differ from bytes"}}},

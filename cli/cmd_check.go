@@ -63,7 +63,7 @@ func checkRequest(url string, f checkFlags) (requests.Request, error) {
 	if !isURL(url) {
 		return requests.Request{}, usageError("check: %q is not an http:// or https:// URL", url)
 	}
-	r := requests.Request{Method: strings.ToUpper(f.method), URL: url}
+	r := requests.Request{Method: f.method, URL: url} // methods are case-sensitive (RFC 9110 §9.1)
 	var err error
 	if r.Headers, err = headerFlags("check", f.headers); err != nil {
 		return r, err

@@ -18,6 +18,7 @@ import (
 type explainFlags struct {
 	method  string
 	url     string
+	headers []string // -H: the request's header fields, so CORS, Range and Vary can be judged
 	json    bool
 	checks  bool
 	compare bool
@@ -50,8 +51,8 @@ func newExplainCmd() *cobra.Command {
 				return usageError("explain: one FILE at a time (or --compare A B)")
 			}
 			if f.checks {
-				if len(args) > 0 || f.method != "" || f.url != "" {
-					return usageError("explain: --checks takes no FILE, --method or --url")
+				if len(args) > 0 || f.method != "" || f.url != "" || len(f.headers) > 0 {
+					return usageError("explain: --checks takes no FILE, --method, --url or -H")
 				}
 				return writeChecks(c.OutOrStdout(), f.json)
 			}
@@ -63,6 +64,7 @@ func newExplainCmd() *cobra.Command {
 	}
 	c.Flags().StringVar(&f.method, "method", "", "the request method (case-sensitive); GET when only --url is given")
 	c.Flags().StringVar(&f.url, "url", "", "the request URL")
+	c.Flags().StringArrayVarP(&f.headers, "header", "H", nil, "a request header 'Name: value' as sent (repeatable); with -H the request's fields count as known")
 	c.Flags().BoolVar(&f.json, "json", false, "print {\"response\", \"explain\"} as JSON")
 	c.Flags().BoolVar(&f.checks, "checks", false, "list every check with its id, severity and references")
 	c.Flags().BoolVar(&f.compare, "compare", false, "compare two saved responses A B and say why they differ")
@@ -127,7 +129,7 @@ func readExplainInput(stdin io.Reader, args []string) (string, []byte, error) {
 // explainRequest builds the request from --method and --url; nil when neither was
 // given, so the report says only what holds without knowing the request.
 func explainRequest(f explainFlags) (*explain.Request, error) {
-	if f.method == "" && f.url == "" {
+	if f.method == "" && f.url == "" && len(f.headers) == 0 {
 		return nil, nil
 	}
 	method := f.method
@@ -139,9 +141,20 @@ func explainRequest(f explainFlags) (*explain.Request, error) {
 			return nil, usageError("explain: --method %q is not a method name (a token such as GET or PUT)", method)
 		}
 	}
-	// Only the method and URL are known: the checks must not read the absence of
-	// a request field (If-Match, Range) as a fact.
-	return &explain.Request{Method: method, URL: f.url, FieldsUnknown: true}, nil
+	if len(f.headers) == 0 {
+		// Only the method and URL are known: the checks must not read the absence
+		// of a request field (If-Match, Range) as a fact.
+		return &explain.Request{Method: method, URL: f.url, FieldsUnknown: true}, nil
+	}
+	req := &explain.Request{Method: method, URL: f.url}
+	for _, h := range f.headers {
+		name, value, ok := strings.Cut(h, ":")
+		if !ok || strings.TrimSpace(name) == "" || strings.ContainsAny(name, " \t") {
+			return nil, usageError("explain: -H %q is not a header field (Name: value)", h)
+		}
+		req.Fields = append(req.Fields, explain.Field{Name: name, Value: strings.TrimSpace(value)})
+	}
+	return req, nil
 }
 
 // writeChecks prints the catalogue, as a table or as JSON.
@@ -206,6 +219,7 @@ func writeReportNotes(out io.Writer, resp explain.Response, r explain.Report, no
 	}
 	writeValidators(&b, r.Validators)
 	writeCache(&b, r.Cache)
+	writeCORSAndCookies(&b, r)
 	writeHeaderNotes(&b, notes)
 	_, err := io.WriteString(out, b.String())
 	return err
@@ -238,12 +252,14 @@ func writeCache(b *strings.Builder, c explain.Cache) {
 		name string
 		view explain.CacheView
 	}{{"private", c.Private}, {"shared", c.Shared}} {
-		wrapTo(b, "  ", fmt.Sprintf("%-9s%s", v.name+":", cacheViewText(v.view)))
+		line := cacheViewText(v.view)
+		if v.view.MustRevalidate {
+			// Per view: proxy-revalidate and s-maxage bind shared caches only.
+			line += " · must revalidate once stale"
+		}
+		wrapTo(b, "  ", fmt.Sprintf("%-9s%s", v.name+":", line))
 	}
 	extra := fmt.Sprintf("age %d s", c.AgeS)
-	if c.MustRevalidate {
-		extra += " · must revalidate once stale"
-	}
 	if len(c.Vary) > 0 {
 		extra += " · varies on " + strings.Join(c.Vary, ", ")
 	}

@@ -222,7 +222,7 @@ func applySendSettings(c *cobra.Command, f *sendFlags) {
 
 // adHocRequest builds a request from curl-style flags.
 func adHocRequest(url string, f sendFlags) (requests.Request, error) {
-	r := requests.Request{Method: strings.ToUpper(f.method), URL: url}
+	r := requests.Request{Method: f.method, URL: url} // methods are case-sensitive (RFC 9110 §9.1)
 	var err error
 	if r.Headers, err = headerFlags("send", f.headers); err != nil {
 		return r, err

@@ -2,8 +2,9 @@ package demo
 
 import (
 	"net/http"
-	"strings"
 	"time"
+
+	"github.com/httplens/httplens/explain"
 )
 
 // etagList is a parsed If-Match or If-None-Match field: "*" or a list of entity tags.
@@ -12,69 +13,31 @@ type etagList struct {
 	tags []string // as sent, W/ prefix included
 }
 
-// parseETagList reads every line of a field. Members that are not valid entity tags are
-// skipped, so they match nothing (RFC 9110 §8.8.3: a tag is quoted, optionally W/).
+// parseETagList reads every line of a field with explain's entity-tag parser, the
+// one httplens has. Members that are not valid entity tags are skipped, so they
+// match nothing (RFC 9110 §8.8.3: a tag is quoted, optionally W/).
 func parseETagList(lines []string) etagList {
-	var l etagList
-	s := strings.Join(lines, ",")
-	for s != "" {
-		s = strings.TrimLeft(s, " \t,")
-		if s == "" {
-			break
-		}
-		if s[0] == '*' {
-			l.star = true
-			s = s[1:]
-			continue
-		}
-		tag, rest, ok := cutETag(s)
-		if ok {
-			l.tags = append(l.tags, tag)
-		}
-		s = rest
+	star, tags := explain.ParseETagList(lines)
+	l := etagList{star: star}
+	for _, t := range tags {
+		l.tags = append(l.tags, t.String())
 	}
 	return l
 }
 
-// cutETag splits the leading entity tag off s. On a malformed member it skips to the
-// next comma and reports !ok.
-func cutETag(s string) (tag, rest string, ok bool) {
-	open := 0
-	if strings.HasPrefix(s, "W/") {
-		open = 2
-	}
-	if len(s) > open && s[open] == '"' {
-		if end := strings.IndexByte(s[open+1:], '"'); end >= 0 && opaque(s[open+1:open+1+end]) {
-			n := open + 1 + end + 1
-			if n == len(s) || strings.ContainsRune(" \t,", rune(s[n])) {
-				return s[:n], s[n:], true
-			}
-		}
-	}
-	if i := strings.IndexByte(s, ','); i >= 0 {
-		return "", s[i:], false
-	}
-	return "", "", false
-}
-
-// opaque reports whether every byte is an etagc: visible ASCII but '"', or obs-text.
-func opaque(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x21 || s[i] == 0x7f {
-			return false
-		}
-	}
-	return true
-}
-
-// strongMatch is the strong comparison of RFC 9110 §8.8.3.2: both tags strong, same characters.
+// strongMatch is the strong comparison of RFC 9110 §8.8.3.2: both tags strong, same
+// characters. A malformed tag matches nothing.
 func strongMatch(a, b string) bool {
-	return a == b && !strings.HasPrefix(a, "W/")
+	ta, errA := explain.ParseETag(a)
+	tb, errB := explain.ParseETag(b)
+	return errA == nil && errB == nil && ta.StrongMatch(tb)
 }
 
 // weakMatch is the weak comparison: the same characters once any W/ is removed.
 func weakMatch(a, b string) bool {
-	return strings.TrimPrefix(a, "W/") == strings.TrimPrefix(b, "W/")
+	ta, errA := explain.ParseETag(a)
+	tb, errB := explain.ParseETag(b)
+	return errA == nil && errB == nil && ta.WeakMatch(tb)
 }
 
 // evaluate applies the preconditions of r to the current validators (nil when the

@@ -28,7 +28,7 @@ func TestParseETagList(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := parseETagList(tc.lines); !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("parseETagList(%q) = %+v, want %+v", tc.lines, got, tc.want)
+				t.Errorf("parseETagList(%q) (through explain.ParseETagList) = %+v, want %+v", tc.lines, got, tc.want)
 			}
 		})
 	}

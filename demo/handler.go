@@ -48,6 +48,11 @@ func Endpoints() []Endpoint {
 		{"GET, HEAD", "/cache/{scenario}", "caching scenarios: " + strings.Join(scenarioNames(), ", ")},
 		{"ANY", "/status/{code}", "answers with that status (200-599), correctly framed"},
 		{"GET", "/broken/{case}", "wrong on the wire: " + strings.Join(brokenCases(), ", ")},
+		{"GET, HEAD, PUT, DELETE, OPTIONS", "/cors/items/{id}", "the items for a page at " + corsOrigin + ": Origin echoed with Vary: Origin; OPTIONS answers the preflight"},
+		{"GET", "/cors/wildcard", "Access-Control-Allow-Origin: * with credentials, which browsers refuse"},
+		{"GET, POST", "/cookies/{lesson}", "Set-Cookie lessons: " + strings.Join(cookieNames(), ", ")},
+		{"GET, HEAD, PUT, DELETE", "/redirect/items/{id}", "PUT is applied, then 303 to /items/{id}; GET and DELETE get 307 there"},
+		{"GET, HEAD", "/range/alphabet", "26 bytes with Accept-Ranges: bytes: 206, multipart/byteranges, 416, If-Range"},
 		{"POST", "/reset", "restore the seeded items; 204"},
 		{"POST", "/login", "a bearer token for /me: {\"token\": ...}, Cache-Control: no-store"},
 		{"GET", "/me", "200 with a token from /login; 401 with WWW-Authenticate otherwise"},
@@ -98,9 +103,10 @@ func (h *handler) routes() *http.ServeMux {
 	mux.Handle("/reset", methodSet{{http.MethodPost, h.reset}})
 	mux.Handle("/login", methodSet{{http.MethodPost, h.login}})
 	mux.Handle("/me", methodSet{{http.MethodGet, h.me}})
+	h.exploreRoutes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, &problem{status: http.StatusNotFound,
-			detail: "no such resource; the demo serves /items, /strict/items, /cache, /status, /broken, /reset, /login and /me"})
+			detail: "no such resource; the demo serves /items, /strict/items, /cache, /status, /broken, /cors, /cookies, /redirect, /range, /reset, /login and /me"})
 	})
 	return mux
 }

@@ -17,6 +17,7 @@ func Analyze(x Exchange) Report {
 	var findings []Finding
 	findings = append(findings, statusFindings(x)...)
 	findings = append(findings, framingFindings(x)...)
+	findings = append(findings, fieldRuleFindings(x)...)
 	v, vf := validatorFindings(x)
 	r.Validators = v
 	findings = append(findings, vf...)
@@ -24,6 +25,16 @@ func Analyze(x Exchange) Report {
 	if f, ok := methodSafetyFinding(methodOf(x)); ok {
 		findings = append(findings, f)
 	}
+	findings = append(findings, redirectFindings(x)...)
+	findings = append(findings, rangeFindings(x)...)
+	cors, corsF := analyzeCORS(x)
+	r.CORS = cors
+	findings = append(findings, corsF...)
+	cookies, cookieF := cookieFindings(x)
+	r.Cookies = cookies
+	findings = append(findings, cookieF...)
+	findings = append(findings, securityFindings(x)...)
+	findings = append(findings, negotiationFindings(x)...)
 	cache, cf := analyzeCache(x)
 	r.Cache = cache
 	findings = append(findings, cf...)

@@ -69,6 +69,25 @@ func assertFindings(t *testing.T, got []Finding, want []string) {
 			t.Errorf("finding %s is incomplete: %+v", f.ID, f)
 		}
 	}
+	assertRefsCatalogued(t, got)
+}
+
+// assertRefsCatalogued checks that every reference a finding carries is listed for
+// its id in Checks(), so `explain --checks` shows every section a finding can cite.
+// Every table test goes through it.
+func assertRefsCatalogued(t testing.TB, got []Finding) {
+	t.Helper()
+	refs := map[string][]string{}
+	for _, c := range Checks() {
+		refs[c.ID] = c.Refs
+	}
+	for _, f := range got {
+		for _, r := range f.Refs {
+			if !slices.Contains(refs[f.ID], r) {
+				t.Errorf("finding %s cites %q, which Checks() does not list for it", f.ID, r)
+			}
+		}
+	}
 }
 
 func describe(fs []Finding) string {

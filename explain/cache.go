@@ -46,7 +46,7 @@ func analyzeCache(x Exchange) (Cache, []Finding) {
 		AgeS:               f.age.seconds(),
 		Fresh:              flat.Fresh,
 		FreshForS:          flat.FreshForS,
-		MustRevalidate:     f.cc.has("must-revalidate") || (forShared && (f.cc.has("proxy-revalidate") || f.cc.has("s-maxage"))),
+		MustRevalidate:     flat.MustRevalidate,
 		Private:            private,
 		Shared:             shared,
 	}
@@ -111,6 +111,7 @@ func (f *cacheFacts) view(shared bool) CacheView {
 	}
 	v.FreshForS = v.FreshnessLifetimeS - f.age.seconds()
 	v.Fresh = v.FreshForS > 0 // fresh iff lifetime > current age (RFC 9111 §4.2)
+	v.MustRevalidate = ok && (f.cc.has("must-revalidate") || (shared && (f.cc.has("proxy-revalidate") || f.cc.has("s-maxage"))))
 	return v
 }
 

@@ -5,13 +5,13 @@ package explain
 func cacheChecks() []Check {
 	return []Check{
 		// Cache-Control as written.
-		{"cc-syntax", Warning, "Invalid Cache-Control directives", []string{"RFC 9111 §5.2", "RFC 9111 §1.2.2", "RFC 9111 §4.2.1"}},
+		{"cc-syntax", Warning, "Invalid Cache-Control directives", []string{"RFC 9111 §5.2", "RFC 9111 §1.2.2", "RFC 9111 §4.2.1", "RFC 9110 §5.6.2"}},
 		{"cc-duplicate", Warning, "Caching directive given more than once", []string{"RFC 9111 §4.2.1"}},
 		{"cc-conflict", Warning, "Contradictory Cache-Control directives", []string{"RFC 9111 §4.2.1"}},
 		{"cc-unknown", Info, "Unknown Cache-Control directives", []string{"RFC 9111 §5.2.3"}},
 
 		// Storability.
-		{"cache-method", Info, "Whether responses to the method are stored", []string{"RFC 9110 §9.3.3", "RFC 9110 §9.3.4", "RFC 9110 §9.3.5", "RFC 5789 §2", "RFC 9110 §9.1", "RFC 9111 §3"}},
+		{"cache-method", Info, "Whether responses to the method are stored", []string{"RFC 9110 §9.3.3", "RFC 9110 §9.3.4", "RFC 9110 §9.3.5", "RFC 5789 §2", "RFC 9110 §9.1", "RFC 9111 §3", "RFC 9110 §9.3.6", "RFC 9110 §9.3.7", "RFC 9110 §9.3.8"}},
 		{"cache-never-stored", Info, "Status that caches must never store", []string{"RFC 6585 §3", "RFC 6585 §4", "RFC 6585 §5", "RFC 6585 §6"}},
 		{"cache-not-storable", Info, "No cache may store this response", []string{"RFC 9111 §3", "RFC 9110 §15.1"}},
 		{"cache-no-store", Info, "no-store: no cache may keep it", []string{"RFC 9111 §5.2.2.5", "RFC 9111 §5.2.1.5"}},

@@ -95,6 +95,14 @@ func ccParseMember(m string) (ccDirective, string) {
 	if !cacheIsToken(name) {
 		return d, fmt.Sprintf("%q is not a directive (a directive name is a token)", m)
 	}
+	rawName := strings.TrimLeft(name, " \t")
+	if hasArg && (strings.TrimRight(rawName, " \t") != rawName || strings.TrimLeft(arg, " \t") != arg) {
+		// RFC 9111 §5.2 and RFC 9110 §5.6.2 allow no whitespace around "=". Keep
+		// the argument as sent so the directive counts as invalid (stale, §4.2.1).
+		d.arg = arg
+		return d, fmt.Sprintf("%q has whitespace around \"=\", which the grammar does not allow: strict caches treat the directive as invalid (a max-age then makes the response stale), lenient ones read it as %s=%s; write %s=%s",
+			strings.TrimSpace(m), d.name, strings.TrimSpace(arg), d.name, strings.TrimSpace(arg))
+	}
 	arg = strings.TrimSpace(arg)
 	switch {
 	case !hasArg:

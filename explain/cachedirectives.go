@@ -10,6 +10,11 @@ import (
 // flat is the view the flat Cache fields speak for.
 func (f *cacheFacts) directiveFindings(flat CacheView) []Finding {
 	var out []Finding
+	if f.noStoreWins() {
+		// The directive list is kept (cc-conflict, the parsed field); advice about
+		// reusing a response no cache may store is moot.
+		return append(out, f.obsoleteFieldFindings()...)
+	}
 	if f.cc.has("no-cache") {
 		out = append(out, f.noCacheFinding())
 	}
@@ -38,6 +43,29 @@ func (f *cacheFacts) directiveFindings(flat CacheView) []Finding {
 			fmt.Sprintf("If the origin fails (a 5xx or no answer), a cache may serve it for up to %d s after it went stale.", n)+f.staleYields(),
 			"RFC 5861 §4", "RFC 9111 §4.2.4"))
 	}
+	return append(out, f.obsoleteFieldFindings()...)
+}
+
+// noStoreWins reports a response no cache may store because of its own no-store
+// (RFC 9111 §5.2.2.5); must-understand lets caches that know the status ignore it.
+func (f *cacheFacts) noStoreWins() bool {
+	return f.cc.has("no-store") && !f.cc.has("must-understand")
+}
+
+// mootUnderNoStore lists the reuse directives present that no-store makes moot.
+func (f *cacheFacts) mootUnderNoStore() []string {
+	var moot []string
+	for _, d := range []string{"no-cache", "must-revalidate", "proxy-revalidate", "max-age", "s-maxage", "immutable", "stale-while-revalidate", "stale-if-error"} {
+		if f.cc.has(d) {
+			moot = append(moot, d)
+		}
+	}
+	return moot
+}
+
+// obsoleteFieldFindings flags Pragma and Warning in the response.
+func (f *cacheFacts) obsoleteFieldFindings() []Finding {
+	var out []Finding
 	if has(f.resp, "Pragma") {
 		out = append(out, newFinding("pragma", Warning, "Pragma is deprecated",
 			"Pragma is deprecated, and Pragma: no-cache is defined only in requests; in a response it is no reliable substitute for Cache-Control. Send Cache-Control (for example no-cache) instead.",

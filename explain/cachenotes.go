@@ -25,7 +25,7 @@ func (f *cacheFacts) syntaxFindings() []Finding {
 	var out []Finding
 	if len(syntax) > 0 {
 		out = append(out, newFinding("cc-syntax", Warning, "Invalid Cache-Control directives",
-			strings.Join(syntax, "; ")+".", "RFC 9111 §5.2", "RFC 9111 §1.2.2", "RFC 9111 §4.2.1"))
+			strings.Join(syntax, "; ")+".", "RFC 9111 §5.2", "RFC 9111 §1.2.2", "RFC 9111 §4.2.1", "RFC 9110 §5.6.2"))
 	}
 	if len(dups) > 0 {
 		out = append(out, newFinding("cc-duplicate", Warning, "Caching directive given more than once",
@@ -97,6 +97,8 @@ func (f *cacheFacts) noStoreFinding() Finding {
 		detail = "Cache-Control: no-store in the response forbids every cache, private or shared, to store it (or the request that asked for it). It is not a privacy guarantee: nothing is encrypted, and a cache that ignores it is broken, not blocked. To allow storing but force a check with the origin before each reuse, send no-cache instead."
 		if f.cc.has("must-understand") {
 			detail += fmt.Sprintf(" Here must-understand goes with it: caches that know the caching rules of status %d ignore no-store; older caches store nothing.", f.status)
+		} else if moot := f.mootUnderNoStore(); len(moot) > 0 {
+			detail += fmt.Sprintf(" no-store wins over %s: they only matter for a stored response, so they are moot here.", strings.Join(moot, ", "))
 		}
 	} else {
 		detail = "The request said Cache-Control: no-store, so caches must not store this response."

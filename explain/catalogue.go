@@ -14,7 +14,7 @@ type Check struct {
 // conditional checks first, then the caching ones. The ids are stable; the slice is
 // new on every call, so the caller may keep or change it.
 func Checks() []Check {
-	return append(coreChecks(), cacheChecks()...)
+	return append(append(coreChecks(), cacheChecks()...), deeperChecks()...)
 }
 
 // coreChecks is the catalogue of the checks outside caching.
@@ -36,7 +36,7 @@ func coreChecks() []Check {
 		{"redirect-method", Info, "Which method the redirect is followed with", []string{"RFC 9110 §15.4"}},
 		{"method-not-allowed-allow", Error, "405 and its Allow field", []string{"RFC 9110 §15.5.6", "RFC 9110 §10.2.1"}},
 		{"auth-challenge-missing", Error, "401/407 without a challenge", []string{"RFC 9110 §15.5.2", "RFC 9110 §15.5.8", "RFC 9110 §11.6.1"}},
-		{"method-safety", Info, "Safe and idempotent properties of the method", []string{"RFC 9110 §9.2.1", "RFC 9110 §9.2.2"}},
+		{"method-safety", Info, "Safe and idempotent properties of the method", []string{"RFC 9110 §9.2.1", "RFC 9110 §9.2.2", "RFC 9110 §9.3.3"}},
 
 		// Message framing.
 		{"no-content-body", Error, "204 No Content with bytes after the header section", []string{"RFC 9110 §15.3.5", "RFC 9112 §6.3"}},
@@ -55,18 +55,18 @@ func coreChecks() []Check {
 		{"etag-weak", Info, "Weak entity tag", []string{"RFC 9110 §8.8.1", "RFC 9110 §8.8.3", "RFC 9110 §8.8.3.2"}},
 		{"last-modified", Error, "Last-Modified invalid or later than Date", []string{"RFC 9110 §8.8.2", "RFC 9110 §8.8.2.1", "RFC 9110 §5.6.7"}},
 		{"no-validator", Info, "No ETag or Last-Modified", []string{"RFC 9110 §8.8.2.1", "RFC 9110 §8.8.3.1"}},
-		{"put-validator", Warning, "What the validator in a response to PUT promises", []string{"RFC 9110 §9.3.4", "RFC 9110 §8.8"}},
+		{"put-validator", Warning, "What the validator in a response to PUT promises", []string{"RFC 9110 §9.3.4", "RFC 9110 §8.8", "RFC 9110 §8.8.3.2"}},
 		{"date", Error, "Date missing or invalid", []string{"RFC 9110 §6.6.1", "RFC 9110 §5.6.7"}},
 
 		// Conditional requests.
 		{"precondition-order", Info, "Which precondition the server evaluated", []string{"RFC 9110 §13.2.2"}},
 		{"precondition-ignored", Info, "A precondition that does not apply here", []string{"RFC 9110 §13.2.1", "RFC 9110 §13.1.3", "RFC 9110 §13.1.4", "RFC 9110 §13.1.5"}},
 		{"if-match", Warning, "If-Match that cannot match", []string{"RFC 9110 §13.1.1", "RFC 9110 §8.8.3.2"}},
-		{"not-modified", Warning, "304 Not Modified: reuse the stored copy", []string{"RFC 9110 §15.4.5", "RFC 9111 §4.3.4"}},
-		{"not-modified-missed", Warning, "Full response although the condition was false", []string{"RFC 9110 §13.1.2", "RFC 9110 §13.1.3"}},
-		{"precondition-failed", Warning, "412 Precondition Failed", []string{"RFC 9110 §15.5.13", "RFC 9110 §13.1.1", "RFC 9110 §13.1.4"}},
+		{"not-modified", Warning, "304 Not Modified: reuse the stored copy", []string{"RFC 9110 §15.4.5", "RFC 9111 §4.3.4", "RFC 9110 §13.2.2"}},
+		{"not-modified-missed", Warning, "Full response although the condition was false", []string{"RFC 9110 §13.1.2", "RFC 9110 §13.1.3", "RFC 9110 §13.2.2"}},
+		{"precondition-failed", Warning, "412 Precondition Failed", []string{"RFC 9110 §15.5.13", "RFC 9110 §13.1.1", "RFC 9110 §13.1.4", "RFC 9110 §13.1.2"}},
 		{"precondition-required", Info, "428 Precondition Required", []string{"RFC 6585 §3"}},
-		{"precondition-passed", Info, "A precondition held: what it let through", []string{"RFC 9110 §13.1.1", "RFC 9110 §13.1.4", "RFC 9110 §13.2.2"}},
+		{"precondition-passed", Info, "A precondition held: what it let through", []string{"RFC 9110 §13.1.1", "RFC 9110 §13.1.4", "RFC 9110 §13.2.2", "RFC 9110 §13.1.2", "RFC 9110 §13.1.3"}},
 		{"success-despite-mismatch", Info, "Success although the precondition did not match", []string{"RFC 9110 §13.1.1", "RFC 9110 §13.1.4"}},
 		{"next-request", Info, "What to send next", []string{"RFC 9110 §13.1", "RFC 9111 §4.3.1"}},
 	}

@@ -157,7 +157,7 @@ func (p pair) methodCause() []Cause {
 }
 
 // tagOf reads a response's ETag when it is one valid entity tag.
-func tagOf(x Exchange) (entityTag, bool) { return responseETag(x.Response) }
+func tagOf(x Exchange) (ETag, bool) { return responseETag(x.Response) }
 
 // writeBetween returns the first successful unsafe request in between whose target
 // is the same URL as b's, for naming it as the cause.

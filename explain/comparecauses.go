@@ -142,7 +142,7 @@ func (p pair) preconditionFailedCause() Cause {
 
 // currentTag is the resource's entity tag after A: B's own 412 carries it when the
 // server is helpful, else A's response does.
-func (p pair) currentTag() (entityTag, string) {
+func (p pair) currentTag() (ETag, string) {
 	if t, ok := tagOf(p.b); ok {
 		return t, "B's 412 says so"
 	}
@@ -154,7 +154,7 @@ func (p pair) currentTag() (entityTag, string) {
 	if t, ok := tagOf(p.a); ok {
 		return t, "A's response gave it"
 	}
-	return entityTag{}, ""
+	return ETag{}, ""
 }
 
 // aRemoved reports whether A was a successful DELETE.
@@ -182,7 +182,7 @@ func (p pair) goneCause() Cause {
 		refs...)
 }
 
-func anyWeakMatch(list []entityTag, t entityTag) bool {
+func anyWeakMatch(list []ETag, t ETag) bool {
 	for _, l := range list {
 		if l.weakMatch(t) {
 			return true

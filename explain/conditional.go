@@ -10,7 +10,7 @@ import (
 type preconditions struct {
 	ifMatch, ifNoneMatch  bool
 	imStar, inmStar       bool
-	imTags, inmTags       []entityTag
+	imTags, inmTags       []ETag
 	imBad                 []string
 	ims, ius              string // raw values, "" when absent
 	imsDate, iusDate      time.Time

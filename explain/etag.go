@@ -1,39 +1,73 @@
 package explain
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
 
-// entityTag is a parsed entity-tag (RFC 9110 §8.8.3). opaque keeps its quotes, so
-// two tags compare by their opaque parts.
-type entityTag struct {
+// ETag is a parsed entity-tag (RFC 9110 §8.8.3). opaque keeps its quotes, so
+// two tags compare by their opaque parts. It is the one entity-tag parser of
+// httplens: the demo API evaluates its preconditions with it too.
+type ETag struct {
 	weak   bool
 	opaque string
 }
 
 // String writes the tag back in its wire form.
-func (t entityTag) String() string {
+func (t ETag) String() string {
 	if t.weak {
 		return "W/" + t.opaque
 	}
 	return t.opaque
 }
 
+// Weak reports a weak tag (W/ prefix).
+func (t ETag) Weak() bool { return t.weak }
+
+// StrongMatch is the strong comparison: both strong, same characters (RFC 9110
+// §8.8.3.2). If-Match uses it.
+func (t ETag) StrongMatch(o ETag) bool { return t.strongMatch(o) }
+
+// WeakMatch is the weak comparison: same characters, W/ ignored (RFC 9110 §8.8.3.2).
+// If-None-Match uses it.
+func (t ETag) WeakMatch(o ETag) bool { return t.weakMatch(o) }
+
+// ParseETag reads one entity tag; the error says, for a learner, what is wrong.
+func ParseETag(s string) (ETag, error) {
+	t, problem := parseEntityTag(strings.TrimSpace(s))
+	if problem != "" {
+		return ETag{}, errors.New(problem)
+	}
+	return t, nil
+}
+
+// ParseETagList reads every line of an If-Match or If-None-Match field: "*" or a
+// list of entity tags (commas inside quotes do not split). Members that are not
+// entity tags are skipped, so they match nothing.
+func ParseETagList(lines []string) (star bool, tags []ETag) {
+	var members []string
+	for _, l := range lines {
+		members = append(members, splitList(l)...)
+	}
+	star, tags, _ = parseTagList(members)
+	return star, tags
+}
+
 // strongMatch is the strong comparison: both strong, same characters (RFC 9110 §8.8.3.2).
-func (t entityTag) strongMatch(o entityTag) bool {
+func (t ETag) strongMatch(o ETag) bool {
 	return !t.weak && !o.weak && t.opaque == o.opaque
 }
 
 // weakMatch is the weak comparison: same characters, W/ ignored (RFC 9110 §8.8.3.2).
-func (t entityTag) weakMatch(o entityTag) bool {
+func (t ETag) weakMatch(o ETag) bool {
 	return t.opaque == o.opaque
 }
 
 // parseEntityTag reads entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, with etagc =
 // %x21 / %x23-7E / obs-text. On failure the string says what is wrong, for a learner.
-func parseEntityTag(s string) (entityTag, string) {
-	var t entityTag
+func parseEntityTag(s string) (ETag, string) {
+	var t ETag
 	rest := s
 	switch {
 	case s == "":
@@ -66,7 +100,7 @@ func parseEntityTag(s string) (entityTag, string) {
 
 // parseTagList reads an If-Match or If-None-Match value: "*" or a list of entity
 // tags. bad holds the members that are not entity tags.
-func parseTagList(v []string) (star bool, tags []entityTag, bad []string) {
+func parseTagList(v []string) (star bool, tags []ETag, bad []string) {
 	for _, m := range v {
 		if m == "*" {
 			star = true
@@ -82,10 +116,10 @@ func parseTagList(v []string) (star bool, tags []entityTag, bad []string) {
 }
 
 // responseETag is the response's entity tag when there is exactly one valid one.
-func responseETag(resp Response) (entityTag, bool) {
+func responseETag(resp Response) (ETag, bool) {
 	ls := lines(resp.Fields, "ETag")
 	if len(ls) != 1 {
-		return entityTag{}, false
+		return ETag{}, false
 	}
 	t, problem := parseEntityTag(ls[0])
 	return t, problem == ""

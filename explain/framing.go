@@ -44,8 +44,12 @@ func noContentFindings(resp Response, n int64) []Finding {
 			"RFC 9110 §15.3.5", "RFC 9112 §6.3"))
 	}
 	if cl, ok := first(resp.Fields, "Content-Length"); ok {
-		out = append(out, newFinding("no-content-length", Error, "204 No Content with Content-Length: "+cl,
-			"A server must not send Content-Length in a 204. Some clients trust it and wait for bytes that never come; remove the field.",
+		detail := "A server must not send Content-Length in a 204. Some clients trust it and wait for bytes that never come; remove the field."
+		if cl == "0" {
+			// Zero promises no bytes, so nobody waits; the rule is still broken.
+			detail = "A server must not send Content-Length in a 204, not even 0. Clients do no harm with a 0, but strict ones and proxies may reject the response; remove the field."
+		}
+		out = append(out, newFinding("no-content-length", Error, "204 No Content with Content-Length: "+cl, detail,
 			"RFC 9110 §8.6"))
 	}
 	if te, ok := first(resp.Fields, "Transfer-Encoding"); ok {

@@ -119,7 +119,7 @@ func preconditionFailedFinding(x Exchange, p preconditions, known bool) Finding 
 		refs...)
 }
 
-func anyStrongMatch(list []entityTag, t entityTag) bool {
+func anyStrongMatch(list []ETag, t ETag) bool {
 	for _, c := range list {
 		if c.strongMatch(t) {
 			return true

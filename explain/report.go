@@ -93,6 +93,10 @@ type CacheView struct {
 	FreshnessSource    string `json:"freshness_source"` // s-maxage|max-age|expires|heuristic|none
 	Fresh              bool   `json:"fresh"`
 	FreshForS          int64  `json:"fresh_for_s"` // negative: stale by that many seconds
+	// MustRevalidate says this cache must not serve the response stale: must-revalidate
+	// binds every cache, proxy-revalidate and s-maxage shared ones only (RFC 9111
+	// §5.2.2.2, §5.2.2.8, §5.2.2.10).
+	MustRevalidate bool `json:"must_revalidate"`
 }
 
 // Cache is the caching verdict. The flat fields speak for a shared cache when one may
@@ -119,4 +123,8 @@ type Report struct {
 	Findings   []Finding  `json:"findings"`
 	Validators Validators `json:"validators"`
 	Cache      Cache      `json:"cache"`
+	// CORS is what a browser would do for the request's Origin; nil without one.
+	CORS *CORS `json:"cors,omitempty"`
+	// Cookies are the response's Set-Cookie lines as a browser stores them.
+	Cookies []Cookie `json:"cookies,omitempty"`
 }

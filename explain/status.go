@@ -220,7 +220,7 @@ func statusFieldFindings(x Exchange) []Finding {
 			break
 		}
 		out = append(out, newFinding("redirect-method", Info, fmt.Sprintf("Follow %d to %s with %s", code, loc, redirectMethod(code, method)),
-			redirectDetail(code), "RFC 9110 §15.4"))
+			strings.TrimSpace(redirectDetail(code)+" "+redirectBody(code, method)), "RFC 9110 §15.4"))
 	case code == 405:
 		out = append(out, allowFindings(resp, method)...)
 	case code == 401 || code == 407:
