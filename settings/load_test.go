@@ -199,9 +199,8 @@ border_focused = "63"
 	if !s.Cookies.For("dev") || s.Cookies.For("prod") || s.Cookies.For("") {
 		t.Error("cookies per environment")
 	}
-	h := s.History.Options()
-	if h.KeepPerRequest != -1 || h.MaxBytes != 1e9 || h.MaxBody != 512<<10 || !h.StoreSecrets {
-		t.Errorf("history options %+v", h)
+	if h := s.History; h.KeepPerRequest != 0 || h.MaxSize != 1e9 || h.MaxBody != 512<<10 || !h.StoreSecrets {
+		t.Errorf("history settings %+v", h)
 	}
 	r := s.Request.Options()
 	if r.Timeout != 2*time.Minute || r.FollowRedirects || !r.Insecure || r.MaxBody != 1<<20 {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"unicode/utf8"
+
+	"github.com/httplens/httplens/termtext"
 )
 
 // A large body is never split into a slice of strings: that would cost several
@@ -17,7 +19,7 @@ const markEvery = 64
 
 // maxLineBytes caps the source bytes of one display line; longer lines are cut
 // into several (at a rune boundary), so no frame measures a megabyte-long line.
-const maxLineBytes = maxLineRunes
+const maxLineBytes = termtext.MaxLineRunes
 
 // lineCursor is where a display line starts: the source offset, and for pretty
 // JSON the nesting depth and whether the line continues a cut token.
@@ -80,7 +82,7 @@ func (l *lazyLines) Line(i int) string {
 	}
 	var buf []byte
 	l.step(l.src, c, &buf)
-	return sanitize(buf)
+	return termtext.Sanitize(buf)
 }
 
 // Lines returns display lines [from, to), sanitised. It steps from the nearest mark
@@ -100,7 +102,7 @@ func (l *lazyLines) Lines(from, to int) []string {
 	for range to - from {
 		buf = buf[:0]
 		c = l.step(l.src, c, &buf)
-		out = append(out, sanitize(buf))
+		out = append(out, termtext.Sanitize(buf))
 	}
 	return out
 }
@@ -112,7 +114,7 @@ func (l *lazyLines) each(fn func(i int, line string) bool) {
 	for i := range l.n {
 		buf = buf[:0]
 		c = l.step(l.src, c, &buf)
-		if !fn(i, sanitize(buf)) {
+		if !fn(i, termtext.Sanitize(buf)) {
 			return
 		}
 	}

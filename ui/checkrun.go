@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/check"
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 // checkDoneMsg is the result of the live checks run as flight id: the lines of
@@ -99,19 +100,19 @@ func (m Model) checkDone(msg checkDoneMsg) Model {
 func checkLines(rep check.Report, width int, st Styles) (lines []string, summary string) {
 	counts := map[check.Status]int{}
 	wrap := func(indent, s string) {
-		for _, l := range strings.Split(wrapText(sanitizeString(s), max(width-len(indent), 20)), "\n") {
+		for _, l := range strings.Split(wrapText(termtext.String(s), max(width-len(indent), 20)), "\n") {
 			lines = append(lines, indent+l)
 		}
 	}
 	for _, res := range rep.Results {
 		counts[res.Status]++
-		lines = append(lines, checkStatusLabel(res.Status, st)+" "+st.Bold.Render(sanitizeString(res.Title)))
+		lines = append(lines, checkStatusLabel(res.Status, st)+" "+st.Bold.Render(termtext.String(res.Title)))
 		wrap("    ", res.Reason)
 		for _, e := range res.Evidence {
 			lines = append(lines, evidenceLines(e)...)
 		}
 		if len(res.Refs) > 0 {
-			lines = append(lines, st.Muted.Render("    "+sanitizeString(strings.Join(res.Refs, ", "))))
+			lines = append(lines, st.Muted.Render("    "+termtext.String(strings.Join(res.Refs, ", "))))
 		}
 		lines = append(lines, "")
 	}
@@ -132,16 +133,16 @@ func checkStatusLabel(s check.Status, st Styles) string {
 
 // evidenceLines is one follow-up as sent and received.
 func evidenceLines(e check.Evidence) []string {
-	out := []string{"    → " + sanitizeString(e.Method+" "+e.URL)}
+	out := []string{"    → " + termtext.String(e.Method+" "+e.URL)}
 	for _, h := range e.Sent {
-		out = append(out, "        "+sanitizeString(h.Name)+": "+sanitizeString(h.Value))
+		out = append(out, "        "+termtext.String(h.Name)+": "+termtext.String(h.Value))
 	}
 	if e.Error != "" {
-		return append(out, "    ← "+sanitizeString(e.Error))
+		return append(out, "    ← "+termtext.String(e.Error))
 	}
-	out = append(out, fmt.Sprintf("    ← %d %s · body %s", e.Status, sanitizeString(e.Reason), humanBytes(e.BodyBytes)))
+	out = append(out, fmt.Sprintf("    ← %d %s · body %s", e.Status, termtext.String(e.Reason), humanBytes(e.BodyBytes)))
 	for _, h := range e.Headers {
-		out = append(out, "        "+sanitizeString(h.Name)+": "+sanitizeString(h.Value))
+		out = append(out, "        "+termtext.String(h.Name)+": "+termtext.String(h.Value))
 	}
 	return out
 }

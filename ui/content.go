@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 // Response tabs, in the order they are shown.
@@ -107,19 +109,19 @@ type responseContent struct {
 func newResponseContent(x requests.Exchange, st Styles) *responseContent {
 	c := &responseContent{method: x.Request.Method, elapsed: x.Timing.Total, timing: x.Timing}
 	if x.Err != nil {
-		c.err = sanitizeString(x.Err.Error())
+		c.err = termtext.String(x.Err.Error())
 	}
 	r := x.Response
 	if r == nil {
 		return c
 	}
-	c.status, c.reason = r.Status, sanitizeString(r.Reason)
+	c.status, c.reason = r.Status, termtext.String(r.Reason)
 	c.size, c.truncated = r.BodyBytes, r.Truncated
 
 	c.tabs[tabRaw] = rawTab(r)
 	// The notes place dates relative to when the response arrived, so a reopened
 	// exchange reads as it did then; computing them here keeps them off Update.
-	c.notes = explain.HeaderNotes(ExplainInput(x, x.Received))
+	c.notes = explain.HeaderNotes(explaininput.From(x, x.Received))
 	c.tabs[tabHeaders] = headersTab(c.notes, st)
 
 	c.prepareBody(x, st)
@@ -131,16 +133,16 @@ func newResponseContent(x requests.Exchange, st Styles) *responseContent {
 func headersTab(notes []explain.HeaderNote, st Styles) tabText {
 	width := 0
 	for _, n := range notes {
-		width = max(width, len(sanitizeString(n.Name)))
+		width = max(width, len(termtext.String(n.Name)))
 	}
 	width = min(width, 32)
 	key := newWrappers(st.Syntax, true).key
 	var t tabText
 	for _, n := range notes {
-		name := sanitizeString(n.Name)
+		name := termtext.String(n.Name)
 		pad := strings.Repeat(" ", max(0, width-len(name)))
-		value := sanitizeString(n.Value)
-		meaning := "  ↳ " + sanitizeString(n.Meaning)
+		value := termtext.String(n.Value)
+		meaning := "  ↳ " + termtext.String(n.Meaning)
 		if len(n.Warnings) > 0 {
 			meaning += fmt.Sprintf("  (! %d warning", len(n.Warnings)) + plural(len(n.Warnings)) + ")"
 		}

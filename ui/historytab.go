@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/termtext"
 )
 
 // historyList is the History tab of the response pane: the stored exchanges of the
@@ -30,7 +31,7 @@ func (h *historyList) setRows(key string, rows []history.Summary, err error) {
 	}
 	h.key, h.loading, h.rows, h.err = key, false, rows, ""
 	if err != nil {
-		h.err = sanitizeString(err.Error())
+		h.err = termtext.String(err.Error())
 	}
 	h.sel = clamp(h.sel, 0, max(len(h.rows)-1, 0))
 	h.marks = slices.DeleteFunc(h.marks, func(id int64) bool { return h.index(id) < 0 })
@@ -112,7 +113,7 @@ func (h *historyList) row(st Styles, i int, focused bool) string {
 	if s.Status != 0 {
 		status = fmt.Sprint(s.Status)
 	}
-	tag := sanitizeString(s.ETag)
+	tag := termtext.String(s.ETag)
 	if s.ID == h.shown {
 		tag += st.Muted.Render("  (shown)")
 	}

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 // inlinePretty is the largest body formatted in the send command itself; a larger
@@ -42,7 +43,7 @@ type prettyJob struct {
 // rawTab is the Raw tab: the head as received, then the body, whose lines are
 // made on demand.
 func rawTab(r *requests.Response) tabText {
-	t := tabText{plain: displayLines(r.RawHead)}
+	t := tabText{plain: termtext.Lines(r.RawHead)}
 	t.lazy, _ = newLazyLines(context.Background(), r.Body, rawStep)
 	return t
 }
@@ -81,7 +82,7 @@ func bodyNotice(x requests.Exchange) (string, bool) {
 		return fmt.Sprintf("body cut at %s (the cap): the rest was not read", humanBytes(r.BodyBytes)), false
 	case r.DecodedTruncated:
 		return fmt.Sprintf("%s body inflates past %s: the decoded view is cut there",
-			sanitizeString(headerValue(r.Headers, "Content-Encoding")), humanBytes(int64(len(r.Decoded)))), false
+			termtext.String(headerValue(r.Headers, "Content-Encoding")), humanBytes(int64(len(r.Decoded)))), false
 	}
 	return "", false
 }
@@ -128,7 +129,7 @@ func prettyTab(ctx context.Context, kind bodyKind, body []byte, cut bool, st Sty
 
 // smallPretty formats, splits and colours a body small enough to hold as lines.
 func smallPretty(kind bodyKind, body []byte, st Styles) tabText {
-	lines := displayLines(format(kind, body))
+	lines := termtext.Lines(format(kind, body))
 	return tabText{plain: lines, styled: highlight(kind, lines, st.Syntax)}
 }
 

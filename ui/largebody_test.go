@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 func TestRawLinesMatchDisplayLines(t *testing.T) {
@@ -28,7 +29,7 @@ func TestRawLinesMatchDisplayLines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := strings.Join(displayLines([]byte(c.in)), "\n")
+			want := strings.Join(termtext.Lines([]byte(c.in)), "\n")
 			if got := allLines(l); got != want {
 				t.Errorf("got %q, want %q", got, want)
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/termtext"
 )
 
 // overlay is the dialog drawn over the panes, if any.
@@ -200,14 +201,14 @@ func (m *Model) dialogView(h int) string {
 	case overlayEnv:
 		lines = append(lines, m.st.Bold.Render("Environment"), "")
 		for i, n := range append([]string{"none"}, m.names...) {
-			row := "  " + sanitizeString(n)
+			row := "  " + termtext.String(n)
 			if i == d.sel {
-				row = m.st.Selected.Render("› " + sanitizeString(n))
+				row = m.st.Selected.Render("› " + termtext.String(n))
 			}
 			lines = append(lines, row)
 		}
 	default:
-		lines = append(lines, strings.Split(wrapText(sanitizeString(d.text), min(max(m.w-8, 20), 72)), "\n")...)
+		lines = append(lines, strings.Split(wrapText(termtext.String(d.text), min(max(m.w-8, 20), 72)), "\n")...)
 	}
 	short := m.help
 	lines = append(lines, "", short.ShortHelpView(m.dialogKeyMap().ShortHelp()))

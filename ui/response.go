@@ -7,6 +7,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/termtext"
 )
 
 // match is one search hit: byte offsets into a plain line.
@@ -328,9 +330,9 @@ func (m *responsePane) searchLine() string {
 		return m.search.View()
 	}
 	if len(m.matches) == 0 {
-		return m.st.Muted.Render("/" + sanitizeString(m.query) + "  no matches")
+		return m.st.Muted.Render("/" + termtext.String(m.query) + "  no matches")
 	}
-	return fmt.Sprintf("/%s  %d/%d  %s next · %s previous", sanitizeString(m.query), m.current+1, len(m.matches),
+	return fmt.Sprintf("/%s  %d/%d  %s next · %s previous", termtext.String(m.query), m.current+1, len(m.matches),
 		keyName(m.keys.NextMatch), keyName(m.keys.PrevMatch))
 }
 

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/termtext"
 )
 
 // headerNoteMsg asks the root to show the full note of response header i.
@@ -87,7 +88,7 @@ func (m *responsePane) selectedLine(i int) bool {
 func noteLines(n explain.HeaderNote, width int, st Styles) []string {
 	wrap := func(indent, s string) []string {
 		var out []string
-		for _, l := range strings.Split(wrapText(sanitizeString(s), max(width-len(indent), 20)), "\n") {
+		for _, l := range strings.Split(wrapText(termtext.String(s), max(width-len(indent), 20)), "\n") {
 			out = append(out, indent+l)
 		}
 		return out
@@ -111,7 +112,7 @@ func noteLines(n explain.HeaderNote, width int, st Styles) []string {
 		}
 	}
 	if len(n.Refs) > 0 {
-		lines = append(lines, "", st.Muted.Render("See "+sanitizeString(strings.Join(n.Refs, ", "))))
+		lines = append(lines, "", st.Muted.Render("See "+termtext.String(strings.Join(n.Refs, ", "))))
 	}
 	return lines
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 // sendNow starts sending the request shown in the request pane, as edited. The
@@ -183,7 +184,7 @@ func (m *Model) receive(msg responseMsg) {
 	case x.Response == nil:
 		m.setStatus("Failed: "+msg.content.err, true)
 	default:
-		m.setStatus(fmt.Sprintf("%s → %d %s in %s", sanitizeString(m.flight.label), x.Response.Status,
+		m.setStatus(fmt.Sprintf("%s → %d %s in %s", termtext.String(m.flight.label), x.Response.Status,
 			msg.content.reason, humanDuration(x.Timing.Total)), false)
 	}
 }
@@ -203,7 +204,7 @@ func lastResponse(r *requests.Response) collections.Response {
 
 // sendingText is the in-flight line of the response pane.
 func (m *Model) sendingText() string {
-	s := m.flight.spin.View() + " Sending " + sanitizeString(m.flight.label) + "…"
+	s := m.flight.spin.View() + " Sending " + termtext.String(m.flight.label) + "…"
 	if m.flight.elapsed != "" {
 		s += " " + m.flight.elapsed
 	}

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/termtext"
 )
 
 // nodeKind is what a tree row stands for.
@@ -82,24 +83,24 @@ func buildNodes(c *collections.Collection) []treeNode {
 					idx = len(nodes)
 					groups[p] = idx
 					nodes = append(nodes, treeNode{kind: nodeGroup, depth: i, id: "g:" + p,
-						label: sanitizeString(parts[i]) + "/", parent: parent})
+						label: termtext.String(parts[i]) + "/", parent: parent})
 				}
 				parent, depth = idx, i+1
 			}
 		}
 		fileIdx := len(nodes)
 		nodes = append(nodes, treeNode{kind: nodeFile, depth: depth, id: "f:" + f.Path,
-			label: sanitizeString(filepath.Base(f.Path)), parent: parent, file: f})
+			label: termtext.String(filepath.Base(f.Path)), parent: parent, file: f})
 		for i := range f.Requests {
 			r := &f.Requests[i]
 			nodes = append(nodes, treeNode{kind: nodeRequest, depth: depth + 1, id: requestKey(r),
-				label: sanitizeString(requestLabel(r)), method: sanitizeString(r.Method),
+				label: termtext.String(requestLabel(r)), method: termtext.String(r.Method),
 				match: strings.ToLower(r.Name + "\x00" + r.Title), parent: fileIdx, req: r})
 		}
 	}
 	for i, err := range c.Errors {
 		nodes = append(nodes, treeNode{kind: nodeError, id: "e:" + strconv.Itoa(i),
-			label: "✗ " + sanitizeString(relativeError(err, c.Dir).Error()), parent: -1})
+			label: "✗ " + termtext.String(relativeError(err, c.Dir).Error()), parent: -1})
 	}
 	return nodes
 }
@@ -147,7 +148,7 @@ func (m *treePane) FieldKeys() fieldKeys { return m.filter.keys }
 // Title is the frame title.
 func (m *treePane) Title() string {
 	if f := m.filter.Value(); f != "" {
-		return "Collection · filter: " + sanitizeString(f)
+		return "Collection · filter: " + termtext.String(f)
 	}
 	return "Collection"
 }
