@@ -5,12 +5,13 @@ import (
 
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui"
 )
 
 // The settings file's history defaults are a copy of history's (settings does not
 // import history, so SQLite stays out of it); this holds the two equal.
 func TestSettingsHistoryDefaultsAreHistorys(t *testing.T) {
-	h := settings.Defaults().History
+	h := settings.Defaults(ui.Actions()).History
 	if h.KeepPerRequest != history.DefaultKeepPerRequest || h.MaxSize != history.DefaultMaxBytes || h.MaxBody != history.DefaultMaxBody {
 		t.Errorf("settings history defaults %+v differ from history's (%d, %d, %d)", h,
 			history.DefaultKeepPerRequest, history.DefaultMaxBytes, history.DefaultMaxBody)

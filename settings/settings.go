@@ -114,8 +114,8 @@ const (
 )
 
 // Defaults returns the settings used when there is no file: those of
-// `httplens send` without flags.
-func Defaults() Settings {
+// `httplens send` without flags, and every action of acts on its default keys.
+func Defaults(acts []ActionInfo) Settings {
 	return Settings{
 		Request: Request{
 			Timeout:         30 * time.Second,
@@ -131,7 +131,7 @@ func Defaults() Settings {
 		},
 		UI:      UI{Theme: ThemeAuto, Layout: LayoutAuto},
 		Cookies: Cookies{Enabled: true},
-		Keys:    DefaultKeymap(),
+		Keys:    DefaultKeymap(acts),
 	}
 }
 
@@ -169,14 +169,14 @@ func findPath(flag string, getenv func(string) string, configHome string) (strin
 // Open finds the settings file as Path does and loads it. A missing file at the
 // default place is no error (the defaults apply); a missing file that was asked
 // for by flag or environment is. It returns the path read, for messages.
-func Open(flag string) (Settings, string, []error) {
+func Open(flag string, acts []ActionInfo) (Settings, string, []error) {
 	path, explicit, err := Path(flag)
 	if err != nil {
-		return Defaults(), "", []error{err}
+		return Defaults(acts), "", []error{err}
 	}
 	if _, statErr := os.Stat(path); explicit && errors.Is(statErr, os.ErrNotExist) {
-		return Defaults(), path, []error{&Error{File: path, Msg: "no such file; using the defaults"}}
+		return Defaults(acts), path, []error{&Error{File: path, Msg: "no such file; using the defaults"}}
 	}
-	s, errs := Load(path)
+	s, errs := Load(path, acts)
 	return s, path, errs
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
 )
 
@@ -69,8 +70,10 @@ func (m *explainPane) SetNote(s string) {
 func (m explainPane) Update(msg tea.Msg) (explainPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		top := scroll(m.keys.moveKeys, msg, m.vp.YOffset, m.vp.Height, m.vp.TotalLineCount())
-		m.vp.SetYOffset(top)
+		id, _ := m.keys.match(msg)
+		return m.do(id), nil
+	case runActionMsg:
+		return m.do(msg.id), nil
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:
@@ -80,6 +83,12 @@ func (m explainPane) Update(msg tea.Msg) (explainPane, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// do runs the explain panel's action id (it only scrolls).
+func (m explainPane) do(id settings.Action) explainPane {
+	m.vp.SetYOffset(scroll(id, m.vp.YOffset, m.vp.Height, m.vp.TotalLineCount()))
+	return m
 }
 
 // View draws exactly w×h cells.

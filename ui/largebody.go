@@ -151,7 +151,7 @@ func (m *Model) startPretty(id int) tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.xfer.pretty = prettyJob{id: id, cancel: cancel}
-	m.keys.Cancel.SetEnabled(true)
+	m.keys.enable(actionCancel, true)
 	cut := m.lastX.Response != nil && m.lastX.Response.Truncated
 	return prettyCmd(ctx, id, c.kind, c.body, cut, m.st)
 }
@@ -170,7 +170,7 @@ func (m Model) prettyDone(msg prettyDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	m.xfer.pretty.cancel()
 	m.xfer.pretty.cancel = nil
-	m.keys.Cancel.SetEnabled(m.flight.cancel != nil)
+	m.keys.enable(actionCancel, m.flight.cancel != nil)
 	if errors.Is(msg.err, context.Canceled) {
 		l, _ := newLazyLines(context.Background(), m.resp.content.body, rawStep)
 		msg.tab, msg.note = tabText{lazy: l}, "formatting stopped: shown as received"

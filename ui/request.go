@@ -197,7 +197,7 @@ func (m *requestPane) DirtyKeys() map[string]bool {
 // SetValidator tells the pane the validators of the last response.
 func (m *requestPane) SetValidator(v validator) {
 	m.validator = v
-	m.keys.Condition.SetEnabled(v.etag != "" || v.lastModified != "")
+	m.keys.enable(actionCondition, v.etag != "" || v.lastModified != "")
 }
 
 // SetKnownETag shows the last ETag seen for the request's URL ("" for none).
@@ -211,6 +211,8 @@ func (m requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		return m.updateKey(msg)
+	case runActionMsg:
+		return m.do(msg.id)
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:
@@ -374,7 +376,7 @@ func (m *requestPane) withAddRow(rows []string, p fieldPurpose, empty string) []
 
 func (m *requestPane) bodyHeader() string {
 	k := m.keys
-	hint := keyName(k.ContentType) + " type · " + keyName(k.Edit) + " edit · " + keyName(k.Editor) + " $EDITOR"
+	hint := keyName(k.get(actionContentType)) + " type · " + keyName(k.get(actionEdit)) + " edit · " + keyName(k.get(actionEditor)) + " $EDITOR"
 	if m.body.editing {
 		hint = "editing · " + keyName(m.body.keys.Done) + " done"
 	}
@@ -383,7 +385,7 @@ func (m *requestPane) bodyHeader() string {
 
 func (m *requestPane) bodyLines() []string {
 	if m.d.Body == "" {
-		return []string{m.st.Muted.Render("No body. " + keyName(m.keys.Edit) + " types one, " + keyName(m.keys.Editor) + " opens $EDITOR.")}
+		return []string{m.st.Muted.Render("No body. " + keyName(m.keys.get(actionEdit)) + " types one, " + keyName(m.keys.get(actionEditor)) + " opens $EDITOR.")}
 	}
 	return termtext.Lines([]byte(m.d.Body))
 }
@@ -396,8 +398,8 @@ func (m *requestPane) authLines() []string {
 	case m.field.editing && m.purpose == fieldBearer:
 		lines = append(lines, m.field.View())
 	default:
-		lines = append(lines, m.st.Muted.Render(keyName(m.keys.Basic)+" sets Basic (user:password) · "+
-			keyName(m.keys.Bearer)+" sets a Bearer token"))
+		lines = append(lines, m.st.Muted.Render(keyName(m.keys.get(actionAuthBasic))+" sets Basic (user:password) · "+
+			keyName(m.keys.get(actionAuthBearer))+" sets a Bearer token"))
 	}
 	return lines
 }

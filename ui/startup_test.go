@@ -15,7 +15,7 @@ import (
 // works once the notice is closed.
 func TestStartupOnBadSettings(t *testing.T) {
 	srv := demoServer(t)
-	conf, errs := settings.Parse("/tmp/c.toml", []byte("[request]\ntimeout = \"soon\"\n[keys]\nsend = [\"ctrl+r\", \"u\"]\n"))
+	conf, errs := settings.Parse("/tmp/c.toml", []byte("[request]\ntimeout = \"soon\"\n[keys]\nsend = [\"ctrl+r\", \"u\"]\n"), Actions())
 	if len(errs) != 2 {
 		t.Fatalf("the file should have two problems: %v", errs)
 	}
