@@ -5,7 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
+
+	"github.com/httplens/httplens/atomicfile"
 )
 
 // ErrConflict is wrapped by Save's error when the file on disk is no longer the one
@@ -17,8 +18,9 @@ var ErrConflict = errors.New("the file changed on disk since it was read; reload
 // the old f would report a conflict).
 //
 // Save refuses content that does not parse, and a file whose bytes on disk differ
-// from f.Content (the error wraps ErrConflict). The write is atomic: a temporary
-// file in the same folder, fsync, then rename over the original, keeping its mode.
+// from f.Content (the error wraps ErrConflict). The write is atomic (package
+// atomicfile): a symlink's target is replaced, mode and owner are kept, and a
+// read-only file is refused (the error wraps atomicfile.ErrReadOnly).
 func Save(f *File, content []byte) (*File, error) {
 	if f.ReadOnly {
 		return nil, fmt.Errorf("%s: the built-in collection is read-only; save a copy instead", f.Path)
@@ -37,53 +39,8 @@ func Save(f *File, content []byte) (*File, error) {
 	case !bytes.Equal(disk, f.Content):
 		return nil, fmt.Errorf("%s: %w", f.Path, ErrConflict)
 	}
-	info, err := os.Stat(f.Path)
-	if err != nil {
-		return nil, err
-	}
-	if err := writeAtomic(f.Path, content, info.Mode().Perm()); err != nil {
-		return nil, fmt.Errorf("%s: save: %w", f.Path, err)
+	if err := atomicfile.WriteFile(f.Path, content, 0o644); err != nil {
+		return nil, err // it names the file
 	}
 	return nf, nil
-}
-
-// writeAtomic replaces the file at path with content so that a reader sees either
-// the old bytes or the new ones, never a half-written file.
-func writeAtomic(path string, content []byte, mode os.FileMode) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(content); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	// Make the rename itself durable; some systems cannot sync a folder, which is
-	// no reason to report a save that happened as failed.
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }

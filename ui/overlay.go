@@ -31,6 +31,7 @@ const (
 	overlayOverwrite         // that file exists: overwrite it?
 	overlayPalette           // the command palette
 	overlayCookies           // the cookie jar of the environment
+	overlayVanished          // an edit's request is gone: save it as new, or discard
 )
 
 // dialog is the root's one overlay: which one is open and what it is about.
@@ -100,6 +101,9 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.handleCookiesKey(msg)
 	}
 	dk := k.(dialogKeys)
+	if d.kind == overlayVanished {
+		return m.handleVanishedKey(msg, dk)
+	}
 	switch {
 	case key.Matches(msg, dk.No):
 		m.overlay = dialog{}
@@ -113,6 +117,24 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, dk.SaveCopy):
 		m.overlay = dialog{}
 		return m.saveCopy(d.key)
+	}
+	return m, nil
+}
+
+// handleVanishedKey answers the vanished-edit dialog. Esc does not close it: the
+// edit would be left where nothing shows it.
+func (m Model) handleVanishedKey(msg tea.KeyMsg, dk dialogKeys) (tea.Model, tea.Cmd) {
+	k := m.overlay.key
+	switch {
+	case key.Matches(msg, dk.Yes):
+		m.overlay = dialog{}
+		return m.saveVanished(k)
+	case msg.String() == "n":
+		m.overlay = dialog{}
+		m.req.Forget(k, nil)
+		m.syncEdits()
+		m.setStatus("Discarded the edit.", false)
+		m.askVanished()
 	}
 	return m, nil
 }
@@ -222,6 +244,9 @@ func (m *Model) dialogView(h int) string {
 // dialogChoices lists the enabled answers of a dialog, with their keys.
 func (m *Model) dialogChoices() string {
 	k := m.dialogKeyMap().(dialogKeys)
+	if m.overlay.kind == overlayVanished {
+		return m.st.Muted.Render("y save as a new request · n discard the edit")
+	}
 	labels := map[overlay]string{overlayQuit: "quit without saving", overlayDelete: "delete it", overlayRetry: "retry", overlayResend: "send it again", overlayOverwrite: "overwrite it"}
 	var parts []string
 	if k.Yes.Enabled() {

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -70,7 +72,10 @@ type requestPane struct {
 }
 
 // edited is a request's draft and the saved form it started from.
-type edited struct{ cur, base draft }
+type edited struct {
+	cur, base draft
+	orig      *collections.Request // the saved request the edit started from: its identity
+}
 
 // validator is what the last response said about the version of its resource.
 type validator struct {
@@ -182,6 +187,49 @@ func (m *requestPane) Forget(k string, r *collections.Request) {
 		m.commit()
 	}
 }
+
+// Rematch moves the edits of requests of old to their requests in nf, found by
+// identity (collections.Rematch), since a change on disk may have moved them.
+// moved maps old keys to new ones; an edit whose request is gone is kept under a
+// "gone:" key, listed in gone, so it is never shown on another request.
+func (m *requestPane) Rematch(old, nf *collections.File) (moved map[string]string, gone []string) {
+	var keys []string
+	for k, e := range m.drafts {
+		if e.orig != nil && e.orig.File == old && !strings.HasPrefix(k, goneKey) {
+			keys = append(keys, k)
+		}
+	}
+	// Map order must not decide which of two equal requests gets which edit.
+	slices.SortFunc(keys, func(a, b string) int { return m.drafts[a].orig.Index - m.drafts[b].orig.Index })
+	var ids []collections.Identity
+	for _, k := range keys {
+		ids = append(ids, collections.IdentityOf(m.drafts[k].orig))
+	}
+	at := collections.Rematch(ids, nf)
+	moved = map[string]string{}
+	moving := map[string]edited{}
+	for i, k := range keys {
+		e := m.drafts[k]
+		delete(m.drafts, k)
+		if at[i] < 0 {
+			gk := goneKey + k
+			m.drafts[gk] = e
+			gone = append(gone, gk)
+			continue
+		}
+		e.orig = &nf.Requests[at[i]]
+		nk := requestKey(e.orig)
+		moving[nk], moved[k] = e, nk
+	}
+	maps.Copy(m.drafts, moving)
+	return moved, gone
+}
+
+// goneKey prefixes the key of an edit whose request is no longer in its file.
+const goneKey = "gone:"
+
+// Orig is the saved request the edit k started from, or nil.
+func (m *requestPane) Orig(k string) *collections.Request { return m.drafts[k].orig }
 
 // DirtyKeys lists the requests with unsaved edits.
 func (m *requestPane) DirtyKeys() map[string]bool {

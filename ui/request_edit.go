@@ -19,7 +19,7 @@ func (m *requestPane) commit() {
 		delete(m.drafts, m.key)
 		return
 	}
-	m.drafts[m.key] = edited{cur: m.d.clone(), base: base}
+	m.drafts[m.key] = edited{cur: m.d.clone(), base: base, orig: m.req}
 }
 
 // changed commits an edit; the resolved view no longer shows this draft.

@@ -3,13 +3,16 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/atomicfile"
 	"github.com/httplens/httplens/collections"
 )
 
@@ -114,6 +117,12 @@ func (m Model) fileSaved(msg fileSavedMsg) (tea.Model, tea.Cmd) {
 				text: msg.err.Error() + ". Nothing was written."})
 			return m, nil
 		}
+		if errors.Is(msg.err, atomicfile.ErrReadOnly) && msg.saved != "" {
+			f, _ := m.fileOf(msg.saved)
+			m.openDialog(dialog{kind: overlayReadOnly, key: msg.saved,
+				text: msg.err.Error() + ". Nothing was written. Save a copy of the file, with this edit, in " + m.copyDir(f) + "?"})
+			return m, nil
+		}
 		m.setStatus("Cannot save: "+msg.err.Error(), true)
 		return m, nil
 	}
@@ -122,12 +131,64 @@ func (m Model) fileSaved(msg fileSavedMsg) (tea.Model, tea.Cmd) {
 	if msg.saved != "" {
 		m.req.Forget(msg.saved, findKey(msg.file, msg.saved))
 	}
+	if msg.old != nil {
+		// Other edits of the file follow their requests, which may have moved.
+		moved, _ := m.req.Rematch(msg.old, msg.file)
+		if nk, ok := moved[m.req.key]; ok && msg.show == "" {
+			msg.show = nk
+		}
+	}
 	if msg.show != "" {
 		m.tree.SelectKey(msg.show)
 	}
 	m.showRequest(m.tree.Selected())
 	m.setStatus(msg.status, false)
+	m.askVanished()
 	return m, nil
+}
+
+// askVanished asks what to do with the first edit whose request is gone from its
+// file, so no edit is lost silently or written over another request.
+func (m *Model) askVanished() {
+	if m.overlay.kind != overlayNone {
+		return
+	}
+	for _, k := range slices.Sorted(maps.Keys(m.req.DirtyKeys())) {
+		if r := m.req.Orig(k); r != nil && strings.HasPrefix(k, goneKey) {
+			m.openDialog(dialog{kind: overlayVanished, key: k, text: fmt.Sprintf(
+				"You edited %q, which is no longer in %s (deleted, renamed or changed on disk). Save your edit as a new request at the end of the file, or discard it?",
+				requestLabel(r), r.File.Path)})
+			return
+		}
+	}
+}
+
+// saveVanished appends the edit k, whose request is gone, to its file as a new request.
+func (m Model) saveVanished(k string) (tea.Model, tea.Cmd) {
+	orig := m.req.Orig(k)
+	d, ok := m.req.Draft(k)
+	if orig == nil || !ok {
+		return m, nil
+	}
+	var f *collections.File
+	if m.coll != nil {
+		for _, cf := range m.coll.Files {
+			if cf.Path == orig.File.Path {
+				f = cf
+			}
+		}
+	}
+	if f == nil {
+		m.setStatus("Cannot save: "+orig.File.Path+" is no longer in the collection", true)
+		return m, nil
+	}
+	content, err := f.Append(*d.request(orig, true))
+	if err != nil {
+		m.setStatus("Cannot save: "+err.Error(), true)
+		return m, nil
+	}
+	show := "r:" + f.Path + "#" + strconv.Itoa(len(f.Requests))
+	return m, saveFileCmd(f, content, k, show, "Saved "+requestLabel(orig)+" as a new request in "+f.Path)
 }
 
 // withFile returns a new collection with old replaced by nf (or nf added when old
