@@ -87,7 +87,7 @@ func runInPane(id settings.Action) func(m Model) (tea.Model, tea.Cmd) {
 // paneFor is the pane that runs pane action id: the focused pane when the action
 // acts there, else the first pane of its scopes.
 func (m *Model) paneFor(id settings.Action) paneID {
-	a, _ := lookupAction(id)
+	a, _ := m.action(id)
 	if inScope(a.ActionInfo, paneScope(m.focus)) {
 		return m.focus
 	}
@@ -113,8 +113,14 @@ func (m *Model) paneKeys(p paneID) keySet {
 }
 
 // lookupAction returns the row of the action table for id.
-func lookupAction(id settings.Action) (action, bool) {
-	for _, a := range actionTable() {
+func lookupAction(id settings.Action) (action, bool) { return findAction(actionTable(), id) }
+
+// action returns the row of the model's action table for id: the table is built
+// once per model, so a key press does not rebuild it.
+func (m *Model) action(id settings.Action) (action, bool) { return findAction(m.acts, id) }
+
+func findAction(acts []action, id settings.Action) (action, bool) {
+	for _, a := range acts {
 		if a.ID == id {
 			return a, true
 		}

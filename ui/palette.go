@@ -23,7 +23,7 @@ type paletteEntry struct {
 
 // entries lists every action with the keys bound to it now.
 func (m *Model) entries() []paletteEntry {
-	acts := actionTable()
+	acts := m.acts
 	out := make([]paletteEntry, len(acts))
 	for i, a := range acts {
 		out[i] = paletteEntry{info: a.ActionInfo, keys: keysFor(m.cfg.Keys, a.ActionInfo), act: a}

@@ -94,6 +94,8 @@ type Model struct {
 	responded map[string]bool // request keys that got a response in this session
 
 	jars cookieJars // the cookie jar of each environment used in this session
+
+	acts []action // the action table, built once for this model; never changed
 }
 
 // flight is the request in flight: its id, how to cancel it and how long it has run.
@@ -123,7 +125,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 		dialogKeys: newDialogKeys(), picker: newPickerKeys(), cond: newConditional(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
-		responded: map[string]bool{},
+		responded: map[string]bool{}, acts: actionTable(),
 	}
 	m.flight.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.useKeymap(cfg.Keys)
@@ -240,7 +242,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	// A key rebound to a character types it while a field is edited.
 	typed := editing && (msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace)
 	if id, ok := m.keys.match(msg); ok && (!editing || whileTyping(id) && !typed) {
-		a, _ := lookupAction(id)
+		a, _ := m.action(id)
 		return a.run(m)
 	}
 	return m.updateFocused(msg)
