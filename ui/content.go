@@ -9,6 +9,7 @@ import (
 	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/bodylines"
 )
 
 // Response tabs, in the order they are shown.
@@ -29,10 +30,10 @@ func tabName(i int) string {
 // tabText is the display form of one tab, computed once when the response arrives
 // and never changed after, so commands may read it from other goroutines.
 type tabText struct {
-	plain  []string   // sanitised lines
-	styled []string   // the same lines with colours; nil means use plain
-	hex    []byte     // when set, the lines are a hex dump of these bytes
-	lazy   *lazyLines // when set, lines made on demand, after plain's
+	plain  []string        // sanitised lines
+	styled []string        // the same lines with colours; nil means use plain
+	hex    []byte          // when set, the lines are a hex dump of these bytes
+	lazy   *bodylines.Text // when set, lines made on demand, after plain's
 }
 
 // Len is the number of lines.
@@ -58,7 +59,7 @@ func (t *tabText) Plain(i int) string {
 }
 
 // StyledRange is lines [from, to) with colours where there are some; lazy lines are
-// made in one walk (lazyLines.Lines).
+// made in one walk (bodylines.Text.Lines).
 func (t *tabText) StyledRange(from, to int) []string {
 	to = min(to, t.Len())
 	if t.lazy == nil || t.hex != nil || to <= len(t.plain) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/bodylines"
 )
 
 // inlinePretty is the largest body formatted in the send command itself; a larger
@@ -44,7 +45,7 @@ type prettyJob struct {
 // made on demand.
 func rawTab(r *requests.Response) tabText {
 	t := tabText{plain: termtext.Lines(r.RawHead)}
-	t.lazy, _ = newLazyLines(context.Background(), r.Body, rawStep)
+	t.lazy, _ = bodylines.New(context.Background(), r.Body, bodylines.Raw)
 	return t
 }
 
@@ -104,10 +105,10 @@ func prettyTab(ctx context.Context, kind bodyKind, body []byte, cut bool, st Sty
 	if len(body) <= maxHighlight {
 		return smallPretty(kind, body, st), "", ctx.Err()
 	}
-	src, step, note := body, lineStep(rawStep), ""
+	src, step, note := body, bodylines.Step(bodylines.Raw), ""
 	switch {
 	case kind == kindJSON && json.Valid(body):
-		step, note = jsonStep, fmt.Sprintf("json shown without colours (over %s)", humanBytes(maxHighlight))
+		step, note = bodylines.JSON, fmt.Sprintf("json shown without colours (over %s)", humanBytes(maxHighlight))
 	case kind == kindJSON && cut:
 		note = "json cut at the cap: shown as received"
 	case kind == kindJSON:
@@ -120,7 +121,7 @@ func prettyTab(ctx context.Context, kind bodyKind, body []byte, cut bool, st Sty
 	if err := ctx.Err(); err != nil {
 		return tabText{}, "", err
 	}
-	l, err := newLazyLines(ctx, src, step)
+	l, err := bodylines.New(ctx, src, step)
 	if err != nil {
 		return tabText{}, "", err
 	}
@@ -172,7 +173,7 @@ func (m Model) prettyDone(msg prettyDoneMsg) (tea.Model, tea.Cmd) {
 	m.xfer.pretty.cancel = nil
 	m.keys.enable(actionCancel, m.flight.cancel != nil)
 	if errors.Is(msg.err, context.Canceled) {
-		l, _ := newLazyLines(context.Background(), m.resp.content.body, rawStep)
+		l, _ := bodylines.New(context.Background(), m.resp.content.body, bodylines.Raw)
 		msg.tab, msg.note = tabText{lazy: l}, "formatting stopped: shown as received"
 		m.setStatus("Formatting stopped: Pretty shows the body as received.", false)
 	}

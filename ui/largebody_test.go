@@ -12,6 +12,7 @@ import (
 
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/bodylines"
 )
 
 func TestRawLinesMatchDisplayLines(t *testing.T) {
@@ -20,12 +21,12 @@ func TestRawLinesMatchDisplayLines(t *testing.T) {
 		{"lone CR stays visible", "a\rb\n"},
 		{"no final newline", "x\ny"},
 		{"controls are made visible", "\x1b[2J\x00\tz"},
-		{"a long line is cut", strings.Repeat("x", maxLineBytes*2+5)},
+		{"a long line is cut", strings.Repeat("x", bodylines.MaxLineBytes*2+5)},
 		{"empty lines", "\n\n\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			l, err := newLazyLines(context.Background(), []byte(c.in), rawStep)
+			l, err := bodylines.New(context.Background(), []byte(c.in), bodylines.Raw)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -34,22 +35,22 @@ func TestRawLinesMatchDisplayLines(t *testing.T) {
 				t.Errorf("got %q, want %q", got, want)
 			}
 			var seq []string
-			l.each(func(_ int, s string) bool { seq = append(seq, s); return true })
+			l.Each(func(_ int, s string) bool { seq = append(seq, s); return true })
 			if strings.Join(seq, "\n") != want {
 				t.Errorf("each gives %q, want %q", seq, want)
 			}
 		})
 	}
 	t.Run("a cut never splits a rune", func(t *testing.T) {
-		in := "a" + strings.Repeat("é", maxLineBytes)
-		l, _ := newLazyLines(context.Background(), []byte(in), rawStep)
+		in := "a" + strings.Repeat("é", bodylines.MaxLineBytes)
+		l, _ := bodylines.New(context.Background(), []byte(in), bodylines.Raw)
 		if got := strings.Join(splitAll(l), ""); got != in {
 			t.Errorf("the pieces do not join back to the line")
 		}
 	})
 }
 
-func splitAll(l *lazyLines) []string {
+func splitAll(l *bodylines.Text) []string {
 	out := make([]string, l.Len())
 	for i := range out {
 		out[i] = l.Line(i)
@@ -58,15 +59,15 @@ func splitAll(l *lazyLines) []string {
 }
 
 func TestJSONLinesCutLongStrings(t *testing.T) {
-	long := strings.Repeat("ab", maxLineBytes)
+	long := strings.Repeat("ab", bodylines.MaxLineBytes)
 	in := `{"k":"` + long + `","n":1}`
-	l, err := newLazyLines(context.Background(), []byte(in), jsonStep)
+	l, err := bodylines.New(context.Background(), []byte(in), bodylines.JSON)
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := splitAll(l)
 	for i, s := range lines {
-		if len(s) > maxLineBytes+8 {
+		if len(s) > bodylines.MaxLineBytes+8 {
 			t.Errorf("line %d is %d bytes long", i, len(s))
 		}
 	}
@@ -246,4 +247,13 @@ func TestNewSendDropsFormatting(t *testing.T) {
 	if next.(Model).resp.content.pending != true {
 		t.Error("a result for a dropped formatting was applied")
 	}
+}
+
+// allLines joins every line of l with "\n".
+func allLines(l *bodylines.Text) string {
+	lines := make([]string, l.Len())
+	for i := range lines {
+		lines[i] = l.Line(i)
+	}
+	return strings.Join(lines, "\n")
 }
