@@ -135,6 +135,9 @@ func (m Model) handleVanishedKey(msg tea.KeyMsg, dk dialogKeys) (tea.Model, tea.
 		m.syncEdits()
 		m.setStatus("Discarded the edit.", false)
 		m.askVanished()
+	case msg.Type == tea.KeyEsc:
+		// Say why the question stays, so esc is never taken for an answer.
+		m.setStatus("Answer y or n: closing this would leave the edit where nothing shows it.", false)
 	}
 	return m, nil
 }
