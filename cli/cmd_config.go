@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui"
 )
 
 // newConfigCmd is `httplens config`: the settings file in use and its problems,
@@ -27,7 +28,7 @@ comments: ` + "`httplens config --defaults > ~/.config/httplens/config.toml`" + 
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if defaults {
-				_, err := c.OutOrStdout().Write(settings.DefaultFile())
+				_, err := c.OutOrStdout().Write(settings.DefaultFile(ui.Actions()))
 				return err
 			}
 			path, _ := c.Flags().GetString("config")
@@ -52,7 +53,7 @@ func runConfig(out, errOut io.Writer, flag string) error {
 		fmt.Fprintf(out, "%s (no file: every setting is at its default)\n", shown)
 		return nil
 	}
-	_, errs := settings.Load(path)
+	_, errs := settings.Load(path, ui.Actions())
 	if len(errs) == 0 {
 		fmt.Fprintf(out, "%s (ok)\n", shown)
 		return nil

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui"
 )
 
 func TestConfigDefaults(t *testing.T) {
@@ -15,8 +16,8 @@ func TestConfigDefaults(t *testing.T) {
 	if code := run([]string{"config", "--defaults"}, nil, &out, &errOut); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
-	if !bytes.Equal(out.Bytes(), settings.DefaultFile()) {
-		t.Fatal("config --defaults does not print settings.DefaultFile()")
+	if !bytes.Equal(out.Bytes(), settings.DefaultFile(ui.Actions())) {
+		t.Fatal("config --defaults does not print settings.DefaultFile")
 	}
 	// What it prints is a settings file that loads without a problem.
 	path := filepath.Join(t.TempDir(), "config.toml")

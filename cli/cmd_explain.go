@@ -8,10 +8,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/explain"
-	"github.com/httplens/httplens/ui"
+	"github.com/httplens/httplens/termtext"
 )
 
 // explainFlags are the flags of `httplens explain`.
@@ -299,18 +300,21 @@ func wrapTo(b *strings.Builder, indent, text string) {
 	if len(words) == 0 {
 		return
 	}
-	n := 0
+	// Widths are terminal cells (ansi.StringWidth), so accented and wide text
+	// wrap where the eye expects.
+	n, iw := 0, ansi.StringWidth(indent)
 	for i, w := range words {
+		ww := ansi.StringWidth(w)
 		switch {
 		case i == 0:
 			b.WriteString(indent + w)
-			n = len(indent) + len(w)
-		case n+1+len(w) > reportWidth:
+			n = iw + ww
+		case n+1+ww > reportWidth:
 			b.WriteString("\n" + indent + w)
-			n = len(indent) + len(w)
+			n = iw + ww
 		default:
 			b.WriteString(" " + w)
-			n += 1 + len(w)
+			n += 1 + ww
 		}
 	}
 	b.WriteString("\n")
@@ -318,4 +322,4 @@ func wrapTo(b *strings.Builder, indent, text string) {
 
 // printableText makes text that may hold network bytes safe for a terminal, through
 // the one sanitiser the TUI uses too.
-func printableText(s string) string { return ui.VisibleLine(s) }
+func printableText(s string) string { return termtext.String(s) }

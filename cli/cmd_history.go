@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/settings"
 )
 
 // historyRow is one element of `httplens history --json`.
@@ -169,4 +170,22 @@ func formatDuration(d time.Duration) string {
 		return d.Round(time.Millisecond).String()
 	}
 	return d.Round(time.Microsecond).String()
+}
+
+// historyOptions returns the history.Options the settings give.
+func historyOptions(h settings.History) history.Options {
+	o := history.Options{
+		KeepPerRequest: h.KeepPerRequest,
+		MaxBytes:       h.MaxSize,
+		MaxBody:        h.MaxBody,
+		StoreSecrets:   h.StoreSecrets,
+	}
+	// In the file 0 means "no limit"; history.Options says that with a negative number.
+	if o.KeepPerRequest == 0 {
+		o.KeepPerRequest = -1
+	}
+	if o.MaxBytes == 0 {
+		o.MaxBytes = -1
+	}
+	return o
 }

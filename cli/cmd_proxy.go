@@ -18,9 +18,9 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/proxy"
-	"github.com/httplens/httplens/ui"
 )
 
 // proxyFlags are the flags of `httplens proxy`.
@@ -185,7 +185,7 @@ func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Wri
 		row.Note = fmt.Sprintf("tunnel: %s up, %s down, %s", sizeText(x.Tunnel.Up), sizeText(x.Tunnel.Down), x.Tunnel.Duration.Round(time.Millisecond))
 	case x.Response != nil:
 		row.Status = x.Response.Status
-		rep := explain.Analyze(ui.ExplainInput(e.Exchange(), x.Received))
+		rep := explain.Analyze(explaininput.From(e.Exchange(), x.Received))
 		row.Report = &rep
 		if x.Intercepted {
 			row.Note = "decrypted (intercepted)"

@@ -15,6 +15,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui"
 )
 
 // sendFlags are the flags of `httplens send`, in both its forms.
@@ -188,7 +189,7 @@ func sendOptions(f sendFlags) requests.Options {
 // with the defaults for what was wrong.
 func applySendSettings(c *cobra.Command, f *sendFlags) {
 	path, _ := c.Flags().GetString("config")
-	conf, _, errs := settings.Open(path)
+	conf, _, errs := settings.Open(path, ui.Actions())
 	for _, err := range errs {
 		fmt.Fprintf(c.ErrOrStderr(), "httplens: %s\n", printableText(err.Error()))
 	}

@@ -25,7 +25,7 @@ func openRecorder(errOut io.Writer, f sendFlags) *recorder {
 	}
 	path, err := historyPath(f.history)
 	if err == nil {
-		rec.store, err = history.Open(path, f.conf.History.Options())
+		rec.store, err = history.Open(path, historyOptions(f.conf.History))
 	}
 	if err != nil {
 		fmt.Fprintf(errOut, "httplens: history off for this run: %v\n", err)

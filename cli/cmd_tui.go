@@ -98,7 +98,7 @@ func openTUIHistory(c *cobra.Command, cfg *ui.Config, conf settings.History) *hi
 		cfg.HistoryErr = err
 		return nil
 	}
-	store, err := history.Open(path, conf.Options())
+	store, err := history.Open(path, historyOptions(conf))
 	if err != nil {
 		cfg.HistoryErr = err
 		return nil

@@ -14,7 +14,7 @@ import (
 // notices the UI shows at start, and what was wrong keeps its default.
 func tuiSettings(c *cobra.Command, cfg *ui.Config) settings.Settings {
 	flag, _ := c.Flags().GetString("config")
-	conf, path, errs := settings.Open(flag)
+	conf, path, errs := settings.Open(flag, ui.Actions())
 	cfg.SettingsFile = path
 	for _, err := range errs {
 		cfg.Notices = append(cfg.Notices, printableText(err.Error()))

@@ -86,7 +86,8 @@ func testVanishedEdit(t *testing.T, bin string) {
 	s.send("r")
 	s.waitText("no longer in", "y save as a new request", "n discard the edit")
 	s.send(keyEsc) // the question stays: esc would leave the edit nowhere
-	s.waitText("y save as a new request")
+	// Wait for esc's own answer before typing y: sent together, "\x1by" reads as alt+y.
+	s.waitText("Answer y or n", "y save as a new request")
 	if got := readString(t, path); got != only {
 		t.Fatalf("the file was written before the answer:\n%s", got)
 	}

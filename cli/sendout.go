@@ -6,8 +6,9 @@ import (
 	"time"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/requests"
-	"github.com/httplens/httplens/ui"
+	"github.com/httplens/httplens/termtext"
 )
 
 // jsonTiming is the "timing_ms" object: each phase in milliseconds.
@@ -39,7 +40,7 @@ type jsonSend struct {
 
 // writeJSON prints the exchange and its report as the JSON contract of DESIGN.md.
 func writeJSON(out io.Writer, x requests.Exchange) error {
-	in := ui.ExplainInput(x, time.Now())
+	in := explaininput.From(x, time.Now())
 	doc := jsonSend{Request: newJSONRequest(in.Request), Hops: x.Hops, TimingMS: newJSONTiming(x.Timing)}
 	if doc.Request != nil {
 		doc.Request.Proto = x.Request.Proto
@@ -64,10 +65,10 @@ func writeJSON(out io.Writer, x requests.Exchange) error {
 
 // writeExplanation prints the report after the raw response, for --explain.
 func writeExplanation(out io.Writer, x requests.Exchange) error {
-	in := ui.ExplainInput(x, time.Now())
+	in := explaininput.From(x, time.Now())
 	io.WriteString(out, "\n")
 	return writeReportNotes(out, in.Response, explain.Analyze(in), explain.HeaderNotes(in))
 }
 
 // visibleText makes network bytes safe to print to a terminal.
-func visibleText(b []byte) string { return ui.VisibleText(b) }
+func visibleText(b []byte) string { return termtext.Text(b) }

@@ -12,6 +12,7 @@ package runner
 import (
 	"context"
 	"fmt"
+	"github.com/httplens/httplens/explaininput"
 	"path/filepath"
 	"strings"
 	"time"
@@ -279,7 +280,7 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 	}
 	res.Checks = append(res.Checks, Check{Kind: KindRequest, Name: "send", Passed: true,
 		Message: fmt.Sprintf("%d %s", x.Response.Status, x.Response.Reason)})
-	in := explainInput(x, opts.Now())
+	in := explaininput.From(x, opts.Now())
 	report := explain.Analyze(in)
 	res.Report = &report
 

@@ -7,9 +7,9 @@ import (
 
 // DefaultFile returns the settings file with every setting at its default, each
 // with a comment saying what it does: what `httplens config --defaults` prints.
-// Loading it gives Defaults().
-func DefaultFile() []byte {
-	s := Defaults()
+// Loading it gives Defaults(acts).
+func DefaultFile(acts []ActionInfo) []byte {
+	s := Defaults(acts)
 	var b strings.Builder
 	b.WriteString(`# httplens settings: httplens/config.toml in the XDG config folder
 # (~/.config/httplens/config.toml on Linux), or the file named by $HTTPLENS_CONFIG
@@ -32,7 +32,7 @@ func DefaultFile() []byte {
 # [cookies.environments]
 # prod = false
 `)
-	writeKeys(&b, s.Keys)
+	writeKeys(&b, acts, s.Keys)
 	writeThemeExample(&b)
 	return []byte(b.String())
 }
@@ -43,7 +43,7 @@ func comment(b *strings.Builder, doc string) {
 	}
 }
 
-func writeKeys(b *strings.Builder, k Keymap) {
+func writeKeys(b *strings.Builder, acts []ActionInfo, k Keymap) {
 	b.WriteString(`
 # Key bindings: action = a key or a list of keys; [] unbinds. Key names are
 # bubbletea's: one character ("q", "?", "R"), "space", or a name such as
@@ -53,7 +53,7 @@ func writeKeys(b *strings.Builder, k Keymap) {
 # (many terminals send it for backspace), as are ctrl+b (tmux) and alt (macOS).
 [keys]
 `)
-	for _, a := range Actions() {
+	for _, a := range acts {
 		keys := make([]string, len(k[a.ID]))
 		for i, key := range k[a.ID] {
 			keys[i] = keyLabel(key) // "space" reads better than " "

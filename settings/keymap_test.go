@@ -8,7 +8,7 @@ import (
 
 func TestActionsTable(t *testing.T) {
 	seen := map[Action]bool{}
-	for _, a := range Actions() {
+	for _, a := range testActions() {
 		if seen[a.ID] {
 			t.Errorf("action %s listed twice", a.ID)
 		}
@@ -28,31 +28,25 @@ func TestActionsTable(t *testing.T) {
 		ActionFilter: {"/"}, ActionOpen: {"enter"}, ActionSave: {"ctrl+s"}, ActionHelp: {"?"},
 		ActionQuit: {"q", "ctrl+c"}, ActionPalette: {"ctrl+p"}, ActionEnv: {"ctrl+e"},
 	}
-	k := DefaultKeymap()
+	k := DefaultKeymap(testActions())
 	for id, keys := range contract {
 		if !slices.Equal(k.Keys(id), keys) {
 			t.Errorf("%s is bound to %q, want %q", id, k.Keys(id), keys)
 		}
 	}
-	if a, ok := ActionByID(ActionSend); !ok || a.Scopes[0] != ScopeGlobal {
-		t.Errorf("ActionByID(send) = %+v, %v", a, ok)
-	}
-	if _, ok := ActionByID("fly"); ok {
-		t.Error("ActionByID found an action that does not exist")
-	}
 }
 
 func TestDefaultKeymapHasNoConflicts(t *testing.T) {
-	if c := DefaultKeymap().Conflicts(); len(c) != 0 {
+	if c := DefaultKeymap(testActions()).Conflicts(testActions()); len(c) != 0 {
 		t.Fatalf("conflicts in the defaults: %v", c)
 	}
 }
 
 // DefaultKeymap hands out copies: changing one map leaves the next untouched.
 func TestDefaultKeymapIsFresh(t *testing.T) {
-	k := DefaultKeymap()
+	k := DefaultKeymap(testActions())
 	k[ActionQuit][0] = "x"
-	if DefaultKeymap()[ActionQuit][0] != "q" {
+	if DefaultKeymap(testActions())[ActionQuit][0] != "q" {
 		t.Fatal("DefaultKeymap shares its lists")
 	}
 }
@@ -99,12 +93,12 @@ func TestConflicts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			k := DefaultKeymap()
+			k := DefaultKeymap(testActions())
 			for a, keys := range tt.rebind {
 				k[a] = keys
 			}
 			var got []string
-			for _, c := range k.Conflicts() {
+			for _, c := range k.Conflicts(testActions()) {
 				got = append(got, c.String())
 			}
 			if !slices.Equal(got, tt.want) {
@@ -115,7 +109,7 @@ func TestConflicts(t *testing.T) {
 }
 
 func TestConflictInTheFileIsReportedAtItsLine(t *testing.T) {
-	s, errs := Parse("c.toml", []byte("[keys]\nhelp = \"?\"\nsend = [\"ctrl+r\", \"n\"]\n"))
+	s, errs := Parse("c.toml", []byte("[keys]\nhelp = \"?\"\nsend = [\"ctrl+r\", \"n\"]\n"), testActions())
 	want := []string{
 		`c.toml:3: keys.send: "n" is also bound to new-request (tree); change one of them`,
 		`c.toml:3: keys.send: "n" is also bound to match-next (response); change one of them`,

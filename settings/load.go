@@ -34,21 +34,22 @@ func (e *Error) Error() string {
 // Load reads the settings file at path. A missing file gives the defaults and no
 // error. Every problem is returned as an *Error naming the file, the line and the
 // key; the setting in question keeps its default and the rest still applies. A
-// file that is not valid TOML is ignored as a whole.
-func Load(path string) (Settings, []error) {
+// file that is not valid TOML is ignored as a whole. acts are the actions [keys]
+// may bind.
+func Load(path string, acts []ActionInfo) (Settings, []error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return Defaults(), nil
+		return Defaults(acts), nil
 	}
 	if err != nil {
-		return Defaults(), []error{&Error{File: path, Msg: err.Error() + "; using the defaults"}}
+		return Defaults(acts), []error{&Error{File: path, Msg: err.Error() + "; using the defaults"}}
 	}
-	return Parse(path, data)
+	return Parse(path, data, acts)
 }
 
 // Parse reads settings from data; file names it in errors. See Load.
-func Parse(file string, data []byte) (Settings, []error) {
-	s := Defaults()
+func Parse(file string, data []byte, acts []ActionInfo) (Settings, []error) {
+	s := Defaults(acts)
 	var root map[string]toml.Primitive
 	md, err := toml.Decode(string(data), &root)
 	if err != nil {
@@ -60,7 +61,7 @@ func Parse(file string, data []byte) (Settings, []error) {
 		e.Msg += "; the whole file is ignored and every setting is at its default"
 		return s, []error{e}
 	}
-	l := &loader{file: file, md: &md, prims: map[string]toml.Primitive{}}
+	l := &loader{file: file, md: &md, prims: map[string]toml.Primitive{}, acts: acts}
 	l.root(&s, root)
 	l.checkTheme(&s)
 	l.checkConflicts(&s)
@@ -79,6 +80,7 @@ type loader struct {
 	errs  []*Error
 	prims map[string]toml.Primitive // every key read, for checks made after the walk
 	keys  map[Action]bool           // actions the file binds
+	acts  []ActionInfo              // the actions [keys] may bind
 }
 
 // leaf lets a function take a TOML value through the decoder, so that an error it

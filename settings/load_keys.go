@@ -16,7 +16,7 @@ func (l *loader) keymap(s *Settings, p toml.Primitive) {
 		return
 	}
 	var ids []string
-	for _, a := range Actions() {
+	for _, a := range l.acts {
 		ids = append(ids, string(a.ID))
 	}
 	l.keys = map[Action]bool{}
@@ -152,7 +152,7 @@ func (l *loader) checkTheme(s *Settings) {
 // checkConflicts reports keys the file bound to two actions that meet. The
 // bindings stay as written: the report says which to change.
 func (l *loader) checkConflicts(s *Settings) {
-	for _, c := range s.Keys.Conflicts() {
+	for _, c := range s.Keys.Conflicts(l.acts) {
 		for i, a := range c.Actions {
 			if l.keys[a] {
 				other := c.Actions[1-i]

@@ -12,23 +12,23 @@ import (
 )
 
 func TestDefaultFileLoadsAsTheDefaults(t *testing.T) {
-	s, errs := Parse("defaults.toml", DefaultFile())
+	s, errs := Parse("defaults.toml", DefaultFile(testActions()), testActions())
 	if len(errs) != 0 {
 		t.Fatalf("errors in the default file: %v", errs)
 	}
-	if !reflect.DeepEqual(s, Defaults()) {
-		t.Fatalf("loading DefaultFile gives\n%+v\nwant Defaults()\n%+v", s, Defaults())
+	if !reflect.DeepEqual(s, Defaults(testActions())) {
+		t.Fatalf("loading DefaultFile gives\n%+v\nwant Defaults(testActions())\n%+v", s, Defaults(testActions()))
 	}
 }
 
 func TestDefaultFileDocumentsEverySetting(t *testing.T) {
-	text := string(DefaultFile())
+	text := string(DefaultFile(testActions()))
 	for _, f := range fields() {
 		if !strings.Contains(text, "\n"+f.key+" = ") {
 			t.Errorf("%s.%s is not in the default file", f.table, f.key)
 		}
 	}
-	for _, a := range Actions() {
+	for _, a := range testActions() {
 		if !strings.Contains(text, "\n"+string(a.ID)+" = [") {
 			t.Errorf("action %s is not in the default file", a.ID)
 		}
@@ -43,7 +43,7 @@ func TestDefaultFileDocumentsEverySetting(t *testing.T) {
 // oneError parses text and returns its only error as an *Error.
 func oneError(t *testing.T, text string) (Settings, *Error) {
 	t.Helper()
-	s, errs := Parse("/home/u/.config/httplens/config.toml", []byte(text))
+	s, errs := Parse("/home/u/.config/httplens/config.toml", []byte(text), testActions())
 	if len(errs) != 1 {
 		t.Fatalf("want one error, got %d: %v", len(errs), errs)
 	}
@@ -101,7 +101,7 @@ func TestBadValues(t *testing.T) {
 				t.Errorf("Error() = %q", e.Error())
 			}
 			// The bad setting keeps its default.
-			d := Defaults()
+			d := Defaults(testActions())
 			if s.Request != d.Request || s.History != d.History || s.UI != d.UI || s.Environment != d.Environment ||
 				!reflect.DeepEqual(s.Keys, d.Keys) {
 				t.Errorf("a bad value changed the settings: %+v", s)
@@ -139,7 +139,7 @@ func TestSyntaxErrorKeepsEveryDefault(t *testing.T) {
 	if e.Line != 3 || !strings.Contains(e.Msg, "whole file is ignored") {
 		t.Errorf("got %v", e)
 	}
-	if !reflect.DeepEqual(s, Defaults()) {
+	if !reflect.DeepEqual(s, Defaults(testActions())) {
 		t.Errorf("settings from a broken file: %+v", s)
 	}
 }
@@ -176,11 +176,11 @@ base = "light"
 method_get = "#0a0"
 border_focused = "63"
 `
-	s, errs := Parse("good.toml", []byte(text))
+	s, errs := Parse("good.toml", []byte(text), testActions())
 	if len(errs) != 0 {
 		t.Fatalf("errors: %v", errs)
 	}
-	want := Defaults()
+	want := Defaults(testActions())
 	want.Environment = "dev"
 	want.Request = Request{Timeout: 2 * time.Minute, MaxBody: 1 << 20}
 	want.History = History{Path: "/tmp/h.db", MaxSize: 1e9, MaxBody: 512 << 10, StoreSecrets: true}
@@ -199,9 +199,8 @@ border_focused = "63"
 	if !s.Cookies.For("dev") || s.Cookies.For("prod") || s.Cookies.For("") {
 		t.Error("cookies per environment")
 	}
-	h := s.History.Options()
-	if h.KeepPerRequest != -1 || h.MaxBytes != 1e9 || h.MaxBody != 512<<10 || !h.StoreSecrets {
-		t.Errorf("history options %+v", h)
+	if h := s.History; h.KeepPerRequest != 0 || h.MaxSize != 1e9 || h.MaxBody != 512<<10 || !h.StoreSecrets {
+		t.Errorf("history settings %+v", h)
 	}
 	r := s.Request.Options()
 	if r.Timeout != 2*time.Minute || r.FollowRedirects || !r.Insecure || r.MaxBody != 1<<20 {
@@ -215,7 +214,7 @@ func TestLoadStartsOnTheDefaultsWithABadFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s, errs := Load(path)
+	s, errs := Load(path, testActions())
 	if len(errs) != 2 {
 		t.Fatalf("errors: %v", errs)
 	}
@@ -224,7 +223,7 @@ func TestLoadStartsOnTheDefaultsWithABadFile(t *testing.T) {
 			t.Errorf("error %d = %q, want it to start %q", i, errs[i], want)
 		}
 	}
-	d := Defaults()
+	d := Defaults(testActions())
 	if s.Request.Timeout != 10*time.Second || s.UI.Layout != LayoutWide ||
 		s.Request.MaxBody != d.Request.MaxBody || s.UI.Theme != d.UI.Theme {
 		t.Errorf("settings %+v", s)
@@ -233,13 +232,13 @@ func TestLoadStartsOnTheDefaultsWithABadFile(t *testing.T) {
 
 func TestMissingFile(t *testing.T) {
 	dir := t.TempDir()
-	s, errs := Load(filepath.Join(dir, "none.toml"))
-	if len(errs) != 0 || !reflect.DeepEqual(s, Defaults()) {
+	s, errs := Load(filepath.Join(dir, "none.toml"), testActions())
+	if len(errs) != 0 || !reflect.DeepEqual(s, Defaults(testActions())) {
 		t.Fatalf("missing file: %v, %+v", errs, s)
 	}
 	// Asked for by name, a missing file is a mistake worth a message.
-	s, path, errs := Open(filepath.Join(dir, "none.toml"))
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), path+": no such file") || !reflect.DeepEqual(s, Defaults()) {
+	s, path, errs := Open(filepath.Join(dir, "none.toml"), testActions())
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), path+": no such file") || !reflect.DeepEqual(s, Defaults(testActions())) {
 		t.Fatalf("Open of a missing file: %v", errs)
 	}
 }

@@ -15,7 +15,6 @@ import (
 
 	"github.com/adrg/xdg"
 
-	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -105,9 +104,18 @@ func (c Cookies) For(env string) bool {
 	return c.Enabled
 }
 
+// The history defaults of the file. They are history's own defaults (cli's tests
+// hold the two equal); settings keeps a copy so that reading a settings file does
+// not pull in the history database and SQLite.
+const (
+	DefaultKeepPerRequest = 50
+	DefaultHistoryMaxSize = 256 << 20
+	DefaultHistoryMaxBody = 2 << 20
+)
+
 // Defaults returns the settings used when there is no file: those of
-// `httplens send` without flags.
-func Defaults() Settings {
+// `httplens send` without flags, and every action of acts on its default keys.
+func Defaults(acts []ActionInfo) Settings {
 	return Settings{
 		Request: Request{
 			Timeout:         30 * time.Second,
@@ -117,13 +125,13 @@ func Defaults() Settings {
 		},
 		History: History{
 			Enabled:        true,
-			KeepPerRequest: history.DefaultKeepPerRequest,
-			MaxSize:        history.DefaultMaxBytes,
-			MaxBody:        history.DefaultMaxBody,
+			KeepPerRequest: DefaultKeepPerRequest,
+			MaxSize:        DefaultHistoryMaxSize,
+			MaxBody:        DefaultHistoryMaxBody,
 		},
 		UI:      UI{Theme: ThemeAuto, Layout: LayoutAuto},
 		Cookies: Cookies{Enabled: true},
-		Keys:    DefaultKeymap(),
+		Keys:    DefaultKeymap(acts),
 	}
 }
 
@@ -136,24 +144,6 @@ func (r Request) Options() requests.Options {
 		Insecure:        !r.VerifyTLS,
 		MaxBody:         r.MaxBody,
 	}
-}
-
-// Options returns the history.Options these settings give.
-func (h History) Options() history.Options {
-	o := history.Options{
-		KeepPerRequest: h.KeepPerRequest,
-		MaxBytes:       h.MaxSize,
-		MaxBody:        h.MaxBody,
-		StoreSecrets:   h.StoreSecrets,
-	}
-	// In the file 0 means "no limit"; history.Options says that with a negative number.
-	if o.KeepPerRequest == 0 {
-		o.KeepPerRequest = -1
-	}
-	if o.MaxBytes == 0 {
-		o.MaxBytes = -1
-	}
-	return o
 }
 
 // Path returns the settings file to read: flag when not empty (the --config
@@ -179,14 +169,14 @@ func findPath(flag string, getenv func(string) string, configHome string) (strin
 // Open finds the settings file as Path does and loads it. A missing file at the
 // default place is no error (the defaults apply); a missing file that was asked
 // for by flag or environment is. It returns the path read, for messages.
-func Open(flag string) (Settings, string, []error) {
+func Open(flag string, acts []ActionInfo) (Settings, string, []error) {
 	path, explicit, err := Path(flag)
 	if err != nil {
-		return Defaults(), "", []error{err}
+		return Defaults(acts), "", []error{err}
 	}
 	if _, statErr := os.Stat(path); explicit && errors.Is(statErr, os.ErrNotExist) {
-		return Defaults(), path, []error{&Error{File: path, Msg: "no such file; using the defaults"}}
+		return Defaults(acts), path, []error{&Error{File: path, Msg: "no such file; using the defaults"}}
 	}
-	s, errs := Load(path)
+	s, errs := Load(path, acts)
 	return s, path, errs
 }

@@ -11,19 +11,216 @@ import (
 	"github.com/httplens/httplens/settings"
 )
 
-// actionList is every action of the TUI, from the settings table. Help, the
-// palette and the key bindings all come from it, so they never disagree.
-func actionList() []settings.ActionInfo { return settings.Actions() }
+// The scopes of the TUI's keys besides settings.ScopeGlobal: a pane's keys act
+// while it has focus.
+const (
+	scopeTree     settings.Scope = "tree"
+	scopeRequest  settings.Scope = "request"
+	scopeResponse settings.Scope = "response"
+	scopeExplain  settings.Scope = "explain"
+)
 
-// actionInfo returns the description of action a.
-func actionInfo(a settings.Action) settings.ActionInfo {
-	for _, info := range actionList() {
-		if info.ID == a {
-			return info
-		}
-	}
-	return settings.ActionInfo{ID: a, Help: string(a)}
+// The ids of the actions the code names. The DESIGN.md contract keys are their
+// defaults: send ctrl+r, cancel esc, focus tab / shift+tab, filter /, open enter,
+// save ctrl+s, help ?, quit q and ctrl+c.
+const (
+	actionSend            settings.Action = "send"
+	actionCancel          settings.Action = "cancel"
+	actionFocusNext       settings.Action = "focus-next"
+	actionFocusPrev       settings.Action = "focus-prev"
+	actionEnv             settings.Action = "env"
+	actionSave            settings.Action = "save"
+	actionReread          settings.Action = "reread"
+	actionCheck           settings.Action = "check"
+	actionHelp            settings.Action = "help"
+	actionQuit            settings.Action = "quit"
+	actionPalette         settings.Action = "palette"
+	actionCookies         settings.Action = "cookies"
+	actionUp              settings.Action = "up"
+	actionDown            settings.Action = "down"
+	actionPageUp          settings.Action = "page-up"
+	actionPageDown        settings.Action = "page-down"
+	actionTop             settings.Action = "top"
+	actionBottom          settings.Action = "bottom"
+	actionOpen            settings.Action = "open"
+	actionExpand          settings.Action = "expand"
+	actionCollapse        settings.Action = "collapse"
+	actionFilter          settings.Action = "filter"
+	actionClearFilter     settings.Action = "clear-filter"
+	actionNewRequest      settings.Action = "new-request"
+	actionDuplicate       settings.Action = "duplicate"
+	actionRename          settings.Action = "rename"
+	actionDeleteRequest   settings.Action = "delete-request"
+	actionNewFile         settings.Action = "new-file"
+	actionTabNext         settings.Action = "tab-next"
+	actionTabPrev         settings.Action = "tab-prev"
+	actionRequestHeaders  settings.Action = "request-headers"
+	actionRequestBody     settings.Action = "request-body"
+	actionRequestQuery    settings.Action = "request-query"
+	actionRequestAuth     settings.Action = "request-auth"
+	actionResolve         settings.Action = "resolve"
+	actionMethodNext      settings.Action = "method-next"
+	actionMethodPrev      settings.Action = "method-prev"
+	actionEditURL         settings.Action = "edit-url"
+	actionEdit            settings.Action = "edit"
+	actionAdd             settings.Action = "add"
+	actionRemove          settings.Action = "remove"
+	actionToggleHeader    settings.Action = "toggle-header"
+	actionContentType     settings.Action = "content-type"
+	actionEditor          settings.Action = "editor"
+	actionAuthBasic       settings.Action = "auth-basic"
+	actionAuthBearer      settings.Action = "auth-bearer"
+	actionCondition       settings.Action = "condition"
+	actionAutoIfMatch     settings.Action = "auto-if-match"
+	actionCopyCurl        settings.Action = "copy-curl"
+	actionDiscard         settings.Action = "discard"
+	actionResponseRaw     settings.Action = "response-raw"
+	actionResponsePretty  settings.Action = "response-pretty"
+	actionResponseHeaders settings.Action = "response-headers"
+	actionResponseTiming  settings.Action = "response-timing"
+	actionResponseHistory settings.Action = "response-history"
+	actionSearch          settings.Action = "search"
+	actionMatchNext       settings.Action = "match-next"
+	actionMatchPrev       settings.Action = "match-prev"
+	actionEndSearch       settings.Action = "end-search"
+	actionCopyBody        settings.Action = "copy-body"
+	actionCopyRaw         settings.Action = "copy-raw"
+	actionNote            settings.Action = "note"
+	actionMark            settings.Action = "mark"
+	actionSaveBody        settings.Action = "save-body"
+	actionInsecure        settings.Action = "insecure"
+)
+
+// action is one row of the action table: what settings needs to bind and check
+// its keys (id, help, scopes, default keys), where the hint line shows it, what it
+// does, and why it cannot act now.
+type action struct {
+	settings.ActionInfo
+	// hint is the action's place in the hint line of the scope hintIn (the first
+	// scope when empty); 0 leaves it out of the hint line.
+	hint   int
+	hintIn settings.Scope
+	// run does the action. A global action acts on the root; a pane action is run
+	// by its pane (runInPane), the one its keys act in.
+	run func(m Model) (tea.Model, tea.Cmd)
+	// disabled says why the action cannot act now; "" when it can. The palette
+	// greys such an action and shows the reason instead of running it.
+	disabled func(m *Model) string
 }
+
+// actionTable is every action of the TUI, in the order help and the palette list
+// them: the one place an action is declared. Keys (and their rebinding in the
+// settings file), the ? overlay, the hint line and the palette all come from it.
+// Defaults avoid ctrl+h (backspace in many terminals), ctrl+b (tmux's prefix) and
+// alt (the Option key on macOS types characters unless configured).
+func actionTable() []action {
+	g := []settings.Scope{settings.ScopeGlobal}
+	panes := []settings.Scope{scopeTree, scopeRequest, scopeResponse, scopeExplain}
+	tree, req, resp := []settings.Scope{scopeTree}, []settings.Scope{scopeRequest}, []settings.Scope{scopeResponse}
+	both := []settings.Scope{scopeRequest, scopeResponse}
+	// a declares a global action run by the root.
+	a := func(id settings.Action, help string, keys []string, run func(Model) (tea.Model, tea.Cmd)) action {
+		return action{ActionInfo: settings.ActionInfo{ID: id, Help: help, Scopes: g, Keys: keys}, run: run}
+	}
+	// p declares a pane action, run by the pane its scope names.
+	p := func(id settings.Action, help string, scopes []settings.Scope, keys ...string) action {
+		return action{ActionInfo: settings.ActionInfo{ID: id, Help: help, Scopes: scopes, Keys: keys}, run: runInPane(id)}
+	}
+	ctx := func(x action) action { x.Contextual = true; return x }
+	hint := func(n int, x action) action { x.hint = n; return x }
+	hintIn := func(s settings.Scope, n int, x action) action { x.hint, x.hintIn = n, s; return x }
+	when := func(x action, f func(m *Model) string) action { x.disabled = f; return x }
+	keys := func(k ...string) []string { return k }
+	mark := ctx(p(actionMark, "mark two to diff", resp, " "))
+	mark.Overrides = []settings.Action{actionPageDown}
+	return []action{
+		hint(1, a(actionSend, "send the request", keys("ctrl+r"), Model.send)),
+		hint(2, when(ctx(a(actionCancel, "cancel the request in flight", keys("esc"), Model.cancel)), (*Model).cancelDisabled)),
+		hint(5, a(actionFocusNext, "next pane", keys("tab"), Model.focusNext)),
+		a(actionFocusPrev, "previous pane", keys("shift+tab"), Model.focusPrev),
+		a(actionEnv, "choose the environment", keys("ctrl+e"), Model.envPicker),
+		hint(3, when(ctx(a(actionSave, "save edits", keys("ctrl+s"), Model.save)), (*Model).saveDisabled)),
+		hint(4, when(ctx(a(actionReread, "re-read after 412", keys("R"), Model.reread)), (*Model).rereadDisabled)),
+		a(actionCheck, "check the resource", keys("C"), Model.check),
+		hint(6, a(actionHelp, "help", keys("?"), Model.helpOverlayOpen)),
+		hint(7, a(actionQuit, "quit", keys("q", "ctrl+c"), Model.quitOrAsk)),
+		a(actionPalette, "command palette", keys("ctrl+p"), Model.paletteOpen),
+		a(actionCookies, "cookies of this environment", keys("ctrl+k"), Model.cookiesOpen),
+
+		hintIn(scopeExplain, 2, p(actionUp, "up", panes, "up", "k")),
+		hintIn(scopeExplain, 1, p(actionDown, "down", panes, "down", "j")),
+		p(actionPageUp, "page up", panes, "pgup", "ctrl+u"),
+		p(actionPageDown, "page down", panes, "pgdown", "ctrl+d", " "),
+		p(actionTop, "top", panes, "home", "g"),
+		p(actionBottom, "bottom", panes, "end", "G"),
+
+		hint(1, p(actionOpen, "open / fold", tree, "enter")),
+		p(actionExpand, "unfold", tree, "right", "l"),
+		p(actionCollapse, "fold", tree, "left", "h"),
+		hint(2, p(actionFilter, "filter", tree, "/")),
+		hint(3, ctx(p(actionClearFilter, "clear filter", tree, "esc"))),
+		p(actionNewRequest, "new request", tree, "n"),
+		p(actionDuplicate, "duplicate", tree, "c"),
+		p(actionRename, "rename", tree, "r"),
+		p(actionDeleteRequest, "delete request", tree, "x", "delete"),
+		p(actionNewFile, "new .http file", tree, "N"),
+
+		hintIn(scopeResponse, 1, p(actionTabNext, "next tab", both, "right", "l", "]")),
+		p(actionTabPrev, "previous tab", both, "left", "h", "["),
+		p(actionRequestHeaders, "Headers tab", req, "1"),
+		p(actionRequestBody, "Body tab", req, "2"),
+		p(actionRequestQuery, "Query tab", req, "3"),
+		p(actionRequestAuth, "Auth tab", req, "4"),
+		hint(6, p(actionResolve, "show variables resolved", req, "v")),
+		hint(1, p(actionMethodNext, "next method", req, "m")),
+		p(actionMethodPrev, "previous method", req, "M"),
+		hint(2, p(actionEditURL, "edit URL", req, "u")),
+		hint(3, p(actionEdit, "edit", req, "enter")),
+		hint(4, p(actionAdd, "add", req, "a")),
+		p(actionRemove, "delete", req, "d", "delete"),
+		p(actionToggleHeader, "disable/enable header", req, "x"),
+		p(actionContentType, "content type", req, "t"),
+		p(actionEditor, "body in $EDITOR", req, "e"),
+		p(actionAuthBasic, "Basic auth", req, "b"),
+		p(actionAuthBearer, "Bearer auth", req, "B"),
+		hint(5, p(actionCondition, "add If-Match/If-None-Match", req, "i")),
+		p(actionAutoIfMatch, "auto If-Match on/off", req, "A"),
+		p(actionCopyCurl, "copy as curl", req, "y"),
+		p(actionDiscard, "discard edits", req, "z"),
+
+		p(actionResponseRaw, "Raw tab", resp, "1"),
+		p(actionResponsePretty, "Pretty tab", resp, "2"),
+		p(actionResponseHeaders, "Headers tab", resp, "3"),
+		p(actionResponseTiming, "Timing tab", resp, "4"),
+		p(actionResponseHistory, "History tab", resp, "5"),
+		hint(2, p(actionSearch, "search body", resp, "/")),
+		hint(3, ctx(p(actionMatchNext, "next match", resp, "n"))),
+		hint(4, ctx(p(actionMatchPrev, "previous match", resp, "N"))),
+		ctx(p(actionEndSearch, "end search", resp, "esc")),
+		p(actionCopyBody, "copy body", resp, "y"),
+		p(actionCopyRaw, "copy raw response", resp, "Y"),
+		// On the Headers tab: the header's full note; on History: reopen the exchange.
+		hint(5, ctx(p(actionNote, "header note / reopen", resp, "enter"))),
+		// Only on the History tab, where page down gives mark its keys.
+		hint(6, mark),
+		hint(8, ctx(p(actionSaveBody, "save body to a file", resp, "s"))),
+		hint(7, ctx(p(actionInsecure, "resend, certificate unchecked", resp, "i"))),
+	}
+}
+
+// Actions returns what settings needs of every action of the TUI (id, help,
+// scopes, default keys), for reading and checking [keys] in the settings file.
+func Actions() []settings.ActionInfo {
+	t := actionTable()
+	out := make([]settings.ActionInfo, len(t))
+	for i, a := range t {
+		out[i] = a.ActionInfo
+	}
+	return out
+}
+
+// actionList is the settings side of every action (see Actions).
+func actionList() []settings.ActionInfo { return Actions() }
 
 // keysFor returns the keys bound to info in km, or its defaults when km says
 // nothing of it (a nil keymap, as the panes' constructors use).
@@ -34,10 +231,9 @@ func keysFor(km settings.Keymap, info settings.ActionInfo) []string {
 	return info.Keys
 }
 
-// actionBinding is the binding of action a: the keys km gives it and the help text
-// of the action table. An action bound to no key is a disabled binding.
-func actionBinding(km settings.Keymap, a settings.Action) key.Binding {
-	info := actionInfo(a)
+// bindingFor is the binding of the action info: the keys km gives it and the help
+// text of the action table. An action bound to no key is a disabled binding.
+func bindingFor(km settings.Keymap, info settings.ActionInfo) key.Binding {
 	keys := keysFor(km, info)
 	if len(keys) == 0 {
 		b := key.NewBinding(key.WithHelp("", info.Help))
@@ -71,40 +267,6 @@ func keysLabel(keys []string) string {
 		out = out[:1]
 	}
 	return strings.Join(out, "/")
-}
-
-// keyMsgFor builds the key press bubbletea reports for the key name k, so that the
-// palette can run an action exactly as its key would. ok is false for a name
-// bubbletea never reports.
-func keyMsgFor(k string) (tea.KeyMsg, bool) {
-	alt := false
-	if rest, ok := strings.CutPrefix(k, "alt+"); ok && rest != "" {
-		alt, k = true, rest
-	}
-	if utf8.RuneCountInString(k) == 1 && k != " " {
-		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k), Alt: alt}, true
-	}
-	// bubbletea's key types run from its special keys (negative) to DEL (127).
-	for t := tea.KeyType(-200); t <= 127; t++ {
-		if t == tea.KeyRunes {
-			continue
-		}
-		msg := tea.KeyMsg{Type: t, Alt: alt}
-		if t == tea.KeySpace {
-			msg.Runes = []rune{' '}
-		}
-		if msg.String() == prefixAlt(alt)+k {
-			return msg, true
-		}
-	}
-	return tea.KeyMsg{}, false
-}
-
-func prefixAlt(alt bool) string {
-	if alt {
-		return "alt+"
-	}
-	return ""
 }
 
 // inScope reports whether info's keys act in scope s.

@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/check"
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 // checkDoneMsg is the result of the live checks run as flight id: the lines of
@@ -44,7 +45,7 @@ func (m Model) check() (tea.Model, tea.Cmd) {
 	m.flight.cancel, m.flight.started, m.flight.elapsed = cancel, false, ""
 	m.flight.label = "checks of " + r.Method + " " + requestLabel(r)
 	m.flight.key, m.flight.reread = "", ""
-	m.keys.Cancel.SetEnabled(true)
+	m.keys.enable(actionCancel, true)
 	m.resp.SetSending(m.sendingText())
 	m.setStatus("", false)
 	id := m.flight.id
@@ -80,7 +81,7 @@ func (m Model) checkDone(msg checkDoneMsg) Model {
 		return m
 	}
 	m.flight.cancel = nil
-	m.keys.Cancel.SetEnabled(false)
+	m.keys.enable(actionCancel, false)
 	m.resp.SetSending("")
 	switch {
 	case msg.cancelled || errors.Is(msg.err, context.Canceled):
@@ -99,19 +100,19 @@ func (m Model) checkDone(msg checkDoneMsg) Model {
 func checkLines(rep check.Report, width int, st Styles) (lines []string, summary string) {
 	counts := map[check.Status]int{}
 	wrap := func(indent, s string) {
-		for _, l := range strings.Split(wrapText(sanitizeString(s), max(width-len(indent), 20)), "\n") {
+		for _, l := range strings.Split(wrapText(termtext.String(s), max(width-len(indent), 20)), "\n") {
 			lines = append(lines, indent+l)
 		}
 	}
 	for _, res := range rep.Results {
 		counts[res.Status]++
-		lines = append(lines, checkStatusLabel(res.Status, st)+" "+st.Bold.Render(sanitizeString(res.Title)))
+		lines = append(lines, checkStatusLabel(res.Status, st)+" "+st.Bold.Render(termtext.String(res.Title)))
 		wrap("    ", res.Reason)
 		for _, e := range res.Evidence {
 			lines = append(lines, evidenceLines(e)...)
 		}
 		if len(res.Refs) > 0 {
-			lines = append(lines, st.Muted.Render("    "+sanitizeString(strings.Join(res.Refs, ", "))))
+			lines = append(lines, st.Muted.Render("    "+termtext.String(strings.Join(res.Refs, ", "))))
 		}
 		lines = append(lines, "")
 	}
@@ -132,16 +133,16 @@ func checkStatusLabel(s check.Status, st Styles) string {
 
 // evidenceLines is one follow-up as sent and received.
 func evidenceLines(e check.Evidence) []string {
-	out := []string{"    → " + sanitizeString(e.Method+" "+e.URL)}
+	out := []string{"    → " + termtext.String(e.Method+" "+e.URL)}
 	for _, h := range e.Sent {
-		out = append(out, "        "+sanitizeString(h.Name)+": "+sanitizeString(h.Value))
+		out = append(out, "        "+termtext.String(h.Name)+": "+termtext.String(h.Value))
 	}
 	if e.Error != "" {
-		return append(out, "    ← "+sanitizeString(e.Error))
+		return append(out, "    ← "+termtext.String(e.Error))
 	}
-	out = append(out, fmt.Sprintf("    ← %d %s · body %s", e.Status, sanitizeString(e.Reason), humanBytes(e.BodyBytes)))
+	out = append(out, fmt.Sprintf("    ← %d %s · body %s", e.Status, termtext.String(e.Reason), humanBytes(e.BodyBytes)))
 	for _, h := range e.Headers {
-		out = append(out, "        "+sanitizeString(h.Name)+": "+sanitizeString(h.Value))
+		out = append(out, "        "+termtext.String(h.Name)+": "+termtext.String(h.Value))
 	}
 	return out
 }

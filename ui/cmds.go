@@ -11,6 +11,7 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -53,7 +54,7 @@ func sendCmd(ctx context.Context, id int, chain []*collections.Request, last map
 		}
 		msg.exchange = x
 		if x.Response != nil {
-			r := explain.Analyze(ExplainInput(x, time.Now()))
+			r := explain.Analyze(explaininput.From(x, time.Now()))
 			msg.report = &r
 		}
 		msg.content = newResponseContent(x, st)

@@ -6,7 +6,10 @@ import (
 	"time"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/bodylines"
 )
 
 // Response tabs, in the order they are shown.
@@ -27,10 +30,10 @@ func tabName(i int) string {
 // tabText is the display form of one tab, computed once when the response arrives
 // and never changed after, so commands may read it from other goroutines.
 type tabText struct {
-	plain  []string   // sanitised lines
-	styled []string   // the same lines with colours; nil means use plain
-	hex    []byte     // when set, the lines are a hex dump of these bytes
-	lazy   *lazyLines // when set, lines made on demand, after plain's
+	plain  []string        // sanitised lines
+	styled []string        // the same lines with colours; nil means use plain
+	hex    []byte          // when set, the lines are a hex dump of these bytes
+	lazy   *bodylines.Text // when set, lines made on demand, after plain's
 }
 
 // Len is the number of lines.
@@ -56,7 +59,7 @@ func (t *tabText) Plain(i int) string {
 }
 
 // StyledRange is lines [from, to) with colours where there are some; lazy lines are
-// made in one walk (lazyLines.Lines).
+// made in one walk (bodylines.Text.Lines).
 func (t *tabText) StyledRange(from, to int) []string {
 	to = min(to, t.Len())
 	if t.lazy == nil || t.hex != nil || to <= len(t.plain) {
@@ -107,19 +110,19 @@ type responseContent struct {
 func newResponseContent(x requests.Exchange, st Styles) *responseContent {
 	c := &responseContent{method: x.Request.Method, elapsed: x.Timing.Total, timing: x.Timing}
 	if x.Err != nil {
-		c.err = sanitizeString(x.Err.Error())
+		c.err = termtext.String(x.Err.Error())
 	}
 	r := x.Response
 	if r == nil {
 		return c
 	}
-	c.status, c.reason = r.Status, sanitizeString(r.Reason)
+	c.status, c.reason = r.Status, termtext.String(r.Reason)
 	c.size, c.truncated = r.BodyBytes, r.Truncated
 
 	c.tabs[tabRaw] = rawTab(r)
 	// The notes place dates relative to when the response arrived, so a reopened
 	// exchange reads as it did then; computing them here keeps them off Update.
-	c.notes = explain.HeaderNotes(ExplainInput(x, x.Received))
+	c.notes = explain.HeaderNotes(explaininput.From(x, x.Received))
 	c.tabs[tabHeaders] = headersTab(c.notes, st)
 
 	c.prepareBody(x, st)
@@ -131,16 +134,16 @@ func newResponseContent(x requests.Exchange, st Styles) *responseContent {
 func headersTab(notes []explain.HeaderNote, st Styles) tabText {
 	width := 0
 	for _, n := range notes {
-		width = max(width, len(sanitizeString(n.Name)))
+		width = max(width, len(termtext.String(n.Name)))
 	}
 	width = min(width, 32)
 	key := newWrappers(st.Syntax, true).key
 	var t tabText
 	for _, n := range notes {
-		name := sanitizeString(n.Name)
+		name := termtext.String(n.Name)
 		pad := strings.Repeat(" ", max(0, width-len(name)))
-		value := sanitizeString(n.Value)
-		meaning := "  ↳ " + sanitizeString(n.Meaning)
+		value := termtext.String(n.Value)
+		meaning := "  ↳ " + termtext.String(n.Meaning)
 		if len(n.Warnings) > 0 {
 			meaning += fmt.Sprintf("  (! %d warning", len(n.Warnings)) + plural(len(n.Warnings)) + ")"
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 // openCookies opens the cookies view on the current environment's jar and lists
@@ -30,7 +31,7 @@ func envName(env string) string {
 	if env == "" {
 		return "no environment"
 	}
-	return "environment " + sanitizeString(env)
+	return "environment " + termtext.String(env)
 }
 
 // handleCookiesKey moves through the cookies, deletes one or clears the jar.
@@ -47,7 +48,7 @@ func (m Model) handleCookiesKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.overlay.sel = min(m.overlay.sel+1, max(n-1, 0))
 	case key.Matches(msg, k.Delete) && n > 0 && j != nil:
 		c := m.jars.shown[clamp(m.overlay.sel, 0, n-1)]
-		m.setStatus("Deleted the cookie "+sanitizeString(c.Name)+" of "+sanitizeString(c.Domain), false)
+		m.setStatus("Deleted the cookie "+termtext.String(c.Name)+" of "+termtext.String(c.Domain), false)
 		return m, changeCookiesCmd(j, func(jar *requests.Jar) { jar.Delete(c.Domain, c.Path, c.Name) })
 	case key.Matches(msg, k.Clear) && n > 0 && j != nil:
 		m.setStatus(fmt.Sprintf("Cleared %d cookies of %s", n, envName(m.env)), false)
@@ -115,6 +116,6 @@ func cookieLine(c requests.Cookie) string {
 	case http.SameSiteNoneMode:
 		flags = append(flags, "SameSite=None")
 	}
-	s := sanitizeString
+	s := termtext.String
 	return cookieRow(s(domain), s(c.Path), s(c.Name), s(c.Value), expires, strings.Join(flags, " "))
 }

@@ -5,18 +5,18 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/aymanbagabas/go-udiff/lcs"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 const (
-	// maxDiffCells bounds the line-diff table; past it the differing middle of two
-	// texts is shown as removed then added, without matching lines inside it.
-	maxDiffCells = 4 << 20
 	// diffContext is how many unchanged lines are kept around a change.
 	diffContext = 3
 	// maxBetween caps the writes in between that are handed to Compare.
@@ -32,71 +32,39 @@ type diffOp struct {
 	text string
 }
 
-// lineDiff compares two lists of lines. Common leading and trailing lines are
-// matched first, so a typical pair (a few changed fields) costs little.
+// lineDiff compares two lists of lines with go-udiff's LCS (Myers-style, with a
+// bounded cost on pathological input). Each distinct line becomes one rune, so
+// the rune diff is a line diff.
 func lineDiff(a, b []string) []diffOp {
-	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
-		suf++
-	}
-	var out []diffOp
-	for _, l := range a[:pre] {
-		out = append(out, diffOp{' ', l})
-	}
-	out = append(out, middleDiff(a[pre:len(a)-suf], b[pre:len(b)-suf])...)
-	for _, l := range a[len(a)-suf:] {
-		out = append(out, diffOp{' ', l})
-	}
-	return out
-}
-
-// middleDiff is a longest-common-subsequence diff of the differing middle.
-func middleDiff(a, b []string) []diffOp {
-	var out []diffOp
-	if len(a)*len(b) > maxDiffCells {
-		for _, l := range a {
-			out = append(out, diffOp{'-', l})
-		}
-		for _, l := range b {
-			out = append(out, diffOp{'+', l})
+	ids := map[string]rune{}
+	intern := func(lines []string) []rune {
+		out := make([]rune, len(lines))
+		for i, l := range lines {
+			id, ok := ids[l]
+			if !ok {
+				id = rune(len(ids))
+				ids[l] = id
+			}
+			out[i] = id
 		}
 		return out
 	}
-	// lcs[i][j] is the LCS length of a[i:] and b[j:].
-	w := len(b) + 1
-	lcs := make([]int32, (len(a)+1)*w)
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i*w+j] = lcs[(i+1)*w+j+1] + 1
-			} else {
-				lcs[i*w+j] = max(lcs[(i+1)*w+j], lcs[i*w+j+1])
-			}
-		}
-	}
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
+	ra, rb := intern(a), intern(b)
+	var out []diffOp
+	i := 0
+	for _, d := range lcs.DiffRunes(ra, rb) {
+		for ; i < d.Start; i++ {
 			out = append(out, diffOp{' ', a[i]})
-			i, j = i+1, j+1
-		case lcs[(i+1)*w+j] >= lcs[i*w+j+1]:
+		}
+		for ; i < d.End; i++ {
 			out = append(out, diffOp{'-', a[i]})
-			i++
-		default:
-			out = append(out, diffOp{'+', b[j]})
-			j++
+		}
+		for _, l := range b[d.ReplStart:d.ReplEnd] {
+			out = append(out, diffOp{'+', l})
 		}
 	}
 	for ; i < len(a); i++ {
-		out = append(out, diffOp{'-', a[i]})
-	}
-	for ; j < len(b); j++ {
-		out = append(out, diffOp{'+', b[j]})
+		out = append(out, diffOp{' ', a[i]})
 	}
 	return out
 }
@@ -163,11 +131,11 @@ func markETag(m, line string) string {
 func headLines(x requests.Exchange) []string {
 	r := x.Response
 	if r == nil {
-		return []string{"(no response: " + sanitizeString(fmt.Sprint(x.Err)) + ")"}
+		return []string{"(no response: " + termtext.String(fmt.Sprint(x.Err)) + ")"}
 	}
-	lines := []string{sanitizeString(fmt.Sprintf("%s %d %s", r.Proto, r.Status, r.Reason))}
+	lines := []string{termtext.String(fmt.Sprintf("%s %d %s", r.Proto, r.Status, r.Reason))}
 	for _, h := range r.Headers {
-		lines = append(lines, sanitizeString(h.Name)+": "+sanitizeString(h.Value))
+		lines = append(lines, termtext.String(h.Name)+": "+termtext.String(h.Value))
 	}
 	return lines
 }
@@ -192,7 +160,7 @@ func bodyLines(x requests.Exchange) []string {
 		}
 		return out
 	}
-	return displayLines(format(kind, body))
+	return termtext.Lines(format(kind, body))
 }
 
 // diffCmd reads stored exchanges a and b (a older) and builds the diff view:
@@ -232,7 +200,7 @@ func writesBetween(ctx context.Context, s *history.Store, a, b history.Entry) []
 		if err != nil {
 			continue
 		}
-		out = append(out, ExplainInput(e.Exchange(), momentOf(e, e.Sent)))
+		out = append(out, explaininput.From(e.Exchange(), momentOf(e, e.Sent)))
 	}
 	return out
 }
@@ -252,21 +220,21 @@ func entryLabel(e history.Entry) string {
 // diffView lays out the comparison of two stored exchanges.
 func diffView(a, b history.Entry, between []explain.Exchange, width int, st Styles) []string {
 	xa, xb := a.Exchange(), b.Exchange()
-	cmp := explain.Compare(ExplainInput(xa, momentOf(a, a.Sent)), ExplainInput(xb, momentOf(b, b.Sent)), between...)
+	cmp := explain.Compare(explaininput.From(xa, momentOf(a, a.Sent)), explaininput.From(xb, momentOf(b, b.Sent)), between...)
 	lines := []string{st.Bold.Render("Why they differ")}
 	if len(cmp.Causes) == 0 {
 		lines = append(lines, "  Nothing differs that the headers explain: same status and body.")
 	}
 	for _, c := range cmp.Causes {
-		lines = append(lines, severityStyle(st, c.Severity).Render("• "+sanitizeString(c.Title)))
-		for _, l := range strings.Split(wrapText(sanitizeString(c.Detail), max(width-2, 20)), "\n") {
+		lines = append(lines, severityStyle(st, c.Severity).Render("• "+termtext.String(c.Title)))
+		for _, l := range strings.Split(wrapText(termtext.String(c.Detail), max(width-2, 20)), "\n") {
 			lines = append(lines, "  "+l)
 		}
 		if len(c.Refs) > 0 {
-			lines = append(lines, st.Muted.Render("  "+sanitizeString(strings.Join(c.Refs, ", "))))
+			lines = append(lines, st.Muted.Render("  "+termtext.String(strings.Join(c.Refs, ", "))))
 		}
 	}
-	lines = append(lines, "", etagLine(cmp, st), "Body: "+sanitizeString(cmp.Body), "")
+	lines = append(lines, "", etagLine(cmp, st), "Body: "+termtext.String(cmp.Body), "")
 	lines = append(lines, st.Bold.Render("Head")+st.Muted.Render("  (- older, + newer, ! a changed ETag)"))
 	lines = append(lines, renderDiff(lineDiff(headLines(xa), headLines(xb)), st)...)
 	lines = append(lines, "", st.Bold.Render("Body"))
@@ -279,7 +247,7 @@ func diffView(a, b history.Entry, between []explain.Exchange, width int, st Styl
 
 // etagLine says whether the ETag changed, with a marker that reads without colour.
 func etagLine(c explain.Comparison, st Styles) string {
-	a, b := sanitizeString(c.ETagA), sanitizeString(c.ETagB)
+	a, b := termtext.String(c.ETagA), termtext.String(c.ETagB)
 	switch {
 	case a == b && a == "":
 		return "ETag: none in either"

@@ -5,6 +5,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/termtext"
 )
 
 // textEditor is a small multi-line editor for request bodies: typed runes, enter
@@ -158,11 +160,11 @@ func (e *textEditor) View(h int) []string {
 	for i := e.top; i < min(e.top+h, len(e.lines)); i++ {
 		l := e.lines[i]
 		if i != e.row || !e.editing {
-			out = append(out, sanitizeString(string(l)))
+			out = append(out, termtext.String(string(l)))
 			continue
 		}
 		col := clamp(e.col, 0, len(l))
-		out = append(out, sanitizeString(string(l[:col]))+"█"+sanitizeString(string(l[col:])))
+		out = append(out, termtext.String(string(l[:col]))+"█"+termtext.String(string(l[col:])))
 	}
 	return out
 }

@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/termtext"
 )
 
 // explainPane shows what the response means: its status for this method, the
@@ -68,8 +70,10 @@ func (m *explainPane) SetNote(s string) {
 func (m explainPane) Update(msg tea.Msg) (explainPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		top := scroll(m.keys.moveKeys, msg, m.vp.YOffset, m.vp.Height, m.vp.TotalLineCount())
-		m.vp.SetYOffset(top)
+		id, _ := m.keys.match(msg)
+		return m.do(id), nil
+	case runActionMsg:
+		return m.do(msg.id), nil
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:
@@ -79,6 +83,12 @@ func (m explainPane) Update(msg tea.Msg) (explainPane, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// do runs the explain panel's action id (it only scrolls).
+func (m explainPane) do(id settings.Action) explainPane {
+	m.vp.SetYOffset(scroll(id, m.vp.YOffset, m.vp.Height, m.vp.TotalLineCount()))
+	return m
 }
 
 // View draws exactly w×h cells.
@@ -109,7 +119,7 @@ func (m *explainPane) render() {
 func (m *explainPane) para(b *strings.Builder, indent, text string) {
 	w := lipgloss.Width(indent)
 	hang := strings.Repeat(" ", w)
-	for i, l := range strings.Split(wrapText(sanitizeString(text), max(m.w-w, 8)), "\n") {
+	for i, l := range strings.Split(wrapText(termtext.String(text), max(m.w-w, 8)), "\n") {
 		if i == 0 {
 			b.WriteString(indent + l + "\n")
 		} else {
@@ -120,7 +130,7 @@ func (m *explainPane) para(b *strings.Builder, indent, text string) {
 
 func (m *explainPane) refs(b *strings.Builder, indent string, refs []string) {
 	if len(refs) > 0 {
-		b.WriteString(m.st.Muted.Render(indent+sanitizeString(strings.Join(refs, ", "))) + "\n")
+		b.WriteString(m.st.Muted.Render(indent+termtext.String(strings.Join(refs, ", "))) + "\n")
 	}
 }
 
@@ -128,7 +138,7 @@ func (m *explainPane) writeStatus(b *strings.Builder) {
 	s := m.report.Status
 	b.WriteString(m.st.Status(s.Code).Render(fmt.Sprintf("%d %s", s.Code, m.reason)))
 	if s.Class != "" {
-		b.WriteString(m.st.Muted.Render(" · " + sanitizeString(s.Class)))
+		b.WriteString(m.st.Muted.Render(" · " + termtext.String(s.Class)))
 	}
 	b.WriteString("\n")
 	m.para(b, "", s.Meaning)

@@ -3,6 +3,8 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/termtext"
 )
 
 // fieldEvent says what a key did to a line field.
@@ -102,8 +104,8 @@ func (f *lineField) insert(rs []rune) {
 // View shows the prompt, the value and, while editing, a cursor.
 func (f *lineField) View() string {
 	if !f.editing {
-		return f.prompt + sanitizeString(string(f.value))
+		return f.prompt + termtext.String(string(f.value))
 	}
 	pos := clamp(f.pos, 0, len(f.value))
-	return f.prompt + sanitizeString(string(f.value[:pos])) + "█" + sanitizeString(string(f.value[pos:]))
+	return f.prompt + termtext.String(string(f.value[:pos])) + "█" + termtext.String(string(f.value[pos:]))
 }

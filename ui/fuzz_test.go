@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 // unsafeRune reports a rune a terminal would act on: ESC and the other C0
@@ -33,12 +34,12 @@ func FuzzSanitize(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		out := sanitize(b)
+		out := termtext.Sanitize(b)
 		checkSafe(t, "sanitize", out)
 		if strings.ContainsRune(out, '\n') {
 			t.Fatalf("a newline passed: %q", out)
 		}
-		for _, line := range displayLines(b) {
+		for _, line := range termtext.Lines(b) {
 			checkSafe(t, "displayLines", line)
 		}
 	})

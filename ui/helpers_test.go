@@ -4,7 +4,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -86,4 +88,38 @@ func newLocalServer(t testing.TB, h http.Handler) string {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return srv.URL
+}
+
+// keyMsgFor builds the key press bubbletea reports for the key name k, so that a
+// test can press any bound key. ok is false for a name
+// bubbletea never reports.
+func keyMsgFor(k string) (tea.KeyMsg, bool) {
+	alt := false
+	if rest, ok := strings.CutPrefix(k, "alt+"); ok && rest != "" {
+		alt, k = true, rest
+	}
+	if utf8.RuneCountInString(k) == 1 && k != " " {
+		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k), Alt: alt}, true
+	}
+	// bubbletea's key types run from its special keys (negative) to DEL (127).
+	for t := tea.KeyType(-200); t <= 127; t++ {
+		if t == tea.KeyRunes {
+			continue
+		}
+		msg := tea.KeyMsg{Type: t, Alt: alt}
+		if t == tea.KeySpace {
+			msg.Runes = []rune{' '}
+		}
+		if msg.String() == prefixAlt(alt)+k {
+			return msg, true
+		}
+	}
+	return tea.KeyMsg{}, false
+}
+
+func prefixAlt(alt bool) string {
+	if alt {
+		return "alt+"
+	}
+	return ""
 }

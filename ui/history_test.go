@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 )
@@ -153,7 +156,7 @@ func TestMarkTwoShowsDiff(t *testing.T) {
 	}
 	a, _ := s.Get(context.Background(), rows[1].ID)
 	b, _ := s.Get(context.Background(), rows[0].ID)
-	cmp := explain.Compare(ExplainInput(a.Exchange(), a.Received), ExplainInput(b.Exchange(), b.Received))
+	cmp := explain.Compare(explaininput.From(a.Exchange(), a.Received), explaininput.From(b.Exchange(), b.Received))
 	if len(cmp.Causes) == 0 || !strings.Contains(v, cmp.Causes[0].Title) {
 		t.Errorf("the diff does not name Compare's cause %v:\n%s", cmp.Causes, v)
 	}
@@ -254,4 +257,27 @@ func TestHistoryStartupAndOff(t *testing.T) {
 			t.Errorf("History tab:\n%s", v)
 		}
 	})
+}
+
+// Two long texts that differ at both ends and in the middle still diff line by
+// line: only the three changed lines are marked, not the whole text.
+func TestLineDiffOfLongTexts(t *testing.T) {
+	a := make([]string, 3000)
+	for i := range a {
+		a[i] = fmt.Sprintf("line %d", i)
+	}
+	b := slices.Clone(a)
+	b[0], b[1500], b[2999] = "first", "middle", "last"
+	removed, added := 0, 0
+	for _, op := range lineDiff(a, b) {
+		switch op.kind {
+		case '-':
+			removed++
+		case '+':
+			added++
+		}
+	}
+	if removed != 3 || added != 3 {
+		t.Errorf("%d removed and %d added, want 3 and 3", removed, added)
+	}
 }

@@ -10,8 +10,10 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 // historyListLimit caps the rows the History tab loads; retention keeps 50 per
@@ -122,7 +124,7 @@ func reopenCmd(s *history.Store, key string, id int64, st Styles) tea.Cmd {
 		x := e.Exchange()
 		msg := historyReopenedMsg{key: key, id: id, exchange: x, content: newResponseContent(x, st)}
 		if x.Response != nil {
-			r := explain.Analyze(ExplainInput(x, momentOf(e, time.Now())))
+			r := explain.Analyze(explaininput.From(x, momentOf(e, time.Now())))
 			msg.report = &r
 		}
 		return msg
@@ -263,7 +265,7 @@ func (m *Model) syncHistory() tea.Cmd {
 	h := &m.resp.hist
 	h.off = m.cfg.History == nil
 	if h.off && m.cfg.HistoryErr != nil {
-		h.offWhy = sanitizeString(m.cfg.HistoryErr.Error())
+		h.offWhy = termtext.String(m.cfg.HistoryErr.Error())
 	}
 	r := m.req.Request()
 	if m.resp.tab != tabHistory || h.off || r == nil {

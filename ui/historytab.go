@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/termtext"
 )
 
 // historyList is the History tab of the response pane: the stored exchanges of the
@@ -30,7 +31,7 @@ func (h *historyList) setRows(key string, rows []history.Summary, err error) {
 	}
 	h.key, h.loading, h.rows, h.err = key, false, rows, ""
 	if err != nil {
-		h.err = sanitizeString(err.Error())
+		h.err = termtext.String(err.Error())
 	}
 	h.sel = clamp(h.sel, 0, max(len(h.rows)-1, 0))
 	h.marks = slices.DeleteFunc(h.marks, func(id int64) bool { return h.index(id) < 0 })
@@ -91,8 +92,8 @@ func (h *historyList) view(st Styles, k responseKeys, height int, focused bool) 
 	for i := top; i < min(top+rows, len(h.rows)); i++ {
 		lines = append(lines, h.row(st, i, focused))
 	}
-	hint := fmt.Sprintf("  %d stored · %s reopens · %s marks (%d/2) for a diff", len(h.rows), keyName(k.Open),
-		keyName(k.Mark), len(h.marks))
+	hint := fmt.Sprintf("  %d stored · %s reopens · %s marks (%d/2) for a diff", len(h.rows), keyName(k.get(actionNote)),
+		keyName(k.get(actionMark)), len(h.marks))
 	return append(lines, st.Muted.Render(hint))
 }
 
@@ -112,7 +113,7 @@ func (h *historyList) row(st Styles, i int, focused bool) string {
 	if s.Status != 0 {
 		status = fmt.Sprint(s.Status)
 	}
-	tag := sanitizeString(s.ETag)
+	tag := termtext.String(s.ETag)
 	if s.ID == h.shown {
 		tag += st.Muted.Render("  (shown)")
 	}

@@ -24,6 +24,9 @@ func bindingsOf(v reflect.Value) []key.Binding {
 		if v.Type() == reflect.TypeFor[key.Binding]() {
 			return []key.Binding{v.Interface().(key.Binding)}
 		}
+		if ks, ok := v.Interface().(interface{ bindings() []key.Binding }); ok {
+			return ks.bindings() // a scope made from the action table
+		}
 		for i := range v.NumField() {
 			if v.Type().Field(i).IsExported() || v.Type().Field(i).Anonymous {
 				out = append(out, bindingsOf(v.Field(i))...)
@@ -48,7 +51,7 @@ func scopes(km settings.Keymap) map[string]help.KeyMap {
 
 func TestKeys(t *testing.T) {
 	bound := map[string]bool{}
-	for name, km := range scopes(settings.DefaultKeymap()) {
+	for name, km := range scopes(settings.DefaultKeymap(Actions())) {
 		t.Run(name, func(t *testing.T) {
 			inHelp := map[string]bool{}
 			for _, col := range km.FullHelp() {
@@ -89,11 +92,11 @@ func TestKeys(t *testing.T) {
 
 func TestSearchKeysEnabledOnlyWithMatches(t *testing.T) {
 	k := newResponseKeys(nil)
-	if k.NextMatch.Enabled() || k.EndSearch.Enabled() {
+	if k.get(actionMatchNext).Enabled() || k.get(actionEndSearch).Enabled() {
 		t.Fatal("match keys enabled before any search")
 	}
 	k.setSearching(true)
-	if !k.NextMatch.Enabled() || !k.PrevMatch.Enabled() {
+	if !k.get(actionMatchNext).Enabled() || !k.get(actionMatchPrev).Enabled() {
 		t.Fatal("match keys disabled during a search")
 	}
 }
@@ -103,7 +106,7 @@ func TestRequestKeysOnEveryTab(t *testing.T) {
 		t.Run(reqTabName(tab), func(t *testing.T) {
 			k := newRequestKeys(nil)
 			k.setTab(tab)
-			k.Condition.SetEnabled(true)
+			k.enable(actionCondition, true)
 			seen := map[string]string{}
 			for _, b := range bindingsOf(reflect.ValueOf(k)) {
 				if !b.Enabled() {
@@ -129,31 +132,31 @@ func TestHintsNameTheKeysInForce(t *testing.T) {
 		view      func(t *testing.T, m Model) string
 		want, old string
 	}{
-		{"send, in the empty response pane", settings.Keymap{settings.ActionSend: {"f5"}},
+		{"send, in the empty response pane", settings.Keymap{actionSend: {"f5"}},
 			func(t *testing.T, m Model) string { m.resp.SetSize(80, 6); return m.resp.View() },
 			"Press f5 to send the request", "ctrl+r"},
-		{"cancel, in the in-flight line", settings.Keymap{settings.ActionCancel: {"ctrl+x"}},
+		{"cancel, in the in-flight line", settings.Keymap{actionCancel: {"ctrl+x"}},
 			func(t *testing.T, m Model) string { return m.sendingText() }, "(ctrl+x cancels)", "esc"},
-		{"next pane, in the single-pane bar", settings.Keymap{settings.ActionFocusNext: {"f2"}},
+		{"next pane, in the single-pane bar", settings.Keymap{actionFocusNext: {"f2"}},
 			func(t *testing.T, m Model) string { return m.paneBar() }, "f2: next pane", "tab"},
-		{"send, on an empty History tab", settings.Keymap{settings.ActionSend: {"f5"}},
+		{"send, on an empty History tab", settings.Keymap{actionSend: {"f5"}},
 			func(t *testing.T, m Model) string {
 				m.resp.hist.setRows("k", nil, nil)
 				return strings.Join(m.resp.hist.view(m.st, m.resp.keys, 10, true), "\n")
 			}, "Send it with f5.", "ctrl+r"},
-		{"reopen and mark, on the History tab", settings.Keymap{settings.ActionNote: {"o"}, settings.ActionMark: {"x"}},
+		{"reopen and mark, on the History tab", settings.Keymap{actionNote: {"o"}, actionMark: {"x"}},
 			func(t *testing.T, m Model) string {
 				m.resp.hist.setRows("k", []history.Summary{{ID: 1, Status: 200}}, nil)
 				return strings.Join(m.resp.hist.view(m.st, m.resp.keys, 10, true), "\n")
 			}, "o reopens · x marks (0/2)", "space"},
-		{"next and previous match, under a search", settings.Keymap{settings.ActionMatchNext: {"f3"}, settings.ActionMatchPrev: {"f4"}},
+		{"next and previous match, under a search", settings.Keymap{actionMatchNext: {"f3"}, actionMatchPrev: {"f4"}},
 			func(t *testing.T, m Model) string {
 				m.resp.SetSize(80, 10)
 				m.resp.SetContent(newResponseContent(jsonExchange(`{"id":1}`), m.st))
 				m.resp = press(t, m.resp, append([]tea.Msg{keyMsg("/")}, append(typeText("id"), keyMsg("enter"))...)...)
 				return m.resp.View()
 			}, "f3 next · f4 previous", " n next"},
-		{"save-body, after a partial body", settings.Keymap{settings.ActionSaveBody: {"S"}},
+		{"save-body, after a partial body", settings.Keymap{actionSaveBody: {"S"}},
 			func(t *testing.T, m Model) string {
 				x := jsonExchange(`{"id"`)
 				x.Err = errors.New("connection reset")
@@ -161,23 +164,23 @@ func TestHintsNameTheKeysInForce(t *testing.T) {
 				m.resp.SetContent(newResponseContent(x, m.st))
 				return m.resp.View()
 			}, "arrived before the error · S saves it", "· s saves"},
-		{"the body editor's keys, on the Body tab", settings.Keymap{settings.ActionEdit: {"w"}, settings.ActionEditor: {"E"}},
+		{"the body editor's keys, on the Body tab", settings.Keymap{actionEdit: {"w"}, actionEditor: {"E"}},
 			func(t *testing.T, m Model) string {
 				return m.req.bodyHeader() + "\n" + strings.Join(m.req.bodyLines(), "\n")
 			},
 			"w edit · E $EDITOR", "e opens"},
-		{"re-read, in the 412 explanation", settings.Keymap{settings.ActionReread: {"f9"}},
+		{"re-read, in the 412 explanation", settings.Keymap{actionReread: {"f9"}},
 			func(t *testing.T, m Model) string {
 				x := requests.Exchange{Request: requests.SentRequest{Method: "PUT", URL: "http://127.0.0.1/x"}}
-				return preconditionNote(x, keyName(m.keys.Reread))
+				return preconditionNote(x, keyName(m.keys.get(actionReread)))
 			}, "Press f9 to re-read it", "Press R"},
-		{"an unbound action says so", settings.Keymap{settings.ActionSend: {}},
+		{"an unbound action says so", settings.Keymap{actionSend: {}},
 			func(t *testing.T, m Model) string { m.resp.SetSize(80, 6); return m.resp.View() },
 			"Press (unbound) to send", "ctrl+r"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			km := settings.DefaultKeymap()
+			km := settings.DefaultKeymap(Actions())
 			for a, keys := range tt.rebind {
 				km[a] = keys
 			}
@@ -189,12 +192,12 @@ func TestHintsNameTheKeysInForce(t *testing.T) {
 	}
 }
 
-// mark overrides page down (settings.ActionInfo.Overrides): on the History tab a
+// mark overrides page down (actionInfo.Overrides): on the History tab a
 // key they share marks, on every other tab it pages down, whatever the key.
 func TestMarkTakesPageDownKeysOnTheHistoryTab(t *testing.T) {
-	km := settings.DefaultKeymap()
-	km[settings.ActionMark] = []string{"pgdown"}
-	if c := km.Conflicts(); len(c) != 0 {
+	km := settings.DefaultKeymap(Actions())
+	km[actionMark] = []string{"pgdown"}
+	if c := km.Conflicts(Actions()); len(c) != 0 {
 		t.Fatalf("mark on page down's key is reported: %v", c)
 	}
 	for tab := range tabCount {
@@ -202,7 +205,7 @@ func TestMarkTakesPageDownKeysOnTheHistoryTab(t *testing.T) {
 			k := newResponseKeys(km)
 			k.setTab(tab)
 			press := pressKey("pgdown")
-			marks, pages := key.Matches(press, k.Mark), key.Matches(press, k.PageDown)
+			marks, pages := key.Matches(press, k.get(actionMark)), key.Matches(press, k.get(actionPageDown))
 			if onHistory := tab == tabHistory; marks != onHistory || pages == onHistory {
 				t.Errorf("pgdown marks: %v, pages down: %v", marks, pages)
 			}

@@ -10,6 +10,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/bodylines"
 )
 
 // inlinePretty is the largest body formatted in the send command itself; a larger
@@ -42,8 +44,8 @@ type prettyJob struct {
 // rawTab is the Raw tab: the head as received, then the body, whose lines are
 // made on demand.
 func rawTab(r *requests.Response) tabText {
-	t := tabText{plain: displayLines(r.RawHead)}
-	t.lazy, _ = newLazyLines(context.Background(), r.Body, rawStep)
+	t := tabText{plain: termtext.Lines(r.RawHead)}
+	t.lazy, _ = bodylines.New(context.Background(), r.Body, bodylines.Raw)
 	return t
 }
 
@@ -81,7 +83,7 @@ func bodyNotice(x requests.Exchange) (string, bool) {
 		return fmt.Sprintf("body cut at %s (the cap): the rest was not read", humanBytes(r.BodyBytes)), false
 	case r.DecodedTruncated:
 		return fmt.Sprintf("%s body inflates past %s: the decoded view is cut there",
-			sanitizeString(headerValue(r.Headers, "Content-Encoding")), humanBytes(int64(len(r.Decoded)))), false
+			termtext.String(headerValue(r.Headers, "Content-Encoding")), humanBytes(int64(len(r.Decoded)))), false
 	}
 	return "", false
 }
@@ -103,10 +105,10 @@ func prettyTab(ctx context.Context, kind bodyKind, body []byte, cut bool, st Sty
 	if len(body) <= maxHighlight {
 		return smallPretty(kind, body, st), "", ctx.Err()
 	}
-	src, step, note := body, lineStep(rawStep), ""
+	src, step, note := body, bodylines.Step(bodylines.Raw), ""
 	switch {
 	case kind == kindJSON && json.Valid(body):
-		step, note = jsonStep, fmt.Sprintf("json shown without colours (over %s)", humanBytes(maxHighlight))
+		step, note = bodylines.JSON, fmt.Sprintf("json shown without colours (over %s)", humanBytes(maxHighlight))
 	case kind == kindJSON && cut:
 		note = "json cut at the cap: shown as received"
 	case kind == kindJSON:
@@ -119,7 +121,7 @@ func prettyTab(ctx context.Context, kind bodyKind, body []byte, cut bool, st Sty
 	if err := ctx.Err(); err != nil {
 		return tabText{}, "", err
 	}
-	l, err := newLazyLines(ctx, src, step)
+	l, err := bodylines.New(ctx, src, step)
 	if err != nil {
 		return tabText{}, "", err
 	}
@@ -128,7 +130,7 @@ func prettyTab(ctx context.Context, kind bodyKind, body []byte, cut bool, st Sty
 
 // smallPretty formats, splits and colours a body small enough to hold as lines.
 func smallPretty(kind bodyKind, body []byte, st Styles) tabText {
-	lines := displayLines(format(kind, body))
+	lines := termtext.Lines(format(kind, body))
 	return tabText{plain: lines, styled: highlight(kind, lines, st.Syntax)}
 }
 
@@ -150,7 +152,7 @@ func (m *Model) startPretty(id int) tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.xfer.pretty = prettyJob{id: id, cancel: cancel}
-	m.keys.Cancel.SetEnabled(true)
+	m.keys.enable(actionCancel, true)
 	cut := m.lastX.Response != nil && m.lastX.Response.Truncated
 	return prettyCmd(ctx, id, c.kind, c.body, cut, m.st)
 }
@@ -169,9 +171,9 @@ func (m Model) prettyDone(msg prettyDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	m.xfer.pretty.cancel()
 	m.xfer.pretty.cancel = nil
-	m.keys.Cancel.SetEnabled(m.flight.cancel != nil)
+	m.keys.enable(actionCancel, m.flight.cancel != nil)
 	if errors.Is(msg.err, context.Canceled) {
-		l, _ := newLazyLines(context.Background(), m.resp.content.body, rawStep)
+		l, _ := bodylines.New(context.Background(), m.resp.content.body, bodylines.Raw)
 		msg.tab, msg.note = tabText{lazy: l}, "formatting stopped: shown as received"
 		m.setStatus("Formatting stopped: Pretty shows the body as received.", false)
 	}

@@ -11,6 +11,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/bodylines"
 )
 
 func TestRawLinesMatchDisplayLines(t *testing.T) {
@@ -19,36 +21,36 @@ func TestRawLinesMatchDisplayLines(t *testing.T) {
 		{"lone CR stays visible", "a\rb\n"},
 		{"no final newline", "x\ny"},
 		{"controls are made visible", "\x1b[2J\x00\tz"},
-		{"a long line is cut", strings.Repeat("x", maxLineBytes*2+5)},
+		{"a long line is cut", strings.Repeat("x", bodylines.MaxLineBytes*2+5)},
 		{"empty lines", "\n\n\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			l, err := newLazyLines(context.Background(), []byte(c.in), rawStep)
+			l, err := bodylines.New(context.Background(), []byte(c.in), bodylines.Raw)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := strings.Join(displayLines([]byte(c.in)), "\n")
+			want := strings.Join(termtext.Lines([]byte(c.in)), "\n")
 			if got := allLines(l); got != want {
 				t.Errorf("got %q, want %q", got, want)
 			}
 			var seq []string
-			l.each(func(_ int, s string) bool { seq = append(seq, s); return true })
+			l.Each(func(_ int, s string) bool { seq = append(seq, s); return true })
 			if strings.Join(seq, "\n") != want {
 				t.Errorf("each gives %q, want %q", seq, want)
 			}
 		})
 	}
 	t.Run("a cut never splits a rune", func(t *testing.T) {
-		in := "a" + strings.Repeat("é", maxLineBytes)
-		l, _ := newLazyLines(context.Background(), []byte(in), rawStep)
+		in := "a" + strings.Repeat("é", bodylines.MaxLineBytes)
+		l, _ := bodylines.New(context.Background(), []byte(in), bodylines.Raw)
 		if got := strings.Join(splitAll(l), ""); got != in {
 			t.Errorf("the pieces do not join back to the line")
 		}
 	})
 }
 
-func splitAll(l *lazyLines) []string {
+func splitAll(l *bodylines.Text) []string {
 	out := make([]string, l.Len())
 	for i := range out {
 		out[i] = l.Line(i)
@@ -57,15 +59,15 @@ func splitAll(l *lazyLines) []string {
 }
 
 func TestJSONLinesCutLongStrings(t *testing.T) {
-	long := strings.Repeat("ab", maxLineBytes)
+	long := strings.Repeat("ab", bodylines.MaxLineBytes)
 	in := `{"k":"` + long + `","n":1}`
-	l, err := newLazyLines(context.Background(), []byte(in), jsonStep)
+	l, err := bodylines.New(context.Background(), []byte(in), bodylines.JSON)
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := splitAll(l)
 	for i, s := range lines {
-		if len(s) > maxLineBytes+8 {
+		if len(s) > bodylines.MaxLineBytes+8 {
 			t.Errorf("line %d is %d bytes long", i, len(s))
 		}
 	}
@@ -201,7 +203,7 @@ func prettyDoneOf(msgs []tea.Msg) (prettyDoneMsg, bool) {
 
 func TestRootFormatsLargeBodyAfterShowingRaw(t *testing.T) {
 	m, cmd := receivedModel(t, bigExchange(1<<20))
-	if !m.keys.Cancel.Enabled() {
+	if !m.keys.get(actionCancel).Enabled() {
 		t.Error("esc must be able to stop the formatting")
 	}
 	d, ok := prettyDoneOf(collect(cmd))
@@ -210,7 +212,7 @@ func TestRootFormatsLargeBodyAfterShowingRaw(t *testing.T) {
 	}
 	next, _ := m.Update(d)
 	m = next.(Model)
-	if m.resp.content.pending || m.xfer.pretty.cancel != nil || m.keys.Cancel.Enabled() {
+	if m.resp.content.pending || m.xfer.pretty.cancel != nil || m.keys.get(actionCancel).Enabled() {
 		t.Error("the formatting is still marked in progress")
 	}
 	if got := m.resp.content.tabs[tabPretty].Plain(1); got != "  {" {
@@ -245,4 +247,13 @@ func TestNewSendDropsFormatting(t *testing.T) {
 	if next.(Model).resp.content.pending != true {
 		t.Error("a result for a dropped formatting was applied")
 	}
+}
+
+// allLines joins every line of l with "\n".
+func allLines(l *bodylines.Text) string {
+	lines := make([]string, l.Len())
+	for i := range lines {
+		lines[i] = l.Line(i)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -1,11 +1,10 @@
 package ui
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/httplens/httplens/settings"
 )
 
 // paneID names the four panes, in focus order.
@@ -148,25 +147,26 @@ func frame(st Styles, title, body string, w, h int, focused bool) string {
 	return strings.Join(lines, "\n")
 }
 
-// scroll applies a movement key to a scroll offset over n lines shown h at a time.
-func scroll(k moveKeys, msg tea.KeyMsg, top, h, n int) int {
-	return clamp(move(k, msg, top, h, n), 0, max(n-h, 0))
+// scroll applies a movement action to a scroll offset over n lines shown h at a time.
+func scroll(id settings.Action, top, h, n int) int {
+	return clamp(move(id, top, h, n), 0, max(n-h, 0))
 }
 
-// move steps pos by a movement key: a line, a page of h, or to 0 or bottom.
-func move(k moveKeys, msg tea.KeyMsg, pos, h, bottom int) int {
-	switch {
-	case key.Matches(msg, k.Up):
+// move steps pos by a movement action: a line, a page of h, or to 0 or bottom.
+// Any other action leaves pos as it is.
+func move(id settings.Action, pos, h, bottom int) int {
+	switch id {
+	case actionUp:
 		pos--
-	case key.Matches(msg, k.Down):
+	case actionDown:
 		pos++
-	case key.Matches(msg, k.PageUp):
+	case actionPageUp:
 		pos -= max(h-1, 1)
-	case key.Matches(msg, k.PageDown):
+	case actionPageDown:
 		pos += max(h-1, 1)
-	case key.Matches(msg, k.Top):
+	case actionTop:
 		pos = 0
-	case key.Matches(msg, k.Bottom):
+	case actionBottom:
 		pos = bottom
 	}
 	return pos
@@ -190,6 +190,6 @@ func tabLabel(name string, active bool) string {
 }
 
 // scrollCursor moves a list cursor over n items shown h at a time.
-func scrollCursor(k moveKeys, msg tea.KeyMsg, cur, h, n int) int {
-	return clamp(move(k, msg, cur, h, n-1), 0, max(n-1, 0))
+func scrollCursor(id settings.Action, cur, h, n int) int {
+	return clamp(move(id, cur, h, n-1), 0, max(n-1, 0))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/termtext"
 )
 
 // overlay is the dialog drawn over the panes, if any.
@@ -134,6 +135,9 @@ func (m Model) handleVanishedKey(msg tea.KeyMsg, dk dialogKeys) (tea.Model, tea.
 		m.syncEdits()
 		m.setStatus("Discarded the edit.", false)
 		m.askVanished()
+	case msg.Type == tea.KeyEsc:
+		// Say why the question stays, so esc is never taken for an answer.
+		m.setStatus("Answer y or n: closing this would leave the edit where nothing shows it.", false)
 	}
 	return m, nil
 }
@@ -222,14 +226,14 @@ func (m *Model) dialogView(h int) string {
 	case overlayEnv:
 		lines = append(lines, m.st.Bold.Render("Environment"), "")
 		for i, n := range append([]string{"none"}, m.names...) {
-			row := "  " + sanitizeString(n)
+			row := "  " + termtext.String(n)
 			if i == d.sel {
-				row = m.st.Selected.Render("› " + sanitizeString(n))
+				row = m.st.Selected.Render("› " + termtext.String(n))
 			}
 			lines = append(lines, row)
 		}
 	default:
-		lines = append(lines, strings.Split(wrapText(sanitizeString(d.text), min(max(m.w-8, 20), 72)), "\n")...)
+		lines = append(lines, strings.Split(wrapText(termtext.String(d.text), min(max(m.w-8, 20), 72)), "\n")...)
 	}
 	short := m.help
 	lines = append(lines, "", short.ShortHelpView(m.dialogKeyMap().ShortHelp()))

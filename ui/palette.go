@@ -18,14 +18,15 @@ import (
 type paletteEntry struct {
 	info settings.ActionInfo
 	keys []string
+	act  action
 }
 
 // entries lists every action with the keys bound to it now.
 func (m *Model) entries() []paletteEntry {
-	acts := actionList()
+	acts := m.acts
 	out := make([]paletteEntry, len(acts))
 	for i, a := range acts {
-		out[i] = paletteEntry{info: a, keys: keysFor(m.cfg.Keys, a)}
+		out[i] = paletteEntry{info: a.ActionInfo, keys: keysFor(m.cfg.Keys, a.ActionInfo), act: a}
 	}
 	return out
 }
@@ -111,7 +112,7 @@ func (m Model) handlePaletteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		sel := m.overlay.sel
 		m.overlay = dialog{}
 		if len(hits) > 0 {
-			return m.runAction(hits[clamp(sel, 0, len(hits)-1)])
+			return m.runAction(hits[clamp(sel, 0, len(hits)-1)].act)
 		}
 	default:
 		f := m.overlay.field
@@ -123,32 +124,9 @@ func (m Model) handlePaletteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// runAction does what the action's first key does, in the pane the action belongs
-// to: the palette never has a second way of doing anything.
-func (m Model) runAction(e paletteEntry) (tea.Model, tea.Cmd) {
-	if len(e.keys) == 0 {
-		m.setStatus(fmt.Sprintf("%s has no key: bind one under [keys] in the settings file", e.info.ID), true)
-		return m, nil
-	}
-	msg, ok := keyMsgFor(e.keys[0])
-	if !ok {
-		m.setStatus(fmt.Sprintf("%s: the key %q cannot be pressed", e.info.ID, e.keys[0]), true)
-		return m, nil
-	}
-	if !inScope(e.info, settings.ScopeGlobal) && !inScope(e.info, paneScope(m.focus)) {
-		for p := range paneCount {
-			if inScope(e.info, paneScope(p)) {
-				m.setFocus(p)
-				break
-			}
-		}
-	}
-	return m.handleKey(msg)
-}
-
 // paneScope is the settings scope of pane p's keys.
 func paneScope(p paneID) settings.Scope {
-	return [paneCount]settings.Scope{settings.ScopeTree, settings.ScopeRequest, settings.ScopeResponse, settings.ScopeExplain}[p]
+	return [paneCount]settings.Scope{scopeTree, scopeRequest, scopeResponse, scopeExplain}[p]
 }
 
 // scopeTitle names a scope in the palette and the help overlay.
@@ -156,7 +134,7 @@ func scopeTitle(s settings.Scope) string {
 	switch s {
 	case settings.ScopeGlobal:
 		return "Global"
-	case settings.ScopeTree:
+	case scopeTree:
 		return "Collection"
 	}
 	return strings.ToUpper(string(s[:1])) + string(s[1:])
@@ -184,6 +162,9 @@ func (m *Model) paletteView(h int) string {
 		}
 		right := fmt.Sprintf("%-10s %s", where, keys)
 		row := fit(e.info.Help, max(w-lipgloss.Width(right)-3, 4)) + " " + m.st.Muted.Render(right)
+		if m.disabledReason(e.act) != "" {
+			row = m.st.Muted.Render(fit(e.info.Help, max(w-lipgloss.Width(right)-3, 4)) + " " + right) // greyed: cannot act now
+		}
 		if i == sel {
 			row = m.st.Selected.Render("› " + fit(e.info.Help, max(w-lipgloss.Width(right)-3, 4)) + " " + right)
 		} else {
@@ -199,20 +180,20 @@ func (m *Model) paletteView(h int) string {
 	return lipgloss.Place(m.w, h, lipgloss.Center, lipgloss.Center, box)
 }
 
-// actionHelp is one group of actions for the help overlay, as a help.KeyMap made
+// helpGroup is one group of actions for the help overlay, as a help.KeyMap made
 // from the same entries the palette lists.
-type actionHelp struct {
+type helpGroup struct {
 	name string
 	cols [][]key.Binding
 }
 
-func (a actionHelp) ShortHelp() []key.Binding { return nil }
+func (a helpGroup) ShortHelp() []key.Binding { return nil }
 
-func (a actionHelp) FullHelp() [][]key.Binding { return a.cols }
+func (a helpGroup) FullHelp() [][]key.Binding { return a.cols }
 
 // actionHelps groups the entries by where they act (actions of several panes
 // together), in columns of at most helpRows bindings.
-func (m *Model) actionHelps() []actionHelp {
+func (m *Model) actionHelps() []helpGroup {
 	const helpRows = 8
 	order := []string{"Global", "Every pane", "Collection", "Request", "Response", "Explain"}
 	groups := map[string][]key.Binding{}
@@ -230,13 +211,13 @@ func (m *Model) actionHelps() []actionHelp {
 		b := key.NewBinding(key.WithKeys(e.keys...), key.WithHelp(keysLabel(e.keys), e.info.Help))
 		groups[name] = append(groups[name], b)
 	}
-	var out []actionHelp
+	var out []helpGroup
 	for _, name := range order {
 		bs := groups[name]
 		if len(bs) == 0 {
 			continue
 		}
-		h := actionHelp{name: name}
+		h := helpGroup{name: name}
 		for len(bs) > 0 {
 			n := min(len(bs), helpRows)
 			h.cols, bs = append(h.cols, bs[:n]), bs[n:]

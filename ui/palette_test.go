@@ -19,12 +19,12 @@ func TestPaletteFiltering(t *testing.T) {
 		first       settings.Action // "" when nothing may match
 		count       int             // -1: any number
 	}{
-		{"an empty query lists every action in the table's order", "", settings.ActionSend, len(all)},
-		{"a word of the help text", "cookies", settings.ActionCookies, -1},
-		{"letters in order, with gaps", "snd req", settings.ActionSend, -1},
-		{"the action id", "copy-curl", settings.ActionCopyCurl, 1},
-		{"an exact word beats a scattered match", "timing", settings.ActionResponseTiming, -1},
-		{"case does not matter", "PALETTE", settings.ActionPalette, -1},
+		{"an empty query lists every action in the table's order", "", actionSend, len(all)},
+		{"a word of the help text", "cookies", actionCookies, -1},
+		{"letters in order, with gaps", "snd req", actionSend, -1},
+		{"the action id", "copy-curl", actionCopyCurl, 1},
+		{"an exact word beats a scattered match", "timing", actionResponseTiming, -1},
+		{"case does not matter", "PALETTE", actionPalette, -1},
 		{"nothing matches", "zzqx", "", 0},
 	}
 	for _, tt := range tests {
@@ -48,8 +48,8 @@ func TestPaletteFiltering(t *testing.T) {
 }
 
 func TestPaletteListsEveryActionWithTheKeysInForce(t *testing.T) {
-	km := settings.DefaultKeymap()
-	km[settings.ActionSend] = []string{"f5"}
+	km := settings.DefaultKeymap(Actions())
+	km[actionSend] = []string{"f5"}
 	m := openModel(t, Config{Keys: km})
 	m, _ = drive(t, m, pressKey("ctrl+p"))
 	if m.overlay.kind != overlayPalette {
@@ -112,9 +112,9 @@ func TestPaletteRunsAction(t *testing.T) {
 
 // The help overlay lists the same actions as the palette, with the same keys.
 func TestHelpAndPaletteAgree(t *testing.T) {
-	km := settings.DefaultKeymap()
-	km[settings.ActionSend] = []string{"f5"}
-	km[settings.ActionCopyCurl] = nil
+	km := settings.DefaultKeymap(Actions())
+	km[actionSend] = []string{"f5"}
+	km[actionCopyCurl] = nil
 	m := New(Config{Keys: km})
 	listed := map[string]string{} // help text -> key label, from the help overlay's groups
 	for _, g := range m.actionHelps() {
@@ -145,7 +145,7 @@ func TestHelpAndPaletteAgree(t *testing.T) {
 	if n != len(actionList())-1 {
 		t.Errorf("%d bound actions, want all but copy-curl", n)
 	}
-	if !key.Matches(pressKey("f5"), m.keys.Send) || key.Matches(keyMsg("ctrl+r"), m.keys.Send) {
+	if !key.Matches(pressKey("f5"), m.keys.get(actionSend)) || key.Matches(keyMsg("ctrl+r"), m.keys.get(actionSend)) {
 		t.Error("send is not on f5 alone")
 	}
 }

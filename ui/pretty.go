@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
+
+	"github.com/httplens/httplens/ui/styles"
 )
 
 // bodyKind is how the Pretty tab shows a body.
@@ -217,7 +219,7 @@ func hexLine(b []byte, i int) string {
 
 // highlight colours already-sanitised lines with chroma. It returns one styled
 // line per input line, or nil when the kind has no lexer or the text is too big.
-func highlight(kind bodyKind, lines []string, st SyntaxStyles) []string {
+func highlight(kind bodyKind, lines []string, st styles.SyntaxStyles) []string {
 	var lexer chroma.Lexer
 	switch kind {
 	case kindJSON:
@@ -272,7 +274,7 @@ type wrappers struct {
 	jsonKeys                                      bool
 }
 
-func newWrappers(st SyntaxStyles, jsonKeys bool) wrappers {
+func newWrappers(st styles.SyntaxStyles, jsonKeys bool) wrappers {
 	w := func(s interface{ Render(...string) string }) wrapper {
 		r := s.Render("\x00")
 		i := strings.IndexByte(r, 0)

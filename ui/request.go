@@ -11,6 +11,7 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 // Request pane tabs, in the order they are shown.
@@ -113,7 +114,7 @@ func (m *requestPane) Title() string {
 	if m.req == nil {
 		return "Request"
 	}
-	t := "Request · " + sanitizeString(requestLabel(m.req))
+	t := "Request · " + termtext.String(requestLabel(m.req))
 	if m.Dirty() {
 		t += " · modified"
 	}
@@ -244,7 +245,7 @@ func (m *requestPane) DirtyKeys() map[string]bool {
 // SetValidator tells the pane the validators of the last response.
 func (m *requestPane) SetValidator(v validator) {
 	m.validator = v
-	m.keys.Condition.SetEnabled(v.etag != "" || v.lastModified != "")
+	m.keys.enable(actionCondition, v.etag != "" || v.lastModified != "")
 }
 
 // SetKnownETag shows the last ETag seen for the request's URL ("" for none).
@@ -258,6 +259,8 @@ func (m requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		return m.updateKey(msg)
+	case runActionMsg:
+		return m.do(msg.id)
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:
@@ -271,7 +274,7 @@ func (m requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
 		}
 		m.wantKey, m.resolved, m.top = "", true, 0
 		if msg.err != nil {
-			m.resLines = []string{m.st.ErrorText.Render("Cannot resolve: ") + sanitizeString(msg.err.Error())}
+			m.resLines = []string{m.st.ErrorText.Render("Cannot resolve: ") + termtext.String(msg.err.Error())}
 			return m, nil
 		}
 		m.resLines = m.requestLines(msg.req.Method, msg.req.URL, msg.req.Headers, msg.req.Body)
@@ -288,14 +291,14 @@ func (m requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
 // requestLines lays a resolved request out: request line, headers, a blank line,
 // the body.
 func (m *requestPane) requestLines(method, url string, hs []requests.Header, body []byte) []string {
-	lines := []string{m.st.Method(method).Render(sanitizeString(method)) + " " + sanitizeString(url)}
+	lines := []string{m.st.Method(method).Render(termtext.String(method)) + " " + termtext.String(url)}
 	key := newWrappers(m.st.Syntax, true).key
 	for _, h := range hs {
-		lines = append(lines, key.prefix+sanitizeString(h.Name)+key.suffix+": "+sanitizeString(h.Value))
+		lines = append(lines, key.prefix+termtext.String(h.Name)+key.suffix+": "+termtext.String(h.Value))
 	}
 	if len(body) > 0 {
 		lines = append(lines, "")
-		lines = append(lines, displayLines(body)...)
+		lines = append(lines, termtext.Lines(body)...)
 	}
 	return lines
 }
@@ -316,9 +319,9 @@ func (m requestPane) View() string {
 
 func (m *requestPane) requestLine() string {
 	if m.purpose == fieldURL && m.field.editing {
-		return m.st.Method(m.d.Method).Render(sanitizeString(m.d.Method)) + " " + m.field.View()
+		return m.st.Method(m.d.Method).Render(termtext.String(m.d.Method)) + " " + m.field.View()
 	}
-	return m.st.Method(m.d.Method).Render(sanitizeString(m.d.Method)) + " " + sanitizeString(m.d.URL)
+	return m.st.Method(m.d.Method).Render(termtext.String(m.d.Method)) + " " + termtext.String(m.d.URL)
 }
 
 func (m *requestPane) tabBar() string {
@@ -333,7 +336,7 @@ func (m *requestPane) tabBar() string {
 	bar := strings.Join(parts, "")
 	var notes []string
 	if m.knownETag != "" {
-		notes = append(notes, "ETag "+sanitizeString(m.knownETag))
+		notes = append(notes, "ETag "+termtext.String(m.knownETag))
 	}
 	if m.auto {
 		notes = append(notes, "auto If-Match")
@@ -378,7 +381,7 @@ func (m *requestPane) allContent() []string {
 	case reqTabHeaders:
 		rows := make([]string, 0, len(m.d.Headers)+1)
 		for i, h := range m.d.Headers {
-			row := sanitizeString(h.Name) + ": " + sanitizeString(h.Value)
+			row := termtext.String(h.Name) + ": " + termtext.String(h.Value)
 			if h.Disabled {
 				row = m.st.Muted.Render("# " + row + "  (disabled)")
 			}
@@ -389,7 +392,7 @@ func (m *requestPane) allContent() []string {
 		ps := m.d.params()
 		rows := make([]string, 0, len(ps)+1)
 		for i, p := range ps {
-			rows = append(rows, m.listRow(i, fieldParamEdit, sanitizeString(p.Name)+" = "+sanitizeString(p.Value)))
+			rows = append(rows, m.listRow(i, fieldParamEdit, termtext.String(p.Name)+" = "+termtext.String(p.Value)))
 		}
 		return m.withAddRow(rows, fieldParamAdd, "No query parameters. a adds one.")
 	case reqTabBody:
@@ -421,30 +424,30 @@ func (m *requestPane) withAddRow(rows []string, p fieldPurpose, empty string) []
 
 func (m *requestPane) bodyHeader() string {
 	k := m.keys
-	hint := keyName(k.ContentType) + " type · " + keyName(k.Edit) + " edit · " + keyName(k.Editor) + " $EDITOR"
+	hint := keyName(k.get(actionContentType)) + " type · " + keyName(k.get(actionEdit)) + " edit · " + keyName(k.get(actionEditor)) + " $EDITOR"
 	if m.body.editing {
 		hint = "editing · " + keyName(m.body.keys.Done) + " done"
 	}
-	return m.st.Muted.Render(fmt.Sprintf("Content-Type: %s · %s", sanitizeString(m.d.contentTypeLabel()), hint))
+	return m.st.Muted.Render(fmt.Sprintf("Content-Type: %s · %s", termtext.String(m.d.contentTypeLabel()), hint))
 }
 
 func (m *requestPane) bodyLines() []string {
 	if m.d.Body == "" {
-		return []string{m.st.Muted.Render("No body. " + keyName(m.keys.Edit) + " types one, " + keyName(m.keys.Editor) + " opens $EDITOR.")}
+		return []string{m.st.Muted.Render("No body. " + keyName(m.keys.get(actionEdit)) + " types one, " + keyName(m.keys.get(actionEditor)) + " opens $EDITOR.")}
 	}
-	return displayLines([]byte(m.d.Body))
+	return termtext.Lines([]byte(m.d.Body))
 }
 
 func (m *requestPane) authLines() []string {
-	lines := []string{sanitizeString(m.d.authSummary()), ""}
+	lines := []string{termtext.String(m.d.authSummary()), ""}
 	switch {
 	case m.field.editing && m.purpose == fieldBasic:
 		lines = append(lines, m.field.View())
 	case m.field.editing && m.purpose == fieldBearer:
 		lines = append(lines, m.field.View())
 	default:
-		lines = append(lines, m.st.Muted.Render(keyName(m.keys.Basic)+" sets Basic (user:password) · "+
-			keyName(m.keys.Bearer)+" sets a Bearer token"))
+		lines = append(lines, m.st.Muted.Render(keyName(m.keys.get(actionAuthBasic))+" sets Basic (user:password) · "+
+			keyName(m.keys.get(actionAuthBearer))+" sets a Bearer token"))
 	}
 	return lines
 }

@@ -1,10 +1,11 @@
 package ui
 
 import (
+	tea "github.com/charmbracelet/bubbletea"
+	"slices"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"github.com/httplens/httplens/settings"
 )
 
 // commit records the current draft as the request's edits. A draft identical to
@@ -49,24 +50,32 @@ func (m requestPane) updateKey(msg tea.KeyMsg) (requestPane, tea.Cmd) {
 		m.updateField(msg)
 		return m, nil
 	}
-	k := m.keys
+	id, _ := m.keys.match(msg)
+	return m.do(id)
+}
+
+// do runs the request pane's action id, from its key or from the palette.
+func (m requestPane) do(id settings.Action) (requestPane, tea.Cmd) {
+	if m.req == nil {
+		return m, nil
+	}
 	switch {
-	case key.Matches(msg, k.Resolve):
+	case id == actionResolve:
 		return m.toggleResolved()
-	case key.Matches(msg, k.CopyCurl):
+	case id == actionCopyCurl:
 		return m, func() tea.Msg { return copyRequestMsg{} }
-	case key.Matches(msg, k.Editor):
+	case id == actionEditor:
 		return m, func() tea.Msg { return editBodyMsg{key: m.key, body: m.d.Body, ext: m.bodyExt()} }
 	}
-	if m.tabKey(msg) || m.editKey(msg) {
+	if m.tabKey(id) || m.editKey(id) {
 		m.resolved, m.wantKey = false, "" // the resolved view was of the request before
 		return m, nil
 	}
 	if m.resolved {
-		m.top = scroll(k.moveKeys, msg, m.top, m.h, len(m.resLines))
+		m.top = scroll(id, m.top, m.h, len(m.resLines))
 		return m, nil
 	}
-	m.moveKey(msg)
+	m.moveKey(id)
 	return m, nil
 }
 
@@ -81,24 +90,19 @@ func (m requestPane) toggleResolved() (requestPane, tea.Cmd) {
 }
 
 // tabKey switches tabs.
-func (m *requestPane) tabKey(msg tea.KeyMsg) bool {
-	k := m.keys
+func (m *requestPane) tabKey(id settings.Action) bool {
 	t := m.tab
 	switch {
-	case key.Matches(msg, k.NextTab):
+	case id == actionTabNext:
 		t = (t + 1) % reqTabCount
-	case key.Matches(msg, k.PrevTab):
+	case id == actionTabPrev:
 		t = (t + reqTabCount - 1) % reqTabCount
 	default:
-		found := false
-		for i, b := range k.Tabs {
-			if key.Matches(msg, b) {
-				t, found = i, true
-			}
-		}
-		if !found {
+		i := slices.Index(reqTabActions[:], id)
+		if i < 0 {
 			return false
 		}
+		t = i
 	}
 	m.setTab(t)
 	return true
@@ -109,47 +113,46 @@ func (m *requestPane) setTab(t int) {
 	m.keys.setTab(t)
 }
 
-// editKey applies the editing bindings; it reports whether msg was one.
-func (m *requestPane) editKey(msg tea.KeyMsg) bool {
-	k := m.keys
+// editKey applies the editing actions; it reports whether id was one.
+func (m *requestPane) editKey(id settings.Action) bool {
 	switch {
-	case key.Matches(msg, k.Method):
+	case id == actionMethodNext:
 		m.d.Method = nextMethod(m.d.Method, 1)
-	case key.Matches(msg, k.MethodBack):
+	case id == actionMethodPrev:
 		m.d.Method = nextMethod(m.d.Method, -1)
-	case key.Matches(msg, k.URL):
+	case id == actionEditURL:
 		m.startField(fieldURL, "URL: ", m.d.URL)
 		return true
-	case key.Matches(msg, k.Edit):
+	case id == actionEdit:
 		m.edit()
 		return true
-	case key.Matches(msg, k.Add):
+	case id == actionAdd:
 		if m.tab == reqTabHeaders {
 			m.startField(fieldHeaderAdd, "", "")
 		} else {
 			m.startField(fieldParamAdd, "", "")
 		}
 		return true
-	case key.Matches(msg, k.Remove):
+	case id == actionRemove:
 		m.remove()
-	case key.Matches(msg, k.Toggle):
+	case id == actionToggleHeader:
 		if m.sel < len(m.d.Headers) {
 			m.d.Headers[m.sel].Disabled = !m.d.Headers[m.sel].Disabled
 		}
-	case key.Matches(msg, k.ContentType):
+	case id == actionContentType:
 		m.d.cycleContentType()
-	case key.Matches(msg, k.Basic):
+	case id == actionAuthBasic:
 		m.startField(fieldBasic, "Basic user:password: ", "")
 		return true
-	case key.Matches(msg, k.Bearer):
+	case id == actionAuthBearer:
 		m.startField(fieldBearer, "Bearer token: ", "")
 		return true
-	case key.Matches(msg, k.Condition):
+	case id == actionCondition:
 		m.addCondition()
-	case key.Matches(msg, k.AutoIfMatch):
+	case id == actionAutoIfMatch:
 		m.auto = !m.auto
 		return true
-	case key.Matches(msg, k.Discard):
+	case id == actionDiscard:
 		m.d = newDraft(m.req)
 		m.body.SetText(m.d.Body)
 	default:
@@ -159,14 +162,14 @@ func (m *requestPane) editKey(msg tea.KeyMsg) bool {
 	return true
 }
 
-func (m *requestPane) moveKey(msg tea.KeyMsg) {
+func (m *requestPane) moveKey(id settings.Action) {
 	switch m.tab {
 	case reqTabHeaders:
-		m.sel = scrollCursor(m.keys.moveKeys, msg, m.sel, m.listHeight(), len(m.d.Headers))
+		m.sel = scrollCursor(id, m.sel, m.listHeight(), len(m.d.Headers))
 	case reqTabQuery:
-		m.sel = scrollCursor(m.keys.moveKeys, msg, m.sel, m.listHeight(), len(m.d.params()))
+		m.sel = scrollCursor(id, m.sel, m.listHeight(), len(m.d.params()))
 	default:
-		m.top = scroll(m.keys.moveKeys, msg, m.top, m.listHeight(), m.contentRows())
+		m.top = scroll(id, m.top, m.listHeight(), m.contentRows())
 	}
 }
 

@@ -2,11 +2,13 @@ package ui
 
 import (
 	"fmt"
+	tea "github.com/charmbracelet/bubbletea"
+	"slices"
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/termtext"
 )
 
 // match is one search hit: byte offsets into a plain line.
@@ -41,8 +43,8 @@ type copyResponseMsg struct{ raw bool }
 
 // SetCopyable enables the copy keys when there is a response to copy.
 func (m *responsePane) SetCopyable(on bool) {
-	m.keys.CopyBody.SetEnabled(on)
-	m.keys.CopyRaw.SetEnabled(on)
+	m.keys.enable(actionCopyBody, on)
+	m.keys.enable(actionCopyRaw, on)
 }
 
 func newResponsePane(st Styles) responsePane {
@@ -108,7 +110,10 @@ func (m responsePane) Update(msg tea.Msg) (responsePane, tea.Cmd) {
 		if m.search.editing {
 			return m.updateSearchField(msg)
 		}
-		return m.updateKey(msg)
+		id, _ := m.keys.match(msg)
+		return m.do(id)
+	case runActionMsg:
+		return m.do(msg.id)
 	case tea.MouseMsg:
 		return m.updateMouse(msg), nil
 	case searchDoneMsg:
@@ -121,41 +126,39 @@ func (m responsePane) Update(msg tea.Msg) (responsePane, tea.Cmd) {
 	return m, nil
 }
 
-func (m responsePane) updateKey(msg tea.KeyMsg) (responsePane, tea.Cmd) {
-	if next, cmd, ok := m.updateListKey(msg); ok {
+// do runs the response pane's action id, from its key or from the palette.
+func (m responsePane) do(id settings.Action) (responsePane, tea.Cmd) {
+	if next, cmd, ok := m.updateListKey(id); ok {
 		return next, cmd
 	}
-	k := m.keys
 	switch {
-	case key.Matches(msg, k.NextTab):
+	case id == actionTabNext:
 		return m.setTab((m.tab + 1) % tabCount)
-	case key.Matches(msg, k.PrevTab):
+	case id == actionTabPrev:
 		return m.setTab((m.tab + tabCount - 1) % tabCount)
-	case key.Matches(msg, k.Search):
+	case id == actionSearch:
 		m.search.Reset()
 		m.search.Start()
 		return m, nil
-	case key.Matches(msg, k.NextMatch):
+	case id == actionMatchNext:
 		m.step(1)
-	case key.Matches(msg, k.PrevMatch):
+	case id == actionMatchPrev:
 		m.step(-1)
-	case key.Matches(msg, k.EndSearch):
+	case id == actionEndSearch:
 		m.clearSearch()
-	case key.Matches(msg, k.CopyBody):
+	case id == actionCopyBody:
 		return m, func() tea.Msg { return copyResponseMsg{} }
-	case key.Matches(msg, k.CopyRaw):
+	case id == actionCopyRaw:
 		return m, func() tea.Msg { return copyResponseMsg{raw: true} }
-	case key.Matches(msg, k.SaveBody):
+	case id == actionSaveBody:
 		return m, func() tea.Msg { return saveBodyMsg{} }
-	case key.Matches(msg, k.Insecure):
+	case id == actionInsecure:
 		return m, func() tea.Msg { return resendInsecureMsg{} }
 	default:
-		for i, b := range k.Tabs {
-			if key.Matches(msg, b) {
-				return m.setTab(i)
-			}
+		if i := slices.Index(respTabActions[:], id); i >= 0 {
+			return m.setTab(i)
 		}
-		m.offsets[m.tab] = scroll(k.moveKeys, msg, m.offsets[m.tab], m.bodyHeight(), m.lineCount())
+		m.offsets[m.tab] = scroll(id, m.offsets[m.tab], m.bodyHeight(), m.lineCount())
 	}
 	return m, nil
 }
@@ -318,7 +321,7 @@ func (m *responsePane) tabBar() string {
 // when saving keeps more than the pane shows.
 func (m *responsePane) noticeText() string {
 	if m.content.saveHint {
-		return m.content.notice + " · " + keyName(m.keys.SaveBody) + " saves it"
+		return m.content.notice + " · " + keyName(m.keys.get(actionSaveBody)) + " saves it"
 	}
 	return m.content.notice
 }
@@ -328,10 +331,10 @@ func (m *responsePane) searchLine() string {
 		return m.search.View()
 	}
 	if len(m.matches) == 0 {
-		return m.st.Muted.Render("/" + sanitizeString(m.query) + "  no matches")
+		return m.st.Muted.Render("/" + termtext.String(m.query) + "  no matches")
 	}
-	return fmt.Sprintf("/%s  %d/%d  %s next · %s previous", sanitizeString(m.query), m.current+1, len(m.matches),
-		keyName(m.keys.NextMatch), keyName(m.keys.PrevMatch))
+	return fmt.Sprintf("/%s  %d/%d  %s next · %s previous", termtext.String(m.query), m.current+1, len(m.matches),
+		keyName(m.keys.get(actionMatchNext)), keyName(m.keys.get(actionMatchPrev)))
 }
 
 // visibleLines slices the lines on screen and marks search hits on them.

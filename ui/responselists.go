@@ -1,12 +1,13 @@
 package ui
 
 import (
+	tea "github.com/charmbracelet/bubbletea"
+	"slices"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/termtext"
 )
 
 // headerNoteMsg asks the root to show the full note of response header i.
@@ -16,10 +17,9 @@ type headerNoteMsg struct{ i int }
 // then its meaning.
 const linesPerHeader = 2
 
-// updateListKey handles the keys of the tabs that have a cursor (Headers and
-// History); handled is false when the key is not theirs.
-func (m responsePane) updateListKey(msg tea.KeyMsg) (responsePane, tea.Cmd, bool) {
-	k := m.keys
+// updateListKey runs the actions of the tabs that have a cursor (Headers and
+// History); handled is false when the action is not theirs.
+func (m responsePane) updateListKey(id settings.Action) (responsePane, tea.Cmd, bool) {
 	switch m.tab {
 	case tabHeaders:
 		n := 0
@@ -27,32 +27,32 @@ func (m responsePane) updateListKey(msg tea.KeyMsg) (responsePane, tea.Cmd, bool
 			n = len(m.content.notes)
 		}
 		switch {
-		case key.Matches(msg, k.Open):
+		case id == actionNote:
 			if m.hsel < n {
 				i := m.hsel
 				return m, func() tea.Msg { return headerNoteMsg{i: i} }, true
 			}
 			return m, nil, true
-		case isMove(k.moveKeys, msg):
-			m.hsel = scrollCursor(k.moveKeys, msg, m.hsel, max(m.bodyHeight()/linesPerHeader, 1), n)
+		case isMove(id):
+			m.hsel = scrollCursor(id, m.hsel, max(m.bodyHeight()/linesPerHeader, 1), n)
 			m.revealLine(m.hsel * linesPerHeader)
 			return m, nil, true
 		}
 	case tabHistory:
 		h := &m.hist
 		switch {
-		case key.Matches(msg, k.Open):
+		case id == actionNote:
 			if s, ok := h.selected(); ok {
 				return m, func() tea.Msg { return reopenMsg{id: s.ID} }, true
 			}
 			return m, nil, true
-		case key.Matches(msg, k.Mark):
+		case id == actionMark:
 			if a, b, ok := h.toggleMark(); ok {
 				return m, func() tea.Msg { return diffWantedMsg{a: a, b: b} }, true
 			}
 			return m, nil, true
-		case isMove(k.moveKeys, msg):
-			h.sel = scrollCursor(k.moveKeys, msg, h.sel, max(m.bodyHeight()-2, 1), len(h.rows))
+		case isMove(id):
+			h.sel = scrollCursor(id, h.sel, max(m.bodyHeight()-2, 1), len(h.rows))
 			h.follow(m.bodyHeight())
 			return m, nil, true
 		}
@@ -60,9 +60,9 @@ func (m responsePane) updateListKey(msg tea.KeyMsg) (responsePane, tea.Cmd, bool
 	return m, nil, false
 }
 
-// isMove reports a movement key.
-func isMove(k moveKeys, msg tea.KeyMsg) bool {
-	return key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom)
+// isMove reports a movement action.
+func isMove(id settings.Action) bool {
+	return slices.Contains([]settings.Action{actionUp, actionDown, actionPageUp, actionPageDown, actionTop, actionBottom}, id)
 }
 
 // revealLine scrolls the current tab so that line (and the one after it) shows.
@@ -87,7 +87,7 @@ func (m *responsePane) selectedLine(i int) bool {
 func noteLines(n explain.HeaderNote, width int, st Styles) []string {
 	wrap := func(indent, s string) []string {
 		var out []string
-		for _, l := range strings.Split(wrapText(sanitizeString(s), max(width-len(indent), 20)), "\n") {
+		for _, l := range strings.Split(wrapText(termtext.String(s), max(width-len(indent), 20)), "\n") {
 			out = append(out, indent+l)
 		}
 		return out
@@ -111,7 +111,7 @@ func noteLines(n explain.HeaderNote, width int, st Styles) []string {
 		}
 	}
 	if len(n.Refs) > 0 {
-		lines = append(lines, "", st.Muted.Render("See "+sanitizeString(strings.Join(n.Refs, ", "))))
+		lines = append(lines, "", st.Muted.Render("See "+termtext.String(strings.Join(n.Refs, ", "))))
 	}
 	return lines
 }

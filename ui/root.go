@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -95,6 +94,8 @@ type Model struct {
 	responded map[string]bool // request keys that got a response in this session
 
 	jars cookieJars // the cookie jar of each environment used in this session
+
+	acts []action // the action table, built once for this model; never changed
 }
 
 // flight is the request in flight: its id, how to cancel it and how long it has run.
@@ -124,7 +125,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 		dialogKeys: newDialogKeys(), picker: newPickerKeys(), cond: newConditional(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
-		responded: map[string]bool{},
+		responded: map[string]bool{}, acts: actionTable(),
 	}
 	m.flight.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.useKeymap(cfg.Keys)
@@ -237,44 +238,14 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.overlay.kind != overlayNone {
 		return m.handleOverlayKey(msg)
 	}
-	k := m.keys
 	editing := m.editing()
 	// A key rebound to a character types it while a field is edited.
 	typed := editing && (msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace)
-	switch {
-	case key.Matches(msg, k.Send) && !typed:
-		return m.send()
-	case key.Matches(msg, k.Save) && !typed:
-		return m.save()
-	case key.Matches(msg, k.Palette) && !typed:
-		m.openPalette()
-		return m, nil
-	case key.Matches(msg, k.Quit) && (!editing || msg.Type == tea.KeyCtrlC):
-		return m.quitOrAsk()
-	case editing:
-		return m.updateFocused(msg)
-	case key.Matches(msg, k.Reread):
-		return m.reread()
-	case key.Matches(msg, k.Check):
-		return m.check()
-	case key.Matches(msg, k.Cancel):
-		m.cancelFlight()
-		m.setStatus("Cancelling…", false)
-		return m, nil
-	case key.Matches(msg, k.NextPane):
-		m.setFocus((m.focus + 1) % paneCount)
-	case key.Matches(msg, k.PrevPane):
-		m.setFocus((m.focus + paneCount - 1) % paneCount)
-	case key.Matches(msg, k.Help):
-		m.openDialog(dialog{kind: overlayHelp})
-	case key.Matches(msg, k.Env):
-		m.openEnvPicker()
-	case key.Matches(msg, k.Cookies):
-		return m, m.openCookies()
-	default:
-		return m.updateFocused(msg)
+	if id, ok := m.keys.match(msg); ok && (!editing || whileTyping(id) && !typed) {
+		a, _ := m.action(id)
+		return a.run(m)
 	}
-	return m, nil
+	return m.updateFocused(msg)
 }
 
 // updateFocused hands a key or mouse event to the focused pane only.
@@ -350,6 +321,6 @@ func (m *Model) showRequest(r *collections.Request) {
 // pane changed, and refreshes the ETag known for the shown request's URL.
 func (m *Model) syncEdits() {
 	m.tree.SetDirty(m.req.DirtyKeys())
-	m.keys.Save.SetEnabled(m.req.Dirty())
+	m.keys.enable(actionSave, m.req.Dirty())
 	m.refreshKnownETag()
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 // saveBodyMsg asks the root for the save prompt of the response body.
@@ -167,7 +168,7 @@ func (m Model) overwriteBody(d dialog) (tea.Model, tea.Cmd) {
 // savePromptView draws the path prompt centred in the body area.
 func (m *Model) savePromptView(h int) string {
 	d := m.overlay
-	lines := []string{m.st.Bold.Render(sanitizeString(d.text)), "", d.field.View(), "",
+	lines := []string{m.st.Bold.Render(termtext.String(d.text)), "", d.field.View(), "",
 		m.st.Muted.Render("enter save · esc cancel · an existing file is only replaced when you confirm")}
 	box := m.st.Overlay.Render(strings.Join(lines, "\n"))
 	return lipgloss.Place(m.w, h, lipgloss.Center, lipgloss.Center, box)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/termtext"
 )
 
 // sendNow starts sending the request shown in the request pane, as edited. The
@@ -51,7 +52,7 @@ func (m Model) startSend(label string, chain []*collections.Request, resolve res
 	m.flight.elapsed = ""
 	m.flight.label = label
 	m.flight.key, m.flight.reread = "", ""
-	m.keys.Cancel.SetEnabled(true)
+	m.keys.enable(actionCancel, true)
 	m.resp.SetSending(m.sendingText())
 	m.setStatus("", false)
 	id := m.flight.id
@@ -167,7 +168,7 @@ func (m Model) handleFlight(msg tea.Msg) (tea.Model, tea.Cmd) {
 // receive shows the result of the current send.
 func (m *Model) receive(msg responseMsg) {
 	m.flight.cancel = nil
-	m.keys.Cancel.SetEnabled(false)
+	m.keys.enable(actionCancel, false)
 	for _, k := range msg.kept {
 		m.last[k.name] = k.resp
 	}
@@ -183,7 +184,7 @@ func (m *Model) receive(msg responseMsg) {
 	case x.Response == nil:
 		m.setStatus("Failed: "+msg.content.err, true)
 	default:
-		m.setStatus(fmt.Sprintf("%s → %d %s in %s", sanitizeString(m.flight.label), x.Response.Status,
+		m.setStatus(fmt.Sprintf("%s → %d %s in %s", termtext.String(m.flight.label), x.Response.Status,
 			msg.content.reason, humanDuration(x.Timing.Total)), false)
 	}
 }
@@ -203,9 +204,9 @@ func lastResponse(r *requests.Response) collections.Response {
 
 // sendingText is the in-flight line of the response pane.
 func (m *Model) sendingText() string {
-	s := m.flight.spin.View() + " Sending " + sanitizeString(m.flight.label) + "…"
+	s := m.flight.spin.View() + " Sending " + termtext.String(m.flight.label) + "…"
 	if m.flight.elapsed != "" {
 		s += " " + m.flight.elapsed
 	}
-	return s + "  (" + keyName(m.keys.Cancel) + " cancels)"
+	return s + "  (" + keyName(m.keys.get(actionCancel)) + " cancels)"
 }

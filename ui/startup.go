@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/termtext"
 )
 
 // useKeymap binds every scope's actions to the keys of km (nil: the defaults). New
@@ -31,7 +32,7 @@ func (m *Model) showNotices() {
 	}
 	var lines []string
 	add := func(text, indent string) {
-		for i, l := range strings.Split(wrapText(sanitizeString(text), noticeWidth), "\n") {
+		for i, l := range strings.Split(wrapText(termtext.String(text), noticeWidth), "\n") {
 			if i > 0 {
 				l = indent + l
 			}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/httplens/httplens/demo"
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/explaininput"
 )
 
 func TestHeaderNotesInHeadersTab(t *testing.T) {
@@ -17,7 +18,7 @@ func TestHeaderNotesInHeadersTab(t *testing.T) {
 		m, _ = drive(t, m, keyMsg("tab"))
 	}
 	m, _ = drive(t, m, keyMsg("3"))
-	x := ExplainInput(m.lastX, m.lastX.Received)
+	x := explaininput.From(m.lastX, m.lastX.Received)
 	notes := explain.HeaderNotes(x)
 	v := plain(m.View())
 	etag := -1

@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/httplens/httplens/termtext"
 )
 
 // textScroll is how many lines one press of up or down scrolls a text overlay.
@@ -41,7 +43,7 @@ func (m *Model) textOverlayView(h int) string {
 	room := max(h-5, 1) // border, title, blank line and the last line
 	top := clamp(d.sel, 0, max(len(d.lines)-room, 0))
 	end := min(top+room, len(d.lines))
-	lines := []string{m.st.Bold.Render(fit(sanitizeString(d.text), w)), ""}
+	lines := []string{m.st.Bold.Render(fit(termtext.String(d.text), w)), ""}
 	for _, l := range d.lines[top:end] {
 		lines = append(lines, fit(l, w))
 	}

@@ -1,15 +1,15 @@
 package ui
 
 import (
+	tea "github.com/charmbracelet/bubbletea"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/termtext"
 )
 
 // nodeKind is what a tree row stands for.
@@ -82,24 +82,24 @@ func buildNodes(c *collections.Collection) []treeNode {
 					idx = len(nodes)
 					groups[p] = idx
 					nodes = append(nodes, treeNode{kind: nodeGroup, depth: i, id: "g:" + p,
-						label: sanitizeString(parts[i]) + "/", parent: parent})
+						label: termtext.String(parts[i]) + "/", parent: parent})
 				}
 				parent, depth = idx, i+1
 			}
 		}
 		fileIdx := len(nodes)
 		nodes = append(nodes, treeNode{kind: nodeFile, depth: depth, id: "f:" + f.Path,
-			label: sanitizeString(filepath.Base(f.Path)), parent: parent, file: f})
+			label: termtext.String(filepath.Base(f.Path)), parent: parent, file: f})
 		for i := range f.Requests {
 			r := &f.Requests[i]
 			nodes = append(nodes, treeNode{kind: nodeRequest, depth: depth + 1, id: requestKey(r),
-				label: sanitizeString(requestLabel(r)), method: sanitizeString(r.Method),
+				label: termtext.String(requestLabel(r)), method: termtext.String(r.Method),
 				match: strings.ToLower(r.Name + "\x00" + r.Title), parent: fileIdx, req: r})
 		}
 	}
 	for i, err := range c.Errors {
 		nodes = append(nodes, treeNode{kind: nodeError, id: "e:" + strconv.Itoa(i),
-			label: "✗ " + sanitizeString(relativeError(err, c.Dir).Error()), parent: -1})
+			label: "✗ " + termtext.String(relativeError(err, c.Dir).Error()), parent: -1})
 	}
 	return nodes
 }
@@ -147,7 +147,7 @@ func (m *treePane) FieldKeys() fieldKeys { return m.filter.keys }
 // Title is the frame title.
 func (m *treePane) Title() string {
 	if f := m.filter.Value(); f != "" {
-		return "Collection · filter: " + sanitizeString(f)
+		return "Collection · filter: " + termtext.String(f)
 	}
 	return "Collection"
 }
@@ -170,31 +170,34 @@ func (m treePane) Update(msg tea.Msg) (treePane, tea.Cmd) {
 		if m.filter.editing {
 			return m.updateFilter(msg), nil
 		}
-		if ok, cmd := m.actionKey(msg); ok {
-			return m, cmd
-		}
-		return m.updateKey(msg)
+		id, _ := m.keys.match(msg)
+		return m.do(id)
+	case runActionMsg:
+		return m.do(msg.id)
 	case tea.MouseMsg:
 		return m.updateMouse(msg)
 	}
 	return m, nil
 }
 
-func (m treePane) updateKey(msg tea.KeyMsg) (treePane, tea.Cmd) {
-	k := m.keys
+// do runs the tree's action id, from its key or from the palette.
+func (m treePane) do(id settings.Action) (treePane, tea.Cmd) {
+	if ok, cmd := m.actionKey(id); ok {
+		return m, cmd
+	}
 	switch {
-	case key.Matches(msg, k.Filter):
+	case id == actionFilter:
 		m.filter.Start()
-	case key.Matches(msg, k.ClearFilter):
+	case id == actionClearFilter:
 		m.setFilter("")
-	case key.Matches(msg, k.Open):
+	case id == actionOpen:
 		return m.open()
-	case key.Matches(msg, k.Expand):
+	case id == actionExpand:
 		m.fold(false)
-	case key.Matches(msg, k.Collapse):
+	case id == actionCollapse:
 		m.fold(true)
 	default:
-		m.cursor = scrollCursor(k.moveKeys, msg, m.cursor, m.h, len(m.visible))
+		m.cursor = scrollCursor(id, m.cursor, m.h, len(m.visible))
 		m.reveal()
 	}
 	return m, nil
@@ -208,7 +211,7 @@ func (m treePane) updateFilter(msg tea.KeyMsg) treePane {
 	case fieldAbandoned:
 		m.setFilter("")
 	case fieldAccepted:
-		m.keys.ClearFilter.SetEnabled(m.filter.Value() != "")
+		m.keys.enable(actionClearFilter, m.filter.Value() != "")
 	}
 	return m
 }
@@ -218,7 +221,7 @@ func (m *treePane) setFilter(f string) {
 	if f == "" {
 		m.filter.Reset()
 	}
-	m.keys.ClearFilter.SetEnabled(f != "")
+	m.keys.enable(actionClearFilter, f != "")
 	m.cursor, m.top = 0, 0
 	m.refresh()
 	m.cursorToRequest(1)

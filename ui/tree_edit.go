@@ -1,12 +1,11 @@
 package ui
 
 import (
+	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/settings"
 )
 
 // treeAction is what the tree asks the root to do to the collection's files.
@@ -74,24 +73,23 @@ func (m *treePane) cursorNode() int {
 	return m.visible[m.cursor]
 }
 
-// actionKey handles the file-changing keys; it reports whether msg was one.
-func (m *treePane) actionKey(msg tea.KeyMsg) (bool, tea.Cmd) {
-	k := m.keys
+// actionKey runs the file-changing actions; it reports whether id was one.
+func (m *treePane) actionKey(id settings.Action) (bool, tea.Cmd) {
 	r, f := m.Selected(), m.cursorFile()
 	emit := func(a treeAction) tea.Cmd {
 		return func() tea.Msg { return treeActionMsg{act: a, req: r, file: f} }
 	}
 	switch {
-	case key.Matches(msg, k.New):
+	case id == actionNewRequest:
 		return true, emit(actNew)
-	case key.Matches(msg, k.Duplicate) && r != nil:
+	case id == actionDuplicate && r != nil:
 		return true, emit(actDuplicate)
-	case key.Matches(msg, k.Delete) && r != nil:
+	case id == actionDeleteRequest && r != nil:
 		return true, emit(actDelete)
-	case key.Matches(msg, k.Rename) && r != nil:
+	case id == actionRename && r != nil:
 		m.startPrompt(actRename, "Rename: ", r.Title)
 		return true, nil
-	case key.Matches(msg, k.NewFile):
+	case id == actionNewFile:
 		m.startPrompt(actNewFile, "New file: ", "")
 		return true, nil
 	}

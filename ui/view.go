@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/httplens/httplens/termtext"
 )
 
 // View draws the whole screen: exactly the terminal's size, never more.
@@ -70,27 +72,27 @@ func (m *Model) paneBar() string {
 		}
 		parts = append(parts, st.Render(tabLabel(p.String(), p == m.focus)))
 	}
-	return strings.Join(parts, "") + m.st.Muted.Render("  "+keyName(m.keys.NextPane)+": next pane")
+	return strings.Join(parts, "") + m.st.Muted.Render("  "+keyName(m.keys.get(actionFocusNext))+": next pane")
 }
 
 func (m *Model) statusLine() string {
 	var left string
 	switch {
 	case m.flight.cancel != nil:
-		left = m.flight.spin.View() + " " + sanitizeString(m.flight.label)
+		left = m.flight.spin.View() + " " + termtext.String(m.flight.label)
 		if m.flight.elapsed != "" {
 			left += " · " + m.flight.elapsed
 		}
 	case m.errMsg:
-		left = m.st.ErrorText.Render(sanitizeString(m.status))
+		left = m.st.ErrorText.Render(termtext.String(m.status))
 	default:
-		left = m.st.StatusLine.Render(sanitizeString(m.status))
+		left = m.st.StatusLine.Render(termtext.String(m.status))
 	}
 	env := m.env
 	if env == "" {
 		env = "none"
 	}
-	right := m.st.StatusLine.Render("env: " + sanitizeString(env))
+	right := m.st.StatusLine.Render("env: " + termtext.String(env))
 	gap := m.w - lipgloss.Width(left) - lipgloss.Width(right) - 1
 	if gap < 1 {
 		return fit(left, m.w)

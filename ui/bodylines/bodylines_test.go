@@ -1,4 +1,4 @@
-package ui
+package bodylines
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 )
 
 // allLines joins every line of l with "\n".
-func allLines(l *lazyLines) string {
+func allLines(l *Text) string {
 	var sb strings.Builder
 	for i := range l.Len() {
 		if i > 0 {
@@ -31,7 +31,7 @@ func TestJSONLinesMatchIndent(t *testing.T) {
 		{"a scalar alone", `42`},
 		{"a string alone", `"x"`},
 		{"unicode", `{"naïve":"日本"}`},
-		{"the benchmark body", string(jsonBody(2000))},
+		{"a long array of objects", longJSON(2000)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -39,7 +39,7 @@ func TestJSONLinesMatchIndent(t *testing.T) {
 			if err := json.Indent(&want, []byte(c.in), "", "  "); err != nil {
 				t.Fatal(err)
 			}
-			l, err := newLazyLines(context.Background(), []byte(c.in), jsonStep)
+			l, err := New(context.Background(), []byte(c.in), JSON)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -62,8 +62,8 @@ func TestLazyLinesRangeMatchesLine(t *testing.T) {
 		fmt.Fprintf(&sb, `{"id":%d,"s":"x\u001b%d"}`, i, i)
 	}
 	sb.WriteString("]")
-	for name, step := range map[string]lineStep{"json": jsonStep, "raw": rawStep} {
-		l, err := newLazyLines(context.Background(), []byte(sb.String()), step)
+	for name, step := range map[string]Step{"json": JSON, "raw": Raw} {
+		l, err := New(context.Background(), []byte(sb.String()), step)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,4 +78,18 @@ func TestLazyLinesRangeMatchesLine(t *testing.T) {
 			}
 		}
 	}
+}
+
+// longJSON is a compact JSON array of objects about n bytes long.
+func longJSON(n int) string {
+	var sb strings.Builder
+	sb.WriteString("[")
+	for i := 0; sb.Len() < n; i++ {
+		if i > 0 {
+			sb.WriteString(",")
+		}
+		fmt.Fprintf(&sb, `{"id":%d,"name":"item %d","tags":["a","b"],"ok":true,"n":null}`, i, i)
+	}
+	sb.WriteString("]")
+	return sb.String()
 }

@@ -1,12 +1,12 @@
-package ui
+package bodylines
 
 import "bytes"
 
-// jsonStep makes the lines of valid JSON indented as json.Indent(dst, src, "",
+// JSON makes the lines of valid JSON indented as json.Indent(dst, src, "",
 // "  ") would, one line at a time, straight from the compact source: a
 // pretty-printed copy of a 50 MB body is never built. Lines longer than
-// maxLineBytes continue on the next line without indent.
-func jsonStep(src []byte, c lineCursor, out *[]byte) lineCursor {
+// MaxLineBytes continue on the next line without indent.
+func JSON(src []byte, c Cursor, out *[]byte) Cursor {
 	w := budgetWriter{out: out}
 	pos, depth := c.pos, int(c.depth)
 	if !c.cont {
@@ -19,20 +19,20 @@ func jsonStep(src []byte, c lineCursor, out *[]byte) lineCursor {
 	if c.inStr {
 		var closed bool
 		if pos, closed = copyString(src, pos, &w); !closed {
-			return lineCursor{pos: pos, depth: int32(depth), cont: true, inStr: true}
+			return Cursor{pos: pos, depth: int32(depth), cont: true, inStr: true}
 		}
 	}
 	started, open := c.cont, false // open: the last token was { or [
 	for {
 		pos = skipSpace(src, pos)
 		if pos >= len(src) {
-			return lineCursor{pos: pos}
+			return Cursor{pos: pos}
 		}
 		ch := src[pos]
 		closer := ch == '}' || ch == ']'
 		switch {
 		case open && !closer, closer && !open && started:
-			return lineCursor{pos: pos, depth: int32(depth)}
+			return Cursor{pos: pos, depth: int32(depth)}
 		case closer && open: // {} and [] stay on one line
 			depth--
 			w.byte(ch)
@@ -48,7 +48,7 @@ func jsonStep(src []byte, c lineCursor, out *[]byte) lineCursor {
 			open = true
 		case ch == ',':
 			w.byte(ch)
-			return lineCursor{pos: skipSpace(src, pos+1), depth: int32(depth)}
+			return Cursor{pos: skipSpace(src, pos+1), depth: int32(depth)}
 		case ch == ':':
 			w.write([]byte(": "))
 			pos++
@@ -56,16 +56,16 @@ func jsonStep(src []byte, c lineCursor, out *[]byte) lineCursor {
 			w.byte('"')
 			var closed bool
 			if pos, closed = copyString(src, pos+1, &w); !closed {
-				return lineCursor{pos: pos, depth: int32(depth), cont: true, inStr: true}
+				return Cursor{pos: pos, depth: int32(depth), cont: true, inStr: true}
 			}
 		default: // a number, true, false or null
 			start := pos
-			for pos < len(src) && !jsonDelim(src[pos]) && w.n+pos-start < maxLineBytes {
+			for pos < len(src) && !jsonDelim(src[pos]) && w.n+pos-start < MaxLineBytes {
 				pos++
 			}
 			w.write(src[start:pos])
 			if pos < len(src) && !jsonDelim(src[pos]) {
-				return lineCursor{pos: pos, depth: int32(depth), cont: true}
+				return Cursor{pos: pos, depth: int32(depth), cont: true}
 			}
 		}
 		started = true
@@ -77,7 +77,7 @@ func jsonStep(src []byte, c lineCursor, out *[]byte) lineCursor {
 // is full.
 func copyString(src []byte, pos int, w *budgetWriter) (next int, closed bool) {
 	for pos < len(src) {
-		room := maxLineBytes - w.n
+		room := MaxLineBytes - w.n
 		if room <= 0 {
 			return pos, false
 		}
@@ -145,7 +145,7 @@ func (w *budgetWriter) byte(c byte) {
 
 // maxIndent caps the indent of a deeply nested line, so that nesting alone
 // cannot fill a line.
-const maxIndent = maxLineBytes / 4
+const maxIndent = MaxLineBytes / 4
 
 func (w *budgetWriter) indent(depth int) {
 	n := min(max(depth, 0)*2, maxIndent)

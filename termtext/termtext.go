@@ -1,4 +1,7 @@
-package ui
+// Package termtext turns bytes that came off the network into text that is safe
+// to hand to a terminal. It is the only path from network bytes to the screen,
+// for the TUI and the CLI alike; it imports nothing of the program.
+package termtext
 
 import (
 	"bytes"
@@ -8,16 +11,16 @@ import (
 	"unicode/utf8"
 )
 
-// tabWidth is the tab stop used when a tab is expanded to spaces.
-const tabWidth = 4
+// TabWidth is the tab stop used when a tab is expanded to spaces.
+const TabWidth = 4
 
-// sanitize turns bytes that came off the network into text that is safe to hand to
+// Sanitize turns bytes that came off the network into text that is safe to hand to
 // the terminal: it is the only path from network bytes to the screen. C0 controls
 // become their Unicode control pictures (ESC shows as ␛, so an escape sequence is
 // shown, never obeyed), DEL becomes ␡, C1 controls and invisible format or bidi
 // controls become \u0085-style escapes, invalid UTF-8 bytes become \xNN, and tabs
 // expand to spaces. A newline shows as ␊: split lines before calling it.
-func sanitize(b []byte) string {
+func Sanitize(b []byte) string {
 	var sb strings.Builder
 	sb.Grow(len(b))
 	col := 0
@@ -53,15 +56,16 @@ func sanitize(b []byte) string {
 	return sb.String()
 }
 
-// sanitizeString is sanitize for text already held as a string.
-func sanitizeString(s string) string { return sanitize([]byte(s)) }
+// String is Sanitize for one line of text already held as a string (a header
+// value, an error message).
+func String(s string) string { return Sanitize([]byte(s)) }
 
 // writeControl writes the visible form of an ASCII control byte and returns the
 // columns it took.
 func writeControl(sb *strings.Builder, c byte, col int) int {
 	switch {
 	case c == '\t':
-		n := tabWidth - col%tabWidth
+		n := TabWidth - col%TabWidth
 		sb.WriteString(strings.Repeat(" ", n))
 		return n
 	case c == 0x7f:
@@ -80,14 +84,14 @@ func invisible(r rune) bool {
 		r == '\u2028' || r == '\u2029'
 }
 
-// maxLineRunes caps a display line; longer lines are cut into several, so that a
+// MaxLineRunes caps a display line; longer lines are cut into several, so that a
 // frame never has to measure a megabyte-long line.
-const maxLineRunes = 1024
+const MaxLineRunes = 1024
 
-// displayLines splits network bytes into sanitised display lines. A line ends at
+// Lines splits network bytes into sanitised display lines. A line ends at
 // "\n"; a "\r" just before it is the line terminator and is not shown, any other
-// "\r" is. Lines longer than maxLineRunes are hard-wrapped.
-func displayLines(b []byte) []string {
+// "\r" is. Lines longer than MaxLineRunes are hard-wrapped.
+func Lines(b []byte) []string {
 	if len(b) == 0 {
 		return nil
 	}
@@ -103,20 +107,20 @@ func displayLines(b []byte) []string {
 				line = line[:n-1]
 			}
 		}
-		lines = appendWrapped(lines, sanitize(line))
+		lines = appendWrapped(lines, Sanitize(line))
 	}
 	return lines
 }
 
-// appendWrapped appends s cut into pieces of at most maxLineRunes runes.
+// appendWrapped appends s cut into pieces of at most MaxLineRunes runes.
 func appendWrapped(lines []string, s string) []string {
-	if len(s) <= maxLineRunes {
+	if len(s) <= MaxLineRunes {
 		return append(lines, s)
 	}
 	for {
 		n, cut := 0, len(s)
 		for i := range s {
-			if n == maxLineRunes {
+			if n == MaxLineRunes {
 				cut = i
 				break
 			}
@@ -128,4 +132,10 @@ func appendWrapped(lines []string, s string) []string {
 		}
 		s = s[cut:]
 	}
+}
+
+// Text returns network bytes as text that is safe to print to a terminal, line by
+// line (see Lines), joined by newlines.
+func Text(b []byte) string {
+	return strings.Join(Lines(b), "\n")
 }

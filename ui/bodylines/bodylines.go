@@ -1,13 +1,17 @@
-package ui
+// Package bodylines makes a body of any size into terminal-safe display lines on
+// demand: the lines are counted once, and a frame makes only those it shows.
+package bodylines
 
 import (
 	"bytes"
 	"context"
 	"unicode/utf8"
+
+	"github.com/httplens/httplens/termtext"
 )
 
 // A large body is never split into a slice of strings: that would cost several
-// times its size. lazyLines keeps the bytes, counts the display lines once, and
+// times its size. Text keeps the bytes, counts the display lines once, and
 // remembers where every markEvery-th line starts; a frame makes only the lines it
 // shows, each at most markEvery steps from a mark, so it costs the same for 1 KB
 // or 200 MB.
@@ -15,37 +19,37 @@ import (
 // markEvery is the distance between remembered line starts.
 const markEvery = 64
 
-// maxLineBytes caps the source bytes of one display line; longer lines are cut
+// MaxLineBytes caps the source bytes of one display line; longer lines are cut
 // into several (at a rune boundary), so no frame measures a megabyte-long line.
-const maxLineBytes = maxLineRunes
+const MaxLineBytes = termtext.MaxLineRunes
 
-// lineCursor is where a display line starts: the source offset, and for pretty
+// Cursor is where a display line starts: the source offset, and for pretty
 // JSON the nesting depth and whether the line continues a cut token.
-type lineCursor struct {
+type Cursor struct {
 	pos   int
 	depth int32
-	cont  bool // continues a line cut at maxLineBytes: no indent
+	cont  bool // continues a line cut at MaxLineBytes: no indent
 	inStr bool // the cut fell inside a JSON string
 }
 
-// lineStep appends the source bytes of the line at c to out (when out is not nil)
+// Step appends the source bytes of the line at c to out (when out is not nil)
 // and returns where the next line starts; a cursor at len(src) means no more.
-type lineStep func(src []byte, c lineCursor, out *[]byte) lineCursor
+type Step func(src []byte, c Cursor, out *[]byte) Cursor
 
-// lazyLines is text made into sanitised display lines on demand. It never
-// changes after newLazyLines returns, so commands may read it concurrently.
-type lazyLines struct {
+// Text is text made into sanitised display lines on demand. It never
+// changes after New returns, so commands may read it concurrently.
+type Text struct {
 	src   []byte
-	step  lineStep
-	marks []lineCursor
+	step  Step
+	marks []Cursor
 	n     int
 }
 
-// newLazyLines counts the lines of src, cut by step. It stops early, with
+// New counts the lines of src, cut by step. It stops early, with
 // ctx's error, when ctx is cancelled.
-func newLazyLines(ctx context.Context, src []byte, step lineStep) (*lazyLines, error) {
-	l := &lazyLines{src: src, step: step}
-	c := lineCursor{}
+func New(ctx context.Context, src []byte, step Step) (*Text, error) {
+	l := &Text{src: src, step: step}
+	c := Cursor{}
 	if step == nil || len(src) == 0 {
 		return l, nil
 	}
@@ -67,10 +71,10 @@ func newLazyLines(ctx context.Context, src []byte, step lineStep) (*lazyLines, e
 }
 
 // Len is the number of display lines.
-func (l *lazyLines) Len() int { return l.n }
+func (l *Text) Len() int { return l.n }
 
 // Line is display line i, sanitised.
-func (l *lazyLines) Line(i int) string {
+func (l *Text) Line(i int) string {
 	if i < 0 || i >= l.n {
 		return ""
 	}
@@ -80,13 +84,13 @@ func (l *lazyLines) Line(i int) string {
 	}
 	var buf []byte
 	l.step(l.src, c, &buf)
-	return sanitize(buf)
+	return termtext.Sanitize(buf)
 }
 
 // Lines returns display lines [from, to), sanitised. It steps from the nearest mark
 // once for the whole range, so a frame costs one walk of at most markEvery lines
 // plus the lines it shows, not a walk per line.
-func (l *lazyLines) Lines(from, to int) []string {
+func (l *Text) Lines(from, to int) []string {
 	from, to = max(from, 0), min(to, l.n)
 	if from >= to {
 		return nil
@@ -100,19 +104,19 @@ func (l *lazyLines) Lines(from, to int) []string {
 	for range to - from {
 		buf = buf[:0]
 		c = l.step(l.src, c, &buf)
-		out = append(out, sanitize(buf))
+		out = append(out, termtext.Sanitize(buf))
 	}
 	return out
 }
 
-// each calls fn with every line from the first, in order, until fn returns false.
-func (l *lazyLines) each(fn func(i int, line string) bool) {
-	var c lineCursor
+// Each calls fn with every line from the first, in order, until fn returns false.
+func (l *Text) Each(fn func(i int, line string) bool) {
+	var c Cursor
 	var buf []byte
 	for i := range l.n {
 		buf = buf[:0]
 		c = l.step(l.src, c, &buf)
-		if !fn(i, sanitize(buf)) {
+		if !fn(i, termtext.Sanitize(buf)) {
 			return
 		}
 	}
@@ -132,13 +136,13 @@ func runeCut(src []byte, from, to int) int {
 	return to
 }
 
-// rawStep cuts text at "\n" (a "\r" before it is the terminator and not shown)
-// and past maxLineBytes.
-func rawStep(src []byte, c lineCursor, out *[]byte) lineCursor {
+// Raw cuts text at "\n" (a "\r" before it is the terminator and not shown)
+// and past MaxLineBytes.
+func Raw(src []byte, c Cursor, out *[]byte) Cursor {
 	rest := src[c.pos:]
 	// Look no further than one display line: a 50 MB body on one line must not
 	// be searched to its end for every piece of it.
-	window := rest[:min(len(rest), maxLineBytes+2)]
+	window := rest[:min(len(rest), MaxLineBytes+2)]
 	end := bytes.IndexByte(window, '\n')
 	found, next := end >= 0, c.pos+end+1
 	if !found {
@@ -148,12 +152,12 @@ func rawStep(src []byte, c lineCursor, out *[]byte) lineCursor {
 	if n := len(line); found && n > 0 && line[n-1] == '\r' {
 		line = line[:n-1] // "\r\n" ends the line; the "\r" is not shown
 	}
-	if len(line) > maxLineBytes {
-		cut := runeCut(src, c.pos, c.pos+maxLineBytes) - c.pos
+	if len(line) > MaxLineBytes {
+		cut := runeCut(src, c.pos, c.pos+MaxLineBytes) - c.pos
 		line, next = line[:cut], c.pos+cut
 	}
 	if out != nil {
 		*out = append(*out, line...)
 	}
-	return lineCursor{pos: next}
+	return Cursor{pos: next}
 }

@@ -1,4 +1,4 @@
-package ui
+package styles
 
 import (
 	"fmt"
@@ -8,12 +8,12 @@ import (
 	"github.com/httplens/httplens/settings"
 )
 
-// ThemeStyles returns the styles of the theme called name: a built-in one
+// Theme returns the styles of the theme called name: a built-in one
 // (settings.ThemeAuto, ThemeDark, ThemeLight, ThemeHighContrast) or one of user,
 // the settings file's themes, whose roles replace their base's. dark is the
 // terminal's background, asked for before the program started; auto follows it.
 // An unknown name gives the automatic theme and an error saying so.
-func ThemeStyles(name string, user map[string]settings.Theme, dark bool) (Styles, error) {
+func Theme(name string, user map[string]settings.Theme, dark bool) (Styles, error) {
 	if p, ok := builtinPalette(name, dark); ok {
 		return stylesFrom(p), nil
 	}

@@ -1,4 +1,4 @@
-package ui
+package termtext
 
 import (
 	"strings"
@@ -25,8 +25,8 @@ func TestSanitize(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := sanitize([]byte(c.in)); got != c.want {
-				t.Errorf("sanitize(%q) = %q, want %q", c.in, got, c.want)
+			if got := Sanitize([]byte(c.in)); got != c.want {
+				t.Errorf("Sanitize(%q) = %q, want %q", c.in, got, c.want)
 			}
 		})
 	}
@@ -45,15 +45,15 @@ func TestDisplayLines(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := displayLines([]byte(c.in))
+			got := Lines([]byte(c.in))
 			if strings.Join(got, "|") != strings.Join(c.want, "|") || len(got) != len(c.want) {
-				t.Errorf("displayLines(%q) = %q, want %q", c.in, got, c.want)
+				t.Errorf("Lines(%q) = %q, want %q", c.in, got, c.want)
 			}
 		})
 	}
 	t.Run("a long line is cut into pieces", func(t *testing.T) {
-		got := displayLines([]byte(strings.Repeat("x", maxLineRunes*2+5)))
-		if len(got) != 3 || len(got[0]) != maxLineRunes || len(got[2]) != 5 {
+		got := Lines([]byte(strings.Repeat("x", MaxLineRunes*2+5)))
+		if len(got) != 3 || len(got[0]) != MaxLineRunes || len(got[2]) != 5 {
 			t.Errorf("got %d pieces", len(got))
 		}
 	})

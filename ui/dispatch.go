@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/settings"
+)
+
+// The handlers of the global actions that are not a workflow's own verb (send,
+// save, reread, check and quitOrAsk are).
+
+func (m Model) cancel() (tea.Model, tea.Cmd) {
+	m.cancelFlight()
+	m.setStatus("Cancelling…", false)
+	return m, nil
+}
+
+func (m Model) focusNext() (tea.Model, tea.Cmd) {
+	m.setFocus((m.focus + 1) % paneCount)
+	return m, nil
+}
+
+func (m Model) focusPrev() (tea.Model, tea.Cmd) {
+	m.setFocus((m.focus + paneCount - 1) % paneCount)
+	return m, nil
+}
+
+func (m Model) envPicker() (tea.Model, tea.Cmd) {
+	m.openEnvPicker()
+	return m, nil
+}
+
+func (m Model) helpOverlayOpen() (tea.Model, tea.Cmd) {
+	m.openDialog(dialog{kind: overlayHelp})
+	return m, nil
+}
+
+func (m Model) paletteOpen() (tea.Model, tea.Cmd) {
+	m.openPalette()
+	return m, nil
+}
+
+func (m Model) cookiesOpen() (tea.Model, tea.Cmd) { return m, m.openCookies() }
+
+// The reasons a contextual global action cannot act now; its binding is off then.
+
+func (m *Model) cancelDisabled() string {
+	return offBecause(m.keys.get(actionCancel).Enabled(), "nothing is in flight")
+}
+
+func (m *Model) saveDisabled() string {
+	return offBecause(m.keys.get(actionSave).Enabled(), "there are no unsaved edits")
+}
+
+func (m *Model) rereadDisabled() string {
+	return offBecause(m.keys.get(actionReread).Enabled(), "no precondition failed (412) to re-read after")
+}
+
+func offBecause(on bool, why string) string {
+	if on {
+		return ""
+	}
+	return why
+}
+
+// whileTyping are the global actions that act while a text field is edited, as
+// long as their key is not a typed character (ctrl+c quits; q types a q).
+func whileTyping(id settings.Action) bool {
+	switch id {
+	case actionSend, actionSave, actionPalette, actionQuit:
+		return true
+	}
+	return false
+}
+
+// runInPane returns the handler of pane action id: the pane its keys act in runs
+// it, the focused one when it can, else the first one of its scopes, focused first.
+func runInPane(id settings.Action) func(m Model) (tea.Model, tea.Cmd) {
+	return func(m Model) (tea.Model, tea.Cmd) {
+		m.setFocus(m.paneFor(id))
+		return m.updatePane(m.focus, runActionMsg{id: id})
+	}
+}
+
+// paneFor is the pane that runs pane action id: the focused pane when the action
+// acts there, else the first pane of its scopes.
+func (m *Model) paneFor(id settings.Action) paneID {
+	a, _ := m.action(id)
+	if inScope(a.ActionInfo, paneScope(m.focus)) {
+		return m.focus
+	}
+	for p := range paneCount {
+		if inScope(a.ActionInfo, paneScope(p)) {
+			return p
+		}
+	}
+	return m.focus
+}
+
+// paneKeys returns pane p's bindings.
+func (m *Model) paneKeys(p paneID) keySet {
+	switch p {
+	case paneTree:
+		return m.tree.keys.keySet
+	case paneRequest:
+		return m.req.keys.keySet
+	case paneResponse:
+		return m.resp.keys.keySet
+	}
+	return m.expl.keys.keySet
+}
+
+// lookupAction returns the row of the action table for id.
+func lookupAction(id settings.Action) (action, bool) { return findAction(actionTable(), id) }
+
+// action returns the row of the model's action table for id: the table is built
+// once per model, so a key press does not rebuild it.
+func (m *Model) action(id settings.Action) (action, bool) { return findAction(m.acts, id) }
+
+func findAction(acts []action, id settings.Action) (action, bool) {
+	for _, a := range acts {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return action{ActionInfo: settings.ActionInfo{ID: id, Help: string(id)}}, false
+}
+
+// disabledReason says why action a cannot act now, "" when it can: its own
+// reason for a global action; for a pane action, its binding being off in the
+// pane that would run it (not on this tab, nothing to step through).
+func (m *Model) disabledReason(a action) string {
+	if a.disabled != nil {
+		return a.disabled(m)
+	}
+	if inScope(a.ActionInfo, settings.ScopeGlobal) || len(keysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
+		return ""
+	}
+	if !m.paneKeys(m.paneFor(a.ID)).get(a.ID).Enabled() {
+		return "not available here now"
+	}
+	return ""
+}
+
+// runAction runs action a through its handler, as its key would: the palette's
+// way in. An action that cannot act now says why instead.
+func (m Model) runAction(a action) (tea.Model, tea.Cmd) {
+	if why := m.disabledReason(a); why != "" {
+		m.setStatus(fmt.Sprintf("%s: %s", a.Help, why), true)
+		return m, nil
+	}
+	if !inScope(a.ActionInfo, settings.ScopeGlobal) && len(keysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
+		// An unbound pane action cannot tell whether it acts here now.
+		m.setStatus(fmt.Sprintf("%s has no key: bind one under [keys] in the settings file", a.ID), true)
+		return m, nil
+	}
+	return a.run(m)
+}
