@@ -12,12 +12,12 @@ package runner
 import (
 	"context"
 	"fmt"
-	"github.com/httplens/httplens/explaininput"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/httplens/httplens/expect"
+	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/scripts"
