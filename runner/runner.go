@@ -17,8 +17,8 @@ import (
 	"time"
 
 	"github.com/httplens/httplens/expect"
-	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/scripts"
 )
