@@ -1,6 +1,3 @@
-// Package requests sends one resolved HTTP request and captures the exchange exactly:
-// the request head and response head as they crossed the connection, the headers in
-// their order and letter case, the body (bounded), and the timing of each phase.
 package requests
 
 import (
@@ -97,7 +94,7 @@ type Response struct {
 	Problems []string `json:"-"`
 	// Trailers are the fields of a chunked body's trailer section.
 	Trailers []Header `json:"-"`
-	bodyErr  error // what cut the body short, while reading
+	bodyErr  error    // what cut the body short, while reading
 	// SpoolPath names a temporary file holding the whole body when it went on
 	// past the cap and Options.SpoolDir was set; SpooledBytes is its size. The
 	// caller owns the file and removes it. Body still holds the first bytes.

@@ -173,9 +173,14 @@ type readState struct {
 // beforeFinal is called on a 100 Continue (to send a held body); drain is called
 // before reading what a closing server still sends after the message.
 func readWire(rd *msgReader, method string, opts Options, clk *phaseClock, onContinue func() error, drain func()) (*Response, readState, error) {
-	var st readState
 	start := rd.consumed()
-	defer func() { st.wire = rd.consumed() - start }()
+	resp, st, err := readFrom(rd, method, opts, clk, onContinue, drain)
+	st.wire = rd.consumed() - start
+	return resp, st, err
+}
+
+func readFrom(rd *msgReader, method string, opts Options, clk *phaseClock, onContinue func() error, drain func()) (*Response, readState, error) {
+	var st readState
 	if _, err := rd.br.Peek(1); err != nil {
 		return nil, st, err
 	}
@@ -185,7 +190,8 @@ func readWire(rd *msgReader, method string, opts Options, clk *phaseClock, onCon
 	for {
 		head, ended, notHTTP, err := rd.readHead()
 		if notHTTP {
-			return readNotHTTP(rd, resp, opts, drain)
+			resp, err := readNotHTTP(rd, resp, opts)
+			return resp, st, err
 		}
 		resp.RawHead = append(resp.RawHead, head...)
 		p := parseHeadLenient(head)
@@ -219,14 +225,14 @@ func readWire(rd *msgReader, method string, opts Options, clk *phaseClock, onCon
 
 // readNotHTTP reads a reply with no status line (HTTP/0.9, or another protocol's
 // banner) as a body that runs until the server closes.
-func readNotHTTP(rd *msgReader, resp *Response, opts Options, drain func()) (*Response, readState, error) {
+func readNotHTTP(rd *msgReader, resp *Response, opts Options) (*Response, error) {
 	resp.Problems = []string{"no status line: the reply is not HTTP/1.x (an HTTP/0.9 reply, or another protocol such as SSH or SMTP); its bytes are shown as they came"}
 	b, err := (bodyReader{limit: opts.MaxBody, length: -1, progress: opts.Progress, spoolDir: opts.SpoolDir}).read(rd.br)
 	resp.setBody(b)
 	if err == nil {
 		err = errNotHTTP
 	}
-	return resp, readState{}, err
+	return resp, err
 }
 
 var errNotHTTP = errors.New("not HTTP")

@@ -19,10 +19,10 @@ import (
 type framing int
 
 const (
-	frameNone      framing = iota // 1xx, 204, 304, a response to HEAD: the head is all
-	frameLength                   // Content-Length bytes
-	frameChunked                  // chunked transfer coding
-	frameUntilEOF                 // the server closes the connection at the end
+	frameNone     framing = iota // 1xx, 204, 304, a response to HEAD: the head is all
+	frameLength                  // Content-Length bytes
+	frameChunked                 // chunked transfer coding
+	frameUntilEOF                // the server closes the connection at the end
 )
 
 // countingReader counts the bytes read from the connection, so that the bytes
