@@ -337,10 +337,13 @@ func (l *lengthReader) Read(p []byte) (int, error) {
 	}
 	n, err := l.r.Read(p[:min(int64(len(p)), l.left)])
 	l.left -= int64(n)
-	if err == io.EOF && l.left > 0 {
+	switch {
+	case err == io.EOF && l.left > 0:
 		err = io.ErrUnexpectedEOF
-	} else if err == io.EOF {
-		err = nil
+	case l.left == 0:
+		// EOF with the last bytes: the caller's buffer, sized to the length, is
+		// then never grown just to learn that nothing follows.
+		err = io.EOF
 	}
 	return n, err
 }
