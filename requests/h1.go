@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 )
@@ -427,5 +426,3 @@ func cookieHeader(cs []*http.Cookie) string {
 	}
 	return strings.Join(parts, "; ")
 }
-
-var _ = url.Parse
