@@ -231,9 +231,9 @@ func describe(ctx context.Context, err error) error {
 	var certErr *tls.CertificateVerificationError
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("timed out: %w", err)
+		return words(context.DeadlineExceeded, "timed out (over HTTP/2)")
 	case errors.Is(ctx.Err(), context.Canceled):
-		return fmt.Errorf("cancelled: %w", context.Canceled)
+		return words(context.Canceled, "cancelled")
 	case errors.As(err, &dnsErr):
 		return fmt.Errorf("DNS lookup of %s failed: %s", dnsErr.Name, dnsErr.Err)
 	case errors.As(err, &certErr):
