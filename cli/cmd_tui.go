@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -38,7 +40,10 @@ func runTUI(c *cobra.Command, args []string) error {
 	cfg.Vars = vars
 	conf := tuiSettings(c, &cfg)
 	if len(args) == 1 {
-		if _, err := os.Stat(args[0]); err != nil {
+		if _, err := os.Stat(args[0]); errors.Is(err, fs.ErrNotExist) {
+			// The first word may have been meant as a command: say both.
+			return usageError("no command or file named %s; see httplens --help", args[0])
+		} else if err != nil {
 			return usageError("%v", err)
 		}
 		cfg.Path = args[0]
@@ -71,8 +76,8 @@ func runTUI(c *cobra.Command, args []string) error {
 		defer store.Close()
 	}
 
-	// Ask the terminal for its background now, before the program owns the terminal;
-	// lipgloss caches the answer for the adaptive colours.
+	// Ask the terminal for its background (if the theme needs it) now, before the
+	// program owns the terminal.
 	st := tuiStyles(conf, &cfg)
 	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion())
 	if _, err := p.Run(); err != nil {
