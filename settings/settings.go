@@ -78,6 +78,8 @@ type History struct {
 	MaxBody int64
 	// StoreSecrets keeps Authorization and cookie values in full instead of redacted.
 	StoreSecrets bool
+	// SecretNames are more header and parameter names to redact.
+	SecretNames []string
 }
 
 // UI holds the look of the TUI.
@@ -145,6 +147,7 @@ func (h History) Options() history.Options {
 		MaxBytes:       h.MaxSize,
 		MaxBody:        h.MaxBody,
 		StoreSecrets:   h.StoreSecrets,
+		SecretNames:    h.SecretNames,
 	}
 	// In the file 0 means "no limit"; history.Options says that with a negative number.
 	if o.KeepPerRequest == 0 {
