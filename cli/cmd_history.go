@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/jsonsafe"
 )
 
 // historyRow is one element of `httplens history --json`.
@@ -119,7 +120,7 @@ func writeHistoryJSON(w io.Writer, rows []history.Summary) error {
 			BodyBytes: r.BodyBytes, DurationMS: ms(r.Total), ETag: r.ETag, File: r.File, Name: r.Name, Error: r.Err,
 		})
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(jsonsafe.Writer(w))
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }

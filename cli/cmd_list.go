@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/jsonsafe"
 )
 
 // listedRequest is one row of `httplens list --json`.
@@ -50,7 +51,7 @@ func runList(w io.Writer, path string, asJSON bool) error {
 		rows = append(rows, listedRequest{r.Name, r.Title, r.Method, r.URL, r.File.Path, r.Line()})
 	}
 	if asJSON {
-		enc := json.NewEncoder(w)
+		enc := json.NewEncoder(jsonsafe.Writer(w))
 		enc.SetIndent("", "  ")
 		err = enc.Encode(rows)
 	} else {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/jsonsafe"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui"
 )
@@ -57,7 +58,7 @@ func writeJSON(out io.Writer, x requests.Exchange) error {
 	if x.Err != nil {
 		doc.Error = x.Err.Error()
 	}
-	enc := json.NewEncoder(out)
+	enc := json.NewEncoder(jsonsafe.Writer(out))
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
 }
