@@ -84,15 +84,19 @@ func runTUI(c *cobra.Command, args []string) error {
 	// Ask the terminal for its background (if the theme needs it) now, before the
 	// program owns the terminal.
 	st := tuiStyles(conf, &cfg)
-	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion())
-	// A closed terminal (SIGHUP) would end the process without running the
-	// deferred removals; a download in flight may be writing hundreds of MB.
+	// The signals are ours, not bubbletea's: a closed terminal (SIGHUP) would end
+	// the process without running the deferred removals (a download in flight may
+	// be writing hundreds of MB), and bubbletea's own handler can block for ever
+	// if the program ends while it is delivering a signal.
+	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion(),
+		tea.WithoutSignalHandler())
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	defer signal.Stop(sigs)
 	killed := make(chan os.Signal, 1)
 	go func() {
 		if sig, ok := <-sigs; ok {
+			signal.Stop(sigs) // a second signal ends the process the default way
 			killed <- sig
 			sp.Remove()
 			p.Kill() // Run returns, the terminal is restored and the defers run
