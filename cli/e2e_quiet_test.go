@@ -69,3 +69,47 @@ func TestNoTerminalQuery(t *testing.T) {
 		}
 	}
 }
+
+// The TUI asks for the background only when the theme depends on it, and starts
+// on a terminal that never answers.
+func TestTUIBackgroundQueryOnlyForAuto(t *testing.T) {
+	bin := testBinary(t)
+	for _, theme := range []string{"dark", "auto"} {
+		t.Run(theme, func(t *testing.T) {
+			conf := writeConfig(t, "[ui]\ntheme = \""+theme+"\"\n")
+			dir := t.TempDir()
+			writeE2EFile(t, dir, "a.http", "### Quiet\nGET http://127.0.0.1:9/\n")
+			ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bin, "--no-demo", "--no-history", "--config", conf)
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+			f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 30, Cols: 120})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			var out bytes.Buffer
+			buf := make([]byte, 4096)
+			for !bytes.Contains(out.Bytes(), []byte("Quiet")) {
+				n, err := f.Read(buf)
+				out.Write(buf[:n])
+				if err != nil || ctx.Err() != nil {
+					t.Fatalf("the TUI did not start on a terminal that never answers: %v\n%q", err, out.String())
+				}
+			}
+			f.Write([]byte("q"))
+			go io.Copy(io.Discard, f)
+			if err := cmd.Wait(); err != nil || ctx.Err() != nil {
+				t.Fatalf("the TUI did not quit: %v", err)
+			}
+			asked := bytes.Contains(out.Bytes(), []byte("\x1b]11;?"))
+			if asked != (theme == "auto") {
+				t.Errorf("theme %s: asked for the background: %v", theme, asked)
+			}
+			if bytes.Contains(out.Bytes(), []byte("\x1b[6n")) {
+				t.Errorf("theme %s: asked for the cursor position", theme)
+			}
+		})
+	}
+}
