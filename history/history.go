@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/adrg/xdg"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -119,11 +120,26 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("history: open %s: %w", path, err)
 	}
-	if err := migrate(context.Background(), db); err != nil {
+	if err := migrateWhenFree(db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("history: %s: %w", path, err)
 	}
 	return &Store{db: db, opts: opts.withDefaults(), path: path}, nil
+}
+
+// migrateWhenFree migrates, retrying while another opener holds the file. SQLite
+// answers some lock conflicts at open time with SQLITE_BUSY without calling its
+// busy handler (another connection switching the file to WAL or recovering its
+// WAL), so busy_timeout alone does not cover two processes starting at once.
+func migrateWhenFree(db *sql.DB) error {
+	deadline := time.Now().Add(busyTimeoutMS * time.Millisecond)
+	for {
+		err := migrate(context.Background(), db)
+		if err == nil || !strings.Contains(err.Error(), "SQLITE_BUSY") || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // private makes the database readable by its owner only, whatever the folder:
