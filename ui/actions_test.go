@@ -86,7 +86,7 @@ func TestPaletteRunsTheHandler(t *testing.T) {
 		t.Fatalf("the unbound next-pane did not run: focus %v, status %q", m.focus, m.status)
 	}
 	m = run(m, "filter")
-	if m.focus != paneTree || !m.tree.filter.editing {
+	if m.focus != paneTree || !m.tree.filter.Editing() {
 		t.Fatalf("filter did not focus the tree and start the filter: focus %v", m.focus)
 	}
 }

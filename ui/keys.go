@@ -23,37 +23,6 @@ func newGlobalKeys(km settings.Keymap) globalKeys {
 	return k
 }
 
-// fieldKeys act while a one-line text field (a filter or a search) is edited.
-type fieldKeys struct {
-	Accept    key.Binding
-	Abandon   key.Binding
-	Backspace key.Binding
-	Delete    key.Binding
-	Left      key.Binding
-	Right     key.Binding
-	Home      key.Binding
-	End       key.Binding
-}
-
-func newFieldKeys() fieldKeys {
-	return fieldKeys{
-		Accept:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
-		Abandon:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
-		Backspace: key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "delete back")),
-		Delete:    key.NewBinding(key.WithKeys("delete"), key.WithHelp("del", "delete forward")),
-		Left:      key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "cursor left")),
-		Right:     key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "cursor right")),
-		Home:      key.NewBinding(key.WithKeys("home", "ctrl+a"), key.WithHelp("home", "line start")),
-		End:       key.NewBinding(key.WithKeys("end", "ctrl+e"), key.WithHelp("end", "line end")),
-	}
-}
-
-func (k fieldKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Abandon} }
-
-func (k fieldKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Accept, k.Abandon, k.Backspace, k.Delete}, {k.Left, k.Right, k.Home, k.End}}
-}
-
 // treeKeys drive the collection tree.
 type treeKeys struct{ keySet }
 
@@ -141,24 +110,6 @@ func (k *responseKeys) setSearching(on bool) {
 type explainKeys struct{ keySet }
 
 func newExplainKeys(km settings.Keymap) explainKeys { return explainKeys{newKeySet(km, scopeExplain)} }
-
-// overlayKeys close and scroll the help overlay.
-type overlayKeys struct {
-	Close key.Binding
-	Up    key.Binding
-	Down  key.Binding
-}
-
-func newOverlayKeys() overlayKeys {
-	return overlayKeys{
-		Close: key.NewBinding(key.WithKeys("esc", "?", "q"), key.WithHelp("esc/?", "close")),
-		Up:    key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑/k", "scroll up")),
-		Down:  key.NewBinding(key.WithKeys("down", "j", "pgdown", " "), key.WithHelp("↓/j", "scroll down")),
-	}
-}
-
-func (k overlayKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Close, k.Down, k.Up} }
-func (k overlayKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Close, k.Up, k.Down}} }
 
 // editorKeys act while the body editor is taking text.
 type editorKeys struct {

@@ -13,6 +13,8 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/overlay/textview"
 )
 
 // bindingsOf collects every key.Binding field of a keyMap, embedded and array
@@ -44,8 +46,8 @@ func bindingsOf(v reflect.Value) []key.Binding {
 func scopes(km settings.Keymap) map[string]help.KeyMap {
 	return map[string]help.KeyMap{
 		"global": newGlobalKeys(km), "tree": newTreeKeys(km), "request": newRequestKeys(km),
-		"response": newResponseKeys(km), "explain": newExplainKeys(km), "field": newFieldKeys(),
-		"overlay": newOverlayKeys(), "editor": newEditorKeys(), "dialog": newDialogKeys(), "picker": newPickerKeys(),
+		"response": newResponseKeys(km), "explain": newExplainKeys(km), "field": field.NewKeys(),
+		"overlay": textview.NewKeys(), "editor": newEditorKeys(), "dialog": newDialogKeys(), "picker": newPickerKeys(),
 	}
 }
 

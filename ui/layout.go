@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/uikit"
 )
 
 // paneID names the four panes, in focus order.
@@ -77,42 +78,13 @@ func layout(w, h int) screenLayout {
 	return l
 }
 
-// fit makes a line exactly w cells wide: cut with an ellipsis, or padded.
-func fit(line string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	n := ansi.StringWidth(line)
-	if n > w {
-		line = ansi.Truncate(line, w, "…")
-		n = ansi.StringWidth(line)
-	}
-	if n < w {
-		line += strings.Repeat(" ", w-n)
-	}
-	return line
-}
+// fit, fitBlock and clamp are uikit's, shared with the packages of the panes
+// and overlays.
+func fit(line string, w int) string { return uikit.Fit(line, w) }
 
-// fitBlock makes lines exactly w×h: extra lines dropped, missing ones blank.
-func fitBlock(lines []string, w, h int) string {
-	if h <= 0 {
-		return ""
-	}
-	out := make([]string, h)
-	for i := range out {
-		if i < len(lines) {
-			out[i] = fit(lines[i], w)
-		} else {
-			out[i] = fit("", w)
-		}
-	}
-	return strings.Join(out, "\n")
-}
+func fitBlock(lines []string, w, h int) string { return uikit.FitBlock(lines, w, h) }
 
-// clamp bounds v to [lo, hi]; when hi < lo it returns lo.
-func clamp(v, lo, hi int) int {
-	return max(lo, min(v, hi))
-}
+func clamp(v, lo, hi int) int { return uikit.Clamp(v, lo, hi) }
 
 // frame draws a bordered box of exactly w×h cells with the title set into its top
 // edge. body must already be (w-2)×(h-2), as a pane's View is.
@@ -173,12 +145,7 @@ func move(id settings.Action, pos, h, bottom int) int {
 }
 
 // wrapText word-wraps already-safe text to w cells, breaking long words.
-func wrapText(s string, w int) string {
-	if w < 1 {
-		return s
-	}
-	return ansi.Wrap(s, w, " ")
-}
+func wrapText(s string, w int) string { return uikit.WrapText(s, w) }
 
 // tabLabel is a tab's label, bracketed when active so that it shows without colour.
 // Active or not, it is two cells wider than the name.

@@ -11,6 +11,9 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // overlay is the dialog drawn over the panes, if any.
@@ -36,14 +39,14 @@ const (
 
 // dialog is the root's one overlay: which one is open and what it is about.
 type dialog struct {
-	kind  overlay
-	key   string               // the request it concerns
-	req   *collections.Request // for delete
-	tag   string               // for retry: the new ETag
-	sel   int                  // for the picker: the highlighted row
-	text  string               // what the dialog says
-	lines []string             // for overlayText: the lines, already safe to print
-	field lineField            // for overlaySaveBody and overlayOverwrite: the path
+	kind     overlay
+	key      string               // the request it concerns
+	req      *collections.Request // for delete
+	tag      string               // for retry: the new ETag
+	sel      int                  // for the picker: the highlighted row
+	text     string               // what the dialog says
+	textView textview.Model       // for overlayText
+	field    field.Line           // for overlaySaveBody and overlayOverwrite: the path
 }
 
 // openDialog opens d over the panes.
@@ -57,7 +60,7 @@ func (m *Model) dialogKeyMap() help.KeyMap {
 	case overlayEnv:
 		return m.picker
 	case overlaySaveBody:
-		return m.overlay.field.keys
+		return m.overlay.field.Keys
 	case overlayPalette:
 		return newPaletteKeys()
 	case overlayCookies:
@@ -92,7 +95,9 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case overlayEnv:
 		return m.handlePicker(msg)
 	case overlayText:
-		return m.handleTextOverlay(msg)
+		tv, out := m.overlay.textView.Update(msg, m.close)
+		m.overlay.textView = tv
+		return m.fromOverlay(out)
 	case overlaySaveBody:
 		return m.handleSavePrompt(msg)
 	case overlayPalette:
@@ -210,7 +215,7 @@ func (m *Model) setEnv(env string) {
 // dialogView draws the open dialog (not the help) centred in the body area.
 func (m *Model) dialogView(h int) string {
 	if m.overlay.kind == overlayText {
-		return m.textOverlayView(h)
+		return m.overlay.textView.View(m.textStyles(), m.w, h)
 	}
 	if m.overlay.kind == overlaySaveBody {
 		return m.savePromptView(h)
@@ -277,4 +282,13 @@ func (m Model) quitOrAsk() (tea.Model, tea.Cmd) {
 	}
 	m.cancelFlight()
 	return m, tea.Quit
+}
+
+// fromOverlay acts on what an overlay's Update handed up, in the same update.
+func (m Model) fromOverlay(out tea.Msg) (tea.Model, tea.Cmd) {
+	switch out.(type) {
+	case uimsg.Close:
+		m.overlay = dialog{}
+	}
+	return m, nil
 }

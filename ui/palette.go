@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/field"
 )
 
 // paletteEntry is one action as the palette and the help overlay list it: the
@@ -91,7 +92,7 @@ func fuzzyScore(s, q string) (int, bool) {
 
 // openPalette opens the command palette with an empty query.
 func (m *Model) openPalette() {
-	f := newLineField("> ")
+	f := field.New("> ")
 	f.Start()
 	m.openDialog(dialog{kind: overlayPalette, field: f})
 }
@@ -116,7 +117,7 @@ func (m Model) handlePaletteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 	default:
 		f := m.overlay.field
-		if f.Update(msg) == fieldChanged {
+		if f.Update(msg) == field.Changed {
 			m.overlay.sel = 0
 		}
 		m.overlay.field = f

@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/field"
 )
 
 // Request pane tabs, in the order they are shown.
@@ -58,7 +59,7 @@ type requestPane struct {
 	sel    int // selected row of the Headers or Query list
 	top    int // first content row shown
 
-	field   lineField
+	field   field.Line
 	purpose fieldPurpose
 	body    textEditor
 
@@ -83,7 +84,7 @@ type validator struct {
 }
 
 func newRequestPane(st Styles) requestPane {
-	return requestPane{st: st, keys: newRequestKeys(nil), drafts: map[string]edited{}, field: newLineField(""), body: newTextEditor()}
+	return requestPane{st: st, keys: newRequestKeys(nil), drafts: map[string]edited{}, field: field.New(""), body: newTextEditor()}
 }
 
 // SetSize sets the inner size the pane draws into.
@@ -96,7 +97,7 @@ func (m *requestPane) Focus() { m.focused = true }
 func (m *requestPane) Blur() { m.focused = false }
 
 // Editing reports whether a text field or the body editor takes typed keys.
-func (m *requestPane) Editing() bool { return m.field.editing || m.body.editing }
+func (m *requestPane) Editing() bool { return m.field.Editing() || m.body.editing }
 
 // KeyMap is the pane's bindings for the help views.
 func (m *requestPane) KeyMap() requestKeys { return m.keys }
@@ -106,7 +107,7 @@ func (m *requestPane) EditKeys() help.KeyMap {
 	if m.body.editing {
 		return m.body.keys
 	}
-	return m.field.keys
+	return m.field.Keys
 }
 
 // Title is the frame title.
@@ -318,7 +319,7 @@ func (m requestPane) View() string {
 }
 
 func (m *requestPane) requestLine() string {
-	if m.purpose == fieldURL && m.field.editing {
+	if m.purpose == fieldURL && m.field.Editing() {
 		return m.st.Method(m.d.Method).Render(termtext.String(m.d.Method)) + " " + m.field.View()
 	}
 	return m.st.Method(m.d.Method).Render(termtext.String(m.d.Method)) + " " + termtext.String(m.d.URL)
@@ -404,7 +405,7 @@ func (m *requestPane) allContent() []string {
 // listRow draws row i of a list, or the field when it is being edited.
 func (m *requestPane) listRow(i int, p fieldPurpose, row string) string {
 	switch {
-	case m.field.editing && m.purpose == p && i == m.sel:
+	case m.field.Editing() && m.purpose == p && i == m.sel:
 		return "› " + m.field.View()
 	case m.focused && i == m.sel:
 		return m.st.Selected.Render("› " + row)
@@ -414,7 +415,7 @@ func (m *requestPane) listRow(i int, p fieldPurpose, row string) string {
 
 func (m *requestPane) withAddRow(rows []string, p fieldPurpose, empty string) []string {
 	switch {
-	case m.field.editing && m.purpose == p:
+	case m.field.Editing() && m.purpose == p:
 		rows = append(rows, "+ "+m.field.View())
 	case len(rows) == 0:
 		rows = append(rows, m.st.Muted.Render("  "+empty))
@@ -441,9 +442,9 @@ func (m *requestPane) bodyLines() []string {
 func (m *requestPane) authLines() []string {
 	lines := []string{termtext.String(m.d.authSummary()), ""}
 	switch {
-	case m.field.editing && m.purpose == fieldBasic:
+	case m.field.Editing() && m.purpose == fieldBasic:
 		lines = append(lines, m.field.View())
-	case m.field.editing && m.purpose == fieldBearer:
+	case m.field.Editing() && m.purpose == fieldBearer:
 		lines = append(lines, m.field.View())
 	default:
 		lines = append(lines, m.st.Muted.Render(keyName(m.keys.get(actionAuthBasic))+" sets Basic (user:password) · "+

@@ -2,13 +2,15 @@ package ui
 
 import (
 	"fmt"
-	tea "github.com/charmbracelet/bubbletea"
 	"slices"
 	"sort"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/field"
 )
 
 // match is one search hit: byte offsets into a plain line.
@@ -26,7 +28,7 @@ type responsePane struct {
 	sending  string // while a request is in flight: spinner and elapsed time
 	tab      int
 	offsets  [tabCount]int
-	search   lineField
+	search   field.Line
 	query    string // the search being shown
 	matches  []match
 	current  int
@@ -48,7 +50,7 @@ func (m *responsePane) SetCopyable(on bool) {
 }
 
 func newResponsePane(st Styles) responsePane {
-	return responsePane{st: st, keys: newResponseKeys(nil), search: newLineField("/"), tab: tabRaw}
+	return responsePane{st: st, keys: newResponseKeys(nil), search: field.New("/"), tab: tabRaw}
 }
 
 // SetSize sets the inner size the pane draws into.
@@ -61,13 +63,13 @@ func (m *responsePane) Focus() { m.focused = true }
 func (m *responsePane) Blur() { m.focused = false }
 
 // Editing reports whether the search field is taking typed text.
-func (m *responsePane) Editing() bool { return m.search.editing }
+func (m *responsePane) Editing() bool { return m.search.Editing() }
 
 // KeyMap is the pane's bindings for the help views.
 func (m *responsePane) KeyMap() responseKeys { return m.keys }
 
 // FieldKeys are the search field's bindings while it is edited.
-func (m *responsePane) FieldKeys() fieldKeys { return m.search.keys }
+func (m *responsePane) FieldKeys() field.Keys { return m.search.Keys }
 
 // SetSending shows (non-empty) or clears the in-flight indicator.
 func (m *responsePane) SetSending(s string) { m.sending = s }
@@ -107,7 +109,7 @@ func (m *responsePane) Title() string {
 func (m responsePane) Update(msg tea.Msg) (responsePane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		if m.search.editing {
+		if m.search.Editing() {
 			return m.updateSearchField(msg)
 		}
 		id, _ := m.keys.match(msg)
@@ -165,14 +167,14 @@ func (m responsePane) do(id settings.Action) (responsePane, tea.Cmd) {
 
 func (m responsePane) updateSearchField(msg tea.KeyMsg) (responsePane, tea.Cmd) {
 	switch m.search.Update(msg) {
-	case fieldAccepted:
+	case field.Accepted:
 		m.query = m.search.Value()
 		if m.query == "" {
 			m.clearSearch()
 			return m, nil
 		}
 		return m, m.searchCmd()
-	case fieldAbandoned:
+	case field.Abandoned:
 		m.clearSearch()
 	}
 	return m, nil
@@ -258,7 +260,7 @@ func (m *responsePane) lineCount() int {
 // bodyHeight is the rows left for content under the tab bar and the search line.
 func (m *responsePane) bodyHeight() int {
 	h := m.h - 1 - m.noticeRows()
-	if m.search.editing || m.query != "" {
+	if m.search.Editing() || m.query != "" {
 		h--
 	}
 	return max(h, 0)
@@ -289,7 +291,7 @@ func (m responsePane) View() string {
 		lines = append(lines, m.visibleLines()...)
 	}
 	body := fitBlock(lines, m.w, m.h)
-	if m.search.editing || m.query != "" {
+	if m.search.Editing() || m.query != "" {
 		body = fitBlock(append(strings.Split(body, "\n")[:max(m.h-1, 0)], m.searchLine()), m.w, m.h)
 	}
 	return body
@@ -327,7 +329,7 @@ func (m *responsePane) noticeText() string {
 }
 
 func (m *responsePane) searchLine() string {
-	if m.search.editing {
+	if m.search.Editing() {
 		return m.search.View()
 	}
 	if len(m.matches) == 0 {

@@ -16,6 +16,7 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/overlay/textview"
 )
 
 // Config is what the UI needs from the command line. Client is required.
@@ -64,7 +65,7 @@ type Model struct {
 	cfg        Config
 	st         Styles
 	keys       globalKeys
-	close      overlayKeys
+	close      textview.Keys
 	dialogKeys dialogKeys
 	picker     pickerKeys
 	help       help.Model
@@ -121,7 +122,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	h := help.New()
 	h.Styles = st.Help
 	m := Model{
-		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: newOverlayKeys(), help: h,
+		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: textview.NewKeys(), help: h,
 		dialogKeys: newDialogKeys(), picker: newPickerKeys(), cond: newConditional(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",

@@ -1,15 +1,17 @@
 package ui
 
 import (
-	tea "github.com/charmbracelet/bubbletea"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/field"
 )
 
 // nodeKind is what a tree row stands for.
@@ -47,15 +49,15 @@ type treePane struct {
 	visible []int // indexes into nodes, in display order
 	cursor  int   // index into visible
 	top     int
-	filter  lineField
+	filter  field.Line
 
-	prompt    lineField // the rename and new-file prompt
+	prompt    field.Line // the rename and new-file prompt
 	promptFor treeAction
 	dirty     map[string]bool // requests with unsaved edits, by key
 }
 
 func newTreePane(st Styles) treePane {
-	return treePane{st: st, keys: newTreeKeys(nil), folded: map[string]bool{}, filter: newLineField("/"), prompt: newLineField("")}
+	return treePane{st: st, keys: newTreeKeys(nil), folded: map[string]bool{}, filter: field.New("/"), prompt: field.New("")}
 }
 
 // SetCollection replaces the tree's content; the cursor goes to the first request.
@@ -136,13 +138,13 @@ func (m *treePane) Focus() { m.focused = true }
 func (m *treePane) Blur() { m.focused = false }
 
 // Editing reports whether the filter or a prompt is taking typed text.
-func (m *treePane) Editing() bool { return m.filter.editing || m.prompt.editing }
+func (m *treePane) Editing() bool { return m.filter.Editing() || m.prompt.Editing() }
 
 // KeyMap is the pane's bindings for the help views.
 func (m *treePane) KeyMap() treeKeys { return m.keys }
 
 // FieldKeys are the filter field's bindings while it is edited.
-func (m *treePane) FieldKeys() fieldKeys { return m.filter.keys }
+func (m *treePane) FieldKeys() field.Keys { return m.filter.Keys }
 
 // Title is the frame title.
 func (m *treePane) Title() string {
@@ -164,10 +166,10 @@ func (m *treePane) Selected() *collections.Request {
 func (m treePane) Update(msg tea.Msg) (treePane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		if m.prompt.editing {
+		if m.prompt.Editing() {
 			return m.updatePrompt(msg)
 		}
-		if m.filter.editing {
+		if m.filter.Editing() {
 			return m.updateFilter(msg), nil
 		}
 		id, _ := m.keys.match(msg)
@@ -205,12 +207,12 @@ func (m treePane) do(id settings.Action) (treePane, tea.Cmd) {
 
 func (m treePane) updateFilter(msg tea.KeyMsg) treePane {
 	switch m.filter.Update(msg) {
-	case fieldChanged:
+	case field.Changed:
 		m.setFilter(m.filter.Value())
-		m.filter.editing = true
-	case fieldAbandoned:
+		m.filter.SetEditing(true)
+	case field.Abandoned:
 		m.setFilter("")
-	case fieldAccepted:
+	case field.Accepted:
 		m.keys.enable(actionClearFilter, m.filter.Value() != "")
 	}
 	return m
@@ -323,7 +325,7 @@ func (m *treePane) reveal() {
 }
 
 func (m *treePane) listHeight() int {
-	if m.filter.editing || m.prompt.editing {
+	if m.filter.Editing() || m.prompt.Editing() {
 		return max(m.h-1, 1)
 	}
 	return max(m.h, 1)
@@ -359,9 +361,9 @@ func (m treePane) View() string {
 	for vi := m.top; vi < min(m.top+rows, len(m.visible)); vi++ {
 		lines = append(lines, m.row(vi))
 	}
-	if m.filter.editing || m.prompt.editing {
+	if m.filter.Editing() || m.prompt.Editing() {
 		lines = append(lines[:min(len(lines), rows)], make([]string, max(rows-len(lines), 0))...)
-		if m.prompt.editing {
+		if m.prompt.Editing() {
 			lines = append(lines, m.prompt.View())
 		} else {
 			lines = append(lines, m.filter.View())

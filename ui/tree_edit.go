@@ -1,11 +1,13 @@
 package ui
 
 import (
-	tea "github.com/charmbracelet/bubbletea"
 	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/field"
 )
 
 // treeAction is what the tree asks the root to do to the collection's files.
@@ -98,14 +100,14 @@ func (m *treePane) actionKey(id settings.Action) (bool, tea.Cmd) {
 
 func (m *treePane) startPrompt(a treeAction, prompt, value string) {
 	m.promptFor = a
-	m.prompt.prompt = prompt
+	m.prompt.SetPrompt(prompt)
 	m.prompt.SetValue(value)
 	m.prompt.Start()
 }
 
 // updatePrompt types into the rename or new-file prompt; enter asks the root.
 func (m treePane) updatePrompt(msg tea.KeyMsg) (treePane, tea.Cmd) {
-	if m.prompt.Update(msg) != fieldAccepted {
+	if m.prompt.Update(msg) != field.Accepted {
 		return m, nil
 	}
 	text := strings.TrimSpace(m.prompt.Value())
