@@ -169,27 +169,6 @@ func (k dialogKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Yes, k.No, k.Reload, k.SaveCopy}}
 }
 
-// pickerKeys drive the environment picker.
-type pickerKeys struct {
-	Up     key.Binding
-	Down   key.Binding
-	Choose key.Binding
-	Close  key.Binding
-}
-
-func newPickerKeys() pickerKeys {
-	return pickerKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j", "ctrl+e"), key.WithHelp("↓/j", "down")),
-		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "use")),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-	}
-}
-
-func (k pickerKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Choose, k.Close} }
-
-func (k pickerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
 // paletteKeys drive the command palette; typed characters filter it.
 type paletteKeys struct {
 	Up    key.Binding

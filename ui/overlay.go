@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
 	"github.com/httplens/httplens/ui/uimsg"
 )
@@ -46,6 +47,7 @@ type dialog struct {
 	sel      int                  // for the picker: the highlighted row
 	text     string               // what the dialog says
 	textView textview.Model       // for overlayText
+	picker   envpicker.Model      // for overlayEnv
 	field    field.Line           // for overlaySaveBody and overlayOverwrite: the path
 }
 
@@ -93,7 +95,9 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case overlayEnv:
-		return m.handlePicker(msg)
+		p, out := m.overlay.picker.Update(msg, m.picker)
+		m.overlay.picker = p
+		return m.fromOverlay(out)
 	case overlayText:
 		tv, out := m.overlay.textView.Update(msg, m.close)
 		m.overlay.textView = tv
@@ -165,40 +169,13 @@ func (m Model) confirm(d dialog) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) handlePicker(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := m.picker
-	n := len(m.names) + 1 // "none" first
-	switch {
-	case key.Matches(msg, k.Up):
-		m.overlay.sel = (m.overlay.sel + n - 1) % n
-	case key.Matches(msg, k.Down):
-		m.overlay.sel = (m.overlay.sel + 1) % n
-	case key.Matches(msg, k.Close):
-		m.overlay = dialog{}
-	case key.Matches(msg, k.Choose):
-		env := ""
-		if m.overlay.sel > 0 {
-			env = m.names[m.overlay.sel-1]
-		}
-		m.overlay = dialog{}
-		m.setEnv(env)
-	}
-	return m, nil
-}
-
 // openEnvPicker opens the picker on the current environment.
 func (m *Model) openEnvPicker() {
 	if len(m.names) == 0 {
 		m.setStatus("No environments ("+collections.EnvFile+" not found)", false)
 		return
 	}
-	sel := 0
-	for i, n := range m.names {
-		if n == m.env {
-			sel = i + 1
-		}
-	}
-	m.openDialog(dialog{kind: overlayEnv, sel: sel})
+	m.openDialog(dialog{kind: overlayEnv, picker: envpicker.New(m.names, m.env)})
 }
 
 // setEnv switches the environment; the resolved view and known ETag follow.
@@ -226,25 +203,12 @@ func (m *Model) dialogView(h int) string {
 	case overlayCookies:
 		return m.cookiesView(h)
 	}
-	var lines []string
-	switch d := m.overlay; d.kind {
-	case overlayEnv:
-		lines = append(lines, m.st.Bold.Render("Environment"), "")
-		for i, n := range append([]string{"none"}, m.names...) {
-			row := "  " + termtext.String(n)
-			if i == d.sel {
-				row = m.st.Selected.Render("› " + termtext.String(n))
-			}
-			lines = append(lines, row)
-		}
-	default:
-		lines = append(lines, strings.Split(wrapText(termtext.String(d.text), min(max(m.w-8, 20), 72)), "\n")...)
+	if m.overlay.kind == overlayEnv {
+		st := envpicker.Styles{Box: m.st.Overlay, Bold: m.st.Bold, Selected: m.st.Selected}
+		return m.overlay.picker.View(st, m.help, m.picker, m.w, h)
 	}
-	short := m.help
-	lines = append(lines, "", short.ShortHelpView(m.dialogKeyMap().ShortHelp()))
-	if m.overlay.kind != overlayEnv {
-		lines = append(lines[:len(lines)-1], m.dialogChoices())
-	}
+	lines := strings.Split(wrapText(termtext.String(m.overlay.text), min(max(m.w-8, 20), 72)), "\n")
+	lines = append(lines, "", m.dialogChoices())
 	box := m.st.Overlay.Render(strings.Join(lines, "\n"))
 	return lipgloss.Place(m.w, h, lipgloss.Center, lipgloss.Center, box)
 }
@@ -286,9 +250,12 @@ func (m Model) quitOrAsk() (tea.Model, tea.Cmd) {
 
 // fromOverlay acts on what an overlay's Update handed up, in the same update.
 func (m Model) fromOverlay(out tea.Msg) (tea.Model, tea.Cmd) {
-	switch out.(type) {
+	switch out := out.(type) {
 	case uimsg.Close:
 		m.overlay = dialog{}
+	case envpicker.Chosen:
+		m.overlay = dialog{}
+		m.setEnv(out.Env)
 	}
 	return m, nil
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
 )
 
@@ -67,7 +68,7 @@ type Model struct {
 	keys       globalKeys
 	close      textview.Keys
 	dialogKeys dialogKeys
-	picker     pickerKeys
+	picker     envpicker.Keys
 	help       help.Model
 	w, h       int
 	lay        screenLayout
@@ -123,7 +124,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	h.Styles = st.Help
 	m := Model{
 		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: textview.NewKeys(), help: h,
-		dialogKeys: newDialogKeys(), picker: newPickerKeys(), cond: newConditional(),
+		dialogKeys: newDialogKeys(), picker: envpicker.NewKeys(), cond: newConditional(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: actionTable(),
