@@ -189,28 +189,3 @@ func newPaletteKeys() paletteKeys {
 func (k paletteKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Run, k.Close} }
 
 func (k paletteKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
-// cookieKeys drive the cookies view.
-type cookieKeys struct {
-	Up     key.Binding
-	Down   key.Binding
-	Delete key.Binding
-	Clear  key.Binding
-	Close  key.Binding
-}
-
-func newCookieKeys() cookieKeys {
-	return cookieKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Delete: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete cookie")),
-		Clear:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "clear all")),
-		Close:  key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")),
-	}
-}
-
-func (k cookieKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Delete, k.Clear, k.Close}
-}
-
-func (k cookieKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/overlay/cookiejar"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
 	"github.com/httplens/httplens/ui/uimsg"
@@ -47,6 +48,7 @@ type dialog struct {
 	sel      int                  // for the picker: the highlighted row
 	text     string               // what the dialog says
 	textView textview.Model       // for overlayText
+	cookies  cookiejar.Model      // for overlayCookies
 	picker   envpicker.Model      // for overlayEnv
 	field    field.Line           // for overlaySaveBody and overlayOverwrite: the path
 }
@@ -66,7 +68,7 @@ func (m *Model) dialogKeyMap() help.KeyMap {
 	case overlayPalette:
 		return newPaletteKeys()
 	case overlayCookies:
-		return newCookieKeys()
+		return cookiejar.NewKeys()
 	}
 	k := m.dialogKeys
 	k.Reload.SetEnabled(m.overlay.kind == overlayConflict)
@@ -107,7 +109,9 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case overlayPalette:
 		return m.handlePaletteKey(msg)
 	case overlayCookies:
-		return m.handleCookiesKey(msg)
+		c, out := m.overlay.cookies.Update(msg, cookiejar.NewKeys())
+		m.overlay.cookies = c
+		return m.fromCookies(out)
 	}
 	dk := k.(dialogKeys)
 	if d.kind == overlayVanished {
@@ -201,7 +205,7 @@ func (m *Model) dialogView(h int) string {
 	case overlayPalette:
 		return m.paletteView(h)
 	case overlayCookies:
-		return m.cookiesView(h)
+		return m.overlay.cookies.View(m.cookieStyles(), m.w, h)
 	}
 	if m.overlay.kind == overlayEnv {
 		st := envpicker.Styles{Box: m.st.Overlay, Bold: m.st.Bold, Selected: m.st.Selected}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/overlay/cookiejar"
 )
 
 // View draws the whole screen: exactly the terminal's size, never more.
@@ -156,7 +157,7 @@ func (m *Model) helpOverlay(h int) string {
 	}
 	scopes = append(scopes, scope{"Filter and search", m.tree.FieldKeys()}, scope{"Body editor", m.req.body.keys},
 		scope{"Dialogs", m.dialogKeys}, scope{"Environment picker", m.picker},
-		scope{"Command palette", newPaletteKeys()}, scope{"Cookies", newCookieKeys()})
+		scope{"Command palette", newPaletteKeys()}, scope{"Cookies", cookiejar.NewKeys()})
 	full := m.help
 	full.ShowAll = true
 	full.Width = 0 // blocks are packed to the width below, never cut
