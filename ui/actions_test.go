@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/overlay/palette"
 )
 
 // Every action of the table is reachable both ways: each default key, pressed
@@ -47,12 +48,12 @@ func TestEveryActionIsReachableFromKeysAndPalette(t *testing.T) {
 					}
 				}
 			}
-			i := slices.IndexFunc(entries, func(e paletteEntry) bool { return e.info.ID == a.ID })
-			if i < 0 || entries[i].act.run == nil {
+			i := slices.IndexFunc(entries, func(e palette.Entry) bool { return e.Info.ID == a.ID })
+			if i < 0 || func() bool { a, _ := m.action(entries[i].Info.ID); return a.run == nil }() {
 				t.Fatalf("the palette does not list it with a handler")
 			}
-			hits := paletteMatches(entries, a.Help)
-			if !slices.ContainsFunc(hits, func(e paletteEntry) bool { return e.info.ID == a.ID }) {
+			hits := palette.Matches(entries, a.Help)
+			if !slices.ContainsFunc(hits, func(e palette.Entry) bool { return e.Info.ID == a.ID }) {
 				t.Errorf("the palette does not find it by %q", a.Help)
 			}
 		})

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/overlay/palette"
 )
 
 // The handlers of the global actions that are not a workflow's own verb (send,
@@ -38,7 +39,7 @@ func (m Model) helpOverlayOpen() (tea.Model, tea.Cmd) {
 }
 
 func (m Model) paletteOpen() (tea.Model, tea.Cmd) {
-	m.openPalette()
+	m.openDialog(dialog{kind: overlayPalette, palette: palette.New()})
 	return m, nil
 }
 

@@ -168,24 +168,3 @@ func (k dialogKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No
 func (k dialogKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Yes, k.No, k.Reload, k.SaveCopy}}
 }
-
-// paletteKeys drive the command palette; typed characters filter it.
-type paletteKeys struct {
-	Up    key.Binding
-	Down  key.Binding
-	Run   key.Binding
-	Close key.Binding
-}
-
-func newPaletteKeys() paletteKeys {
-	return paletteKeys{
-		Up:    key.NewBinding(key.WithKeys("up", "ctrl+k"), key.WithHelp("↑", "up")),
-		Down:  key.NewBinding(key.WithKeys("down", "ctrl+j", "ctrl+n"), key.WithHelp("↓", "down")),
-		Run:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run")),
-		Close: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-	}
-}
-
-func (k paletteKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Run, k.Close} }
-
-func (k paletteKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

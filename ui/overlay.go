@@ -14,6 +14,7 @@ import (
 	"github.com/httplens/httplens/ui/field"
 	"github.com/httplens/httplens/ui/overlay/cookiejar"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
+	"github.com/httplens/httplens/ui/overlay/palette"
 	"github.com/httplens/httplens/ui/overlay/textview"
 	"github.com/httplens/httplens/ui/uimsg"
 )
@@ -49,6 +50,7 @@ type dialog struct {
 	text     string               // what the dialog says
 	textView textview.Model       // for overlayText
 	cookies  cookiejar.Model      // for overlayCookies
+	palette  palette.Model        // for overlayPalette
 	picker   envpicker.Model      // for overlayEnv
 	field    field.Line           // for overlaySaveBody and overlayOverwrite: the path
 }
@@ -66,7 +68,7 @@ func (m *Model) dialogKeyMap() help.KeyMap {
 	case overlaySaveBody:
 		return m.overlay.field.Keys
 	case overlayPalette:
-		return newPaletteKeys()
+		return palette.NewKeys()
 	case overlayCookies:
 		return cookiejar.NewKeys()
 	}
@@ -107,7 +109,9 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case overlaySaveBody:
 		return m.handleSavePrompt(msg)
 	case overlayPalette:
-		return m.handlePaletteKey(msg)
+		p, out := m.overlay.palette.Update(msg, palette.NewKeys(), m.entries())
+		m.overlay.palette = p
+		return m.fromPalette(out)
 	case overlayCookies:
 		c, out := m.overlay.cookies.Update(msg, cookiejar.NewKeys())
 		m.overlay.cookies = c
@@ -203,7 +207,7 @@ func (m *Model) dialogView(h int) string {
 	}
 	switch m.overlay.kind {
 	case overlayPalette:
-		return m.paletteView(h)
+		return m.overlay.palette.View(m.paletteStyles(), m.entries(), m.w, h)
 	case overlayCookies:
 		return m.overlay.cookies.View(m.cookieStyles(), m.w, h)
 	}

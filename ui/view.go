@@ -11,6 +11,7 @@ import (
 
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/overlay/cookiejar"
+	"github.com/httplens/httplens/ui/overlay/palette"
 )
 
 // View draws the whole screen: exactly the terminal's size, never more.
@@ -157,7 +158,7 @@ func (m *Model) helpOverlay(h int) string {
 	}
 	scopes = append(scopes, scope{"Filter and search", m.tree.FieldKeys()}, scope{"Body editor", m.req.body.keys},
 		scope{"Dialogs", m.dialogKeys}, scope{"Environment picker", m.picker},
-		scope{"Command palette", newPaletteKeys()}, scope{"Cookies", cookiejar.NewKeys()})
+		scope{"Command palette", palette.NewKeys()}, scope{"Cookies", cookiejar.NewKeys()})
 	full := m.help
 	full.ShowAll = true
 	full.Width = 0 // blocks are packed to the width below, never cut
