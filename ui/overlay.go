@@ -14,6 +14,7 @@ import (
 	"github.com/httplens/httplens/ui/field"
 	"github.com/httplens/httplens/ui/overlay/cookiejar"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
+	"github.com/httplens/httplens/ui/overlay/keyhelp"
 	"github.com/httplens/httplens/ui/overlay/palette"
 	"github.com/httplens/httplens/ui/overlay/textview"
 	"github.com/httplens/httplens/ui/uimsg"
@@ -51,6 +52,7 @@ type dialog struct {
 	textView textview.Model       // for overlayText
 	cookies  cookiejar.Model      // for overlayCookies
 	palette  palette.Model        // for overlayPalette
+	help     keyhelp.Model        // for overlayHelp
 	picker   envpicker.Model      // for overlayEnv
 	field    field.Line           // for overlaySaveBody and overlayOverwrite: the path
 }
@@ -89,15 +91,9 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.dialogKeyMap()
 	switch d.kind {
 	case overlayHelp:
-		switch {
-		case key.Matches(msg, m.close.Close):
-			m.overlay = dialog{}
-		case key.Matches(msg, m.close.Up):
-			m.overlay.sel = max(m.overlay.sel-5, 0)
-		case key.Matches(msg, m.close.Down):
-			m.overlay.sel += 5 // helpOverlay bounds it by the help's height
-		}
-		return m, nil
+		hv, out := m.overlay.help.Update(msg, m.close)
+		m.overlay.help = hv
+		return m.fromOverlay(out)
 	case overlayEnv:
 		p, out := m.overlay.picker.Update(msg, m.picker)
 		m.overlay.picker = p
