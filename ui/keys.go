@@ -145,26 +145,3 @@ func (k editorKeys) ShortHelp() []key.Binding { return []key.Binding{k.Done, k.N
 func (k editorKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Done, k.Newline, k.Backspace, k.Delete}, {k.Up, k.Down, k.Left, k.Right, k.Home, k.End}}
 }
-
-// dialogKeys answer the confirm dialogs (quit, delete, conflict, retry).
-type dialogKeys struct {
-	Yes      key.Binding
-	No       key.Binding
-	Reload   key.Binding
-	SaveCopy key.Binding
-}
-
-func newDialogKeys() dialogKeys {
-	return dialogKeys{
-		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
-		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload the file")),
-		SaveCopy: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "save a copy")),
-	}
-}
-
-func (k dialogKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No} }
-
-func (k dialogKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Yes, k.No, k.Reload, k.SaveCopy}}
-}

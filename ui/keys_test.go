@@ -14,6 +14,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
 )
@@ -48,7 +49,7 @@ func scopes(km settings.Keymap) map[string]help.KeyMap {
 	return map[string]help.KeyMap{
 		"global": newGlobalKeys(km), "tree": newTreeKeys(km), "request": newRequestKeys(km),
 		"response": newResponseKeys(km), "explain": newExplainKeys(km), "field": field.NewKeys(),
-		"overlay": textview.NewKeys(), "editor": newEditorKeys(), "dialog": newDialogKeys(), "picker": envpicker.NewKeys(),
+		"overlay": textview.NewKeys(), "editor": newEditorKeys(), "dialog": confirm.NewKeys(), "picker": envpicker.NewKeys(),
 	}
 }
 

@@ -2,16 +2,13 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/collections"
-	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/cookiejar"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/keyhelp"
@@ -74,11 +71,20 @@ func (m *Model) dialogKeyMap() help.KeyMap {
 	case overlayCookies:
 		return cookiejar.NewKeys()
 	}
-	k := m.dialogKeys
-	k.Reload.SetEnabled(m.overlay.kind == overlayConflict)
-	k.SaveCopy.SetEnabled(m.overlay.kind == overlayConflict || m.overlay.kind == overlayReadOnly)
-	k.Yes.SetEnabled(m.overlay.kind != overlayConflict && m.overlay.kind != overlayReadOnly)
-	return k
+	return m.question().Keys(m.dialogKeys)
+}
+
+// question is the open dialog as a confirm question: what it says, and the
+// answers its kind takes.
+func (m *Model) question() confirm.Model {
+	kind := m.overlay.kind
+	if kind == overlayVanished {
+		return confirm.Model{Text: m.overlay.text, YesLabel: "save", Must: true,
+			Choices: "y save as a new request · n discard the edit"}
+	}
+	labels := map[overlay]string{overlayQuit: "quit without saving", overlayDelete: "delete it", overlayRetry: "retry", overlayResend: "send it again", overlayOverwrite: "overwrite it"}
+	return confirm.Model{Text: m.overlay.text, YesLabel: labels[kind],
+		Reload: kind == overlayConflict, SaveCopy: kind == overlayConflict || kind == overlayReadOnly}
 }
 
 // handleOverlayKey gives a key to the open overlay; ctrl+c quits from anywhere.
@@ -88,7 +94,6 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	d := m.overlay
-	k := m.dialogKeyMap()
 	switch d.kind {
 	case overlayHelp:
 		hv, out := m.overlay.help.Update(msg, m.close)
@@ -113,42 +118,40 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.overlay.cookies = c
 		return m.fromCookies(out)
 	}
-	dk := k.(dialogKeys)
 	if d.kind == overlayVanished {
-		return m.handleVanishedKey(msg, dk)
+		return m.answerVanished(m.question().Update(msg, m.dialogKeys))
 	}
-	switch {
-	case key.Matches(msg, dk.No):
-		m.overlay = dialog{}
+	ans, ok := m.question().Update(msg, m.dialogKeys).(confirm.Answered)
+	if !ok {
 		return m, nil
-	case key.Matches(msg, dk.Yes):
-		m.overlay = dialog{}
+	}
+	m.overlay = dialog{}
+	switch ans.Answer {
+	case confirm.Yes:
 		return m.confirm(d)
-	case key.Matches(msg, dk.Reload):
-		m.overlay = dialog{}
+	case confirm.Reload:
 		return m.reloadFile(d.key)
-	case key.Matches(msg, dk.SaveCopy):
-		m.overlay = dialog{}
+	case confirm.SaveCopy:
 		return m.saveCopy(d.key)
 	}
 	return m, nil
 }
 
-// handleVanishedKey answers the vanished-edit dialog. Esc does not close it: the
-// edit would be left where nothing shows it.
-func (m Model) handleVanishedKey(msg tea.KeyMsg, dk dialogKeys) (tea.Model, tea.Cmd) {
+// answerVanished acts on the answer to the vanished-edit question. Esc does not
+// close it: the edit would be left where nothing shows it.
+func (m Model) answerVanished(out tea.Msg) (tea.Model, tea.Cmd) {
 	k := m.overlay.key
-	switch {
-	case key.Matches(msg, dk.Yes):
+	switch out {
+	case confirm.Answered{Answer: confirm.Yes}:
 		m.overlay = dialog{}
 		return m.saveVanished(k)
-	case msg.String() == "n":
+	case confirm.Answered{Answer: confirm.No}:
 		m.overlay = dialog{}
 		m.req.Forget(k, nil)
 		m.syncEdits()
 		m.setStatus("Discarded the edit.", false)
 		m.askVanished()
-	case msg.Type == tea.KeyEsc:
+	case confirm.Held{}:
 		// Say why the question stays, so esc is never taken for an answer.
 		m.setStatus("Answer y or n: closing this would leave the edit where nothing shows it.", false)
 	}
@@ -195,47 +198,20 @@ func (m *Model) setEnv(env string) {
 
 // dialogView draws the open dialog (not the help) centred in the body area.
 func (m *Model) dialogView(h int) string {
-	if m.overlay.kind == overlayText {
-		return m.overlay.textView.View(m.textStyles(), m.w, h)
-	}
-	if m.overlay.kind == overlaySaveBody {
-		return m.savePromptView(h)
-	}
 	switch m.overlay.kind {
+	case overlayText:
+		return m.overlay.textView.View(m.textStyles(), m.w, h)
+	case overlaySaveBody:
+		return m.savePromptView(h)
 	case overlayPalette:
 		return m.overlay.palette.View(m.paletteStyles(), m.entries(), m.w, h)
 	case overlayCookies:
 		return m.overlay.cookies.View(m.cookieStyles(), m.w, h)
-	}
-	if m.overlay.kind == overlayEnv {
+	case overlayEnv:
 		st := envpicker.Styles{Box: m.st.Overlay, Bold: m.st.Bold, Selected: m.st.Selected}
 		return m.overlay.picker.View(st, m.help, m.picker, m.w, h)
 	}
-	lines := strings.Split(wrapText(termtext.String(m.overlay.text), min(max(m.w-8, 20), 72)), "\n")
-	lines = append(lines, "", m.dialogChoices())
-	box := m.st.Overlay.Render(strings.Join(lines, "\n"))
-	return lipgloss.Place(m.w, h, lipgloss.Center, lipgloss.Center, box)
-}
-
-// dialogChoices lists the enabled answers of a dialog, with their keys.
-func (m *Model) dialogChoices() string {
-	k := m.dialogKeyMap().(dialogKeys)
-	if m.overlay.kind == overlayVanished {
-		return m.st.Muted.Render("y save as a new request · n discard the edit")
-	}
-	labels := map[overlay]string{overlayQuit: "quit without saving", overlayDelete: "delete it", overlayRetry: "retry", overlayResend: "send it again", overlayOverwrite: "overwrite it"}
-	var parts []string
-	if k.Yes.Enabled() {
-		parts = append(parts, "y "+labels[m.overlay.kind])
-	}
-	if k.Reload.Enabled() {
-		parts = append(parts, "r reload the file (your edits stay unsaved)")
-	}
-	if k.SaveCopy.Enabled() {
-		parts = append(parts, "c save a copy")
-	}
-	parts = append(parts, "esc cancel")
-	return m.st.Muted.Render(strings.Join(parts, " · "))
+	return m.question().View(confirm.Styles{Box: m.st.Overlay, Muted: m.st.Muted}, m.w, h)
 }
 
 // quitOrAsk quits, or asks first when requests have unsaved edits.

@@ -16,6 +16,7 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
 )
@@ -67,7 +68,7 @@ type Model struct {
 	st         Styles
 	keys       globalKeys
 	close      textview.Keys
-	dialogKeys dialogKeys
+	dialogKeys confirm.Keys
 	picker     envpicker.Keys
 	help       help.Model
 	w, h       int
@@ -124,7 +125,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	h.Styles = st.Help
 	m := Model{
 		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: textview.NewKeys(), help: h,
-		dialogKeys: newDialogKeys(), picker: envpicker.NewKeys(), cond: newConditional(),
+		dialogKeys: confirm.NewKeys(), picker: envpicker.NewKeys(), cond: newConditional(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: actionTable(),
