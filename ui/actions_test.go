@@ -31,7 +31,7 @@ func TestEveryActionIsReachableFromKeysAndPalette(t *testing.T) {
 			}
 			for _, s := range a.Scopes {
 				ks := newKeySet(nil, s)
-				ks.enable(a.ID, true)
+				ks.Enable(a.ID, true)
 				if a.ID == actionMark {
 					// mark acts on the History tab only, where page down gives it space.
 					rk := newResponseKeys(nil)
@@ -43,7 +43,7 @@ func TestEveryActionIsReachableFromKeysAndPalette(t *testing.T) {
 					if !ok {
 						t.Fatalf("default key %q cannot be pressed", k)
 					}
-					if id, ok := ks.match(msg); !ok || id != a.ID {
+					if id, ok := ks.Match(msg); !ok || id != a.ID {
 						t.Errorf("%q in scope %s runs %q, not %s", k, s, id, a.ID)
 					}
 				}

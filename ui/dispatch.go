@@ -48,15 +48,15 @@ func (m Model) cookiesOpen() (tea.Model, tea.Cmd) { return m, m.openCookies() }
 // The reasons a contextual global action cannot act now; its binding is off then.
 
 func (m *Model) cancelDisabled() string {
-	return offBecause(m.keys.get(actionCancel).Enabled(), "nothing is in flight")
+	return offBecause(m.keys.Get(actionCancel).Enabled(), "nothing is in flight")
 }
 
 func (m *Model) saveDisabled() string {
-	return offBecause(m.keys.get(actionSave).Enabled(), "there are no unsaved edits")
+	return offBecause(m.keys.Get(actionSave).Enabled(), "there are no unsaved edits")
 }
 
 func (m *Model) rereadDisabled() string {
-	return offBecause(m.keys.get(actionReread).Enabled(), "no precondition failed (412) to re-read after")
+	return offBecause(m.keys.Get(actionReread).Enabled(), "no precondition failed (412) to re-read after")
 }
 
 func offBecause(on bool, why string) string {
@@ -139,7 +139,7 @@ func (m *Model) disabledReason(a action) string {
 	if inScope(a.ActionInfo, settings.ScopeGlobal) || len(keysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
 		return ""
 	}
-	if !m.paneKeys(m.paneFor(a.ID)).get(a.ID).Enabled() {
+	if !m.paneKeys(m.paneFor(a.ID)).Get(a.ID).Enabled() {
 		return "not available here now"
 	}
 	return ""

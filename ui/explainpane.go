@@ -70,7 +70,7 @@ func (m *explainPane) SetNote(s string) {
 func (m explainPane) Update(msg tea.Msg) (explainPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		id, _ := m.keys.match(msg)
+		id, _ := m.keys.Match(msg)
 		return m.do(id), nil
 	case runActionMsg:
 		return m.do(msg.id), nil

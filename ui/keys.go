@@ -17,9 +17,9 @@ type globalKeys struct{ keySet }
 func newGlobalKeys(km settings.Keymap) globalKeys {
 	k := globalKeys{newKeySet(km, settings.ScopeGlobal)}
 	// Nothing is in flight, nothing is edited and nothing failed a precondition at start.
-	k.enable(actionCancel, false)
-	k.enable(actionSave, false)
-	k.enable(actionReread, false)
+	k.Enable(actionCancel, false)
+	k.Enable(actionSave, false)
+	k.Enable(actionReread, false)
 	return k
 }
 
@@ -28,7 +28,7 @@ type treeKeys struct{ keySet }
 
 func newTreeKeys(km settings.Keymap) treeKeys {
 	k := treeKeys{newKeySet(km, scopeTree)}
-	k.enable(actionClearFilter, false)
+	k.Enable(actionClearFilter, false)
 	return k
 }
 
@@ -43,21 +43,21 @@ type requestKeys struct{ keySet }
 func newRequestKeys(km settings.Keymap) requestKeys {
 	k := requestKeys{newKeySet(km, scopeRequest)}
 	k.setTab(reqTabHeaders)
-	k.enable(actionCondition, false)
+	k.Enable(actionCondition, false)
 	return k
 }
 
 // setTab enables the bindings that act on tab t.
 func (k *requestKeys) setTab(t int) {
 	lists := t == reqTabHeaders || t == reqTabQuery
-	k.enable(actionAdd, lists)
-	k.enable(actionRemove, lists)
-	k.enable(actionToggleHeader, t == reqTabHeaders)
-	k.enable(actionEdit, t != reqTabAuth)
-	k.enable(actionContentType, t == reqTabBody)
-	k.enable(actionEditor, t == reqTabBody)
-	k.enable(actionAuthBasic, t == reqTabAuth)
-	k.enable(actionAuthBearer, t == reqTabAuth)
+	k.Enable(actionAdd, lists)
+	k.Enable(actionRemove, lists)
+	k.Enable(actionToggleHeader, t == reqTabHeaders)
+	k.Enable(actionEdit, t != reqTabAuth)
+	k.Enable(actionContentType, t == reqTabBody)
+	k.Enable(actionEditor, t == reqTabBody)
+	k.Enable(actionAuthBasic, t == reqTabAuth)
+	k.Enable(actionAuthBearer, t == reqTabAuth)
 }
 
 // respTabActions select the response pane's tabs, in tab order.
@@ -75,12 +75,12 @@ type responseKeys struct {
 func newResponseKeys(km settings.Keymap) responseKeys {
 	k := responseKeys{keySet: newKeySet(km, scopeResponse)}
 	g := newKeySet(km, settings.ScopeGlobal)
-	k.send, k.cancel = g.get(actionSend), g.get(actionCancel)
-	k.pageDown = k.get(actionPageDown).Keys()
-	k.enable(actionSaveBody, false)
-	k.enable(actionInsecure, false)
-	k.enable(actionCopyBody, false)
-	k.enable(actionCopyRaw, false)
+	k.send, k.cancel = g.Get(actionSend), g.Get(actionCancel)
+	k.pageDown = k.Get(actionPageDown).Keys()
+	k.Enable(actionSaveBody, false)
+	k.Enable(actionInsecure, false)
+	k.Enable(actionCopyBody, false)
+	k.Enable(actionCopyRaw, false)
 	k.setSearching(false)
 	k.setTab(tabRaw)
 	return k
@@ -89,21 +89,21 @@ func newResponseKeys(km settings.Keymap) responseKeys {
 // setTab enables the bindings that act on response tab t. On the History tab space
 // marks an exchange, so it stops paging down there.
 func (k *responseKeys) setTab(t int) {
-	k.enable(actionNote, t == tabHeaders || t == tabHistory)
-	k.enable(actionMark, t == tabHistory)
+	k.Enable(actionNote, t == tabHeaders || t == tabHistory)
+	k.Enable(actionMark, t == tabHistory)
 	keys := k.pageDown
 	if t == tabHistory {
-		mark := k.get(actionMark).Keys()
+		mark := k.Get(actionMark).Keys()
 		keys = slices.DeleteFunc(slices.Clone(keys), func(s string) bool { return slices.Contains(mark, s) })
 	}
-	k.setKeys(actionPageDown, keys...) // no keys left: the binding is off on this tab
+	k.SetKeys(actionPageDown, keys...) // no keys left: the binding is off on this tab
 }
 
 // setSearching enables the match keys only while there is a search to step through.
 func (k *responseKeys) setSearching(on bool) {
-	k.enable(actionMatchNext, on)
-	k.enable(actionMatchPrev, on)
-	k.enable(actionEndSearch, on)
+	k.Enable(actionMatchNext, on)
+	k.Enable(actionMatchPrev, on)
+	k.Enable(actionEndSearch, on)
 }
 
 // explainKeys drive the explain panel.

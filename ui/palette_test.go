@@ -146,7 +146,7 @@ func TestHelpAndPaletteAgree(t *testing.T) {
 	if n != len(actionList())-1 {
 		t.Errorf("%d bound actions, want all but copy-curl", n)
 	}
-	if !key.Matches(pressKey("f5"), m.keys.get(actionSend)) || key.Matches(keyMsg("ctrl+r"), m.keys.get(actionSend)) {
+	if !key.Matches(pressKey("f5"), m.keys.Get(actionSend)) || key.Matches(keyMsg("ctrl+r"), m.keys.Get(actionSend)) {
 		t.Error("send is not on f5 alone")
 	}
 }

@@ -246,7 +246,7 @@ func (m *requestPane) DirtyKeys() map[string]bool {
 // SetValidator tells the pane the validators of the last response.
 func (m *requestPane) SetValidator(v validator) {
 	m.validator = v
-	m.keys.enable(actionCondition, v.etag != "" || v.lastModified != "")
+	m.keys.Enable(actionCondition, v.etag != "" || v.lastModified != "")
 }
 
 // SetKnownETag shows the last ETag seen for the request's URL ("" for none).
@@ -425,7 +425,7 @@ func (m *requestPane) withAddRow(rows []string, p fieldPurpose, empty string) []
 
 func (m *requestPane) bodyHeader() string {
 	k := m.keys
-	hint := keyName(k.get(actionContentType)) + " type · " + keyName(k.get(actionEdit)) + " edit · " + keyName(k.get(actionEditor)) + " $EDITOR"
+	hint := keyName(k.Get(actionContentType)) + " type · " + keyName(k.Get(actionEdit)) + " edit · " + keyName(k.Get(actionEditor)) + " $EDITOR"
 	if m.body.editing {
 		hint = "editing · " + keyName(m.body.keys.Done) + " done"
 	}
@@ -434,7 +434,7 @@ func (m *requestPane) bodyHeader() string {
 
 func (m *requestPane) bodyLines() []string {
 	if m.d.Body == "" {
-		return []string{m.st.Muted.Render("No body. " + keyName(m.keys.get(actionEdit)) + " types one, " + keyName(m.keys.get(actionEditor)) + " opens $EDITOR.")}
+		return []string{m.st.Muted.Render("No body. " + keyName(m.keys.Get(actionEdit)) + " types one, " + keyName(m.keys.Get(actionEditor)) + " opens $EDITOR.")}
 	}
 	return termtext.Lines([]byte(m.d.Body))
 }
@@ -447,8 +447,8 @@ func (m *requestPane) authLines() []string {
 	case m.field.Editing() && m.purpose == fieldBearer:
 		lines = append(lines, m.field.View())
 	default:
-		lines = append(lines, m.st.Muted.Render(keyName(m.keys.get(actionAuthBasic))+" sets Basic (user:password) · "+
-			keyName(m.keys.get(actionAuthBearer))+" sets a Bearer token"))
+		lines = append(lines, m.st.Muted.Render(keyName(m.keys.Get(actionAuthBasic))+" sets Basic (user:password) · "+
+			keyName(m.keys.Get(actionAuthBearer))+" sets a Bearer token"))
 	}
 	return lines
 }

@@ -52,7 +52,7 @@ func (m requestPane) updateKey(msg tea.KeyMsg) (requestPane, tea.Cmd) {
 		m.updateField(msg)
 		return m, nil
 	}
-	id, _ := m.keys.match(msg)
+	id, _ := m.keys.Match(msg)
 	return m.do(id)
 }
 

@@ -45,8 +45,8 @@ type copyResponseMsg struct{ raw bool }
 
 // SetCopyable enables the copy keys when there is a response to copy.
 func (m *responsePane) SetCopyable(on bool) {
-	m.keys.enable(actionCopyBody, on)
-	m.keys.enable(actionCopyRaw, on)
+	m.keys.Enable(actionCopyBody, on)
+	m.keys.Enable(actionCopyRaw, on)
 }
 
 func newResponsePane(st Styles) responsePane {
@@ -112,7 +112,7 @@ func (m responsePane) Update(msg tea.Msg) (responsePane, tea.Cmd) {
 		if m.search.Editing() {
 			return m.updateSearchField(msg)
 		}
-		id, _ := m.keys.match(msg)
+		id, _ := m.keys.Match(msg)
 		return m.do(id)
 	case runActionMsg:
 		return m.do(msg.id)
@@ -323,7 +323,7 @@ func (m *responsePane) tabBar() string {
 // when saving keeps more than the pane shows.
 func (m *responsePane) noticeText() string {
 	if m.content.saveHint {
-		return m.content.notice + " · " + keyName(m.keys.get(actionSaveBody)) + " saves it"
+		return m.content.notice + " · " + keyName(m.keys.Get(actionSaveBody)) + " saves it"
 	}
 	return m.content.notice
 }
@@ -336,7 +336,7 @@ func (m *responsePane) searchLine() string {
 		return m.st.Muted.Render("/" + termtext.String(m.query) + "  no matches")
 	}
 	return fmt.Sprintf("/%s  %d/%d  %s next · %s previous", termtext.String(m.query), m.current+1, len(m.matches),
-		keyName(m.keys.get(actionMatchNext)), keyName(m.keys.get(actionMatchPrev)))
+		keyName(m.keys.Get(actionMatchNext)), keyName(m.keys.Get(actionMatchPrev)))
 }
 
 // visibleLines slices the lines on screen and marks search hits on them.

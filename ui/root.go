@@ -244,7 +244,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	editing := m.editing()
 	// A key rebound to a character types it while a field is edited.
 	typed := editing && (msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace)
-	if id, ok := m.keys.match(msg); ok && (!editing || whileTyping(id) && !typed) {
+	if id, ok := m.keys.Match(msg); ok && (!editing || whileTyping(id) && !typed) {
 		a, _ := m.action(id)
 		return a.run(m)
 	}
@@ -324,6 +324,6 @@ func (m *Model) showRequest(r *collections.Request) {
 // pane changed, and refreshes the ETag known for the shown request's URL.
 func (m *Model) syncEdits() {
 	m.tree.SetDirty(m.req.DirtyKeys())
-	m.keys.enable(actionSave, m.req.Dirty())
+	m.keys.Enable(actionSave, m.req.Dirty())
 	m.refreshKnownETag()
 }

@@ -73,7 +73,7 @@ func (m *Model) received(msg responseMsg, prev requests.Exchange) tea.Cmd {
 	x := msg.exchange
 	m.resp.setBodyKeys(x)
 	if tlsRefused(x.Err) {
-		m.setStatus("Failed: "+msg.content.err+" — press "+keyName(m.resp.keys.get(actionInsecure))+
+		m.setStatus("Failed: "+msg.content.err+" — press "+keyName(m.resp.keys.Get(actionInsecure))+
 			" in the response pane to resend without checking it (this request only)", true)
 	}
 	cmds := []tea.Cmd{m.startPretty(msg.id)}
@@ -101,8 +101,8 @@ func (m Model) resendInsecure() (tea.Model, tea.Cmd) {
 // a refused certificate.
 func (m *responsePane) setBodyKeys(x requests.Exchange) {
 	r := x.Response
-	m.keys.enable(actionSaveBody, r != nil && (len(r.Body) > 0 || r.SpoolPath != ""))
-	m.keys.enable(actionInsecure, tlsRefused(x.Err))
+	m.keys.Enable(actionSaveBody, r != nil && (len(r.Body) > 0 || r.SpoolPath != ""))
+	m.keys.Enable(actionInsecure, tlsRefused(x.Err))
 }
 
 // noticeRows is 1 when the Raw or Pretty tab shows what to know about a body

@@ -172,7 +172,7 @@ func (m treePane) Update(msg tea.Msg) (treePane, tea.Cmd) {
 		if m.filter.Editing() {
 			return m.updateFilter(msg), nil
 		}
-		id, _ := m.keys.match(msg)
+		id, _ := m.keys.Match(msg)
 		return m.do(id)
 	case runActionMsg:
 		return m.do(msg.id)
@@ -213,7 +213,7 @@ func (m treePane) updateFilter(msg tea.KeyMsg) treePane {
 	case field.Abandoned:
 		m.setFilter("")
 	case field.Accepted:
-		m.keys.enable(actionClearFilter, m.filter.Value() != "")
+		m.keys.Enable(actionClearFilter, m.filter.Value() != "")
 	}
 	return m
 }
@@ -223,7 +223,7 @@ func (m *treePane) setFilter(f string) {
 	if f == "" {
 		m.filter.Reset()
 	}
-	m.keys.enable(actionClearFilter, f != "")
+	m.keys.Enable(actionClearFilter, f != "")
 	m.cursor, m.top = 0, 0
 	m.refresh()
 	m.cursorToRequest(1)

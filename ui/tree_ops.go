@@ -22,8 +22,8 @@ func (m Model) treeAction(msg treeActionMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if f.ReadOnly {
-		m.setStatus("The built-in tour is read-only: "+keyName(m.tree.keys.get(actionNewFile))+" creates a new .http file, "+
-			keyName(m.keys.get(actionSave))+" on an edit saves a copy.", true)
+		m.setStatus("The built-in tour is read-only: "+keyName(m.tree.keys.Get(actionNewFile))+" creates a new .http file, "+
+			keyName(m.keys.Get(actionSave))+" on an edit saves a copy.", true)
 		return m, nil
 	}
 	switch msg.act {

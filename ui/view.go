@@ -75,7 +75,7 @@ func (m *Model) paneBar() string {
 		}
 		parts = append(parts, st.Render(tabLabel(p.String(), p == m.focus)))
 	}
-	return strings.Join(parts, "") + m.st.Muted.Render("  "+keyName(m.keys.get(actionFocusNext))+": next pane")
+	return strings.Join(parts, "") + m.st.Muted.Render("  "+keyName(m.keys.Get(actionFocusNext))+": next pane")
 }
 
 func (m *Model) statusLine() string {
