@@ -8,6 +8,7 @@ import (
 
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/keyset"
+	"github.com/httplens/httplens/ui/nav"
 )
 
 // The scopes of the TUI's keys besides settings.ScopeGlobal: a pane's keys act
@@ -35,12 +36,12 @@ const (
 	actionQuit            settings.Action = "quit"
 	actionPalette         settings.Action = "palette"
 	actionCookies         settings.Action = "cookies"
-	actionUp              settings.Action = "up"
-	actionDown            settings.Action = "down"
-	actionPageUp          settings.Action = "page-up"
-	actionPageDown        settings.Action = "page-down"
-	actionTop             settings.Action = "top"
-	actionBottom          settings.Action = "bottom"
+	actionUp              settings.Action = nav.Up
+	actionDown            settings.Action = nav.Down
+	actionPageUp          settings.Action = nav.PageUp
+	actionPageDown        settings.Action = nav.PageDown
+	actionTop             settings.Action = nav.Top
+	actionBottom          settings.Action = nav.Bottom
 	actionOpen            settings.Action = "open"
 	actionExpand          settings.Action = "expand"
 	actionCollapse        settings.Action = "collapse"

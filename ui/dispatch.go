@@ -7,6 +7,7 @@ import (
 
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/overlay/palette"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // The handlers of the global actions that are not a workflow's own verb (send,
@@ -81,7 +82,7 @@ func whileTyping(id settings.Action) bool {
 func runInPane(id settings.Action) func(m Model) (tea.Model, tea.Cmd) {
 	return func(m Model) (tea.Model, tea.Cmd) {
 		m.setFocus(m.paneFor(id))
-		return m.updatePane(m.focus, runActionMsg{id: id})
+		return m.updatePane(m.focus, uimsg.RunAction{ID: id})
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // explainPane shows what the response means: its status for this method, the
@@ -72,8 +73,8 @@ func (m explainPane) Update(msg tea.Msg) (explainPane, tea.Cmd) {
 	case tea.KeyMsg:
 		id, _ := m.keys.Match(msg)
 		return m.do(id), nil
-	case runActionMsg:
-		return m.do(msg.id), nil
+	case uimsg.RunAction:
+		return m.do(msg.ID), nil
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:

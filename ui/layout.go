@@ -1,10 +1,12 @@
 package ui
 
 import (
-	"github.com/charmbracelet/x/ansi"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/nav"
 	"github.com/httplens/httplens/ui/uikit"
 )
 
@@ -119,31 +121,6 @@ func frame(st Styles, title, body string, w, h int, focused bool) string {
 	return strings.Join(lines, "\n")
 }
 
-// scroll applies a movement action to a scroll offset over n lines shown h at a time.
-func scroll(id settings.Action, top, h, n int) int {
-	return clamp(move(id, top, h, n), 0, max(n-h, 0))
-}
-
-// move steps pos by a movement action: a line, a page of h, or to 0 or bottom.
-// Any other action leaves pos as it is.
-func move(id settings.Action, pos, h, bottom int) int {
-	switch id {
-	case actionUp:
-		pos--
-	case actionDown:
-		pos++
-	case actionPageUp:
-		pos -= max(h-1, 1)
-	case actionPageDown:
-		pos += max(h-1, 1)
-	case actionTop:
-		pos = 0
-	case actionBottom:
-		pos = bottom
-	}
-	return pos
-}
-
 // wrapText word-wraps already-safe text to w cells, breaking long words.
 func wrapText(s string, w int) string { return uikit.WrapText(s, w) }
 
@@ -156,7 +133,9 @@ func tabLabel(name string, active bool) string {
 	return " " + name + " "
 }
 
-// scrollCursor moves a list cursor over n items shown h at a time.
-func scrollCursor(id settings.Action, cur, h, n int) int {
-	return clamp(move(id, cur, h, n-1), 0, max(n-1, 0))
-}
+// scroll, move and scrollCursor are nav's, shared with the panes' packages.
+func scroll(id settings.Action, top, h, n int) int { return nav.Scroll(id, top, h, n) }
+
+func move(id settings.Action, pos, h, bottom int) int { return nav.Move(id, pos, h, bottom) }
+
+func scrollCursor(id settings.Action, cur, h, n int) int { return nav.Cursor(id, cur, h, n) }

@@ -6,7 +6,6 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/requests"
-	"github.com/httplens/httplens/settings"
 )
 
 // collectionLoadedMsg carries the collection read by loadCollectionCmd.
@@ -93,7 +92,3 @@ type bodyEditedMsg struct {
 	key, body string
 	err       error
 }
-
-// runActionMsg asks a pane to run one of its actions: the palette's way of running
-// a pane action, the same code its key runs.
-type runActionMsg struct{ id settings.Action }

@@ -13,6 +13,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // Request pane tabs, in the order they are shown.
@@ -260,8 +261,8 @@ func (m requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		return m.updateKey(msg)
-	case runActionMsg:
-		return m.do(msg.id)
+	case uimsg.RunAction:
+		return m.do(msg.ID)
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:

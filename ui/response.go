@@ -11,6 +11,7 @@ import (
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // match is one search hit: byte offsets into a plain line.
@@ -114,8 +115,8 @@ func (m responsePane) Update(msg tea.Msg) (responsePane, tea.Cmd) {
 		}
 		id, _ := m.keys.Match(msg)
 		return m.do(id)
-	case runActionMsg:
-		return m.do(msg.id)
+	case uimsg.RunAction:
+		return m.do(msg.ID)
 	case tea.MouseMsg:
 		return m.updateMouse(msg), nil
 	case searchDoneMsg:

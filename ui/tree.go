@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // nodeKind is what a tree row stands for.
@@ -174,8 +175,8 @@ func (m treePane) Update(msg tea.Msg) (treePane, tea.Cmd) {
 		}
 		id, _ := m.keys.Match(msg)
 		return m.do(id)
-	case runActionMsg:
-		return m.do(msg.id)
+	case uimsg.RunAction:
+		return m.do(msg.ID)
 	case tea.MouseMsg:
 		return m.updateMouse(msg)
 	}

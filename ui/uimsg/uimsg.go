@@ -4,5 +4,11 @@
 // same update, so a key and its effect land in one frame.
 package uimsg
 
+import "github.com/httplens/httplens/settings"
+
 // Close asks the root to close the open overlay.
 type Close struct{}
+
+// RunAction asks a pane to run one of its actions: the palette's way of running
+// a pane action, the same code its key runs.
+type RunAction struct{ ID settings.Action }
