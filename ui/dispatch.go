@@ -111,7 +111,7 @@ func (m *Model) paneKeys(p paneID) keySet {
 	case paneResponse:
 		return m.resp.keys.keySet
 	}
-	return m.expl.keys.keySet
+	return m.expl.Keys
 }
 
 // lookupAction returns the row of the action table for id.

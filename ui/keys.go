@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/explainview"
 )
 
 // globalKeys work from any pane, unless a text field is being edited (then only the
@@ -110,6 +111,11 @@ func (k *responseKeys) setSearching(on bool) {
 type explainKeys struct{ keySet }
 
 func newExplainKeys(km settings.Keymap) explainKeys { return explainKeys{newKeySet(km, scopeExplain)} }
+
+// newExplainPane is the Explain pane with the default keys.
+func newExplainPane(st Styles) explainview.Model {
+	return explainview.New(st, newExplainKeys(nil).keySet)
+}
 
 // editorKeys act while the body editor is taking text.
 type editorKeys struct {

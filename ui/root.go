@@ -16,6 +16,7 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
@@ -79,7 +80,7 @@ type Model struct {
 	tree treePane
 	req  requestPane
 	resp responsePane
-	expl explainPane
+	expl explainview.Model
 
 	coll   *collections.Collection
 	envs   map[string]map[string]string

@@ -17,7 +17,7 @@ func (m *Model) useKeymap(km settings.Keymap) {
 	m.tree.keys = newTreeKeys(km)
 	m.req.keys = newRequestKeys(km)
 	m.resp.keys = newResponseKeys(km)
-	m.expl.keys = newExplainKeys(km)
+	m.expl.Keys = newExplainKeys(km).keySet
 }
 
 // noticeWidth is the width notices wrap to: an overlay on an 80-column terminal.
