@@ -9,6 +9,7 @@ import (
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/nav"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // The scopes of the TUI's keys besides settings.ScopeGlobal: a pane's keys act
@@ -42,16 +43,16 @@ const (
 	actionPageDown        settings.Action = nav.PageDown
 	actionTop             settings.Action = nav.Top
 	actionBottom          settings.Action = nav.Bottom
-	actionOpen            settings.Action = "open"
-	actionExpand          settings.Action = "expand"
-	actionCollapse        settings.Action = "collapse"
-	actionFilter          settings.Action = "filter"
-	actionClearFilter     settings.Action = "clear-filter"
-	actionNewRequest      settings.Action = "new-request"
-	actionDuplicate       settings.Action = "duplicate"
-	actionRename          settings.Action = "rename"
-	actionDeleteRequest   settings.Action = "delete-request"
-	actionNewFile         settings.Action = "new-file"
+	actionOpen            settings.Action = tree.Open
+	actionExpand          settings.Action = tree.Expand
+	actionCollapse        settings.Action = tree.Collapse
+	actionFilter          settings.Action = tree.Filter
+	actionClearFilter     settings.Action = tree.ClearFilter
+	actionNewRequest      settings.Action = tree.NewRequest
+	actionDuplicate       settings.Action = tree.Duplicate
+	actionRename          settings.Action = tree.Rename
+	actionDeleteRequest   settings.Action = tree.DeleteRequest
+	actionNewFile         settings.Action = tree.NewFile
 	actionTabNext         settings.Action = "tab-next"
 	actionTabPrev         settings.Action = "tab-prev"
 	actionRequestHeaders  settings.Action = "request-headers"

@@ -87,7 +87,7 @@ func TestPaletteRunsTheHandler(t *testing.T) {
 		t.Fatalf("the unbound next-pane did not run: focus %v, status %q", m.focus, m.status)
 	}
 	m = run(m, "filter")
-	if m.focus != paneTree || !m.tree.filter.Editing() {
+	if m.focus != paneTree || !m.tree.Editing() {
 		t.Fatalf("filter did not focus the tree and start the filter: focus %v", m.focus)
 	}
 }

@@ -105,7 +105,7 @@ func (m *Model) paneFor(id settings.Action) paneID {
 func (m *Model) paneKeys(p paneID) keySet {
 	switch p {
 	case paneTree:
-		return m.tree.keys.keySet
+		return m.tree.Keys
 	case paneRequest:
 		return m.req.keys.keySet
 	case paneResponse:

@@ -5,8 +5,10 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 
+	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/explainview"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // globalKeys work from any pane, unless a text field is being edited (then only the
@@ -32,6 +34,12 @@ func newTreeKeys(km settings.Keymap) treeKeys {
 	k.Enable(actionClearFilter, false)
 	return k
 }
+
+// newTreePane is the collection pane with the default keys.
+func newTreePane(st Styles) tree.Model { return tree.New(st, newTreeKeys(nil).keySet) }
+
+// requestKey identifies a request within a session; see tree.RequestKey.
+func requestKey(r *collections.Request) string { return tree.RequestKey(r) }
 
 // reqTabActions select the request pane's tabs, in tab order.
 var reqTabActions = [reqTabCount]settings.Action{actionRequestHeaders, actionRequestBody,
@@ -151,3 +159,6 @@ func (k editorKeys) ShortHelp() []key.Binding { return []key.Binding{k.Done, k.N
 func (k editorKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Done, k.Newline, k.Backspace, k.Delete}, {k.Up, k.Down, k.Left, k.Right, k.Home, k.End}}
 }
+
+// requestLabel names a request for messages; see tree.RequestLabel.
+func requestLabel(r *collections.Request) string { return tree.RequestLabel(r) }

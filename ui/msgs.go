@@ -48,9 +48,6 @@ type searchDoneMsg struct {
 	matches []match
 }
 
-// requestOpenedMsg says the tree opened a request (enter or a click).
-type requestOpenedMsg struct{ req *collections.Request }
-
 // resolveRequestMsg asks the root to resolve request key for the request pane.
 type resolveRequestMsg struct{ key string }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // Config is what the UI needs from the command line. Client is required.
@@ -77,7 +78,7 @@ type Model struct {
 	focus      paneID
 	overlay    dialog
 
-	tree treePane
+	tree tree.Model
 	req  requestPane
 	resp responsePane
 	expl explainview.Model
@@ -160,8 +161,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleMouse(msg)
 	case collectionLoadedMsg:
 		return m.collectionLoaded(msg), nil
-	case requestOpenedMsg:
-		m.showRequest(msg.req)
+	case tree.Opened:
+		m.showRequest(msg.Req)
 		m.setFocus(paneRequest)
 		return m, nil
 	case resolveRequestMsg:

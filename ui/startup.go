@@ -14,7 +14,7 @@ import (
 // their constructors give.
 func (m *Model) useKeymap(km settings.Keymap) {
 	m.keys = newGlobalKeys(km)
-	m.tree.keys = newTreeKeys(km)
+	m.tree.Keys = newTreeKeys(km).keySet
 	m.req.keys = newRequestKeys(km)
 	m.resp.keys = newResponseKeys(km)
 	m.expl.Keys = newExplainKeys(km).keySet

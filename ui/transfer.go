@@ -1,14 +1,10 @@
 package ui
 
 import (
-	"errors"
 	"os"
-	"path/filepath"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -113,20 +109,4 @@ func (m *responsePane) noticeRows() int {
 		return 0
 	}
 	return 1
-}
-
-// relativeError names a file that failed to load relative to the collection's
-// folder, so the narrow tree shows the file and the line rather than /tmp/….
-func relativeError(err error, dir string) error {
-	var ce *collections.Error
-	if dir == "" || !errors.As(err, &ce) {
-		return err
-	}
-	rel, rerr := filepath.Rel(dir, ce.Path)
-	if rerr != nil || strings.HasPrefix(rel, "..") {
-		return err
-	}
-	out := *ce
-	out.Path = rel
-	return &out
 }

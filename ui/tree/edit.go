@@ -1,4 +1,4 @@
-package ui
+package tree
 
 import (
 	"strings"
@@ -10,32 +10,32 @@ import (
 	"github.com/httplens/httplens/ui/field"
 )
 
-// treeAction is what the tree asks the root to do to the collection's files.
-type treeAction int
+// Action is what the tree asks the root to do to the collection's files.
+type Action int
 
 const (
-	actNew treeAction = iota
-	actDuplicate
-	actRename
-	actDelete
-	actNewFile
+	AddRequest Action = iota
+	DuplicateRequest
+	RenameRequest
+	DeleteIt
+	CreateFile
 )
 
-// treeActionMsg asks the root to change a file: req is the request under the
+// Change asks the root to change a file: req is the request under the
 // cursor (nil on a file or folder row), file the file the cursor is in.
-type treeActionMsg struct {
-	act  treeAction
-	req  *collections.Request
-	file *collections.File
-	text string // the new title or file name
+type Change struct {
+	Act  Action
+	Req  *collections.Request
+	File *collections.File
+	Text string // the new title or file name
 }
 
 // SetDirty marks the requests with unsaved edits.
-func (m *treePane) SetDirty(keys map[string]bool) { m.dirty = keys }
+func (m *Model) SetDirty(keys map[string]bool) { m.dirty = keys }
 
 // Reload shows a changed collection, keeping folds, the filter and the cursor's
 // row where it still exists.
-func (m *treePane) Reload(c *collections.Collection) {
+func (m *Model) Reload(c *collections.Collection) {
 	cur := ""
 	if m.cursor < len(m.visible) {
 		cur = m.nodes[m.visible[m.cursor]].id
@@ -46,7 +46,7 @@ func (m *treePane) Reload(c *collections.Collection) {
 }
 
 // SelectKey moves the cursor to the row with id k, if it is visible.
-func (m *treePane) SelectKey(k string) {
+func (m *Model) SelectKey(k string) {
 	for vi, ni := range m.visible {
 		if m.nodes[ni].id == k {
 			m.cursor = vi
@@ -57,7 +57,7 @@ func (m *treePane) SelectKey(k string) {
 }
 
 // cursorFile is the file of the row under the cursor.
-func (m *treePane) cursorFile() *collections.File {
+func (m *Model) CursorFile() *collections.File {
 	for i := m.cursorNode(); i >= 0; i = m.nodes[i].parent {
 		if n := m.nodes[i]; n.kind == nodeRequest {
 			return n.req.File
@@ -68,7 +68,7 @@ func (m *treePane) cursorFile() *collections.File {
 	return nil
 }
 
-func (m *treePane) cursorNode() int {
+func (m *Model) cursorNode() int {
 	if m.cursor >= len(m.visible) {
 		return -1
 	}
@@ -76,29 +76,29 @@ func (m *treePane) cursorNode() int {
 }
 
 // actionKey runs the file-changing actions; it reports whether id was one.
-func (m *treePane) actionKey(id settings.Action) (bool, tea.Cmd) {
-	r, f := m.Selected(), m.cursorFile()
-	emit := func(a treeAction) tea.Cmd {
-		return func() tea.Msg { return treeActionMsg{act: a, req: r, file: f} }
+func (m *Model) actionKey(id settings.Action) (bool, tea.Cmd) {
+	r, f := m.Selected(), m.CursorFile()
+	emit := func(a Action) tea.Cmd {
+		return func() tea.Msg { return Change{Act: a, Req: r, File: f} }
 	}
 	switch {
-	case id == actionNewRequest:
-		return true, emit(actNew)
-	case id == actionDuplicate && r != nil:
-		return true, emit(actDuplicate)
-	case id == actionDeleteRequest && r != nil:
-		return true, emit(actDelete)
-	case id == actionRename && r != nil:
-		m.startPrompt(actRename, "Rename: ", r.Title)
+	case id == NewRequest:
+		return true, emit(AddRequest)
+	case id == Duplicate && r != nil:
+		return true, emit(DuplicateRequest)
+	case id == DeleteRequest && r != nil:
+		return true, emit(DeleteIt)
+	case id == Rename && r != nil:
+		m.startPrompt(RenameRequest, "Rename: ", r.Title)
 		return true, nil
-	case id == actionNewFile:
-		m.startPrompt(actNewFile, "New file: ", "")
+	case id == NewFile:
+		m.startPrompt(CreateFile, "New file: ", "")
 		return true, nil
 	}
 	return false, nil
 }
 
-func (m *treePane) startPrompt(a treeAction, prompt, value string) {
+func (m *Model) startPrompt(a Action, prompt, value string) {
 	m.promptFor = a
 	m.prompt.SetPrompt(prompt)
 	m.prompt.SetValue(value)
@@ -106,7 +106,7 @@ func (m *treePane) startPrompt(a treeAction, prompt, value string) {
 }
 
 // updatePrompt types into the rename or new-file prompt; enter asks the root.
-func (m treePane) updatePrompt(msg tea.KeyMsg) (treePane, tea.Cmd) {
+func (m Model) updatePrompt(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.prompt.Update(msg) != field.Accepted {
 		return m, nil
 	}
@@ -115,6 +115,6 @@ func (m treePane) updatePrompt(msg tea.KeyMsg) (treePane, tea.Cmd) {
 	if text == "" {
 		return m, nil
 	}
-	a, r, f := m.promptFor, m.Selected(), m.cursorFile()
-	return m, func() tea.Msg { return treeActionMsg{act: a, req: r, file: f, text: text} }
+	a, r, f := m.promptFor, m.Selected(), m.CursorFile()
+	return m, func() tea.Msg { return Change{Act: a, Req: r, File: f, Text: text} }
 }
