@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -232,8 +233,11 @@ func rows(acts []action) []keyset.Row {
 // newKeySet binds the table's actions of scope to the keys km gives them (nil:
 // the defaults).
 func newKeySet(km settings.Keymap, scope settings.Scope) keySet {
-	return keyset.New(rows(actionTable()), km, scope)
+	return keyset.New(tableRows(), km, scope)
 }
+
+// tableRows is the table as keyset takes it, made once: it never changes.
+var tableRows = sync.OnceValue(func() []keyset.Row { return rows(actionTable()) })
 
 // keySet is one scope's bindings; see package keyset.
 type keySet = keyset.Set
