@@ -51,8 +51,3 @@ func (m Model) fromCookies(out tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	return m.fromOverlay(out)
 }
-
-// cookieStyles are the root's styles as the cookies view takes them.
-func (m *Model) cookieStyles() cookiejar.Styles {
-	return cookiejar.Styles{Box: m.st.Overlay, Bold: m.st.Bold, Muted: m.st.Muted, Selected: m.st.Selected}
-}

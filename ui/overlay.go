@@ -200,18 +200,17 @@ func (m *Model) setEnv(env string) {
 func (m *Model) dialogView(h int) string {
 	switch m.overlay.kind {
 	case overlayText:
-		return m.overlay.textView.View(m.textStyles(), m.w, h)
+		return m.overlay.textView.View(m.st, m.w, h)
 	case overlaySaveBody:
 		return m.savePromptView(h)
 	case overlayPalette:
-		return m.overlay.palette.View(m.paletteStyles(), m.entries(), m.w, h)
+		return m.overlay.palette.View(m.st, m.entries(), m.w, h)
 	case overlayCookies:
-		return m.overlay.cookies.View(m.cookieStyles(), m.w, h)
+		return m.overlay.cookies.View(m.st, m.w, h)
 	case overlayEnv:
-		st := envpicker.Styles{Box: m.st.Overlay, Bold: m.st.Bold, Selected: m.st.Selected}
-		return m.overlay.picker.View(st, m.help, m.picker, m.w, h)
+		return m.overlay.picker.View(m.st, m.help, m.picker, m.w, h)
 	}
-	return m.question().View(confirm.Styles{Box: m.st.Overlay, Muted: m.st.Muted}, m.w, h)
+	return m.question().View(m.st, m.w, h)
 }
 
 // quitOrAsk quits, or asks first when requests have unsaved edits.

@@ -42,11 +42,6 @@ func (m Model) fromPalette(out tea.Msg) (tea.Model, tea.Cmd) {
 	return m.fromOverlay(out)
 }
 
-// paletteStyles are the root's styles as the palette takes them.
-func (m *Model) paletteStyles() palette.Styles {
-	return palette.Styles{Box: m.st.Overlay, Bold: m.st.Bold, Muted: m.st.Muted, Selected: m.st.Selected}
-}
-
 // paneScope is the settings scope of pane p's keys.
 func paneScope(p paneID) settings.Scope {
 	return [paneCount]settings.Scope{scopeTree, scopeRequest, scopeResponse, scopeExplain}[p]

@@ -10,11 +10,6 @@ func (m *Model) openText(title string, lines []string) {
 	m.openDialog(dialog{kind: overlayText, textView: textview.New(title, lines)})
 }
 
-// textStyles are the root's styles as the text overlay takes them.
-func (m *Model) textStyles() textview.Styles {
-	return textview.Styles{Box: m.st.Overlay, Bold: m.st.Bold, Muted: m.st.Muted}
-}
-
 // diffReady opens the diff view, unless the request changed meanwhile.
 func (m Model) diffReady(msg diffReadyMsg) Model {
 	if r := m.req.Request(); r == nil || requestKey(r) != msg.key {

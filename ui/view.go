@@ -155,8 +155,7 @@ func (m *Model) helpOverlay(h int) string {
 	scopes = append(scopes, keyhelp.Scope{Name: "Filter and search", Keys: m.tree.FieldKeys()}, keyhelp.Scope{Name: "Body editor", Keys: m.req.body.keys},
 		keyhelp.Scope{Name: "Dialogs", Keys: m.dialogKeys}, keyhelp.Scope{Name: "Environment picker", Keys: m.picker},
 		keyhelp.Scope{Name: "Command palette", Keys: palette.NewKeys()}, keyhelp.Scope{Name: "Cookies", Keys: cookiejar.NewKeys()})
-	st := keyhelp.Styles{Box: m.st.Overlay, Bold: m.st.Bold, Muted: m.st.Muted, HelpColumn: m.st.HelpColumn}
-	return m.overlay.help.View(st, m.help, scopes, m.w, h)
+	return m.overlay.help.View(m.st, m.help, scopes, m.w, h)
 }
 
 // handleMouse focuses the pane under a click and hands the event to it, in the

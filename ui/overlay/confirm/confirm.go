@@ -9,9 +9,9 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/styles"
 	"github.com/httplens/httplens/ui/uikit"
 )
 
@@ -104,16 +104,11 @@ func (m Model) Update(msg tea.KeyMsg, k Keys) tea.Msg {
 	return nil
 }
 
-// Styles are the styles the dialog draws with.
-type Styles struct {
-	Box, Muted lipgloss.Style
-}
-
 // View draws the question centred in a w×h area, its answers with their keys last.
-func (m Model) View(st Styles, w, h int) string {
+func (m Model) View(st styles.Styles, w, h int) string {
 	lines := strings.Split(uikit.WrapText(termtext.String(m.Text), min(max(w-8, 20), 72)), "\n")
 	lines = append(lines, "", st.Muted.Render(m.choices()))
-	return uikit.Centre(st.Box, lines, w, h)
+	return uikit.Centre(st.Overlay, lines, w, h)
 }
 
 // choices lists the answers the question takes, with their keys.

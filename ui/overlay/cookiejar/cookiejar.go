@@ -11,10 +11,10 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/styles"
 	"github.com/httplens/httplens/ui/uikit"
 	"github.com/httplens/httplens/ui/uimsg"
 )
@@ -83,14 +83,9 @@ func (m Model) Update(msg tea.KeyMsg, k Keys) (Model, tea.Msg) {
 	return m, nil
 }
 
-// Styles are the styles the view draws with.
-type Styles struct {
-	Box, Bold, Muted, Selected lipgloss.Style
-}
-
 // View draws the jar centred in a w×h area: one row per cookie with its domain,
 // path, name, value, expiry and flags.
-func (m Model) View(st Styles, w, h int) string {
+func (m Model) View(st styles.Styles, w, h int) string {
 	bw := uikit.Clamp(w-6, 20, 140)
 	room := max(h-7, 1)
 	lines := []string{st.Bold.Render(uikit.Fit("Cookies · "+m.Title, bw)), ""}
@@ -113,7 +108,7 @@ func (m Model) View(st Styles, w, h int) string {
 		}
 	}
 	lines = append(lines, "", st.Muted.Render(fmt.Sprintf("%d cookies · d deletes · D clears all · esc closes", len(cs))))
-	return uikit.Centre(st.Box, lines, w, h)
+	return uikit.Centre(st.Overlay, lines, w, h)
 }
 
 func cookieRow(domain, path, name, value, expires, flags string) string {

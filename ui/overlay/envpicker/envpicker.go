@@ -7,9 +7,9 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/styles"
 	"github.com/httplens/httplens/ui/uikit"
 	"github.com/httplens/httplens/ui/uimsg"
 )
@@ -76,13 +76,8 @@ func (m Model) Update(msg tea.KeyMsg, k Keys) (Model, tea.Msg) {
 	return m, nil
 }
 
-// Styles are the styles the picker draws with.
-type Styles struct {
-	Box, Bold, Selected lipgloss.Style
-}
-
 // View draws the picker centred in a w×h area, the keys' help last.
-func (m Model) View(st Styles, h help.Model, k Keys, w, ht int) string {
+func (m Model) View(st styles.Styles, h help.Model, k Keys, w, ht int) string {
 	lines := []string{st.Bold.Render("Environment"), ""}
 	for i, n := range append([]string{"none"}, m.Names...) {
 		row := "  " + termtext.String(n)
@@ -92,5 +87,5 @@ func (m Model) View(st Styles, h help.Model, k Keys, w, ht int) string {
 		lines = append(lines, row)
 	}
 	lines = append(lines, "", h.ShortHelpView(k.ShortHelp()))
-	return uikit.Centre(st.Box, lines, w, ht)
+	return uikit.Centre(st.Overlay, lines, w, ht)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/styles"
 	"github.com/httplens/httplens/ui/uikit"
 	"github.com/httplens/httplens/ui/uimsg"
 )
@@ -44,13 +45,8 @@ func (m Model) Update(msg tea.KeyMsg, k textview.Keys) (Model, tea.Msg) {
 	return m, nil
 }
 
-// Styles are the styles the help draws with.
-type Styles struct {
-	Box, Bold, Muted, HelpColumn lipgloss.Style
-}
-
 // View lists the scopes' bindings centred in a w×h area; hm draws each block.
-func (m Model) View(st Styles, hm help.Model, scopes []Scope, w, h int) string {
+func (m Model) View(st styles.Styles, hm help.Model, scopes []Scope, w, h int) string {
 	full := hm
 	full.ShowAll = true
 	full.Width = 0 // blocks are packed to the width below, never cut
@@ -87,7 +83,7 @@ func (m Model) View(st Styles, hm help.Model, scopes []Scope, w, h int) string {
 		last += fmt.Sprintf(" · j/k scroll (%d–%d of %d lines)", top+1, top+room, len(strings.Split(strings.Join(rows, "\n"), "\n")))
 	}
 	lines = append(lines, st.Muted.Render(last))
-	return uikit.Centre(st.Box, lines, w, h)
+	return uikit.Centre(st.Overlay, lines, w, h)
 }
 
 // gapped pads every block but the last with the column gap.

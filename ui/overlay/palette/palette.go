@@ -16,6 +16,7 @@ import (
 
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/styles"
 	"github.com/httplens/httplens/ui/uikit"
 	"github.com/httplens/httplens/ui/uimsg"
 )
@@ -92,14 +93,9 @@ func (m Model) Update(msg tea.KeyMsg, k Keys, entries []Entry) (Model, tea.Msg) 
 	return m, nil
 }
 
-// Styles are the styles the palette draws with.
-type Styles struct {
-	Box, Bold, Muted, Selected lipgloss.Style
-}
-
 // View draws the palette centred in a w×h area: the query, then the matching
 // actions with where they act and their keys, the highlighted one marked.
-func (m Model) View(st Styles, entries []Entry, w, h int) string {
+func (m Model) View(st styles.Styles, entries []Entry, w, h int) string {
 	bw := uikit.Clamp(w-8, 20, 76)
 	hits := Matches(entries, m.Query.Value())
 	room := max(h-6, 1) // border, query, blank, count line
@@ -129,7 +125,7 @@ func (m Model) View(st Styles, entries []Entry, w, h int) string {
 		lines = append(lines, st.Muted.Render("  no action matches"))
 	}
 	lines = append(lines, st.Muted.Render(fmt.Sprintf("%d of %d actions · enter runs · esc closes", len(hits), len(entries))))
-	return uikit.Centre(st.Box, lines, w, h)
+	return uikit.Centre(st.Overlay, lines, w, h)
 }
 
 // Matches filters entries by query, fuzzily: every character of the query

@@ -8,9 +8,9 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/styles"
 	"github.com/httplens/httplens/ui/uikit"
 	"github.com/httplens/httplens/ui/uimsg"
 )
@@ -60,14 +60,9 @@ func (m Model) Update(msg tea.KeyMsg, k Keys) (Model, tea.Msg) {
 	return m, nil
 }
 
-// Styles are the styles the overlay draws with.
-type Styles struct {
-	Box, Bold, Muted lipgloss.Style
-}
-
 // View draws the overlay centred in a w×h area, its lines cut to the box rather
 // than wrapped, with the scroll position in the last line.
-func (m Model) View(st Styles, w, h int) string {
+func (m Model) View(st styles.Styles, w, h int) string {
 	bw := max(w-6, 10)
 	room := max(h-5, 1) // border, title, blank line and the last line
 	top := uikit.Clamp(m.Top, 0, max(len(m.Lines)-room, 0))
@@ -81,5 +76,5 @@ func (m Model) View(st Styles, w, h int) string {
 		last += fmt.Sprintf(" · j/k scroll (%d–%d of %d lines)", top+1, end, len(m.Lines))
 	}
 	lines = append(lines, st.Muted.Render(last))
-	return uikit.Centre(st.Box, lines, w, h)
+	return uikit.Centre(st.Overlay, lines, w, h)
 }

@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/ui/styles"
 	"github.com/httplens/httplens/ui/uimsg"
 )
 
@@ -19,7 +20,7 @@ func TestScrollAndClose(t *testing.T) {
 	if m.Top != 9 { // bounded by the last line
 		t.Errorf("top %d after scrolling past the end", m.Top)
 	}
-	v := m.View(Styles{}, 40, 8)
+	v := m.View(styles.Styles{}, 40, 8)
 	if !strings.Contains(v, "last") || !strings.Contains(v, "of 10 lines") {
 		t.Errorf("view at the end:\n%s", v)
 	}
