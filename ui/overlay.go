@@ -44,7 +44,6 @@ type dialog struct {
 	key      string               // the request it concerns
 	req      *collections.Request // for delete
 	tag      string               // for retry: the new ETag
-	sel      int                  // for the picker: the highlighted row
 	text     string               // what the dialog says
 	textView textview.Model       // for overlayText
 	cookies  cookiejar.Model      // for overlayCookies
