@@ -66,6 +66,7 @@ func newRootCmd() *cobra.Command {
 		newImportCmd(), newExportCmd(),
 		newConfigCmd(),
 		newProxyCmd(),
+		newRunCmd(),
 	)
 	return root
 }
