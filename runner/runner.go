@@ -274,8 +274,11 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 	if st.Resolve != nil {
 		var err error
 		if req, err = st.Resolve(vars); err != nil {
-			res.Checks = append(res.Checks, Check{Kind: KindRequest, Name: "resolve",
-				Message: fmt.Sprintf("%s:%d: %v", st.File, st.Line, err)})
+			msg := err.Error()
+			if !strings.HasPrefix(msg, st.File+":") { // the collections' errors name their place already
+				msg = fmt.Sprintf("%s:%d: %s", st.File, st.Line, msg)
+			}
+			res.Checks = append(res.Checks, Check{Kind: KindRequest, Name: "resolve", Message: msg})
 			return res
 		}
 	}
