@@ -3,10 +3,16 @@ package cli
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/httplens/httplens/collections"
@@ -306,5 +312,58 @@ GET {{demo}}/cache/max-age
 	store, hit := strings.Index(out, "cache private: miss"), strings.Index(out, "cache private: fresh hit")
 	if store < 0 || hit < store {
 		t.Errorf("want a miss then a fresh hit:\n%s", out)
+	}
+}
+
+// TestRunCorpusScripts runs the corpus files whose scripts need only the JetBrains
+// API (httpyac's IntelliJ examples, a kulala test) through `httplens run`, with their
+// hosts pointed at a loopback echo server in the manner of httpbin.
+func TestRunCorpusScripts(t *testing.T) {
+	const corpus = "../../shared/corpus/http/"
+	files := map[string]string{
+		"httpyac+httpyac.github.io/examples/intellij/prerequestscript.http":  "http://example.org",
+		"httpyac+httpyac.github.io/examples/intellij/postrequestscript.http": "https://postman-echo.com",
+		"mistweaverco+kulala.nvim/tests/functional/requests/advanced_A.http": "https://httpbin.org",
+	}
+	var mu sync.Mutex
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		paths = append(paths, r.Method+" "+r.URL.Path)
+		mu.Unlock()
+		body, _ := io.ReadAll(r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		if !json.Valid(body) {
+			body = []byte("null")
+		}
+		fmt.Fprintf(w, `{"url": %q, "json": %s}`, r.URL.Path, body)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	for rel, host := range files {
+		b, err := os.ReadFile(corpus + rel)
+		if err != nil {
+			t.Skipf("no corpus: %v", err)
+		}
+		text := strings.ReplaceAll(string(b), host, srv.URL)
+		if strings.Contains(rel, "kulala") {
+			// Shows the global the handler kept: AID, the id whose desc is ENV_USER.
+			text += "\n\n### Use the global\nGET " + srv.URL + "/aid/{{AID}}\n"
+		}
+		writeFile(t, filepath.Join(dir, strings.ReplaceAll(rel, "/", "_")), text)
+	}
+	code, out, errOut := cli(t, "run", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "  ok    Request executed successfully") {
+		t.Errorf("the post-request script's test did not run:\n%s", out)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, want := range []string{"GET /John", "POST /post", "POST /advanced_1", "GET /aid/1"} {
+		if !slices.Contains(paths, want) {
+			t.Errorf("the server saw %q, not %q", paths, want)
+		}
 	}
 }
