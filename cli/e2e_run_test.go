@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+)
+
+// runOnTerminal runs the binary under a pseudo-terminal until it exits and returns
+// the bytes it wrote and the screen they leave. The emulator answers the program's
+// terminal queries (its background colour), as a terminal would.
+func runOnTerminal(t *testing.T, env []string, args ...string) (raw, screen string) {
+	t.Helper()
+	cmd := exec.Command(testBinary(t), args...)
+	cmd.Env = append(append(os.Environ(), "TERM=xterm-256color"), env...)
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 30, Cols: 120})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	emu := vt.NewEmulator(120, 30)
+	defer emu.Close()
+	go func() { _, _ = io.Copy(f, emu) }()
+	var out strings.Builder
+	buf := make([]byte, 4096)
+	for {
+		n, err := f.Read(buf)
+		out.Write(buf[:n])
+		emu.Write(buf[:n])
+		if err != nil { // EIO once the program has exited
+			break
+		}
+	}
+	cmd.Wait()
+	return out.String(), emu.String()
+}
+
+var sgr = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// TestRunOnATerminal: on a terminal `run` draws a progress line that the results
+// replace, paints PASS and FAIL, and with NO_COLOR paints nothing.
+func TestRunOnATerminal(t *testing.T) {
+	file := runFile(t, "t.http", `### First
+GET {{demo}}/items/1
+
+### Second
+# @expect status 201
+GET {{demo}}/items/2
+`)
+	raw, screen := runOnTerminal(t, nil, "run", file)
+	if !strings.Contains(raw, "[1/2] First") || !strings.Contains(raw, "[2/2] Second") {
+		t.Errorf("no progress lines in %q", raw)
+	}
+	if !sgr.MatchString(raw) {
+		t.Errorf("no colour on a terminal: %q", raw)
+	}
+	for _, want := range []string{"PASS  First (", "FAIL  Second (", "  FAIL  @expect status 201: status 200, not 201", "FAILED: 1 of 2 requests passed"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("screen has no %q:\n%s", want, screen)
+		}
+	}
+	if strings.Contains(screen, "[1/2]") || strings.Contains(screen, "[2/2]") {
+		t.Errorf("a progress line is left on the screen:\n%s", screen)
+	}
+
+	raw, screen = runOnTerminal(t, []string{"NO_COLOR=1"}, "run", file)
+	if sgr.MatchString(raw) {
+		t.Errorf("colour with NO_COLOR: %q", raw)
+	}
+	if !strings.Contains(raw, "[2/2] Second") || !strings.Contains(screen, "FAIL  Second (") {
+		t.Errorf("NO_COLOR: progress or results missing: %q", raw)
+	}
+}
