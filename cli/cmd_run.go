@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
 	"time"
 
@@ -50,6 +52,10 @@ request failed, 2 for bad usage or errors in the files.`,
 			if ctx == nil {
 				ctx = context.Background()
 			}
+			// ctrl+c stops the run after the request in flight; the reports still
+			// get what ran.
+			ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+			defer stop()
 			return runRun(ctx, c.OutOrStdout(), c.ErrOrStderr(), args, f)
 		},
 		ValidArgsFunction: completeRequests,
@@ -217,6 +223,9 @@ func runRun(ctx context.Context, out, errOut io.Writer, args []string, f runFlag
 			fmt.Fprintf(errOut, "httplens: %s\n", printableText(err.Error()))
 			code = max(code, runner.ExitFileErrors)
 		}
+	}
+	if ctx.Err() != nil {
+		return &exitError{code: max(code, runner.ExitFailed), err: fmt.Errorf("run: interrupted after %d of %d requests", len(rep.Steps), len(s.plan))}
 	}
 	if code == runner.ExitPassed {
 		return nil

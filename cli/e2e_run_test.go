@@ -2,8 +2,11 @@ package cli
 
 import (
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -75,5 +78,50 @@ GET {{demo}}/items/2
 	}
 	if !strings.Contains(raw, "[2/2] Second") || !strings.Contains(screen, "FAIL  Second (") {
 		t.Errorf("NO_COLOR: progress or results missing: %q", raw)
+	}
+}
+
+// TestRunInterrupted: ctrl+c (SIGINT) stops a run at the request in flight; the
+// run exits 1 and its report holds what ran.
+func TestRunInterrupted(t *testing.T) {
+	bin := testBinary(t)
+	arrived := make(chan struct{}, 1)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/slow" {
+			arrived <- struct{}{}
+			select {
+			case <-release:
+			case <-r.Context().Done():
+			}
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	file := runFile(t, "slow.http", "### Fast\nGET "+srv.URL+"/fast\n\n### Slow\nGET "+srv.URL+"/slow\n\n### Never\nGET "+srv.URL+"/never\n")
+	report := filepath.Join(t.TempDir(), "run.json")
+	cmd := exec.Command(bin, "run", file, "--report", "json="+report)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	<-arrived
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 1 {
+		t.Fatalf("exit %d (%v), want 1; stderr %s", code, err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "interrupted after 2 of 3 requests") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+	b, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(b), `"file": `); n != 2 {
+		t.Errorf("%d requests in the report, want 2:\n%s", n, b)
 	}
 }
