@@ -254,7 +254,8 @@ GET {{demo}}/status/418
 		t.Errorf("--fail-on error: exit %d\n%s", code, out)
 	}
 	code, out, _ = cli(t, "run", file, "--fail-on", "warn")
-	if code != 1 || !strings.Contains(out, "FAIL  Teapot") || !strings.Contains(out, "finding status-unused: warning: ") {
+	if code != 1 || !strings.Contains(out, "FAIL  Teapot") || !strings.Contains(out, "finding status-unused: warning: ") ||
+		!strings.Contains(out, "FAIL  finding etag-syntax: error: ") {
 		t.Errorf("--fail-on warn: exit %d\n%s", code, out)
 	}
 }
