@@ -143,6 +143,10 @@ func dsn(abs string) string {
 	return u.String()
 }
 
+// MaxBody returns the response body bytes stored per exchange (Options.MaxBody
+// with its default applied): a caller may keep no more than this for Add.
+func (s *Store) MaxBody() int64 { return s.opts.MaxBody }
+
 // Path returns the file the Store was opened on.
 func (s *Store) Path() string { return s.path }
 

@@ -40,7 +40,8 @@ func (s *Store) newRecord(e Entry) (record, error) {
 		r.body = capBytes(rs.Body, s.opts.MaxBody)
 		r.decoded = capBytes(rs.Decoded, s.opts.MaxBody)
 		r.extra = capBytes(rs.Extra, s.opts.MaxBody)
-		r.truncated = rs.Truncated || len(r.body) < len(rs.Body) || len(r.decoded) < len(rs.Decoded)
+		r.truncated = rs.Truncated || len(r.body) < len(rs.Body) || len(r.decoded) < len(rs.Decoded) ||
+			int64(len(rs.Body)) < rs.BodyBytes
 		rsHeaders = rs.Headers
 	}
 	if !s.opts.StoreSecrets {
