@@ -66,12 +66,14 @@ func (f Filter) where() (string, []any) {
 // entryColumns are read by scanEntry, in its order.
 const entryColumns = `x.id, x.file, x.name, x.sent_ns, x.received_ns, x.method, x.url, x.proto,
 	d.request_headers, d.request_head, d.request_body, x.has_response, x.response_proto, x.status, x.reason,
-	d.response_headers, d.response_head, x.reconstructed, d.body, d.decoded, d.extra, x.body_bytes,
+	d.response_headers, d.response_head, x.reconstructed, d.body, bb.codec, bb.data, d.decoded, bd.codec, bd.data,
+	d.extra, x.body_bytes,
 	x.truncated, x.dns_ns, x.connect_ns, x.tls_ns, x.ttfb_ns, x.transfer_ns, x.total_ns, d.hops, x.error,
 	x.redacted`
 
 // entryTables joins the two halves of an exchange for entryColumns.
-const entryTables = ` FROM exchanges x JOIN details d ON d.id = x.id`
+const entryTables = ` FROM exchanges x JOIN details d ON d.id = x.id
+	LEFT JOIN bodies bb ON bb.id = d.body_ref LEFT JOIN bodies bd ON bd.id = d.decoded_ref`
 
 // Get returns the exchange with the id, or an error wrapping ErrNotFound.
 func (s *Store) Get(ctx context.Context, id int64) (Entry, error) {
@@ -140,10 +142,12 @@ func scanEntry(sc scanner) (Entry, error) {
 	var hasResponse bool
 	var rs requests.Response
 	var t [6]int64
+	var bodyCodec, decodedCodec sql.NullString
+	var bodyData, decodedData []byte
 	err := sc.Scan(&e.ID, &e.File, &e.Name, &sent, &received, &e.Request.Method, &e.Request.URL,
 		&e.Request.Proto, &reqHeaders, &e.Request.RawHead, &e.Request.Body, &hasResponse,
 		&rs.Proto, &rs.Status, &rs.Reason, &rsHeaders, &rs.RawHead, &rs.Reconstructed,
-		&rs.Body, &rs.Decoded, &rs.Extra, &e.BodyBytes, &rs.Truncated,
+		&rs.Body, &bodyCodec, &bodyData, &rs.Decoded, &decodedCodec, &decodedData, &rs.Extra, &e.BodyBytes, &rs.Truncated,
 		&t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &hops, &e.Err, &e.Redacted)
 	if err != nil {
 		return Entry{}, err
@@ -164,6 +168,16 @@ func scanEntry(sc scanner) (Entry, error) {
 	e.Request.RawHead, e.Request.Body = emptyNil(e.Request.RawHead), emptyNil(e.Request.Body)
 	if !hasResponse {
 		return e, nil
+	}
+	if bodyCodec.Valid {
+		if rs.Body, err = decompress(bodyCodec.String, bodyData); err != nil {
+			return Entry{}, fmt.Errorf("body of %d: %w", e.ID, err)
+		}
+	}
+	if decodedCodec.Valid {
+		if rs.Decoded, err = decompress(decodedCodec.String, decodedData); err != nil {
+			return Entry{}, fmt.Errorf("decoded body of %d: %w", e.ID, err)
+		}
 	}
 	if err := json.Unmarshal([]byte(rsHeaders), &rs.Headers); err != nil {
 		return Entry{}, fmt.Errorf("response headers of %d: %w", e.ID, err)

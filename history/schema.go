@@ -14,11 +14,11 @@ type migration func(ctx context.Context, tx *sql.Tx) error
 // migrations lists every schema step in order; a new database runs them all, so
 // the path an old file takes is the path every file takes.
 func migrations() []migration {
-	return []migration{migrateV1, migrateV2, migrateV3}
+	return []migration{migrateV1, migrateV2, migrateV3, migrateV4}
 }
 
 // SchemaVersion is the schema version this package writes.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // migrate brings db to SchemaVersion. The version is read again inside an
 // IMMEDIATE transaction, so two processes opening an old file at once migrate it

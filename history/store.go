@@ -21,6 +21,7 @@ type record struct {
 	status                   int
 	rsHeaders, rsHead        []byte
 	body, decoded, extra     []byte
+	bodyRef, decodedRef      *bodyRef // set when body or decoded goes to the bodies table
 	reconstructed, truncated bool
 	etag                     string
 	receivedNS               int64
@@ -65,6 +66,13 @@ func (s *Store) newRecord(e Entry) (record, error) {
 	}
 	if !e.Received.IsZero() {
 		r.receivedNS = e.Received.UnixNano()
+	}
+	// Hashed here, outside the write transaction; storeBody adds their stored size.
+	if r.bodyRef = newBodyRef(r.body); r.bodyRef != nil {
+		r.body = nil
+	}
+	if r.decodedRef = newBodyRef(r.decoded); r.decodedRef != nil {
+		r.decoded = nil
 	}
 	r.size = int64(len(r.requestHead) + len(r.reqBody) + len(r.rsHead) + len(r.body) + len(r.decoded) +
 		len(r.extra) + len(r.reqHeaders) + len(r.rsHeaders))
@@ -116,6 +124,15 @@ func (s *Store) Add(ctx context.Context, e Entry) (int64, error) {
 
 func insert(ctx context.Context, tx *sql.Tx, r record) (int64, error) {
 	e := r.e
+	bodyRef, n1, err := storeBody(ctx, tx, r.bodyRef)
+	if err != nil {
+		return 0, err
+	}
+	decodedRef, n2, err := storeBody(ctx, tx, r.decodedRef)
+	if err != nil {
+		return 0, err
+	}
+	r.size += n1 + n2
 	res, err := tx.ExecContext(ctx, `INSERT INTO exchanges (
 		sent_ns, received_ns, file, name, method, url, proto, has_response, response_proto, status, reason,
 		reconstructed, body_bytes, truncated, etag,
@@ -133,9 +150,10 @@ func insert(ctx context.Context, tx *sql.Tx, r record) (int64, error) {
 		return 0, err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO details (id, request_headers, response_headers, hops,
-		request_head, request_body, response_head, body, decoded, extra) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		request_head, request_body, response_head, body, decoded, extra, body_ref, decoded_ref)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 		id, string(r.reqHeaders), string(r.rsHeaders), string(r.hops),
-		r.requestHead, r.reqBody, r.rsHead, r.body, r.decoded, r.extra)
+		r.requestHead, r.reqBody, r.rsHead, r.body, r.decoded, r.extra, bodyRef, decodedRef)
 	return id, err
 }
 
