@@ -95,8 +95,9 @@ func defaultPath(getenv func(string) string, stateHome string) (string, error) {
 	return filepath.Join(stateHome, "httplens", "history.db"), nil
 }
 
-// Open opens the database at path, creating it and its folder if needed and
-// migrating an older schema to the current one.
+// Open opens the database at path, creating it and its folder if needed,
+// migrating an older schema to the current one, and storing the entries that
+// AddWithin left pending.
 func Open(path string, opts Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("history: empty database path")
@@ -116,7 +117,9 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("history: %s: %w", path, err)
 	}
-	return &Store{db: db, opts: opts.withDefaults(), path: path}, nil
+	s := &Store{db: db, opts: opts.withDefaults(), path: path}
+	s.importPending(context.Background())
+	return s, nil
 }
 
 // dsn builds the connection string. busy_timeout comes first so that the WAL
