@@ -78,7 +78,11 @@ func (b bodyReader) stream(r io.Reader) (readBody, error) {
 	if b.length >= 0 {
 		out.body = make([]byte, 0, min(b.length, keep))
 	}
-	buf := make([]byte, min(streamChunk, max(b.limit, 1)))
+	size := min(streamChunk, max(b.limit, 1))
+	if b.length >= 0 {
+		size = min(size, max(b.length, 1)) // a small body needs no large buffer
+	}
+	buf := make([]byte, size)
 	for out.n < b.limit {
 		n, err := r.Read(buf[:min(int64(len(buf)), b.limit-out.n)])
 		if n > 0 {
