@@ -147,6 +147,6 @@ func (s *Store) importFile(ctx context.Context, name string) error {
 	if err != nil || n > 0 {
 		return err
 	}
-	_, err = s.Add(ctx, e)
+	_, err = s.add(ctx, e)
 	return err
 }

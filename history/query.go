@@ -14,6 +14,9 @@ import (
 
 // List returns summaries of the exchanges f selects, newest first.
 func (s *Store) List(ctx context.Context, f Filter) ([]Summary, error) {
+	if err := s.wait(); err != nil {
+		return nil, err
+	}
 	where, args := f.where()
 	limit := f.limit()
 	rows, err := s.db.QueryContext(ctx, `SELECT id, file, name, method, url, status, reason, body_bytes,
@@ -77,6 +80,9 @@ const entryTables = ` FROM exchanges x JOIN details d ON d.id = x.id
 
 // Get returns the exchange with the id, or an error wrapping ErrNotFound.
 func (s *Store) Get(ctx context.Context, id int64) (Entry, error) {
+	if err := s.wait(); err != nil {
+		return Entry{}, err
+	}
 	row := s.db.QueryRowContext(ctx, `SELECT `+entryColumns+entryTables+` WHERE x.id = ?`, id)
 	e, err := scanEntry(row)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -92,6 +98,9 @@ func (s *Store) Get(ctx context.Context, id int64) (Entry, error) {
 // response, for request variables when the session has none; ok is false when
 // there is none.
 func (s *Store) Latest(ctx context.Context, file, name string) (e Entry, ok bool, err error) {
+	if err := s.wait(); err != nil {
+		return Entry{}, false, err
+	}
 	row := s.db.QueryRowContext(ctx, `SELECT `+entryColumns+entryTables+`
 		WHERE x.file = ? AND x.name = ? AND x.has_response ORDER BY x.id DESC LIMIT 1`, file, name)
 	e, err = scanEntry(row)
@@ -107,6 +116,9 @@ func (s *Store) Latest(ctx context.Context, file, name string) (e Entry, ok bool
 // Each calls fn for every exchange f selects, oldest first (the order of a HAR
 // log), loading one at a time. It stops at fn's first error and returns it.
 func (s *Store) Each(ctx context.Context, f Filter, fn func(Entry) error) error {
+	if err := s.wait(); err != nil {
+		return err
+	}
 	where, args := f.where()
 	// Limit keeps the newest exchanges, as List does, but they come oldest first.
 	query := `SELECT ` + entryColumns + entryTables + ` WHERE x.id IN (SELECT id FROM exchanges` + where +

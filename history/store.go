@@ -97,6 +97,14 @@ func capBytes(b []byte, limit int64) []byte {
 // older exchanges of the same (File, Name) beyond KeepPerRequest, then the oldest
 // exchanges while the total is over MaxBytes (never the one just added).
 func (s *Store) Add(ctx context.Context, e Entry) (int64, error) {
+	if err := s.wait(); err != nil {
+		return 0, err
+	}
+	return s.add(ctx, e)
+}
+
+// add is Add without waiting for the Store to be ready (prepare calls it).
+func (s *Store) add(ctx context.Context, e Entry) (int64, error) {
 	r, err := s.newRecord(e)
 	if err != nil {
 		return 0, fmt.Errorf("history: %w", err)
@@ -162,6 +170,9 @@ func insert(ctx context.Context, tx *sql.Tx, r record) (int64, error) {
 // what it touches; Prune is for a smaller limit set later. Call it from a
 // goroutine or tea.Cmd: it may wait for other writers.
 func (s *Store) Prune(ctx context.Context) error {
+	if err := s.wait(); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("history: %w", err)
@@ -229,6 +240,9 @@ func (s *Store) pruneSize(ctx context.Context, tx *sql.Tx) error {
 // Size returns the number of exchanges stored and their total bytes as counted
 // against MaxBytes.
 func (s *Store) Size(ctx context.Context) (count int, bytes int64, err error) {
+	if err := s.wait(); err != nil {
+		return 0, 0, err
+	}
 	err = s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM exchanges), bytes FROM totals WHERE id = 1`).
 		Scan(&count, &bytes)
 	if err != nil {
