@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
-	"encoding/gob"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/httplens/httplens/requests"
 )
 
 // A command line run must not sit waiting for the database after it has printed
@@ -63,7 +65,7 @@ func (s *Store) queue(e Entry) error {
 	}
 	var buf bytes.Buffer
 	w, _ := flate.NewWriter(&buf, flate.BestSpeed)
-	if err := gob.NewEncoder(w).Encode(e); err != nil {
+	if err := json.NewEncoder(w).Encode(toPending(e)); err != nil {
 		return fmt.Errorf("history: queueing: %w", err)
 	}
 	w.Close()
@@ -88,6 +90,46 @@ func (s *Store) queue(e Entry) error {
 		return fmt.Errorf("history: queueing: %w", err)
 	}
 	return nil
+}
+
+// pendingEntry is an Entry as a pending file holds it, in JSON: the fields the
+// requests types leave out of their JSON (heads, bodies) are carried beside it.
+// (JSON rather than gob: gob's package set-up costs every command a millisecond.)
+type pendingEntry struct {
+	Entry        Entry
+	RequestHead  []byte
+	RequestBody  []byte
+	RequestAdded []bool
+	Response     *pendingResponse `json:",omitempty"`
+}
+
+type pendingResponse struct {
+	RawHead, Body, Decoded, Extra             []byte
+	Reconstructed, DecodedTruncated, Complete bool
+	ExtraNote                                 string
+	Problems                                  []string
+	Trailers                                  []requests.Header
+}
+
+func toPending(e Entry) pendingEntry {
+	p := pendingEntry{Entry: e, RequestHead: e.Request.RawHead, RequestBody: e.Request.Body, RequestAdded: e.Request.Added}
+	if r := e.Response; r != nil {
+		p.Response = &pendingResponse{RawHead: r.RawHead, Body: r.Body, Decoded: r.Decoded, Extra: r.Extra,
+			Reconstructed: r.Reconstructed, DecodedTruncated: r.DecodedTruncated, Complete: r.Complete,
+			ExtraNote: r.ExtraNote, Problems: r.Problems, Trailers: r.Trailers}
+	}
+	return p
+}
+
+func (p pendingEntry) entry() Entry {
+	e := p.Entry
+	e.Request.RawHead, e.Request.Body, e.Request.Added = p.RequestHead, p.RequestBody, p.RequestAdded
+	if r := p.Response; r != nil && e.Response != nil {
+		e.Response.RawHead, e.Response.Body, e.Response.Decoded, e.Response.Extra = r.RawHead, r.Body, r.Decoded, r.Extra
+		e.Response.Reconstructed, e.Response.DecodedTruncated, e.Response.Complete = r.Reconstructed, r.DecodedTruncated, r.Complete
+		e.Response.ExtraNote, e.Response.Problems, e.Response.Trailers = r.ExtraNote, r.Problems, r.Trailers
+	}
+	return e
 }
 
 // redactEntry replaces secret header values in e's heads and header lists.
@@ -136,10 +178,11 @@ func (s *Store) importFile(ctx context.Context, name string) error {
 	if err != nil {
 		return err
 	}
-	var e Entry
-	if err := gob.NewDecoder(flate.NewReader(bytes.NewReader(raw))).Decode(&e); err != nil {
+	var p pendingEntry
+	if err := json.NewDecoder(flate.NewReader(bytes.NewReader(raw))).Decode(&p); err != nil {
 		return fmt.Errorf("%w: %v", errUnreadable, err)
 	}
+	e := p.entry()
 	// The same exchange may have been stored after all, by the Add that timed out.
 	var n int
 	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM exchanges WHERE sent_ns = ? AND method = ? AND url = ? AND file = ? AND name = ?`,

@@ -5,7 +5,7 @@ import (
 	"compress/flate"
 	"context"
 	"database/sql"
-	"encoding/gob"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -46,10 +46,11 @@ func TestAddWithinQueuesWhenTheDatabaseIsBusyAndOpenStoresIt(t *testing.T) {
 		t.Fatalf("pending files %v, want one", files)
 	}
 	raw, _ := os.ReadFile(files[0])
-	var pending Entry
-	if err := gob.NewDecoder(flate.NewReader(bytes.NewReader(raw))).Decode(&pending); err != nil {
+	var p pendingEntry
+	if err := json.NewDecoder(flate.NewReader(bytes.NewReader(raw))).Decode(&p); err != nil {
 		t.Fatal(err)
 	}
+	pending := p.entry()
 	if bytes.Contains(pending.Request.RawHead, []byte("secret-token")) || !pending.Redacted {
 		t.Fatalf("the pending file holds the secret: %q", pending.Request.RawHead)
 	}
@@ -62,7 +63,8 @@ func TestAddWithinQueuesWhenTheDatabaseIsBusyAndOpenStoresIt(t *testing.T) {
 		t.Fatalf("after reopening: %d exchanges (%v), want the queued one", len(rows), err)
 	}
 	got, err := s.Get(context.Background(), rows[0].ID)
-	if err != nil || !bytes.Equal(got.Response.Body, e.Response.Body) || !got.Redacted {
+	if err != nil || !bytes.Equal(got.Response.Body, e.Response.Body) || !got.Redacted ||
+		len(e.Response.RawHead) == 0 || !bytes.Equal(got.Response.RawHead, e.Response.RawHead) {
 		t.Fatalf("stored entry: body %d bytes, redacted %v, err %v", len(got.Response.Body), got.Redacted, err)
 	}
 	if _, err := os.Stat(path + ".pending"); !os.IsNotExist(err) {

@@ -15,6 +15,7 @@ import (
 	"log"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -59,7 +60,7 @@ func main() {
 		if i == 0 {
 			base = med
 		}
-		fmt.Printf("%-60s median %7.1f ms  (min %6.1f, max %6.1f)  %.2fx\n", strings.Join(p.args, " "),
+		fmt.Printf("%-45s median %7.1f ms  (min %6.1f, max %6.1f)  %.2fx\n", filepath.Base(p.args[0])+" "+strings.Join(p.args[1:], " "),
 			ms(med), ms(p.times[0]), ms(p.times[len(p.times)-1]), float64(med)/float64(base))
 	}
 }
