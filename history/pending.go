@@ -56,7 +56,7 @@ func (s *Store) AddWithin(ctx context.Context, e Entry, wait time.Duration) (que
 // pending folder. The file appears under its final name only once complete.
 func (s *Store) queue(e Entry) error {
 	if !s.opts.StoreSecrets {
-		e = redactEntry(e)
+		e = s.redactEntry(e)
 	}
 	if e.Response != nil {
 		rs := *e.Response
@@ -132,18 +132,30 @@ func (p pendingEntry) entry() Entry {
 	return e
 }
 
-// redactEntry replaces secret header values in e's heads and header lists.
-func redactEntry(e Entry) Entry {
-	var a, b, c, d bool
-	e.Request.Headers, a = redactHeaders(e.Request.Headers)
-	e.Request.RawHead, b = redactHead(e.Request.RawHead)
+// redactEntry replaces secrets in e as Add would store it (newRecord): header
+// values, the heads, URL parameters in the URL, the hops and the error text.
+func (s *Store) redactEntry(e Entry) Entry {
+	red := newRedactor(s.opts.SecretNames)
+	var a, b, c, d, u, x bool
+	e.Request.Headers, a = red.headers(e.Request.Headers)
+	e.Request.RawHead, b = red.head(e.Request.RawHead)
+	e.Request.URL, u = red.params(e.Request.URL)
+	e.Err, x = red.params(e.Err)
 	if e.Response != nil {
 		rs := *e.Response
-		rs.Headers, c = redactHeaders(rs.Headers)
-		rs.RawHead, d = redactHead(rs.RawHead)
+		rs.Headers, c = red.headers(rs.Headers)
+		rs.RawHead, d = red.head(rs.RawHead)
 		e.Response = &rs
 	}
-	e.Redacted = e.Redacted || a || b || c || d
+	hops := make([]requests.Hop, len(e.Hops))
+	for i, h := range e.Hops {
+		var hu, hl bool
+		h.URL, hu = red.params(h.URL)
+		h.Location, hl = red.params(h.Location)
+		hops[i], u = h, u || hu || hl
+	}
+	e.Hops = hops
+	e.Redacted = e.Redacted || a || b || c || d || u || x
 	return e
 }
 
