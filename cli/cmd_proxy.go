@@ -12,7 +12,6 @@ import (
 	"sync"
 	"syscall"
 	"time"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -21,6 +20,7 @@ import (
 	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/proxy"
+	"github.com/httplens/httplens/traffic"
 )
 
 // proxyFlags are the flags of `httplens proxy`.
@@ -258,38 +258,18 @@ func (s *proxySession) finish(store *history.Store, f proxyFlags) error {
 	return nil
 }
 
-// hopByHop are the fields a .http request must not carry over: they describe the
-// recorded connection, not the request (RFC 9110 §7.6.1), or are recomputed.
-var hopByHop = map[string]bool{"connection": true, "proxy-connection": true, "keep-alive": true, "te": true,
-	"transfer-encoding": true, "upgrade": true, "content-length": true, "proxy-authorization": true, "host": true}
-
 // recordedRequest is a recorded exchange as a .http request; tunnels have none.
 func recordedRequest(e history.Entry) (collections.Request, bool) {
 	if e.Request.Method == "CONNECT" {
 		return collections.Request{}, false
 	}
-	title := e.Request.Method + " " + e.Request.URL
+	note := ""
 	if e.Response != nil {
-		title += fmt.Sprintf(" (recorded %d)", e.Response.Status)
+		note = fmt.Sprintf("recorded %d", e.Response.Status)
 	}
-	r := collections.Request{Title: strings.Map(noControl, title), Method: e.Request.Method, URL: e.Request.URL}
-	for _, h := range e.Request.Headers {
-		if !hopByHop[strings.ToLower(h.Name)] {
-			r.Headers = append(r.Headers, collections.Header{Name: h.Name, Value: strings.Map(noControl, h.Value)})
-		}
+	fields := make([]explain.Field, len(e.Request.Headers))
+	for i, h := range e.Request.Headers {
+		fields[i] = explain.Field{Name: h.Name, Value: h.Value}
 	}
-	if len(e.Request.Body) > 0 && utf8.Valid(e.Request.Body) {
-		r.Body = e.Request.Body
-	} else if len(e.Request.Body) > 0 {
-		r.Title += " (binary body left out)"
-	}
-	return r, true
-}
-
-// noControl drops control characters, which would break a .http line.
-func noControl(r rune) rune {
-	if r < ' ' || r == 0x7f {
-		return -1
-	}
-	return r
+	return traffic.NewRequest(e.Request.Method, e.Request.URL, fields, e.Request.Body, note), true
 }
