@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -33,6 +34,7 @@ type proxyFlags struct {
 	httpOut   string
 	history   string
 	force     bool
+	json      bool
 }
 
 func newProxyCmd() *cobra.Command {
@@ -66,6 +68,7 @@ as a .http collection.`,
 	c.Flags().StringVar(&f.harOut, "har", "", "on exit, write the session as a HAR 1.2 file")
 	c.Flags().StringVar(&f.httpOut, "http", "", "on exit, write the session's requests as a .http collection")
 	c.Flags().BoolVar(&f.force, "force", false, "overwrite the --har and --http files if they exist")
+	c.Flags().BoolVar(&f.json, "json", false, "print one JSON object a line: the listener, each exchange in full with its report, the summary")
 	addHistoryFlag(c.Flags(), &f.history)
 	return c
 }
@@ -77,6 +80,9 @@ type proxySession struct {
 	out  io.Writer
 	ids  []int64
 	rows []exchangeRow
+	// enc writes JSON lines instead of rows (--json); notes then go to errOut.
+	enc    *json.Encoder
+	errOut io.Writer
 }
 
 func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags) error {
@@ -115,7 +121,10 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags) error {
 	if err != nil {
 		return usageError("proxy: %v", err)
 	}
-	sess := &proxySession{out: out}
+	sess := &proxySession{out: out, errOut: errOut}
+	if f.json {
+		sess.enc = json.NewEncoder(out)
+	}
 	records := make(chan proxy.Exchange, 256)
 	// One writer stores and prints, in arrival order; a full channel slows the
 	// connections down rather than growing.
@@ -128,8 +137,12 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags) error {
 		}
 	}()
 	srv := proxy.New(opts)
-	fmt.Fprintf(out, "httplens proxy on %s · recording into %s\n", ln.Addr(), dbPath)
-	writeRowHead(out)
+	if sess.enc != nil {
+		sess.enc.Encode(jsonProxyLine{Proxy: &jsonProxyStart{Listen: ln.Addr().String(), History: dbPath}})
+	} else {
+		fmt.Fprintf(out, "httplens proxy on %s · recording into %s\n", ln.Addr(), dbPath)
+		writeRowHead(out)
+	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
@@ -199,6 +212,10 @@ func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Wri
 	s.rows = append(s.rows, row)
 	row.N = len(s.rows)
 	s.rows[len(s.rows)-1].N = row.N
+	if s.enc != nil {
+		s.enc.Encode(jsonProxyLine{Exchange: newJSONProxyExchange(row, x, id)})
+		return
+	}
 	var b strings.Builder
 	writeRow(&b, row)
 	io.WriteString(s.out, b.String())
@@ -206,9 +223,16 @@ func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Wri
 
 // finish prints the summary and writes the exports.
 func (s *proxySession) finish(store *history.Store, f proxyFlags) error {
-	var b strings.Builder
-	writeSummary(&b, s.rows)
-	io.WriteString(s.out, b.String())
+	notes := s.out
+	if s.enc != nil {
+		sum := summarize(s.rows)
+		s.enc.Encode(jsonProxyLine{Summary: &sum})
+		notes = s.errOut
+	} else {
+		var b strings.Builder
+		writeSummary(&b, s.rows)
+		io.WriteString(s.out, b.String())
+	}
 	ctx := context.Background()
 	if f.harOut != "" {
 		err := writeAtomically(f.harOut, f.force, func(w io.Writer) error {
@@ -230,7 +254,7 @@ func (s *proxySession) finish(store *history.Store, f proxyFlags) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(s.out, "wrote %d exchanges to %s\n", len(s.ids), f.harOut)
+		fmt.Fprintf(notes, "wrote %d exchanges to %s\n", len(s.ids), f.harOut)
 	}
 	if f.httpOut != "" {
 		n := 0
@@ -253,7 +277,7 @@ func (s *proxySession) finish(store *history.Store, f proxyFlags) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(s.out, "wrote %d requests to %s\n", n, f.httpOut)
+		fmt.Fprintf(notes, "wrote %d requests to %s\n", n, f.httpOut)
 	}
 	return nil
 }

@@ -67,6 +67,8 @@ func FromHAR(e har.Entry) Exchange {
 	x.RequestHead = requestHead(x.Method, x.URL, protoOr(e.HTTPVersion, "HTTP/1.1"), e.Request.Fields)
 	if e.FromCache != "" {
 		x.Notes = append(x.Notes, "served from the browser's "+e.FromCache+" cache")
+	} else if e.TransferSize == 0 && e.Response.Status != 0 {
+		x.Notes = append(x.Notes, "served from the browser cache (0 bytes transferred)")
 	}
 	if x.Status != 0 {
 		x.ResponseHead = responseHead(x.Proto, x.Status, x.Reason, e.Response.Fields)
