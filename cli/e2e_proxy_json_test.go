@@ -91,7 +91,9 @@ func TestProxyJSONLines(t *testing.T) {
 		Explain struct {
 			Status   struct{ Code int }
 			Findings []struct{ ID string }
-			Cache    struct{ StorablePrivate bool `json:"storable_private"` }
+			Cache    struct {
+				StorablePrivate bool `json:"storable_private"`
+			}
 		}
 	}
 	json.Unmarshal(next()["exchange"], &x)
