@@ -22,6 +22,7 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/proxy"
 	"github.com/httplens/httplens/traffic"
+	"github.com/httplens/httplens/ui/exchangelist"
 )
 
 // proxyFlags are the flags of `httplens proxy`.
@@ -35,6 +36,7 @@ type proxyFlags struct {
 	history   string
 	force     bool
 	json      bool
+	tui       bool
 }
 
 func newProxyCmd() *cobra.Command {
@@ -58,7 +60,14 @@ as a .http collection.`,
 		RunE: func(c *cobra.Command, _ []string) error {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			return runProxy(ctx, c.OutOrStdout(), c.ErrOrStderr(), f)
+			var tui func(exchangelist.Source) error
+			if f.tui {
+				if f.json {
+					return usageError("proxy: --tui and --json do not go together")
+				}
+				tui = func(src exchangelist.Source) error { return runTrafficTUI(ctx, c, src) }
+			}
+			return runProxy(ctx, c.OutOrStdout(), c.ErrOrStderr(), f, tui)
 		},
 	}
 	c.Flags().StringVar(&f.listen, "listen", "127.0.0.1:8888", "address to listen on")
@@ -68,6 +77,7 @@ as a .http collection.`,
 	c.Flags().StringVar(&f.harOut, "har", "", "on exit, write the session as a HAR 1.2 file")
 	c.Flags().StringVar(&f.httpOut, "http", "", "on exit, write the session's requests as a .http collection")
 	c.Flags().BoolVar(&f.force, "force", false, "overwrite the --har and --http files if they exist")
+	c.Flags().BoolVar(&f.tui, "tui", false, "show the exchanges live in the terminal UI, each explained; the summary and exports follow on quit")
 	c.Flags().BoolVar(&f.json, "json", false, "print one JSON object a line: the listener, each exchange in full with its report, the summary")
 	addHistoryFlag(c.Flags(), &f.history)
 	return c
@@ -83,9 +93,14 @@ type proxySession struct {
 	// enc writes JSON lines instead of rows (--json); notes then go to errOut.
 	enc    *json.Encoder
 	errOut io.Writer
+	// live feeds the terminal UI (--tui) instead of printing rows, until uiDone.
+	live   chan traffic.Exchange
+	uiDone chan struct{}
 }
 
-func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags) error {
+// runProxy runs the proxy until ctx ends, printing rows, or JSON lines, or, when
+// tui is set, showing the exchanges in it until the user quits.
+func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags, tui func(exchangelist.Source) error) error {
 	for _, p := range []string{f.harOut, f.httpOut} {
 		if p == "" {
 			continue
@@ -137,6 +152,9 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags) error {
 		}
 	}()
 	srv := proxy.New(opts)
+	if tui != nil {
+		return sess.runTUI(tui, srv, ln, store, dbPath, records, consumed, f)
+	}
 	if sess.enc != nil {
 		sess.enc.Encode(jsonProxyLine{Proxy: &jsonProxyStart{Listen: ln.Addr().String(), History: dbPath}})
 	} else {
@@ -181,12 +199,32 @@ func hostFilter(hosts []string) func(string) bool {
 	}
 }
 
+// runTUI serves while the terminal UI shows what arrives; quitting it stops the
+// proxy, then the summary and the exports are written as without it.
+func (s *proxySession) runTUI(tui func(exchangelist.Source) error, srv *proxy.Server, ln net.Listener, store *history.Store,
+	dbPath string, records chan proxy.Exchange, consumed chan struct{}, f proxyFlags) error {
+	s.live, s.uiDone = make(chan traffic.Exchange, 64), make(chan struct{})
+	dir, _ := os.Getwd()
+	go srv.Serve(ln)
+	err := tui(exchangelist.Source{Title: fmt.Sprintf("proxy on %s", ln.Addr()), Live: s.live, SaveTo: "proxy.http", Dir: dir,
+		Hint: fmt.Sprintf("Point a client at it (http_proxy=http://%s); every exchange is kept in %s.", ln.Addr(), dbPath)})
+	close(s.uiDone)
+	srv.Close()
+	close(records)
+	<-consumed
+	close(s.live)
+	if err != nil {
+		return err
+	}
+	return s.finish(store, f)
+}
+
 // add stores the exchange, explains it with the client's own request headers, and
 // prints its row.
 func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Writer) {
 	e := x.Entry()
 	id, err := store.Add(context.Background(), e)
-	if err != nil {
+	if err != nil && s.live == nil {
 		fmt.Fprintf(errOut, "httplens: %s\n", printableText(err.Error()))
 	}
 	row := exchangeRow{Method: x.Request.Method, URL: x.Request.URL, Size: x.ResponseBodyBytes}
@@ -214,6 +252,18 @@ func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Wri
 	s.rows[len(s.rows)-1].N = row.N
 	if s.enc != nil {
 		s.enc.Encode(jsonProxyLine{Exchange: newJSONProxyExchange(row, x, id)})
+		return
+	}
+	if s.live != nil {
+		tx := traffic.FromProxy(x)
+		if err != nil {
+			tx.Notes = append(tx.Notes, "not kept in the history: "+err.Error())
+		}
+		// The UI may have quit: then nobody reads, and the exchange is only stored.
+		select {
+		case s.live <- tx:
+		case <-s.uiDone:
+		}
 		return
 	}
 	var b strings.Builder
