@@ -54,7 +54,9 @@ func (m *Model) raw(x traffic.Exchange) []string {
 	if len(x.RequestBody) > 0 {
 		l = append(l, bodyLines(x.RequestBody)...)
 	}
-	l = append(l, "")
+	if len(l) == 0 || l[len(l)-1] != "" {
+		l = append(l, "") // one blank line between the request and the response
+	}
 	if x.Status == 0 && !x.Tunnel {
 		return append(l, m.st.ErrorText.Render("No response. "+termtext.String(x.Err)))
 	}

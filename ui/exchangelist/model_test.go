@@ -182,3 +182,20 @@ func TestHostileBytesShownNotObeyed(t *testing.T) {
 		}
 	}
 }
+
+// A file that is not a HAR says why, naming the file and line, and the view stays usable.
+func TestNotAHARSaysWhere(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bad.har")
+	if err := os.WriteFile(path, []byte("{\n  \"log\": [1,\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := New(styles.New(), testKeys(), Source{HARPath: path})
+	m.SetSize(120, 20)
+	m = step(t, m, m.Init()())
+	m = step(t, m, tea.KeyMsg{Type: tea.KeyDown})
+	m = step(t, m, runes("s"))
+	s := screen(m)
+	if !strings.Contains(s, "Cannot read: "+path+":") || !strings.Contains(s, "no exchange is selected") {
+		t.Errorf("screen:\n%s", s)
+	}
+}
