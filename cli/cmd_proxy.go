@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -12,7 +13,6 @@ import (
 	"sync"
 	"syscall"
 	"time"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -21,6 +21,8 @@ import (
 	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/proxy"
+	"github.com/httplens/httplens/traffic"
+	"github.com/httplens/httplens/ui/exchangelist"
 )
 
 // proxyFlags are the flags of `httplens proxy`.
@@ -33,6 +35,8 @@ type proxyFlags struct {
 	httpOut   string
 	history   string
 	force     bool
+	json      bool
+	tui       bool
 }
 
 func newProxyCmd() *cobra.Command {
@@ -56,7 +60,14 @@ as a .http collection.`,
 		RunE: func(c *cobra.Command, _ []string) error {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			return runProxy(ctx, c.OutOrStdout(), c.ErrOrStderr(), f)
+			var tui func(exchangelist.Source) error
+			if f.tui {
+				if f.json {
+					return usageError("proxy: --tui and --json do not go together")
+				}
+				tui = func(src exchangelist.Source) error { return runTrafficTUI(ctx, c, src) }
+			}
+			return runProxy(ctx, c.OutOrStdout(), c.ErrOrStderr(), f, tui)
 		},
 	}
 	c.Flags().StringVar(&f.listen, "listen", "127.0.0.1:8888", "address to listen on")
@@ -66,6 +77,8 @@ as a .http collection.`,
 	c.Flags().StringVar(&f.harOut, "har", "", "on exit, write the session as a HAR 1.2 file")
 	c.Flags().StringVar(&f.httpOut, "http", "", "on exit, write the session's requests as a .http collection")
 	c.Flags().BoolVar(&f.force, "force", false, "overwrite the --har and --http files if they exist")
+	c.Flags().BoolVar(&f.tui, "tui", false, "show the exchanges live in the terminal UI, each explained; the summary and exports follow on quit")
+	c.Flags().BoolVar(&f.json, "json", false, "print one JSON object a line: the listener, each exchange in full with its report, the summary")
 	addHistoryFlag(c.Flags(), &f.history)
 	return c
 }
@@ -77,9 +90,17 @@ type proxySession struct {
 	out  io.Writer
 	ids  []int64
 	rows []exchangeRow
+	// enc writes JSON lines instead of rows (--json); notes then go to errOut.
+	enc    *json.Encoder
+	errOut io.Writer
+	// live feeds the terminal UI (--tui) instead of printing rows, until uiDone.
+	live   chan traffic.Exchange
+	uiDone chan struct{}
 }
 
-func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags) error {
+// runProxy runs the proxy until ctx ends, printing rows, or JSON lines, or, when
+// tui is set, showing the exchanges in it until the user quits.
+func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags, tui func(exchangelist.Source) error) error {
 	for _, p := range []string{f.harOut, f.httpOut} {
 		if p == "" {
 			continue
@@ -115,7 +136,10 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags) error {
 	if err != nil {
 		return usageError("proxy: %v", err)
 	}
-	sess := &proxySession{out: out}
+	sess := &proxySession{out: out, errOut: errOut}
+	if f.json {
+		sess.enc = json.NewEncoder(out)
+	}
 	records := make(chan proxy.Exchange, 256)
 	// One writer stores and prints, in arrival order; a full channel slows the
 	// connections down rather than growing.
@@ -128,8 +152,15 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags) error {
 		}
 	}()
 	srv := proxy.New(opts)
-	fmt.Fprintf(out, "httplens proxy on %s · recording into %s\n", ln.Addr(), dbPath)
-	writeRowHead(out)
+	if tui != nil {
+		return sess.runTUI(tui, srv, ln, store, dbPath, records, consumed, f)
+	}
+	if sess.enc != nil {
+		sess.enc.Encode(jsonProxyLine{Proxy: &jsonProxyStart{Listen: ln.Addr().String(), History: dbPath}})
+	} else {
+		fmt.Fprintf(out, "httplens proxy on %s · recording into %s\n", ln.Addr(), dbPath)
+		writeRowHead(out)
+	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
@@ -168,12 +199,32 @@ func hostFilter(hosts []string) func(string) bool {
 	}
 }
 
+// runTUI serves while the terminal UI shows what arrives; quitting it stops the
+// proxy, then the summary and the exports are written as without it.
+func (s *proxySession) runTUI(tui func(exchangelist.Source) error, srv *proxy.Server, ln net.Listener, store *history.Store,
+	dbPath string, records chan proxy.Exchange, consumed chan struct{}, f proxyFlags) error {
+	s.live, s.uiDone = make(chan traffic.Exchange, 64), make(chan struct{})
+	dir, _ := os.Getwd()
+	go srv.Serve(ln)
+	err := tui(exchangelist.Source{Title: fmt.Sprintf("proxy on %s", ln.Addr()), Live: s.live, SaveTo: "proxy.http", Dir: dir,
+		Hint: fmt.Sprintf("Point a client at it (http_proxy=http://%s); every exchange is kept in %s.", ln.Addr(), dbPath)})
+	close(s.uiDone)
+	srv.Close()
+	close(records)
+	<-consumed
+	close(s.live)
+	if err != nil {
+		return err
+	}
+	return s.finish(store, f)
+}
+
 // add stores the exchange, explains it with the client's own request headers, and
 // prints its row.
 func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Writer) {
 	e := x.Entry()
 	id, err := store.Add(context.Background(), e)
-	if err != nil {
+	if err != nil && s.live == nil {
 		fmt.Fprintf(errOut, "httplens: %s\n", printableText(err.Error()))
 	}
 	row := exchangeRow{Method: x.Request.Method, URL: x.Request.URL, Size: x.ResponseBodyBytes}
@@ -199,6 +250,22 @@ func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Wri
 	s.rows = append(s.rows, row)
 	row.N = len(s.rows)
 	s.rows[len(s.rows)-1].N = row.N
+	if s.enc != nil {
+		s.enc.Encode(jsonProxyLine{Exchange: newJSONProxyExchange(row, x, id)})
+		return
+	}
+	if s.live != nil {
+		tx := traffic.FromProxy(x)
+		if err != nil {
+			tx.Notes = append(tx.Notes, "not kept in the history: "+err.Error())
+		}
+		// The UI may have quit: then nobody reads, and the exchange is only stored.
+		select {
+		case s.live <- tx:
+		case <-s.uiDone:
+		}
+		return
+	}
 	var b strings.Builder
 	writeRow(&b, row)
 	io.WriteString(s.out, b.String())
@@ -206,9 +273,16 @@ func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Wri
 
 // finish prints the summary and writes the exports.
 func (s *proxySession) finish(store *history.Store, f proxyFlags) error {
-	var b strings.Builder
-	writeSummary(&b, s.rows)
-	io.WriteString(s.out, b.String())
+	notes := s.out
+	if s.enc != nil {
+		sum := summarize(s.rows)
+		s.enc.Encode(jsonProxyLine{Summary: &sum})
+		notes = s.errOut
+	} else {
+		var b strings.Builder
+		writeSummary(&b, s.rows)
+		io.WriteString(s.out, b.String())
+	}
 	ctx := context.Background()
 	if f.harOut != "" {
 		err := writeAtomically(f.harOut, f.force, func(w io.Writer) error {
@@ -230,7 +304,7 @@ func (s *proxySession) finish(store *history.Store, f proxyFlags) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(s.out, "wrote %d exchanges to %s\n", len(s.ids), f.harOut)
+		fmt.Fprintf(notes, "wrote %d exchanges to %s\n", len(s.ids), f.harOut)
 	}
 	if f.httpOut != "" {
 		n := 0
@@ -253,43 +327,23 @@ func (s *proxySession) finish(store *history.Store, f proxyFlags) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(s.out, "wrote %d requests to %s\n", n, f.httpOut)
+		fmt.Fprintf(notes, "wrote %d requests to %s\n", n, f.httpOut)
 	}
 	return nil
 }
-
-// hopByHop are the fields a .http request must not carry over: they describe the
-// recorded connection, not the request (RFC 9110 §7.6.1), or are recomputed.
-var hopByHop = map[string]bool{"connection": true, "proxy-connection": true, "keep-alive": true, "te": true,
-	"transfer-encoding": true, "upgrade": true, "content-length": true, "proxy-authorization": true, "host": true}
 
 // recordedRequest is a recorded exchange as a .http request; tunnels have none.
 func recordedRequest(e history.Entry) (collections.Request, bool) {
 	if e.Request.Method == "CONNECT" {
 		return collections.Request{}, false
 	}
-	title := e.Request.Method + " " + e.Request.URL
+	note := ""
 	if e.Response != nil {
-		title += fmt.Sprintf(" (recorded %d)", e.Response.Status)
+		note = fmt.Sprintf("recorded %d", e.Response.Status)
 	}
-	r := collections.Request{Title: strings.Map(noControl, title), Method: e.Request.Method, URL: e.Request.URL}
-	for _, h := range e.Request.Headers {
-		if !hopByHop[strings.ToLower(h.Name)] {
-			r.Headers = append(r.Headers, collections.Header{Name: h.Name, Value: strings.Map(noControl, h.Value)})
-		}
+	fields := make([]explain.Field, len(e.Request.Headers))
+	for i, h := range e.Request.Headers {
+		fields[i] = explain.Field{Name: h.Name, Value: h.Value}
 	}
-	if len(e.Request.Body) > 0 && utf8.Valid(e.Request.Body) {
-		r.Body = e.Request.Body
-	} else if len(e.Request.Body) > 0 {
-		r.Title += " (binary body left out)"
-	}
-	return r, true
-}
-
-// noControl drops control characters, which would break a .http line.
-func noControl(r rune) rune {
-	if r < ' ' || r == 0x7f {
-		return -1
-	}
-	return r
+	return traffic.NewRequest(e.Request.Method, e.Request.URL, fields, e.Request.Body, note), true
 }

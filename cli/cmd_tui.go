@@ -32,6 +32,9 @@ func addTUIFlags(c *cobra.Command) {
 // runTUI opens the terminal UI on PATH, or on the .http files of the current folder,
 // or on the built-in tour; the demo API runs in-process unless --no-demo.
 func runTUI(c *cobra.Command, args []string) error {
+	if isHARPath(args) {
+		return runHARTUI(c, args[0])
+	}
 	noDemo, _ := c.Flags().GetBool("no-demo")
 	env, _ := c.Flags().GetString("env")
 	cfg := ui.Config{Env: env}

@@ -19,6 +19,9 @@ type jsonEntry struct {
 		URL         text     `json:"url"`
 		HTTPVersion text     `json:"httpVersion"`
 		Headers     []jsonNV `json:"headers"`
+		PostData    *struct {
+			Text text `json:"text"`
+		} `json:"postData"`
 	} `json:"request"`
 	Response *struct {
 		Status      num      `json:"status"`
@@ -92,6 +95,9 @@ func (je jsonEntry) readRequest(e *Entry) {
 	e.Request.Fields, pseudo = fields(r.Headers)
 	if pseudo {
 		e.lack("HTTP/2-style pseudo-headers left out of the request")
+	}
+	if r.PostData != nil {
+		e.RequestBody = []byte(string(r.PostData.Text))
 	}
 	if r.Headers == nil {
 		e.Request.FieldsUnknown = true

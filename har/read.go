@@ -43,6 +43,8 @@ type Entry struct {
 	// the end of wait, or Started when they are unknown.
 	Received time.Time
 	Request  explain.Request
+	// RequestBody is request.postData.text, nil when the log has none.
+	RequestBody []byte
 	// Response.Status is 0 when the browser got no response (blocked, failed).
 	Response explain.Response
 	// HTTPVersion is as the log wrote it (HTTP/1.1, h2, h3, http/2.0, ...).

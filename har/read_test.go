@@ -103,6 +103,12 @@ func TestFirefoxShape(t *testing.T) {
 			t.Errorf("started %v: the +01:00 offset was lost", e.Started)
 		}
 	})
+	t.Run("the request body (postData) is kept", func(t *testing.T) {
+		e := l.Entries[1]
+		if string(e.RequestBody) != `{"a":1}` || l.Entries[0].RequestBody != nil {
+			t.Errorf("request bodies %q, %q", l.Entries[1].RequestBody, l.Entries[0].RequestBody)
+		}
+	})
 	t.Run("a body not included is not read as empty", func(t *testing.T) {
 		e := l.Entries[1]
 		if !e.Response.Truncated || e.Response.BodyBytes != 2000 || !hasLack(e, "response body not saved (2000 bytes)") {

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/exchangelist"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/nav"
 	"github.com/httplens/httplens/ui/tree"
@@ -20,6 +21,8 @@ const (
 	scopeRequest  settings.Scope = "request"
 	scopeResponse settings.Scope = "response"
 	scopeExplain  settings.Scope = "explain"
+	// scopeTraffic is the view of a HAR file or the live proxy (NewTraffic).
+	scopeTraffic settings.Scope = "traffic"
 )
 
 // The ids of the actions the code names. The DESIGN.md contract keys are their
@@ -91,6 +94,11 @@ const (
 	actionMark            settings.Action = "mark"
 	actionSaveBody        settings.Action = "save-body"
 	actionInsecure        settings.Action = "insecure"
+	actionTrafficRaw      settings.Action = exchangelist.ShowRaw
+	actionTrafficHeaders  settings.Action = exchangelist.ShowHeaders
+	actionTrafficTiming   settings.Action = exchangelist.ShowTiming
+	actionTrafficExplain  settings.Action = exchangelist.ShowExplain
+	actionSaveAsRequest   settings.Action = exchangelist.SaveRequest
 )
 
 // action is one row of the action table: what settings needs to bind and check
@@ -119,7 +127,10 @@ func actionTable() []action {
 	g := []settings.Scope{settings.ScopeGlobal}
 	panes := []settings.Scope{scopeTree, scopeRequest, scopeResponse, scopeExplain}
 	tree, req, resp := []settings.Scope{scopeTree}, []settings.Scope{scopeRequest}, []settings.Scope{scopeResponse}
-	both := []settings.Scope{scopeRequest, scopeResponse}
+	both := []settings.Scope{scopeRequest, scopeResponse, scopeTraffic}
+	traffic := []settings.Scope{scopeTraffic}
+	// The movement actions also move through the exchanges of a HAR file or the proxy.
+	moves := append(slices.Clip(panes), scopeTraffic)
 	// a declares a global action run by the root.
 	a := func(id settings.Action, help string, keys []string, run func(Model) (tea.Model, tea.Cmd)) action {
 		return action{ActionInfo: settings.ActionInfo{ID: id, Help: help, Scopes: g, Keys: keys}, run: run}
@@ -149,12 +160,12 @@ func actionTable() []action {
 		a(actionPalette, "command palette", keys("ctrl+p"), Model.paletteOpen),
 		a(actionCookies, "cookies of this environment", keys("ctrl+k"), Model.cookiesOpen),
 
-		hintIn(scopeExplain, 2, p(actionUp, "up", panes, "up", "k")),
-		hintIn(scopeExplain, 1, p(actionDown, "down", panes, "down", "j")),
-		p(actionPageUp, "page up", panes, "pgup", "ctrl+u"),
-		p(actionPageDown, "page down", panes, "pgdown", "ctrl+d", " "),
-		p(actionTop, "top", panes, "home", "g"),
-		p(actionBottom, "bottom", panes, "end", "G"),
+		hintIn(scopeExplain, 2, p(actionUp, "up", moves, "up", "k")),
+		hintIn(scopeExplain, 1, p(actionDown, "down", moves, "down", "j")),
+		p(actionPageUp, "page up", moves, "pgup", "ctrl+u"),
+		p(actionPageDown, "page down", moves, "pgdown", "ctrl+d", " "),
+		p(actionTop, "top", moves, "home", "g"),
+		p(actionBottom, "bottom", moves, "end", "G"),
 
 		hint(1, p(actionOpen, "open / fold", tree, "enter")),
 		p(actionExpand, "unfold", tree, "right", "l"),
@@ -207,8 +218,28 @@ func actionTable() []action {
 		hint(6, mark),
 		hint(8, ctx(p(actionSaveBody, "save body to a file", resp, "s"))),
 		hint(7, ctx(p(actionInsecure, "resend, certificate unchecked", resp, "i"))),
+
+		// The view of a HAR file or the live proxy (NewTraffic); the palette of the
+		// collection view greys them.
+		hintIn(scopeTraffic, 3, when(p(actionTrafficRaw, "Raw tab", traffic, "1"), trafficOnly)),
+		when(p(actionTrafficHeaders, "Headers tab", traffic, "2"), trafficOnly),
+		when(p(actionTrafficTiming, "Timing tab", traffic, "3"), trafficOnly),
+		hint(2, when(p(actionTrafficExplain, "Explain tab", traffic, "4"), trafficOnly)),
+		hint(1, when(p(actionSaveAsRequest, "save as request (.http)", traffic, "s"), trafficOnly)),
 	}
 }
+
+// collectionActions are the actions of the collection view, Model: the table
+// without the traffic view's own rows, which its palette and help would only list
+// as keys that never act there.
+func collectionActions() []action {
+	return slices.DeleteFunc(actionTable(), func(a action) bool {
+		return len(a.Scopes) == 1 && a.Scopes[0] == scopeTraffic
+	})
+}
+
+// trafficOnly is why the traffic view's own actions do not act in the collection view.
+func trafficOnly(*Model) string { return "only when a HAR file or the proxy is shown" }
 
 // Actions returns what settings needs of every action of the TUI (id, help,
 // scopes, default keys), for reading and checking [keys] in the settings file.

@@ -76,11 +76,13 @@ func (m *Model) actionHelps() []helpGroup {
 	order := []string{"Global", "Every pane", "Collection", "Request", "Response", "Explain"}
 	groups := map[string][]key.Binding{}
 	for _, e := range m.entries() {
-		name := scopeTitle(e.Info.Scopes[0])
-		if len(e.Info.Scopes) > 1 {
+		// The traffic view has its own help (NewTraffic): grouped by the panes only.
+		scopes := slices.DeleteFunc(slices.Clone(e.Info.Scopes), func(s settings.Scope) bool { return s == scopeTraffic })
+		name := scopeTitle(scopes[0])
+		if len(scopes) > 1 {
 			name = "Every pane"
-			if len(e.Info.Scopes) == 2 {
-				name = scopeTitle(e.Info.Scopes[0]) + " and " + scopeTitle(e.Info.Scopes[1])
+			if len(scopes) == 2 {
+				name = scopeTitle(scopes[0]) + " and " + scopeTitle(scopes[1])
 			}
 		}
 		if _, ok := groups[name]; !ok && !slices.Contains(order, name) {

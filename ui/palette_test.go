@@ -60,7 +60,7 @@ func TestPaletteListsEveryActionWithTheKeysInForce(t *testing.T) {
 	if !strings.Contains(v, "send the request") || !strings.Contains(v, "f5") {
 		t.Errorf("the palette does not show send on f5:\n%s", v)
 	}
-	if want := len(actionList()); !strings.Contains(v, " of "+strconv.Itoa(want)+" actions") {
+	if want := len(collectionActions()); !strings.Contains(v, " of "+strconv.Itoa(want)+" actions") {
 		t.Errorf("the palette does not count %d actions:\n%s", want, v)
 	}
 	m, _ = drive(t, m, typeText("timing")...)
@@ -143,7 +143,7 @@ func TestHelpAndPaletteAgree(t *testing.T) {
 			t.Errorf("help lacks %s (%s on %s)", e.Info.ID, e.Info.Help, keysLabel(e.Keys))
 		}
 	}
-	if n != len(actionList())-1 {
+	if n != len(collectionActions())-1 {
 		t.Errorf("%d bound actions, want all but copy-curl", n)
 	}
 	if !key.Matches(pressKey("f5"), m.keys.Get(actionSend)) || key.Matches(keyMsg("ctrl+r"), m.keys.Get(actionSend)) {

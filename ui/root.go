@@ -130,7 +130,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 		dialogKeys: confirm.NewKeys(), picker: envpicker.NewKeys(), cond: newConditional(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
-		responded: map[string]bool{}, acts: actionTable(),
+		responded: map[string]bool{}, acts: collectionActions(),
 	}
 	m.flight.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.useKeymap(cfg.Keys)
