@@ -17,8 +17,16 @@ const NotHappened = "—"
 // Timing draws the phases of t (Timing.List) as a waterfall w cells wide: one row
 // per phase, its bar starting where the one before ended, then the total. A phase
 // that did not happen has no bar and NotHappened for its duration.
+//
+// The history does not store which phases happened: for a timing that does not
+// say (Happened empty), a phase with a duration happened.
 func Timing(t requests.Timing, w int, st styles.Styles) []string {
 	rows := t.List()
+	if t.Happened == 0 {
+		for i := range rows {
+			rows[i].Happened = rows[i].Duration != 0
+		}
+	}
 	total := t.Total
 	sum := time.Duration(0)
 	for _, p := range rows {
