@@ -101,7 +101,7 @@ func Notes(x requests.Exchange) []string {
 			out = append(out, termtext.String(p))
 		}
 		if r.Complete && x.Err == nil && len(r.Extra) > 0 && r.ExtraNote != "" {
-			out = append(out, fmt.Sprintf("%d bytes followed the message: %s", len(r.Extra), termtext.String(r.ExtraNote)))
+			out = append(out, fmt.Sprintf("%d bytes followed the end of the message: shown after it in Raw, marked", len(r.Extra)))
 		}
 	}
 	return out
