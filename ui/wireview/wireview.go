@@ -43,6 +43,10 @@ func RequestHead(s requests.SentRequest, st styles.Styles) Block {
 	var b Block
 	raw := strings.TrimSuffix(string(s.RawHead), "\r\n\r\n")
 	lines := strings.Split(raw, "\n")
+	if len(s.RawHead) == 0 && s.Method == "" {
+		b.add("Nothing was sent.", st.Muted.Render("Nothing was sent."))
+		return b
+	}
 	if len(s.RawHead) == 0 {
 		note := "no request head was written as text: rebuilt from its fields"
 		if strings.HasPrefix(s.Proto, "HTTP/2") {

@@ -135,3 +135,9 @@ func TestTimingMarksPhasesThatDidNotHappen(t *testing.T) {
 		}
 	}
 }
+
+func TestRequestHeadWhenNothingWasSent(t *testing.T) {
+	if b := RequestHead(requests.SentRequest{}, st); len(b.Plain) != 1 || b.Plain[0] != "Nothing was sent." {
+		t.Errorf("got %q", b.Plain)
+	}
+}
