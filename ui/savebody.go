@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/httplens/httplens/atomicfile"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 )
@@ -103,25 +104,12 @@ func saveBody(src bodySource, path string, overwrite bool) bodySavedMsg {
 		out.exists = true
 		return out
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".httplens-save-*")
-	if err != nil {
-		out.err = err
-		return out
-	}
-	defer os.Remove(tmp.Name()) // gone after the rename; removes it on failure
-	out.n, err = src.copyTo(tmp)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
+	// Atomic, a symlink's target written, a read-only file refused (atomicfile).
+	err := atomicfile.Write(path, atomicfile.Options{Perm: 0o644}, func(w io.Writer) error {
+		var err error
+		out.n, err = src.copyTo(w)
+		return err
+	})
 	out.err = err
 	return out
 }
