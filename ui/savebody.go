@@ -14,6 +14,7 @@ import (
 	"github.com/httplens/httplens/atomicfile"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/field"
 )
 
 // saveBodyMsg asks the root for the save prompt of the response body.
@@ -47,7 +48,7 @@ func (m Model) openSavePrompt() Model {
 		m.setStatus("No body to save.", true)
 		return m
 	}
-	f := newLineField("Save to: ")
+	f := field.New("Save to: ")
 	f.SetValue("response" + bodyExt(m.resp.content))
 	f.Start()
 	m.openDialog(dialog{kind: overlaySaveBody, field: f,
@@ -70,9 +71,9 @@ func (m Model) handleSavePrompt(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	ev := f.Update(msg)
 	m.overlay.field = f
 	switch ev {
-	case fieldAbandoned:
+	case field.Abandoned:
 		m.overlay = dialog{}
-	case fieldAccepted:
+	case field.Accepted:
 		path := strings.TrimSpace(f.Value())
 		if path == "" {
 			m.overlay.field.Start()
@@ -132,7 +133,7 @@ func (s bodySource) copyTo(w io.Writer) (int64, error) {
 func (m Model) bodySaved(msg bodySavedMsg) Model {
 	switch {
 	case msg.exists:
-		f := newLineField("")
+		f := field.New("")
 		f.SetValue(msg.path)
 		m.openDialog(dialog{kind: overlayOverwrite, field: f, text: msg.path + " exists. Overwrite it?"})
 	case msg.err != nil:
