@@ -117,6 +117,7 @@ type responseContent struct {
 	timing     requests.Timing
 	err        string   // sanitised; empty when a response arrived whole
 	notHTTP    bool     // bytes came but no status line: Raw shows them
+	notHTTPWhy string   // for the Explain pane: what explain's reader says of those bytes
 	incomplete bool     // the message did not reach its end (or did not start)
 	wire       []string // what went wrong on the wire, in words (wireview.Notes)
 	kind       bodyKind
@@ -144,6 +145,13 @@ func newResponseContent(x requests.Exchange, st Styles) *responseContent {
 	c.status, c.reason = r.Status, termtext.String(r.Reason)
 	c.size, c.truncated = r.BodyBytes, r.Truncated
 	c.notHTTP, c.incomplete = r.Status == 0, x.Incomplete()
+	if c.notHTTP {
+		// The same reader `httplens explain` uses on saved bytes, so both say the same.
+		raw := append(append([]byte{}, r.RawHead...), r.Body...)
+		if _, err := explain.ReadResponse(raw); err != nil {
+			c.notHTTPWhy = "Not an HTTP/1.x response: " + err.Error() + ". The bytes that came are in Raw."
+		}
+	}
 	c.wire = wireview.Notes(x)
 
 	c.tabs[tabRaw] = rawTab(r, st)

@@ -184,6 +184,7 @@ func (m *Model) receive(msg responseMsg) {
 	}
 	m.resp.SetContent(msg.content)
 	m.expl.SetReport(msg.report, msg.content.reason)
+	m.expl.SetNote(msg.content.notHTTPWhy)
 	x := msg.exchange
 	m.lastX = x
 	m.resp.SetCopyable(x.Response != nil)
