@@ -124,7 +124,7 @@ func (s *cookieRecorder) requests(path string) []http.Header {
 // carry an error, a script that is not run, a # @prompt and the JetBrains
 // settings # @no-redirect and # @no-cookie-jar: the tree marks the first two and
 // the request shows why; sending asks for the prompt and sends the answer; the
-// directives change what goes on the wire.
+// directives change what goes on the wire; {{$dotenv}} reads the .env file.
 func TestTUIMarksRequestProblemsAndHonoursDirectives(t *testing.T) {
 	bin := testBinary(t)
 	srv := newCookieRecorder(t)
@@ -157,11 +157,16 @@ GET BASE/nojar
 ### With the jar
 GET BASE/withjar
 
+### From the .env file
+GET BASE/dotenv
+X-Key: {{$dotenv API_KEY}}
+
 ### Asks for a token
 # @prompt token Your API token
 GET BASE/echo
 Authorization: Bearer {{token}}
 `, "BASE", srv.URL))
+	writeE2EFile(t, dir, ".env", "API_KEY=from-dotenv\n")
 	s := startTUI(t, bin, dir, 200, 50, "--no-demo", "--no-history")
 	scr := s.waitText("Fine", "With the jar")
 	row := func(scr, label string) string {
@@ -207,6 +212,12 @@ Authorization: Bearer {{token}}
 	}
 	if got := srv.requests("/withjar"); len(got) != 1 || got[0].Get("Cookie") != "jar=kept" {
 		t.Errorf("the jar's cookie was not sent without the directive: %v", got)
+	}
+
+	s.send("j" + keyCtrlR)
+	s.waitText("seen /dotenv")
+	if got := srv.requests("/dotenv"); len(got) != 1 || got[0].Get("X-Key") != "from-dotenv" {
+		t.Errorf("{{$dotenv API_KEY}} did not come from the .env file: %v", got)
 	}
 
 	s.send("j" + keyCtrlR)
