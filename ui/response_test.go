@@ -230,6 +230,18 @@ func TestResponsePaneShowsTheWire(t *testing.T) {
 			assertSize(t, p.View(), 80, 16)
 		})
 	}
+	t.Run("thousands of problems take a third of the pane", func(t *testing.T) {
+		x := wireExchange()
+		for i := range 5000 {
+			x.Response.Problems = append(x.Response.Problems, "line "+strconv.Itoa(i+2)+": a control character")
+		}
+		p := newTestResponse(x, 80, 15)
+		view := plain(p.View())
+		if !strings.Contains(view, "! … 4998 more") || !strings.Contains(view, "HTTP/1.1 204 No Content") {
+			t.Errorf("view:\n%s", view)
+		}
+		assertSize(t, p.View(), 80, 15)
+	})
 	t.Run("titles say when there is no status line or the message fell short", func(t *testing.T) {
 		x := requests.Exchange{Err: errors.New("banner"), Response: &requests.Response{Body: []byte("SSH-2.0\r\n"), BodyBytes: 9}}
 		p := newTestResponse(x, 80, 16)

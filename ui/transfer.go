@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
@@ -116,12 +117,18 @@ func (m *responsePane) noticeLines() []string {
 		return nil
 	}
 	var out []string
-	for _, n := range c.wire {
+	limit := max(m.h/3, 1)
+	// Only the notes that fit are wrapped: a head can hold thousands of problems.
+	for i, n := range c.wire {
+		if len(out) >= limit {
+			out[limit-1] = m.st.SeverityWarning.Render(fmt.Sprintf("! … %d more", len(c.wire)-i+1))
+			break
+		}
 		for _, l := range strings.Split(wrapText("! "+n, max(m.w, 1)), "\n") {
 			out = append(out, m.st.SeverityWarning.Render(l))
 		}
 	}
-	out = out[:min(len(out), max(m.h/3, 1))]
+	out = out[:min(len(out), limit)]
 	if c.notice != "" {
 		out = append(out, m.st.SeverityWarning.Render(m.noticeText()))
 	}
