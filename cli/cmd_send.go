@@ -159,12 +159,13 @@ func runSend(ctx context.Context, out, errOut io.Writer, args []string, f sendFl
 	} else if proxy != nil {
 		opts.Proxy = proxy
 	}
+	st := streamTo(out, f, rec, &opts)
 	x, err := sendThrough(ctx, errOut, req, opts, f.cache)
 	if err != nil {
 		return err
 	}
 	// Print first: the answer is what the user waits for; keeping it follows.
-	printErr := printExchange(out, errOut, x, f)
+	printErr := printExchange(out, errOut, x, f, st)
 	rec.add(ctx, x, file, name)
 	if printErr != nil {
 		return printErr
@@ -275,7 +276,8 @@ func dataFlag(cmd, data string) ([]byte, error) {
 
 // printExchange writes the response as received: the raw head then the body. A
 // terminal gets the bytes made visible; a pipe or file gets them exactly.
-func printExchange(out, errOut io.Writer, x requests.Exchange, f sendFlags) error {
+// When st says the response was streamed as it arrived, only the notes are left.
+func printExchange(out, errOut io.Writer, x requests.Exchange, f sendFlags, st *streamed) error {
 	if f.verbose {
 		writeRequestSent(errOut, x.Request)
 	}
@@ -296,6 +298,10 @@ func printExchange(out, errOut io.Writer, x requests.Exchange, f sendFlags) erro
 		}
 		if err := writeExtra(out, x.Response, true); err != nil {
 			return err
+		}
+	} else if st.done() {
+		if st.err != nil {
+			return st.err
 		}
 	} else {
 		if _, err := out.Write(x.Response.RawHead); err != nil {

@@ -5,10 +5,16 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"time"
 
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 )
+
+// historyWait bounds how long send waits for the history database after printing
+// (another process may be writing a large exchange); past it the exchange is
+// queued beside the database and stored by the next run that opens it.
+const historyWait = 2 * time.Second
 
 // recorder keeps the exchanges of one command in the history database. A history
 // that cannot be opened or written costs a warning, never the exchange itself.
@@ -44,8 +50,13 @@ func (r *recorder) add(ctx context.Context, x requests.Exchange, file, name stri
 			file = abs
 		}
 	}
-	if _, err := r.store.Add(context.WithoutCancel(ctx), history.FromExchange(x, file, name)); err != nil {
+	// The answer is printed already: wait for the database a bounded time, and
+	// past it leave the exchange for the next run to store.
+	queued, err := r.store.AddWithin(context.WithoutCancel(ctx), history.FromExchange(x, file, name), historyWait)
+	if err != nil {
 		fmt.Fprintf(r.errOut, "httplens: not kept in history: %v\n", err)
+	} else if queued {
+		fmt.Fprintf(r.errOut, "httplens: history busy: the exchange will be stored by the next run\n")
 	}
 }
 

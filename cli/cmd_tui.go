@@ -115,8 +115,9 @@ func runTUI(c *cobra.Command, args []string) error {
 
 // openTUIHistory opens the history database for the session unless --no-history
 // (or the settings turn it off); the flags win over the settings.
-// A database that cannot be opened turns the history off for this run; the UI says
-// why in its History tab, and the session goes on.
+// A database path that cannot be used turns the history off for this run; the UI
+// says why in its History tab, and the session goes on. A file that turns out not
+// to open reports its error in the History tab's listing.
 func openTUIHistory(c *cobra.Command, cfg *ui.Config, conf settings.History) *history.Store {
 	if off, _ := c.Flags().GetBool("no-history"); off || !c.Flags().Changed("no-history") && !conf.Enabled {
 		return nil
@@ -130,7 +131,10 @@ func openTUIHistory(c *cobra.Command, cfg *ui.Config, conf settings.History) *hi
 		cfg.HistoryErr = err
 		return nil
 	}
-	store, err := history.Open(path, historyOptions(conf))
+	// Opened in the background: the first frame does not wait for SQLite (its
+	// migration, its WAL files, entries left pending); the UI's history calls
+	// all run in commands, which wait for it.
+	store, err := history.OpenInBackground(path, historyOptions(conf))
 	if err != nil {
 		cfg.HistoryErr = err
 		return nil

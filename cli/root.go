@@ -71,6 +71,7 @@ func newRootCmd() *cobra.Command {
 		newImportCmd(), newExportCmd(),
 		newConfigCmd(),
 		newProxyCmd(),
+		newRunCmd(),
 	)
 	return root
 }

@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// Script is a JetBrains-style script of a request. Scripts are never sent; until
-// httplens runs them they are reported on their request as not run.
+// Script is a JetBrains-style script of a request. Scripts are never sent;
+// `httplens run` runs them (package scripts), other commands note them as not run.
 type Script struct {
 	Pre    bool   // "< {% %}" or "< file.js" before the request; false for "> ..." after it
 	Source string // inline JavaScript, "" for a file
@@ -340,7 +340,8 @@ func (p *parser) tail(r *Request, k, end int) {
 }
 
 // Notes returns what the request holds that httplens does not act on: the
-// constructs not supported here and the scripts, which are not run yet.
+// constructs not supported here and the scripts, which only `httplens run` runs
+// (send, list and the TUI do not yet).
 func (r *Request) Notes() []string {
 	var notes []string
 	for _, u := range r.Unsupported {
@@ -355,7 +356,7 @@ func (r *Request) Notes() []string {
 		if s.File != "" {
 			where = s.File
 		}
-		notes = append(notes, fmt.Sprintf("%s:%d: %s (%s) not run: scripts are not run yet", r.path(), s.Line, kind, where))
+		notes = append(notes, fmt.Sprintf("%s:%d: %s (%s) not run here: httplens run runs scripts", r.path(), s.Line, kind, where))
 	}
 	return notes
 }

@@ -33,7 +33,8 @@ type Resolved struct {
 // Resolver is not safe for concurrent use when Rand is set.
 //
 // A plain {{name}} is looked up in Vars, then the request's file variables, then
-// Env, then the built-in {{demo}}. Values found there may use variables themselves.
+// Env, then Globals, then the built-in {{demo}}. Values found there may use
+// variables themselves.
 type Resolver struct {
 	Vars map[string]string // --var overrides
 	Env  map[string]string // the selected environment, from LoadEnv
@@ -48,6 +49,9 @@ type Resolver struct {
 	// plain name is looked up; nil reads .env beside the request's file (and up to
 	// the project root) when one is needed.
 	DotEnv map[string]string
+	// Globals answers the names scripts keep with client.global.set (for example
+	// scripts.Globals.Lookup); nil means there are none.
+	Globals func(name string) (string, bool)
 }
 
 // Resolve returns r with its variables substituted. An error names the variable and
@@ -80,6 +84,14 @@ func (rv *Resolver) Resolve(r *Request) (Resolved, error) {
 		return Resolved{}, err
 	}
 	return out, nil
+}
+
+// Substitute returns text with its {{variables}} substituted as they would be in r
+// (a script's tryGetSubstituted). An error names the variable, not a place in the
+// file: text need not be part of it.
+func (rv *Resolver) Substitute(r *Request, text string) (string, error) {
+	out, _, err := newExpander(rv, r).expand(text, nil)
+	return out, err
 }
 
 func (rv *Resolver) body(x *expander, r *Request, out *Resolved) ([]byte, error) {
@@ -271,6 +283,11 @@ func (x *expander) lookup(name string) (string, bool) {
 	}
 	if v, ok := x.rv.Env[name]; ok {
 		return v, true
+	}
+	if x.rv.Globals != nil {
+		if v, ok := x.rv.Globals(name); ok {
+			return v, true
+		}
 	}
 	if name == "demo" && x.rv.Demo != "" {
 		return x.rv.Demo, true

@@ -14,6 +14,9 @@ import (
 // left out. Pass them to requests.NewJar. Cookie values are kept in full:
 // the jar has to send them, so StoreSecrets does not apply here.
 func (s *Store) Cookies(ctx context.Context, env string) ([]requests.Cookie, error) {
+	if err := s.wait(); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT name, value, domain, host_only, path, expires_ns,
 		secure, http_only, same_site, created_ns FROM cookies
 		WHERE env = ? AND (expires_ns = 0 OR expires_ns > ?) ORDER BY domain, path, name`,
@@ -50,6 +53,9 @@ func (s *Store) Cookies(ctx context.Context, env string) ([]requests.Cookie, err
 // requests.Jar.All returns them), in one transaction. When two processes save
 // the same environment, the last one wins.
 func (s *Store) SaveCookies(ctx context.Context, env string, cookies []requests.Cookie) error {
+	if err := s.wait(); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("history: saving cookies of %q: %w", env, err)

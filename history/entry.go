@@ -52,7 +52,8 @@ func FromExchange(x requests.Exchange, file, name string) Entry {
 	if x.Response != nil {
 		r := *x.Response
 		e.Response = &r
-		e.BodyBytes = int64(len(r.Body))
+		// A streamed body may have been kept only in part (StreamKeep).
+		e.BodyBytes = max(int64(len(r.Body)), r.BodyBytes)
 	}
 	if x.Err != nil {
 		e.Err = x.Err.Error()

@@ -69,6 +69,9 @@ func (h *HARWriter) Close() error {
 // ExportHAR writes the exchanges f selects to w as a HAR 1.2 log, oldest first,
 // and returns how many it wrote. version is the creator version recorded.
 func (s *Store) ExportHAR(ctx context.Context, w io.Writer, f Filter, version string) (int, error) {
+	if err := s.wait(); err != nil {
+		return 0, err
+	}
 	h, err := NewHARWriter(w, "httplens", version)
 	if err != nil {
 		return 0, err

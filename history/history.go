@@ -81,6 +81,10 @@ type Store struct {
 	db   *sql.DB
 	opts Options
 	path string
+	// ready is closed once OpenInBackground's work is done (nil after Open);
+	// openErr is what went wrong in it.
+	ready   chan struct{}
+	openErr error
 }
 
 // DefaultPath returns the database path: $HTTPLENS_HISTORY when set, otherwise
@@ -100,9 +104,41 @@ func defaultPath(getenv func(string) string, stateHome string) (string, error) {
 	return filepath.Join(stateHome, "httplens", "history.db"), nil
 }
 
-// Open opens the database at path, creating it and its folder if needed and
-// migrating an older schema to the current one.
+// Open opens the database at path, creating it and its folder if needed,
+// migrating an older schema to the current one, and storing the entries that
+// AddWithin left pending.
 func Open(path string, opts Options) (*Store, error) {
+	s, err := openDB(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.prepare(); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenInBackground is Open for a program that must not wait for the database
+// before it shows something: the file is opened, migrated and its pending
+// entries stored on another goroutine, and every method waits for that first.
+// An error there is returned by each method call; Close always works. The
+// returned error is only about the path.
+func OpenInBackground(path string, opts Options) (*Store, error) {
+	s, err := openDB(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	s.ready = make(chan struct{})
+	go func() {
+		defer close(s.ready)
+		s.openErr = s.prepare()
+	}()
+	return s, nil
+}
+
+// openDB checks the path and makes the Store; sql.Open connects to nothing yet.
+func openDB(path string, opts Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("history: empty database path")
 	}
@@ -120,11 +156,24 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("history: open %s: %w", path, err)
 	}
-	if err := migrateWhenFree(db); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("history: %s: %w", path, err)
-	}
 	return &Store{db: db, opts: opts.withDefaults(), path: path}, nil
+}
+
+// prepare migrates the schema and stores the pending entries.
+func (s *Store) prepare() error {
+	if err := migrateWhenFree(s.db); err != nil {
+		return fmt.Errorf("history: %s: %w", s.path, err)
+	}
+	s.importPending(context.Background())
+	return nil
+}
+
+// wait returns once the Store is ready, with the error that kept it from being.
+func (s *Store) wait() error {
+	if s.ready != nil {
+		<-s.ready
+	}
+	return s.openErr
 }
 
 // migrateWhenFree migrates, retrying while another opener holds the file. SQLite
@@ -186,8 +235,15 @@ func dsn(abs string) string {
 	return u.String()
 }
 
+// MaxBody returns the response body bytes stored per exchange (Options.MaxBody
+// with its default applied): a caller may keep no more than this for Add.
+func (s *Store) MaxBody() int64 { return s.opts.MaxBody }
+
 // Path returns the file the Store was opened on.
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.wait()
+	return s.db.Close()
+}

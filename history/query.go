@@ -14,6 +14,9 @@ import (
 
 // List returns summaries of the exchanges f selects, newest first.
 func (s *Store) List(ctx context.Context, f Filter) ([]Summary, error) {
+	if err := s.wait(); err != nil {
+		return nil, err
+	}
 	where, args := f.where()
 	limit := f.limit()
 	rows, err := s.db.QueryContext(ctx, `SELECT id, file, name, method, url, status, reason, body_bytes,
@@ -66,15 +69,20 @@ func (f Filter) where() (string, []any) {
 // entryColumns are read by scanEntry, in its order.
 const entryColumns = `x.id, x.file, x.name, x.sent_ns, x.received_ns, x.method, x.url, x.proto,
 	d.request_headers, d.request_head, d.request_body, x.has_response, x.response_proto, x.status, x.reason,
-	d.response_headers, d.response_head, x.reconstructed, d.body, d.decoded, d.extra, x.body_bytes,
+	d.response_headers, d.response_head, x.reconstructed, d.body, bb.codec, bb.data, d.decoded, bd.codec, bd.data,
+	d.extra, x.body_bytes,
 	x.truncated, x.dns_ns, x.connect_ns, x.tls_ns, x.ttfb_ns, x.transfer_ns, x.total_ns, d.hops, x.error,
 	x.redacted`
 
 // entryTables joins the two halves of an exchange for entryColumns.
-const entryTables = ` FROM exchanges x JOIN details d ON d.id = x.id`
+const entryTables = ` FROM exchanges x JOIN details d ON d.id = x.id
+	LEFT JOIN bodies bb ON bb.id = d.body_ref LEFT JOIN bodies bd ON bd.id = d.decoded_ref`
 
 // Get returns the exchange with the id, or an error wrapping ErrNotFound.
 func (s *Store) Get(ctx context.Context, id int64) (Entry, error) {
+	if err := s.wait(); err != nil {
+		return Entry{}, err
+	}
 	row := s.db.QueryRowContext(ctx, `SELECT `+entryColumns+entryTables+` WHERE x.id = ?`, id)
 	e, err := scanEntry(row)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -90,6 +98,9 @@ func (s *Store) Get(ctx context.Context, id int64) (Entry, error) {
 // response, for request variables when the session has none; ok is false when
 // there is none.
 func (s *Store) Latest(ctx context.Context, file, name string) (e Entry, ok bool, err error) {
+	if err := s.wait(); err != nil {
+		return Entry{}, false, err
+	}
 	row := s.db.QueryRowContext(ctx, `SELECT `+entryColumns+entryTables+`
 		WHERE x.file = ? AND x.name = ? AND x.has_response ORDER BY x.id DESC LIMIT 1`, file, name)
 	e, err = scanEntry(row)
@@ -105,6 +116,9 @@ func (s *Store) Latest(ctx context.Context, file, name string) (e Entry, ok bool
 // Each calls fn for every exchange f selects, oldest first (the order of a HAR
 // log), loading one at a time. It stops at fn's first error and returns it.
 func (s *Store) Each(ctx context.Context, f Filter, fn func(Entry) error) error {
+	if err := s.wait(); err != nil {
+		return err
+	}
 	where, args := f.where()
 	// Limit keeps the newest exchanges, as List does, but they come oldest first.
 	query := `SELECT ` + entryColumns + entryTables + ` WHERE x.id IN (SELECT id FROM exchanges` + where +
@@ -140,10 +154,12 @@ func scanEntry(sc scanner) (Entry, error) {
 	var hasResponse bool
 	var rs requests.Response
 	var t [6]int64
+	var bodyCodec, decodedCodec sql.NullString
+	var bodyData, decodedData []byte
 	err := sc.Scan(&e.ID, &e.File, &e.Name, &sent, &received, &e.Request.Method, &e.Request.URL,
 		&e.Request.Proto, &reqHeaders, &e.Request.RawHead, &e.Request.Body, &hasResponse,
 		&rs.Proto, &rs.Status, &rs.Reason, &rsHeaders, &rs.RawHead, &rs.Reconstructed,
-		&rs.Body, &rs.Decoded, &rs.Extra, &e.BodyBytes, &rs.Truncated,
+		&rs.Body, &bodyCodec, &bodyData, &rs.Decoded, &decodedCodec, &decodedData, &rs.Extra, &e.BodyBytes, &rs.Truncated,
 		&t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &hops, &e.Err, &e.Redacted)
 	if err != nil {
 		return Entry{}, err
@@ -164,6 +180,16 @@ func scanEntry(sc scanner) (Entry, error) {
 	e.Request.RawHead, e.Request.Body = emptyNil(e.Request.RawHead), emptyNil(e.Request.Body)
 	if !hasResponse {
 		return e, nil
+	}
+	if bodyCodec.Valid {
+		if rs.Body, err = decompress(bodyCodec.String, bodyData); err != nil {
+			return Entry{}, fmt.Errorf("body of %d: %w", e.ID, err)
+		}
+	}
+	if decodedCodec.Valid {
+		if rs.Decoded, err = decompress(decodedCodec.String, decodedData); err != nil {
+			return Entry{}, fmt.Errorf("decoded body of %d: %w", e.ID, err)
+		}
 	}
 	if err := json.Unmarshal([]byte(rsHeaders), &rs.Headers); err != nil {
 		return Entry{}, fmt.Errorf("response headers of %d: %w", e.ID, err)

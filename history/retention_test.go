@@ -1,8 +1,8 @@
 package history
 
 import (
-	"bytes"
 	"context"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -133,7 +133,8 @@ func TestPruneAppliesSmallerLimits(t *testing.T) {
 	path := t.TempDir() + "/h.db"
 	s := openStore(t, path, Options{})
 	big := sample("a.http", "big")
-	big.Response.Body = bytes.Repeat([]byte("x"), 64<<10)
+	// Incompressible, so that it costs its 64 KiB however it is stored.
+	big.Response.Body = noise(64 << 10)
 	for range 4 {
 		if _, err := s.Add(context.Background(), big); err != nil {
 			t.Fatal(err)
@@ -154,4 +155,14 @@ func TestPruneAppliesSmallerLimits(t *testing.T) {
 		t.Fatalf("after Prune: %v, want %v", got, want)
 	}
 	checkTotal(t, s)
+}
+
+// noise returns n bytes that do not compress, the same on every run.
+func noise(n int) []byte {
+	r := rand.New(rand.NewPCG(1, 2))
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(r.Uint32())
+	}
+	return b
 }

@@ -21,6 +21,7 @@ type record struct {
 	status                   int
 	rsHeaders, rsHead        []byte
 	body, decoded, extra     []byte
+	bodyRef, decodedRef      *bodyRef // set when body or decoded goes to the bodies table
 	reconstructed, truncated bool
 	etag                     string
 	receivedNS               int64
@@ -40,7 +41,8 @@ func (s *Store) newRecord(e Entry) (record, error) {
 		r.body = capBytes(rs.Body, s.opts.MaxBody)
 		r.decoded = capBytes(rs.Decoded, s.opts.MaxBody)
 		r.extra = capBytes(rs.Extra, s.opts.MaxBody)
-		r.truncated = rs.Truncated || len(r.body) < len(rs.Body) || len(r.decoded) < len(rs.Decoded)
+		r.truncated = rs.Truncated || len(r.body) < len(rs.Body) || len(r.decoded) < len(rs.Decoded) ||
+			int64(len(rs.Body)) < rs.BodyBytes
 		rsHeaders = rs.Headers
 	}
 	if !s.opts.StoreSecrets {
@@ -78,6 +80,13 @@ func (s *Store) newRecord(e Entry) (record, error) {
 	if !e.Received.IsZero() {
 		r.receivedNS = e.Received.UnixNano()
 	}
+	// Hashed here, outside the write transaction; storeBody adds their stored size.
+	if r.bodyRef = newBodyRef(r.body); r.bodyRef != nil {
+		r.body = nil
+	}
+	if r.decodedRef = newBodyRef(r.decoded); r.decodedRef != nil {
+		r.decoded = nil
+	}
 	r.size = int64(len(r.requestHead) + len(r.reqBody) + len(r.rsHead) + len(r.body) + len(r.decoded) +
 		len(r.extra) + len(r.reqHeaders) + len(r.rsHeaders))
 	return r, nil
@@ -101,6 +110,14 @@ func capBytes(b []byte, limit int64) []byte {
 // older exchanges of the same (File, Name) beyond KeepPerRequest, then the oldest
 // exchanges while the total is over MaxBytes (never the one just added).
 func (s *Store) Add(ctx context.Context, e Entry) (int64, error) {
+	if err := s.wait(); err != nil {
+		return 0, err
+	}
+	return s.add(ctx, e)
+}
+
+// add is Add without waiting for the Store to be ready (prepare calls it).
+func (s *Store) add(ctx context.Context, e Entry) (int64, error) {
 	r, err := s.newRecord(e)
 	if err != nil {
 		return 0, fmt.Errorf("history: %w", err)
@@ -128,6 +145,15 @@ func (s *Store) Add(ctx context.Context, e Entry) (int64, error) {
 
 func insert(ctx context.Context, tx *sql.Tx, r record) (int64, error) {
 	e := r.e
+	bodyRef, n1, err := storeBody(ctx, tx, r.bodyRef)
+	if err != nil {
+		return 0, err
+	}
+	decodedRef, n2, err := storeBody(ctx, tx, r.decodedRef)
+	if err != nil {
+		return 0, err
+	}
+	r.size += n1 + n2
 	res, err := tx.ExecContext(ctx, `INSERT INTO exchanges (
 		sent_ns, received_ns, file, name, method, url, proto, has_response, response_proto, status, reason,
 		reconstructed, body_bytes, truncated, etag,
@@ -145,9 +171,10 @@ func insert(ctx context.Context, tx *sql.Tx, r record) (int64, error) {
 		return 0, err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO details (id, request_headers, response_headers, hops,
-		request_head, request_body, response_head, body, decoded, extra) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		request_head, request_body, response_head, body, decoded, extra, body_ref, decoded_ref)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 		id, string(r.reqHeaders), string(r.rsHeaders), string(r.hops),
-		r.requestHead, r.reqBody, r.rsHead, r.body, r.decoded, r.extra)
+		r.requestHead, r.reqBody, r.rsHead, r.body, r.decoded, r.extra, bodyRef, decodedRef)
 	return id, err
 }
 
@@ -156,6 +183,9 @@ func insert(ctx context.Context, tx *sql.Tx, r record) (int64, error) {
 // what it touches; Prune is for a smaller limit set later. Call it from a
 // goroutine or tea.Cmd: it may wait for other writers.
 func (s *Store) Prune(ctx context.Context) error {
+	if err := s.wait(); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("history: %w", err)
@@ -223,6 +253,9 @@ func (s *Store) pruneSize(ctx context.Context, tx *sql.Tx) error {
 // Size returns the number of exchanges stored and their total bytes as counted
 // against MaxBytes.
 func (s *Store) Size(ctx context.Context) (count int, bytes int64, err error) {
+	if err := s.wait(); err != nil {
+		return 0, 0, err
+	}
 	err = s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM exchanges), bytes FROM totals WHERE id = 1`).
 		Scan(&count, &bytes)
 	if err != nil {

@@ -100,7 +100,9 @@ type Response struct {
 	// caller owns the file and removes it. Body still holds the first bytes.
 	SpoolPath    string `json:"-"`
 	SpooledBytes int64  `json:"-"`
-	// BodyBytes is len(Body); Truncated says the body went on past the cap.
+	// BodyBytes is the number of body bytes read: len(Body), unless the body was
+	// streamed with Options.StreamKeep keeping fewer. Truncated says the body
+	// went on past the cap.
 	BodyBytes int64 `json:"body_bytes"`
 	Truncated bool  `json:"truncated"`
 }

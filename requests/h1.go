@@ -27,7 +27,7 @@ func (c *Client) sendH1(ctx context.Context, r Request) Exchange {
 			break
 		}
 		var got time.Time
-		x.Request, x.Response, got, err = c.roundTrip(ctx, r, t, clk)
+		x.Request, x.Response, got, err = c.roundTrip(ctx, r, t, clk, len(x.Hops))
 		if !got.IsZero() {
 			x.Received = got
 		}
@@ -60,7 +60,7 @@ func (c *Client) sendH1(ctx context.Context, r Request) Exchange {
 // roundTrip sends one request and reads its response, on a kept-alive connection
 // when there is one. A kept-alive connection the server closed while it sat idle
 // answers nothing; the request is then sent once more on a new connection.
-func (c *Client) roundTrip(ctx context.Context, r Request, t target, clk *phaseClock) (SentRequest, *Response, time.Time, error) {
+func (c *Client) roundTrip(ctx context.Context, r Request, t target, clk *phaseClock, hops int) (SentRequest, *Response, time.Time, error) {
 	rt, err := c.routeFor(t)
 	sent := SentRequest{Method: r.Method, URL: t.full, Proto: "HTTP/1.1", Headers: r.Headers, Body: r.Body}
 	if err != nil {
@@ -76,6 +76,14 @@ func (c *Client) roundTrip(ctx context.Context, r Request, t target, clk *phaseC
 	w := newWireRequest(r, t, rt.absolute, extra)
 	head := w.head()
 	sent = SentRequest{Method: w.method, URL: t.full, Proto: "HTTP/1.1", Headers: w.headers, Added: w.added, Body: r.Body, RawHead: head}
+	opts := c.opts
+	if opts.Stream != nil {
+		opts.tee = func(resp *Response) io.Writer {
+			// Final unless sendH1 will follow it: the same test as its loop's.
+			_, follow := redirect(r, t, resp)
+			return opts.Stream(resp, !follow || !opts.FollowRedirects || hops+1 >= maxHops)
+		}
+	}
 	for attempt := 0; ; attempt++ {
 		conn := c.pool.get(connKey(t, rt))
 		if conn == nil {
@@ -83,7 +91,7 @@ func (c *Client) roundTrip(ctx context.Context, r Request, t target, clk *phaseC
 				return sent, nil, time.Time{}, err
 			}
 		}
-		resp, got, keep, err := c.exchangeOn(ctx, conn, w, head, clk)
+		resp, got, keep, err := c.exchangeOn(ctx, conn, w, head, clk, opts)
 		if keep {
 			c.pool.put(conn)
 		} else {
@@ -110,7 +118,7 @@ const expectWait = time.Second
 
 // exchangeOn writes the request on conn and reads the response. keep says the
 // connection can serve another request.
-func (c *Client) exchangeOn(ctx context.Context, conn *wconn, w wireRequest, head []byte, clk *phaseClock) (resp *Response, got time.Time, keep bool, err error) {
+func (c *Client) exchangeOn(ctx context.Context, conn *wconn, w wireRequest, head []byte, clk *phaseClock, opts Options) (resp *Response, got time.Time, keep bool, err error) {
 	stop := context.AfterFunc(ctx, func() { conn.Conn.SetDeadline(aLongTimeAgo) })
 	defer stop()
 	clk.enter(phaseWrite)
@@ -154,7 +162,7 @@ func (c *Client) exchangeOn(ctx context.Context, conn *wconn, w wireRequest, hea
 		return err
 	}
 	drain := func() { conn.SetReadDeadline(time.Now().Add(drainWindow)) }
-	resp, st, err := readWire(conn.rd, w.method, c.opts, clk, sendBody, drain)
+	resp, st, err := readWire(conn.rd, w.method, opts, clk, sendBody, drain)
 	got = st.firstByte
 	keep = err == nil && st.reusable && bodySent
 	return resp, got, keep, err
@@ -254,7 +262,17 @@ func readMessageBody(rd *msgReader, resp *Response, method string, p *parsedHead
 	default:
 		src = rd.br
 	}
-	b, err := (bodyReader{limit: opts.MaxBody, length: length, progress: opts.Progress, spoolDir: opts.SpoolDir}).read(src)
+	br := bodyReader{limit: opts.MaxBody, length: length, progress: opts.Progress, spoolDir: opts.SpoolDir}
+	if opts.tee != nil && frame != frameNone {
+		if br.tee = opts.tee(resp); br.tee != nil {
+			// Options says 0 for all and negative for none; bodyReader the reverse.
+			br.spoolDir, br.keep = "", max(opts.StreamKeep, 0)
+			if opts.StreamKeep == 0 {
+				br.keep = -1
+			}
+		}
+	}
+	b, err := br.read(src)
 	resp.setBody(b)
 	resp.Decoded, resp.DecodedTruncated = decode(resp.Headers, resp.Body, opts.MaxBody)
 	if chunks != nil {
@@ -348,7 +366,7 @@ func (l *lengthReader) Read(p []byte) (int, error) {
 }
 
 func (r *Response) setBody(b readBody) {
-	r.Body, r.BodyBytes, r.Truncated = b.body, int64(len(b.body)), b.truncated
+	r.Body, r.BodyBytes, r.Truncated = b.body, b.n, b.truncated
 	r.SpoolPath, r.SpooledBytes = b.spoolPath, b.spooled
 }
 

@@ -1,6 +1,7 @@
 package requests
 
 import (
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -51,4 +52,19 @@ type Options struct {
 	// only (RFC 6265 §5.4 allows one Cookie field). Nil: no cookies beyond the
 	// request's own headers.
 	Jar http.CookieJar
+	// Stream, when set, is called for each HTTP/1.1 response once its head is
+	// read and before its body, with the response so far (RawHead, Status,
+	// Headers) and whether it is the final one (not a redirect about to be
+	// followed). A writer it returns gets the body bytes, up to MaxBody, as they
+	// arrive: a caller printing the response copies them once, socket to output,
+	// instead of waiting for the whole body. A write error ends the exchange.
+	// SpoolDir is not used for a streamed body. HTTP/2 responses are not streamed.
+	Stream func(resp *Response, final bool) io.Writer
+	// StreamKeep bounds the body bytes kept in Response.Body when a body is
+	// streamed: zero keeps all (up to MaxBody), a positive value that many, a
+	// negative value none. BodyBytes still counts every byte read.
+	StreamKeep int64
+
+	// tee is Stream bound to the request of one hop (set by the client).
+	tee func(resp *Response) io.Writer
 }

@@ -54,6 +54,9 @@ type Step struct {
 	Resolve    func(vars map[string]string) (requests.Request, error)
 	Scripts    []Script
 	Directives []Directive
+	// Problems are what is wrong with the request in its file (a syntax error, a
+	// dependency cycle); each fails the step as a file error and it is not sent.
+	Problems []error
 }
 
 // Options configure Run. The zero value sends with a default client, runs scripts
@@ -61,6 +64,9 @@ type Step struct {
 type Options struct {
 	// Client sends the requests; nil means requests.NewClient(requests.Options{}).
 	Client *requests.Client
+	// Send, when set, sends the requests instead of Client (through a cache lab,
+	// for example).
+	Send func(context.Context, requests.Request) requests.Exchange
 	// Engine runs the scripts; nil means an Engine with its own Globals.
 	Engine *scripts.Engine
 	// FailOn, when set to explain.Warning or explain.Error, also fails a request on
@@ -164,9 +170,12 @@ func (r Report) Counts() (checks, failed int) {
 // Run runs the steps in order and returns what each produced. A failing step never
 // stops the run; cancelling ctx does, and the steps not run are left out.
 func Run(ctx context.Context, steps []Step, opts Options) Report {
-	if opts.Client == nil {
+	if opts.Client == nil && opts.Send == nil {
 		opts.Client = requests.NewClient(requests.Options{})
 		defer opts.Client.CloseIdleConnections()
+	}
+	if opts.Send == nil {
+		opts.Send = opts.Client.Send
 	}
 	if opts.Engine == nil {
 		opts.Engine = &scripts.Engine{Globals: &scripts.Globals{}}
@@ -204,6 +213,9 @@ func prepare(st Step) (prepared, []Check) {
 	base := st.BaseDir
 	if base == "" {
 		base = filepath.Dir(st.File)
+	}
+	for _, err := range st.Problems {
+		bad = append(bad, Check{Kind: KindFile, Name: "file", Message: err.Error()})
 	}
 	for _, s := range st.Scripts {
 		prog := scripts.Program{Name: st.File, Source: s.Source, Line: s.Line}
@@ -263,14 +275,17 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 	if st.Resolve != nil {
 		var err error
 		if req, err = st.Resolve(vars); err != nil {
-			res.Checks = append(res.Checks, Check{Kind: KindRequest, Name: "resolve",
-				Message: fmt.Sprintf("%s:%d: %v", st.File, st.Line, err)})
+			msg := err.Error()
+			if !strings.HasPrefix(msg, st.File+":") { // the collections' errors name their place already
+				msg = fmt.Sprintf("%s:%d: %s", st.File, st.Line, msg)
+			}
+			res.Checks = append(res.Checks, Check{Kind: KindRequest, Name: "resolve", Message: msg})
 			return res
 		}
 	}
-	x := opts.Client.Send(ctx, req)
+	x := opts.Send(ctx, req)
 	res.Exchange = &x
-	if x.Err != nil || x.Response == nil {
+	if x.Response == nil {
 		msg := "no response"
 		if x.Err != nil {
 			msg = x.Err.Error()
@@ -278,13 +293,22 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 		res.Checks = append(res.Checks, Check{Kind: KindRequest, Name: "send", Message: msg})
 		return res
 	}
-	res.Checks = append(res.Checks, Check{Kind: KindRequest, Name: "send", Passed: true,
-		Message: fmt.Sprintf("%d %s", x.Response.Status, x.Response.Reason)})
 	in := explaininput.From(x, opts.Now())
 	report := explain.Analyze(in)
 	res.Report = &report
+	sent := Check{Kind: KindRequest, Name: "send", Passed: true,
+		Message: fmt.Sprintf("%d %s", x.Response.Status, x.Response.Reason)}
+	if x.Err != nil {
+		// The head came but the message did not finish (a body cut short): that
+		// fails the request, unless it expects the error finding that names it, as
+		// a collection demonstrating broken responses does.
+		sent.Passed = expectsError(p.expects, report.Findings)
+		sent.Message += ", then " + x.Err.Error()
+	}
+	res.Checks = append(res.Checks, sent)
 
-	seen := scripts.Request{Method: x.Request.Method, URL: x.Request.URL, Body: string(req.Body)}
+	seen := scripts.Request{Method: x.Request.Method, URL: x.Request.URL, Body: string(req.Body),
+		Substitute: st.Request.Substitute, Environment: st.Request.Environment}
 	for _, h := range req.Headers {
 		seen.Headers = append(seen.Headers, scripts.Header{Name: h.Name, Value: h.Value})
 	}
@@ -299,8 +323,21 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 		r := expect.Check(e, in, report)
 		res.Checks = append(res.Checks, Check{Kind: KindExpect, Name: r.Name, Passed: r.Passed, Message: r.Reason, Refs: r.Refs})
 	}
-	res.Checks = append(res.Checks, findingChecks(report.Findings, opts.FailOn)...)
+	res.Checks = append(res.Checks, findingChecks(report.Findings, opts.FailOn, p.expects)...)
 	return res
+}
+
+// expectsError says whether an `@expect finding ID` names an error finding that
+// explain reported.
+func expectsError(es []expect.Expectation, fs []explain.Finding) bool {
+	for _, e := range es {
+		for _, f := range fs {
+			if e.Kind == expect.Finding && e.Arg == f.ID && f.Severity == explain.Error {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func notSent(why string) Check {
@@ -336,13 +373,24 @@ func responseBody(r *requests.Response) []byte {
 	return r.Body
 }
 
-// findingChecks fails the step on each finding at or above failOn.
-func findingChecks(fs []explain.Finding, failOn explain.Severity) []Check {
+// findingChecks fails the step on each finding at or above failOn, except those
+// the request expects (`@expect finding ID`): a demonstration of a broken response
+// passes under --fail-on as long as it breaks the way it says.
+func findingChecks(fs []explain.Finding, failOn explain.Severity, es []expect.Expectation) []Check {
 	if failOn == "" {
 		return nil
 	}
+	expected := map[string]bool{}
+	for _, e := range es {
+		if e.Kind == expect.Finding {
+			expected[e.Arg] = true
+		}
+	}
 	var out []Check
 	for _, f := range fs {
+		if expected[f.ID] {
+			continue
+		}
 		if f.Severity == explain.Error || (failOn == explain.Warning && f.Severity == explain.Warning) {
 			out = append(out, Check{Kind: KindFinding, Name: "finding " + f.ID,
 				Message: string(f.Severity) + ": " + f.Title, Refs: f.Refs})

@@ -253,3 +253,38 @@ func TestLinesEscapeHostileText(t *testing.T) {
 		t.Errorf("JSON keeps the log exactly (escaped by JSON itself): %v %q", err, js.String())
 	}
 }
+
+// TestBodyCutShort: a response whose body ends before its Content-Length fails the
+// request, unless the request expects the error finding that names it; --fail-on
+// does not fail it again for that expected finding.
+func TestBodyCutShort(t *testing.T) {
+	base := startDemo(t)
+	for _, tc := range []struct {
+		name    string
+		expects []Directive
+		failOn  explain.Severity
+		passed  bool
+	}{
+		{"no expectation", nil, "", false},
+		{"another finding expected", expects("finding etag-syntax"), "", false},
+		{"its finding expected", expects("finding content-length-mismatch"), "", true},
+		{"its finding expected, fail on errors", expects("finding content-length-mismatch"), explain.Error, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newSuite(base)
+			s.add("cut", "GET", "{{host}}/broken/length-mismatch", "", nil, tc.expects)
+			rep := Run(context.Background(), s.steps, Options{FailOn: tc.failOn})
+			st := rep.Steps[0]
+			if st.Exchange == nil || st.Exchange.Response == nil || st.Exchange.Err == nil {
+				t.Fatalf("want a response head and a body error: %+v", st.Exchange)
+			}
+			send := checkNamed(t, st, "send")
+			if send.Passed != tc.passed || !strings.Contains(send.Message, "200 OK, then ") {
+				t.Errorf("send check %+v", send)
+			}
+			if st.Passed() != tc.passed {
+				t.Errorf("passed = %v, want %v: %s", st.Passed(), tc.passed, strings.Join(Lines(st), "\n"))
+			}
+		})
+	}
+}

@@ -30,7 +30,8 @@ const (
 	// maxCallDepth bounds recursion: goja's own default is unbounded, and a runaway
 	// recursion would grow the Go stack until the process dies.
 	maxCallDepth = 4096
-	// pollEvery is how often the memory bound is checked while a script runs.
+	// pollEvery is how often the memory bound, the time limit and the caller's
+	// context are checked while a script runs.
 	pollEvery = 5 * time.Millisecond
 )
 
@@ -263,8 +264,11 @@ func reasonOf(err error) stopReason {
 
 // watch interrupts vm when the time limit passes, the heap grows past the memory
 // bound or ctx ends. The returned stop ends the watch and says what, if anything,
-// interrupted the run (-1 for nothing). Timers rather than a goroutine: stop must not
-// wait for a scheduler that a busy machine keeps waiting.
+// interrupted the run (-1 for nothing). One timer does all three: it ticks every
+// pollEvery (or at the deadline, if sooner), so a cancelled context is noticed
+// within a tick. A timer rather than a goroutine: stop must not wait for a
+// scheduler that a busy machine keeps waiting; and one timer rather than one per
+// limit, because a short handler's run costs little more than arming them.
 func (e *Engine) watch(ctx context.Context, vm *goja.Runtime) (stop func() stopReason) {
 	const running = -1
 	state := atomic.Int32{} // running until the first of: a reason, or done
@@ -278,15 +282,22 @@ func (e *Engine) watch(ctx context.Context, vm *goja.Runtime) (stop func() stopR
 			vm.Interrupt(why)
 		}
 	}
-	timer := time.AfterFunc(e.timeout(), func() { strike(stopTimeout) })
-	stopCtx := context.AfterFunc(ctx, func() { strike(stopCancel) })
-
+	deadline := time.Now().Add(e.timeout())
 	limit := e.maxMemory()
 	var base int64 = -1 // sampled on the first tick: most runs end before one
-	var poll *time.Timer
-	mu.Lock() // the first tick reads poll under mu
+	var tick *time.Timer
+	mu.Lock() // the first tick reads tick under mu
 	defer mu.Unlock()
-	poll = time.AfterFunc(pollEvery, func() {
+	tick = time.AfterFunc(min(pollEvery, time.Until(deadline)), func() {
+		left := time.Until(deadline)
+		switch {
+		case ctx.Err() != nil:
+			strike(stopCancel)
+			return
+		case left <= 0:
+			strike(stopTimeout)
+			return
+		}
 		h := heapBytes()
 		if base < 0 {
 			base = h
@@ -297,17 +308,13 @@ func (e *Engine) watch(ctx context.Context, vm *goja.Runtime) (stop func() stopR
 		mu.Lock()
 		defer mu.Unlock()
 		if state.Load() == running {
-			poll.Reset(pollEvery)
+			tick.Reset(min(pollEvery, left))
 		}
 	})
 	return func() stopReason {
 		mu.Lock()
 		state.CompareAndSwap(running, int32(done))
-		mu.Unlock()
-		timer.Stop()
-		stopCtx()
-		mu.Lock()
-		poll.Stop()
+		tick.Stop()
 		mu.Unlock()
 		if why := stopReason(state.Load()); why >= 0 {
 			return why

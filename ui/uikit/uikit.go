@@ -16,15 +16,71 @@ func Fit(line string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := ansi.StringWidth(line)
+	n := Width(line)
 	if n > w {
-		line = ansi.Truncate(line, w, "…")
-		n = ansi.StringWidth(line)
+		line = truncate(line, w)
+		n = Width(line)
 	}
 	if n < w {
 		line += strings.Repeat(" ", w-n)
 	}
 	return line
+}
+
+// truncate is ansi.Truncate(line, w, "…") with a fast path for plain ASCII text,
+// where one cell is one byte.
+func truncate(line string, w int) string {
+	for i := 0; i < len(line); i++ {
+		if line[i] < 0x20 || line[i] >= 0x7f {
+			return ansi.Truncate(line, w, "…")
+		}
+	}
+	return line[:w-1] + "…"
+}
+
+// Width is ansi.StringWidth with a fast path: a line of ASCII text and escape
+// sequences (most of a frame: borders aside, JSON, headers, hints) is measured
+// by one scan of its bytes instead of a grapheme segmentation, which was half
+// of a frame's time. Anything else goes to ansi.StringWidth.
+func Width(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x20 && c < 0x7f:
+			n++
+		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
+			// CSI: parameter bytes, intermediate bytes, then a final byte.
+			j := i + 2
+			for j < len(s) && s[j] >= 0x30 && s[j] <= 0x3f {
+				j++
+			}
+			for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
+				j++
+			}
+			if j == len(s) || s[j] < 0x40 || s[j] > 0x7e {
+				return ansi.StringWidth(s) // cut short or unusual: the parser decides
+			}
+			i = j
+		case c == 0x1b && i+1 < len(s) && s[i+1] == ']':
+			// OSC (a hyperlink): printable bytes up to ESC \ or BEL.
+			j := i + 2
+			for j < len(s) && s[j] >= 0x20 && s[j] < 0x7f {
+				j++
+			}
+			switch {
+			case j < len(s) && s[j] == 0x07:
+				i = j
+			case j+1 < len(s) && s[j] == 0x1b && s[j+1] == '\\':
+				i = j + 1
+			default:
+				return ansi.StringWidth(s)
+			}
+		default: // non-ASCII, control bytes, other escapes
+			return ansi.StringWidth(s)
+		}
+	}
+	return n
 }
 
 // FitBlock makes lines exactly w×h: extra lines dropped, missing ones blank.

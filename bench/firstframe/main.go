@@ -1,0 +1,111 @@
+// Command firstframe times how long terminal programs take to show their first
+// frame: each is started under a pseudo-terminal of the given size, its output
+// goes through a terminal emulator (which also answers its queries, such as the
+// background colour), and the clock stops when the screen first shows the
+// program's marker text. The programs are run in turn, RUNS times each, and the
+// median of each is printed with its ratio to the first one's.
+//
+// Usage: firstframe [-w 160] [-h 45] [-runs 10] 'MARKER=CMD ARGS...' ...
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+)
+
+func main() {
+	w := flag.Int("w", 160, "terminal width")
+	h := flag.Int("h", 45, "terminal height")
+	runs := flag.Int("runs", 10, "runs of each program")
+	flag.BoolVar(&show, "show", false, "print each screen as it changes, with its time (to pick a marker)")
+	flag.Parse()
+	type prog struct {
+		marker string
+		args   []string
+		times  []time.Duration
+	}
+	var progs []*prog
+	for _, spec := range flag.Args() {
+		marker, cmd, ok := strings.Cut(spec, "=")
+		if !ok {
+			log.Fatalf("%q: want MARKER=CMD ARGS", spec)
+		}
+		progs = append(progs, &prog{marker: marker, args: strings.Fields(cmd)})
+	}
+	for range *runs {
+		for _, p := range progs {
+			d, err := firstFrame(p.args, p.marker, *w, *h)
+			if err != nil {
+				log.Fatalf("%s: %v", p.args[0], err)
+			}
+			p.times = append(p.times, d)
+		}
+	}
+	var base time.Duration
+	for i, p := range progs {
+		slices.Sort(p.times)
+		med := p.times[len(p.times)/2]
+		if i == 0 {
+			base = med
+		}
+		fmt.Printf("%-45s median %7.1f ms  (min %6.1f, max %6.1f)  %.2fx\n", filepath.Base(p.args[0])+" "+strings.Join(p.args[1:], " "),
+			ms(med), ms(p.times[0]), ms(p.times[len(p.times)-1]), float64(med)/float64(base))
+	}
+}
+
+var show bool
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// firstFrame starts args under a pty and returns the time until marker shows.
+func firstFrame(args []string, marker string, w, h int) (time.Duration, error) {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+	start := time.Now()
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: uint16(h), Cols: uint16(w)})
+	if err != nil {
+		return 0, err
+	}
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		f.Close()
+	}()
+	emu := vt.NewEmulator(w, h)
+	var mu sync.Mutex
+	go func() { _, _ = io.Copy(f, emu) }() // replies to terminal queries
+	buf := make([]byte, 64<<10)
+	deadline := time.AfterFunc(30*time.Second, func() { f.Close() })
+	defer deadline.Stop()
+	for {
+		n, err := f.Read(buf)
+		if n > 0 {
+			mu.Lock()
+			emu.Write(buf[:n])
+			scr := emu.String()
+			shown := strings.Contains(scr, marker)
+			mu.Unlock()
+			if show {
+				fmt.Printf("--- %.1f ms\n%s\n", ms(time.Since(start)), scr)
+			}
+			if shown {
+				return time.Since(start), nil
+			}
+		}
+		if err != nil {
+			return 0, fmt.Errorf("no %q on the screen before the program ended or 30 s passed", marker)
+		}
+	}
+}
