@@ -3,6 +3,7 @@ package collections
 import (
 	"bytes"
 	"fmt"
+	"strings"
 )
 
 // Script is a JetBrains-style script of a request. Scripts are never sent;
@@ -22,9 +23,28 @@ type Directive struct {
 	Line  int
 }
 
+// Prompt is a value a request asks the user for before it is sent:
+// "# @prompt name description" (JetBrains HTTP Client, REST Client, rest.nvim).
+type Prompt struct {
+	Name        string
+	Description string // the rest of the line; may be empty
+}
+
+// Prompts returns the values r asks for, in the order they are written.
+func (r *Request) Prompts() []Prompt {
+	var out []Prompt
+	for _, d := range r.Directives {
+		if f := strings.Fields(d.Value); d.Name == "prompt" && len(f) > 0 {
+			desc := strings.TrimSpace(strings.TrimPrefix(d.Value, f[0]))
+			out = append(out, Prompt{Name: f[0], Description: desc})
+		}
+	}
+	return out
+}
+
 // supportedDirectives are the directives httplens acts on; the others are kept in
 // the file and reported as not supported here. expect is read by the script runner.
-// no-redirect and no-cookie-jar are applied by send (the TUI does not yet).
+// no-redirect and no-cookie-jar are applied by send and the TUI.
 var supportedDirectives = map[string]bool{"name": true, "prompt": true, "expect": true, "no-redirect": true, "no-cookie-jar": true}
 
 // prologue reads the lines before the request line and returns the index of the

@@ -200,10 +200,8 @@ func newExpander(rv *Resolver, r *Request) *expander {
 			}
 		}
 	}
-	for _, d := range r.Directives {
-		if f := strings.Fields(d.Value); d.Name == "prompt" && len(f) > 0 {
-			x.prompts[f[0]] = true
-		}
+	for _, p := range r.Prompts() {
+		x.prompts[p.Name] = true
 	}
 	return x
 }

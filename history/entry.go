@@ -73,6 +73,9 @@ func (e Entry) Exchange() requests.Exchange {
 	}
 	if e.Response != nil {
 		r := *e.Response
+		// Completeness is not stored; an exchange that fell short was stored with
+		// the error that cut it.
+		r.Complete = e.Err == ""
 		x.Response = &r
 	}
 	if e.Err != "" {

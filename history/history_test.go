@@ -246,6 +246,13 @@ func TestEntryExchange(t *testing.T) {
 	}
 	back := FromExchange(x, "f", "n")
 	assertSameEntry(t, back, e)
+	if x.Response.Complete || !x.Incomplete() {
+		t.Errorf("an exchange stored with its error reads as complete")
+	}
+	e.Err = ""
+	if x := e.Exchange(); !x.Response.Complete || x.Incomplete() {
+		t.Errorf("an exchange stored without an error reads as incomplete")
+	}
 }
 
 func TestDefaultPath(t *testing.T) {

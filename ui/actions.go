@@ -84,6 +84,7 @@ const (
 	actionResponseHeaders settings.Action = "response-headers"
 	actionResponseTiming  settings.Action = "response-timing"
 	actionResponseHistory settings.Action = "response-history"
+	actionResponseRequest settings.Action = "response-request"
 	actionSearch          settings.Action = "search"
 	actionMatchNext       settings.Action = "match-next"
 	actionMatchPrev       settings.Action = "match-prev"
@@ -206,6 +207,7 @@ func actionTable() []action {
 		p(actionResponseHeaders, "Headers tab", resp, "3"),
 		p(actionResponseTiming, "Timing tab", resp, "4"),
 		p(actionResponseHistory, "History tab", resp, "5"),
+		p(actionResponseRequest, "Request tab", resp, "6"),
 		hint(2, p(actionSearch, "search body", resp, "/")),
 		hint(3, ctx(p(actionMatchNext, "next match", resp, "n"))),
 		hint(4, ctx(p(actionMatchPrev, "previous match", resp, "N"))),

@@ -10,6 +10,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/bodylines"
+	"github.com/httplens/httplens/ui/wireview"
 )
 
 // Response tabs, in the order they are shown.
@@ -19,12 +20,13 @@ const (
 	tabHeaders
 	tabTiming
 	tabHistory
+	tabRequest // the request as it was written to the connection
 	tabCount
 )
 
 // tabName is the label of response tab i.
 func tabName(i int) string {
-	return [tabCount]string{"Raw", "Pretty", "Headers", "Timing", "History"}[i]
+	return [tabCount]string{"Raw", "Pretty", "Headers", "Timing", "History", "Request"}[i]
 }
 
 // tabText is the display form of one tab, computed once when the response arrives
@@ -34,6 +36,7 @@ type tabText struct {
 	styled []string        // the same lines with colours; nil means use plain
 	hex    []byte          // when set, the lines are a hex dump of these bytes
 	lazy   *bodylines.Text // when set, lines made on demand, after plain's
+	tail   wireview.Block  // lines after the lazy ones: the bytes past the message
 }
 
 // Len is the number of lines.
@@ -41,6 +44,11 @@ func (t *tabText) Len() int {
 	if t.hex != nil {
 		return (len(t.hex) + 15) / 16
 	}
+	return t.lazyEnd() + t.tail.Len()
+}
+
+// lazyEnd is the index of the first tail line.
+func (t *tabText) lazyEnd() int {
 	if t.lazy != nil {
 		return len(t.plain) + t.lazy.Len()
 	}
@@ -52,6 +60,9 @@ func (t *tabText) Plain(i int) string {
 	if t.hex != nil {
 		return hexLine(t.hex, i)
 	}
+	if e := t.lazyEnd(); i >= e {
+		return t.tail.Plain[i-e]
+	}
 	if i >= len(t.plain) && t.lazy != nil {
 		return t.lazy.Line(i - len(t.plain))
 	}
@@ -62,6 +73,13 @@ func (t *tabText) Plain(i int) string {
 // made in one walk (bodylines.Text.Lines).
 func (t *tabText) StyledRange(from, to int) []string {
 	to = min(to, t.Len())
+	if e := t.lazyEnd(); t.hex == nil && to > e {
+		out := t.StyledRange(from, max(e, from))
+		for i := max(from, e); i < to; i++ {
+			out = append(out, t.tail.Styled[i-e])
+		}
+		return out
+	}
 	if t.lazy == nil || t.hex != nil || to <= len(t.plain) {
 		out := make([]string, 0, max(to-from, 0))
 		for i := from; i < to; i++ {
@@ -81,28 +99,35 @@ func (t *tabText) Styled(i int) string {
 	if i < len(t.styled) {
 		return t.styled[i]
 	}
+	if e := t.lazyEnd(); t.hex == nil && i >= e {
+		return t.tail.Styled[i-e]
+	}
 	return t.Plain(i)
 }
 
 // responseContent is everything the response pane shows, prepared off the UI
 // goroutine by the send command.
 type responseContent struct {
-	method    string
-	status    int
-	reason    string // sanitised
-	elapsed   time.Duration
-	size      int64
-	truncated bool
-	timing    requests.Timing
-	err       string // sanitised; empty when a response arrived whole
-	kind      bodyKind
-	note      string // why Pretty shows less than it could
-	notice    string // what to know about a body that is not all here (cut, spooled, partial)
-	saveHint  bool   // the notice is followed by the save-body key, which keeps the whole body
-	body      []byte // what Pretty is made from: the decoded body, else the body
-	pending   bool   // Pretty is still being formatted by prettyCmd
-	tabs      [tabCount]tabText
-	notes     []explain.HeaderNote // one per header line, for the Headers tab
+	method     string
+	status     int
+	reason     string // sanitised
+	elapsed    time.Duration
+	size       int64
+	truncated  bool
+	timing     requests.Timing
+	err        string   // sanitised; empty when a response arrived whole
+	notHTTP    bool     // bytes came but no status line: Raw shows them
+	notHTTPWhy string   // for the Explain pane: what explain's reader says of those bytes
+	incomplete bool     // the message did not reach its end (or did not start)
+	wire       []string // what went wrong on the wire, in words (wireview.Notes)
+	kind       bodyKind
+	note       string // why Pretty shows less than it could
+	notice     string // what to know about a body that is not all here (cut, spooled, partial)
+	saveHint   bool   // the notice is followed by the save-body key, which keeps the whole body
+	body       []byte // what Pretty is made from: the decoded body, else the body
+	pending    bool   // Pretty is still being formatted by prettyCmd
+	tabs       [tabCount]tabText
+	notes      []explain.HeaderNote // one per header line, for the Headers tab
 }
 
 // newResponseContent does all the content-only work for an exchange: sanitising,
@@ -112,14 +137,24 @@ func newResponseContent(x requests.Exchange, st Styles) *responseContent {
 	if x.Err != nil {
 		c.err = termtext.String(x.Err.Error())
 	}
+	c.tabs[tabRequest] = requestTab(x.Request, st)
 	r := x.Response
 	if r == nil {
 		return c
 	}
 	c.status, c.reason = r.Status, termtext.String(r.Reason)
 	c.size, c.truncated = r.BodyBytes, r.Truncated
+	c.notHTTP, c.incomplete = r.Status == 0, x.Incomplete()
+	if c.notHTTP {
+		// The same reader `httplens explain` uses on saved bytes, so both say the same.
+		raw := append(append([]byte{}, r.RawHead...), r.Body...)
+		if _, err := explain.ReadResponse(raw); err != nil {
+			c.notHTTPWhy = "Not an HTTP/1.x response: " + err.Error() + ". The bytes that came are in Raw."
+		}
+	}
+	c.wire = wireview.Notes(x)
 
-	c.tabs[tabRaw] = rawTab(r)
+	c.tabs[tabRaw] = rawTab(r, st)
 	// The notes place dates relative to when the response arrived, so a reopened
 	// exchange reads as it did then; computing them here keeps them off Update.
 	c.notes = explain.HeaderNotes(explaininput.From(x, x.Received))
@@ -184,48 +219,5 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
 }
 
-// humanDuration formats a duration for the title and the timing chart.
-func humanDuration(d time.Duration) string {
-	switch {
-	case d < time.Millisecond:
-		return fmt.Sprintf("%d µs", d.Microseconds())
-	case d < time.Second:
-		return fmt.Sprintf("%d ms", d.Milliseconds())
-	}
-	return fmt.Sprintf("%.2f s", d.Seconds())
-}
-
-// timingChart draws the phases of a request as a waterfall of bars w cells wide.
-func timingChart(t requests.Timing, w int, st Styles) []string {
-	phases := []struct {
-		name string
-		d    time.Duration
-	}{
-		{"DNS", t.DNS}, {"Connect", t.Connect}, {"TLS", t.TLS},
-		{"Waiting", t.TTFB}, {"Transfer", t.Transfer},
-	}
-	total := t.Total
-	for _, p := range phases {
-		total = max(total, p.d)
-	}
-	const label, value = 10, 10
-	barW := max(w-label-value-2, 1)
-	lines := []string{""}
-	at := time.Duration(0)
-	for _, p := range phases {
-		start, n := 0, 0
-		if total > 0 {
-			start = int(int64(barW) * int64(at) / int64(total))
-			n = int(int64(barW) * int64(p.d) / int64(total))
-		}
-		if p.d > 0 {
-			n = max(n, 1)
-		}
-		start = min(start, barW-n)
-		bar := strings.Repeat(" ", start) + st.SeverityInfo.Render(strings.Repeat("█", n)) + strings.Repeat(" ", max(barW-start-n, 0))
-		lines = append(lines, fmt.Sprintf("%-*s%s  %*s", label, p.name, bar, value, humanDuration(p.d)))
-		at += p.d
-	}
-	lines = append(lines, "", fmt.Sprintf("%-*s%*s  %*s", label, "Total", barW, "", value, humanDuration(t.Total)))
-	return lines
-}
+// humanDuration formats a duration for titles and lists.
+func humanDuration(d time.Duration) string { return wireview.Duration(d) }

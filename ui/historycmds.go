@@ -252,6 +252,7 @@ func (m Model) reopened(msg historyReopenedMsg) Model {
 	m.resp.tab = tabRaw
 	m.resp.keys.setTab(tabRaw)
 	m.expl.SetReport(msg.report, msg.content.reason)
+	m.expl.SetNote(msg.content.notHTTPWhy)
 	m.lastX = msg.exchange
 	m.resp.SetCopyable(msg.exchange.Response != nil)
 	m.setStatus(fmt.Sprintf("Reopened exchange #%d, sent %s, explained as at its arrival · 5 back to History",

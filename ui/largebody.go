@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/bodylines"
+	"github.com/httplens/httplens/ui/wireview"
 )
 
 // inlinePretty is the largest body formatted in the send command itself; a larger
@@ -42,10 +43,20 @@ type prettyJob struct {
 }
 
 // rawTab is the Raw tab: the head as received, then the body, whose lines are
-// made on demand.
-func rawTab(r *requests.Response) tabText {
+// made on demand, then any bytes that followed the message, under a marked line.
+func rawTab(r *requests.Response, st Styles) tabText {
 	t := tabText{plain: termtext.Lines(r.RawHead)}
 	t.lazy, _ = bodylines.New(context.Background(), r.Body, bodylines.Raw)
+	t.tail = wireview.Extra(r, st)
+	return t
+}
+
+// requestTab is the Request tab: the head exactly as written, the fields httplens
+// added marked, then the body sent.
+func requestTab(s requests.SentRequest, st Styles) tabText {
+	head := wireview.RequestHead(s, st)
+	t := tabText{plain: head.Plain, styled: head.Styled}
+	t.lazy, _ = bodylines.New(context.Background(), s.Body, bodylines.Raw)
 	return t
 }
 
@@ -77,6 +88,8 @@ func bodyNotice(x requests.Exchange) (string, bool) {
 	case r.SpoolPath != "":
 		return fmt.Sprintf("body %s, first %s shown, full body in a temporary file",
 			humanBytes(r.SpooledBytes), humanBytes(r.BodyBytes)), true
+	case x.Err != nil && (r.Status == 0 || r.BodyBytes == 0):
+		return "", false // no status line, or cut in the head: the error says it all
 	case x.Err != nil:
 		return fmt.Sprintf("partial body: %s arrived before the error", humanBytes(r.BodyBytes)), true
 	case r.Truncated:

@@ -8,6 +8,7 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/overlay/ask"
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/cookiejar"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
@@ -36,6 +37,7 @@ const (
 	overlayPalette           // the command palette
 	overlayCookies           // the cookie jar of the environment
 	overlayVanished          // an edit's request is gone: save it as new, or discard
+	overlayAsk               // a value the request's # @prompt asks for
 )
 
 // dialog is the root's one overlay: which one is open and what it is about.
@@ -51,6 +53,7 @@ type dialog struct {
 	help     keyhelp.Model        // for overlayHelp
 	picker   envpicker.Model      // for overlayEnv
 	field    field.Line           // for overlaySaveBody and overlayOverwrite: the path
+	question ask.Model            // for overlayAsk
 }
 
 // openDialog opens d over the panes.
@@ -65,6 +68,8 @@ func (m *Model) dialogKeyMap() help.KeyMap {
 		return m.picker
 	case overlaySaveBody:
 		return m.overlay.field.Keys
+	case overlayAsk:
+		return m.overlay.question.Keys()
 	case overlayPalette:
 		return palette.NewKeys()
 	case overlayCookies:
@@ -108,6 +113,16 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.fromOverlay(out)
 	case overlaySaveBody:
 		return m.handleSavePrompt(msg)
+	case overlayAsk:
+		q, out := m.overlay.question.Update(msg)
+		m.overlay.question = q
+		if a, ok := out.(ask.Answered); ok {
+			return m.answered(a)
+		}
+		if out != nil {
+			m.setStatus("Not sent: the request's # @prompt was not answered.", false)
+		}
+		return m.fromOverlay(out)
 	case overlayPalette:
 		p, out := m.overlay.palette.Update(msg, palette.NewKeys(), m.entries())
 		m.overlay.palette = p
@@ -202,6 +217,8 @@ func (m *Model) dialogView(h int) string {
 		return m.overlay.textView.View(m.st, m.w, h)
 	case overlaySaveBody:
 		return m.savePromptView(h)
+	case overlayAsk:
+		return m.overlay.question.View(m.st, m.w, h)
 	case overlayPalette:
 		return m.overlay.palette.View(m.st, m.entries(), m.w, h)
 	case overlayCookies:

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -99,14 +100,33 @@ func transferCmd(send tea.Cmd, client *requests.Client, f *progressFeed) tea.Cmd
 // sendClient makes the client of one send from the configured options, with this
 // send's progress report and, for a resend after a refused certificate, no
 // certificate checks.
-func (m *Model) sendClient(f *progressFeed, insecure bool) *requests.Client {
+func (m *Model) sendClient(f *progressFeed, insecure bool, target *collections.Request) *requests.Client {
 	opts := m.cfg.Options
 	opts.Progress = f.report
 	opts.Insecure = opts.Insecure || insecure
 	if j := m.jars.jar(m.env); j != nil {
 		opts.Jar = j // this environment's cookies, kept after the exchange
 	}
-	return requests.NewClient(opts)
+	return requests.NewClient(withDirectives(opts, target))
+}
+
+// withDirectives applies the request's own settings, as the JetBrains client
+// writes them, to opts: # @no-redirect shows the 3xx itself, # @no-cookie-jar
+// neither sends nor keeps cookies. They hold for the requests sent first for it
+// too, as in httplens send.
+func withDirectives(opts requests.Options, r *collections.Request) requests.Options {
+	if r == nil {
+		return opts
+	}
+	for _, d := range r.Directives {
+		switch d.Name {
+		case "no-redirect":
+			opts.FollowRedirects = false
+		case "no-cookie-jar":
+			opts.Jar = nil
+		}
+	}
+	return opts
 }
 
 // progressed shows a progress sample of the send in flight and waits for the next.

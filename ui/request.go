@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/tree"
 	"github.com/httplens/httplens/ui/uimsg"
 )
 
@@ -54,6 +56,7 @@ type requestPane struct {
 
 	req    *collections.Request // the saved request shown, or nil
 	key    string
+	issues []string          // req's errors and notes, styled, shown under the content
 	drafts map[string]edited // by request key: every request edited in this session
 	d      draft             // the draft of req
 	tab    int
@@ -160,10 +163,11 @@ func (m *requestPane) SetRequest(r *collections.Request) {
 	m.endEditing()
 	m.req, m.resolved, m.wantKey, m.top, m.sel = r, false, "", 0, 0
 	if r == nil {
-		m.key, m.d = "", draft{}
+		m.key, m.d, m.issues = "", draft{}, nil
 		return
 	}
 	m.key = requestKey(r)
+	m.issues = requestIssues(r, m.st)
 	m.d = newDraft(r)
 	if e, ok := m.drafts[m.key]; ok {
 		m.d = e.cur.clone()
@@ -316,6 +320,10 @@ func (m requestPane) View() string {
 	}
 	lines := []string{m.requestLine(), m.tabBar()}
 	lines = append(lines, m.content()...)
+	if len(m.issues) > 0 {
+		lines = append(lines[:min(len(lines), 2+m.listHeight())], make([]string, max(2+m.listHeight()-len(lines), 0))...)
+		lines = append(lines, m.issues...)
+	}
 	return fitBlock(lines, m.w, m.h)
 }
 
@@ -354,7 +362,34 @@ func (m *requestPane) tabBar() string {
 }
 
 // listHeight is the rows under the request line and the tab bar.
-func (m *requestPane) listHeight() int { return max(m.h-2, 1) }
+func (m *requestPane) listHeight() int { return max(m.h-2-len(m.issues), 1) }
+
+// maxIssueRows caps the rows a request's errors and notes take in the pane.
+const maxIssueRows = 4
+
+// requestIssues is what is wrong with r as written (its errors: it cannot be sent
+// as it is) and what httplens does not act on (its notes), a line each, the file
+// named by its base name so that the line and the words stay in view.
+func requestIssues(r *collections.Request, st Styles) []string {
+	var out []string
+	short := func(s string) string {
+		if r.File != nil && r.File.Path != "" {
+			s = strings.Replace(s, r.File.Path, filepath.Base(r.File.Path), 1)
+		}
+		return termtext.String(s)
+	}
+	for _, e := range r.Errors {
+		out = append(out, st.ErrorText.Render(tree.MarkError+" "+short(e.Error())))
+	}
+	for _, n := range r.Notes() {
+		out = append(out, st.SeverityWarning.Render(tree.MarkNote+" "+short(n)))
+	}
+	if len(out) > maxIssueRows {
+		more := len(out) - maxIssueRows + 1
+		out = append(out[:maxIssueRows-1], st.Muted.Render(fmt.Sprintf("… %d more: httplens list shows them all", more)))
+	}
+	return out
+}
 
 // contentRows counts the rows of the current tab's content.
 func (m *requestPane) contentRows() int { return len(m.allContent()) }

@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/field"
 	"github.com/httplens/httplens/ui/uimsg"
+	"github.com/httplens/httplens/ui/wireview"
 )
 
 // match is one search hit: byte offsets into a plain line.
@@ -96,10 +97,15 @@ func (m *responsePane) Title() string {
 	switch {
 	case c == nil:
 		return "Response"
+	case c.notHTTP:
+		return "Response · no status line · " + humanBytes(c.size)
 	case c.status == 0:
 		return "Response · failed"
 	}
 	t := fmt.Sprintf("Response %d %s · %s · %s", c.status, c.reason, humanDuration(c.elapsed), humanBytes(c.size))
+	if c.incomplete {
+		t = fmt.Sprintf("Response %d %s · incomplete · %s", c.status, c.reason, humanBytes(c.size))
+	}
 	if c.truncated {
 		t += " (truncated)"
 	}
@@ -271,9 +277,7 @@ func (m *responsePane) bodyHeight() int {
 func (m responsePane) View() string {
 	lines := make([]string, 0, m.h)
 	lines = append(lines, m.tabBar())
-	if m.noticeRows() > 0 {
-		lines = append(lines, m.st.SeverityWarning.Render(m.noticeText()))
-	}
+	lines = append(lines, m.noticeLines()...)
 	switch c := m.content; {
 	case m.sending != "":
 		lines = append(lines, "", "  "+m.sending, "  "+progressBar(m.progress, m.w-2))
@@ -281,13 +285,15 @@ func (m responsePane) View() string {
 		lines = append(lines, m.hist.view(m.st, m.keys, m.bodyHeight(), m.focused)...)
 	case c == nil:
 		lines = append(lines, "", m.st.Muted.Render("  No response yet. Press "+keyName(m.keys.send)+" to send the request."))
-	case c.status == 0:
+	case m.tab == tabRequest:
+		lines = append(lines, m.visibleLines()...)
+	case c.status == 0 && !c.notHTTP:
 		lines = append(lines, "", m.st.ErrorText.Render("  Request failed"), "")
 		for _, l := range strings.Split(wrapText(c.err, m.w-4), "\n") {
 			lines = append(lines, "  "+l)
 		}
 	case m.tab == tabTiming:
-		lines = append(lines, timingChart(c.timing, m.w, m.st)...)
+		lines = append(lines, wireview.Timing(c.timing, m.w, m.st)...)
 	default:
 		lines = append(lines, m.visibleLines()...)
 	}
@@ -308,7 +314,7 @@ func (m *responsePane) tabBar() string {
 		parts = append(parts, st.Render(tabLabel(tabName(i), i == m.tab)))
 	}
 	bar := strings.Join(parts, "")
-	if c := m.content; c != nil && c.err != "" && c.status != 0 {
+	if c := m.content; c != nil && c.err != "" && c.status != 0 && m.tab != tabRaw && m.tab != tabPretty {
 		bar += "  " + m.st.ErrorText.Render(c.err)
 	} else if c != nil && m.tab == tabPretty && c.note != "" {
 		note := c.note

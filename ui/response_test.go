@@ -20,7 +20,7 @@ func jsonExchange(body string) requests.Exchange {
 		Response: &requests.Response{
 			Proto: "HTTP/1.1", Status: 200, Reason: "OK",
 			Headers: []requests.Header{{Name: "Content-Type", Value: "application/json"}, {Name: "X-Evil", Value: "a\x1b]52;c;aGk=\x07b"}},
-			RawHead: []byte(head), Body: []byte(body), BodyBytes: int64(len(body)),
+			RawHead: []byte(head), Body: []byte(body), BodyBytes: int64(len(body)), Complete: true,
 		},
 		Timing: requests.Timing{Connect: time.Millisecond, TTFB: 2 * time.Millisecond, Total: 4 * time.Millisecond},
 	}
@@ -60,7 +60,7 @@ func TestResponsePaneTabs(t *testing.T) {
 		{"headers are a table", []tea.Msg{keyMsg("3")}, []string{"Content-Type  application/json", "X-Evil        a␛]52"}, nil},
 		{"timing is a bar chart", []tea.Msg{keyMsg("4")}, []string{"Connect", "█", "Total", "4 ms"}, nil},
 		{"right arrow moves to the next tab", []tea.Msg{keyMsg("right")}, []string{"[Pretty]"}, nil},
-		{"left arrow wraps to the last tab", []tea.Msg{keyMsg("left")}, []string{"[History]"}, nil},
+		{"left arrow wraps to the last tab", []tea.Msg{keyMsg("left")}, []string{"[Request]"}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -177,4 +177,82 @@ func assertSize(t *testing.T, view string, w, h int) {
 			t.Fatalf("line %d is %d wide, want %d: %q", i, got, w, plain(l))
 		}
 	}
+}
+
+// wireExchange is what the lenient reader gives for a server that misbehaved.
+func wireExchange() requests.Exchange {
+	return requests.Exchange{
+		Request: requests.SentRequest{Method: "GET", URL: "http://127.0.0.1/x", Proto: "HTTP/1.1",
+			RawHead: []byte("GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Mine: 1\r\nUser-Agent: httplens\r\n\r\n"),
+			Headers: []requests.Header{{Name: "Host"}, {Name: "X-Mine"}, {Name: "User-Agent"}}, Added: []bool{true, false, true}},
+		Response: &requests.Response{Proto: "HTTP/1.1", Status: 204, Reason: "No Content", Complete: true,
+			RawHead: []byte("HTTP/1.1 204 No Content\r\nX-Evil: a\x1b[31mred\r\n\r\n"), Extra: []byte("surprise!\x07"),
+			ExtraNote: "bytes after the head of a No Content response", Problems: []string{"line 2: the value of X-Evil holds the control character 0x1b"}},
+		Timing: requests.Timing{Connect: time.Millisecond, Write: time.Millisecond, TTFB: 2 * time.Millisecond, Total: 4 * time.Millisecond,
+			Happened: requests.PhaseConnect | requests.PhaseWrite | requests.PhaseWait},
+	}
+}
+
+func TestResponsePaneShowsTheWire(t *testing.T) {
+	cases := []struct {
+		name string
+		x    requests.Exchange
+		keys []tea.Msg
+		want []string
+	}{
+		{"raw shows the problems, the head and the bytes after the message, marked", wireExchange(), nil,
+			[]string{"! line 2: the value of X-Evil holds the control character 0x1b", "X-Evil: a␛[31mred",
+				"── 10 bytes after the end of the message, not part of it ──", "surprise!␇"}},
+		{"the request tab shows the head as written, additions marked", wireExchange(), []tea.Msg{keyMsg("6")},
+			[]string{"[Request]", "GET /x HTTP/1.1", "Host: 127.0.0.1   (added by httplens)", "User-Agent: httplens   (added by httplens)"}},
+		{"timing marks the phases that did not happen", wireExchange(), []tea.Msg{keyMsg("4")},
+			[]string{"DNS", "—", "Request sent", "Total"}},
+		{"a reply with no status line shows its bytes", requests.Exchange{
+			Err:      errors.New("the server did not answer in HTTP/1.x: 23 B with no status line"),
+			Response: &requests.Response{Body: []byte("SSH-2.0-OpenSSH_9.6p1\r\n"), BodyBytes: 23, Problems: []string{"no status line"}}},
+			nil, []string{"! the server did not answer in HTTP/1.x", "SSH-2.0-OpenSSH_9.6p1"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := press(t, newTestResponse(c.x, 80, 16), c.keys...)
+			view := plain(p.View())
+			for _, w := range c.want {
+				if !strings.Contains(view, w) {
+					t.Errorf("view lacks %q:\n%s", w, view)
+				}
+			}
+			if strings.Contains(view, "X-Mine: 1   (added") {
+				t.Errorf("the user's own header is marked as added:\n%s", view)
+			}
+			if strings.ContainsAny(p.View(), "\x07") || strings.Contains(view, "\x1b") {
+				t.Errorf("network bytes reached the view unescaped")
+			}
+			assertSize(t, p.View(), 80, 16)
+		})
+	}
+	t.Run("thousands of problems take a third of the pane", func(t *testing.T) {
+		x := wireExchange()
+		for i := range 5000 {
+			x.Response.Problems = append(x.Response.Problems, "line "+strconv.Itoa(i+2)+": a control character")
+		}
+		p := newTestResponse(x, 80, 15)
+		view := plain(p.View())
+		if !strings.Contains(view, "! … 4998 more") || !strings.Contains(view, "HTTP/1.1 204 No Content") {
+			t.Errorf("view:\n%s", view)
+		}
+		assertSize(t, p.View(), 80, 15)
+	})
+	t.Run("titles say when there is no status line or the message fell short", func(t *testing.T) {
+		x := requests.Exchange{Err: errors.New("banner"), Response: &requests.Response{Body: []byte("SSH-2.0\r\n"), BodyBytes: 9}}
+		p := newTestResponse(x, 80, 16)
+		if got := p.Title(); got != "Response · no status line · 9 B" {
+			t.Errorf("Title() = %q", got)
+		}
+		x = jsonExchange("{")
+		x.Err, x.Response.Complete = errors.New("reset"), false
+		p = newTestResponse(x, 80, 16)
+		if got := p.Title(); !strings.Contains(got, "incomplete") {
+			t.Errorf("Title() = %q", got)
+		}
+	})
 }

@@ -99,6 +99,7 @@ type Model struct {
 	responded map[string]bool // request keys that got a response in this session
 
 	jars cookieJars // the cookie jar of each environment used in this session
+	ask  asking     // a send waiting for its # @prompt answers
 
 	acts []action // the action table, built once for this model; never changed
 }

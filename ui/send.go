@@ -13,6 +13,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/wireview"
 )
 
 // sendNow starts sending the request shown in the request pane, as edited. The
@@ -22,6 +23,14 @@ func (m Model) sendNow() (tea.Model, tea.Cmd) {
 	if r == nil {
 		m.setStatus("No request selected: pick one in the collection first.", true)
 		return m, nil
+	}
+	if len(r.Errors) > 0 {
+		// As written it cannot be sent; the request pane lists every error.
+		m.setStatus("Cannot send "+termtext.String(requestLabel(r))+": "+termtext.String(r.Errors[0].Error()), true)
+		return m, nil
+	}
+	if !m.askFirst(r) {
+		return m, nil // the question is open; answering it sends
 	}
 	chain := append(m.missingDependencies(r, map[string]bool{}), r)
 	label := r.Method + " " + requestLabel(r)
@@ -56,7 +65,7 @@ func (m Model) startSend(label string, chain []*collections.Request, resolve res
 	m.resp.SetSending(m.sendingText())
 	m.setStatus("", false)
 	id := m.flight.id
-	client, feed := m.newTransfer()
+	client, feed := m.newTransfer(chain[len(chain)-1])
 	return m, tea.Batch(
 		sendStartedCmd(id),
 		transferCmd(sendCmd(ctx, id, chain, maps.Clone(m.last), client, resolve, m.st), client, feed),
@@ -89,8 +98,9 @@ func (m *Model) missingDependencies(r *collections.Request, seen map[string]bool
 
 // resolver copies what resolving needs, so the command shares nothing mutable with
 // the model.
+// The answers given to # @prompt questions in this session count as --var values.
 func (m *Model) resolver() resolveFunc {
-	vars, env, demoURL := maps.Clone(m.cfg.Vars), maps.Clone(m.envs[m.env]), m.cfg.DemoURL
+	vars, env, demoURL := withAnswers(m.cfg.Vars, m.ask.given), maps.Clone(m.envs[m.env]), m.cfg.DemoURL
 	stored := m.historyFallback() // the newest stored response when the session has none
 	return func(r *collections.Request, last map[string]collections.Response) (requests.Request, error) {
 		rv := collections.Resolver{Vars: vars, Env: env, Demo: demoURL}
@@ -174,6 +184,7 @@ func (m *Model) receive(msg responseMsg) {
 	}
 	m.resp.SetContent(msg.content)
 	m.expl.SetReport(msg.report, msg.content.reason)
+	m.expl.SetNote(msg.content.notHTTPWhy)
 	x := msg.exchange
 	m.lastX = x
 	m.resp.SetCopyable(x.Response != nil)
@@ -181,11 +192,8 @@ func (m *Model) receive(msg responseMsg) {
 	switch {
 	case errors.Is(x.Err, context.Canceled):
 		m.setStatus("Cancelled: "+m.flight.label, false)
-	case x.Response == nil:
-		m.setStatus("Failed: "+msg.content.err, true)
 	default:
-		m.setStatus(fmt.Sprintf("%s → %d %s in %s", termtext.String(m.flight.label), x.Response.Status,
-			msg.content.reason, humanDuration(x.Timing.Total)), false)
+		m.setStatus(wireview.Outcome(x, m.flight.label))
 	}
 }
 

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"os"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -46,13 +49,13 @@ func (m Model) handleTransferMsg(msg tea.Msg) (next tea.Model, cmd tea.Cmd, ok b
 	return next, cmd, true
 }
 
-// newTransfer makes the client and progress feed of a new send; the formatting
-// of the previous response, if any, is dropped.
-func (m *Model) newTransfer() (*requests.Client, *progressFeed) {
+// newTransfer makes the client and progress feed of a new send of target (and the
+// requests it depends on); the formatting of the previous response, if any, is dropped.
+func (m *Model) newTransfer(target *collections.Request) (*requests.Client, *progressFeed) {
 	m.stopPretty()
 	m.xfer.pretty = prettyJob{}
 	f := newProgressFeed()
-	client := m.sendClient(f, m.xfer.insecure)
+	client := m.sendClient(f, m.xfer.insecure, target)
 	if m.xfer.insecure {
 		m.flight.label += " (certificate not checked)"
 		m.resp.SetSending(m.sendingText())
@@ -101,12 +104,33 @@ func (m *responsePane) setBodyKeys(x requests.Exchange) {
 	m.keys.Enable(actionInsecure, tlsRefused(x.Err))
 }
 
-// noticeRows is 1 when the Raw or Pretty tab shows what to know about a body
-// that is not all here (spooled, cut, partial), else 0.
-func (m *responsePane) noticeRows() int {
+// noticeRows is how many rows noticeLines takes.
+func (m *responsePane) noticeRows() int { return len(m.noticeLines()) }
+
+// noticeLines is what the Raw and Pretty tabs show above the content: what went
+// wrong on the wire (the error, the reader's problems), wrapped, at most a third
+// of the pane; then what to know about a body that is not all here (spooled, cut,
+// partial).
+func (m *responsePane) noticeLines() []string {
 	c := m.content
-	if m.sending != "" || c == nil || c.notice == "" || m.tab != tabRaw && m.tab != tabPretty {
-		return 0
+	if m.sending != "" || c == nil || m.tab != tabRaw && m.tab != tabPretty {
+		return nil
 	}
-	return 1
+	var out []string
+	limit := max(m.h/3, 1)
+	// Only the notes that fit are wrapped: a head can hold thousands of problems.
+	for i, n := range c.wire {
+		if len(out) >= limit {
+			out[limit-1] = m.st.SeverityWarning.Render(fmt.Sprintf("! … %d more", len(c.wire)-i+1))
+			break
+		}
+		for _, l := range strings.Split(wrapText("! "+n, max(m.w, 1)), "\n") {
+			out = append(out, m.st.SeverityWarning.Render(l))
+		}
+	}
+	out = out[:min(len(out), limit)]
+	if c.notice != "" {
+		out = append(out, m.st.SeverityWarning.Render(m.noticeText()))
+	}
+	return out
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -90,4 +92,40 @@ func TestTreeOpenAndMouse(t *testing.T) {
 	if !p.Editing() {
 		t.Fatal("/ did not start editing the filter")
 	}
+}
+
+// marksFile has a request with an error, one with a script that is not run and a
+// clean one.
+const marksFile = "### Fine\nGET http://127.0.0.1/ok\n\n### Broken header\nGET http://127.0.0.1/ok\nnot a header\n\n" +
+	"### With a handler\nGET http://127.0.0.1/ok\n\n> {%\n  client.test(\"ok\", function() {});\n%}\n"
+
+func TestTreeMarksRequestErrorsAndNotes(t *testing.T) {
+	f, err := collections.Parse("marks.http", []byte(marksFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newTreePane(NewStyles())
+	p.SetSize(40, 8)
+	p.SetCollection(&collections.Collection{Files: []*collections.File{f}})
+	view := plain(p.View())
+	for _, w := range []string{"GET    Fine", "GET    ✗ Broken header", "GET    ! With a handler"} {
+		if !strings.Contains(view, w) {
+			t.Errorf("tree lacks %q:\n%s", w, view)
+		}
+	}
+	if strings.Contains(view, "✗ Fine") || strings.Contains(view, "! Fine") {
+		t.Errorf("a clean request is marked:\n%s", view)
+	}
+
+	r := newRequestPane(NewStyles())
+	r.SetSize(70, 10)
+	r.SetRequest(&f.Requests[1])
+	if v := plain(r.View()); !strings.Contains(v, "✗ marks.http:6:1: expected a header") {
+		t.Errorf("the request pane does not say what is wrong:\n%s", v)
+	}
+	r.SetRequest(&f.Requests[2])
+	if v := plain(r.View()); !strings.Contains(v, "! marks.http:11: response handler (inline) not run") {
+		t.Errorf("the request pane does not list the script not run:\n%s", v)
+	}
+	assertSize(t, r.View(), 70, 10)
 }

@@ -59,6 +59,26 @@ type node struct {
 	parent int    // index of the enclosing node, -1 at the top
 	req    *collections.Request
 	file   *collections.File // for a file row
+	mark   string            // after a request's label: MarkError or MarkNote
+}
+
+// MarkError and MarkNote are the marks after a request in the tree: it has an error (it cannot be sent as it
+// is), or notes (scripts not run, constructs not supported here). The request
+// pane says which.
+const (
+	MarkError = "✗"
+	MarkNote  = "!"
+)
+
+// requestMark is the mark of r in the tree, or "".
+func requestMark(r *collections.Request) string {
+	switch {
+	case len(r.Errors) > 0:
+		return MarkError
+	case len(r.Notes()) > 0:
+		return MarkNote
+	}
+	return ""
 }
 
 // Model lists the files, folders and requests of the collection.
@@ -123,7 +143,7 @@ func buildNodes(c *collections.Collection) []node {
 			r := &f.Requests[i]
 			nodes = append(nodes, node{kind: nodeRequest, depth: depth + 1, id: RequestKey(r),
 				label: termtext.String(RequestLabel(r)), method: termtext.String(r.Method),
-				match: strings.ToLower(r.Name + "\x00" + r.Title), parent: fileIdx, req: r})
+				match: strings.ToLower(r.Name + "\x00" + r.Title), parent: fileIdx, req: r, mark: requestMark(r)})
 		}
 	}
 	for i, err := range c.Errors {
@@ -416,8 +436,17 @@ func (m *Model) row(vi int) string {
 		if m.dirty[n.id] {
 			label += " ●" // unsaved edits
 		}
-		plain = indent + method + label
-		styled = indent + m.st.Method(n.method).Render(method) + label
+		// The mark goes before the label, so a long label cut at the edge keeps it.
+		mark, markStyled := "", ""
+		if n.mark != "" {
+			st := m.st.SeverityWarning
+			if n.mark == MarkError {
+				st = m.st.ErrorText
+			}
+			mark, markStyled = n.mark+" ", st.Render(n.mark)+" "
+		}
+		plain = indent + method + mark + label
+		styled = indent + m.st.Method(n.method).Render(method) + markStyled + label
 	default:
 		arrow := "▾ "
 		if m.folded[n.id] {
