@@ -61,6 +61,11 @@ type Step struct {
 type Options struct {
 	// Client sends the requests; nil means requests.NewClient(requests.Options{}).
 	Client *requests.Client
+	// Send, when set, sends instead of Client: e.g. through a cache lab, whose
+	// answer explain must read at the lab's clock. It returns the exchange the
+	// client got and, when not nil, that exchange as explain should read it
+	// (nil: explaininput.From at Now).
+	Send func(ctx context.Context, r requests.Request) (requests.Exchange, *explain.Exchange)
 	// Engine runs the scripts; nil means an Engine with its own Globals.
 	Engine *scripts.Engine
 	// FailOn, when set to explain.Warning or explain.Error, also fails a request on
@@ -164,7 +169,7 @@ func (r Report) Counts() (checks, failed int) {
 // Run runs the steps in order and returns what each produced. A failing step never
 // stops the run; cancelling ctx does, and the steps not run are left out.
 func Run(ctx context.Context, steps []Step, opts Options) Report {
-	if opts.Client == nil {
+	if opts.Client == nil && opts.Send == nil {
 		opts.Client = requests.NewClient(requests.Options{})
 		defer opts.Client.CloseIdleConnections()
 	}
@@ -268,7 +273,13 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 			return res
 		}
 	}
-	x := opts.Client.Send(ctx, req)
+	var x requests.Exchange
+	var lens *explain.Exchange
+	if opts.Send != nil {
+		x, lens = opts.Send(ctx, req)
+	} else {
+		x = opts.Client.Send(ctx, req)
+	}
 	res.Exchange = &x
 	if x.Err != nil || x.Response == nil {
 		msg := "no response"
@@ -281,6 +292,9 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 	res.Checks = append(res.Checks, Check{Kind: KindRequest, Name: "send", Passed: true,
 		Message: fmt.Sprintf("%d %s", x.Response.Status, x.Response.Reason)})
 	in := explaininput.From(x, opts.Now())
+	if lens != nil {
+		in = *lens
+	}
 	report := explain.Analyze(in)
 	res.Report = &report
 
