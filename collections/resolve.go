@@ -33,7 +33,8 @@ type Resolved struct {
 // Resolver is not safe for concurrent use when Rand is set.
 //
 // A plain {{name}} is looked up in Vars, then the request's file variables, then
-// Env, then the built-in {{demo}}. Values found there may use variables themselves.
+// Env, then Globals, then the built-in {{demo}}. Values found there may use
+// variables themselves.
 type Resolver struct {
 	Vars map[string]string // --var overrides
 	Env  map[string]string // the selected environment, from LoadEnv
@@ -48,6 +49,10 @@ type Resolver struct {
 	// plain name is looked up; nil reads .env beside the request's file (and up to
 	// the project root) when one is needed.
 	DotEnv map[string]string
+	// Globals, when set, looks a plain {{name}} up among the names scripts kept
+	// (client.global.set), after the environment: a token a login handler kept
+	// reaches the next request.
+	Globals func(name string) (string, bool)
 }
 
 // Resolve returns r with its variables substituted. An error names the variable and
@@ -273,6 +278,11 @@ func (x *expander) lookup(name string) (string, bool) {
 	}
 	if v, ok := x.rv.Env[name]; ok {
 		return v, true
+	}
+	if x.rv.Globals != nil {
+		if v, ok := x.rv.Globals(name); ok {
+			return v, true
+		}
 	}
 	if name == "demo" && x.rv.Demo != "" {
 		return x.rv.Demo, true
