@@ -1,0 +1,97 @@
+package collrun
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/demo"
+	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/runner"
+	"github.com/httplens/httplens/scripts"
+)
+
+// A parsed .http file runs as the runner's steps: the login handler keeps a token
+// as a global, the next request reads it as {{token}}, a pre-request script's
+// request variable and a handler file beside the .http file both work, and
+// @expect is checked.
+func TestCollectionRunsAsSteps(t *testing.T) {
+	s, err := demo.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	dir := t.TempDir()
+	src := `### Log in
+# @name login
+POST {{demo}}/login
+Content-Type: application/json
+
+{"user": "demo", "password": "demo"}
+
+> {%
+  client.global.set("token", response.body.token);
+  client.test("logged in", () => client.assert(response.status === 200));
+%}
+
+### Me
+# @expect status 200
+< {% request.variables.set("who", "me"); %}
+GET {{demo}}/{{who}}
+Authorization: Bearer {{token}}
+
+> ./me.js
+`
+	path := filepath.Join(dir, "api.http")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "me.js"), []byte(`client.test("user", () => client.assert(response.body.user === "demo", JSON.stringify(response.body)));`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	coll, err := collections.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	globals := &scripts.Globals{}
+	resolve := func(r *collections.Request, vars map[string]string) (requests.Request, error) {
+		rv := collections.Resolver{Vars: vars, Demo: s.URL(), Globals: globals.Lookup}
+		out, err := rv.Resolve(r)
+		if err != nil {
+			return requests.Request{}, err
+		}
+		req := requests.Request{Method: out.Method, URL: out.URL, Body: out.Body}
+		for _, h := range out.Headers {
+			req.Headers = append(req.Headers, requests.Header{Name: h.Name, Value: h.Value})
+		}
+		return req, nil
+	}
+	var steps []runner.Step
+	for i := range coll.Files[0].Requests {
+		r := &coll.Files[0].Requests[i]
+		if !Scripted(r) {
+			t.Errorf("%s: not seen as scripted", Name(r))
+		}
+		steps = append(steps, Step(r, resolve, nil))
+	}
+	rep := runner.Run(context.Background(), steps, runner.Options{Engine: &scripts.Engine{Globals: globals}})
+	var all []string
+	for _, st := range rep.Steps {
+		all = append(all, runner.Lines(st)...)
+	}
+	text := strings.Join(all, "\n")
+	if rep.ExitCode() != runner.ExitPassed {
+		t.Fatalf("exit %d:\n%s", rep.ExitCode(), text)
+	}
+	for _, want := range []string{"logged in", "user", "@expect status 200", "api.http:"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lines lack %q:\n%s", want, text)
+		}
+	}
+	if steps[1].BaseDir != dir || steps[0].Name != "login" || steps[1].Name != "Me" {
+		t.Errorf("steps: %q %q %q", steps[1].BaseDir, steps[0].Name, steps[1].Name)
+	}
+}
