@@ -53,7 +53,10 @@ func lastResponses(m map[string]Response) func(string) (Response, bool) {
 
 func TestResolveVariables(t *testing.T) {
 	env := map[string]string{"token": "from-env", "envOnly": "e"}
-	globals := func(n string) (string, bool) { v, ok := map[string]string{"token": "g", "envOnly": "no"}[n]; return v, ok }
+	globals := func(n string) (string, bool) {
+		v, ok := map[string]string{"token": "g", "envOnly": "no"}[n]
+		return v, ok
+	}
 	tests := []struct {
 		name    string
 		rv      Resolver
