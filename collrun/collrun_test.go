@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httplens/httplens/cachelab"
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/demo"
 	"github.com/httplens/httplens/requests"
@@ -93,5 +94,43 @@ Authorization: Bearer {{token}}
 	}
 	if steps[1].BaseDir != dir || steps[0].Name != "login" || steps[1].Name != "Me" {
 		t.Errorf("steps: %q %q %q", steps[1].BaseDir, steps[0].Name, steps[1].Name)
+	}
+}
+
+// The chain through a cache lab: the second GET is a fresh hit, labelled, and
+// Done sees each request in order.
+func TestChainThroughLab(t *testing.T) {
+	s, err := demo.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	f, err := collections.Parse("lab.http", []byte("### a\n# @name a\nGET {{demo}}/cache/max-age\n\n### b\n# @expect header Age\nGET {{demo}}/cache/max-age\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resolve := func(r *collections.Request, vars map[string]string) (requests.Request, error) {
+		rv := collections.Resolver{Vars: vars, Demo: s.URL()}
+		out, err := rv.Resolve(r)
+		return requests.Request{Method: out.Method, URL: out.URL}, err
+	}
+	c := requests.NewClient(requests.Options{})
+	defer c.CloseIdleConnections()
+	lab := cachelab.New(cachelab.Config{Send: c.Send})
+	var done []string
+	chain := []*collections.Request{&f.Requests[0], &f.Requests[1]}
+	res := Chain(context.Background(), chain, resolve, Options{Lab: lab, Engine: &scripts.Engine{},
+		Done: func(r *collections.Request, _ runner.StepResult) { done = append(done, Name(r)) }})
+	last, lr, ok := res.Last()
+	if !ok || lr == nil || lr.Label != cachelab.FreshHit || res.Lab[0].Label != cachelab.Miss {
+		t.Fatalf("labels: %+v %+v", res.Lab[0], lr)
+	}
+	if !last.Passed() || strings.Join(done, ",") != "a,b" {
+		t.Errorf("last %+v, done %v", last.Checks, done)
+	}
+	// Without the lab nothing is stored, so the second answer carries no Age.
+	res = Chain(context.Background(), chain, resolve, Options{Engine: &scripts.Engine{}})
+	if last, lr, _ := res.Last(); lr != nil || last.Passed() {
+		t.Errorf("without the lab: %+v %+v", lr, last.Checks)
 	}
 }
