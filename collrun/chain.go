@@ -18,7 +18,8 @@ type Options struct {
 	// Client sends the requests when Lab is nil.
 	Client *requests.Client
 	// Lab, when set, answers every request through that cache (private or
-	// shared); its clock is the one explain reads the answers at.
+	// shared); its clock is the one explain reads the answers at. A lab made
+	// with Send: ContextSend sends upstream with Client.
 	Lab *cachelab.Lab
 	// Env answers request.environment.get.
 	Env map[string]string
@@ -72,6 +73,25 @@ func Chain(ctx context.Context, chain []*collections.Request, resolve ResolveFun
 			o.Done(chain[i], sr)
 		}
 	}
+	if o.Client != nil {
+		ctx = context.WithValue(ctx, clientKey{}, o.Client)
+	}
 	runner.Run(ctx, steps, ro)
 	return res
+}
+
+type clientKey struct{}
+
+// defaultClient sends for ContextSend when the context names no client.
+var defaultClient = requests.NewClient(requests.Options{})
+
+// ContextSend sends r with the client Chain was given (Options.Client), else a
+// default one: the Send of a lab that lives longer than one client, as the
+// TUI's does (each send has its own client, which reports the transfer's
+// progress).
+func ContextSend(ctx context.Context, r requests.Request) requests.Exchange {
+	if c, ok := ctx.Value(clientKey{}).(*requests.Client); ok {
+		return c.Send(ctx, r)
+	}
+	return defaultClient.Send(ctx, r)
 }

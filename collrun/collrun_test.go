@@ -114,19 +114,20 @@ func TestChainThroughLab(t *testing.T) {
 		out, err := rv.Resolve(r)
 		return requests.Request{Method: out.Method, URL: out.URL}, err
 	}
-	c := requests.NewClient(requests.Options{})
+	progressed := false // the lab sends with the chain's client: its Progress hook runs
+	c := requests.NewClient(requests.Options{Progress: func(done, total int64) { progressed = true }})
 	defer c.CloseIdleConnections()
-	lab := cachelab.New(cachelab.Config{Send: c.Send})
+	lab := cachelab.New(cachelab.Config{Send: ContextSend})
 	var done []string
 	chain := []*collections.Request{&f.Requests[0], &f.Requests[1]}
-	res := Chain(context.Background(), chain, resolve, Options{Lab: lab, Engine: &scripts.Engine{},
+	res := Chain(context.Background(), chain, resolve, Options{Lab: lab, Client: c, Engine: &scripts.Engine{},
 		Done: func(r *collections.Request, _ runner.StepResult) { done = append(done, Name(r)) }})
 	last, lr, ok := res.Last()
 	if !ok || lr == nil || lr.Label != cachelab.FreshHit || res.Lab[0].Label != cachelab.Miss {
 		t.Fatalf("labels: %+v %+v", res.Lab[0], lr)
 	}
-	if !last.Passed() || strings.Join(done, ",") != "a,b" {
-		t.Errorf("last %+v, done %v", last.Checks, done)
+	if !last.Passed() || strings.Join(done, ",") != "a,b" || !progressed {
+		t.Errorf("last %+v, done %v, client used %v", last.Checks, done, progressed)
 	}
 	// Without the lab nothing is stored, so the second answer carries no Age.
 	res = Chain(context.Background(), chain, resolve, Options{Engine: &scripts.Engine{}})
