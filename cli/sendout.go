@@ -7,6 +7,7 @@ import (
 
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/explaininput"
+	"github.com/httplens/httplens/jsonsafe"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 )
@@ -108,7 +109,7 @@ func writeJSON(out io.Writer, x requests.Exchange) error {
 	if x.Err != nil {
 		doc.Error = x.Err.Error()
 	}
-	enc := json.NewEncoder(out)
+	enc := json.NewEncoder(jsonsafe.Writer(out))
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
 }

@@ -51,10 +51,9 @@ func TestLoginTokenThenAuthorisedCall(t *testing.T) {
 		t.Errorf("global token = %q", tok)
 	}
 	me := rep.Steps[2]
-	// The client adds its own fields (User-Agent) after the request's: find it by name.
-	auth := ""
+	var auth string
 	for _, h := range me.Exchange.Request.Headers {
-		if h.Name == "Authorization" {
+		if strings.EqualFold(h.Name, "Authorization") {
 			auth = h.Value
 		}
 	}
