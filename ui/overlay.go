@@ -8,6 +8,7 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/labview"
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/cookiejar"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
@@ -36,6 +37,7 @@ const (
 	overlayPalette           // the command palette
 	overlayCookies           // the cookie jar of the environment
 	overlayVanished          // an edit's request is gone: save it as new, or discard
+	overlayLab               // the cache lab's contents
 )
 
 // dialog is the root's one overlay: which one is open and what it is about.
@@ -51,6 +53,7 @@ type dialog struct {
 	help     keyhelp.Model        // for overlayHelp
 	picker   envpicker.Model      // for overlayEnv
 	field    field.Line           // for overlaySaveBody and overlayOverwrite: the path
+	lab      labview.Model        // for overlayLab
 }
 
 // openDialog opens d over the panes.
@@ -116,6 +119,10 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		c, out := m.overlay.cookies.Update(msg, cookiejar.NewKeys())
 		m.overlay.cookies = c
 		return m.fromCookies(out)
+	case overlayLab:
+		l, out := m.overlay.lab.Update(msg)
+		m.overlay.lab = l
+		return m.fromOverlay(out)
 	}
 	if d.kind == overlayVanished {
 		return m.answerVanished(m.question().Update(msg, m.dialogKeys))
@@ -206,6 +213,8 @@ func (m *Model) dialogView(h int) string {
 		return m.overlay.palette.View(m.st, m.entries(), m.w, h)
 	case overlayCookies:
 		return m.overlay.cookies.View(m.st, m.w, h)
+	case overlayLab:
+		return m.overlay.lab.View(m.st, m.w, h)
 	case overlayEnv:
 		return m.overlay.picker.View(m.st, m.help, m.picker, m.w, h)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/testsview"
 )
 
 // sendNow starts sending the request shown in the request pane, as edited. The
@@ -59,7 +60,7 @@ func (m Model) startSend(label string, chain []*collections.Request, resolve res
 	client, feed := m.newTransfer()
 	return m, tea.Batch(
 		sendStartedCmd(id),
-		transferCmd(sendCmd(ctx, id, chain, maps.Clone(m.last), client, resolve, m.st), client, feed),
+		transferCmd(sendCmd(ctx, id, chain, maps.Clone(m.last), sendRun{engine: m.scripts, client: client, lab: m.lab, env: maps.Clone(m.envs[m.env])}, resolve, m.st), client, feed),
 		waitProgressCmd(id, feed, 0),
 		m.flight.spin.Tick,
 	)
@@ -92,8 +93,14 @@ func (m *Model) missingDependencies(r *collections.Request, seen map[string]bool
 func (m *Model) resolver() resolveFunc {
 	vars, env, demoURL := maps.Clone(m.cfg.Vars), maps.Clone(m.envs[m.env]), m.cfg.DemoURL
 	stored := m.historyFallback() // the newest stored response when the session has none
-	return func(r *collections.Request, last map[string]collections.Response) (requests.Request, error) {
-		rv := collections.Resolver{Vars: vars, Env: env, Demo: demoURL}
+	globals := m.scripts.Globals  // safe for concurrent use: read as the command runs
+	return func(r *collections.Request, last map[string]collections.Response, reqVars map[string]string) (requests.Request, error) {
+		rv := collections.Resolver{Vars: vars, Env: env, Demo: demoURL, Globals: globals.Lookup}
+		if len(reqVars) > 0 {
+			// A pre-request script's request.variables win over all but --var.
+			rv.Vars = maps.Clone(reqVars)
+			maps.Copy(rv.Vars, vars)
+		}
 		rv.Responses = func(name string) (collections.Response, bool) {
 			if resp, ok := last[name]; ok || stored == nil {
 				return resp, ok
@@ -120,7 +127,7 @@ func (m *Model) resolveCmd(k string) tea.Cmd {
 	}
 	resolve, last := m.resolver(), maps.Clone(m.last)
 	return func() tea.Msg {
-		req, err := resolve(r, last)
+		req, err := resolve(r, last, nil)
 		return resolvedMsg{key: k, req: req, err: err}
 	}
 }
@@ -186,6 +193,14 @@ func (m *Model) receive(msg responseMsg) {
 	default:
 		m.setStatus(fmt.Sprintf("%s → %d %s in %s", termtext.String(m.flight.label), x.Response.Status,
 			msg.content.reason, humanDuration(x.Timing.Total)), false)
+	}
+	// What the cache lab did and what the scripts found follow on the same line.
+	if msg.lab != nil {
+		m.status += " · cache lab: " + string(msg.lab.Label)
+	}
+	if sum, failed := testsview.Summary(msg.steps); sum != "" {
+		m.status += " · " + sum
+		m.errMsg = m.errMsg || failed
 	}
 }
 

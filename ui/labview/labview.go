@@ -12,13 +12,14 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httplens/httplens/cachelab"
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/styles"
+	"github.com/httplens/httplens/ui/uikit"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // Kind names the lab's cache for a title.
@@ -120,10 +121,10 @@ func got(x requests.Exchange) string {
 }
 
 // Model is the cache's contents view: one row per stored entry, the selected
-// entry's history and its explain verdict at the lab clock.
+// entry's history and its explain verdict at the lab clock. Its keys are its
+// own (an overlay's); it hands uimsg.Close up.
 type Model struct {
 	lab     *cachelab.Lab
-	st      styles.Styles
 	entries []cachelab.Entry
 	sel     int
 	note    string // what the last key did
@@ -147,8 +148,8 @@ func newKeys() keyMap {
 }
 
 // New opens the view on lab's contents now.
-func New(lab *cachelab.Lab, st styles.Styles) Model {
-	m := Model{lab: lab, st: st, keys: newKeys()}
+func New(lab *cachelab.Lab) Model {
+	m := Model{lab: lab, keys: newKeys()}
 	m.Refresh()
 	return m
 }
@@ -187,14 +188,14 @@ func ToStale(lab *cachelab.Lab, e cachelab.Entry) string {
 	return "To stale: " + Advance(lab, d)
 }
 
-// Update handles a key; closed is true when the view should close. Every change
-// to the lab happens here, in memory: nothing is sent.
-func (m Model) Update(msg tea.KeyMsg) (Model, bool) {
+// Update handles a key; on close it returns uimsg.Close. Every change to the lab
+// happens here, in memory: nothing is sent.
+func (m Model) Update(msg tea.KeyMsg) (Model, tea.Msg) {
 	k := m.keys
 	e, any := m.Selected()
 	switch {
 	case key.Matches(msg, k.Close):
-		return m, true
+		return m, uimsg.Close{}
 	case key.Matches(msg, k.Up):
 		m.sel = max(m.sel-1, 0)
 	case key.Matches(msg, k.Down):
@@ -215,18 +216,19 @@ func (m Model) Update(msg tea.KeyMsg) (Model, bool) {
 		m.note = ToStale(m.lab, e)
 	}
 	m.Refresh()
-	return m, false
+	return m, nil
 }
 
-// View draws the contents in w×h cells (the caller frames it).
-func (m Model) View(w, h int) string {
+// View draws the contents in a box centred in a w×h area.
+func (m Model) View(st styles.Styles, w, h int) string {
+	w, h = max(w-6, 20), max(h-2, 4) // the box's border and padding
 	s := termtext.String
-	fitw := func(l string) string { return fit(l, w) }
-	lines := []string{m.st.Bold.Render(fitw(fmt.Sprintf("Cache lab · %s · %s · %d entries", Kind(m.lab), Clock(m.lab), len(m.entries)))), ""}
+	fitw := func(l string) string { return uikit.Fit(l, w) }
+	lines := []string{st.Bold.Render(fitw(fmt.Sprintf("Cache lab · %s · %s · %d entries", Kind(m.lab), Clock(m.lab), len(m.entries)))), ""}
 	if len(m.entries) == 0 {
-		lines = append(lines, m.st.Muted.Render(fitw("The store is empty: send a GET with the lab on.")))
+		lines = append(lines, st.Muted.Render(fitw("The store is empty: send a GET with the lab on.")))
 	} else {
-		lines = append(lines, m.st.Muted.Render(fitw(row("KEY", "VARY", "STATUS", "AGE", "LIFETIME", "STATE"))))
+		lines = append(lines, st.Muted.Render(fitw(row("KEY", "VARY", "STATUS", "AGE", "LIFETIME", "STATE"))))
 		room := max(h/3, 1)
 		top := max(min(m.sel-room+1, len(m.entries)-room), 0)
 		for i := top; i < min(top+room, len(m.entries)); i++ {
@@ -234,19 +236,19 @@ func (m Model) View(w, h int) string {
 			l := fitw(row(s(e.Key), s(orDash(e.Secondary)), fmt.Sprint(e.Status), fmt.Sprintf("%d s", e.AgeS),
 				fmt.Sprintf("%d s %s", e.LifetimeS, e.Source), state(e)))
 			if i == m.sel {
-				l = m.st.Selected.Render(l)
+				l = st.Selected.Render(l)
 			}
 			lines = append(lines, l)
 		}
 		e := m.entries[m.sel]
-		lines = append(lines, "", m.st.Bold.Render(fitw("History of "+s(e.Key))))
+		lines = append(lines, "", st.Bold.Render(fitw("History of "+s(e.Key))))
 		for _, ev := range e.History {
 			lines = append(lines, fitw("  "+ev.At.UTC().Format("15:04:05")+"  "+s(ev.What)))
 		}
 		if e.ValidateBy != "" {
 			lines = append(lines, fitw("  revalidates with "+s(e.ValidateBy)))
 		}
-		lines = append(lines, "", m.st.Bold.Render(fitw("Explain at the lab clock")))
+		lines = append(lines, "", st.Bold.Render(fitw("Explain at the lab clock")))
 		for _, l := range m.explainLines(e) {
 			lines = append(lines, fitw("  "+l))
 		}
@@ -261,7 +263,7 @@ func (m Model) View(w, h int) string {
 	if len(lines) > h-1 {
 		lines = lines[:max(h-1, 0)]
 	}
-	return strings.Join(append(lines, m.st.Muted.Render(fitw(foot))), "\n")
+	return uikit.Centre(st.Overlay, append(lines, st.Muted.Render(fitw(foot))), w+6, h+2)
 }
 
 // explainLines is the stored response's caching verdict for this lab's kind of
@@ -323,17 +325,6 @@ func orDash(s string) string {
 }
 
 func row(key, vary, status, age, life, st string) string {
-	col := func(s string, n int) string { return fit(s, n) + " " }
+	col := func(s string, n int) string { return uikit.Fit(s, n) + " " }
 	return col(key, 44) + col(vary, 20) + col(status, 6) + col(age, 8) + col(life, 16) + st
-}
-
-// fit cuts or pads line to w cells.
-func fit(line string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(line) > w {
-		line = ansi.Truncate(line, w, "…")
-	}
-	return line + strings.Repeat(" ", max(w-ansi.StringWidth(line), 0))
 }

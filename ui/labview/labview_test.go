@@ -11,6 +11,7 @@ import (
 	"github.com/httplens/httplens/demo"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/styles"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 func newLab(t *testing.T) (*cachelab.Lab, string) {
@@ -45,15 +46,16 @@ func TestLabelsAndContents(t *testing.T) {
 		t.Errorf("miss lines:\n%s", text)
 	}
 
-	m := New(lab, styles.New())
-	view := m.View(160, 30)
+	m := New(lab)
+	st := styles.New()
+	view := m.View(st, 170, 34)
 	for _, want := range []string{"1 entries", "GET " + base + "/cache/must-revalidate", "fresh for", "History of", "Explain at the lab clock", "private cache: storable", "once stale it must be revalidated"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}
 	}
 	m = press(m, "H")
-	if view := m.View(160, 30); !strings.Contains(view, "stale by") || !strings.Contains(view, "clock +1 h 0 min 0 s") {
+	if view := m.View(st, 170, 34); !strings.Contains(view, "stale by") || !strings.Contains(view, "clock +1 h 0 min 0 s") {
 		t.Errorf("after +1 h:\n%s", view)
 	}
 	third := lab.Do(context.Background(), get)
@@ -66,10 +68,10 @@ func TestLabelsAndContents(t *testing.T) {
 		t.Errorf("to stale: %q", m.note)
 	}
 	m = press(m, "d")
-	if lab.Len() != 0 || !strings.Contains(m.View(160, 30), "The store is empty") {
+	if lab.Len() != 0 || !strings.Contains(m.View(st, 170, 34), "The store is empty") {
 		t.Errorf("d left %d entries", lab.Len())
 	}
-	if _, closed := m.Update(tea.KeyMsg{Type: tea.KeyEsc}); !closed {
+	if _, out := m.Update(tea.KeyMsg{Type: tea.KeyEsc}); out != (uimsg.Close{}) {
 		t.Error("esc did not close")
 	}
 }
