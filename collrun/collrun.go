@@ -6,6 +6,7 @@
 package collrun
 
 import (
+	"os"
 	"path/filepath"
 
 	"github.com/httplens/httplens/collections"
@@ -25,7 +26,7 @@ type ResolveFunc func(r *collections.Request, vars map[string]string) (requests.
 func Step(r *collections.Request, resolve ResolveFunc, env map[string]string) runner.Step {
 	st := runner.Step{Name: Name(r), Line: r.Line()}
 	if r.File != nil {
-		st.File = r.File.Path
+		st.File = shortPath(r.File.Path)
 		st.BaseDir = filepath.Dir(r.File.Path)
 	}
 	sr := scripts.Request{Method: r.Method, URL: r.URL, Body: string(r.Body)}
@@ -42,6 +43,19 @@ func Step(r *collections.Request, resolve ResolveFunc, env map[string]string) ru
 	}
 	st.Resolve = func(vars map[string]string) (requests.Request, error) { return resolve(r, vars) }
 	return st
+}
+
+// shortPath names a file for messages: relative to the working folder when it is
+// inside it, as the user most likely named it; else as it is.
+func shortPath(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, p); err == nil && filepath.IsLocal(rel) {
+		return rel
+	}
+	return p
 }
 
 // Name is how a step names its request: its @name, else its title, else its
