@@ -225,9 +225,6 @@ func (m *Model) writeCache(b *strings.Builder) {
 		verdict += fmt.Sprintf("stale by %s: reuse needs revalidation.", seconds(-c.FreshForS))
 	}
 	m.para(b, "  ", verdict)
-	if c.MustRevalidate {
-		m.para(b, "  ", "Once stale it must be revalidated (must-revalidate).")
-	}
 	if len(c.Vary) > 0 {
 		m.para(b, "  ", "Varies on: "+strings.Join(c.Vary, ", "))
 	}
@@ -252,7 +249,13 @@ func cacheView(v explain.CacheView) string {
 	if v.FreshnessSource == "none" || v.FreshnessSource == "" {
 		return s + "; no freshness lifetime, so every reuse is revalidated"
 	}
-	return s + fmt.Sprintf("; lifetime %s from %s", seconds(v.FreshnessLifetimeS), v.FreshnessSource)
+	s += fmt.Sprintf("; lifetime %s from %s", seconds(v.FreshnessLifetimeS), v.FreshnessSource)
+	if v.MustRevalidate {
+		// Per view: must-revalidate binds every cache, proxy-revalidate and
+		// s-maxage only shared ones (RFC 9111 §5.2.2.2, §5.2.2.8, §5.2.2.10).
+		s += "; once stale it must be revalidated"
+	}
+	return s
 }
 
 // seconds formats a whole number of seconds.
