@@ -45,6 +45,10 @@ Authorization: Bearer {{token}}
 GET {{demo}}/items/1
 
 > {% throw new Error("boom from the handler"); %}
+
+### Pre fails
+< {% undefinedFunction(); %}
+GET {{demo}}/items/2
 `
 
 func testScriptsOnSend(t *testing.T, bin string) {
@@ -64,7 +68,11 @@ func testScriptsOnSend(t *testing.T, bin string) {
 	s.send(keyTab + keyTab + "j" + keyCtrlR)
 	s.waitText("Response 200 OK", "tests: 1 passed", "ok    @expect status 200")
 	s.send("j" + keyCtrlR)
-	s.waitText("script: ", "boom from the handler", "FAIL  script error")
+	s.waitText("script: ", "boom from the handler", "FAIL  script error", "Script failed — Throws:")
+	// A failing pre-request script: nothing is sent, the note says why.
+	s.send("j" + keyCtrlR)
+	s.waitText("not sent: its pre-request script failed", "Script failed — Pre fails:", "undefinedFunction")
+	s.send("k")
 	// The app still works after a failing script.
 	s.send("k" + keyCtrlR)
 	s.waitText("ok    @expect status 200")

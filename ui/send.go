@@ -202,6 +202,11 @@ func (m *Model) receive(msg responseMsg) {
 		m.status += " · " + sum
 		m.errMsg = m.errMsg || failed
 	}
+	// A script that failed is said on the request, whole, above its explanation
+	// (unless a 412's advice holds that place).
+	if errs := testsview.ScriptErrors(msg.steps); len(errs) > 0 && (x.Response == nil || x.Response.Status != 412) {
+		m.expl.SetNote("Script failed — " + strings.Join(errs, " · ") + " (Tests tab: " + keyName(m.resp.keys.Get(actionResponseTests)) + ")")
+	}
 }
 
 // lastResponse keeps what request variables need of a response.

@@ -108,6 +108,13 @@ func (m Model) View() string {
 
 // render rebuilds the wrapped text; it depends only on the report and the width.
 func (m *Model) render() {
+	if m.report == nil && m.note != "" {
+		// Nothing came back (a pre-request script failed, say): the note alone.
+		var b strings.Builder
+		m.para(&b, "", m.note)
+		m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
+		return
+	}
 	if m.report == nil {
 		m.vp.SetContent(m.st.Muted.Render(uikit.WrapText("Send a request to see what its response means.", m.w)))
 		return

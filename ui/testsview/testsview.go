@@ -121,6 +121,21 @@ func Summary(steps []runner.StepResult) (text string, failed bool) {
 	return text, bad > 0
 }
 
+// ScriptErrors is every script or file error of the send, whole and sanitised,
+// each named by its request: what the request's note shows, wrapped, since a
+// stack or a long path does not fit the Tests tab's line.
+func ScriptErrors(steps []runner.StepResult) []string {
+	var out []string
+	for _, r := range steps {
+		for _, c := range r.Checks {
+			if !c.Passed && (c.Kind == runner.KindScript || c.Kind == runner.KindFile) {
+				out = append(out, termtext.String(r.Name+": "+c.Message))
+			}
+		}
+	}
+	return out
+}
+
 func firstLine(s string) string {
 	l, _, _ := strings.Cut(s, "\n")
 	return l

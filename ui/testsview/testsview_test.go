@@ -40,6 +40,9 @@ func TestLinesAndSummary(t *testing.T) {
 	if !failed || sum != "tests: 1 passed, 3 failed · script: api.http:12: TypeError: boom" {
 		t.Errorf("summary %q %v", sum, failed)
 	}
+	if errs := ScriptErrors(steps); len(errs) != 1 || errs[0] != "me: api.http:12: TypeError: boom␊  at x" {
+		t.Errorf("script errors %q", errs)
+	}
 	if sum, failed := Summary(steps[2:]); sum != "" || failed {
 		t.Errorf("plain request summary %q", sum)
 	}
