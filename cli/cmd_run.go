@@ -200,10 +200,10 @@ func runRun(ctx context.Context, out, errOut io.Writer, args []string, f runFlag
 	if f.send.cache != "" {
 		// One lab for the whole run, so later requests see what earlier ones stored.
 		lab := cachelab.New(cachelab.Config{Shared: f.send.cache == "shared", Send: client.Send})
-		opts.Send = func(ctx context.Context, r requests.Request) requests.Exchange {
+		opts.Send = func(ctx context.Context, r requests.Request) (requests.Exchange, *explain.Exchange) {
 			res := lab.Do(ctx, r)
 			pr.cacheLabel = fmt.Sprintf("%s: %s", f.send.cache, res.Label)
-			return res.Response
+			return res.Response, &res.Explain // explained at the lab's clock
 		}
 	}
 	opts.Progress = func(i, n int, r runner.StepResult) {

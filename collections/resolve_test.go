@@ -53,6 +53,10 @@ func lastResponses(m map[string]Response) func(string) (Response, bool) {
 
 func TestResolveVariables(t *testing.T) {
 	env := map[string]string{"token": "from-env", "envOnly": "e"}
+	globals := func(n string) (string, bool) {
+		v, ok := map[string]string{"token": "g", "envOnly": "no"}[n]
+		return v, ok
+	}
 	tests := []struct {
 		name    string
 		rv      Resolver
@@ -62,6 +66,8 @@ func TestResolveVariables(t *testing.T) {
 		{"a file variable wins over the environment", Resolver{Demo: "http://d", Env: map[string]string{"host": "http://env", "token": "t", "envOnly": "e"}}, "http://d/api/items?token=t"},
 		{"--var wins over everything", Resolver{Demo: "http://d", Env: env, Vars: map[string]string{"host": "http://cli", "token": "v"}}, "http://cli/api/items?token=v"},
 		{"--var can stand in for {{demo}}", Resolver{Env: env, Vars: map[string]string{"demo": "http://x"}}, "http://x/api/items?token=from-env"},
+		{"a script global fills what the environment lacks", Resolver{Demo: "http://d", Env: map[string]string{"envOnly": "e"}, Globals: globals}, "http://d/api/items?token=g"},
+		{"the environment wins over a script global", Resolver{Demo: "http://d", Env: env, Globals: globals}, "http://d/api/items?token=from-env"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

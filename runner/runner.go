@@ -64,9 +64,11 @@ type Step struct {
 type Options struct {
 	// Client sends the requests; nil means requests.NewClient(requests.Options{}).
 	Client *requests.Client
-	// Send, when set, sends the requests instead of Client (through a cache lab,
-	// for example).
-	Send func(context.Context, requests.Request) requests.Exchange
+	// Send, when set, sends instead of Client: e.g. through a cache lab, whose
+	// answer explain must read at the lab's clock. It returns the exchange the
+	// client got and, when not nil, that exchange as explain should read it
+	// (nil: explaininput.From at Now).
+	Send func(ctx context.Context, r requests.Request) (requests.Exchange, *explain.Exchange)
 	// Engine runs the scripts; nil means an Engine with its own Globals.
 	Engine *scripts.Engine
 	// FailOn, when set to explain.Warning or explain.Error, also fails a request on
@@ -175,7 +177,9 @@ func Run(ctx context.Context, steps []Step, opts Options) Report {
 		defer opts.Client.CloseIdleConnections()
 	}
 	if opts.Send == nil {
-		opts.Send = opts.Client.Send
+		opts.Send = func(ctx context.Context, r requests.Request) (requests.Exchange, *explain.Exchange) {
+			return opts.Client.Send(ctx, r), nil
+		}
 	}
 	if opts.Engine == nil {
 		opts.Engine = &scripts.Engine{Globals: &scripts.Globals{}}
@@ -283,7 +287,7 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 			return res
 		}
 	}
-	x := opts.Send(ctx, req)
+	x, lens := opts.Send(ctx, req)
 	res.Exchange = &x
 	if x.Response == nil {
 		msg := "no response"
@@ -294,6 +298,9 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 		return res
 	}
 	in := explaininput.From(x, opts.Now())
+	if lens != nil {
+		in = *lens
+	}
 	report := explain.Analyze(in)
 	res.Report = &report
 	sent := Check{Kind: KindRequest, Name: "send", Passed: true,

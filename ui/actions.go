@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -85,6 +86,16 @@ const (
 	actionResponseTiming  settings.Action = "response-timing"
 	actionResponseHistory settings.Action = "response-history"
 	actionResponseRequest settings.Action = "response-request"
+	actionResponseTests   settings.Action = "response-tests"
+	actionResponseLab     settings.Action = "response-lab"
+	actionCacheLab        settings.Action = "cache-lab"
+	actionCacheContents   settings.Action = "cache-contents"
+	actionLabTen          settings.Action = "lab-clock-10s"
+	actionLabMinute       settings.Action = "lab-clock-1m"
+	actionLabHour         settings.Action = "lab-clock-1h"
+	actionLabStale        settings.Action = "lab-clock-stale"
+	actionPreflight       settings.Action = "preflight"
+	actionVariables       settings.Action = "variables"
 	actionSearch          settings.Action = "search"
 	actionMatchNext       settings.Action = "match-next"
 	actionMatchPrev       settings.Action = "match-prev"
@@ -160,6 +171,14 @@ func actionTable() []action {
 		hint(7, a(actionQuit, "quit", keys("q", "ctrl+c"), Model.quitOrAsk)),
 		a(actionPalette, "command palette", keys("ctrl+p"), Model.paletteOpen),
 		a(actionCookies, "cookies of this environment", keys("ctrl+k"), Model.cookiesOpen),
+		a(actionVariables, "variables and script globals", keys("V"), Model.variablesOpen),
+		a(actionPreflight, "send the CORS preflight a browser would send", keys("P"), Model.preflight),
+		a(actionCacheLab, "cache lab off / private / shared", keys("L"), Model.cacheLabToggle),
+		when(a(actionCacheContents, "cache lab contents", keys("ctrl+l"), Model.cacheContentsOpen), (*Model).labDisabled),
+		when(a(actionLabTen, "cache lab clock +10 s", keys("+"), labClock(10*time.Second)), (*Model).labDisabled),
+		when(a(actionLabMinute, "cache lab clock +1 min", keys("ctrl+t"), labClock(time.Minute)), (*Model).labDisabled),
+		when(a(actionLabHour, "cache lab clock +1 h", keys("ctrl+o"), labClock(time.Hour)), (*Model).labDisabled),
+		when(a(actionLabStale, "cache lab clock to stale", keys("ctrl+x"), Model.labToStale), (*Model).labDisabled),
 
 		hintIn(scopeExplain, 2, p(actionUp, "up", moves, "up", "k")),
 		hintIn(scopeExplain, 1, p(actionDown, "down", moves, "down", "j")),
@@ -208,6 +227,8 @@ func actionTable() []action {
 		p(actionResponseTiming, "Timing tab", resp, "4"),
 		p(actionResponseHistory, "History tab", resp, "5"),
 		p(actionResponseRequest, "Request tab", resp, "6"),
+		p(actionResponseTests, "Tests tab (scripts, @expect)", resp, "7"),
+		p(actionResponseLab, "Cache lab tab", resp, "8"),
 		hint(2, p(actionSearch, "search body", resp, "/")),
 		hint(3, ctx(p(actionMatchNext, "next match", resp, "n"))),
 		hint(4, ctx(p(actionMatchPrev, "previous match", resp, "N"))),

@@ -141,12 +141,12 @@ func measureBigBody(t *testing.T, url string) bigFigures {
 	var tm tea.Model = m
 	tm, _ = tm.Update(tea.WindowSizeMsg{Width: 160, Height: 48})
 	req := &collections.Request{Method: "GET", URL: url}
-	resolve := func(*collections.Request, map[string]collections.Response) (requests.Request, error) {
+	resolve := func(*collections.Request, map[string]collections.Response, map[string]string) (requests.Request, error) {
 		return requests.Request{Method: "GET", URL: url}, nil
 	}
 	mm := tm.(Model)
 	mm.flight.id, mm.flight.cancel = 1, func() {}
-	msg := sendCmd(context.Background(), 1, []*collections.Request{req}, map[string]collections.Response{}, client, resolve, mm.st)().(responseMsg)
+	msg := sendCmd(context.Background(), 1, []*collections.Request{req}, map[string]collections.Response{}, sendRun{engine: mm.scripts, client: client}, resolve, mm.st)().(responseMsg)
 	if msg.exchange.Err != nil {
 		t.Fatal(msg.exchange.Err)
 	}

@@ -60,7 +60,7 @@ func (m Model) check() (tea.Model, tea.Cmd) {
 func checkCmd(ctx context.Context, id int, r *collections.Request, last map[string]collections.Response,
 	resolve resolveFunc, client *requests.Client, width int, st Styles) tea.Cmd {
 	return func() tea.Msg {
-		req, err := resolve(r, last)
+		req, err := resolve(r, last, nil)
 		if err != nil {
 			return checkDoneMsg{id: id, err: err}
 		}

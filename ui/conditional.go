@@ -43,8 +43,8 @@ func (c *conditional) observe(x requests.Exchange) {
 // addAutoIfMatch wraps resolve so that a PUT, PATCH or DELETE without If-Match
 // gets the last ETag seen for its URL. etags is the command's own copy.
 func addAutoIfMatch(resolve resolveFunc, etags map[string]string) resolveFunc {
-	return func(r *collections.Request, last map[string]collections.Response) (requests.Request, error) {
-		req, err := resolve(r, last)
+	return func(r *collections.Request, last map[string]collections.Response, vars map[string]string) (requests.Request, error) {
+		req, err := resolve(r, last, vars)
 		if err != nil || (req.Method != "PUT" && req.Method != "PATCH" && req.Method != "DELETE") {
 			return req, err
 		}
@@ -144,7 +144,9 @@ func (m Model) reread() (tea.Model, tea.Cmd) {
 	m.cond.failed = ""
 	m.expl.SetNote("")
 	placeholder := &collections.Request{Method: "GET", URL: get.URL, Title: "re-read"}
-	fixed := func(*collections.Request, map[string]collections.Response) (requests.Request, error) { return get, nil }
+	fixed := func(*collections.Request, map[string]collections.Response, map[string]string) (requests.Request, error) {
+		return get, nil
+	}
 	next, cmd := m.startSend("GET "+get.URL+" (re-read)", []*collections.Request{placeholder}, fixed)
 	nm := next.(Model)
 	nm.flight.reread = key

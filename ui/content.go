@@ -2,14 +2,21 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/httplens/httplens/cachelab"
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/runner"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/bodylines"
+	"github.com/httplens/httplens/ui/labview"
+	"github.com/httplens/httplens/ui/testsview"
 	"github.com/httplens/httplens/ui/wireview"
 )
 
@@ -21,12 +28,60 @@ const (
 	tabTiming
 	tabHistory
 	tabRequest // the request as it was written to the connection
+	tabTests   // shown when the send ran scripts or @expect lines
+	tabLab     // shown when the send went through the cache lab
 	tabCount
 )
 
 // tabName is the label of response tab i.
 func tabName(i int) string {
-	return [tabCount]string{"Raw", "Pretty", "Headers", "Timing", "History", "Request"}[i]
+	return [tabCount]string{"Raw", "Pretty", "Headers", "Timing", "History", "Request", "Tests", "Cache lab"}[i]
+}
+
+// tabShown says whether tab i is in the tab bar for content c: Tests and Cache
+// lab only when the send produced something for them.
+func tabShown(i int, c *responseContent) bool {
+	switch i {
+	case tabTests:
+		return c != nil && c.hasTests
+	case tabLab:
+		return c != nil && c.hasLab
+	}
+	return true
+}
+
+// setTests fills the Tests tab from what the send's scripts and @expect lines
+// found; it stays hidden when the requests had none.
+func (c *responseContent) setTests(steps []runner.StepResult, st Styles) {
+	for _, s := range steps {
+		for _, ch := range s.Checks {
+			c.hasTests = c.hasTests || ch.Kind != runner.KindRequest
+		}
+		c.hasTests = c.hasTests || len(s.Logs) > 0
+	}
+	if c.hasTests {
+		lines := testsview.Lines(steps, st)
+		c.tabs[tabTests] = tabText{plain: plainLines(lines), styled: lines}
+	}
+}
+
+// setLab fills the Cache lab tab: what the lab did with the request, why, what
+// it sent upstream and what the client got.
+func (c *responseContent) setLab(r *cachelab.Result, lab *cachelab.Lab, st Styles) {
+	lines := labview.ExchangeLines(r, labview.Kind(lab))
+	c.hasLab = true
+	styled := slices.Clone(lines)
+	styled[0] = st.Bold.Render(lines[0])
+	c.tabs[tabLab] = tabText{plain: lines, styled: styled}
+}
+
+// plainLines strips the styles from lines, for search.
+func plainLines(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = ansi.Strip(l)
+	}
+	return out
 }
 
 // tabText is the display form of one tab, computed once when the response arrives
@@ -128,6 +183,8 @@ type responseContent struct {
 	pending    bool   // Pretty is still being formatted by prettyCmd
 	tabs       [tabCount]tabText
 	notes      []explain.HeaderNote // one per header line, for the Headers tab
+	hasTests   bool                 // the Tests tab has something to show
+	hasLab     bool                 // the Cache lab tab has something to show
 }
 
 // newResponseContent does all the content-only work for an exchange: sanitising,

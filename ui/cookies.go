@@ -134,6 +134,10 @@ func (m Model) handleCookieMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		if m.overlay.kind == overlayCookies && msg.env == m.env {
 			m.overlay.cookies.SetCookies(msg.cookies)
 		}
+	case cookieTargetMsg:
+		if m.overlay.kind == overlayCookies && msg.env == m.env {
+			m.overlay.cookies.Target, m.overlay.cookies.Now = msg.url, msg.now
+		}
 	default:
 		return m, nil, false
 	}

@@ -2,6 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"maps"
+	"net/url"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -19,7 +22,35 @@ func (m *Model) openCookies() tea.Cmd {
 		return nil
 	}
 	m.openDialog(dialog{kind: overlayCookies, cookies: cookiejar.Model{Title: envName(m.env), Note: "Reading the cookies…"}})
-	return changeCookiesCmd(j, nil)
+	return tea.Batch(changeCookiesCmd(j, nil), m.cookieTargetCmd())
+}
+
+// cookieTargetMsg is the URL of the request shown, for the cookies view.
+type cookieTargetMsg struct {
+	env string
+	url *url.URL
+	now time.Time // when it was resolved: the cookies' expiry is judged then
+}
+
+// cookieTargetCmd resolves the request shown, so the cookies view can say which
+// cookies go with it; nil when no request is shown.
+func (m *Model) cookieTargetCmd() tea.Cmd {
+	r := m.req.Request()
+	if r == nil {
+		return nil
+	}
+	resolve, last, env := m.resolver(), maps.Clone(m.last), m.env
+	return func() tea.Msg {
+		req, err := resolve(r, last, nil)
+		if err != nil {
+			return nil // the view then lists the jar alone
+		}
+		u, err := url.Parse(req.URL)
+		if err != nil || u.Host == "" {
+			return nil
+		}
+		return cookieTargetMsg{env: env, url: u, now: time.Now()}
+	}
 }
 
 // envName names an environment for messages.

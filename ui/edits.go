@@ -104,7 +104,7 @@ func (m *Model) copyCurlCmd() tea.Cmd {
 	}
 	resolve, last, w := m.resolver(), maps.Clone(m.last), m.clipboard()
 	return func() tea.Msg {
-		req, err := resolve(r, last)
+		req, err := resolve(r, last, nil)
 		if err != nil {
 			return copiedMsg{what: "the request as curl", err: err}
 		}

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/httplens/httplens/explain"
 )
@@ -54,5 +56,33 @@ func TestExplainTitleWrapsUnderItsBullet(t *testing.T) {
 	view := plain(m.View())
 	if n := strings.Count(view, "•"); n != 1 {
 		t.Fatalf("%d bullets for one finding:\n%s", n, view)
+	}
+}
+
+// proxy-revalidate binds shared caches only: the private view must not say that
+// a stale copy must be revalidated (RFC 9111 §5.2.2.8).
+func TestExplainMustRevalidatePerView(t *testing.T) {
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	r := explain.Analyze(explain.Exchange{
+		Request: &explain.Request{Method: "GET", URL: "http://127.0.0.1/x"},
+		Response: explain.Response{Proto: "HTTP/1.1", Status: 200, Reason: "OK", Fields: []explain.Field{
+			{Name: "Date", Value: now.Format(http.TimeFormat)}, {Name: "Cache-Control", Value: "max-age=60, proxy-revalidate"},
+			{Name: "Content-Length", Value: "0"}}},
+		Received: now, Now: now,
+	})
+	p := newExplainPane(NewStyles())
+	p.SetSize(200, 80)
+	p.SetReport(&r, "OK")
+	var private, shared string
+	for _, l := range strings.Split(plain(p.View()), "\n") {
+		switch l = strings.TrimSpace(l); {
+		case strings.HasPrefix(l, "Private cache:"):
+			private = l
+		case strings.HasPrefix(l, "Shared cache:"):
+			shared = l
+		}
+	}
+	if strings.Contains(private, "must be revalidated") || !strings.Contains(shared, "once stale it must be revalidated") {
+		t.Errorf("private: %q\nshared: %q", private, shared)
 	}
 }

@@ -204,7 +204,7 @@ func TestRequestVariablesFallBackToHistory(t *testing.T) {
 	}
 	m := openModel(t, Config{DemoURL: "http://127.0.0.1:9", History: s})
 	m = selectRequest(t, m, "Update item if unchanged")
-	req, err := m.resolver()(m.req.Request(), nil)
+	req, err := m.resolver()(m.req.Request(), nil, nil)
 	if err != nil || headerValue(req.Headers, "If-Match") != `"from-yesterday"` {
 		t.Fatalf("If-Match %q, err %v", headerValue(req.Headers, "If-Match"), err)
 	}
@@ -214,7 +214,7 @@ func TestRequestVariablesFallBackToHistory(t *testing.T) {
 	}
 	t.Run("the session's own response wins", func(t *testing.T) {
 		last := map[string]collections.Response{"readItem": {Headers: []collections.Header{{Name: "ETag", Value: `"today"`}}}}
-		req, err := m.resolver()(m.req.Request(), last)
+		req, err := m.resolver()(m.req.Request(), last, nil)
 		if err != nil || headerValue(req.Headers, "If-Match") != `"today"` {
 			t.Errorf("If-Match %q, err %v", headerValue(req.Headers, "If-Match"), err)
 		}

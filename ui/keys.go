@@ -71,7 +71,7 @@ func (k *requestKeys) setTab(t int) {
 
 // respTabActions select the response pane's tabs, in tab order.
 var respTabActions = [tabCount]settings.Action{actionResponseRaw, actionResponsePretty,
-	actionResponseHeaders, actionResponseTiming, actionResponseHistory, actionResponseRequest}
+	actionResponseHeaders, actionResponseTiming, actionResponseHistory, actionResponseRequest, actionResponseTests, actionResponseLab}
 
 // responseKeys drive the response pane.
 type responseKeys struct {

@@ -3,9 +3,11 @@ package ui
 import (
 	"time"
 
+	"github.com/httplens/httplens/cachelab"
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/runner"
 )
 
 // collectionLoadedMsg carries the collection read by loadCollectionCmd.
@@ -33,6 +35,8 @@ type responseMsg struct {
 	exchange requests.Exchange
 	report   *explain.Report // nil when no response arrived
 	content  *responseContent
+	steps    []runner.StepResult // what each request's scripts and @expect lines found
+	lab      *cachelab.Result    // what the cache lab did with the last request; nil when off
 }
 
 // resolvedMsg carries the request pane's resolved view of request key.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/labview"
 	"github.com/httplens/httplens/ui/overlay/ask"
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/cookiejar"
@@ -38,6 +39,7 @@ const (
 	overlayCookies           // the cookie jar of the environment
 	overlayVanished          // an edit's request is gone: save it as new, or discard
 	overlayAsk               // a value the request's # @prompt asks for
+	overlayLab               // the cache lab's contents
 )
 
 // dialog is the root's one overlay: which one is open and what it is about.
@@ -54,6 +56,7 @@ type dialog struct {
 	picker   envpicker.Model      // for overlayEnv
 	field    field.Line           // for overlaySaveBody and overlayOverwrite: the path
 	question ask.Model            // for overlayAsk
+	lab      labview.Model        // for overlayLab
 }
 
 // openDialog opens d over the panes.
@@ -131,6 +134,10 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		c, out := m.overlay.cookies.Update(msg, cookiejar.NewKeys())
 		m.overlay.cookies = c
 		return m.fromCookies(out)
+	case overlayLab:
+		l, out := m.overlay.lab.Update(msg)
+		m.overlay.lab = l
+		return m.fromOverlay(out)
 	}
 	if d.kind == overlayVanished {
 		return m.answerVanished(m.question().Update(msg, m.dialogKeys))
@@ -223,6 +230,8 @@ func (m *Model) dialogView(h int) string {
 		return m.overlay.palette.View(m.st, m.entries(), m.w, h)
 	case overlayCookies:
 		return m.overlay.cookies.View(m.st, m.w, h)
+	case overlayLab:
+		return m.overlay.lab.View(m.st, m.w, h)
 	case overlayEnv:
 		return m.overlay.picker.View(m.st, m.help, m.picker, m.w, h)
 	}

@@ -80,6 +80,10 @@ func (m *responsePane) SetSending(s string) { m.sending = s }
 func (m *responsePane) SetContent(c *responseContent) {
 	m.content, m.sending = c, ""
 	m.offsets = [tabCount]int{}
+	if !tabShown(m.tab, c) {
+		m.tab = tabRaw
+		m.keys.setTab(tabRaw)
+	}
 	m.hsel = 0
 	m.clearSearch()
 }
@@ -142,9 +146,9 @@ func (m responsePane) do(id settings.Action) (responsePane, tea.Cmd) {
 	}
 	switch {
 	case id == actionTabNext:
-		return m.setTab((m.tab + 1) % tabCount)
+		return m.setTab(m.nextTab(1))
 	case id == actionTabPrev:
-		return m.setTab((m.tab + tabCount - 1) % tabCount)
+		return m.setTab(m.nextTab(-1))
 	case id == actionSearch:
 		m.search.Reset()
 		m.search.Start()
@@ -165,6 +169,9 @@ func (m responsePane) do(id settings.Action) (responsePane, tea.Cmd) {
 		return m, func() tea.Msg { return resendInsecureMsg{} }
 	default:
 		if i := slices.Index(respTabActions[:], id); i >= 0 {
+			if !tabShown(i, m.content) {
+				return m, nil
+			}
 			return m.setTab(i)
 		}
 		m.offsets[m.tab] = scroll(id, m.offsets[m.tab], m.bodyHeight(), m.lineCount())
@@ -197,6 +204,18 @@ func (m *responsePane) searchCmd() tea.Cmd {
 		return nil
 	}
 	return searchCmd(m.searchID, t, m.query)
+}
+
+// nextTab is the next tab shown in direction d (+1 or -1), wrapping around.
+func (m *responsePane) nextTab(d int) int {
+	t := m.tab
+	for range tabCount {
+		t = (t + d + tabCount) % tabCount
+		if tabShown(t, m.content) {
+			return t
+		}
+	}
+	return m.tab
 }
 
 func (m responsePane) setTab(i int) (responsePane, tea.Cmd) {
@@ -238,6 +257,9 @@ func (m responsePane) updateMouse(msg tea.MouseMsg) responsePane {
 	case msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft && msg.Y == 0:
 		x := 0
 		for i := range tabCount {
+			if !tabShown(i, m.content) {
+				continue
+			}
 			w := len(tabName(i)) + 2
 			if msg.X >= x && msg.X < x+w {
 				m.tab = i
@@ -285,7 +307,7 @@ func (m responsePane) View() string {
 		lines = append(lines, m.hist.view(m.st, m.keys, m.bodyHeight(), m.focused)...)
 	case c == nil:
 		lines = append(lines, "", m.st.Muted.Render("  No response yet. Press "+keyName(m.keys.send)+" to send the request."))
-	case m.tab == tabRequest:
+	case m.tab == tabRequest || m.tab == tabTests || m.tab == tabLab:
 		lines = append(lines, m.visibleLines()...)
 	case c.status == 0 && !c.notHTTP:
 		lines = append(lines, "", m.st.ErrorText.Render("  Request failed"), "")
@@ -307,6 +329,9 @@ func (m responsePane) View() string {
 func (m *responsePane) tabBar() string {
 	parts := make([]string, 0, tabCount+1)
 	for i := range tabCount {
+		if !tabShown(i, m.content) {
+			continue
+		}
 		st := m.st.Tab
 		if i == m.tab {
 			st = m.st.TabActive

@@ -12,9 +12,11 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/cachelab"
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/scripts"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/overlay/confirm"
@@ -101,6 +103,9 @@ type Model struct {
 	jars cookieJars // the cookie jar of each environment used in this session
 	ask  asking     // a send waiting for its # @prompt answers
 
+	scripts *scripts.Engine // runs the requests' scripts; its Globals live for the session
+	lab     *cachelab.Lab   // the cache lab sends go through; nil when it is off
+
 	acts []action // the action table, built once for this model; never changed
 }
 
@@ -132,6 +137,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: collectionActions(),
+		scripts: &scripts.Engine{Globals: &scripts.Globals{}},
 	}
 	m.flight.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.useKeymap(cfg.Keys)
@@ -168,6 +174,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case resolveRequestMsg:
 		return m, m.resolveCmd(msg.key)
+	case preflightDoneMsg:
+		return m.preflightDone(msg), nil
 	case resolvedMsg:
 		var cmd tea.Cmd
 		m.req, cmd = m.req.Update(msg)

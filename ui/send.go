@@ -13,6 +13,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/testsview"
 	"github.com/httplens/httplens/ui/wireview"
 )
 
@@ -68,7 +69,7 @@ func (m Model) startSend(label string, chain []*collections.Request, resolve res
 	client, feed := m.newTransfer(chain[len(chain)-1])
 	return m, tea.Batch(
 		sendStartedCmd(id),
-		transferCmd(sendCmd(ctx, id, chain, maps.Clone(m.last), client, resolve, m.st), client, feed),
+		transferCmd(sendCmd(ctx, id, chain, maps.Clone(m.last), sendRun{engine: m.scripts, client: client, lab: m.lab, env: maps.Clone(m.envs[m.env])}, resolve, m.st), client, feed),
 		waitProgressCmd(id, feed, 0),
 		m.flight.spin.Tick,
 	)
@@ -102,8 +103,14 @@ func (m *Model) missingDependencies(r *collections.Request, seen map[string]bool
 func (m *Model) resolver() resolveFunc {
 	vars, env, demoURL := withAnswers(m.cfg.Vars, m.ask.given), maps.Clone(m.envs[m.env]), m.cfg.DemoURL
 	stored := m.historyFallback() // the newest stored response when the session has none
-	return func(r *collections.Request, last map[string]collections.Response) (requests.Request, error) {
-		rv := collections.Resolver{Vars: vars, Env: env, Demo: demoURL}
+	globals := m.scripts.Globals  // safe for concurrent use: read as the command runs
+	return func(r *collections.Request, last map[string]collections.Response, reqVars map[string]string) (requests.Request, error) {
+		rv := collections.Resolver{Vars: vars, Env: env, Demo: demoURL, Globals: globals.Lookup}
+		if len(reqVars) > 0 {
+			// A pre-request script's request.variables win over all but --var.
+			rv.Vars = maps.Clone(reqVars)
+			maps.Copy(rv.Vars, vars)
+		}
 		rv.Responses = func(name string) (collections.Response, bool) {
 			if resp, ok := last[name]; ok || stored == nil {
 				return resp, ok
@@ -130,7 +137,7 @@ func (m *Model) resolveCmd(k string) tea.Cmd {
 	}
 	resolve, last := m.resolver(), maps.Clone(m.last)
 	return func() tea.Msg {
-		req, err := resolve(r, last)
+		req, err := resolve(r, last, nil)
 		return resolvedMsg{key: k, req: req, err: err}
 	}
 }
@@ -194,6 +201,19 @@ func (m *Model) receive(msg responseMsg) {
 		m.setStatus("Cancelled: "+m.flight.label, false)
 	default:
 		m.setStatus(wireview.Outcome(x, m.flight.label))
+	}
+	// What the cache lab did and what the scripts found follow on the same line.
+	if msg.lab != nil {
+		m.status += " · cache lab: " + string(msg.lab.Label)
+	}
+	if sum, failed := testsview.Summary(msg.steps); sum != "" {
+		m.status += " · " + sum
+		m.errMsg = m.errMsg || failed
+	}
+	// A script that failed is said on the request, whole, above its explanation
+	// (unless a 412's advice holds that place).
+	if errs := testsview.ScriptErrors(msg.steps); len(errs) > 0 && (x.Response == nil || x.Response.Status != 412) {
+		m.expl.SetNote("Script failed — " + strings.Join(errs, " · ") + " (Tests tab: " + keyName(m.resp.keys.Get(actionResponseTests)) + ")")
 	}
 }
 

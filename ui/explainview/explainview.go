@@ -108,6 +108,13 @@ func (m Model) View() string {
 
 // render rebuilds the wrapped text; it depends only on the report and the width.
 func (m *Model) render() {
+	if m.report == nil && m.note != "" {
+		// Nothing came back (a pre-request script failed, say): the note alone.
+		var b strings.Builder
+		m.para(&b, "", m.note)
+		m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
+		return
+	}
 	if m.report == nil {
 		m.vp.SetContent(m.st.Muted.Render(uikit.WrapText("Send a request to see what its response means.", m.w)))
 		return
@@ -225,9 +232,6 @@ func (m *Model) writeCache(b *strings.Builder) {
 		verdict += fmt.Sprintf("stale by %s: reuse needs revalidation.", seconds(-c.FreshForS))
 	}
 	m.para(b, "  ", verdict)
-	if c.MustRevalidate {
-		m.para(b, "  ", "Once stale it must be revalidated (must-revalidate).")
-	}
 	if len(c.Vary) > 0 {
 		m.para(b, "  ", "Varies on: "+strings.Join(c.Vary, ", "))
 	}
@@ -252,7 +256,13 @@ func cacheView(v explain.CacheView) string {
 	if v.FreshnessSource == "none" || v.FreshnessSource == "" {
 		return s + "; no freshness lifetime, so every reuse is revalidated"
 	}
-	return s + fmt.Sprintf("; lifetime %s from %s", seconds(v.FreshnessLifetimeS), v.FreshnessSource)
+	s += fmt.Sprintf("; lifetime %s from %s", seconds(v.FreshnessLifetimeS), v.FreshnessSource)
+	if v.MustRevalidate {
+		// Per view: must-revalidate binds every cache, proxy-revalidate and
+		// s-maxage only shared ones (RFC 9111 §5.2.2.2, §5.2.2.8, §5.2.2.10).
+		s += "; once stale it must be revalidated"
+	}
+	return s
 }
 
 // seconds formats a whole number of seconds.

@@ -432,6 +432,9 @@ func (m *Model) row(vi int) string {
 		plain, styled = indent+n.label, indent+m.st.ErrorText.Render(n.label)
 	case nodeRequest:
 		method := uikit.Fit(n.method, 7)
+		if !strings.HasSuffix(method, " ") {
+			method += " " // a 7-letter method (OPTIONS) fills the column: keep a gap before the title
+		}
 		label := n.label
 		if m.dirty[n.id] {
 			label += " ●" // unsaved edits

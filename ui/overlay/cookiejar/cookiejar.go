@@ -1,5 +1,6 @@
 // Package cookiejar is the cookies overlay: the cookies of one environment's jar,
-// one row each, every part sanitised (a server chose them). It hands up
+// one row each, every part sanitised (a server chose them), and under each
+// whether it goes with the request shown and why. It hands up
 // uimsg.Close, Delete or Clear; the root changes the jar. It imports requests,
 // termtext, uikit and uimsg, never the root ui package.
 package cookiejar
@@ -7,11 +8,14 @@ package cookiejar
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/styles"
@@ -57,6 +61,11 @@ type Model struct {
 	Note    string            // while reading: what is happening; "" once listed
 	Cookies []requests.Cookie // the cookies listed
 	Sel     int               // the highlighted row
+	// Target is the URL of the request shown, once resolved: under each cookie
+	// the view says whether a browser sends it there, and why. Now places the
+	// cookies' expiry in time.
+	Target *url.URL
+	Now    time.Time
 }
 
 // SetCookies lists cs, the highlight kept inside them.
@@ -88,6 +97,9 @@ func (m Model) Update(msg tea.KeyMsg, k Keys) (Model, tea.Msg) {
 func (m Model) View(st styles.Styles, w, h int) string {
 	bw := uikit.Clamp(w-6, 20, 140)
 	room := max(h-7, 1)
+	if m.Target != nil {
+		room = max(room/2, 1) // two lines a cookie: its row, and whether it is sent
+	}
 	lines := []string{st.Bold.Render(uikit.Fit("Cookies · "+m.Title, bw)), ""}
 	cs := m.Cookies
 	switch {
@@ -105,10 +117,24 @@ func (m Model) View(st styles.Styles, w, h int) string {
 				row = st.Selected.Render(row)
 			}
 			lines = append(lines, row)
+			if m.Target != nil {
+				lines = append(lines, st.Muted.Render(uikit.Fit("    → "+SentLine(cs[i], m.Target, m.Now), bw)))
+			}
 		}
 	}
 	lines = append(lines, "", st.Muted.Render(fmt.Sprintf("%d cookies · d deletes · D clears all · esc closes", len(cs))))
 	return uikit.Centre(st.Overlay, lines, w, h)
+}
+
+// SentLine says whether a browser sends the jar's cookie c with a request to u,
+// and why (RFC 6265 §5.4, explain.Cookie.SentTo), as for a same-site request.
+func SentLine(c requests.Cookie, u *url.URL, now time.Time) string {
+	target := termtext.String(u.Scheme + "://" + u.Host + u.EscapedPath())
+	ok, why := explaininput.Cookie(c, now).SentTo(u, false, false)
+	if ok {
+		return "will be sent to " + target + ": " + termtext.String(why)
+	}
+	return "not sent: " + termtext.String(why)
 }
 
 func cookieRow(domain, path, name, value, expires, flags string) string {
