@@ -58,7 +58,7 @@ func testScriptsOnSend(t *testing.T, bin string) {
 	s.waitText("Log in")
 	s.send(keyCtrlR)
 	s.waitText("Response 200 OK", "tests: 1 passed, 1 failed")
-	s.send(keyTab + keyTab + "6")
+	s.send(keyTab + keyTab + "7") // the Tests tab
 	s.waitText("[Tests]", "ok    logged in", "FAIL  is admin: not an admin", "log   token kept")
 	s.send("V")
 	s.waitText("Script globals", "token = ")
@@ -90,7 +90,7 @@ func testCacheLab(t *testing.T, bin string) {
 	s.waitText("cache lab: miss")
 	s.send(keyCtrlR)
 	s.waitText("cache lab: fresh hit")
-	s.send(keyTab + keyTab + "7")
+	s.send(keyTab + keyTab + "8") // the Cache lab tab
 	s.waitText("[Cache lab]", "Cache lab (private cache): fresh hit", "Upstream: nothing sent")
 	s.send(keyCtrlP)
 	s.waitText("Command palette")
