@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,7 +22,10 @@ import (
 func runOnTerminal(t *testing.T, env []string, args ...string) (raw, screen string) {
 	t.Helper()
 	cmd := exec.Command(testBinary(t), args...)
-	cmd.Env = append(append(os.Environ(), "TERM=xterm-256color"), env...)
+	// CI makes termenv treat every output as not a terminal; a person at this
+	// terminal has no CI variable.
+	base := slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, "CI=") })
+	cmd.Env = append(append(base, "TERM=xterm-256color"), env...)
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 30, Cols: 120})
 	if err != nil {
 		t.Fatal(err)
