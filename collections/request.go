@@ -15,7 +15,7 @@ type File struct {
 	ReadOnly bool   // set for the built-in tour; Save refuses it
 	// Lesson is the file's leading comment, before any request: what the file is
 	// about, its words without the comment markers. It stays in the file as written.
-	Lesson string
+	Lesson   string
 	Vars     []Variable
 	Requests []Request
 	// Errors holds the problems outside any request (a variable line that cannot
