@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/check"
+	"github.com/httplens/httplens/jsonsafe"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -112,7 +113,7 @@ func writeCheckJSON(out io.Writer, req requests.Request, rep check.Report) error
 		Results []check.Result       `json:"results"`
 		Summary map[check.Status]int `json:"summary"`
 	}{req.Method, req.URL, jsonHeadOnly{first.Status, first.Reason, first.Headers}, rep.Results, checkSummary(rep.Results)}
-	enc := json.NewEncoder(out)
+	enc := json.NewEncoder(jsonsafe.Writer(out))
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/jsonsafe"
 	"github.com/httplens/httplens/termtext"
 )
 
@@ -96,7 +97,7 @@ func runExplain(c *cobra.Command, args []string, f explainFlags, now time.Time) 
 	notes := explain.HeaderNotes(x)
 	out := c.OutOrStdout()
 	if f.json {
-		enc := json.NewEncoder(out)
+		enc := json.NewEncoder(jsonsafe.Writer(out))
 		enc.SetIndent("", "  ")
 		return enc.Encode(jsonExplained{
 			jsonExplanation: jsonExplanation{
@@ -177,7 +178,7 @@ func writeChecks(out io.Writer, asJSON bool) error {
 		for _, c := range checks {
 			list = append(list, jsonCheck{c.ID, c.Severity, c.Title, c.Refs})
 		}
-		enc := json.NewEncoder(out)
+		enc := json.NewEncoder(jsonsafe.Writer(out))
 		enc.SetIndent("", "  ")
 		return enc.Encode(list)
 	}

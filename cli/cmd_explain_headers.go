@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/jsonsafe"
 )
 
 // jsonExplained is `explain --json`: the contract's keys plus "headers", the note on
@@ -97,7 +98,7 @@ func runCompare(c *cobra.Command, args []string, f explainFlags, now time.Time) 
 	cmp := explain.Compare(sides[0].x, sides[1].x)
 	out := c.OutOrStdout()
 	if f.json {
-		enc := json.NewEncoder(out)
+		enc := json.NewEncoder(jsonsafe.Writer(out))
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
 			A          jsonResponse       `json:"a"`

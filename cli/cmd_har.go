@@ -1,17 +1,15 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/httplens/httplens/atomicfile"
 	"github.com/httplens/httplens/history"
 )
 
@@ -83,42 +81,16 @@ func runExportHAR(ctx context.Context, out, flag string, limit int, force bool) 
 	return n, err
 }
 
-// writeAtomically writes a temporary file beside out and moves it into place:
-// a rename when overwriting is allowed, a hard link otherwise, which fails if out
-// appeared in the meantime instead of replacing it.
+// writeAtomically writes out through package atomicfile: never half a file, a
+// symlink's target replaced, a read-only file refused; with force unset an
+// existing out (even one appearing meanwhile) is refused. A HAR file holds the
+// history's exchanges, so a new one is private (0600), as the database is.
 func writeAtomically(out string, force bool, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	err := atomicfile.Write(out, atomicfile.Options{Perm: 0o600, NoReplace: !force}, write)
+	if errors.Is(err, atomicfile.ErrExist) {
+		return errExists(out)
+	}
 	if err != nil {
-		return usageError("%v", err)
-	}
-	defer os.Remove(tmp.Name())
-	bw := bufio.NewWriter(tmp)
-	if err := write(bw); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", out, err)
-	}
-	if err := bw.Flush(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", out, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", out, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", out, err)
-	}
-	// CreateTemp makes the file 0600; a HAR file is an ordinary document.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if force {
-		return os.Rename(tmp.Name(), out)
-	}
-	if err := os.Link(tmp.Name(), out); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return errExists(out)
-		}
 		return fmt.Errorf("writing %s: %w", out, err)
 	}
 	return nil

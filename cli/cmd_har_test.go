@@ -60,7 +60,8 @@ func TestExportHAR(t *testing.T) {
 	if first["status"] != 200.0 {
 		t.Fatalf("oldest entry first: status %v", first["status"])
 	}
-	if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o644 {
+	// Exchanges from the history: as private as the database (issue 15).
+	if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("mode %v, %v", info.Mode(), err)
 	}
 	assertOnlyFile(t, dir, "out.har")

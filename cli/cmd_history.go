@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/jsonsafe"
 	"github.com/httplens/httplens/settings"
 )
 
@@ -120,7 +121,7 @@ func writeHistoryJSON(w io.Writer, rows []history.Summary) error {
 			BodyBytes: r.BodyBytes, DurationMS: ms(r.Total), ETag: r.ETag, File: r.File, Name: r.Name, Error: r.Err,
 		})
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(jsonsafe.Writer(w))
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
@@ -179,6 +180,7 @@ func historyOptions(h settings.History) history.Options {
 		MaxBytes:       h.MaxSize,
 		MaxBody:        h.MaxBody,
 		StoreSecrets:   h.StoreSecrets,
+		SecretNames:    h.SecretNames,
 	}
 	// In the file 0 means "no limit"; history.Options says that with a negative number.
 	if o.KeepPerRequest == 0 {

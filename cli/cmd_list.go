@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/jsonsafe"
 )
 
 // listedRequest is one row of `httplens list --json`.
@@ -82,7 +83,7 @@ func runList(w, errOut io.Writer, path string, asJSON, lessons bool) error {
 		rows = append(rows, row)
 	}
 	if asJSON {
-		enc := json.NewEncoder(w)
+		enc := json.NewEncoder(jsonsafe.Writer(w))
 		enc.SetIndent("", "  ")
 		err = enc.Encode(rows)
 	} else if lessons {

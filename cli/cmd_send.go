@@ -35,7 +35,8 @@ type sendFlags struct {
 	history  string
 	noHist   bool
 	noCookie bool
-	all      bool          // send every request of the file
+	all      bool // send every request of the file
+	verbose  bool
 	jar      *requests.Jar // this run's cookie jar; nil with --no-cookies
 	cache    string        // --cache: private or shared, through the cache lab
 	via      string        // --via: an HTTP proxy URL
@@ -83,6 +84,7 @@ Scripts and constructs httplens does not support are noted on stderr.`,
 	fl.BoolVar(&f.noCookie, "no-cookies", false, "neither send nor keep cookies")
 	addCacheFlags(fl, &f.cache, &f.via)
 	fl.BoolVar(&f.all, "all", false, "send every request of FILE in order")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print the request as sent to stderr, curl-style (> lines; added headers marked)")
 	c.RegisterFlagCompletionFunc("env", completeEnvs)
 	return c
 }
@@ -223,7 +225,8 @@ func applySendSettings(c *cobra.Command, f *sendFlags) {
 
 // adHocRequest builds a request from curl-style flags.
 func adHocRequest(url string, f sendFlags) (requests.Request, error) {
-	r := requests.Request{Method: f.method, URL: url} // methods are case-sensitive (RFC 9110 §9.1)
+	// The method is sent as written: methods are case-sensitive (RFC 9110 §9.1).
+	r := requests.Request{Method: f.method, URL: url}
 	var err error
 	if r.Headers, err = headerFlags("send", f.headers); err != nil {
 		return r, err
@@ -273,18 +276,25 @@ func dataFlag(cmd, data string) ([]byte, error) {
 // printExchange writes the response as received: the raw head then the body. A
 // terminal gets the bytes made visible; a pipe or file gets them exactly.
 func printExchange(out, errOut io.Writer, x requests.Exchange, f sendFlags) error {
+	if f.verbose {
+		writeRequestSent(errOut, x.Request)
+	}
 	if f.json {
 		return writeJSON(out, x)
 	}
 	if x.Response == nil {
 		return nil
 	}
+	defer writeWireNotes(errOut, x.Response)
 	if isTerminal(out) {
 		raw := append(append([]byte{}, x.Response.RawHead...), x.Response.Body...)
 		if x.Response.Reconstructed {
 			io.WriteString(out, "(HTTP/2: head rebuilt from parsed fields)\n")
 		}
 		if _, err := io.WriteString(out, visibleText(raw)+"\n"); err != nil {
+			return err
+		}
+		if err := writeExtra(out, x.Response, true); err != nil {
 			return err
 		}
 	} else {
@@ -297,6 +307,13 @@ func printExchange(out, errOut io.Writer, x requests.Exchange, f sendFlags) erro
 	}
 	if x.Response.Truncated {
 		fmt.Fprintf(errOut, "httplens: body cut at %d bytes (--max-body)\n", x.Response.BodyBytes)
+	}
+	if x.Response.Status == 0 {
+		// No status line: there is no response to analyse, only bytes to read.
+		if why := rawExplanation(x.Response); why != "" {
+			fmt.Fprintf(errOut, "* explain: %s\n", printableText(why))
+		}
+		return nil
 	}
 	if f.explain {
 		return writeExplanation(out, x)

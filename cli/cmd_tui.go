@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"os/signal"
+	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
@@ -11,6 +15,7 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/spool"
 	"github.com/httplens/httplens/ui"
 )
 
@@ -38,7 +43,10 @@ func runTUI(c *cobra.Command, args []string) error {
 	cfg.Vars = vars
 	conf := tuiSettings(c, &cfg)
 	if len(args) == 1 {
-		if _, err := os.Stat(args[0]); err != nil {
+		if _, err := os.Stat(args[0]); errors.Is(err, fs.ErrNotExist) {
+			// The first word may have been meant as a command: say both.
+			return usageError("no command or file named %s; see httplens --help", args[0])
+		} else if err != nil {
 			return usageError("%v", err)
 		}
 		cfg.Path = args[0]
@@ -60,22 +68,46 @@ func runTUI(c *cobra.Command, args []string) error {
 	defer client.CloseIdleConnections()
 	cfg.Client = client
 	// Bodies past the in-memory cap are spooled here. The folder goes when the
-	// program ends, by q, ctrl+c or a signal (Run returns in each case).
-	spool, err := os.MkdirTemp("", "httplens-bodies-")
+	// program ends: by q or ctrl+c (Run returns), by SIGHUP, SIGTERM or SIGINT
+	// (handled below), by a panic (Run catches it and returns); a killed
+	// process's folder goes at the next start.
+	sp, err := spool.New()
 	if err != nil {
 		return failedError(fmt.Errorf("temporary folder for large bodies: %w", err))
 	}
-	defer os.RemoveAll(spool)
-	cfg.Options = tuiOptions(conf, spool)
+	defer sp.Remove()
+	cfg.Options = tuiOptions(conf, sp.Path)
 	if store := openTUIHistory(c, &cfg, conf.History); store != nil {
 		defer store.Close()
 	}
 
-	// Ask the terminal for its background now, before the program owns the terminal;
-	// lipgloss caches the answer for the adaptive colours.
+	// Ask the terminal for its background (if the theme needs it) now, before the
+	// program owns the terminal.
 	st := tuiStyles(conf, &cfg)
-	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion())
+	// The signals are ours, not bubbletea's: a closed terminal (SIGHUP) would end
+	// the process without running the deferred removals (a download in flight may
+	// be writing hundreds of MB), and bubbletea's own handler can block for ever
+	// if the program ends while it is delivering a signal.
+	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion(),
+		tea.WithoutSignalHandler())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+	defer signal.Stop(sigs)
+	killed := make(chan os.Signal, 1)
+	go func() {
+		if sig, ok := <-sigs; ok {
+			signal.Stop(sigs) // a second signal ends the process the default way
+			killed <- sig
+			sp.Remove()
+			p.Kill() // Run returns, the terminal is restored and the defers run
+		}
+	}()
 	if _, err := p.Run(); err != nil {
+		select {
+		case sig := <-killed:
+			return failedError(fmt.Errorf("stopped by %v", sig))
+		default:
+		}
 		return fmt.Errorf("tui: %w", err)
 	}
 	return nil

@@ -1,11 +1,15 @@
 package cli
 
 import (
+	"os"
+	"time"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/termbg"
 	"github.com/httplens/httplens/ui"
 )
 
@@ -38,13 +42,34 @@ func tuiOptions(conf settings.Settings, spool string) requests.Options {
 	return o
 }
 
-// tuiStyles picks the theme the settings name. The terminal's background was
-// asked for before the program started; an unknown theme is a notice, and the
-// automatic one is used.
+// bgTimeout bounds the wait for the terminal's background colour at TUI start.
+const bgTimeout = 500 * time.Millisecond
+
+// tuiStyles picks the theme the settings name. Only a theme that depends on the
+// background asks the terminal for it (briefly; dark when it does not say); an
+// unknown theme is a notice, and the automatic one is used.
 func tuiStyles(conf settings.Settings, cfg *ui.Config) ui.Styles {
-	st, err := ui.ThemeStyles(conf.UI.Theme, conf.Themes, lipgloss.HasDarkBackground())
+	dark := true
+	if needsBackground(conf) {
+		if d, ok := termbg.Dark(os.Stdin, os.Stdout, bgTimeout); ok {
+			dark = d
+		}
+	}
+	lipgloss.SetHasDarkBackground(dark) // for the adaptive colours
+	st, err := ui.ThemeStyles(conf.UI.Theme, conf.Themes, dark)
 	if err != nil {
 		cfg.Notices = append(cfg.Notices, printableText(err.Error()))
 	}
 	return st
+}
+
+// needsBackground reports whether the theme's colours depend on the terminal's
+// background: every theme but the fixed dark and light ones (and user themes
+// based on them) does.
+func needsBackground(conf settings.Settings) bool {
+	base := conf.UI.Theme
+	if t, ok := conf.Themes[base]; ok {
+		base = t.Base
+	}
+	return base != settings.ThemeDark && base != settings.ThemeLight
 }

@@ -224,7 +224,7 @@ func testClosedPort(t *testing.T, bin string) {
 func testHostileServer(t *testing.T, bin string) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/header" {
-			// Go's client refuses a header with ESC in it: the error must show it safely.
+			// net/http refused a header with ESC in it; httplens reads it and shows it safely.
 			w.Header().Set("X-Evil", "a\x1b[2Jb\x1b]0;pwned\x07c")
 		} else {
 			// C1 controls (UTF-8 and raw) and a bidi override are legal obs-text.
@@ -242,7 +242,7 @@ func testHostileServer(t *testing.T, bin string) {
 	s.waitText("Response 200 OK", `X-C1: a\u009b31mb\x9bc\u202ed`,
 		"BODY␛]52;c;aGVsbG8=␇|␛]8;;http://evil.example/␇link␛]8;;␇|␛]2;pwned␇|␛[2J|END")
 	s.send("j" + keyCtrlR)
-	s.waitText("Request failed", `X-Evil: a\x1b[2Jb\x1b]0;pwned\ac`)
+	s.waitText("Response 200 OK", "X-Evil: a␛[2Jb␛]0;pwned␇c")
 	s.mu.Lock()
 	effects := []int{s.clipboardWrites, s.titles, s.links}
 	s.mu.Unlock()

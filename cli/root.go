@@ -12,6 +12,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	// Before bubbletea's init: no command queries the terminal (see the package).
+	_ "early.httplens.invalid/termquiet"
+
 	"github.com/httplens/httplens/settings"
 )
 
@@ -49,7 +52,9 @@ func newRootCmd() *cobra.Command {
 		SilenceErrors: true,
 		Args:          cobra.MaximumNArgs(1),
 		RunE:          runTUI,
+		Version:       version,
 	}
+	root.SetVersionTemplate("httplens {{.Version}}\n") // as `httplens version` says it
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})

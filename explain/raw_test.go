@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -141,11 +142,28 @@ func FuzzReadResponse(f *testing.F) {
 		}
 		for _, method := range []string{"GET", "PUT", "HEAD"} {
 			x := Exchange{Request: &Request{Method: method, Fields: resp.Fields}, Response: resp, Received: received}
-			statusMeaning(resp, method)
-			statusFindings(x)
-			framingFindings(x)
-			validatorFindings(x)
-			conditionalFindings(x)
+			rep := Analyze(x)
+			if rep.Status.Code != resp.Status {
+				t.Fatalf("%s: the report is for status %d, the response has %d", method, rep.Status.Code, resp.Status)
+			}
+			if resp.Status >= 100 && resp.Status <= 599 && (rep.Status.Class == "" || rep.Status.Meaning == "") {
+				t.Fatalf("%s %d: no class or meaning: %+v", method, resp.Status, rep.Status)
+			}
+			rank := 0
+			for _, f := range rep.Findings {
+				if f.ID == "" || f.Title == "" {
+					t.Fatalf("%s: a finding without an id or title: %+v", method, f)
+				}
+				r := severityRank(f.Severity)
+				if f.Severity != Error && f.Severity != Warning && f.Severity != Info || r < rank {
+					t.Fatalf("%s: severity %q out of place in %+v", method, f.Severity, rep.Findings)
+				}
+				rank = r
+			}
+			// Pure: the same exchange explains the same way.
+			if again := Analyze(x); !reflect.DeepEqual(again, rep) {
+				t.Fatalf("%s: two analyses differ:\n%+v\n%+v", method, rep, again)
+			}
 		}
 	})
 }

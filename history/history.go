@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/adrg/xdg"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -52,9 +53,13 @@ type Options struct {
 	// MaxBody caps the response body bytes stored per exchange; the full length
 	// is still recorded in Entry.BodyBytes. Zero or negative means DefaultMaxBody.
 	MaxBody int64
-	// StoreSecrets stores Authorization, Proxy-Authorization, Cookie and
-	// Set-Cookie values in full. By default they are redacted before storing.
+	// StoreSecrets stores the values of secret headers (SecretHeaders) and
+	// parameters (SecretParams) in full. By default they are redacted before
+	// storing; what is stored cannot be shown unredacted later.
 	StoreSecrets bool
+	// SecretNames are more header and parameter names (any letter case) whose
+	// values are redacted, besides SecretHeaders and SecretParams.
+	SecretNames []string
 }
 
 func (o Options) withDefaults() Options {
@@ -108,15 +113,53 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
+	if err := private(abs); err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
 	db, err := sql.Open("sqlite", dsn(abs))
 	if err != nil {
 		return nil, fmt.Errorf("history: open %s: %w", path, err)
 	}
-	if err := migrate(context.Background(), db); err != nil {
+	if err := migrateWhenFree(db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("history: %s: %w", path, err)
 	}
 	return &Store{db: db, opts: opts.withDefaults(), path: path}, nil
+}
+
+// migrateWhenFree migrates, retrying while another opener holds the file. SQLite
+// answers some lock conflicts at open time with SQLITE_BUSY without calling its
+// busy handler (another connection switching the file to WAL or recovering its
+// WAL), so busy_timeout alone does not cover two processes starting at once.
+func migrateWhenFree(db *sql.DB) error {
+	deadline := time.Now().Add(busyTimeoutMS * time.Millisecond)
+	for {
+		err := migrate(context.Background(), db)
+		if err == nil || !strings.Contains(err.Error(), "SQLITE_BUSY") || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// private makes the database readable by its owner only, whatever the folder:
+// it holds the cookie jars and every response. The file is created 0600 before
+// SQLite opens it, since SQLite gives the -wal and -shm files the database's
+// mode; files left by an older version with a wider mode are narrowed.
+func private(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err == nil {
+		return f.Close()
+	}
+	if !errors.Is(err, os.ErrExist) {
+		return err
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
+		if fi, err := os.Stat(p); err == nil && fi.Mode().Perm()&0o077 != 0 {
+			os.Chmod(p, fi.Mode().Perm()&0o700) // not ours to change if it fails
+		}
+	}
+	return nil
 }
 
 // dsn builds the connection string. busy_timeout comes first so that the WAL

@@ -44,12 +44,25 @@ func (s *Store) newRecord(e Entry) (record, error) {
 		rsHeaders = rs.Headers
 	}
 	if !s.opts.StoreSecrets {
-		var a, b, c, d bool
-		reqHeaders, a = redactHeaders(reqHeaders)
-		rsHeaders, b = redactHeaders(rsHeaders)
-		r.requestHead, c = redactHead(r.requestHead)
-		r.rsHead, d = redactHead(r.rsHead)
-		r.e.Redacted = e.Redacted || a || b || c || d
+		red := newRedactor(s.opts.SecretNames)
+		var a, b, c, d, u, x bool
+		reqHeaders, a = red.headers(reqHeaders)
+		rsHeaders, b = red.headers(rsHeaders)
+		r.requestHead, c = red.head(r.requestHead)
+		r.rsHead, d = red.head(r.rsHead)
+		r.e.Request.URL, u = red.params(e.Request.URL)
+		r.e.Err, x = red.params(e.Err)
+		if len(e.Hops) > 0 {
+			r.e.Hops = make([]requests.Hop, len(e.Hops))
+			for i, h := range e.Hops {
+				var hu, hl bool
+				h.URL, hu = red.params(h.URL)
+				h.Location, hl = red.params(h.Location)
+				r.e.Hops[i] = h
+				u = u || hu || hl
+			}
+		}
+		r.e.Redacted = e.Redacted || a || b || c || d || u || x
 	}
 	r.etag = headerValue(rsHeaders, "ETag")
 	var err error
@@ -59,7 +72,7 @@ func (s *Store) newRecord(e Entry) (record, error) {
 	if r.rsHeaders, err = json.Marshal(nonNil(rsHeaders)); err != nil {
 		return r, err
 	}
-	if r.hops, err = json.Marshal(nonNilHops(e.Hops)); err != nil {
+	if r.hops, err = json.Marshal(nonNilHops(r.e.Hops)); err != nil {
 		return r, err
 	}
 	if !e.Received.IsZero() {

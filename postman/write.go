@@ -3,9 +3,12 @@ package postman
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/httplens/httplens/atomicfile"
 )
 
 // Write writes files under dir, creating folders as needed. It never overwrites:
@@ -25,17 +28,14 @@ func Write(dir string, files []File) error {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
-		// O_EXCL, so that a file created since the check above is not overwritten either.
-		out, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		// NoReplace, so that a file created since the check above is not
+		// overwritten either; atomic, so a crash leaves no half file.
+		err := atomicfile.Write(p, atomicfile.Options{Perm: 0o644, NoReplace: true}, func(w io.Writer) error {
+			_, err := w.Write(f.Content)
+			return err
+		})
 		if err != nil {
-			return fmt.Errorf("%s: %w", p, err)
-		}
-		_, err = out.Write(f.Content)
-		if cerr := out.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", p, err)
+			return err
 		}
 	}
 	return nil

@@ -9,7 +9,8 @@ import (
 	"testing"
 )
 
-// BenchmarkSend compares Client.Send with plain net/http doing the same exchange
+// BenchmarkSend compares Client.Send (HTTP/1.1 written and read by httplens) with the
+// old path (net/http under a tapped connection) and with plain net/http doing the same exchange
 // (keep-alive GET, whole body read into memory) against a loopback server, for a 1 KB
 // and a 10 MB body. Compare the pairs: run with -benchmem.
 func BenchmarkSend(b *testing.B) {
@@ -44,6 +45,20 @@ func BenchmarkSend(b *testing.B) {
 				resp.Body.Close()
 				if err != nil || len(got) != size.n {
 					b.Fatalf("read %d bytes: %v", len(got), err)
+				}
+			}
+		})
+		// The path before issue 17: net/http with the tapped connection.
+		b.Run(size.name+"/old-net-http-tap", func(b *testing.B) {
+			c := NewClient(Options{})
+			c.netHTTP = true
+			defer c.CloseIdleConnections()
+			b.SetBytes(int64(size.n))
+			b.ReportAllocs()
+			for b.Loop() {
+				x := c.Send(context.Background(), Request{Method: "GET", URL: srv.URL})
+				if x.Err != nil || len(x.Response.Body) != size.n {
+					b.Fatalf("err=%v", x.Err)
 				}
 			}
 		})

@@ -23,7 +23,10 @@ const maxHops = 10
 // for concurrent use. Call CloseIdleConnections when done with it.
 type Client struct {
 	opts      Options
-	transport *http.Transport
+	transport *http.Transport // HTTP/2 only (Options.HTTP2), and the benchmark's old path
+	tls       *tls.Config
+	pool      pool
+	netHTTP   bool // send every request through transport (BenchmarkSend's baseline)
 }
 
 // NewClient returns a Client that sends with opts.
@@ -65,7 +68,7 @@ func NewClient(opts Options) *Client {
 	} else {
 		t.ForceAttemptHTTP2 = true
 	}
-	return &Client{opts: opts, transport: t}
+	return &Client{opts: opts, transport: t, tls: tlsConfig}
 }
 
 // dialTLS connects and completes a TLS handshake offering only HTTP/1.1, reporting the
@@ -99,7 +102,10 @@ func dialTLS(ctx context.Context, d *net.Dialer, base *tls.Config, network, addr
 }
 
 // CloseIdleConnections closes connections kept for reuse.
-func (c *Client) CloseIdleConnections() { c.transport.CloseIdleConnections() }
+func (c *Client) CloseIdleConnections() {
+	c.transport.CloseIdleConnections()
+	c.pool.closeAll()
+}
 
 // Send sends r with the options of a one-off Client and closes its connections after.
 func Send(ctx context.Context, r Request, opts Options) Exchange {
@@ -116,6 +122,14 @@ func (c *Client) Send(ctx context.Context, r Request) Exchange {
 		ctx, cancel = context.WithTimeout(ctx, c.opts.Timeout)
 		defer cancel()
 	}
+	if c.netHTTP || (c.opts.HTTP2 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(r.URL)), "https:")) {
+		return c.sendNetHTTP(ctx, r)
+	}
+	return c.sendH1(ctx, r)
+}
+
+// sendNetHTTP sends r through net/http: the HTTP/2 path, whose heads are rebuilt.
+func (c *Client) sendNetHTTP(ctx context.Context, r Request) Exchange {
 	x := Exchange{Sent: time.Now()}
 	tm := newTimer(x.Sent)
 	att := &attempts{}
@@ -217,9 +231,9 @@ func describe(ctx context.Context, err error) error {
 	var certErr *tls.CertificateVerificationError
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("timed out: %w", err)
+		return words(context.DeadlineExceeded, "timed out (over HTTP/2)")
 	case errors.Is(ctx.Err(), context.Canceled):
-		return fmt.Errorf("cancelled: %w", context.Canceled)
+		return words(context.Canceled, "cancelled")
 	case errors.As(err, &dnsErr):
 		return fmt.Errorf("DNS lookup of %s failed: %s", dnsErr.Name, dnsErr.Err)
 	case errors.As(err, &certErr):

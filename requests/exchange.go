@@ -1,6 +1,3 @@
-// Package requests sends one resolved HTTP request and captures the exchange exactly:
-// the request head and response head as they crossed the connection, the headers in
-// their order and letter case, the body (bounded), and the timing of each phase.
 package requests
 
 import (
@@ -53,6 +50,11 @@ type SentRequest struct {
 	// RawHead is the request line and header section exactly as written to the
 	// connection (HTTP/1.x), or a reconstruction when Reconstructed is set.
 	RawHead []byte `json:"-"`
+	// Added marks, index by index with Headers, the fields httplens added to the
+	// user's own: Host, User-Agent, Content-Length, Cookie from the jar,
+	// Authorization from user:password in the URL, Proxy-Authorization. A
+	// Content-Length the user wrote with a wrong value is sent corrected and marked.
+	Added []bool `json:"-"`
 }
 
 // Response is the final response as received.
@@ -78,6 +80,21 @@ type Response struct {
 	// Extra holds bytes the server sent after the end of the message: content on
 	// a 204, 304 or HEAD response, or bytes past Content-Length. Normally nil.
 	Extra []byte `json:"-"`
+	// ExtraNote says why Extra is not part of the message, in words (content
+	// after a 204, bytes past Content-Length, what followed broken chunked
+	// framing). Empty when Extra is.
+	ExtraNote string `json:"-"`
+	// Complete says the message ended as its framing says it should. It is false
+	// when the connection closed, reset or timed out before the end (Err says
+	// which) and for a reply with no status line.
+	Complete bool `json:"-"`
+	// Problems lists, in words, what the lenient reader found wrong with the head
+	// (a control character in a field, conflicting Content-Length values, no
+	// status line) and how it read the message anyway.
+	Problems []string `json:"-"`
+	// Trailers are the fields of a chunked body's trailer section.
+	Trailers []Header `json:"-"`
+	bodyErr  error    // what cut the body short, while reading
 	// SpoolPath names a temporary file holding the whole body when it went on
 	// past the cap and Options.SpoolDir was set; SpooledBytes is its size. The
 	// caller owns the file and removes it. Body still holds the first bytes.
@@ -97,7 +114,8 @@ type Hop struct {
 }
 
 // Timing is the duration of each phase. Phases that did not happen (no DNS for an IP
-// address, no TLS for http, no connect on a reused connection) are zero.
+// address, no TLS for http, no connect on a reused connection) are zero and missing
+// from Happened; List gives them in order, for a table.
 type Timing struct {
 	DNS      time.Duration
 	Connect  time.Duration
@@ -105,6 +123,12 @@ type Timing struct {
 	TTFB     time.Duration // from the request written to the first response byte
 	Transfer time.Duration // from the first response byte to the end of the body
 	Total    time.Duration
+	// Write is the time spent writing the request; Redirects the time spent on
+	// the hops before the final one.
+	Write     time.Duration
+	Redirects time.Duration
+	// Happened says which phases took place.
+	Happened Phases
 }
 
 // Exchange is the result of Send. Response is nil when Err is set and no response
@@ -117,4 +141,10 @@ type Exchange struct {
 	Sent     time.Time // when sending began
 	Received time.Time // when the final response head arrived
 	Err      error
+}
+
+// Incomplete reports whether the exchange fell short: no response, or a response
+// that did not reach its end (Err says why; the bytes that came are kept).
+func (x Exchange) Incomplete() bool {
+	return x.Err != nil || x.Response == nil || !x.Response.Complete
 }

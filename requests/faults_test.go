@@ -81,7 +81,7 @@ func TestFaults(t *testing.T) {
 		}, "invalid chunked encoding"},
 		{"Content-Length longer than the body", func(c net.Conn, _ string) {
 			io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\nshort")
-		}, "unexpected EOF"},
+		}, "the server closed the connection after 5 B of the body (Content-Length: 50)"},
 		{"header section over the limit", func(c net.Conn, _ string) {
 			io.WriteString(c, "HTTP/1.1 200 OK\r\n")
 			line := "X-Big: " + strings.Repeat("a", 8000) + "\r\n"
@@ -93,7 +93,7 @@ func TestFaults(t *testing.T) {
 		}, "header section is larger than"},
 		{"garbage instead of HTTP", func(c net.Conn, _ string) {
 			io.WriteString(c, "SSH-2.0-OpenSSH_9.6\r\n\r\n")
-		}, "malformed HTTP"},
+		}, "did not answer in HTTP/1.x"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

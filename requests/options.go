@@ -33,7 +33,9 @@ type Options struct {
 	Progress func(done, total int64)
 	// Resolver looks up host names; nil means the system's.
 	Resolver *net.Resolver
-	// Proxy picks the proxy for a request; nil means http.ProxyFromEnvironment.
+	// Proxy picks the proxy for a request; nil means http.ProxyFromEnvironment
+	// (HTTP_PROXY, HTTPS_PROXY, NO_PROXY; never for localhost or loopback). An
+	// http URL goes to the proxy in absolute form; an https URL through CONNECT.
 	Proxy func(*http.Request) (*url.URL, error)
 	// HTTP2 lets TLS connections negotiate HTTP/2. Its frames are not text, so the
 	// raw heads are then rebuilt from the parsed fields (Response.Reconstructed).
@@ -44,7 +46,9 @@ type Options struct {
 	UserAgent string
 	// Jar, when set, sends its cookies with the request and every redirect hop and
 	// keeps the Set-Cookie fields of each response (RFC 6265; see NewJar). The
-	// Cookie field it adds shows in the raw request head like any other. Nil: no
-	// cookies beyond the request's own headers.
+	// Cookie field it adds shows in the raw request head like any other, marked
+	// as added; a request with a Cookie field of its own is sent with that one
+	// only (RFC 6265 §5.4 allows one Cookie field). Nil: no cookies beyond the
+	// request's own headers.
 	Jar http.CookieJar
 }

@@ -29,6 +29,7 @@ func readResponse(resp *http.Response, c *capture, opts Options, errp *error) *R
 	if err != nil {
 		*errp = fmt.Errorf("reading body: %w", err)
 	}
+	out.Complete = err == nil
 
 	var head []byte
 	complete := false

@@ -101,7 +101,7 @@ func span(a, b time.Time) time.Duration {
 func (t *timer) done(end time.Time) Timing {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return Timing{
+	tm := Timing{
 		DNS:      span(t.dnsStart, t.dnsDone),
 		Connect:  span(t.connStart, t.connDone),
 		TLS:      span(t.tlsStart, t.tlsDone),
@@ -109,4 +109,14 @@ func (t *timer) done(end time.Time) Timing {
 		Transfer: span(t.firstByte, end),
 		Total:    span(t.start, end),
 	}
+	// net/http's hooks do not say what was skipped; a phase with no span did not happen.
+	for p, d := range map[Phases]time.Duration{PhaseDNS: tm.DNS, PhaseConnect: tm.Connect, PhaseTLS: tm.TLS, PhaseWait: tm.TTFB, PhaseTransfer: tm.Transfer} {
+		if d > 0 {
+			tm.Happened |= p
+		}
+	}
+	if !t.wroteRequest.IsZero() {
+		tm.Happened |= PhaseWrite
+	}
+	return tm
 }

@@ -68,6 +68,10 @@ func fields() []field {
 			"true or false",
 			func(s *Settings) string { return strconv.FormatBool(s.History.StoreSecrets) },
 			func(s *Settings, v any) error { return setBool(&s.History.StoreSecrets, v) }},
+		{"history", "secret_names", "More header and query parameter names (any case) whose values are\nredacted before storing, besides Authorization, Cookie, X-Api-Key, ?token=,\n?access_token=, ?api_key=, ?password= and the other usual ones.",
+			`a list of names such as ["X-Tenant-Key", "sid"]`,
+			func(s *Settings) string { return quoteList(s.History.SecretNames) },
+			func(s *Settings, v any) error { return setNames(&s.History.SecretNames, v) }},
 
 		{"ui", "theme", "\"auto\" (dark or light from the terminal's background), \"dark\", \"light\",\n\"high-contrast\", or the name of a theme under [themes]. NO_COLOR still wins.",
 			`"auto", "dark", "light", "high-contrast" or a theme defined under [themes]`,
@@ -98,6 +102,24 @@ func setString(dst *string, v any) error {
 		return errBadValue{}
 	}
 	*dst = s
+	return nil
+}
+
+// setNames takes a list of non-empty strings.
+func setNames(dst *[]string, v any) error {
+	list, ok := v.([]any)
+	if !ok {
+		return errBadValue{}
+	}
+	var out []string // nil for [], as in Defaults
+	for _, x := range list {
+		n, ok := x.(string)
+		if !ok || strings.TrimSpace(n) == "" {
+			return errBadValue{}
+		}
+		out = append(out, n)
+	}
+	*dst = out
 	return nil
 }
 

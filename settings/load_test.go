@@ -102,7 +102,7 @@ func TestBadValues(t *testing.T) {
 			}
 			// The bad setting keeps its default.
 			d := Defaults(testActions())
-			if s.Request != d.Request || s.History != d.History || s.UI != d.UI || s.Environment != d.Environment ||
+			if s.Request != d.Request || !reflect.DeepEqual(s.History, d.History) || s.UI != d.UI || s.Environment != d.Environment ||
 				!reflect.DeepEqual(s.Keys, d.Keys) {
 				t.Errorf("a bad value changed the settings: %+v", s)
 			}
@@ -295,5 +295,15 @@ func TestSizes(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestSecretNames(t *testing.T) {
+	s, errs := Parse("c.toml", []byte("[history]\nsecret_names = [\"X-Tenant-Key\", \"sid\"]\n"), testActions())
+	if len(errs) > 0 || !reflect.DeepEqual(s.History.SecretNames, []string{"X-Tenant-Key", "sid"}) {
+		t.Fatalf("secret_names: %v %v", s.History.SecretNames, errs)
+	}
+	if _, errs := Parse("c.toml", []byte("[history]\nsecret_names = \"sid\"\n"), testActions()); len(errs) != 1 {
+		t.Fatalf("a string instead of a list: %v", errs)
 	}
 }

@@ -77,6 +77,8 @@ type History struct {
 	MaxBody int64
 	// StoreSecrets keeps Authorization and cookie values in full instead of redacted.
 	StoreSecrets bool
+	// SecretNames are more header and parameter names to redact.
+	SecretNames []string
 }
 
 // UI holds the look of the TUI.

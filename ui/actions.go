@@ -2,13 +2,15 @@ package ui
 
 import (
 	"slices"
-	"strings"
-	"unicode/utf8"
+	"sync"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/keyset"
+	"github.com/httplens/httplens/ui/nav"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // The scopes of the TUI's keys besides settings.ScopeGlobal: a pane's keys act
@@ -36,22 +38,22 @@ const (
 	actionQuit            settings.Action = "quit"
 	actionPalette         settings.Action = "palette"
 	actionCookies         settings.Action = "cookies"
-	actionUp              settings.Action = "up"
-	actionDown            settings.Action = "down"
-	actionPageUp          settings.Action = "page-up"
-	actionPageDown        settings.Action = "page-down"
-	actionTop             settings.Action = "top"
-	actionBottom          settings.Action = "bottom"
-	actionOpen            settings.Action = "open"
-	actionExpand          settings.Action = "expand"
-	actionCollapse        settings.Action = "collapse"
-	actionFilter          settings.Action = "filter"
-	actionClearFilter     settings.Action = "clear-filter"
-	actionNewRequest      settings.Action = "new-request"
-	actionDuplicate       settings.Action = "duplicate"
-	actionRename          settings.Action = "rename"
-	actionDeleteRequest   settings.Action = "delete-request"
-	actionNewFile         settings.Action = "new-file"
+	actionUp              settings.Action = nav.Up
+	actionDown            settings.Action = nav.Down
+	actionPageUp          settings.Action = nav.PageUp
+	actionPageDown        settings.Action = nav.PageDown
+	actionTop             settings.Action = nav.Top
+	actionBottom          settings.Action = nav.Bottom
+	actionOpen            settings.Action = tree.Open
+	actionExpand          settings.Action = tree.Expand
+	actionCollapse        settings.Action = tree.Collapse
+	actionFilter          settings.Action = tree.Filter
+	actionClearFilter     settings.Action = tree.ClearFilter
+	actionNewRequest      settings.Action = tree.NewRequest
+	actionDuplicate       settings.Action = tree.Duplicate
+	actionRename          settings.Action = tree.Rename
+	actionDeleteRequest   settings.Action = tree.DeleteRequest
+	actionNewFile         settings.Action = tree.NewFile
 	actionTabNext         settings.Action = "tab-next"
 	actionTabPrev         settings.Action = "tab-prev"
 	actionRequestHeaders  settings.Action = "request-headers"
@@ -219,29 +221,34 @@ func Actions() []settings.ActionInfo {
 	return out
 }
 
+// rows is the table as keyset takes it.
+func rows(acts []action) []keyset.Row {
+	out := make([]keyset.Row, len(acts))
+	for i, a := range acts {
+		out[i] = keyset.Row{ActionInfo: a.ActionInfo, Hint: a.hint, HintIn: a.hintIn}
+	}
+	return out
+}
+
+// newKeySet binds the table's actions of scope to the keys km gives them (nil:
+// the defaults).
+func newKeySet(km settings.Keymap, scope settings.Scope) keySet {
+	return keyset.New(tableRows(), km, scope)
+}
+
+// tableRows is the table as keyset takes it, made once: it never changes.
+var tableRows = sync.OnceValue(func() []keyset.Row { return rows(actionTable()) })
+
+// keySet is one scope's bindings; see package keyset.
+type keySet = keyset.Set
+
+// keysFor, bindingFor and keysLabel are keyset's.
+func keysFor(km settings.Keymap, info settings.ActionInfo) []string { return keyset.KeysFor(km, info) }
+
+func keysLabel(keys []string) string { return keyset.Label(keys) }
+
 // actionList is the settings side of every action (see Actions).
 func actionList() []settings.ActionInfo { return Actions() }
-
-// keysFor returns the keys bound to info in km, or its defaults when km says
-// nothing of it (a nil keymap, as the panes' constructors use).
-func keysFor(km settings.Keymap, info settings.ActionInfo) []string {
-	if keys, ok := km[info.ID]; ok {
-		return keys
-	}
-	return info.Keys
-}
-
-// bindingFor is the binding of the action info: the keys km gives it and the help
-// text of the action table. An action bound to no key is a disabled binding.
-func bindingFor(km settings.Keymap, info settings.ActionInfo) key.Binding {
-	keys := keysFor(km, info)
-	if len(keys) == 0 {
-		b := key.NewBinding(key.WithHelp("", info.Help))
-		b.SetEnabled(false)
-		return b
-	}
-	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keysLabel(keys), info.Help))
-}
 
 // keyName is the key of b for a hint in the UI ("Press ctrl+r to send"), as help
 // shows it, so the hint follows a rebinding; an unbound action says so.
@@ -250,23 +257,6 @@ func keyName(b key.Binding) string {
 		return k
 	}
 	return "(unbound)"
-}
-
-// keysLabel shows a binding's keys for help, briefly: the first key, and the
-// second when both are short ("↑/k", "g/home"; "q" for q and ctrl+c).
-func keysLabel(keys []string) string {
-	names := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", " ": "space", "pgdown": "pgdn"}
-	out := make([]string, 0, 2)
-	for _, k := range keys[:min(len(keys), 2)] {
-		if n, ok := names[k]; ok {
-			k = n
-		}
-		out = append(out, k)
-	}
-	if len(out) == 2 && utf8.RuneCountInString(out[0]+out[1]) > 6 {
-		out = out[:1]
-	}
-	return strings.Join(out, "/")
 }
 
 // inScope reports whether info's keys act in scope s.

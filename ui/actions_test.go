@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/overlay/palette"
 )
 
 // Every action of the table is reachable both ways: each default key, pressed
@@ -30,7 +31,7 @@ func TestEveryActionIsReachableFromKeysAndPalette(t *testing.T) {
 			}
 			for _, s := range a.Scopes {
 				ks := newKeySet(nil, s)
-				ks.enable(a.ID, true)
+				ks.Enable(a.ID, true)
 				if a.ID == actionMark {
 					// mark acts on the History tab only, where page down gives it space.
 					rk := newResponseKeys(nil)
@@ -42,17 +43,17 @@ func TestEveryActionIsReachableFromKeysAndPalette(t *testing.T) {
 					if !ok {
 						t.Fatalf("default key %q cannot be pressed", k)
 					}
-					if id, ok := ks.match(msg); !ok || id != a.ID {
+					if id, ok := ks.Match(msg); !ok || id != a.ID {
 						t.Errorf("%q in scope %s runs %q, not %s", k, s, id, a.ID)
 					}
 				}
 			}
-			i := slices.IndexFunc(entries, func(e paletteEntry) bool { return e.info.ID == a.ID })
-			if i < 0 || entries[i].act.run == nil {
+			i := slices.IndexFunc(entries, func(e palette.Entry) bool { return e.Info.ID == a.ID })
+			if i < 0 || func() bool { a, _ := m.action(entries[i].Info.ID); return a.run == nil }() {
 				t.Fatalf("the palette does not list it with a handler")
 			}
-			hits := paletteMatches(entries, a.Help)
-			if !slices.ContainsFunc(hits, func(e paletteEntry) bool { return e.info.ID == a.ID }) {
+			hits := palette.Matches(entries, a.Help)
+			if !slices.ContainsFunc(hits, func(e palette.Entry) bool { return e.Info.ID == a.ID }) {
 				t.Errorf("the palette does not find it by %q", a.Help)
 			}
 		})
@@ -86,7 +87,7 @@ func TestPaletteRunsTheHandler(t *testing.T) {
 		t.Fatalf("the unbound next-pane did not run: focus %v, status %q", m.focus, m.status)
 	}
 	m = run(m, "filter")
-	if m.focus != paneTree || !m.tree.filter.editing {
+	if m.focus != paneTree || !m.tree.Editing() {
 		t.Fatalf("filter did not focus the tree and start the filter: focus %v", m.focus)
 	}
 }

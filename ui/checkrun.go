@@ -45,7 +45,7 @@ func (m Model) check() (tea.Model, tea.Cmd) {
 	m.flight.cancel, m.flight.started, m.flight.elapsed = cancel, false, ""
 	m.flight.label = "checks of " + r.Method + " " + requestLabel(r)
 	m.flight.key, m.flight.reread = "", ""
-	m.keys.enable(actionCancel, true)
+	m.keys.Enable(actionCancel, true)
 	m.resp.SetSending(m.sendingText())
 	m.setStatus("", false)
 	id := m.flight.id
@@ -81,7 +81,7 @@ func (m Model) checkDone(msg checkDoneMsg) Model {
 		return m
 	}
 	m.flight.cancel = nil
-	m.keys.enable(actionCancel, false)
+	m.keys.Enable(actionCancel, false)
 	m.resp.SetSending("")
 	switch {
 	case msg.cancelled || errors.Is(msg.err, context.Canceled):

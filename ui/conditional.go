@@ -96,8 +96,8 @@ func (m *Model) afterResponse(x requests.Exchange, key string) {
 	if x.Response.Status == 412 {
 		m.cond.failed, m.cond.failURL = key, x.Request.URL
 		m.cond.failHs = x.Request.Headers
-		m.keys.enable(actionReread, true)
-		m.expl.SetNote(preconditionNote(x, keyName(m.keys.get(actionReread))))
+		m.keys.Enable(actionReread, true)
+		m.expl.SetNote(preconditionNote(x, keyName(m.keys.Get(actionReread))))
 		return
 	}
 	if rereadOf != "" {
@@ -140,7 +140,7 @@ func (m Model) reread() (tea.Model, tea.Cmd) {
 	}
 	get := requests.Request{Method: "GET", URL: m.cond.failURL, Headers: hs}
 	key := m.cond.failed
-	m.keys.enable(actionReread, false)
+	m.keys.Enable(actionReread, false)
 	m.cond.failed = ""
 	m.expl.SetNote("")
 	placeholder := &collections.Request{Method: "GET", URL: get.URL, Title: "re-read"}
@@ -161,7 +161,7 @@ func (m *Model) offerRetry(key string, x requests.Exchange) {
 	r := m.req.Request()
 	if r == nil || requestKey(r) != key {
 		m.setStatus("Re-read: the current ETag is "+tag+"; open the request again and press "+
-			keyName(m.req.keys.get(actionCondition))+" to use it.", false)
+			keyName(m.req.keys.Get(actionCondition))+" to use it.", false)
 		return
 	}
 	m.openDialog(dialog{kind: overlayRetry, key: key, tag: tag,

@@ -38,7 +38,7 @@ func TestConditionalWorkflowAgainstDemo(t *testing.T) {
 		{"the same PUT again, its ETag now stale: 412, explained, R offered", []string{"ctrl+r"}, 412,
 			func(t *testing.T, m Model) {
 				v := plain(m.View())
-				if !strings.Contains(v, "What happened") || !strings.Contains(v, "Press R to re-read") || !m.keys.get(actionReread).Enabled() {
+				if !strings.Contains(v, "What happened") || !strings.Contains(v, "Press R to re-read") || !m.keys.Get(actionReread).Enabled() {
 					t.Errorf("the 412 is not explained with the re-read offer:\n%s", v)
 				}
 			}},

@@ -58,7 +58,6 @@ type cookieJars struct {
 	on    func(env string) bool // whether an environment uses cookies
 	store *history.Store
 	byEnv map[string]*envJar
-	shown []requests.Cookie // the cookies the cookies view lists
 }
 
 func newCookieJars(cfg Config) cookieJars {
@@ -133,9 +132,7 @@ func (m Model) handleCookieMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			m.setStatus("Cookies: "+msg.err.Error(), true)
 		}
 		if m.overlay.kind == overlayCookies && msg.env == m.env {
-			m.jars.shown = msg.cookies
-			m.overlay.sel = clamp(m.overlay.sel, 0, max(len(msg.cookies)-1, 0))
-			m.overlay.text = ""
+			m.overlay.cookies.SetCookies(msg.cookies)
 		}
 	default:
 		return m, nil, false

@@ -6,6 +6,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/overlay/palette"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // The handlers of the global actions that are not a workflow's own verb (send,
@@ -38,7 +40,7 @@ func (m Model) helpOverlayOpen() (tea.Model, tea.Cmd) {
 }
 
 func (m Model) paletteOpen() (tea.Model, tea.Cmd) {
-	m.openPalette()
+	m.openDialog(dialog{kind: overlayPalette, palette: palette.New()})
 	return m, nil
 }
 
@@ -47,15 +49,15 @@ func (m Model) cookiesOpen() (tea.Model, tea.Cmd) { return m, m.openCookies() }
 // The reasons a contextual global action cannot act now; its binding is off then.
 
 func (m *Model) cancelDisabled() string {
-	return offBecause(m.keys.get(actionCancel).Enabled(), "nothing is in flight")
+	return offBecause(m.keys.Get(actionCancel).Enabled(), "nothing is in flight")
 }
 
 func (m *Model) saveDisabled() string {
-	return offBecause(m.keys.get(actionSave).Enabled(), "there are no unsaved edits")
+	return offBecause(m.keys.Get(actionSave).Enabled(), "there are no unsaved edits")
 }
 
 func (m *Model) rereadDisabled() string {
-	return offBecause(m.keys.get(actionReread).Enabled(), "no precondition failed (412) to re-read after")
+	return offBecause(m.keys.Get(actionReread).Enabled(), "no precondition failed (412) to re-read after")
 }
 
 func offBecause(on bool, why string) string {
@@ -80,7 +82,7 @@ func whileTyping(id settings.Action) bool {
 func runInPane(id settings.Action) func(m Model) (tea.Model, tea.Cmd) {
 	return func(m Model) (tea.Model, tea.Cmd) {
 		m.setFocus(m.paneFor(id))
-		return m.updatePane(m.focus, runActionMsg{id: id})
+		return m.updatePane(m.focus, uimsg.RunAction{ID: id})
 	}
 }
 
@@ -103,13 +105,13 @@ func (m *Model) paneFor(id settings.Action) paneID {
 func (m *Model) paneKeys(p paneID) keySet {
 	switch p {
 	case paneTree:
-		return m.tree.keys.keySet
+		return m.tree.Keys
 	case paneRequest:
 		return m.req.keys.keySet
 	case paneResponse:
 		return m.resp.keys.keySet
 	}
-	return m.expl.keys.keySet
+	return m.expl.Keys
 }
 
 // lookupAction returns the row of the action table for id.
@@ -138,7 +140,7 @@ func (m *Model) disabledReason(a action) string {
 	if inScope(a.ActionInfo, settings.ScopeGlobal) || len(keysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
 		return ""
 	}
-	if !m.paneKeys(m.paneFor(a.ID)).get(a.ID).Enabled() {
+	if !m.paneKeys(m.paneFor(a.ID)).Get(a.ID).Enabled() {
 		return "not available here now"
 	}
 	return ""

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/httplens/httplens/ui/field"
 )
 
 func TestTextEditor(t *testing.T) {
@@ -54,7 +55,7 @@ func TestTextEditor(t *testing.T) {
 }
 
 func TestLineFieldCursor(t *testing.T) {
-	f := newLineField("> ")
+	f := field.New("> ")
 	f.SetValue("hello")
 	f.Start()
 	for _, k := range keys("left", "left", "backspace", "type:L", "home", "delete", "end", "type:!") {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/httplens/httplens/curl"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // maxCopy bounds what is put on the clipboard: terminals cap OSC 52 payloads.
@@ -23,7 +24,7 @@ func (m Model) handleEditMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case fileSavedMsg:
 		return m.fileSaved(msg)
-	case treeActionMsg:
+	case tree.Change:
 		return m.treeAction(msg)
 	case copyRequestMsg:
 		return m, m.copyCurlCmd()

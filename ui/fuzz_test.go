@@ -3,17 +3,21 @@ package ui
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 )
 
-// unsafeRune reports a rune a terminal would act on: ESC and the other C0
-// controls (newline aside, which only the caller may put between lines), DEL
-// and the C1 controls U+0080–U+009F.
+// unsafeRune reports a rune a terminal would act on, or that would change how
+// the text around it reads: ESC and the other C0 controls (newline aside, which
+// only the caller may put between lines), DEL, the C1 controls U+0080–U+009F,
+// format characters (bidi overrides and isolates, zero-width characters) and
+// the line and paragraph separators, all of which sanitize promises to escape.
 func unsafeRune(r rune) bool {
-	return r < 0x20 && r != '\n' || r >= 0x7f && r <= 0x9f
+	return r < 0x20 && r != '\n' || r >= 0x7f && r <= 0x9f ||
+		unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }
 
 // checkSafe fails when s holds a rune a terminal would obey, or invalid UTF-8.
@@ -30,7 +34,8 @@ func checkSafe(t *testing.T, what, s string) {
 }
 
 func FuzzSanitize(f *testing.F) {
-	for _, s := range []string{"plain", "\x1b[2J", "\x1b]52;c;aGk=\x07", "a\u009b31m", "a\x9bb", "\u202e", "\t\r\n\x00\x7f", "\xff\xfe"} {
+	for _, s := range []string{"plain", "\x1b[2J", "\x1b]52;c;aGk=\x07", "a\u009b31m", "a\x9bb", "\u202e", "\t\r\n\x00\x7f", "\xff\xfe",
+		"\u2066x\u2069\u200b\u200d\ufeff\u00ad\u061c\u2028\U000e0041"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {

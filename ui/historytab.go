@@ -92,8 +92,8 @@ func (h *historyList) view(st Styles, k responseKeys, height int, focused bool) 
 	for i := top; i < min(top+rows, len(h.rows)); i++ {
 		lines = append(lines, h.row(st, i, focused))
 	}
-	hint := fmt.Sprintf("  %d stored · %s reopens · %s marks (%d/2) for a diff", len(h.rows), keyName(k.get(actionNote)),
-		keyName(k.get(actionMark)), len(h.marks))
+	hint := fmt.Sprintf("  %d stored · %s reopens · %s marks (%d/2) for a diff", len(h.rows), keyName(k.Get(actionNote)),
+		keyName(k.Get(actionMark)), len(h.marks))
 	return append(lines, st.Muted.Render(hint))
 }
 

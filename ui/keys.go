@@ -5,7 +5,10 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 
+	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/explainview"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // globalKeys work from any pane, unless a text field is being edited (then only the
@@ -17,41 +20,10 @@ type globalKeys struct{ keySet }
 func newGlobalKeys(km settings.Keymap) globalKeys {
 	k := globalKeys{newKeySet(km, settings.ScopeGlobal)}
 	// Nothing is in flight, nothing is edited and nothing failed a precondition at start.
-	k.enable(actionCancel, false)
-	k.enable(actionSave, false)
-	k.enable(actionReread, false)
+	k.Enable(actionCancel, false)
+	k.Enable(actionSave, false)
+	k.Enable(actionReread, false)
 	return k
-}
-
-// fieldKeys act while a one-line text field (a filter or a search) is edited.
-type fieldKeys struct {
-	Accept    key.Binding
-	Abandon   key.Binding
-	Backspace key.Binding
-	Delete    key.Binding
-	Left      key.Binding
-	Right     key.Binding
-	Home      key.Binding
-	End       key.Binding
-}
-
-func newFieldKeys() fieldKeys {
-	return fieldKeys{
-		Accept:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
-		Abandon:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
-		Backspace: key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "delete back")),
-		Delete:    key.NewBinding(key.WithKeys("delete"), key.WithHelp("del", "delete forward")),
-		Left:      key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "cursor left")),
-		Right:     key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "cursor right")),
-		Home:      key.NewBinding(key.WithKeys("home", "ctrl+a"), key.WithHelp("home", "line start")),
-		End:       key.NewBinding(key.WithKeys("end", "ctrl+e"), key.WithHelp("end", "line end")),
-	}
-}
-
-func (k fieldKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Abandon} }
-
-func (k fieldKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Accept, k.Abandon, k.Backspace, k.Delete}, {k.Left, k.Right, k.Home, k.End}}
 }
 
 // treeKeys drive the collection tree.
@@ -59,9 +31,15 @@ type treeKeys struct{ keySet }
 
 func newTreeKeys(km settings.Keymap) treeKeys {
 	k := treeKeys{newKeySet(km, scopeTree)}
-	k.enable(actionClearFilter, false)
+	k.Enable(actionClearFilter, false)
 	return k
 }
+
+// newTreePane is the collection pane with the default keys.
+func newTreePane(st Styles) tree.Model { return tree.New(st, newTreeKeys(nil).keySet) }
+
+// requestKey identifies a request within a session; see tree.RequestKey.
+func requestKey(r *collections.Request) string { return tree.RequestKey(r) }
 
 // reqTabActions select the request pane's tabs, in tab order.
 var reqTabActions = [reqTabCount]settings.Action{actionRequestHeaders, actionRequestBody,
@@ -74,21 +52,21 @@ type requestKeys struct{ keySet }
 func newRequestKeys(km settings.Keymap) requestKeys {
 	k := requestKeys{newKeySet(km, scopeRequest)}
 	k.setTab(reqTabHeaders)
-	k.enable(actionCondition, false)
+	k.Enable(actionCondition, false)
 	return k
 }
 
 // setTab enables the bindings that act on tab t.
 func (k *requestKeys) setTab(t int) {
 	lists := t == reqTabHeaders || t == reqTabQuery
-	k.enable(actionAdd, lists)
-	k.enable(actionRemove, lists)
-	k.enable(actionToggleHeader, t == reqTabHeaders)
-	k.enable(actionEdit, t != reqTabAuth)
-	k.enable(actionContentType, t == reqTabBody)
-	k.enable(actionEditor, t == reqTabBody)
-	k.enable(actionAuthBasic, t == reqTabAuth)
-	k.enable(actionAuthBearer, t == reqTabAuth)
+	k.Enable(actionAdd, lists)
+	k.Enable(actionRemove, lists)
+	k.Enable(actionToggleHeader, t == reqTabHeaders)
+	k.Enable(actionEdit, t != reqTabAuth)
+	k.Enable(actionContentType, t == reqTabBody)
+	k.Enable(actionEditor, t == reqTabBody)
+	k.Enable(actionAuthBasic, t == reqTabAuth)
+	k.Enable(actionAuthBearer, t == reqTabAuth)
 }
 
 // respTabActions select the response pane's tabs, in tab order.
@@ -106,12 +84,12 @@ type responseKeys struct {
 func newResponseKeys(km settings.Keymap) responseKeys {
 	k := responseKeys{keySet: newKeySet(km, scopeResponse)}
 	g := newKeySet(km, settings.ScopeGlobal)
-	k.send, k.cancel = g.get(actionSend), g.get(actionCancel)
-	k.pageDown = k.get(actionPageDown).Keys()
-	k.enable(actionSaveBody, false)
-	k.enable(actionInsecure, false)
-	k.enable(actionCopyBody, false)
-	k.enable(actionCopyRaw, false)
+	k.send, k.cancel = g.Get(actionSend), g.Get(actionCancel)
+	k.pageDown = k.Get(actionPageDown).Keys()
+	k.Enable(actionSaveBody, false)
+	k.Enable(actionInsecure, false)
+	k.Enable(actionCopyBody, false)
+	k.Enable(actionCopyRaw, false)
 	k.setSearching(false)
 	k.setTab(tabRaw)
 	return k
@@ -120,21 +98,21 @@ func newResponseKeys(km settings.Keymap) responseKeys {
 // setTab enables the bindings that act on response tab t. On the History tab space
 // marks an exchange, so it stops paging down there.
 func (k *responseKeys) setTab(t int) {
-	k.enable(actionNote, t == tabHeaders || t == tabHistory)
-	k.enable(actionMark, t == tabHistory)
+	k.Enable(actionNote, t == tabHeaders || t == tabHistory)
+	k.Enable(actionMark, t == tabHistory)
 	keys := k.pageDown
 	if t == tabHistory {
-		mark := k.get(actionMark).Keys()
+		mark := k.Get(actionMark).Keys()
 		keys = slices.DeleteFunc(slices.Clone(keys), func(s string) bool { return slices.Contains(mark, s) })
 	}
-	k.setKeys(actionPageDown, keys...) // no keys left: the binding is off on this tab
+	k.SetKeys(actionPageDown, keys...) // no keys left: the binding is off on this tab
 }
 
 // setSearching enables the match keys only while there is a search to step through.
 func (k *responseKeys) setSearching(on bool) {
-	k.enable(actionMatchNext, on)
-	k.enable(actionMatchPrev, on)
-	k.enable(actionEndSearch, on)
+	k.Enable(actionMatchNext, on)
+	k.Enable(actionMatchPrev, on)
+	k.Enable(actionEndSearch, on)
 }
 
 // explainKeys drive the explain panel.
@@ -142,23 +120,10 @@ type explainKeys struct{ keySet }
 
 func newExplainKeys(km settings.Keymap) explainKeys { return explainKeys{newKeySet(km, scopeExplain)} }
 
-// overlayKeys close and scroll the help overlay.
-type overlayKeys struct {
-	Close key.Binding
-	Up    key.Binding
-	Down  key.Binding
+// newExplainPane is the Explain pane with the default keys.
+func newExplainPane(st Styles) explainview.Model {
+	return explainview.New(st, newExplainKeys(nil).keySet)
 }
-
-func newOverlayKeys() overlayKeys {
-	return overlayKeys{
-		Close: key.NewBinding(key.WithKeys("esc", "?", "q"), key.WithHelp("esc/?", "close")),
-		Up:    key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑/k", "scroll up")),
-		Down:  key.NewBinding(key.WithKeys("down", "j", "pgdown", " "), key.WithHelp("↓/j", "scroll down")),
-	}
-}
-
-func (k overlayKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Close, k.Down, k.Up} }
-func (k overlayKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Close, k.Up, k.Down}} }
 
 // editorKeys act while the body editor is taking text.
 type editorKeys struct {
@@ -195,92 +160,5 @@ func (k editorKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Done, k.Newline, k.Backspace, k.Delete}, {k.Up, k.Down, k.Left, k.Right, k.Home, k.End}}
 }
 
-// dialogKeys answer the confirm dialogs (quit, delete, conflict, retry).
-type dialogKeys struct {
-	Yes      key.Binding
-	No       key.Binding
-	Reload   key.Binding
-	SaveCopy key.Binding
-}
-
-func newDialogKeys() dialogKeys {
-	return dialogKeys{
-		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
-		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload the file")),
-		SaveCopy: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "save a copy")),
-	}
-}
-
-func (k dialogKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No} }
-
-func (k dialogKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Yes, k.No, k.Reload, k.SaveCopy}}
-}
-
-// pickerKeys drive the environment picker.
-type pickerKeys struct {
-	Up     key.Binding
-	Down   key.Binding
-	Choose key.Binding
-	Close  key.Binding
-}
-
-func newPickerKeys() pickerKeys {
-	return pickerKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j", "ctrl+e"), key.WithHelp("↓/j", "down")),
-		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "use")),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-	}
-}
-
-func (k pickerKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Choose, k.Close} }
-
-func (k pickerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
-// paletteKeys drive the command palette; typed characters filter it.
-type paletteKeys struct {
-	Up    key.Binding
-	Down  key.Binding
-	Run   key.Binding
-	Close key.Binding
-}
-
-func newPaletteKeys() paletteKeys {
-	return paletteKeys{
-		Up:    key.NewBinding(key.WithKeys("up", "ctrl+k"), key.WithHelp("↑", "up")),
-		Down:  key.NewBinding(key.WithKeys("down", "ctrl+j", "ctrl+n"), key.WithHelp("↓", "down")),
-		Run:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run")),
-		Close: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-	}
-}
-
-func (k paletteKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Run, k.Close} }
-
-func (k paletteKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
-// cookieKeys drive the cookies view.
-type cookieKeys struct {
-	Up     key.Binding
-	Down   key.Binding
-	Delete key.Binding
-	Clear  key.Binding
-	Close  key.Binding
-}
-
-func newCookieKeys() cookieKeys {
-	return cookieKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Delete: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete cookie")),
-		Clear:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "clear all")),
-		Close:  key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")),
-	}
-}
-
-func (k cookieKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Delete, k.Clear, k.Close}
-}
-
-func (k cookieKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+// requestLabel names a request for messages; see tree.RequestLabel.
+func requestLabel(r *collections.Request) string { return tree.RequestLabel(r) }

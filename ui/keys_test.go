@@ -13,6 +13,10 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/overlay/confirm"
+	"github.com/httplens/httplens/ui/overlay/envpicker"
+	"github.com/httplens/httplens/ui/overlay/textview"
 )
 
 // bindingsOf collects every key.Binding field of a keyMap, embedded and array
@@ -24,8 +28,8 @@ func bindingsOf(v reflect.Value) []key.Binding {
 		if v.Type() == reflect.TypeFor[key.Binding]() {
 			return []key.Binding{v.Interface().(key.Binding)}
 		}
-		if ks, ok := v.Interface().(interface{ bindings() []key.Binding }); ok {
-			return ks.bindings() // a scope made from the action table
+		if ks, ok := v.Interface().(interface{ Bindings() []key.Binding }); ok {
+			return ks.Bindings() // a scope made from the action table
 		}
 		for i := range v.NumField() {
 			if v.Type().Field(i).IsExported() || v.Type().Field(i).Anonymous {
@@ -44,8 +48,8 @@ func bindingsOf(v reflect.Value) []key.Binding {
 func scopes(km settings.Keymap) map[string]help.KeyMap {
 	return map[string]help.KeyMap{
 		"global": newGlobalKeys(km), "tree": newTreeKeys(km), "request": newRequestKeys(km),
-		"response": newResponseKeys(km), "explain": newExplainKeys(km), "field": newFieldKeys(),
-		"overlay": newOverlayKeys(), "editor": newEditorKeys(), "dialog": newDialogKeys(), "picker": newPickerKeys(),
+		"response": newResponseKeys(km), "explain": newExplainKeys(km), "field": field.NewKeys(),
+		"overlay": textview.NewKeys(), "editor": newEditorKeys(), "dialog": confirm.NewKeys(), "picker": envpicker.NewKeys(),
 	}
 }
 
@@ -92,11 +96,11 @@ func TestKeys(t *testing.T) {
 
 func TestSearchKeysEnabledOnlyWithMatches(t *testing.T) {
 	k := newResponseKeys(nil)
-	if k.get(actionMatchNext).Enabled() || k.get(actionEndSearch).Enabled() {
+	if k.Get(actionMatchNext).Enabled() || k.Get(actionEndSearch).Enabled() {
 		t.Fatal("match keys enabled before any search")
 	}
 	k.setSearching(true)
-	if !k.get(actionMatchNext).Enabled() || !k.get(actionMatchPrev).Enabled() {
+	if !k.Get(actionMatchNext).Enabled() || !k.Get(actionMatchPrev).Enabled() {
 		t.Fatal("match keys disabled during a search")
 	}
 }
@@ -106,7 +110,7 @@ func TestRequestKeysOnEveryTab(t *testing.T) {
 		t.Run(reqTabName(tab), func(t *testing.T) {
 			k := newRequestKeys(nil)
 			k.setTab(tab)
-			k.enable(actionCondition, true)
+			k.Enable(actionCondition, true)
 			seen := map[string]string{}
 			for _, b := range bindingsOf(reflect.ValueOf(k)) {
 				if !b.Enabled() {
@@ -172,7 +176,7 @@ func TestHintsNameTheKeysInForce(t *testing.T) {
 		{"re-read, in the 412 explanation", settings.Keymap{actionReread: {"f9"}},
 			func(t *testing.T, m Model) string {
 				x := requests.Exchange{Request: requests.SentRequest{Method: "PUT", URL: "http://127.0.0.1/x"}}
-				return preconditionNote(x, keyName(m.keys.get(actionReread)))
+				return preconditionNote(x, keyName(m.keys.Get(actionReread)))
 			}, "Press f9 to re-read it", "Press R"},
 		{"an unbound action says so", settings.Keymap{actionSend: {}},
 			func(t *testing.T, m Model) string { m.resp.SetSize(80, 6); return m.resp.View() },
@@ -205,7 +209,7 @@ func TestMarkTakesPageDownKeysOnTheHistoryTab(t *testing.T) {
 			k := newResponseKeys(km)
 			k.setTab(tab)
 			press := pressKey("pgdown")
-			marks, pages := key.Matches(press, k.get(actionMark)), key.Matches(press, k.get(actionPageDown))
+			marks, pages := key.Matches(press, k.Get(actionMark)), key.Matches(press, k.Get(actionPageDown))
 			if onHistory := tab == tabHistory; marks != onHistory || pages == onHistory {
 				t.Errorf("pgdown marks: %v, pages down: %v", marks, pages)
 			}

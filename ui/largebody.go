@@ -152,7 +152,7 @@ func (m *Model) startPretty(id int) tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.xfer.pretty = prettyJob{id: id, cancel: cancel}
-	m.keys.enable(actionCancel, true)
+	m.keys.Enable(actionCancel, true)
 	cut := m.lastX.Response != nil && m.lastX.Response.Truncated
 	return prettyCmd(ctx, id, c.kind, c.body, cut, m.st)
 }
@@ -171,7 +171,7 @@ func (m Model) prettyDone(msg prettyDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	m.xfer.pretty.cancel()
 	m.xfer.pretty.cancel = nil
-	m.keys.enable(actionCancel, m.flight.cancel != nil)
+	m.keys.Enable(actionCancel, m.flight.cancel != nil)
 	if errors.Is(msg.err, context.Canceled) {
 		l, _ := bodylines.New(context.Background(), m.resp.content.body, bodylines.Raw)
 		msg.tab, msg.note = tabText{lazy: l}, "formatting stopped: shown as received"

@@ -203,7 +203,7 @@ func prettyDoneOf(msgs []tea.Msg) (prettyDoneMsg, bool) {
 
 func TestRootFormatsLargeBodyAfterShowingRaw(t *testing.T) {
 	m, cmd := receivedModel(t, bigExchange(1<<20))
-	if !m.keys.get(actionCancel).Enabled() {
+	if !m.keys.Get(actionCancel).Enabled() {
 		t.Error("esc must be able to stop the formatting")
 	}
 	d, ok := prettyDoneOf(collect(cmd))
@@ -212,7 +212,7 @@ func TestRootFormatsLargeBodyAfterShowingRaw(t *testing.T) {
 	}
 	next, _ := m.Update(d)
 	m = next.(Model)
-	if m.resp.content.pending || m.xfer.pretty.cancel != nil || m.keys.get(actionCancel).Enabled() {
+	if m.resp.content.pending || m.xfer.pretty.cancel != nil || m.keys.Get(actionCancel).Enabled() {
 		t.Error("the formatting is still marked in progress")
 	}
 	if got := m.resp.content.tabs[tabPretty].Plain(1); got != "  {" {

@@ -1,10 +1,13 @@
 package ui
 
 import (
-	"github.com/charmbracelet/x/ansi"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/nav"
+	"github.com/httplens/httplens/ui/uikit"
 )
 
 // paneID names the four panes, in focus order.
@@ -77,42 +80,13 @@ func layout(w, h int) screenLayout {
 	return l
 }
 
-// fit makes a line exactly w cells wide: cut with an ellipsis, or padded.
-func fit(line string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	n := ansi.StringWidth(line)
-	if n > w {
-		line = ansi.Truncate(line, w, "…")
-		n = ansi.StringWidth(line)
-	}
-	if n < w {
-		line += strings.Repeat(" ", w-n)
-	}
-	return line
-}
+// fit, fitBlock and clamp are uikit's, shared with the packages of the panes
+// and overlays.
+func fit(line string, w int) string { return uikit.Fit(line, w) }
 
-// fitBlock makes lines exactly w×h: extra lines dropped, missing ones blank.
-func fitBlock(lines []string, w, h int) string {
-	if h <= 0 {
-		return ""
-	}
-	out := make([]string, h)
-	for i := range out {
-		if i < len(lines) {
-			out[i] = fit(lines[i], w)
-		} else {
-			out[i] = fit("", w)
-		}
-	}
-	return strings.Join(out, "\n")
-}
+func fitBlock(lines []string, w, h int) string { return uikit.FitBlock(lines, w, h) }
 
-// clamp bounds v to [lo, hi]; when hi < lo it returns lo.
-func clamp(v, lo, hi int) int {
-	return max(lo, min(v, hi))
-}
+func clamp(v, lo, hi int) int { return uikit.Clamp(v, lo, hi) }
 
 // frame draws a bordered box of exactly w×h cells with the title set into its top
 // edge. body must already be (w-2)×(h-2), as a pane's View is.
@@ -147,38 +121,8 @@ func frame(st Styles, title, body string, w, h int, focused bool) string {
 	return strings.Join(lines, "\n")
 }
 
-// scroll applies a movement action to a scroll offset over n lines shown h at a time.
-func scroll(id settings.Action, top, h, n int) int {
-	return clamp(move(id, top, h, n), 0, max(n-h, 0))
-}
-
-// move steps pos by a movement action: a line, a page of h, or to 0 or bottom.
-// Any other action leaves pos as it is.
-func move(id settings.Action, pos, h, bottom int) int {
-	switch id {
-	case actionUp:
-		pos--
-	case actionDown:
-		pos++
-	case actionPageUp:
-		pos -= max(h-1, 1)
-	case actionPageDown:
-		pos += max(h-1, 1)
-	case actionTop:
-		pos = 0
-	case actionBottom:
-		pos = bottom
-	}
-	return pos
-}
-
 // wrapText word-wraps already-safe text to w cells, breaking long words.
-func wrapText(s string, w int) string {
-	if w < 1 {
-		return s
-	}
-	return ansi.Wrap(s, w, " ")
-}
+func wrapText(s string, w int) string { return uikit.WrapText(s, w) }
 
 // tabLabel is a tab's label, bracketed when active so that it shows without colour.
 // Active or not, it is two cells wider than the name.
@@ -189,7 +133,9 @@ func tabLabel(name string, active bool) string {
 	return " " + name + " "
 }
 
-// scrollCursor moves a list cursor over n items shown h at a time.
-func scrollCursor(id settings.Action, cur, h, n int) int {
-	return clamp(move(id, cur, h, n-1), 0, max(n-1, 0))
-}
+// scroll, move and scrollCursor are nav's, shared with the panes' packages.
+func scroll(id settings.Action, top, h, n int) int { return nav.Scroll(id, top, h, n) }
+
+func move(id settings.Action, pos, h, bottom int) int { return nav.Move(id, pos, h, bottom) }
+
+func scrollCursor(id settings.Action, cur, h, n int) int { return nav.Cursor(id, cur, h, n) }

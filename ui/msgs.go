@@ -6,7 +6,6 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/requests"
-	"github.com/httplens/httplens/settings"
 )
 
 // collectionLoadedMsg carries the collection read by loadCollectionCmd.
@@ -49,9 +48,6 @@ type searchDoneMsg struct {
 	matches []match
 }
 
-// requestOpenedMsg says the tree opened a request (enter or a click).
-type requestOpenedMsg struct{ req *collections.Request }
-
 // resolveRequestMsg asks the root to resolve request key for the request pane.
 type resolveRequestMsg struct{ key string }
 
@@ -93,7 +89,3 @@ type bodyEditedMsg struct {
 	key, body string
 	err       error
 }
-
-// runActionMsg asks a pane to run one of its actions: the palette's way of running
-// a pane action, the same code its key runs.
-type runActionMsg struct{ id settings.Action }

@@ -2,15 +2,19 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/collections"
-	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/overlay/confirm"
+	"github.com/httplens/httplens/ui/overlay/cookiejar"
+	"github.com/httplens/httplens/ui/overlay/envpicker"
+	"github.com/httplens/httplens/ui/overlay/keyhelp"
+	"github.com/httplens/httplens/ui/overlay/palette"
+	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // overlay is the dialog drawn over the panes, if any.
@@ -36,14 +40,17 @@ const (
 
 // dialog is the root's one overlay: which one is open and what it is about.
 type dialog struct {
-	kind  overlay
-	key   string               // the request it concerns
-	req   *collections.Request // for delete
-	tag   string               // for retry: the new ETag
-	sel   int                  // for the picker: the highlighted row
-	text  string               // what the dialog says
-	lines []string             // for overlayText: the lines, already safe to print
-	field lineField            // for overlaySaveBody and overlayOverwrite: the path
+	kind     overlay
+	key      string               // the request it concerns
+	req      *collections.Request // for delete
+	tag      string               // for retry: the new ETag
+	text     string               // what the dialog says
+	textView textview.Model       // for overlayText
+	cookies  cookiejar.Model      // for overlayCookies
+	palette  palette.Model        // for overlayPalette
+	help     keyhelp.Model        // for overlayHelp
+	picker   envpicker.Model      // for overlayEnv
+	field    field.Line           // for overlaySaveBody and overlayOverwrite: the path
 }
 
 // openDialog opens d over the panes.
@@ -57,17 +64,26 @@ func (m *Model) dialogKeyMap() help.KeyMap {
 	case overlayEnv:
 		return m.picker
 	case overlaySaveBody:
-		return m.overlay.field.keys
+		return m.overlay.field.Keys
 	case overlayPalette:
-		return newPaletteKeys()
+		return palette.NewKeys()
 	case overlayCookies:
-		return newCookieKeys()
+		return cookiejar.NewKeys()
 	}
-	k := m.dialogKeys
-	k.Reload.SetEnabled(m.overlay.kind == overlayConflict)
-	k.SaveCopy.SetEnabled(m.overlay.kind == overlayConflict || m.overlay.kind == overlayReadOnly)
-	k.Yes.SetEnabled(m.overlay.kind != overlayConflict && m.overlay.kind != overlayReadOnly)
-	return k
+	return m.question().Keys(m.dialogKeys)
+}
+
+// question is the open dialog as a confirm question: what it says, and the
+// answers its kind takes.
+func (m *Model) question() confirm.Model {
+	kind := m.overlay.kind
+	if kind == overlayVanished {
+		return confirm.Model{Text: m.overlay.text, YesLabel: "save", Must: true,
+			Choices: "y save as a new request · n discard the edit"}
+	}
+	labels := map[overlay]string{overlayQuit: "quit without saving", overlayDelete: "delete it", overlayRetry: "retry", overlayResend: "send it again", overlayOverwrite: "overwrite it"}
+	return confirm.Model{Text: m.overlay.text, YesLabel: labels[kind],
+		Reload: kind == overlayConflict, SaveCopy: kind == overlayConflict || kind == overlayReadOnly}
 }
 
 // handleOverlayKey gives a key to the open overlay; ctrl+c quits from anywhere.
@@ -77,65 +93,64 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	d := m.overlay
-	k := m.dialogKeyMap()
 	switch d.kind {
 	case overlayHelp:
-		switch {
-		case key.Matches(msg, m.close.Close):
-			m.overlay = dialog{}
-		case key.Matches(msg, m.close.Up):
-			m.overlay.sel = max(m.overlay.sel-5, 0)
-		case key.Matches(msg, m.close.Down):
-			m.overlay.sel += 5 // helpOverlay bounds it by the help's height
-		}
-		return m, nil
+		hv, out := m.overlay.help.Update(msg, m.close)
+		m.overlay.help = hv
+		return m.fromOverlay(out)
 	case overlayEnv:
-		return m.handlePicker(msg)
+		p, out := m.overlay.picker.Update(msg, m.picker)
+		m.overlay.picker = p
+		return m.fromOverlay(out)
 	case overlayText:
-		return m.handleTextOverlay(msg)
+		tv, out := m.overlay.textView.Update(msg, m.close)
+		m.overlay.textView = tv
+		return m.fromOverlay(out)
 	case overlaySaveBody:
 		return m.handleSavePrompt(msg)
 	case overlayPalette:
-		return m.handlePaletteKey(msg)
+		p, out := m.overlay.palette.Update(msg, palette.NewKeys(), m.entries())
+		m.overlay.palette = p
+		return m.fromPalette(out)
 	case overlayCookies:
-		return m.handleCookiesKey(msg)
+		c, out := m.overlay.cookies.Update(msg, cookiejar.NewKeys())
+		m.overlay.cookies = c
+		return m.fromCookies(out)
 	}
-	dk := k.(dialogKeys)
 	if d.kind == overlayVanished {
-		return m.handleVanishedKey(msg, dk)
+		return m.answerVanished(m.question().Update(msg, m.dialogKeys))
 	}
-	switch {
-	case key.Matches(msg, dk.No):
-		m.overlay = dialog{}
+	ans, ok := m.question().Update(msg, m.dialogKeys).(confirm.Answered)
+	if !ok {
 		return m, nil
-	case key.Matches(msg, dk.Yes):
-		m.overlay = dialog{}
+	}
+	m.overlay = dialog{}
+	switch ans.Answer {
+	case confirm.Yes:
 		return m.confirm(d)
-	case key.Matches(msg, dk.Reload):
-		m.overlay = dialog{}
+	case confirm.Reload:
 		return m.reloadFile(d.key)
-	case key.Matches(msg, dk.SaveCopy):
-		m.overlay = dialog{}
+	case confirm.SaveCopy:
 		return m.saveCopy(d.key)
 	}
 	return m, nil
 }
 
-// handleVanishedKey answers the vanished-edit dialog. Esc does not close it: the
-// edit would be left where nothing shows it.
-func (m Model) handleVanishedKey(msg tea.KeyMsg, dk dialogKeys) (tea.Model, tea.Cmd) {
+// answerVanished acts on the answer to the vanished-edit question. Esc does not
+// close it: the edit would be left where nothing shows it.
+func (m Model) answerVanished(out tea.Msg) (tea.Model, tea.Cmd) {
 	k := m.overlay.key
-	switch {
-	case key.Matches(msg, dk.Yes):
+	switch out {
+	case confirm.Answered{Answer: confirm.Yes}:
 		m.overlay = dialog{}
 		return m.saveVanished(k)
-	case msg.String() == "n":
+	case confirm.Answered{Answer: confirm.No}:
 		m.overlay = dialog{}
 		m.req.Forget(k, nil)
 		m.syncEdits()
 		m.setStatus("Discarded the edit.", false)
 		m.askVanished()
-	case msg.Type == tea.KeyEsc:
+	case confirm.Held{}:
 		// Say why the question stays, so esc is never taken for an answer.
 		m.setStatus("Answer y or n: closing this would leave the edit where nothing shows it.", false)
 	}
@@ -160,40 +175,13 @@ func (m Model) confirm(d dialog) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) handlePicker(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := m.picker
-	n := len(m.names) + 1 // "none" first
-	switch {
-	case key.Matches(msg, k.Up):
-		m.overlay.sel = (m.overlay.sel + n - 1) % n
-	case key.Matches(msg, k.Down):
-		m.overlay.sel = (m.overlay.sel + 1) % n
-	case key.Matches(msg, k.Close):
-		m.overlay = dialog{}
-	case key.Matches(msg, k.Choose):
-		env := ""
-		if m.overlay.sel > 0 {
-			env = m.names[m.overlay.sel-1]
-		}
-		m.overlay = dialog{}
-		m.setEnv(env)
-	}
-	return m, nil
-}
-
 // openEnvPicker opens the picker on the current environment.
 func (m *Model) openEnvPicker() {
 	if len(m.names) == 0 {
 		m.setStatus("No environments ("+collections.EnvFile+" not found)", false)
 		return
 	}
-	sel := 0
-	for i, n := range m.names {
-		if n == m.env {
-			sel = i + 1
-		}
-	}
-	m.openDialog(dialog{kind: overlayEnv, sel: sel})
+	m.openDialog(dialog{kind: overlayEnv, picker: envpicker.New(m.names, m.env)})
 }
 
 // setEnv switches the environment; the resolved view and known ETag follow.
@@ -209,60 +197,19 @@ func (m *Model) setEnv(env string) {
 
 // dialogView draws the open dialog (not the help) centred in the body area.
 func (m *Model) dialogView(h int) string {
-	if m.overlay.kind == overlayText {
-		return m.textOverlayView(h)
-	}
-	if m.overlay.kind == overlaySaveBody {
-		return m.savePromptView(h)
-	}
 	switch m.overlay.kind {
+	case overlayText:
+		return m.overlay.textView.View(m.st, m.w, h)
+	case overlaySaveBody:
+		return m.savePromptView(h)
 	case overlayPalette:
-		return m.paletteView(h)
+		return m.overlay.palette.View(m.st, m.entries(), m.w, h)
 	case overlayCookies:
-		return m.cookiesView(h)
-	}
-	var lines []string
-	switch d := m.overlay; d.kind {
+		return m.overlay.cookies.View(m.st, m.w, h)
 	case overlayEnv:
-		lines = append(lines, m.st.Bold.Render("Environment"), "")
-		for i, n := range append([]string{"none"}, m.names...) {
-			row := "  " + termtext.String(n)
-			if i == d.sel {
-				row = m.st.Selected.Render("› " + termtext.String(n))
-			}
-			lines = append(lines, row)
-		}
-	default:
-		lines = append(lines, strings.Split(wrapText(termtext.String(d.text), min(max(m.w-8, 20), 72)), "\n")...)
+		return m.overlay.picker.View(m.st, m.help, m.picker, m.w, h)
 	}
-	short := m.help
-	lines = append(lines, "", short.ShortHelpView(m.dialogKeyMap().ShortHelp()))
-	if m.overlay.kind != overlayEnv {
-		lines = append(lines[:len(lines)-1], m.dialogChoices())
-	}
-	box := m.st.Overlay.Render(strings.Join(lines, "\n"))
-	return lipgloss.Place(m.w, h, lipgloss.Center, lipgloss.Center, box)
-}
-
-// dialogChoices lists the enabled answers of a dialog, with their keys.
-func (m *Model) dialogChoices() string {
-	k := m.dialogKeyMap().(dialogKeys)
-	if m.overlay.kind == overlayVanished {
-		return m.st.Muted.Render("y save as a new request · n discard the edit")
-	}
-	labels := map[overlay]string{overlayQuit: "quit without saving", overlayDelete: "delete it", overlayRetry: "retry", overlayResend: "send it again", overlayOverwrite: "overwrite it"}
-	var parts []string
-	if k.Yes.Enabled() {
-		parts = append(parts, "y "+labels[m.overlay.kind])
-	}
-	if k.Reload.Enabled() {
-		parts = append(parts, "r reload the file (your edits stay unsaved)")
-	}
-	if k.SaveCopy.Enabled() {
-		parts = append(parts, "c save a copy")
-	}
-	parts = append(parts, "esc cancel")
-	return m.st.Muted.Render(strings.Join(parts, " · "))
+	return m.question().View(m.st, m.w, h)
 }
 
 // quitOrAsk quits, or asks first when requests have unsaved edits.
@@ -277,4 +224,16 @@ func (m Model) quitOrAsk() (tea.Model, tea.Cmd) {
 	}
 	m.cancelFlight()
 	return m, tea.Quit
+}
+
+// fromOverlay acts on what an overlay's Update handed up, in the same update.
+func (m Model) fromOverlay(out tea.Msg) (tea.Model, tea.Cmd) {
+	switch out := out.(type) {
+	case uimsg.Close:
+		m.overlay = dialog{}
+	case envpicker.Chosen:
+		m.overlay = dialog{}
+		m.setEnv(out.Env)
+	}
+	return m, nil
 }

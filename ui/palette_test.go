@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/overlay/palette"
 )
 
 func TestPaletteFiltering(t *testing.T) {
@@ -29,17 +30,17 @@ func TestPaletteFiltering(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := paletteMatches(all, tt.query)
+			got := palette.Matches(all, tt.query)
 			if tt.count >= 0 && len(got) != tt.count {
 				t.Errorf("%d matches, want %d", len(got), tt.count)
 			}
 			if tt.first == "" {
 				return
 			}
-			if len(got) == 0 || got[0].info.ID != tt.first {
+			if len(got) == 0 || got[0].Info.ID != tt.first {
 				var ids []string
 				for _, e := range got {
-					ids = append(ids, string(e.info.ID))
+					ids = append(ids, string(e.Info.ID))
 				}
 				t.Errorf("matches %v, want %s first", ids, tt.first)
 			}
@@ -128,24 +129,24 @@ func TestHelpAndPaletteAgree(t *testing.T) {
 	}
 	n := 0
 	for _, e := range m.entries() {
-		if len(e.keys) == 0 {
+		if len(e.Keys) == 0 {
 			continue // unbound: the palette says so, help leaves it out
 		}
 		n++
 		found := false
 		for k, label := range listed {
-			if strings.HasPrefix(k, e.info.Help+"@") && label == keysLabel(e.keys) {
+			if strings.HasPrefix(k, e.Info.Help+"@") && label == keysLabel(e.Keys) {
 				found = true
 			}
 		}
 		if !found {
-			t.Errorf("help lacks %s (%s on %s)", e.info.ID, e.info.Help, keysLabel(e.keys))
+			t.Errorf("help lacks %s (%s on %s)", e.Info.ID, e.Info.Help, keysLabel(e.Keys))
 		}
 	}
 	if n != len(actionList())-1 {
 		t.Errorf("%d bound actions, want all but copy-curl", n)
 	}
-	if !key.Matches(pressKey("f5"), m.keys.get(actionSend)) || key.Matches(keyMsg("ctrl+r"), m.keys.get(actionSend)) {
+	if !key.Matches(pressKey("f5"), m.keys.Get(actionSend)) || key.Matches(keyMsg("ctrl+r"), m.keys.Get(actionSend)) {
 		t.Error("send is not on f5 alone")
 	}
 }

@@ -33,7 +33,7 @@ func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool)
 	if len(notes) > 0 {
 		tail = fmt.Sprintf(" · %d note(s): %s", len(notes), strings.Join(notes, "; "))
 	}
-	f := m.tree.cursorFile()
+	f := m.tree.CursorFile()
 	if f == nil || f.ReadOnly {
 		dir := m.cfg.Dir
 		if m.coll != nil && m.coll.Dir != "" {

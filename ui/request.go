@@ -12,6 +12,8 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // Request pane tabs, in the order they are shown.
@@ -58,7 +60,7 @@ type requestPane struct {
 	sel    int // selected row of the Headers or Query list
 	top    int // first content row shown
 
-	field   lineField
+	field   field.Line
 	purpose fieldPurpose
 	body    textEditor
 
@@ -83,7 +85,7 @@ type validator struct {
 }
 
 func newRequestPane(st Styles) requestPane {
-	return requestPane{st: st, keys: newRequestKeys(nil), drafts: map[string]edited{}, field: newLineField(""), body: newTextEditor()}
+	return requestPane{st: st, keys: newRequestKeys(nil), drafts: map[string]edited{}, field: field.New(""), body: newTextEditor()}
 }
 
 // SetSize sets the inner size the pane draws into.
@@ -96,7 +98,7 @@ func (m *requestPane) Focus() { m.focused = true }
 func (m *requestPane) Blur() { m.focused = false }
 
 // Editing reports whether a text field or the body editor takes typed keys.
-func (m *requestPane) Editing() bool { return m.field.editing || m.body.editing }
+func (m *requestPane) Editing() bool { return m.field.Editing() || m.body.editing }
 
 // KeyMap is the pane's bindings for the help views.
 func (m *requestPane) KeyMap() requestKeys { return m.keys }
@@ -106,7 +108,7 @@ func (m *requestPane) EditKeys() help.KeyMap {
 	if m.body.editing {
 		return m.body.keys
 	}
-	return m.field.keys
+	return m.field.Keys
 }
 
 // Title is the frame title.
@@ -245,7 +247,7 @@ func (m *requestPane) DirtyKeys() map[string]bool {
 // SetValidator tells the pane the validators of the last response.
 func (m *requestPane) SetValidator(v validator) {
 	m.validator = v
-	m.keys.enable(actionCondition, v.etag != "" || v.lastModified != "")
+	m.keys.Enable(actionCondition, v.etag != "" || v.lastModified != "")
 }
 
 // SetKnownETag shows the last ETag seen for the request's URL ("" for none).
@@ -259,8 +261,8 @@ func (m requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		return m.updateKey(msg)
-	case runActionMsg:
-		return m.do(msg.id)
+	case uimsg.RunAction:
+		return m.do(msg.ID)
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:
@@ -318,7 +320,7 @@ func (m requestPane) View() string {
 }
 
 func (m *requestPane) requestLine() string {
-	if m.purpose == fieldURL && m.field.editing {
+	if m.purpose == fieldURL && m.field.Editing() {
 		return m.st.Method(m.d.Method).Render(termtext.String(m.d.Method)) + " " + m.field.View()
 	}
 	return m.st.Method(m.d.Method).Render(termtext.String(m.d.Method)) + " " + termtext.String(m.d.URL)
@@ -404,7 +406,7 @@ func (m *requestPane) allContent() []string {
 // listRow draws row i of a list, or the field when it is being edited.
 func (m *requestPane) listRow(i int, p fieldPurpose, row string) string {
 	switch {
-	case m.field.editing && m.purpose == p && i == m.sel:
+	case m.field.Editing() && m.purpose == p && i == m.sel:
 		return "› " + m.field.View()
 	case m.focused && i == m.sel:
 		return m.st.Selected.Render("› " + row)
@@ -414,7 +416,7 @@ func (m *requestPane) listRow(i int, p fieldPurpose, row string) string {
 
 func (m *requestPane) withAddRow(rows []string, p fieldPurpose, empty string) []string {
 	switch {
-	case m.field.editing && m.purpose == p:
+	case m.field.Editing() && m.purpose == p:
 		rows = append(rows, "+ "+m.field.View())
 	case len(rows) == 0:
 		rows = append(rows, m.st.Muted.Render("  "+empty))
@@ -424,7 +426,7 @@ func (m *requestPane) withAddRow(rows []string, p fieldPurpose, empty string) []
 
 func (m *requestPane) bodyHeader() string {
 	k := m.keys
-	hint := keyName(k.get(actionContentType)) + " type · " + keyName(k.get(actionEdit)) + " edit · " + keyName(k.get(actionEditor)) + " $EDITOR"
+	hint := keyName(k.Get(actionContentType)) + " type · " + keyName(k.Get(actionEdit)) + " edit · " + keyName(k.Get(actionEditor)) + " $EDITOR"
 	if m.body.editing {
 		hint = "editing · " + keyName(m.body.keys.Done) + " done"
 	}
@@ -433,7 +435,7 @@ func (m *requestPane) bodyHeader() string {
 
 func (m *requestPane) bodyLines() []string {
 	if m.d.Body == "" {
-		return []string{m.st.Muted.Render("No body. " + keyName(m.keys.get(actionEdit)) + " types one, " + keyName(m.keys.get(actionEditor)) + " opens $EDITOR.")}
+		return []string{m.st.Muted.Render("No body. " + keyName(m.keys.Get(actionEdit)) + " types one, " + keyName(m.keys.Get(actionEditor)) + " opens $EDITOR.")}
 	}
 	return termtext.Lines([]byte(m.d.Body))
 }
@@ -441,13 +443,13 @@ func (m *requestPane) bodyLines() []string {
 func (m *requestPane) authLines() []string {
 	lines := []string{termtext.String(m.d.authSummary()), ""}
 	switch {
-	case m.field.editing && m.purpose == fieldBasic:
+	case m.field.Editing() && m.purpose == fieldBasic:
 		lines = append(lines, m.field.View())
-	case m.field.editing && m.purpose == fieldBearer:
+	case m.field.Editing() && m.purpose == fieldBearer:
 		lines = append(lines, m.field.View())
 	default:
-		lines = append(lines, m.st.Muted.Render(keyName(m.keys.get(actionAuthBasic))+" sets Basic (user:password) · "+
-			keyName(m.keys.get(actionAuthBearer))+" sets a Bearer token"))
+		lines = append(lines, m.st.Muted.Render(keyName(m.keys.Get(actionAuthBasic))+" sets Basic (user:password) · "+
+			keyName(m.keys.Get(actionAuthBearer))+" sets a Bearer token"))
 	}
 	return lines
 }

@@ -1,11 +1,13 @@
 package ui
 
 import (
-	tea "github.com/charmbracelet/bubbletea"
 	"slices"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/field"
 )
 
 // commit records the current draft as the request's edits. A draft identical to
@@ -46,11 +48,11 @@ func (m requestPane) updateKey(msg tea.KeyMsg) (requestPane, tea.Cmd) {
 			m.changed()
 		}
 		return m, nil
-	case m.field.editing:
+	case m.field.Editing():
 		m.updateField(msg)
 		return m, nil
 	}
-	id, _ := m.keys.match(msg)
+	id, _ := m.keys.Match(msg)
 	return m.do(id)
 }
 
@@ -175,7 +177,7 @@ func (m *requestPane) moveKey(id settings.Action) {
 
 func (m *requestPane) startField(p fieldPurpose, prompt, value string) {
 	m.purpose = p
-	m.field.prompt = prompt
+	m.field.SetPrompt(prompt)
 	m.field.SetValue(value)
 	m.field.Start()
 }
@@ -222,11 +224,11 @@ func (m *requestPane) remove() {
 // updateField types into the line field; enter applies it to the draft.
 func (m *requestPane) updateField(msg tea.KeyMsg) {
 	switch m.field.Update(msg) {
-	case fieldAccepted:
+	case field.Accepted:
 		m.applyField(strings.TrimSpace(m.field.Value()))
 		m.endEditing()
 		m.changed()
-	case fieldAbandoned:
+	case field.Abandoned:
 		m.endEditing()
 	}
 }

@@ -196,7 +196,7 @@ func TestRequestPaneCondition(t *testing.T) {
 	t.Run("without a validator i does nothing", func(t *testing.T) {
 		p, _ := paneOn(t, "Read item")
 		p = pressReq(p, "i")
-		if p.Dirty() || p.KeyMap().get(actionCondition).Enabled() {
+		if p.Dirty() || p.KeyMap().Get(actionCondition).Enabled() {
 			t.Error("i acted without a validator")
 		}
 	})

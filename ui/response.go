@@ -2,13 +2,16 @@ package ui
 
 import (
 	"fmt"
-	tea "github.com/charmbracelet/bubbletea"
 	"slices"
 	"sort"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // match is one search hit: byte offsets into a plain line.
@@ -26,7 +29,7 @@ type responsePane struct {
 	sending  string // while a request is in flight: spinner and elapsed time
 	tab      int
 	offsets  [tabCount]int
-	search   lineField
+	search   field.Line
 	query    string // the search being shown
 	matches  []match
 	current  int
@@ -43,12 +46,12 @@ type copyResponseMsg struct{ raw bool }
 
 // SetCopyable enables the copy keys when there is a response to copy.
 func (m *responsePane) SetCopyable(on bool) {
-	m.keys.enable(actionCopyBody, on)
-	m.keys.enable(actionCopyRaw, on)
+	m.keys.Enable(actionCopyBody, on)
+	m.keys.Enable(actionCopyRaw, on)
 }
 
 func newResponsePane(st Styles) responsePane {
-	return responsePane{st: st, keys: newResponseKeys(nil), search: newLineField("/"), tab: tabRaw}
+	return responsePane{st: st, keys: newResponseKeys(nil), search: field.New("/"), tab: tabRaw}
 }
 
 // SetSize sets the inner size the pane draws into.
@@ -61,13 +64,13 @@ func (m *responsePane) Focus() { m.focused = true }
 func (m *responsePane) Blur() { m.focused = false }
 
 // Editing reports whether the search field is taking typed text.
-func (m *responsePane) Editing() bool { return m.search.editing }
+func (m *responsePane) Editing() bool { return m.search.Editing() }
 
 // KeyMap is the pane's bindings for the help views.
 func (m *responsePane) KeyMap() responseKeys { return m.keys }
 
 // FieldKeys are the search field's bindings while it is edited.
-func (m *responsePane) FieldKeys() fieldKeys { return m.search.keys }
+func (m *responsePane) FieldKeys() field.Keys { return m.search.Keys }
 
 // SetSending shows (non-empty) or clears the in-flight indicator.
 func (m *responsePane) SetSending(s string) { m.sending = s }
@@ -107,13 +110,13 @@ func (m *responsePane) Title() string {
 func (m responsePane) Update(msg tea.Msg) (responsePane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		if m.search.editing {
+		if m.search.Editing() {
 			return m.updateSearchField(msg)
 		}
-		id, _ := m.keys.match(msg)
+		id, _ := m.keys.Match(msg)
 		return m.do(id)
-	case runActionMsg:
-		return m.do(msg.id)
+	case uimsg.RunAction:
+		return m.do(msg.ID)
 	case tea.MouseMsg:
 		return m.updateMouse(msg), nil
 	case searchDoneMsg:
@@ -165,14 +168,14 @@ func (m responsePane) do(id settings.Action) (responsePane, tea.Cmd) {
 
 func (m responsePane) updateSearchField(msg tea.KeyMsg) (responsePane, tea.Cmd) {
 	switch m.search.Update(msg) {
-	case fieldAccepted:
+	case field.Accepted:
 		m.query = m.search.Value()
 		if m.query == "" {
 			m.clearSearch()
 			return m, nil
 		}
 		return m, m.searchCmd()
-	case fieldAbandoned:
+	case field.Abandoned:
 		m.clearSearch()
 	}
 	return m, nil
@@ -258,7 +261,7 @@ func (m *responsePane) lineCount() int {
 // bodyHeight is the rows left for content under the tab bar and the search line.
 func (m *responsePane) bodyHeight() int {
 	h := m.h - 1 - m.noticeRows()
-	if m.search.editing || m.query != "" {
+	if m.search.Editing() || m.query != "" {
 		h--
 	}
 	return max(h, 0)
@@ -289,7 +292,7 @@ func (m responsePane) View() string {
 		lines = append(lines, m.visibleLines()...)
 	}
 	body := fitBlock(lines, m.w, m.h)
-	if m.search.editing || m.query != "" {
+	if m.search.Editing() || m.query != "" {
 		body = fitBlock(append(strings.Split(body, "\n")[:max(m.h-1, 0)], m.searchLine()), m.w, m.h)
 	}
 	return body
@@ -321,20 +324,20 @@ func (m *responsePane) tabBar() string {
 // when saving keeps more than the pane shows.
 func (m *responsePane) noticeText() string {
 	if m.content.saveHint {
-		return m.content.notice + " · " + keyName(m.keys.get(actionSaveBody)) + " saves it"
+		return m.content.notice + " · " + keyName(m.keys.Get(actionSaveBody)) + " saves it"
 	}
 	return m.content.notice
 }
 
 func (m *responsePane) searchLine() string {
-	if m.search.editing {
+	if m.search.Editing() {
 		return m.search.View()
 	}
 	if len(m.matches) == 0 {
 		return m.st.Muted.Render("/" + termtext.String(m.query) + "  no matches")
 	}
 	return fmt.Sprintf("/%s  %d/%d  %s next · %s previous", termtext.String(m.query), m.current+1, len(m.matches),
-		keyName(m.keys.get(actionMatchNext)), keyName(m.keys.get(actionMatchPrev)))
+		keyName(m.keys.Get(actionMatchNext)), keyName(m.keys.Get(actionMatchPrev)))
 }
 
 // visibleLines slices the lines on screen and marks search hits on them.

@@ -16,6 +16,11 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/explainview"
+	"github.com/httplens/httplens/ui/overlay/confirm"
+	"github.com/httplens/httplens/ui/overlay/envpicker"
+	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // Config is what the UI needs from the command line. Client is required.
@@ -64,19 +69,19 @@ type Model struct {
 	cfg        Config
 	st         Styles
 	keys       globalKeys
-	close      overlayKeys
-	dialogKeys dialogKeys
-	picker     pickerKeys
+	close      textview.Keys
+	dialogKeys confirm.Keys
+	picker     envpicker.Keys
 	help       help.Model
 	w, h       int
 	lay        screenLayout
 	focus      paneID
 	overlay    dialog
 
-	tree treePane
+	tree tree.Model
 	req  requestPane
 	resp responsePane
-	expl explainPane
+	expl explainview.Model
 
 	coll   *collections.Collection
 	envs   map[string]map[string]string
@@ -121,8 +126,8 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	h := help.New()
 	h.Styles = st.Help
 	m := Model{
-		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: newOverlayKeys(), help: h,
-		dialogKeys: newDialogKeys(), picker: newPickerKeys(), cond: newConditional(),
+		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: textview.NewKeys(), help: h,
+		dialogKeys: confirm.NewKeys(), picker: envpicker.NewKeys(), cond: newConditional(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: actionTable(),
@@ -156,8 +161,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleMouse(msg)
 	case collectionLoadedMsg:
 		return m.collectionLoaded(msg), nil
-	case requestOpenedMsg:
-		m.showRequest(msg.req)
+	case tree.Opened:
+		m.showRequest(msg.Req)
 		m.setFocus(paneRequest)
 		return m, nil
 	case resolveRequestMsg:
@@ -241,7 +246,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	editing := m.editing()
 	// A key rebound to a character types it while a field is edited.
 	typed := editing && (msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace)
-	if id, ok := m.keys.match(msg); ok && (!editing || whileTyping(id) && !typed) {
+	if id, ok := m.keys.Match(msg); ok && (!editing || whileTyping(id) && !typed) {
 		a, _ := m.action(id)
 		return a.run(m)
 	}
@@ -321,6 +326,6 @@ func (m *Model) showRequest(r *collections.Request) {
 // pane changed, and refreshes the ETag known for the shown request's URL.
 func (m *Model) syncEdits() {
 	m.tree.SetDirty(m.req.DirtyKeys())
-	m.keys.enable(actionSave, m.req.Dirty())
+	m.keys.Enable(actionSave, m.req.Dirty())
 	m.refreshKnownETag()
 }

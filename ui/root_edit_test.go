@@ -91,7 +91,7 @@ func selectRequest(t *testing.T, m Model, title string) Model {
 	for m.focus != paneTree {
 		m, _ = drive(t, m, keyMsg("tab"))
 	}
-	if m.tree.filter.Value() != "" {
+	if m.tree.FilterValue() != "" {
 		m, _ = drive(t, m, keyMsg("esc"))
 	}
 	m, _ = drive(t, m, keys("/", "type:"+title, "enter", "enter")...)

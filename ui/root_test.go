@@ -161,8 +161,8 @@ func TestRootSplitsTypedBursts(t *testing.T) {
 	model, _ = model.Update(m.Init()())
 	model, _ = model.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/Delete")})
 	root := model.(Model)
-	if !root.tree.Editing() || root.tree.filter.Value() != "Delete" {
-		t.Fatalf("burst gave filter %q (editing %v)", root.tree.filter.Value(), root.tree.Editing())
+	if !root.tree.Editing() || root.tree.FilterValue() != "Delete" {
+		t.Fatalf("burst gave filter %q (editing %v)", root.tree.FilterValue(), root.tree.Editing())
 	}
 }
 

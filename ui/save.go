@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -40,20 +41,17 @@ func saveFileCmd(old *collections.File, content []byte, saved, show, status stri
 // collection group. status is told the path used.
 func createFileCmd(paths []string, group string, content []byte, status string) tea.Cmd {
 	return func() tea.Msg {
-		var f *os.File
-		var err error
+		var path string
+		err := os.ErrExist
 		for _, p := range paths {
-			if f, err = os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); !errors.Is(err, os.ErrExist) {
+			path = p
+			err = atomicfile.Write(p, atomicfile.Options{Perm: 0o644, NoReplace: true}, func(w io.Writer) error {
+				_, err := w.Write(content)
+				return err
+			})
+			if !errors.Is(err, os.ErrExist) {
 				break
 			}
-		}
-		if err != nil {
-			return fileSavedMsg{err: err}
-		}
-		path := f.Name()
-		_, err = f.Write(content)
-		if cerr := f.Close(); err == nil {
-			err = cerr
 		}
 		if err != nil {
 			return fileSavedMsg{err: err}
@@ -262,7 +260,7 @@ func (m *Model) copyDir(f *collections.File) string {
 }
 
 // copyPaths lists names for a copy that no file of the collection has; the file
-// is created with O_EXCL at the first that is free on disk too.
+// is created at the first that is free on disk too (never over a file).
 func copyPaths(dir, base string, c *collections.Collection) []string {
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	taken := map[string]bool{}

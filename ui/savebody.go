@@ -11,8 +11,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/httplens/httplens/atomicfile"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/field"
 )
 
 // saveBodyMsg asks the root for the save prompt of the response body.
@@ -46,7 +48,7 @@ func (m Model) openSavePrompt() Model {
 		m.setStatus("No body to save.", true)
 		return m
 	}
-	f := newLineField("Save to: ")
+	f := field.New("Save to: ")
 	f.SetValue("response" + bodyExt(m.resp.content))
 	f.Start()
 	m.openDialog(dialog{kind: overlaySaveBody, field: f,
@@ -69,9 +71,9 @@ func (m Model) handleSavePrompt(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	ev := f.Update(msg)
 	m.overlay.field = f
 	switch ev {
-	case fieldAbandoned:
+	case field.Abandoned:
 		m.overlay = dialog{}
-	case fieldAccepted:
+	case field.Accepted:
 		path := strings.TrimSpace(f.Value())
 		if path == "" {
 			m.overlay.field.Start()
@@ -103,25 +105,12 @@ func saveBody(src bodySource, path string, overwrite bool) bodySavedMsg {
 		out.exists = true
 		return out
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".httplens-save-*")
-	if err != nil {
-		out.err = err
-		return out
-	}
-	defer os.Remove(tmp.Name()) // gone after the rename; removes it on failure
-	out.n, err = src.copyTo(tmp)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
+	// Atomic, a symlink's target written, a read-only file refused (atomicfile).
+	err := atomicfile.Write(path, atomicfile.Options{Perm: 0o644}, func(w io.Writer) error {
+		var err error
+		out.n, err = src.copyTo(w)
+		return err
+	})
 	out.err = err
 	return out
 }
@@ -144,7 +133,7 @@ func (s bodySource) copyTo(w io.Writer) (int64, error) {
 func (m Model) bodySaved(msg bodySavedMsg) Model {
 	switch {
 	case msg.exists:
-		f := newLineField("")
+		f := field.New("")
 		f.SetValue(msg.path)
 		m.openDialog(dialog{kind: overlayOverwrite, field: f, text: msg.path + " exists. Overwrite it?"})
 	case msg.err != nil:

@@ -78,7 +78,7 @@ func TestSaveBodyThroughTheUI(t *testing.T) {
 	}
 	x.Response.SpooledBytes, x.Response.Truncated = 9, true
 	m, _ := receivedModel(t, x)
-	if !m.resp.keys.get(actionSaveBody).Enabled() {
+	if !m.resp.keys.Get(actionSaveBody).Enabled() {
 		t.Fatal("s must be enabled when there is a body")
 	}
 	if v := plain(m.View()); !strings.Contains(v, "body 9 B, first 1.0 KB shown, full body in a temporary file") {

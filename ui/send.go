@@ -52,7 +52,7 @@ func (m Model) startSend(label string, chain []*collections.Request, resolve res
 	m.flight.elapsed = ""
 	m.flight.label = label
 	m.flight.key, m.flight.reread = "", ""
-	m.keys.enable(actionCancel, true)
+	m.keys.Enable(actionCancel, true)
 	m.resp.SetSending(m.sendingText())
 	m.setStatus("", false)
 	id := m.flight.id
@@ -168,7 +168,7 @@ func (m Model) handleFlight(msg tea.Msg) (tea.Model, tea.Cmd) {
 // receive shows the result of the current send.
 func (m *Model) receive(msg responseMsg) {
 	m.flight.cancel = nil
-	m.keys.enable(actionCancel, false)
+	m.keys.Enable(actionCancel, false)
 	for _, k := range msg.kept {
 		m.last[k.name] = k.resp
 	}
@@ -208,5 +208,5 @@ func (m *Model) sendingText() string {
 	if m.flight.elapsed != "" {
 		s += " " + m.flight.elapsed
 	}
-	return s + "  (" + keyName(m.keys.get(actionCancel)) + " cancels)"
+	return s + "  (" + keyName(m.keys.Get(actionCancel)) + " cancels)"
 }

@@ -14,10 +14,10 @@ import (
 // their constructors give.
 func (m *Model) useKeymap(km settings.Keymap) {
 	m.keys = newGlobalKeys(km)
-	m.tree.keys = newTreeKeys(km)
+	m.tree.Keys = newTreeKeys(km).keySet
 	m.req.keys = newRequestKeys(km)
 	m.resp.keys = newResponseKeys(km)
-	m.expl.keys = newExplainKeys(km)
+	m.expl.Keys = newExplainKeys(km).keySet
 }
 
 // noticeWidth is the width notices wrap to: an overlay on an 80-column terminal.

@@ -1,14 +1,10 @@
 package ui
 
 import (
-	"errors"
 	"os"
-	"path/filepath"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -73,7 +69,7 @@ func (m *Model) received(msg responseMsg, prev requests.Exchange) tea.Cmd {
 	x := msg.exchange
 	m.resp.setBodyKeys(x)
 	if tlsRefused(x.Err) {
-		m.setStatus("Failed: "+msg.content.err+" — press "+keyName(m.resp.keys.get(actionInsecure))+
+		m.setStatus("Failed: "+msg.content.err+" — press "+keyName(m.resp.keys.Get(actionInsecure))+
 			" in the response pane to resend without checking it (this request only)", true)
 	}
 	cmds := []tea.Cmd{m.startPretty(msg.id)}
@@ -101,8 +97,8 @@ func (m Model) resendInsecure() (tea.Model, tea.Cmd) {
 // a refused certificate.
 func (m *responsePane) setBodyKeys(x requests.Exchange) {
 	r := x.Response
-	m.keys.enable(actionSaveBody, r != nil && (len(r.Body) > 0 || r.SpoolPath != ""))
-	m.keys.enable(actionInsecure, tlsRefused(x.Err))
+	m.keys.Enable(actionSaveBody, r != nil && (len(r.Body) > 0 || r.SpoolPath != ""))
+	m.keys.Enable(actionInsecure, tlsRefused(x.Err))
 }
 
 // noticeRows is 1 when the Raw or Pretty tab shows what to know about a body
@@ -113,20 +109,4 @@ func (m *responsePane) noticeRows() int {
 		return 0
 	}
 	return 1
-}
-
-// relativeError names a file that failed to load relative to the collection's
-// folder, so the narrow tree shows the file and the line rather than /tmp/….
-func relativeError(err error, dir string) error {
-	var ce *collections.Error
-	if dir == "" || !errors.As(err, &ce) {
-		return err
-	}
-	rel, rerr := filepath.Rel(dir, ce.Path)
-	if rerr != nil || strings.HasPrefix(rel, "..") {
-		return err
-	}
-	out := *ce
-	out.Path = rel
-	return &out
 }

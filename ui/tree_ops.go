@@ -8,53 +8,54 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // treeAction changes the collection's files as the tree asked; every write goes
 // through collections (Append, Replace, Save), so the rest of a file is kept.
-func (m Model) treeAction(msg treeActionMsg) (tea.Model, tea.Cmd) {
-	if msg.act == actNewFile {
-		return m.newFile(msg.text)
+func (m Model) treeAction(msg tree.Change) (tea.Model, tea.Cmd) {
+	if msg.Act == tree.CreateFile {
+		return m.newFile(msg.Text)
 	}
-	f := msg.file
+	f := msg.File
 	if f == nil {
 		m.setStatus("Select a file or a request first.", true)
 		return m, nil
 	}
 	if f.ReadOnly {
-		m.setStatus("The built-in tour is read-only: "+keyName(m.tree.keys.get(actionNewFile))+" creates a new .http file, "+
-			keyName(m.keys.get(actionSave))+" on an edit saves a copy.", true)
+		m.setStatus("The built-in tour is read-only: "+keyName(m.tree.Keys.Get(actionNewFile))+" creates a new .http file, "+
+			keyName(m.keys.Get(actionSave))+" on an edit saves a copy.", true)
 		return m, nil
 	}
-	switch msg.act {
-	case actNew:
+	switch msg.Act {
+	case tree.AddRequest:
 		r := collections.Request{Title: "New request", Method: "GET", URL: newRequestURL(m.cfg.DemoURL)}
 		return m.appendTo(f, r, "Added a new request to ")
-	case actDuplicate:
-		r := *msg.req
-		if d, ok := m.req.Draft(requestKey(msg.req)); ok {
-			r = *d.request(msg.req, true) // the copy carries the unsaved edits
+	case tree.DuplicateRequest:
+		r := *msg.Req
+		if d, ok := m.req.Draft(requestKey(msg.Req)); ok {
+			r = *d.request(msg.Req, true) // the copy carries the unsaved edits
 		}
-		r.Title = strings.TrimSpace(requestLabel(msg.req) + " (copy)")
+		r.Title = strings.TrimSpace(requestLabel(msg.Req) + " (copy)")
 		r.Name = "" // names are unique in a file
 		return m.appendTo(f, r, "Duplicated into ")
-	case actRename:
-		r := *msg.req
-		r.Title = msg.text
-		content, err := f.Replace(msg.req.Index, r)
+	case tree.RenameRequest:
+		r := *msg.Req
+		r.Title = msg.Text
+		content, err := f.Replace(msg.Req.Index, r)
 		if err != nil {
 			m.setStatus("Cannot rename: "+err.Error(), true)
 			return m, nil
 		}
-		k := requestKey(msg.req)
-		return m, saveFileCmd(f, content, "", k, "Renamed to "+msg.text)
-	case actDelete:
+		k := requestKey(msg.Req)
+		return m, saveFileCmd(f, content, "", k, "Renamed to "+msg.Text)
+	case tree.DeleteIt:
 		if m.fileHasEdits(f) {
 			m.setStatus("Save or discard (z) the edits in "+f.Path+" before deleting from it.", true)
 			return m, nil
 		}
-		m.openDialog(dialog{kind: overlayDelete, req: msg.req,
-			text: fmt.Sprintf("Delete %s %s from %s?", msg.req.Method, requestLabel(msg.req), f.Path)})
+		m.openDialog(dialog{kind: overlayDelete, req: msg.Req,
+			text: fmt.Sprintf("Delete %s %s from %s?", msg.Req.Method, requestLabel(msg.Req), f.Path)})
 	}
 	return m, nil
 }

@@ -5,16 +5,17 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/httplens/httplens/ui/tree"
 )
 
-func newTestTree(t *testing.T, w, h int) treePane {
+func newTestTree(t *testing.T, w, h int) tree.Model {
 	p := newTreePane(NewStyles())
 	p.SetSize(w, h)
 	p.SetCollection(tour(t))
 	return p
 }
 
-func pressTree(p treePane, keys ...tea.Msg) (treePane, tea.Msg) {
+func pressTree(p tree.Model, keys ...tea.Msg) (tree.Model, tea.Msg) {
 	var last tea.Msg
 	for _, k := range keys {
 		var cmd tea.Cmd
@@ -75,9 +76,9 @@ func TestTreePane(t *testing.T) {
 func TestTreeOpenAndMouse(t *testing.T) {
 	p := newTestTree(t, 50, 16)
 	p, msg := pressTree(p, keyMsg("down"), keyMsg("enter"))
-	opened, ok := msg.(requestOpenedMsg)
-	if !ok || opened.req.Title != "List items" {
-		t.Fatalf("enter gave %#v, want requestOpenedMsg for List items", msg)
+	opened, ok := msg.(tree.Opened)
+	if !ok || opened.Req.Title != "List items" {
+		t.Fatalf("enter gave %#v, want tree.Opened for List items", msg)
 	}
 	p, _ = pressTree(p, tea.MouseMsg{X: 5, Y: 3, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
 	if r := p.Selected(); r == nil || r.Title != "Read item" {

@@ -10,6 +10,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/overlay/cookiejar"
+	"github.com/httplens/httplens/ui/overlay/keyhelp"
+	"github.com/httplens/httplens/ui/overlay/palette"
 )
 
 // View draws the whole screen: exactly the terminal's size, never more.
@@ -72,7 +75,7 @@ func (m *Model) paneBar() string {
 		}
 		parts = append(parts, st.Render(tabLabel(p.String(), p == m.focus)))
 	}
-	return strings.Join(parts, "") + m.st.Muted.Render("  "+keyName(m.keys.get(actionFocusNext))+": next pane")
+	return strings.Join(parts, "") + m.st.Muted.Render("  "+keyName(m.keys.Get(actionFocusNext))+": next pane")
 }
 
 func (m *Model) statusLine() string {
@@ -141,72 +144,18 @@ func (k joinedKeys) FullHelp() [][]key.Binding {
 	return append(k.global.FullHelp(), k.pane.FullHelp()...)
 }
 
-// helpOverlay lists every binding of every scope, in as many columns as fit,
-// centred in the body area.
+// helpOverlay lists every binding of every scope: the actions come from the list
+// the palette shows, with the keys in force; then the keys of text fields and
+// dialogs, which are not actions.
 func (m *Model) helpOverlay(h int) string {
-	type scope struct {
-		name string
-		km   help.KeyMap
-	}
-	// The actions come from the list the palette shows, with the keys in force;
-	// then the keys of text fields and dialogs, which are not actions.
-	var scopes []scope
+	var scopes []keyhelp.Scope
 	for _, a := range m.actionHelps() {
-		scopes = append(scopes, scope{a.name, a})
+		scopes = append(scopes, keyhelp.Scope{Name: a.name, Keys: a})
 	}
-	scopes = append(scopes, scope{"Filter and search", m.tree.FieldKeys()}, scope{"Body editor", m.req.body.keys},
-		scope{"Dialogs", m.dialogKeys}, scope{"Environment picker", m.picker},
-		scope{"Command palette", newPaletteKeys()}, scope{"Cookies", newCookieKeys()})
-	full := m.help
-	full.ShowAll = true
-	full.Width = 0 // blocks are packed to the width below, never cut
-	var blocks []string
-	for _, s := range scopes {
-		// A scope wider than the screen is split into several blocks of columns.
-		cols := s.km.FullHelp()
-		name := s.name
-		for len(cols) > 0 {
-			n := 1
-			for n < len(cols) && lipgloss.Width(full.FullHelpView(cols[:n+1])) <= m.w-6 {
-				n++
-			}
-			blocks = append(blocks, m.st.Bold.Render(name)+"\n"+full.FullHelpView(cols[:n])+"\n")
-			cols, name = cols[n:], s.name+" (more)"
-		}
-	}
-	var rows []string
-	for len(blocks) > 0 {
-		n := 1
-		for n < len(blocks) && lipgloss.Width(lipgloss.JoinHorizontal(lipgloss.Top, gapped(m.st.HelpColumn, blocks[:n+1])...)) <= m.w-4 {
-			n++
-		}
-		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, gapped(m.st.HelpColumn, blocks[:n])...))
-		blocks = blocks[n:]
-	}
-	lines := strings.Split(strings.Join(rows, "\n"), "\n")
-	// The box's border and the last line take 3 rows; scroll what does not fit.
-	room := max(h-3, 1)
-	last := "esc or ? closes this help"
-	if len(lines) > room {
-		top := clamp(m.overlay.sel, 0, len(lines)-room)
-		lines = lines[top : top+room]
-		last += fmt.Sprintf(" · j/k scroll (%d–%d of %d lines)", top+1, top+room, len(strings.Split(strings.Join(rows, "\n"), "\n")))
-	}
-	lines = append(lines, m.st.Muted.Render(last))
-	box := m.st.Overlay.Render(strings.Join(lines, "\n"))
-	return lipgloss.Place(m.w, h, lipgloss.Center, lipgloss.Center, box)
-}
-
-// gapped pads every block but the last with the column gap.
-func gapped(gap lipgloss.Style, blocks []string) []string {
-	out := make([]string, len(blocks))
-	for i, b := range blocks {
-		out[i] = b
-		if i < len(blocks)-1 {
-			out[i] = gap.Render(b)
-		}
-	}
-	return out
+	scopes = append(scopes, keyhelp.Scope{Name: "Filter and search", Keys: m.tree.FieldKeys()}, keyhelp.Scope{Name: "Body editor", Keys: m.req.body.keys},
+		keyhelp.Scope{Name: "Dialogs", Keys: m.dialogKeys}, keyhelp.Scope{Name: "Environment picker", Keys: m.picker},
+		keyhelp.Scope{Name: "Command palette", Keys: palette.NewKeys()}, keyhelp.Scope{Name: "Cookies", Keys: cookiejar.NewKeys()})
+	return m.overlay.help.View(m.st, m.help, scopes, m.w, h)
 }
 
 // handleMouse focuses the pane under a click and hands the event to it, in the

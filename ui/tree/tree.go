@@ -1,15 +1,41 @@
-package ui
+// Package tree is the collection pane: the files, folders and requests of the
+// collection, folded and filtered, with the actions that change files handed up
+// as Change and an opened request as Opened. It imports collections, settings,
+// termtext and the leaves under ui, never the root.
+package tree
 
 import (
-	tea "github.com/charmbracelet/bubbletea"
+	"errors"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/keyset"
+	"github.com/httplens/httplens/ui/nav"
+	"github.com/httplens/httplens/ui/styles"
+	"github.com/httplens/httplens/ui/uikit"
+	"github.com/httplens/httplens/ui/uimsg"
+)
+
+// The ids of the tree's own actions; the root's action table gives them keys and help.
+const (
+	Filter        settings.Action = "filter"
+	ClearFilter   settings.Action = "clear-filter"
+	Open          settings.Action = "open"
+	Expand        settings.Action = "expand"
+	Collapse      settings.Action = "collapse"
+	NewRequest    settings.Action = "new-request"
+	Duplicate     settings.Action = "duplicate"
+	DeleteRequest settings.Action = "delete-request"
+	Rename        settings.Action = "rename"
+	NewFile       settings.Action = "new-file"
 )
 
 // nodeKind is what a tree row stands for.
@@ -22,8 +48,8 @@ const (
 	nodeError // a file that failed to load: its path, line, column and why
 )
 
-// treeNode is one row of the collection tree. Text fields are sanitised.
-type treeNode struct {
+// node is one row of the collection tree. Text fields are sanitised.
+type node struct {
 	kind   nodeKind
 	depth  int
 	id     string // unique within the tree; the fold state is kept by it
@@ -35,31 +61,34 @@ type treeNode struct {
 	file   *collections.File // for a file row
 }
 
-// treePane lists the files, folders and requests of the collection.
-type treePane struct {
-	st      Styles
-	keys    treeKeys
+// Model lists the files, folders and requests of the collection.
+type Model struct {
+	st      styles.Styles
+	Keys    keyset.Set // the tree scope's bindings, from the action table
 	w, h    int
 	focused bool
 
-	nodes   []treeNode
+	nodes   []node
 	folded  map[string]bool
 	visible []int // indexes into nodes, in display order
 	cursor  int   // index into visible
 	top     int
-	filter  lineField
+	filter  field.Line
 
-	prompt    lineField // the rename and new-file prompt
-	promptFor treeAction
+	prompt    field.Line // the rename and new-file prompt
+	promptFor Action
 	dirty     map[string]bool // requests with unsaved edits, by key
 }
 
-func newTreePane(st Styles) treePane {
-	return treePane{st: st, keys: newTreeKeys(nil), folded: map[string]bool{}, filter: newLineField("/"), prompt: newLineField("")}
+// New returns an empty tree that matches keys against keys (their clear-filter
+// binding off until there is a filter).
+func New(st styles.Styles, keys keyset.Set) Model {
+	keys.Enable(ClearFilter, false)
+	return Model{st: st, Keys: keys, folded: map[string]bool{}, filter: field.New("/"), prompt: field.New("")}
 }
 
 // SetCollection replaces the tree's content; the cursor goes to the first request.
-func (m *treePane) SetCollection(c *collections.Collection) {
+func (m *Model) SetCollection(c *collections.Collection) {
 	m.nodes = buildNodes(c)
 	m.folded = map[string]bool{}
 	m.cursor, m.top = 0, 0
@@ -68,8 +97,8 @@ func (m *treePane) SetCollection(c *collections.Collection) {
 }
 
 // buildNodes flattens the collection into rows: folders, then files, then requests.
-func buildNodes(c *collections.Collection) []treeNode {
-	var nodes []treeNode
+func buildNodes(c *collections.Collection) []node {
+	var nodes []node
 	groups := map[string]int{} // group path -> node index
 	for _, f := range c.Files {
 		parent, depth := -1, 0
@@ -81,31 +110,31 @@ func buildNodes(c *collections.Collection) []treeNode {
 				if !ok {
 					idx = len(nodes)
 					groups[p] = idx
-					nodes = append(nodes, treeNode{kind: nodeGroup, depth: i, id: "g:" + p,
+					nodes = append(nodes, node{kind: nodeGroup, depth: i, id: "g:" + p,
 						label: termtext.String(parts[i]) + "/", parent: parent})
 				}
 				parent, depth = idx, i+1
 			}
 		}
 		fileIdx := len(nodes)
-		nodes = append(nodes, treeNode{kind: nodeFile, depth: depth, id: "f:" + f.Path,
+		nodes = append(nodes, node{kind: nodeFile, depth: depth, id: "f:" + f.Path,
 			label: termtext.String(filepath.Base(f.Path)), parent: parent, file: f})
 		for i := range f.Requests {
 			r := &f.Requests[i]
-			nodes = append(nodes, treeNode{kind: nodeRequest, depth: depth + 1, id: requestKey(r),
-				label: termtext.String(requestLabel(r)), method: termtext.String(r.Method),
+			nodes = append(nodes, node{kind: nodeRequest, depth: depth + 1, id: RequestKey(r),
+				label: termtext.String(RequestLabel(r)), method: termtext.String(r.Method),
 				match: strings.ToLower(r.Name + "\x00" + r.Title), parent: fileIdx, req: r})
 		}
 	}
 	for i, err := range c.Errors {
-		nodes = append(nodes, treeNode{kind: nodeError, id: "e:" + strconv.Itoa(i),
+		nodes = append(nodes, node{kind: nodeError, id: "e:" + strconv.Itoa(i),
 			label: "✗ " + termtext.String(relativeError(err, c.Dir).Error()), parent: -1})
 	}
 	return nodes
 }
 
 // requestKey identifies a request within a session: its file and position.
-func requestKey(r *collections.Request) string {
+func RequestKey(r *collections.Request) string {
 	if r.File == nil {
 		return "r:#" + r.Name
 	}
@@ -113,7 +142,7 @@ func requestKey(r *collections.Request) string {
 }
 
 // requestLabel is what the tree shows for a request: its title, name or URL.
-func requestLabel(r *collections.Request) string {
+func RequestLabel(r *collections.Request) string {
 	switch {
 	case r.Title != "":
 		return r.Title
@@ -124,28 +153,28 @@ func requestLabel(r *collections.Request) string {
 }
 
 // SetSize sets the inner size the pane draws into.
-func (m *treePane) SetSize(w, h int) {
+func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
 	m.reveal()
 }
 
 // Focus and Blur tell the pane whether keys come to it.
-func (m *treePane) Focus() { m.focused = true }
+func (m *Model) Focus() { m.focused = true }
 
 // Blur see Focus.
-func (m *treePane) Blur() { m.focused = false }
+func (m *Model) Blur() { m.focused = false }
 
 // Editing reports whether the filter or a prompt is taking typed text.
-func (m *treePane) Editing() bool { return m.filter.editing || m.prompt.editing }
+func (m *Model) Editing() bool { return m.filter.Editing() || m.prompt.Editing() }
 
 // KeyMap is the pane's bindings for the help views.
-func (m *treePane) KeyMap() treeKeys { return m.keys }
+func (m *Model) KeyMap() keyset.Set { return m.Keys }
 
 // FieldKeys are the filter field's bindings while it is edited.
-func (m *treePane) FieldKeys() fieldKeys { return m.filter.keys }
+func (m *Model) FieldKeys() field.Keys { return m.filter.Keys }
 
 // Title is the frame title.
-func (m *treePane) Title() string {
+func (m *Model) Title() string {
 	if f := m.filter.Value(); f != "" {
 		return "Collection · filter: " + termtext.String(f)
 	}
@@ -153,7 +182,7 @@ func (m *treePane) Title() string {
 }
 
 // Selected is the request under the cursor, or nil.
-func (m *treePane) Selected() *collections.Request {
+func (m *Model) Selected() *collections.Request {
 	if m.cursor < 0 || m.cursor >= len(m.visible) {
 		return nil
 	}
@@ -161,19 +190,19 @@ func (m *treePane) Selected() *collections.Request {
 }
 
 // Update handles keys and mouse clicks.
-func (m treePane) Update(msg tea.Msg) (treePane, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		if m.prompt.editing {
+		if m.prompt.Editing() {
 			return m.updatePrompt(msg)
 		}
-		if m.filter.editing {
+		if m.filter.Editing() {
 			return m.updateFilter(msg), nil
 		}
-		id, _ := m.keys.match(msg)
+		id, _ := m.Keys.Match(msg)
 		return m.do(id)
-	case runActionMsg:
-		return m.do(msg.id)
+	case uimsg.RunAction:
+		return m.do(msg.ID)
 	case tea.MouseMsg:
 		return m.updateMouse(msg)
 	}
@@ -181,54 +210,54 @@ func (m treePane) Update(msg tea.Msg) (treePane, tea.Cmd) {
 }
 
 // do runs the tree's action id, from its key or from the palette.
-func (m treePane) do(id settings.Action) (treePane, tea.Cmd) {
+func (m Model) do(id settings.Action) (Model, tea.Cmd) {
 	if ok, cmd := m.actionKey(id); ok {
 		return m, cmd
 	}
 	switch {
-	case id == actionFilter:
+	case id == Filter:
 		m.filter.Start()
-	case id == actionClearFilter:
+	case id == ClearFilter:
 		m.setFilter("")
-	case id == actionOpen:
+	case id == Open:
 		return m.open()
-	case id == actionExpand:
+	case id == Expand:
 		m.fold(false)
-	case id == actionCollapse:
+	case id == Collapse:
 		m.fold(true)
 	default:
-		m.cursor = scrollCursor(id, m.cursor, m.h, len(m.visible))
+		m.cursor = nav.Cursor(id, m.cursor, m.h, len(m.visible))
 		m.reveal()
 	}
 	return m, nil
 }
 
-func (m treePane) updateFilter(msg tea.KeyMsg) treePane {
+func (m Model) updateFilter(msg tea.KeyMsg) Model {
 	switch m.filter.Update(msg) {
-	case fieldChanged:
+	case field.Changed:
 		m.setFilter(m.filter.Value())
-		m.filter.editing = true
-	case fieldAbandoned:
+		m.filter.SetEditing(true)
+	case field.Abandoned:
 		m.setFilter("")
-	case fieldAccepted:
-		m.keys.enable(actionClearFilter, m.filter.Value() != "")
+	case field.Accepted:
+		m.Keys.Enable(ClearFilter, m.filter.Value() != "")
 	}
 	return m
 }
 
 // setFilter shows only the requests whose name or title contains f (any case).
-func (m *treePane) setFilter(f string) {
+func (m *Model) setFilter(f string) {
 	if f == "" {
 		m.filter.Reset()
 	}
-	m.keys.enable(actionClearFilter, f != "")
+	m.Keys.Enable(ClearFilter, f != "")
 	m.cursor, m.top = 0, 0
 	m.refresh()
 	m.cursorToRequest(1)
 }
 
 // open opens the request under the cursor, or folds and unfolds a file or folder.
-func (m treePane) open() (treePane, tea.Cmd) {
+func (m Model) open() (Model, tea.Cmd) {
 	r := m.Selected()
 	if r == nil {
 		if m.cursor < len(m.visible) {
@@ -237,12 +266,12 @@ func (m treePane) open() (treePane, tea.Cmd) {
 		}
 		return m, nil
 	}
-	return m, func() tea.Msg { return requestOpenedMsg{req: r} }
+	return m, func() tea.Msg { return Opened{Req: r} }
 }
 
 // fold folds (true) or unfolds the file or folder under the cursor; on a request it
 // acts on the request's file.
-func (m *treePane) fold(on bool) {
+func (m *Model) fold(on bool) {
 	if m.cursor >= len(m.visible) {
 		return
 	}
@@ -264,7 +293,7 @@ func (m *treePane) fold(on bool) {
 }
 
 // refresh recomputes the visible rows from the fold state and the filter.
-func (m *treePane) refresh() {
+func (m *Model) refresh() {
 	f := strings.ToLower(m.filter.Value())
 	keep := make([]bool, len(m.nodes))
 	for i, n := range m.nodes {
@@ -284,11 +313,11 @@ func (m *treePane) refresh() {
 		}
 		m.visible = append(m.visible, i)
 	}
-	m.cursor = clamp(m.cursor, 0, max(len(m.visible)-1, 0))
+	m.cursor = uikit.Clamp(m.cursor, 0, max(len(m.visible)-1, 0))
 }
 
 // hidden reports a node inside a folded file or folder.
-func (m *treePane) hidden(i int) bool {
+func (m *Model) hidden(i int) bool {
 	for p := m.nodes[i].parent; p >= 0; p = m.nodes[p].parent {
 		if m.folded[m.nodes[p].id] {
 			return true
@@ -298,7 +327,7 @@ func (m *treePane) hidden(i int) bool {
 }
 
 // cursorToRequest moves the cursor to the nearest request in direction d.
-func (m *treePane) cursorToRequest(d int) {
+func (m *Model) cursorToRequest(d int) {
 	for i := m.cursor; i >= 0 && i < len(m.visible); i += d {
 		if m.nodes[m.visible[i]].kind == nodeRequest {
 			m.cursor = i
@@ -309,7 +338,7 @@ func (m *treePane) cursorToRequest(d int) {
 }
 
 // reveal scrolls so the cursor row is on screen.
-func (m *treePane) reveal() {
+func (m *Model) reveal() {
 	if m.h <= 0 {
 		return
 	}
@@ -319,22 +348,22 @@ func (m *treePane) reveal() {
 	} else if m.cursor >= m.top+rows {
 		m.top = m.cursor - rows + 1
 	}
-	m.top = clamp(m.top, 0, max(len(m.visible)-rows, 0))
+	m.top = uikit.Clamp(m.top, 0, max(len(m.visible)-rows, 0))
 }
 
-func (m *treePane) listHeight() int {
-	if m.filter.editing || m.prompt.editing {
+func (m *Model) listHeight() int {
+	if m.filter.Editing() || m.prompt.Editing() {
 		return max(m.h-1, 1)
 	}
 	return max(m.h, 1)
 }
 
-func (m treePane) updateMouse(msg tea.MouseMsg) (treePane, tea.Cmd) {
+func (m Model) updateMouse(msg tea.MouseMsg) (Model, tea.Cmd) {
 	switch {
 	case msg.Button == tea.MouseButtonWheelUp:
 		m.top = max(m.top-3, 0)
 	case msg.Button == tea.MouseButtonWheelDown:
-		m.top = clamp(m.top+3, 0, max(len(m.visible)-m.listHeight(), 0))
+		m.top = uikit.Clamp(m.top+3, 0, max(len(m.visible)-m.listHeight(), 0))
 	case msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft:
 		if row := m.top + msg.Y; msg.Y >= 0 && row < len(m.visible) {
 			m.cursor = row
@@ -347,7 +376,7 @@ func (m treePane) updateMouse(msg tea.MouseMsg) (treePane, tea.Cmd) {
 }
 
 // View draws exactly w×h cells.
-func (m treePane) View() string {
+func (m Model) View() string {
 	rows := m.listHeight()
 	lines := make([]string, 0, m.h)
 	if len(m.nodes) == 0 {
@@ -359,18 +388,18 @@ func (m treePane) View() string {
 	for vi := m.top; vi < min(m.top+rows, len(m.visible)); vi++ {
 		lines = append(lines, m.row(vi))
 	}
-	if m.filter.editing || m.prompt.editing {
+	if m.filter.Editing() || m.prompt.Editing() {
 		lines = append(lines[:min(len(lines), rows)], make([]string, max(rows-len(lines), 0))...)
-		if m.prompt.editing {
+		if m.prompt.Editing() {
 			lines = append(lines, m.prompt.View())
 		} else {
 			lines = append(lines, m.filter.View())
 		}
 	}
-	return fitBlock(lines, m.w, m.h)
+	return uikit.FitBlock(lines, m.w, m.h)
 }
 
-func (m *treePane) row(vi int) string {
+func (m *Model) row(vi int) string {
 	n := m.nodes[m.visible[vi]]
 	// The cursor is marked by a glyph as well as a colour, so it shows without colour.
 	indent := strings.Repeat("  ", n.depth) + "  "
@@ -382,7 +411,7 @@ func (m *treePane) row(vi int) string {
 	case nodeError:
 		plain, styled = indent+n.label, indent+m.st.ErrorText.Render(n.label)
 	case nodeRequest:
-		method := fit(n.method, 7)
+		method := uikit.Fit(n.method, 7)
 		label := n.label
 		if m.dirty[n.id] {
 			label += " ●" // unsaved edits
@@ -398,7 +427,29 @@ func (m *treePane) row(vi int) string {
 		styled = indent + arrow + m.st.Bold.Render(n.label)
 	}
 	if vi == m.cursor {
-		return m.st.Selected.Render(fit(plain, m.w))
+		return m.st.Selected.Render(uikit.Fit(plain, m.w))
 	}
 	return styled
 }
+
+// FilterValue is the filter typed so far.
+func (m *Model) FilterValue() string { return m.filter.Value() }
+
+// relativeError names a file that failed to load relative to the collection's
+// folder, so the narrow tree shows the file and the line rather than /tmp/….
+func relativeError(err error, dir string) error {
+	var ce *collections.Error
+	if dir == "" || !errors.As(err, &ce) {
+		return err
+	}
+	rel, rerr := filepath.Rel(dir, ce.Path)
+	if rerr != nil || strings.HasPrefix(rel, "..") {
+		return err
+	}
+	out := *ce
+	out.Path = rel
+	return &out
+}
+
+// Opened says the tree opened a request (enter or a click).
+type Opened struct{ Req *collections.Request }

@@ -1,4 +1,8 @@
-package ui
+// Package explainview is the Explain pane: what the response means (its status
+// for this method, the findings by severity, the validators, the caching
+// verdict), scrolled with the movement actions of its key set. It imports
+// explain, settings, termtext and the leaves under ui, never the root.
+package explainview
 
 import (
 	"fmt"
@@ -11,13 +15,18 @@ import (
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/keyset"
+	"github.com/httplens/httplens/ui/nav"
+	"github.com/httplens/httplens/ui/styles"
+	"github.com/httplens/httplens/ui/uikit"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
-// explainPane shows what the response means: its status for this method, the
+// Model shows what the response means: its status for this method, the
 // findings by severity, the validators and the caching verdict.
-type explainPane struct {
-	st      Styles
-	keys    explainKeys
+type Model struct {
+	st      styles.Styles
+	Keys    keyset.Set // the explain scope's bindings, from the action table
 	w, h    int
 	focused bool
 	report  *explain.Report
@@ -26,54 +35,55 @@ type explainPane struct {
 	vp      viewport.Model
 }
 
-func newExplainPane(st Styles) explainPane {
+// New returns an empty pane that matches keys against keys.
+func New(st styles.Styles, keys keyset.Set) Model {
 	vp := viewport.New(0, 0)
-	vp.KeyMap = viewport.KeyMap{} // keys are routed through explainKeys instead
-	return explainPane{st: st, keys: newExplainKeys(nil), vp: vp}
+	vp.KeyMap = viewport.KeyMap{} // keys are routed through the key set instead
+	return Model{st: st, Keys: keys, vp: vp}
 }
 
 // SetSize sets the inner size and re-wraps the text for it.
-func (m *explainPane) SetSize(w, h int) {
+func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
 	m.vp.Width, m.vp.Height = w, h
 	m.render()
 }
 
 // Focus and Blur tell the pane whether keys come to it.
-func (m *explainPane) Focus() { m.focused = true }
+func (m *Model) Focus() { m.focused = true }
 
 // Blur see Focus.
-func (m *explainPane) Blur() { m.focused = false }
+func (m *Model) Blur() { m.focused = false }
 
 // KeyMap is the pane's bindings for the help views.
-func (m *explainPane) KeyMap() explainKeys { return m.keys }
+func (m *Model) KeyMap() keyset.Set { return m.Keys }
 
 // Title is the frame title.
-func (m *explainPane) Title() string { return "Explain" }
+func (m *Model) Title() string { return "Explain" }
 
 // SetReport shows the analysis of a new response; nil clears the panel. The note
 // of the previous response goes with it.
-func (m *explainPane) SetReport(r *explain.Report, reason string) {
+func (m *Model) SetReport(r *explain.Report, reason string) {
 	m.report, m.reason, m.note = r, reason, ""
 	m.render()
 	m.vp.GotoTop()
 }
 
 // SetNote shows text above the analysis ("" removes it).
-func (m *explainPane) SetNote(s string) {
+func (m *Model) SetNote(s string) {
 	m.note = s
 	m.render()
 	m.vp.GotoTop()
 }
 
 // Update scrolls with keys and the mouse wheel.
-func (m explainPane) Update(msg tea.Msg) (explainPane, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		id, _ := m.keys.match(msg)
+		id, _ := m.Keys.Match(msg)
 		return m.do(id), nil
-	case runActionMsg:
-		return m.do(msg.id), nil
+	case uimsg.RunAction:
+		return m.do(msg.ID), nil
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:
@@ -86,20 +96,20 @@ func (m explainPane) Update(msg tea.Msg) (explainPane, tea.Cmd) {
 }
 
 // do runs the explain panel's action id (it only scrolls).
-func (m explainPane) do(id settings.Action) explainPane {
-	m.vp.SetYOffset(scroll(id, m.vp.YOffset, m.vp.Height, m.vp.TotalLineCount()))
+func (m Model) do(id settings.Action) Model {
+	m.vp.SetYOffset(nav.Scroll(id, m.vp.YOffset, m.vp.Height, m.vp.TotalLineCount()))
 	return m
 }
 
 // View draws exactly w×h cells.
-func (m explainPane) View() string {
-	return fitBlock(strings.Split(m.vp.View(), "\n"), m.w, m.h)
+func (m Model) View() string {
+	return uikit.FitBlock(strings.Split(m.vp.View(), "\n"), m.w, m.h)
 }
 
 // render rebuilds the wrapped text; it depends only on the report and the width.
-func (m *explainPane) render() {
+func (m *Model) render() {
 	if m.report == nil {
-		m.vp.SetContent(m.st.Muted.Render(wrapText("Send a request to see what its response means.", m.w)))
+		m.vp.SetContent(m.st.Muted.Render(uikit.WrapText("Send a request to see what its response means.", m.w)))
 		return
 	}
 	var b strings.Builder
@@ -116,10 +126,10 @@ func (m *explainPane) render() {
 
 // para writes text wrapped to the pane, the first line after indent and the others
 // under it (so a "• " marks only where an item starts).
-func (m *explainPane) para(b *strings.Builder, indent, text string) {
+func (m *Model) para(b *strings.Builder, indent, text string) {
 	w := lipgloss.Width(indent)
 	hang := strings.Repeat(" ", w)
-	for i, l := range strings.Split(wrapText(termtext.String(text), max(m.w-w, 8)), "\n") {
+	for i, l := range strings.Split(uikit.WrapText(termtext.String(text), max(m.w-w, 8)), "\n") {
 		if i == 0 {
 			b.WriteString(indent + l + "\n")
 		} else {
@@ -128,13 +138,13 @@ func (m *explainPane) para(b *strings.Builder, indent, text string) {
 	}
 }
 
-func (m *explainPane) refs(b *strings.Builder, indent string, refs []string) {
+func (m *Model) refs(b *strings.Builder, indent string, refs []string) {
 	if len(refs) > 0 {
 		b.WriteString(m.st.Muted.Render(indent+termtext.String(strings.Join(refs, ", "))) + "\n")
 	}
 }
 
-func (m *explainPane) writeStatus(b *strings.Builder) {
+func (m *Model) writeStatus(b *strings.Builder) {
 	s := m.report.Status
 	b.WriteString(m.st.Status(s.Code).Render(fmt.Sprintf("%d %s", s.Code, m.reason)))
 	if s.Class != "" {
@@ -145,7 +155,7 @@ func (m *explainPane) writeStatus(b *strings.Builder) {
 	m.refs(b, "", s.Refs)
 }
 
-func (m *explainPane) writeFindings(b *strings.Builder) {
+func (m *Model) writeFindings(b *strings.Builder) {
 	groups := []struct {
 		sev   explain.Severity
 		label string
@@ -169,7 +179,7 @@ func (m *explainPane) writeFindings(b *strings.Builder) {
 	}
 }
 
-func (m *explainPane) severityStyle(s explain.Severity) lipgloss.Style {
+func (m *Model) severityStyle(s explain.Severity) lipgloss.Style {
 	switch s {
 	case explain.Error:
 		return m.st.SeverityError
@@ -179,7 +189,7 @@ func (m *explainPane) severityStyle(s explain.Severity) lipgloss.Style {
 	return m.st.SeverityInfo
 }
 
-func (m *explainPane) writeValidators(b *strings.Builder) {
+func (m *Model) writeValidators(b *strings.Builder) {
 	v := m.report.Validators
 	if v.ETag == "" && v.LastModified == "" {
 		return
@@ -200,7 +210,7 @@ func (m *explainPane) writeValidators(b *strings.Builder) {
 	}
 }
 
-func (m *explainPane) writeCache(b *strings.Builder) {
+func (m *Model) writeCache(b *strings.Builder) {
 	c := m.report.Cache
 	b.WriteString("\n" + m.st.Bold.Render("Caching") + "\n")
 	m.para(b, "  ", "Private cache: "+cacheView(c.Private))
