@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/nav"
 	"github.com/httplens/httplens/ui/tree"
@@ -149,6 +150,8 @@ func actionTable() []action {
 		a(actionPalette, "command palette", keys("ctrl+p"), Model.paletteOpen),
 		a(actionCookies, "cookies of this environment", keys("ctrl+k"), Model.cookiesOpen),
 
+		hintIn(scopeExplain, 3, p(explainview.ActionToggle, "open / fold the finding", []settings.Scope{scopeExplain}, "enter")),
+		hintIn(scopeExplain, 4, p(explainview.ActionOpenAll, "open / fold all findings", []settings.Scope{scopeExplain}, "o")),
 		hintIn(scopeExplain, 2, p(actionUp, "up", panes, "up", "k")),
 		hintIn(scopeExplain, 1, p(actionDown, "down", panes, "down", "j")),
 		p(actionPageUp, "page up", panes, "pgup", "ctrl+u"),

@@ -22,11 +22,15 @@ func TestExplainPane(t *testing.T) {
 	p.SetSize(40, 40)
 	p.SetReport(&r, "No Content")
 	view := plain(p.View())
-	for _, w := range []string{"204 No Content", "RFC 9110 §15.3.5", "Errors (1)", "Notes (1)", "Body on a 204",
+	words := strings.Join(strings.Fields(view), " ") // the text, whatever the wrapping
+	for _, w := range []string{"204 No Content", "RFC 9110 §15.3.5", "Errors (1)", "Notes (1)", "Body on a 204", "A 204 has no body",
 		`ETag "x1" (strong)`, "Private cache: storable", "Shared cache: not storable", "fresh for 10 seconds"} {
-		if !strings.Contains(view, w) {
+		if !strings.Contains(words, w) {
 			t.Errorf("view lacks %q:\n%s", w, view)
 		}
+	}
+	if strings.Contains(words, "Detail of the note") {
+		t.Errorf("a note's detail shows while folded:\n%s", view)
 	}
 	if strings.Index(view, "Errors") > strings.Index(view, "Notes") {
 		t.Error("errors are not listed before notes")
@@ -44,7 +48,8 @@ func TestExplainPane(t *testing.T) {
 	}
 }
 
-// A title too long for one line wraps under itself: only its first line is bulleted.
+// A title too long for one line wraps under itself: only its first line carries
+// the fold mark.
 func TestExplainTitleWrapsUnderItsBullet(t *testing.T) {
 	m := newExplainPane(NewStyles())
 	m.SetSize(30, 40)
@@ -52,7 +57,7 @@ func TestExplainTitleWrapsUnderItsBullet(t *testing.T) {
 		Title: "a title that is far too long to fit on one line", Detail: "d"}}}
 	m.SetReport(&r, "OK")
 	view := plain(m.View())
-	if n := strings.Count(view, "•"); n != 1 {
-		t.Fatalf("%d bullets for one finding:\n%s", n, view)
+	if n := strings.Count(view, "▸"); n != 1 {
+		t.Fatalf("%d fold marks for one finding:\n%s", n, view)
 	}
 }
