@@ -8,10 +8,12 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/explainfold"
 	"github.com/httplens/httplens/ui/field"
 	"github.com/httplens/httplens/ui/uimsg"
 )
@@ -314,7 +316,8 @@ func (m requestPane) View() string {
 		end := min(m.top+m.h, len(m.resLines))
 		return fitBlock(m.resLines[min(m.top, end):end], m.w, m.h)
 	}
-	lines := []string{m.requestLine(), m.tabBar()}
+	lines := m.lessonLines()
+	lines = append(lines, m.requestLine(), m.tabBar())
 	lines = append(lines, m.content()...)
 	return fitBlock(lines, m.w, m.h)
 }
@@ -354,7 +357,27 @@ func (m *requestPane) tabBar() string {
 }
 
 // listHeight is the rows under the request line and the tab bar.
-func (m *requestPane) listHeight() int { return max(m.h-2, 1) }
+func (m *requestPane) listHeight() int { return max(m.h-2-len(m.lessonLines()), 1) }
+
+// lessonLines are the first lines of the request's lesson (its comment block),
+// above the request line: at most three, and none when the pane is too short to
+// keep two rows for the request itself. The Explain pane shows it whole until
+// the request is sent.
+func (m *requestPane) lessonLines() []string {
+	if m.req == nil || m.req.Lesson == "" || m.h < 7 || m.w < 20 {
+		return nil
+	}
+	all := explainfold.Wrap(explainfold.Prose(m.req.Lesson), m.w, "")
+	n := min(3, m.h-6)
+	if len(all) > n {
+		all = append(all[:n-1:n-1], ansi.Truncate(all[n-1], m.w-1, "")+"…")
+	}
+	out := make([]string, len(all))
+	for i, l := range all {
+		out[i] = m.st.Muted.Render(l)
+	}
+	return out
+}
 
 // contentRows counts the rows of the current tab's content.
 func (m *requestPane) contentRows() int { return len(m.allContent()) }

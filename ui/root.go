@@ -320,6 +320,11 @@ func (m Model) collectionLoaded(msg collectionLoadedMsg) Model {
 func (m *Model) showRequest(r *collections.Request) {
 	m.req.SetRequest(r)
 	m.syncEdits()
+	lesson := ""
+	if r != nil && r.Lesson != "" {
+		lesson = "Lesson · " + requestLabel(r) + "\n\n" + r.Lesson
+	}
+	m.expl.SetEmpty(lesson)
 }
 
 // syncEdits tells the tree and the keys about unsaved edits after the request

@@ -211,3 +211,26 @@ func Wrap(text string, width int, indent string) []string {
 	}
 	return out
 }
+
+// Prose makes text written in lines (a lesson from comment lines) terminal-safe
+// and reflowable: the lines of a paragraph are joined with spaces, an empty line
+// stays a paragraph break. Wrap then fits it to any width.
+func Prose(text string) string {
+	var paras []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, termtext.String(strings.Join(cur, " ")))
+			cur = nil
+		}
+	}
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, strings.TrimSpace(l))
+	}
+	flush()
+	return strings.Join(paras, "\n\n")
+}

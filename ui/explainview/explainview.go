@@ -14,7 +14,6 @@ import (
 
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/settings"
-	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/explainfold"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/nav"
@@ -181,7 +180,7 @@ func (m *Model) render() {
 			text = m.empty
 		}
 		var b strings.Builder
-		for _, l := range explainfold.Wrap(termtext.String(text), m.w, "") {
+		for _, l := range explainfold.Wrap(explainfold.Prose(text), m.w, "") {
 			b.WriteString(m.st.Muted.Render(l) + "\n")
 		}
 		m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
@@ -190,7 +189,7 @@ func (m *Model) render() {
 	var b strings.Builder
 	row := 0
 	if m.note != "" {
-		for _, l := range explainfold.Wrap(termtext.String(m.note), m.w, "") {
+		for _, l := range explainfold.Wrap(explainfold.Prose(m.note), m.w, "") {
 			b.WriteString(m.st.Bold.Render(l) + "\n")
 			row++
 		}
