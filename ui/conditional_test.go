@@ -38,7 +38,7 @@ func TestConditionalWorkflowAgainstDemo(t *testing.T) {
 		{"the same PUT again, its ETag now stale: 412, explained, R offered", []string{"ctrl+r"}, 412,
 			func(t *testing.T, m Model) {
 				v := plain(m.View())
-				if !strings.Contains(v, "What happened") || !strings.Contains(v, "Press R to re-read") || !m.keys.Get(actionReread).Enabled() {
+				if !strings.Contains(v, "412: If-Match failed") || !strings.Contains(v, "Press R to re-read") || !m.keys.Get(actionReread).Enabled() {
 					t.Errorf("the 412 is not explained with the re-read offer:\n%s", v)
 				}
 			}},
@@ -47,7 +47,7 @@ func TestConditionalWorkflowAgainstDemo(t *testing.T) {
 				if m.lastX.Request.Method != "GET" || m.overlay.kind != overlayRetry || sentHeader(m, "If-Match") != "" {
 					t.Errorf("re-read sent %s, overlay %v", m.lastX.Request.Method, m.overlay.kind)
 				}
-				if v := plain(m.View()); !strings.Contains(v, "Retry PUT Read item") || !strings.Contains(v, "current ETag is "+m.overlay.tag) {
+				if v := plain(m.View()); !strings.Contains(v, "Retry PUT Read item") || !strings.Contains(v, "version now has ETag "+m.overlay.tag) || !strings.Contains(v, "name: ") {
 					t.Errorf("retry dialog:\n%s", plain(m.View()))
 				}
 			}},

@@ -304,6 +304,15 @@ func (m *requestPane) SetIfMatch(tag string) {
 	m.changed()
 }
 
+// RemoveHeader removes every header called name from the shown request.
+func (m *requestPane) RemoveHeader(name string) {
+	if m.req == nil {
+		return
+	}
+	m.d.removeHeader(name)
+	m.changed()
+}
+
 // bodyExt is the temporary file's extension for $EDITOR, for its syntax colours.
 func (m *requestPane) bodyExt() string {
 	switch m.d.contentTypeLabel() {
