@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/field"
 	"github.com/httplens/httplens/ui/overlay/confirm"
