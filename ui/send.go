@@ -177,7 +177,6 @@ func (m *Model) receive(msg responseMsg) {
 	x := msg.exchange
 	m.lastX = x
 	m.resp.SetCopyable(x.Response != nil)
-	m.afterResponse(x, m.flight.key)
 	switch {
 	case errors.Is(x.Err, context.Canceled):
 		m.setStatus("Cancelled: "+m.flight.label, false)
@@ -187,6 +186,9 @@ func (m *Model) receive(msg responseMsg) {
 		m.setStatus(fmt.Sprintf("%s → %d %s in %s", termtext.String(m.flight.label), x.Response.Status,
 			msg.content.reason, humanDuration(x.Timing.Total)), false)
 	}
+	// After the status line: what the conditional workflow says (a 412's banner,
+	// the If-Match a re-read added) is the news.
+	m.afterResponse(x, m.flight.key)
 }
 
 // lastResponse keeps what request variables need of a response.
