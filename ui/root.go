@@ -181,6 +181,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.headerNote(msg.i), nil
 	case checkDoneMsg:
 		return m.checkDone(msg), nil
+	case tourResetMsg:
+		return m.tourReset(msg)
 	}
 	if next, cmd, ok := m.handleTransferMsg(msg); ok {
 		return next, cmd

@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/httplens/httplens/history"
+)
+
+// TestResetTour: ctrl+t resets the demo and forgets the tour's history, so a
+// create-only PUT that got 412 the second time creates again.
+func TestResetTour(t *testing.T) {
+	srv := demoServer(t)
+	store, err := history.Open(t.TempDir()+"/h.db", history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	m := openModel(t, Config{DemoURL: srv.URL, History: store})
+	m = selectRequest(t, m, "Create item with PUT")
+	for _, want := range []int{201, 412} {
+		m, _ = drive(t, m, keyMsg("ctrl+r"))
+		if r := m.lastX.Response; r == nil || r.Status != want {
+			t.Fatalf("PUT: %q, want %d", m.status, want)
+		}
+	}
+	m, _ = drive(t, m, tea.KeyMsg{Type: tea.KeyCtrlT})
+	if !strings.Contains(m.status, "Started over: the demo answered 204") || m.keys.Get(actionReread).Enabled() {
+		t.Fatalf("after ctrl+t: %q", m.status)
+	}
+	rows, err := store.List(context.Background(), history.Filter{File: "tour/01-etags.http"})
+	if err != nil || len(rows) != 0 {
+		t.Errorf("tour history after the reset: %d rows, %v", len(rows), err)
+	}
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	if r := m.lastX.Response; r == nil || r.Status != 201 {
+		t.Fatalf("PUT after the reset: %q, want 201", m.status)
+	}
+}
