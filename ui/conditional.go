@@ -25,6 +25,7 @@ type conditional struct {
 	failURL string            // its URL as sent
 	failHs  []requests.Header // its headers as sent
 	// failure is what failed in a 412; required marks a 428 instead.
+	known    preconditions.Known // validators by URL, with where they came from
 	failure  explain.Failure
 	required bool
 	mine     []byte            // the failed request's body as sent
@@ -43,6 +44,7 @@ func (c *conditional) observe(x requests.Exchange) {
 	if r == nil {
 		return
 	}
+	c.known.Observe(x.Request.Method, x.Request.URL, r.Status, headerValue(r.Headers, "ETag"), headerValue(r.Headers, "Last-Modified"), x.Received)
 	url := x.Request.URL
 	tag := headerValue(r.Headers, "ETag")
 	switch {
@@ -79,6 +81,7 @@ func (m *Model) refreshKnownETag() {
 	r := m.req.Request()
 	if r == nil {
 		m.req.SetKnownETag("")
+		m.req.SetKnown("", m.cond.known, "No request selected.")
 		return
 	}
 	rv := collections.Resolver{Vars: m.cfg.Vars, Env: m.envs[m.env], Demo: m.cfg.DemoURL}
@@ -90,9 +93,11 @@ func (m *Model) refreshKnownETag() {
 	out, err := rv.Resolve(&urlOnly)
 	if err != nil {
 		m.req.SetKnownETag("")
+		m.req.SetKnown("", m.cond.known, "The URL does not resolve yet: "+err.Error())
 		return
 	}
 	m.req.SetKnownETag(m.cond.etags[out.URL])
+	m.req.SetKnown(out.URL, m.cond.known, "")
 }
 
 // afterResponse updates the conditional workflow from the exchange just shown.

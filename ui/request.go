@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/preconditions"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/explainfold"
@@ -70,9 +71,13 @@ type requestPane struct {
 	wantKey  string   // the request whose resolution is awaited
 	resLines []string // the resolved form's lines
 
-	validator validator // of the last response, for the condition key
-	knownETag string    // the last ETag seen for this request's URL
-	auto      bool      // auto If-Match on PUT, PATCH and DELETE
+	validator validator           // of the last response, for the condition key
+	knownURL  string              // the shown request's URL, resolved
+	known     preconditions.Known // validators seen, by URL: the condition key quotes knownURL's only
+	knownWhy  string              // why knownURL is not known, or ""
+	notice    string              // what the last action has to say, for the status line
+	knownETag string              // the last ETag seen for this request's URL
+	auto      bool                // auto If-Match on PUT, PATCH and DELETE
 }
 
 // edited is a request's draft and the saved form it started from.
@@ -249,7 +254,7 @@ func (m *requestPane) DirtyKeys() map[string]bool {
 // SetValidator tells the pane the validators of the last response.
 func (m *requestPane) SetValidator(v validator) {
 	m.validator = v
-	m.keys.Enable(actionCondition, v.etag != "" || v.lastModified != "")
+	m.keys.Enable(actionCondition, true) // it says so when no validator is known
 }
 
 // SetKnownETag shows the last ETag seen for the request's URL ("" for none).

@@ -16,6 +16,7 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
@@ -270,6 +271,9 @@ func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {
 	case paneRequest:
 		m.req, cmd = m.req.Update(msg)
 		m.syncEdits()
+		if n := m.req.TakeNotice(); n != "" {
+			m.setStatus(termtext.String(n), false)
+		}
 	case paneResponse:
 		m.resp, cmd = m.resp.Update(msg)
 	case paneExplain:
