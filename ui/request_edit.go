@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -252,7 +253,11 @@ func (m *requestPane) applyField(v string) {
 		name, value, ok := strings.Cut(v, ":")
 		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
 		if !ok || name == "" || strings.ContainsAny(name, " \t") {
-			return // not a header line; nothing changes
+			// Not a header line: nothing changes, and the user is told, with the text.
+			if strings.TrimSpace(v) != "" {
+				m.notice = fmt.Sprintf("Not a header, nothing changed: %q. Write it as Name: value (a colon after a name without spaces).", v)
+			}
+			return
 		}
 		h := draftHeader{Name: name, Value: value}
 		if m.purpose == fieldHeaderAdd {

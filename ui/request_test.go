@@ -289,3 +289,20 @@ func TestQueryRoundTrip(t *testing.T) {
 }
 
 var _ tea.Model = Model{}
+
+// TestHeaderWithoutColonIsRefused: a header typed without a colon changes
+// nothing, and the notice says so with the text typed.
+func TestHeaderWithoutColonIsRefused(t *testing.T) {
+	p, _ := paneOn(t, "Read item")
+	p = pressReq(p, "a", "type:X-Trace abc", "enter")
+	if p.Dirty() {
+		t.Errorf("a line without a colon was added: %q", headerLines(p.Request()))
+	}
+	if n := p.TakeNotice(); !strings.Contains(n, "Not a header") || !strings.Contains(n, "X-Trace abc") {
+		t.Errorf("notice %q", n)
+	}
+	p = pressReq(p, "a", "type:X-Trace: abc", "enter")
+	if !p.Dirty() || p.TakeNotice() != "" {
+		t.Errorf("a good header was not added: %q", headerLines(p.Request()))
+	}
+}
