@@ -331,6 +331,10 @@ func (m *Model) showRequest(r *collections.Request) {
 		lesson = "Lesson · " + requestLabel(r) + "\n\n" + r.Lesson
 	}
 	m.expl.SetEmpty(lesson)
+	// Another request's explanation is not this one's: show the lesson instead.
+	if owner := m.expl.Owner(); owner != "" && r != nil && owner != requestKey(r) {
+		m.expl.SetReport(nil, "")
+	}
 }
 
 // syncEdits tells the tree and the keys about unsaved edits after the request

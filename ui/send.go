@@ -174,6 +174,7 @@ func (m *Model) receive(msg responseMsg) {
 	}
 	m.resp.SetContent(msg.content)
 	m.expl.SetReport(msg.report, msg.content.reason)
+	m.expl.SetSource(termtext.String(m.flight.label)+" · "+msg.exchange.Received.Format("15:04:05"), m.flight.key)
 	x := msg.exchange
 	m.lastX = x
 	m.resp.SetCopyable(x.Response != nil)

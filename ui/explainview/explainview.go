@@ -33,6 +33,8 @@ type Model struct {
 	reason  string // the response's reason phrase, sanitised
 	note    string // what the session adds, e.g. what a 412 means for the request sent
 	empty   string // shown without a report: the request's lesson, or how to start
+	source  string // whose exchange the report is: "GET Read item · 12:00:03"
+	owner   string // the key of the request whose exchange is shown
 	doc     explainfold.Doc
 	cursor  int   // the item the cursor is on
 	itemAt  []int // the first line of each item in the content
@@ -69,8 +71,25 @@ func (m *Model) Blur() { m.focused = false }
 // KeyMap is the pane's bindings for the help views.
 func (m *Model) KeyMap() keyset.Set { return m.Keys }
 
-// Title is the frame title.
-func (m *Model) Title() string { return "Explain" }
+// Title is the frame title: it names the exchange explained.
+func (m *Model) Title() string {
+	if m.report != nil && m.source != "" {
+		return "Explain · " + m.source
+	}
+	return "Explain"
+}
+
+// SetSource names the exchange the report is about (request and time) and the
+// key of its request, so that switching requests can tell whose it is.
+func (m *Model) SetSource(label, owner string) { m.source, m.owner = label, owner }
+
+// Owner is the key of the request whose exchange is shown ("" for none).
+func (m *Model) Owner() string {
+	if m.report == nil {
+		return ""
+	}
+	return m.owner
+}
 
 // SetReport shows the analysis of a new response; nil clears the panel. The note
 // of the previous response goes with it.
