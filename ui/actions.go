@@ -93,6 +93,7 @@ const (
 	actionSaveBody        settings.Action = "save-body"
 	actionInsecure        settings.Action = "insecure"
 	actionResetTour       settings.Action = "reset-tour"
+	actionZoom            settings.Action = "zoom"
 )
 
 // action is one row of the action table: what settings needs to bind and check
@@ -146,7 +147,8 @@ func actionTable() []action {
 		hint(3, when(ctx(a(actionSave, "save edits", keys("ctrl+s"), Model.save)), (*Model).saveDisabled)),
 		hint(4, when(ctx(a(actionReread, "re-read after 412/428", keys("R"), Model.reread)), (*Model).rereadDisabled)),
 		a(actionCheck, "check the resource", keys("C"), Model.check),
-		when(a(actionResetTour, "start the tour over (reset the demo, forget its history)", keys("ctrl+t"), Model.resetTour), (*Model).resetTourDisabled),
+		a(actionZoom, "zoom the focused pane on/off", keys("ctrl+f"), Model.zoom),
+		when(a(actionResetTour, "start the tour over (demo reset)", keys("ctrl+t"), Model.resetTour), (*Model).resetTourDisabled),
 		hint(6, a(actionHelp, "help", keys("?"), Model.helpOverlayOpen)),
 		hint(7, a(actionQuit, "quit", keys("q", "ctrl+c"), Model.quitOrAsk)),
 		a(actionPalette, "command palette", keys("ctrl+p"), Model.paletteOpen),

@@ -98,6 +98,7 @@ type Model struct {
 	xfer   transferState     // large bodies, progress, the insecure resend
 
 	responded map[string]bool // request keys that got a response in this session
+	zoomed    bool            // the focused pane fills the screen (the zoom key)
 
 	jars cookieJars // the cookie jar of each environment used in this session
 
@@ -200,6 +201,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) resize(w, h int) {
 	m.w, m.h = w, h
 	m.lay = layoutFor(m.cfg.Layout, w, h)
+	if m.zoomed {
+		m.lay = singleLayout(w, h)
+	}
 	m.help.Width = w
 	inner := func(r rect) (int, int) { return max(r.W-2, 0), max(r.H-2, 0) }
 	m.tree.SetSize(inner(m.lay.Panes[paneTree]))
@@ -343,4 +347,17 @@ func (m *Model) syncEdits() {
 	m.tree.SetDirty(m.req.DirtyKeys())
 	m.keys.Enable(actionSave, m.req.Dirty())
 	m.refreshKnownETag()
+}
+
+// zoom toggles the focused pane filling the screen, so nothing in it is cut off;
+// tab still moves between the panes.
+func (m Model) zoom() (tea.Model, tea.Cmd) {
+	m.zoomed = !m.zoomed
+	m.resize(m.w, m.h)
+	if m.zoomed {
+		m.setStatus("Zoomed: the focused pane fills the screen; press "+keyName(m.keys.Get(actionZoom))+" again for all four.", false)
+	} else {
+		m.setStatus("The four panes again.", false)
+	}
+	return m, nil
 }

@@ -40,3 +40,20 @@ func TestResetTour(t *testing.T) {
 		t.Fatalf("PUT after the reset: %q, want 201", m.status)
 	}
 }
+
+// TestZoom: the zoom key gives the focused pane the whole screen and back.
+func TestZoom(t *testing.T) {
+	m := openModel(t, Config{DemoURL: demoServer(t).URL})
+	m, _ = drive(t, m, tea.WindowSizeMsg{Width: 120, Height: 36})
+	if m.lay.Single {
+		t.Fatal("120x36 starts in the single-pane layout")
+	}
+	m, _ = drive(t, m, tea.KeyMsg{Type: tea.KeyCtrlF})
+	if !m.lay.Single || m.lay.Panes[paneExplain].W != 120 || !strings.Contains(m.status, "Zoomed") {
+		t.Fatalf("after the zoom key: single %v, explain %+v, status %q", m.lay.Single, m.lay.Panes[paneExplain], m.status)
+	}
+	m, _ = drive(t, m, tea.KeyMsg{Type: tea.KeyCtrlF})
+	if m.lay.Single {
+		t.Error("the zoom key again did not bring the four panes back")
+	}
+}
