@@ -127,6 +127,10 @@ func (m *Model) afterResponse(x requests.Exchange, key string) {
 		m.setStatus(strings.SplitN(note, "\n", 2)[0], true)
 		return
 	}
+	// Any other answer ends the 412/428 episode: R no longer applies, and the hint
+	// line stops offering it.
+	m.cond.failed = ""
+	m.keys.Enable(actionReread, false)
 	if rereadOf != "" {
 		m.offerRetry(rereadOf, x)
 	}

@@ -57,3 +57,19 @@ func TestZoom(t *testing.T) {
 		t.Error("the zoom key again did not bring the four panes back")
 	}
 }
+
+// TestRereadHintFollowsTheState: R is offered after a 412 and no longer after
+// another request's answer (a HEAD 200).
+func TestRereadHintFollowsTheState(t *testing.T) {
+	m := openModel(t, Config{DemoURL: demoServer(t).URL})
+	m = selectRequest(t, m, "Create item with PUT")
+	m, _ = drive(t, m, keyMsg("ctrl+r"), keyMsg("ctrl+r"))
+	if !m.keys.Get(actionReread).Enabled() || !strings.Contains(plain(m.View()), "R re-read after 412/428") {
+		t.Fatalf("after the 412 R is not offered:\n%s", plain(m.View()))
+	}
+	m = selectRequest(t, m, "Check an item with HEAD")
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	if m.keys.Get(actionReread).Enabled() || strings.Contains(plain(m.View()), "re-read after 412") {
+		t.Errorf("after a HEAD 200 the hint still offers R:\n%s", plain(m.View()))
+	}
+}
