@@ -88,6 +88,11 @@ func runExplain(c *cobra.Command, args []string, f explainFlags, now time.Time) 
 		return err
 	}
 	x := explain.Exchange{Request: req, Response: resp, Received: now, Now: now}
+	if name != "stdin" {
+		// A saved file was received some time ago, not now: judge it as of its own
+		// Date (a zero Received), so today's clock reports no skew and no staleness.
+		x.Received, x.Now = time.Time{}, time.Time{}
+	}
 	report := explain.Analyze(x)
 	notes := explain.HeaderNotes(x)
 	out := c.OutOrStdout()

@@ -196,3 +196,33 @@ func TestExplainBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainSavedFileNoSkew: a response saved in 2024 is judged as of its own
+// Date, so today's clock neither reports clock skew nor makes it stale; piped on
+// stdin, it arrived just now and the skew is real.
+func TestExplainSavedFileNoSkew(t *testing.T) {
+	raw := "HTTP/1.1 200 OK\r\nDate: Wed, 01 May 2024 12:00:00 GMT\r\nCache-Control: max-age=60\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi"
+	path := filepath.Join(t.TempDir(), "saved.txt")
+	if err := os.WriteFile(path, []byte(raw), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runExplainCmd(t, "", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"The clocks differ", "before the response arrived", "Stale by"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("explaining a saved file says %q:\n%s", bad, out)
+		}
+	}
+	if !strings.Contains(out, "clock skew: unknown") || !strings.Contains(out, "Fresh for 60 s more") {
+		t.Errorf("saved file not judged as of its Date:\n%s", out)
+	}
+	out, err = runExplainCmd(t, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "The clocks differ") {
+		t.Errorf("piped response from 2024 should show the skew against now:\n%s", out)
+	}
+}

@@ -135,3 +135,28 @@ func TestListBadPath(t *testing.T) {
 		t.Errorf("no PATH accepted")
 	}
 }
+
+func TestListLessons(t *testing.T) {
+	dir := listFolder(t, map[string]string{
+		"lesson.http": "# What this file teaches.\n\n### Read it\n# Send it, then open the\n# Headers tab (3).\n# @name readIt\nGET /x\n",
+	})
+	out, err := runListCmd(t, "--lessons", filepath.Join(dir, "lesson.http"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "== " + filepath.Join(dir, "lesson.http") + "\nWhat this file teaches.\n\nRead it  (@readIt)\n  GET /x\n    Send it, then open the\n    Headers tab (3).\n\n"
+	if out != want {
+		t.Errorf("list --lessons:\n%s\nwant:\n%s", out, want)
+	}
+	out, err = runListCmd(t, "--json", filepath.Join(dir, "lesson.http"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []listedRequest
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1 || rows[0].Lesson != "Send it, then open the\nHeaders tab (3)." || rows[0].FileLesson != "What this file teaches." {
+		t.Errorf("list --json rows = %+v", rows)
+	}
+}

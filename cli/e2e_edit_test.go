@@ -60,11 +60,11 @@ func testConditionalPut(t *testing.T, bin string) {
 
 	// The same request again still says If-Match: tag1, which is stale now.
 	s.send(keyCtrlR)
-	s.waitText("Response 412 Precondition Failed", "What happened", "Press R to re-read")
+	s.waitText("Response 412 Precondition Failed", "If-Match failed", "Press R to re-read")
 
 	// Re-read, decline the retry, and DELETE with the ETag the re-read found.
 	s.send("R")
-	s.waitText("Re-read: the current ETag is "+tag2, "y retry")
+	s.waitText("version now has ETag "+tag2, "y retry")
 	s.send("n")
 	s.waitFor("the retry dialog to close", func(scr string) bool { return !strings.Contains(scr, "y retry") })
 	s.send("mmi")

@@ -147,7 +147,13 @@ func (p *parser) block(lo, hi int, sep bool) int {
 		stop = p.lines[end].start
 	}
 	r.Block = p.f.span(start, stop)
+	r.Lesson = joinLesson(r.lesson)
+	r.lesson = nil
 	if r.reqLine.IsZero() {
+		if lo == 0 && !sep {
+			// The comment before the first ### and the first request is the file's own lesson.
+			p.f.Lesson = r.Lesson
+		}
 		// Nothing to send: what the prologue held stays in the file as it is.
 		if r.Name != "" {
 			p.f.Errors = append(p.f.Errors, p.errorf(r.NameSpan.Start.Offset, "# @name %s is not followed by a request", r.Name))

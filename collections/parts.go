@@ -54,10 +54,14 @@ func (p *parser) prologue(r *Request, k, hi int) int {
 		text, s := p.text(k)
 		switch {
 		case len(text) == 0:
+			r.lesson = append(r.lesson, "")
 		case bytes.HasPrefix(text, []byte("/*")):
 			k = p.blockComment(k, hi)
 		case isComment(text):
 			p.directive(r, k)
+			if line, ok := lessonLine(text); ok {
+				r.lesson = append(r.lesson, line)
+			}
 		case text[0] == '@':
 			p.variable(r, s, s+len(text))
 		case bytes.HasPrefix(text, []byte("<")) && !bytes.HasPrefix(text, []byte("<>")):
@@ -98,6 +102,32 @@ func (p *parser) skipUntil(r *Request, k, hi int, closing, what string) int {
 	}
 	r.Errors = append(r.Errors, p.errorf(s, "%s: no closing %s", what, closing))
 	return hi - 1
+}
+
+// lessonLine returns the words of a comment line without its marker ("#" or
+// "//") and the one space after it; ok is false for a directive (# @name x).
+func lessonLine(text []byte) (string, bool) {
+	if bytes.HasPrefix(text, []byte("//")) {
+		text = text[2:]
+	} else {
+		text = text[1:]
+	}
+	text = bytes.TrimPrefix(text, []byte(" "))
+	if bytes.HasPrefix(bytes.TrimLeft(text, " \t"), []byte("@")) {
+		return "", false
+	}
+	return string(bytes.TrimRight(text, " \t")), true
+}
+
+// joinLesson joins the lesson lines, without blank lines at either end.
+func joinLesson(lines []string) string {
+	for len(lines) > 0 && lines[0] == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
 }
 
 func isComment(text []byte) bool {

@@ -13,6 +13,9 @@ type File struct {
 	Content  []byte
 	Newline  string // "\r\n" or "\n": the file's line ending style, from its first line break
 	ReadOnly bool   // set for the built-in tour; Save refuses it
+	// Lesson is the file's leading comment, before any request: what the file is
+	// about, its words without the comment markers. It stays in the file as written.
+	Lesson   string
 	Vars     []Variable
 	Requests []Request
 	// Errors holds the problems outside any request (a variable line that cannot
@@ -35,6 +38,10 @@ type Request struct {
 	Version string // e.g. "HTTP/1.1", or ""
 	Headers []Header
 	Body    []byte // nil when there is no body
+	// Lesson is the request's comment block between its ### line and its request
+	// line, without the comment markers and directives: what the request teaches
+	// and what to do with it. It stays in the file byte-exact; Save never writes it.
+	Lesson string
 
 	Block       Span // from its ### line (or the file's start) to the next ### line
 	TitleSpan   Span
@@ -59,6 +66,7 @@ type Request struct {
 	reqLine  Span      // request line and continuation lines, line breaks excluded
 	headEnd  int       // end of the last request, header or comment line before the body
 	urlParts []urlPart // maps URL indexes back to file offsets
+	lesson   []string  // the lesson's lines while the prologue is read
 }
 
 // urlPart says that URL[at:] starts at file offset off (until the next part).

@@ -18,12 +18,13 @@ func TestTourParses(t *testing.T) {
 	if first.Method != "POST" || first.URL != "{{demo}}/reset" {
 		t.Errorf("the tour starts with %s %s, want POST {{demo}}/reset", first.Method, first.URL)
 	}
-	// The ETag lesson in order: read, update with its ETag, 304, stale 412, delete, 404.
+	// The ETag lesson in order: read, update with its ETag, 304, stale 412, a fresh
+	// read, delete with its ETag, 404, the repeated DELETE.
 	var steps []string
 	for _, r := range c.Files[0].Requests {
 		steps = append(steps, r.Method)
 	}
-	if got := strings.Join(steps[:8], " "); got != "POST GET GET PUT GET PUT DELETE GET" {
+	if got := strings.Join(steps[:10], " "); got != "POST GET GET PUT GET PUT GET DELETE GET DELETE" {
 		t.Errorf("first steps = %s", got)
 	}
 	var deletes []string

@@ -40,7 +40,22 @@ func Analyze(x Exchange) Report {
 	findings = append(findings, cf...)
 	findings = append(findings, intermediaryFindings(x)...)
 	r.Findings = sortFindings(findings)
+	r.Status.Refs = uniqueRefs(r.Status.Refs)
+	for i := range r.Findings {
+		r.Findings[i].Refs = uniqueRefs(r.Findings[i].Refs)
+	}
 	return r
+}
+
+// uniqueRefs drops repeated references, keeping the first of each in place.
+func uniqueRefs(refs []string) []string {
+	out := refs[:0:0]
+	for _, r := range refs {
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // sortFindings orders findings by severity, keeping the order within a severity.

@@ -179,7 +179,14 @@ func (f *cacheFacts) freshnessFindings(private, shared CacheView, forShared bool
 		detail += " It has no max-age or Expires and no heuristic lifetime applies, so every reuse needs validation; send max-age to allow reuse."
 	}
 	title := fmt.Sprintf("Stale by %d s", -flat.FreshForS)
-	return append(out, newFinding("cache-stale", Info, title, detail, refs...))
+	zeros := flat.FreshnessLifetimeS == 0 && f.age.seconds() == 0
+	if flat.FreshnessSource == "none" {
+		title = "No freshness lifetime: every reuse needs validation"
+	}
+	stale := newFinding("cache-stale", Info, title, detail, refs...)
+	// A lifetime of 0 s at an age of 0 s is arithmetic of zeros: fold it.
+	stale.Obvious = zeros
+	return append(out, stale)
 }
 
 // cacheVerdict says "fresh for N s" or "stale by N s".

@@ -48,12 +48,19 @@ func (f *cacheFacts) storeFindings(private, shared CacheView) []Finding {
 	var out []Finding
 	if f.method != "GET" && f.method != "HEAD" {
 		why, ok := f.methodStorable(true)
-		title := fmt.Sprintf("Responses to %s are not stored", f.method)
-		if ok {
+		title := fmt.Sprintf("This response to %s is not stored", f.method)
+		detail := cacheSentence(strings.TrimPrefix(why, "; ")) + "."
+		switch {
+		case ok:
 			title = fmt.Sprintf("This response to %s may be stored", f.method)
+		case cacheNeverMethod(f.method):
+			title = fmt.Sprintf("Responses to %s are never stored", f.method)
+			detail = "Only responses to GET and HEAD (and to POST or PATCH with explicit freshness and Content-Location) may be stored."
+			if f.method == "PUT" || f.method == "DELETE" {
+				detail += fmt.Sprintf(" %s changes the resource instead: a 2xx to it makes caches drop what they hold for the target URI.", f.method)
+			}
 		}
-		out = append(out, newFinding("cache-method", Info, title,
-			cacheSentence(strings.TrimPrefix(why, "; "))+".", cacheMethodRef(f.method), "RFC 9111 §3"))
+		out = append(out, newFinding("cache-method", Info, title, detail, cacheMethodRef(f.method), "RFC 9111 §3"))
 	}
 	if cacheNeverStored(f.status) {
 		out = append(out, newFinding("cache-never-stored", Info, fmt.Sprintf("A %d is never stored", f.status),
@@ -206,6 +213,16 @@ func cacheContains(s []string, v string) bool {
 		if x == v {
 			return true
 		}
+	}
+	return false
+}
+
+// cacheNeverMethod reports the methods whose responses no cache stores, whatever
+// they say (RFC 9110 §9.3.4-§9.3.8).
+func cacheNeverMethod(m string) bool {
+	switch m {
+	case "PUT", "DELETE", "OPTIONS", "TRACE", "CONNECT":
+		return true
 	}
 	return false
 }

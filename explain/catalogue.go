@@ -64,7 +64,7 @@ func coreChecks() []Check {
 		{"if-match", Warning, "If-Match that cannot match", []string{"RFC 9110 §13.1.1", "RFC 9110 §8.8.3.2"}},
 		{"not-modified", Warning, "304 Not Modified: reuse the stored copy", []string{"RFC 9110 §15.4.5", "RFC 9111 §4.3.4", "RFC 9110 §13.2.2"}},
 		{"not-modified-missed", Warning, "Full response although the condition was false", []string{"RFC 9110 §13.1.2", "RFC 9110 §13.1.3", "RFC 9110 §13.2.2"}},
-		{"precondition-failed", Warning, "412 Precondition Failed", []string{"RFC 9110 §15.5.13", "RFC 9110 §13.1.1", "RFC 9110 §13.1.4", "RFC 9110 §13.1.2"}},
+		{"precondition-failed", Warning, "412 Precondition Failed", []string{"RFC 9110 §15.5.13", "RFC 9110 §13.2.2", "RFC 9110 §13.1.1", "RFC 9110 §13.1.4", "RFC 9110 §13.1.2"}},
 		{"precondition-required", Info, "428 Precondition Required", []string{"RFC 6585 §3"}},
 		{"precondition-passed", Info, "A precondition held: what it let through", []string{"RFC 9110 §13.1.1", "RFC 9110 §13.1.4", "RFC 9110 §13.2.2", "RFC 9110 §13.1.2", "RFC 9110 §13.1.3"}},
 		{"success-despite-mismatch", Info, "Success although the precondition did not match", []string{"RFC 9110 §13.1.1", "RFC 9110 §13.1.4"}},

@@ -3,6 +3,7 @@ package explain
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -31,7 +32,7 @@ type Comparison struct {
 // precondition-failed-changed, precondition-required, gone, created, became-stale,
 // became-fresh, etag-reused, etag-weak-changed, content-coding-differs,
 // vary-request-differs, body-changed, last-modified-changed, status-changed,
-// method-differs.
+// method-differs, precondition-differs, precondition-met.
 type Cause struct {
 	ID       string   `json:"id"`
 	Severity Severity `json:"severity"`
@@ -76,7 +77,27 @@ func Compare(a, b Exchange, between ...Exchange) Comparison {
 	c.Causes = append(c.Causes, p.freshnessCauses()...)
 	c.Causes = append(c.Causes, p.validatorCauses(c.BodyChanged && c.SameStatus)...)
 	c.Causes = append(c.Causes, p.bodyCauses(c)...)
+	c.Causes = append(c.Causes, p.preconditionCauses(c.SameStatus)...)
+	slices.SortStableFunc(c.Causes, func(x, y Cause) int { return causeRank(x.ID) - causeRank(y.ID) })
 	return c
+}
+
+// causeRank orders causes by how well they explain the difference: what the
+// requests did differently first (method, preconditions as sent, fields the
+// response varies on), then what the server decided from it (the status), then
+// what follows from that (freshness, new validators), and "nothing seen" last.
+func causeRank(id string) int {
+	switch id {
+	case "method-differs", "vary-request-differs", "content-coding-differs", "precondition-differs":
+		return 0
+	case "etag-changed", "etag-reused", "etag-weak-changed", "last-modified-changed":
+		return 3
+	case "became-stale", "became-fresh":
+		return 2
+	case "body-changed", "status-changed":
+		return 4
+	}
+	return 1
 }
 
 // compareBodies says whether both responses carry content and whether it differs.

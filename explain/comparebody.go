@@ -60,6 +60,9 @@ func (p pair) validatorCauses(bodyChanged bool) []Cause {
 		if w, ok := p.writeBetween(); ok {
 			detail += " The " + describeExchange(w) + " in between is the likely writer."
 		}
+		if len(p.varyCauses()) > 0 {
+			detail = "A had ETag " + ta.String() + ", B has " + tb.String() + ": the requests asked for different representations (see the field the response varies on), and each has its own tag."
+		}
 		if !sameCoding {
 			detail = "A and B have different content codings (" + codingName(p.a) + " and " + codingName(p.b) + "), and each coding needs its own strong ETag, so different tags are expected."
 		}

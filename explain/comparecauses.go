@@ -22,6 +22,8 @@ func (p pair) statusCauses() []Cause {
 		return []Cause{newCause("precondition-required", Info, fmt.Sprintf("%d then 428: the server now demands a precondition", sa),
 			"B was refused because it carried no If-Match (or If-Unmodified-Since): the origin protects the resource against lost updates. GET it, take its ETag and resend with If-Match.",
 			"RFC 6585 §3")}
+	case (sa == 428 || sa == 412) && sb >= 200 && sb < 300:
+		return []Cause{p.preconditionMetCause()}
 	case (sb == 404 || sb == 410) && sa >= 200 && sa < 300:
 		return []Cause{p.goneCause()}
 	case (sa == 404 || sa == 410) && sb >= 200 && sb < 300:
@@ -189,4 +191,75 @@ func anyWeakMatch(list []ETag, t ETag) bool {
 		}
 	}
 	return false
+}
+
+// conditionFields are the request's preconditions, compared as sent (RFC 9110 §13.1).
+var conditionFields = []string{"If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range"}
+
+// preconditionMetCause explains a 428 followed by a success: B carried the
+// precondition A lacked (typed, or added by a helper before sending).
+func (p pair) preconditionMetCause() Cause {
+	sa, sb := p.a.Response.Status, p.b.Response.Status
+	if sa == 412 {
+		title := fmt.Sprintf("412 then %d: B's precondition held", sb)
+		for _, name := range conditionFields {
+			va, vb := strings.Join(lines(requestFields(p.a), name), ", "), strings.Join(lines(requestFields(p.b), name), ", ")
+			if va != vb {
+				return newCause("precondition-met", Info, title,
+					"A's "+name+" ("+orNone(va)+") was false; B sent "+name+" ("+orNone(vb)+"), which held, so the server applied the "+methodOf(p.b)+".",
+					"RFC 9110 §13.2.2", "RFC 9110 §15.5.13")
+			}
+		}
+		return newCause("precondition-met", Info, title,
+			"B sent the same preconditions as A, and this time they held: the resource changed back, or the server's state did.",
+			"RFC 9110 §13.2.2")
+	}
+	title := fmt.Sprintf("428 then %d: B carried the precondition the server requires", sb)
+	for _, name := range []string{"If-Match", "If-Unmodified-Since"} {
+		vb := lines(requestFields(p.b), name)
+		if len(vb) > 0 && len(lines(requestFields(p.a), name)) == 0 {
+			return newCause("precondition-met", Info, title,
+				"A was sent without "+name+" and refused with 428; B sent "+name+": "+strings.Join(vb, ", ")+", it held, so the server applied the "+methodOf(p.b)+".",
+				"RFC 6585 §3", "RFC 9110 §13.1.1")
+		}
+	}
+	return newCause("precondition-met", Info, fmt.Sprintf("428 then %d: the server accepted B's request", sb),
+		"A was refused for lack of a precondition. B's request fields do not show a new If-Match or If-Unmodified-Since; the server's rule or state changed.",
+		"RFC 6585 §3")
+}
+
+// preconditionCauses lists the preconditions A and B sent differently. Only
+// when the status changed: a precondition decides the status (304, 412, 428, 2xx).
+func (p pair) preconditionCauses(sameStatus bool) []Cause {
+	if sameStatus || !fieldsKnown(p.a) || !fieldsKnown(p.b) {
+		return nil
+	}
+	var diffs []string
+	for _, name := range conditionFields {
+		va := strings.Join(lines(requestFields(p.a), name), ", ")
+		vb := strings.Join(lines(requestFields(p.b), name), ", ")
+		switch {
+		case va == vb:
+		case va == "":
+			diffs = append(diffs, "B added "+name+": "+vb)
+		case vb == "":
+			diffs = append(diffs, "B dropped "+name+" (A sent "+va+")")
+		default:
+			diffs = append(diffs, "A sent "+name+": "+va+", B sent "+vb)
+		}
+	}
+	if len(diffs) == 0 {
+		return nil
+	}
+	return []Cause{newCause("precondition-differs", Info, "The requests' preconditions differ",
+		strings.Join(diffs, "; ")+". The server evaluates them before applying the method, so they can decide the status.",
+		"RFC 9110 §13.2.2")}
+}
+
+// orNone is a field value for a sentence: "none" when it was not sent.
+func orNone(v string) string {
+	if v == "" {
+		return "none"
+	}
+	return v
 }

@@ -10,9 +10,11 @@ func methodSafetyFinding(method string) (Finding, bool) {
 	case "":
 		return Finding{}, false
 	case "GET", "HEAD", "OPTIONS", "TRACE":
-		return newFinding("method-safety", Info, method+" is safe and idempotent",
+		f := newFinding("method-safety", Info, method+" is safe and idempotent",
 			method+" only reads: it asks for no change on the server, so clients, crawlers and caches may send it freely and retry it after a lost response.",
-			refs...), true
+			refs...)
+		f.Obvious = true
+		return f, true
 	case "PUT", "DELETE":
 		return newFinding("method-safety", Info, method+" is idempotent but not safe",
 			method+" changes the resource, but sending it twice has the same effect as once, so a client may retry it after a lost response. Guard it with If-Match against overwriting someone else's change.",

@@ -75,48 +75,30 @@ func notModifiedFinding(x Exchange, p preconditions, known bool) Finding {
 }
 
 // preconditionFailedFinding says which precondition failed and what to do next
-// (RFC 9110 §15.5.13).
+// (RFC 9110 §15.5.13), in the words of PreconditionFailure.
 func preconditionFailedFinding(x Exchange, p preconditions, known bool) Finding {
-	refs := []string{"RFC 9110 §15.5.13", "RFC 9110 §13.1.1", "RFC 9110 §13.1.4"}
-	method := methodOf(x)
-	next := " Nothing was changed. GET the current state, merge your change into it, and retry with If-Match set to its new ETag."
-	if !known {
-		return newFinding("precondition-failed", Info, "412: a precondition was false",
-			"A precondition in the request (If-Match, If-Unmodified-Since or If-None-Match) was false, so the method was not applied."+next, refs...)
+	refs := []string{"RFC 9110 §15.5.13", "RFC 9110 §13.2.2"}
+	f := PreconditionFailure(x.Request, x.Response)
+	sev, title := Info, "412: a precondition was false"
+	switch f.Field {
+	case "If-Match":
+		title = "412: If-Match did not match"
+		refs = append(refs, "RFC 9110 §13.1.1")
+		if p.imStar {
+			title = "412: If-Match: * failed, the resource does not exist"
+		}
+	case "If-Unmodified-Since":
+		title, refs = "412: modified since If-Unmodified-Since", append(refs, "RFC 9110 §13.1.4")
+	case "If-None-Match: *":
+		title, refs = "412: If-None-Match: * failed, the resource already exists", append(refs, "RFC 9110 §13.1.2")
+	case "If-None-Match":
+		title, refs = "412: If-None-Match was false", append(refs, "RFC 9110 §13.1.2")
+	default:
+		if known {
+			sev, title = Warning, "412 to a request without a precondition"
+		}
 	}
-	current, tagged := responseETag(x.Response)
-	switch {
-	case p.writeCondition() == "If-Match":
-		sent := make([]string, 0, len(p.imTags))
-		for _, t := range p.imTags {
-			sent = append(sent, t.String())
-		}
-		why := "If-Match: " + strings.Join(sent, ", ") + " does not match the current entity tag"
-		switch {
-		case p.imStar:
-			why = "If-Match: * is false because the resource does not exist"
-			next = " Create it without If-Match (or with If-None-Match: *)."
-		case tagged && !anyStrongMatch(p.imTags, current):
-			why += " " + current.String() + ": someone changed the resource since you read it"
-		case tagged:
-			why += " (the response's ETag " + current.String() + " looks equal, so check for weak tags or a server that compares differently)"
-		}
-		return newFinding("precondition-failed", Info, "412: If-Match did not match", why+"."+next, refs...)
-	case p.writeCondition() == "If-Unmodified-Since":
-		return newFinding("precondition-failed", Info, "412: modified since If-Unmodified-Since",
-			"The resource changed after "+p.ius+"."+next, refs...)
-	case p.ifNoneMatch:
-		why := "one of the tags in If-None-Match matches the current representation"
-		if p.inmStar {
-			why = "If-None-Match: * is false because the resource already exists: this was a create-only " + method + " and it must not overwrite"
-			next = " GET the existing resource, or drop If-None-Match if you mean to replace it."
-		}
-		return newFinding("precondition-failed", Info, "412: If-None-Match was false", why+"."+next,
-			append(refs, "RFC 9110 §13.1.2")...)
-	}
-	return newFinding("precondition-failed", Warning, "412 to a request without a precondition",
-		"412 reports a false If-Match, If-Unmodified-Since or If-None-Match, and this request sent none that applies. The server is wrong, or a proxy added or stripped fields.",
-		refs...)
+	return newFinding("precondition-failed", sev, title, f.Why+" "+f.Advice, refs...)
 }
 
 func anyStrongMatch(list []ETag, t ETag) bool {

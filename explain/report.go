@@ -67,6 +67,9 @@ type Finding struct {
 	Title    string   `json:"title"`
 	Detail   string   `json:"detail"`
 	Refs     []string `json:"refs"`
+	// Obvious marks what a reader who knows the basics can skip (a safe method's
+	// note, age arithmetic of zeros): views fold it by default, --verbose shows it.
+	Obvious bool `json:"obvious,omitempty"`
 }
 
 // Status is the meaning of the status code, for the method that produced it.

@@ -53,6 +53,15 @@ func statusMeaning(resp Response, method string) Status {
 	}
 	st.Meaning = e.meaning
 	st.Refs = []string{e.ref}
+	switch code {
+	case 204:
+		// RFC 9112 §6.3: a 204 has no content, so the message ends with its header section.
+		st.Meaning += " The message ends at the blank line after the header fields: no body follows, whatever Content-Length might say, so there is nothing to show under Pretty."
+		st.Refs = append(st.Refs, "RFC 9112 §6.3")
+	case 304:
+		st.Meaning += " It is in the 3xx class but it is not a redirect: there is no Location to follow; it points you to the copy you already hold. Like a 204 it ends at the blank line after the header fields."
+		st.Refs = append(st.Refs, "RFC 9112 §6.3")
+	}
 	if extra, ref := methodMeaning(resp, method); extra != "" {
 		st.Meaning += " " + extra
 		st.Refs = append(st.Refs, ref)
@@ -80,15 +89,17 @@ func methodMeaning(resp Response, method string) (string, string) {
 			return "For PUT: the representation you sent does not fit the resource; nothing was stored.", "RFC 9110 §9.3.4"
 		}
 	case "DELETE":
+		// RFC 9110 §9.3.5: a successful DELETE is answered 202, 204 or 200.
+		const three = " A DELETE that succeeds is answered one of three ways: 200 (done, the content describes the result), 202 (accepted, not done yet) or 204 (done, nothing to add)."
 		switch code {
 		case 200:
-			return "For DELETE: done; the content describes the result.", "RFC 9110 §9.3.5"
+			return "For DELETE: done; the content describes the result." + three, "RFC 9110 §9.3.5"
 		case 202:
-			return "For DELETE: accepted but not done yet; poll the status monitor the content points to.", "RFC 9110 §9.3.5"
+			return "For DELETE: accepted but not done yet; poll the status monitor the content points to." + three, "RFC 9110 §9.3.5"
 		case 204:
-			return "For DELETE: done, and there is nothing more to say.", "RFC 9110 §9.3.5"
+			return "For DELETE: done, and there is nothing more to say." + three + " Send it again and the answer is 404: nothing is left to delete.", "RFC 9110 §9.3.5"
 		case 404, 410:
-			return "For DELETE: there was nothing to delete (DELETE is idempotent, so a repeated DELETE often ends here).", "RFC 9110 §9.2.2"
+			return "For DELETE: there was nothing to delete. A repeated DELETE ends here, and DELETE is still idempotent: idempotent means the same effect on the server (the resource is gone), not the same answer.", "RFC 9110 §9.2.2"
 		}
 	case "POST":
 		switch code {
@@ -133,7 +144,7 @@ func statusFindings(x Exchange) []Finding {
 	case code == 306 || code == 418:
 		out = append(out, newFinding("status-unused", Warning, fmt.Sprintf("%d is reserved and unused", code),
 			fmt.Sprintf("%d has no meaning in HTTP; clients read it as %d. Use a code that says what happened.", code, code/100*100),
-			"RFC 9110 §15.4.7", "RFC 9110 §15.5.19"))
+			map[int]string{306: "RFC 9110 §15.4.7", 418: "RFC 9110 §15.5.19"}[code]))
 	default:
 		if _, ok := registeredStatus(code); !ok {
 			out = append(out, newFinding("status-unknown", Warning,

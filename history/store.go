@@ -263,3 +263,19 @@ func (s *Store) Size(ctx context.Context) (count int, bytes int64, err error) {
 	}
 	return count, bytes, nil
 }
+
+// Forget deletes every stored exchange of the requests whose file starts with
+// prefix (for example "tour/", the built-in tour's files) and returns how many it
+// deleted. Starting a lesson over uses it: the tour's History tabs empty, other
+// collections keep theirs. An empty prefix deletes nothing.
+func (s *Store) Forget(ctx context.Context, prefix string) (int64, error) {
+	if prefix == "" {
+		return 0, nil
+	}
+	// substr rather than LIKE: a file name may hold % or _.
+	res, err := s.db.ExecContext(ctx, `DELETE FROM exchanges WHERE substr(file, 1, ?) = ?`, len(prefix), prefix)
+	if err != nil {
+		return 0, fmt.Errorf("history: forgetting %s: %w", prefix, err)
+	}
+	return res.RowsAffected()
+}

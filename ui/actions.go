@@ -10,6 +10,7 @@ import (
 
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/exchangelist"
+	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/nav"
 	"github.com/httplens/httplens/ui/tree"
@@ -111,6 +112,8 @@ const (
 	actionTrafficTiming   settings.Action = exchangelist.ShowTiming
 	actionTrafficExplain  settings.Action = exchangelist.ShowExplain
 	actionSaveAsRequest   settings.Action = exchangelist.SaveRequest
+	actionResetTour       settings.Action = "reset-tour"
+	actionZoom            settings.Action = "zoom"
 )
 
 // action is one row of the action table: what settings needs to bind and check
@@ -165,8 +168,10 @@ func actionTable() []action {
 		a(actionFocusPrev, "previous pane", keys("shift+tab"), Model.focusPrev),
 		a(actionEnv, "choose the environment", keys("ctrl+e"), Model.envPicker),
 		hint(3, when(ctx(a(actionSave, "save edits", keys("ctrl+s"), Model.save)), (*Model).saveDisabled)),
-		hint(4, when(ctx(a(actionReread, "re-read after 412", keys("R"), Model.reread)), (*Model).rereadDisabled)),
+		hint(4, when(ctx(a(actionReread, "re-read after 412/428", keys("R"), Model.reread)), (*Model).rereadDisabled)),
 		a(actionCheck, "check the resource", keys("C"), Model.check),
+		a(actionZoom, "zoom the focused pane on/off", keys("ctrl+f"), Model.zoom),
+		when(a(actionResetTour, "start the tour over (demo reset)", keys("ctrl+t"), Model.resetTour), (*Model).resetTourDisabled),
 		hint(6, a(actionHelp, "help", keys("?"), Model.helpOverlayOpen)),
 		hint(7, a(actionQuit, "quit", keys("q", "ctrl+c"), Model.quitOrAsk)),
 		a(actionPalette, "command palette", keys("ctrl+p"), Model.paletteOpen),
@@ -176,10 +181,12 @@ func actionTable() []action {
 		a(actionCacheLab, "cache lab off / private / shared", keys("L"), Model.cacheLabToggle),
 		when(a(actionCacheContents, "cache lab contents", keys("ctrl+l"), Model.cacheContentsOpen), (*Model).labDisabled),
 		when(a(actionLabTen, "cache lab clock +10 s", keys("+"), labClock(10*time.Second)), (*Model).labDisabled),
-		when(a(actionLabMinute, "cache lab clock +1 min", keys("ctrl+t"), labClock(time.Minute)), (*Model).labDisabled),
+		when(a(actionLabMinute, "cache lab clock +1 min", keys("ctrl+n"), labClock(time.Minute)), (*Model).labDisabled),
 		when(a(actionLabHour, "cache lab clock +1 h", keys("ctrl+o"), labClock(time.Hour)), (*Model).labDisabled),
 		when(a(actionLabStale, "cache lab clock to stale", keys("ctrl+x"), Model.labToStale), (*Model).labDisabled),
 
+		hintIn(scopeExplain, 3, p(explainview.ActionToggle, "open / fold the finding", []settings.Scope{scopeExplain}, "enter")),
+		hintIn(scopeExplain, 4, p(explainview.ActionOpenAll, "open / fold all findings", []settings.Scope{scopeExplain}, "o")),
 		hintIn(scopeExplain, 2, p(actionUp, "up", moves, "up", "k")),
 		hintIn(scopeExplain, 1, p(actionDown, "down", moves, "down", "j")),
 		p(actionPageUp, "page up", moves, "pgup", "ctrl+u"),

@@ -38,7 +38,7 @@ func TestConditionalWorkflowAgainstDemo(t *testing.T) {
 		{"the same PUT again, its ETag now stale: 412, explained, R offered", []string{"ctrl+r"}, 412,
 			func(t *testing.T, m Model) {
 				v := plain(m.View())
-				if !strings.Contains(v, "What happened") || !strings.Contains(v, "Press R to re-read") || !m.keys.Get(actionReread).Enabled() {
+				if !strings.Contains(v, "412: If-Match failed") || !strings.Contains(v, "Press R to re-read") || !m.keys.Get(actionReread).Enabled() {
 					t.Errorf("the 412 is not explained with the re-read offer:\n%s", v)
 				}
 			}},
@@ -47,7 +47,7 @@ func TestConditionalWorkflowAgainstDemo(t *testing.T) {
 				if m.lastX.Request.Method != "GET" || m.overlay.kind != overlayRetry || sentHeader(m, "If-Match") != "" {
 					t.Errorf("re-read sent %s, overlay %v", m.lastX.Request.Method, m.overlay.kind)
 				}
-				if v := plain(m.View()); !strings.Contains(v, "Retry PUT Read item") || !strings.Contains(v, "current ETag is "+m.overlay.tag) {
+				if v := plain(m.View()); !strings.Contains(v, "Retry PUT Read item") || !strings.Contains(v, "version now has ETag "+m.overlay.tag) || !strings.Contains(v, "name: ") {
 					t.Errorf("retry dialog:\n%s", plain(m.View()))
 				}
 			}},
@@ -115,5 +115,56 @@ func TestEditorRewritesBody(t *testing.T) {
 	}
 	if _, err := os.Stat(ready.path); !os.IsNotExist(err) {
 		t.Error("the temporary file was left behind")
+	}
+}
+
+// TestCreateTwiceAnd428 follows two lessons of the tour: "Create item with PUT"
+// sent twice gets 412 for If-None-Match: *, and the banner says the item exists
+// (never "changed since you read it"); R drops If-None-Match: * instead of adding
+// If-Match. After a 428, R reads the item and adds If-Match, and the PUT goes
+// through.
+func TestCreateTwiceAnd428(t *testing.T) {
+	srv := demoServer(t)
+	m := openModel(t, Config{DemoURL: srv.URL})
+	m = selectRequest(t, m, "Create item with PUT")
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	if r := m.lastX.Response; r == nil || r.Status != 201 {
+		t.Fatalf("first PUT: %q", m.status)
+	}
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	if r := m.lastX.Response; r == nil || r.Status != 412 {
+		t.Fatalf("second PUT: %q", m.status)
+	}
+	v := plain(m.View())
+	words := strings.Join(strings.Fields(v), " ")
+	for _, want := range []string{"If-None-Match: * failed", "already exists", "Press R to drop If-None-Match: *"} {
+		if !strings.Contains(words, want) {
+			t.Errorf("412 view lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(words, "changed since you read it") || strings.Contains(words, "If-Match failed") {
+		t.Errorf("412 view blames If-Match:\n%s", v)
+	}
+	m, _ = drive(t, m, keyMsg("R"))
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	if r := m.lastX.Response; r == nil || r.Status != 204 || sentHeader(m, "If-None-Match") != "" || sentHeader(m, "If-Match") != "" {
+		t.Fatalf("after R: %q, If-None-Match %q, If-Match %q", m.status, sentHeader(m, "If-None-Match"), sentHeader(m, "If-Match"))
+	}
+
+	m = selectRequest(t, m, "Update without If-Match on a strict resource")
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	if r := m.lastX.Response; r == nil || r.Status != 428 {
+		t.Fatalf("strict PUT: %q", m.status)
+	}
+	if !m.keys.Get(actionReread).Enabled() || !strings.Contains(strings.Join(strings.Fields(plain(m.View())), " "), "add If-Match") {
+		t.Errorf("428 does not offer R:\n%s", plain(m.View()))
+	}
+	m, _ = drive(t, m, keyMsg("R"))
+	if m.lastX.Request.Method != "GET" || !strings.Contains(m.status, "If-Match: ") || !strings.Contains(m.status, "from GET /strict/items/2") {
+		t.Fatalf("R after 428 sent %s; status %q", m.lastX.Request.Method, m.status)
+	}
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	if r := m.lastX.Response; r == nil || r.Status != 204 || sentHeader(m, "If-Match") == "" {
+		t.Fatalf("PUT after R: %q with If-Match %q", m.status, sentHeader(m, "If-Match"))
 	}
 }

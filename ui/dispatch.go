@@ -57,7 +57,7 @@ func (m *Model) saveDisabled() string {
 }
 
 func (m *Model) rereadDisabled() string {
-	return offBecause(m.keys.Get(actionReread).Enabled(), "no precondition failed (412) to re-read after")
+	return offBecause(m.keys.Get(actionReread).Enabled(), "no precondition failed (412) or was required (428)")
 }
 
 func offBecause(on bool, why string) string {

@@ -24,11 +24,15 @@ func TestExplainPane(t *testing.T) {
 	p.SetSize(40, 40)
 	p.SetReport(&r, "No Content")
 	view := plain(p.View())
-	for _, w := range []string{"204 No Content", "RFC 9110 §15.3.5", "Errors (1)", "Notes (1)", "Body on a 204",
+	words := strings.Join(strings.Fields(view), " ") // the text, whatever the wrapping
+	for _, w := range []string{"204 No Content", "RFC 9110 §15.3.5", "Errors (1)", "Notes (1)", "Body on a 204", "A 204 has no body",
 		`ETag "x1" (strong)`, "Private cache: storable", "Shared cache: not storable", "fresh for 10 seconds"} {
-		if !strings.Contains(view, w) {
+		if !strings.Contains(words, w) {
 			t.Errorf("view lacks %q:\n%s", w, view)
 		}
+	}
+	if strings.Contains(words, "Detail of the note") {
+		t.Errorf("a note's detail shows while folded:\n%s", view)
 	}
 	if strings.Index(view, "Errors") > strings.Index(view, "Notes") {
 		t.Error("errors are not listed before notes")
@@ -46,7 +50,8 @@ func TestExplainPane(t *testing.T) {
 	}
 }
 
-// A title too long for one line wraps under itself: only its first line is bulleted.
+// A title too long for one line wraps under itself: only its first line carries
+// the fold mark.
 func TestExplainTitleWrapsUnderItsBullet(t *testing.T) {
 	m := newExplainPane(NewStyles())
 	m.SetSize(30, 40)
@@ -54,8 +59,8 @@ func TestExplainTitleWrapsUnderItsBullet(t *testing.T) {
 		Title: "a title that is far too long to fit on one line", Detail: "d"}}}
 	m.SetReport(&r, "OK")
 	view := plain(m.View())
-	if n := strings.Count(view, "•"); n != 1 {
-		t.Fatalf("%d bullets for one finding:\n%s", n, view)
+	if n := strings.Count(view, "▸"); n != 1 {
+		t.Fatalf("%d fold marks for one finding:\n%s", n, view)
 	}
 }
 
@@ -73,15 +78,18 @@ func TestExplainMustRevalidatePerView(t *testing.T) {
 	p := newExplainPane(NewStyles())
 	p.SetSize(200, 80)
 	p.SetReport(&r, "OK")
-	var private, shared string
+	p, _ = p.Update(keyMsg("o")) // every finding open, the caching verdict among them
+	// The caching paragraph wraps; joined, it reads "Private cache: ... Shared cache: ...".
+	var text []string
 	for _, l := range strings.Split(plain(p.View()), "\n") {
-		switch l = strings.TrimSpace(l); {
-		case strings.HasPrefix(l, "Private cache:"):
-			private = l
-		case strings.HasPrefix(l, "Shared cache:"):
-			shared = l
-		}
+		text = append(text, strings.TrimSpace(l))
 	}
+	all := strings.Join(text, " ")
+	i, j := strings.Index(all, "Private cache:"), strings.Index(all, "Shared cache:")
+	if i < 0 || j < i {
+		t.Fatalf("no private and shared verdicts in:\n%s", plain(p.View()))
+	}
+	private, shared := all[i:j], all[j:]
 	if strings.Contains(private, "must be revalidated") || !strings.Contains(shared, "once stale it must be revalidated") {
 		t.Errorf("private: %q\nshared: %q", private, shared)
 	}

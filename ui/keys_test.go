@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/history"
-	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/field"
 	"github.com/httplens/httplens/ui/overlay/confirm"
@@ -175,8 +175,8 @@ func TestHintsNameTheKeysInForce(t *testing.T) {
 			"w edit · E $EDITOR", "e opens"},
 		{"re-read, in the 412 explanation", settings.Keymap{actionReread: {"f9"}},
 			func(t *testing.T, m Model) string {
-				x := requests.Exchange{Request: requests.SentRequest{Method: "PUT", URL: "http://127.0.0.1/x"}}
-				return preconditionNote(x, keyName(m.keys.Get(actionReread)))
+				f := explain.PreconditionFailure(&explain.Request{Method: "PUT", Fields: []explain.Field{{Name: "If-Match", Value: `"a"`}}}, explain.Response{Status: 412})
+				return preconditionNote(f, false, keyName(m.keys.Get(actionReread)))
 			}, "Press f9 to re-read it", "Press R"},
 		{"an unbound action says so", settings.Keymap{actionSend: {}},
 			func(t *testing.T, m Model) string { m.resp.SetSize(80, 6); return m.resp.View() },

@@ -61,13 +61,7 @@ func layout(w, h int) screenLayout {
 	l.Status = rect{0, bodyH, w, min(1, h)}
 	l.Help = rect{0, bodyH + 1, w, max(min(1, h-1), 0)}
 	if w < minWideW || h < minWideH {
-		l.Single = true
-		l.Bar = rect{0, 0, w, min(1, bodyH)}
-		body := rect{0, l.Bar.H, w, max(bodyH-1, 0)}
-		for i := range l.Panes {
-			l.Panes[i] = body
-		}
-		return l
+		return singleLayout(w, h)
 	}
 	topH := bodyH * 2 / 5
 	botH := bodyH - topH
@@ -77,6 +71,20 @@ func layout(w, h int) screenLayout {
 	l.Panes[paneRequest] = rect{treeW, 0, w - treeW, topH}
 	l.Panes[paneResponse] = rect{0, topH, respW, botH}
 	l.Panes[paneExplain] = rect{respW, topH, w - respW, botH}
+	return l
+}
+
+// singleLayout shows one pane at a time, the focused one filling the screen
+// under a bar naming the others: small terminals, and the zoom key.
+func singleLayout(w, h int) screenLayout {
+	w, h = max(w, 0), max(h, 0)
+	bodyH := max(h-2, 0)
+	l := screenLayout{Single: true, Status: rect{0, bodyH, w, min(1, h)}, Help: rect{0, bodyH + 1, w, max(min(1, h-1), 0)}}
+	l.Bar = rect{0, 0, w, min(1, bodyH)}
+	body := rect{0, l.Bar.H, w, max(bodyH-1, 0)}
+	for i := range l.Panes {
+		l.Panes[i] = body
+	}
 	return l
 }
 

@@ -44,15 +44,21 @@ func (p methodProps) String() string {
 		}
 		return no
 	}
+	cacheable := word(p.cacheable, "cacheable", "not cacheable") + " §9.2"
+	if p.cacheable && !p.safe {
+		// POST: a response is stored only with explicit freshness and a
+		// Content-Location equal to the target URI (RFC 9110 §9.3.3).
+		cacheable = "cacheable only if told §9.3.3"
+	}
 	s := strings.Join([]string{
 		word(p.safe, "safe", "unsafe"),
 		word(p.idempotent, "idempotent", "not idempotent"),
-		word(p.cacheable, "cacheable", "not cacheable"),
+		cacheable,
 	}, " · ")
 	if !p.known {
 		s = "unknown method: " + s
 	}
-	return s + " §9.2"
+	return s
 }
 
 // send starts sending the request shown, after asking first when it is not

@@ -9,10 +9,13 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/preconditions"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/explainfold"
 	"github.com/httplens/httplens/ui/field"
 	"github.com/httplens/httplens/ui/tree"
 	"github.com/httplens/httplens/ui/uimsg"
@@ -71,9 +74,13 @@ type requestPane struct {
 	wantKey  string   // the request whose resolution is awaited
 	resLines []string // the resolved form's lines
 
-	validator validator // of the last response, for the condition key
-	knownETag string    // the last ETag seen for this request's URL
-	auto      bool      // auto If-Match on PUT, PATCH and DELETE
+	validator validator           // of the last response, for the condition key
+	knownURL  string              // the shown request's URL, resolved
+	known     preconditions.Known // validators seen, by URL: the condition key quotes knownURL's only
+	knownWhy  string              // why knownURL is not known, or ""
+	notice    string              // what the last action has to say, for the status line
+	knownETag string              // the last ETag seen for this request's URL
+	auto      bool                // auto If-Match on PUT, PATCH and DELETE
 }
 
 // edited is a request's draft and the saved form it started from.
@@ -251,7 +258,7 @@ func (m *requestPane) DirtyKeys() map[string]bool {
 // SetValidator tells the pane the validators of the last response.
 func (m *requestPane) SetValidator(v validator) {
 	m.validator = v
-	m.keys.Enable(actionCondition, v.etag != "" || v.lastModified != "")
+	m.keys.Enable(actionCondition, true) // it says so when no validator is known
 }
 
 // SetKnownETag shows the last ETag seen for the request's URL ("" for none).
@@ -318,10 +325,13 @@ func (m requestPane) View() string {
 		end := min(m.top+m.h, len(m.resLines))
 		return fitBlock(m.resLines[min(m.top, end):end], m.w, m.h)
 	}
-	lines := []string{m.requestLine(), m.tabBar()}
+	lesson := m.lessonLines()
+	lines := append(lesson, m.requestLine(), m.tabBar())
 	lines = append(lines, m.content()...)
 	if len(m.issues) > 0 {
-		lines = append(lines[:min(len(lines), 2+m.listHeight())], make([]string, max(2+m.listHeight()-len(lines), 0))...)
+		// The errors and notes sit under the list, below the lesson and the list.
+		top := len(lesson) + 2 + m.listHeight()
+		lines = append(lines[:min(len(lines), top)], make([]string, max(top-len(lines), 0))...)
 		lines = append(lines, m.issues...)
 	}
 	return fitBlock(lines, m.w, m.h)
@@ -362,7 +372,9 @@ func (m *requestPane) tabBar() string {
 }
 
 // listHeight is the rows under the request line and the tab bar.
-func (m *requestPane) listHeight() int { return max(m.h-2-len(m.issues), 1) }
+func (m *requestPane) listHeight() int {
+	return max(m.h-2-len(m.issues)-len(m.lessonLines()), 1)
+}
 
 // maxIssueRows caps the rows a request's errors and notes take in the pane.
 const maxIssueRows = 4
@@ -387,6 +399,26 @@ func requestIssues(r *collections.Request, st Styles) []string {
 	if len(out) > maxIssueRows {
 		more := len(out) - maxIssueRows + 1
 		out = append(out[:maxIssueRows-1], st.Muted.Render(fmt.Sprintf("… %d more: httplens list shows them all", more)))
+	}
+	return out
+}
+
+// lessonLines are the first lines of the request's lesson (its comment block),
+// above the request line: at most three, and none when the pane is too short to
+// keep two rows for the request itself. The Explain pane shows it whole until
+// the request is sent.
+func (m *requestPane) lessonLines() []string {
+	if m.req == nil || m.req.Lesson == "" || m.h < 7 || m.w < 20 {
+		return nil
+	}
+	all := explainfold.Wrap(explainfold.Prose(m.req.Lesson), m.w, "")
+	n := min(3, m.h-6)
+	if len(all) > n {
+		all = append(all[:n-1:n-1], ansi.Truncate(all[n-1], m.w-1, "")+"…")
+	}
+	out := make([]string, len(all))
+	for i, l := range all {
+		out[i] = m.st.Muted.Render(l)
 	}
 	return out
 }

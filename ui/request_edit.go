@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/preconditions"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/field"
 )
@@ -153,8 +155,16 @@ func (m *requestPane) editKey(id settings.Action) bool {
 		m.addCondition()
 	case id == actionAutoIfMatch:
 		m.auto = !m.auto
+		m.notice = "Auto If-Match off: writes are sent as written."
+		if m.auto {
+			m.notice = "Auto If-Match on: a PUT, PATCH or DELETE without If-Match gets the last ETag seen for its own URL."
+		}
 		return true
 	case id == actionDiscard:
+		m.notice = "Nothing to discard: the request is as saved."
+		if m.Dirty() {
+			m.notice = "Edits discarded: the request is as saved in the file."
+		}
 		m.d = newDraft(m.req)
 		m.body.SetText(m.d.Body)
 	default:
@@ -243,7 +253,11 @@ func (m *requestPane) applyField(v string) {
 		name, value, ok := strings.Cut(v, ":")
 		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
 		if !ok || name == "" || strings.ContainsAny(name, " \t") {
-			return // not a header line; nothing changes
+			// Not a header line: nothing changes, and the user is told, with the text.
+			if strings.TrimSpace(v) != "" {
+				m.notice = fmt.Sprintf("Not a header, nothing changed: %q. Write it as Name: value (a colon after a name without spaces).", v)
+			}
+			return
 		}
 		h := draftHeader{Name: name, Value: value}
 		if m.purpose == fieldHeaderAdd {
@@ -280,19 +294,34 @@ func (m *requestPane) applyField(v string) {
 // If-Match (or If-Unmodified-Since) for a write, If-None-Match (or
 // If-Modified-Since) for a read. RFC 9110 §13.1 prefers the entity tag.
 func (m *requestPane) addCondition() {
-	v := m.validator
-	read := m.d.Method == "GET" || m.d.Method == "HEAD"
-	switch {
-	case v.etag != "" && read:
-		m.d.setHeader("If-None-Match", v.etag)
-	case v.etag != "":
-		m.d.setHeader("If-Match", v.etag)
-	case v.lastModified != "" && read:
-		m.d.setHeader("If-Modified-Since", v.lastModified)
-	case v.lastModified != "":
-		m.d.setHeader("If-Unmodified-Since", v.lastModified)
+	s := preconditions.Suggestion{Message: m.knownWhy}
+	if m.knownWhy == "" {
+		s = preconditions.Suggest(m.d.Method, m.knownURL, m.known)
+	}
+	if s.OK {
+		m.d.setHeader(s.Name, s.Value)
+	}
+	m.notice = s.Message
+	if s.Message == "" {
+		m.notice = "No validator known for this URL yet: send a GET of it first."
 	}
 	m.setTab(reqTabHeaders)
+}
+
+// SetKnown tells the pane the shown request's resolved URL and the validators
+// seen so far: the condition key quotes only those of that URL. why, when not
+// empty, says why the URL is not known (it does not resolve yet).
+func (m *requestPane) SetKnown(url string, k preconditions.Known, why string) {
+	m.knownURL, m.known, m.knownWhy = url, k, why
+	m.keys.Enable(actionCondition, m.req != nil) // it says why when nothing is known
+}
+
+// TakeNotice returns what the last action has to tell the user ("" for nothing)
+// and forgets it: the root shows it in the status line.
+func (m *requestPane) TakeNotice() string {
+	n := m.notice
+	m.notice = ""
+	return n
 }
 
 // SetIfMatch sets If-Match on the shown request (the retry after a re-read).
@@ -301,6 +330,15 @@ func (m *requestPane) SetIfMatch(tag string) {
 		return
 	}
 	m.d.setHeader("If-Match", tag)
+	m.changed()
+}
+
+// RemoveHeader removes every header called name from the shown request.
+func (m *requestPane) RemoveHeader(name string) {
+	if m.req == nil {
+		return
+	}
+	m.d.removeHeader(name)
 	m.changed()
 }
 

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/preconditions"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -162,24 +164,31 @@ func TestRequestPaneDirtyAndForget(t *testing.T) {
 }
 
 func TestRequestPaneCondition(t *testing.T) {
+	const url = "http://127.0.0.1:1/items/1"
+	seen := func(etag, lm string) preconditions.Known {
+		var k preconditions.Known
+		k.Observe("GET", url, 200, etag, lm, time.Date(2026, 12, 2, 12, 0, 3, 0, time.UTC))
+		k.Observe("GET", "http://127.0.0.1:1/cache/vary", 200, `"other-url"`, "", time.Now())
+		return k
+	}
 	cases := []struct {
 		name, title string
-		v           validator
+		known       preconditions.Known
 		keys        []string
 		want        string
 	}{
-		{"GET gets If-None-Match", "Read item", validator{etag: `"v1"`}, []string{"i"}, `If-None-Match: "v1"`},
-		{"PUT gets If-Match", "Read item", validator{etag: `"v1"`}, []string{"m", "m", "i"}, `If-Match: "v1"`},
-		{"DELETE replaces an If-Match", "Delete item if unchanged", validator{etag: `"v2"`}, []string{"i"}, `If-Match: "v2"`},
+		{"GET gets If-None-Match", "Read item", seen(`"v1"`, ""), []string{"i"}, `If-None-Match: "v1"`},
+		{"PUT gets If-Match", "Read item", seen(`"v1"`, ""), []string{"m", "m", "i"}, `If-Match: "v1"`},
+		{"DELETE replaces an If-Match", "Delete item if unchanged", seen(`"v2"`, ""), []string{"i"}, `If-Match: "v2"`},
 		{"Last-Modified only: If-Unmodified-Since for a write", "Update item if unchanged",
-			validator{lastModified: "Tue, 01 Jul 2025 10:00:00 GMT"}, []string{"i"}, "If-Unmodified-Since: Tue, 01 Jul 2025 10:00:00 GMT"},
+			seen("", "Tue, 01 Jul 2025 10:00:00 GMT"), []string{"i"}, "If-Unmodified-Since: Tue, 01 Jul 2025 10:00:00 GMT"},
 		{"Last-Modified only: If-Modified-Since for a read", "Read item",
-			validator{lastModified: "Tue, 01 Jul 2025 10:00:00 GMT"}, []string{"i"}, "If-Modified-Since: Tue, 01 Jul 2025 10:00:00 GMT"},
+			seen("", "Tue, 01 Jul 2025 10:00:00 GMT"), []string{"i"}, "If-Modified-Since: Tue, 01 Jul 2025 10:00:00 GMT"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			p, _ := paneOn(t, c.title)
-			p.SetValidator(c.v)
+			p.SetKnown(url, c.known, "")
 			p = pressReq(p, c.keys...)
 			hs := headerLines(p.Request())
 			n := 0
@@ -191,24 +200,20 @@ func TestRequestPaneCondition(t *testing.T) {
 			if n != 1 {
 				t.Errorf("headers %q: want %q once", hs, c.want)
 			}
+			if notice := p.TakeNotice(); !strings.Contains(notice, "from GET /items/1 at 12:00:03") {
+				t.Errorf("the notice does not say where the value came from: %q", notice)
+			}
 		})
 	}
-	t.Run("without a validator i does nothing", func(t *testing.T) {
+	t.Run("another URL's validator is never used, and i says so", func(t *testing.T) {
 		p, _ := paneOn(t, "Read item")
+		p.SetKnown("http://127.0.0.1:1/items/2", seen(`"v1"`, ""), "")
 		p = pressReq(p, "i")
-		if p.Dirty() || p.KeyMap().Get(actionCondition).Enabled() {
-			t.Error("i acted without a validator")
+		if p.Dirty() {
+			t.Errorf("i added %q from another URL", headerLines(p.Request()))
 		}
-	})
-	t.Run("A toggles auto If-Match and says so", func(t *testing.T) {
-		p, _ := paneOn(t, "Read item")
-		p.SetKnownETag(`"k1"`)
-		p = pressReq(p, "A")
-		if !p.AutoIfMatch() || !strings.Contains(plain(p.View()), `ETag "k1" · auto If-Match`) {
-			t.Errorf("auto %v, view:\n%s", p.AutoIfMatch(), plain(p.View()))
-		}
-		if p = pressReq(p, "A"); p.AutoIfMatch() {
-			t.Error("second A left auto If-Match on")
+		if n := p.TakeNotice(); !strings.Contains(n, "No validator known for /items/2") {
+			t.Errorf("notice %q", n)
 		}
 	})
 }
@@ -284,3 +289,20 @@ func TestQueryRoundTrip(t *testing.T) {
 }
 
 var _ tea.Model = Model{}
+
+// TestHeaderWithoutColonIsRefused: a header typed without a colon changes
+// nothing, and the notice says so with the text typed.
+func TestHeaderWithoutColonIsRefused(t *testing.T) {
+	p, _ := paneOn(t, "Read item")
+	p = pressReq(p, "a", "type:X-Trace abc", "enter")
+	if p.Dirty() {
+		t.Errorf("a line without a colon was added: %q", headerLines(p.Request()))
+	}
+	if n := p.TakeNotice(); !strings.Contains(n, "Not a header") || !strings.Contains(n, "X-Trace abc") {
+		t.Errorf("notice %q", n)
+	}
+	p = pressReq(p, "a", "type:X-Trace: abc", "enter")
+	if !p.Dirty() || p.TakeNotice() != "" {
+		t.Errorf("a good header was not added: %q", headerLines(p.Request()))
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/scripts"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
@@ -99,6 +100,7 @@ type Model struct {
 	xfer   transferState     // large bodies, progress, the insecure resend
 
 	responded map[string]bool // request keys that got a response in this session
+	zoomed    bool            // the focused pane fills the screen (the zoom key)
 
 	jars cookieJars // the cookie jar of each environment used in this session
 	ask  asking     // a send waiting for its # @prompt answers
@@ -190,6 +192,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.headerNote(msg.i), nil
 	case checkDoneMsg:
 		return m.checkDone(msg), nil
+	case tourResetMsg:
+		return m.tourReset(msg)
 	}
 	if next, cmd, ok := m.handleTransferMsg(msg); ok {
 		return next, cmd
@@ -206,6 +210,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) resize(w, h int) {
 	m.w, m.h = w, h
 	m.lay = layoutFor(m.cfg.Layout, w, h)
+	if m.zoomed {
+		m.lay = singleLayout(w, h)
+	}
 	m.help.Width = w
 	inner := func(r rect) (int, int) { return max(r.W-2, 0), max(r.H-2, 0) }
 	m.tree.SetSize(inner(m.lay.Panes[paneTree]))
@@ -277,6 +284,9 @@ func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {
 	case paneRequest:
 		m.req, cmd = m.req.Update(msg)
 		m.syncEdits()
+		if n := m.req.TakeNotice(); n != "" {
+			m.setStatus(termtext.String(n), false)
+		}
 	case paneResponse:
 		m.resp, cmd = m.resp.Update(msg)
 	case paneExplain:
@@ -329,6 +339,15 @@ func (m Model) collectionLoaded(msg collectionLoadedMsg) Model {
 func (m *Model) showRequest(r *collections.Request) {
 	m.req.SetRequest(r)
 	m.syncEdits()
+	lesson := ""
+	if r != nil && r.Lesson != "" {
+		lesson = "Lesson · " + requestLabel(r) + "\n\n" + r.Lesson
+	}
+	m.expl.SetEmpty(lesson)
+	// Another request's explanation is not this one's: show the lesson instead.
+	if owner := m.expl.Owner(); owner != "" && r != nil && owner != requestKey(r) {
+		m.expl.SetReport(nil, "")
+	}
 }
 
 // syncEdits tells the tree and the keys about unsaved edits after the request
@@ -337,4 +356,17 @@ func (m *Model) syncEdits() {
 	m.tree.SetDirty(m.req.DirtyKeys())
 	m.keys.Enable(actionSave, m.req.Dirty())
 	m.refreshKnownETag()
+}
+
+// zoom toggles the focused pane filling the screen, so nothing in it is cut off;
+// tab still moves between the panes.
+func (m Model) zoom() (tea.Model, tea.Cmd) {
+	m.zoomed = !m.zoomed
+	m.resize(m.w, m.h)
+	if m.zoomed {
+		m.setStatus("Zoomed: the focused pane fills the screen; press "+keyName(m.keys.Get(actionZoom))+" again for all four.", false)
+	} else {
+		m.setStatus("The four panes again.", false)
+	}
+	return m, nil
 }

@@ -79,7 +79,7 @@ func TestRootSendDeleteShows204AndExplains(t *testing.T) {
 	tm.Type("Delete")
 	sendKeys(tm, "enter", "ctrl+r")
 	// The delete needs updateItem's ETag, which needs readItem's: both go first.
-	waitText(t, tm, "Response 204 No Content", "DELETE Delete item if unchanged (first readItem, updateItem) → 204")
+	waitText(t, tm, "Response 204 No Content", "DELETE Delete item if unchanged (first readAgain) → 204")
 	view := plain(finalView(t, tm))
 	for _, w := range []string{"Response 204 No Content", "204 No Content · successful", "HTTP/1.1 204 No Content"} {
 		if !strings.Contains(view, w) {

@@ -192,10 +192,10 @@ func (m *Model) receive(msg responseMsg) {
 	m.resp.SetContent(msg.content)
 	m.expl.SetReport(msg.report, msg.content.reason)
 	m.expl.SetNote(msg.content.notHTTPWhy)
+	m.expl.SetSource(termtext.String(m.flight.label)+" · "+msg.exchange.Received.Format("15:04:05"), m.flight.key)
 	x := msg.exchange
 	m.lastX = x
 	m.resp.SetCopyable(x.Response != nil)
-	m.afterResponse(x, m.flight.key)
 	switch {
 	case errors.Is(x.Err, context.Canceled):
 		m.setStatus("Cancelled: "+m.flight.label, false)
@@ -215,6 +215,9 @@ func (m *Model) receive(msg responseMsg) {
 	if errs := testsview.ScriptErrors(msg.steps); len(errs) > 0 && (x.Response == nil || x.Response.Status != 412) {
 		m.expl.SetNote("Script failed — " + strings.Join(errs, " · ") + " (Tests tab: " + keyName(m.resp.keys.Get(actionResponseTests)) + ")")
 	}
+	// After the status line: what the conditional workflow says (a 412's banner,
+	// the If-Match a re-read added) is the news.
+	m.afterResponse(x, m.flight.key)
 }
 
 // lastResponse keeps what request variables need of a response.

@@ -63,7 +63,7 @@ func TestMethodProperties(t *testing.T) {
 		{"OPTIONS", "safe · idempotent · not cacheable §9.2"},
 		{"PUT", "unsafe · idempotent · not cacheable §9.2"},
 		{"DELETE", "unsafe · idempotent · not cacheable §9.2"},
-		{"POST", "unsafe · not idempotent · cacheable §9.2"},
+		{"POST", "unsafe · not idempotent · cacheable only if told §9.3.3"},
 		{"PATCH", "unsafe · not idempotent · not cacheable §9.2"},
 		{"BREW", "unknown method: unsafe · not idempotent · not cacheable §9.2"},
 	}

@@ -44,7 +44,7 @@ func TestTreePane(t *testing.T) {
 			"Delete item if unchanged", []string{"DELETE Delete item if unchanged", "Read the deleted item", "01-etags.http"},
 			[]string{"List items", "02-caching.http"}},
 		{"esc while filtering clears the filter", append(append([]tea.Msg{keyMsg("/")}, typeText("cache")...), keyMsg("esc")),
-			"Reset the demo", []string{"List items", "Cache no-store"}, nil},
+			"Reset the demo", []string{"List items", "Delete it again"}, nil},
 		{"a filter with no match says so", append([]tea.Msg{keyMsg("/")}, typeText("zzzz")...), "", []string{"No request matches."}, nil},
 		{"left folds the file", []tea.Msg{keyMsg("left")}, "", []string{"▸ 01-etags.http"}, []string{"List items"}},
 		{"right unfolds it again", []tea.Msg{keyMsg("left"), keyMsg("right"), keyMsg("down")}, "Reset the demo", []string{"List items"}, nil},

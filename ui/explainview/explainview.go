@@ -14,7 +14,7 @@ import (
 
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/settings"
-	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/explainfold"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/nav"
 	"github.com/httplens/httplens/ui/styles"
@@ -32,8 +32,21 @@ type Model struct {
 	report  *explain.Report
 	reason  string // the response's reason phrase, sanitised
 	note    string // what the session adds, e.g. what a 412 means for the request sent
+	empty   string // shown without a report: the request's lesson, or how to start
+	source  string // whose exchange the report is: "GET Read item · 12:00:03"
+	owner   string // the key of the request whose exchange is shown
+	doc     explainfold.Doc
+	cursor  int   // the item the cursor is on
+	itemAt  []int // the first line of each item in the content
 	vp      viewport.Model
 }
+
+// Actions of the explain scope the pane runs itself, besides scrolling. The
+// action table declares them with these ids.
+const (
+	ActionToggle  settings.Action = "explain-toggle"
+	ActionOpenAll settings.Action = "explain-open-all"
+)
 
 // New returns an empty pane that matches keys against keys.
 func New(st styles.Styles, keys keyset.Set) Model {
@@ -58,15 +71,49 @@ func (m *Model) Blur() { m.focused = false }
 // KeyMap is the pane's bindings for the help views.
 func (m *Model) KeyMap() keyset.Set { return m.Keys }
 
-// Title is the frame title.
-func (m *Model) Title() string { return "Explain" }
+// Title is the frame title: it names the exchange explained.
+func (m *Model) Title() string {
+	if m.report != nil && m.source != "" {
+		return "Explain · " + m.source
+	}
+	return "Explain"
+}
+
+// SetSource names the exchange the report is about (request and time) and the
+// key of its request, so that switching requests can tell whose it is.
+func (m *Model) SetSource(label, owner string) { m.source, m.owner = label, owner }
+
+// Owner is the key of the request whose exchange is shown ("" for none).
+func (m *Model) Owner() string {
+	if m.report == nil {
+		return ""
+	}
+	return m.owner
+}
 
 // SetReport shows the analysis of a new response; nil clears the panel. The note
 // of the previous response goes with it.
 func (m *Model) SetReport(r *explain.Report, reason string) {
 	m.report, m.reason, m.note = r, reason, ""
+	m.cursor = 0
+	if r != nil {
+		m.doc = explainfold.New(*r, reason, nil)
+		// The status meaning is the lesson of every answer, and an error is what
+		// must be read: both start open, the rest as headlines.
+		for i, it := range m.doc.Items {
+			if i == 0 || it.Severity == explain.Error && it.Members == nil {
+				m.doc.Toggle(i)
+			}
+		}
+	}
 	m.render()
 	m.vp.GotoTop()
+}
+
+// SetEmpty sets what the pane shows without a report ("" for the default hint).
+func (m *Model) SetEmpty(s string) {
+	m.empty = s
+	m.render()
 }
 
 // SetNote shows text above the analysis ("" removes it).
@@ -95,95 +142,153 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// do runs the explain panel's action id (it only scrolls).
+// do runs the explain panel's action id: up and down move the cursor over the
+// headlines, enter opens or folds one, o opens or folds all, the rest scrolls.
 func (m Model) do(id settings.Action) Model {
+	n := len(m.doc.Items)
+	switch {
+	case m.report != nil && n > 0 && (id == "up" || id == "down"):
+		if id == "up" {
+			m.cursor = max(m.cursor-1, 0)
+		} else {
+			m.cursor = min(m.cursor+1, n-1)
+		}
+		m.render()
+		if m.cursor < len(m.itemAt) {
+			at := m.itemAt[m.cursor]
+			if at < m.vp.YOffset || at >= m.vp.YOffset+m.vp.Height-1 {
+				m.vp.SetYOffset(max(at-1, 0))
+			}
+		}
+		return m
+	case id == ActionToggle && m.report != nil:
+		m.doc.Toggle(m.cursor)
+		m.render()
+		return m
+	case id == ActionOpenAll && m.report != nil:
+		m.doc.SetAll(!m.doc.AllOpen())
+		m.render()
+		return m
+	}
 	m.vp.SetYOffset(nav.Scroll(id, m.vp.YOffset, m.vp.Height, m.vp.TotalLineCount()))
 	return m
 }
 
-// View draws exactly w×h cells.
+// View draws exactly w×h cells. When the text is longer than the pane, the last
+// row says how much more there is, so nothing is cut off unseen.
 func (m Model) View() string {
-	return uikit.FitBlock(strings.Split(m.vp.View(), "\n"), m.w, m.h)
+	lines := strings.Split(m.vp.View(), "\n")
+	total := m.vp.TotalLineCount()
+	if total > m.h && m.h > 1 && len(lines) >= m.h {
+		below := total - m.vp.YOffset - m.h
+		mark := fmt.Sprintf("↕ %d–%d of %d lines · o opens all", m.vp.YOffset+1, min(m.vp.YOffset+m.h, total), total)
+		if below > 0 {
+			mark = fmt.Sprintf("↓ %d more lines · %d–%d of %d", below, m.vp.YOffset+1, m.vp.YOffset+m.h-1, total)
+		}
+		lines[m.h-1] = m.st.Muted.Render(uikit.WrapText(mark, m.w))
+	}
+	return uikit.FitBlock(lines, m.w, m.h)
 }
 
-// render rebuilds the wrapped text; it depends only on the report and the width.
+// render rebuilds the text; it depends only on the report, what is open and
+// the width.
 func (m *Model) render() {
 	if m.report == nil && m.note != "" {
 		// Nothing came back (a pre-request script failed, say): the note alone.
-		var b strings.Builder
-		m.para(&b, "", m.note)
-		m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
+		m.vp.SetContent(strings.Join(explainfold.Wrap(explainfold.Prose(m.note), m.w, ""), "\n"))
 		return
 	}
 	if m.report == nil {
-		m.vp.SetContent(m.st.Muted.Render(uikit.WrapText("Send a request to see what its response means.", m.w)))
+		text := "Send a request to see what its response means."
+		if m.empty != "" {
+			text = m.empty
+		}
+		var b strings.Builder
+		for _, l := range explainfold.Wrap(explainfold.Prose(text), m.w, "") {
+			b.WriteString(m.st.Muted.Render(l) + "\n")
+		}
+		m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
 		return
 	}
 	var b strings.Builder
+	row := 0
 	if m.note != "" {
-		m.para(&b, "", m.note)
+		for _, l := range explainfold.Wrap(explainfold.Prose(m.note), m.w, "") {
+			b.WriteString(m.st.Bold.Render(l) + "\n")
+			row++
+		}
 		b.WriteString("\n")
+		row++
 	}
-	m.writeStatus(&b)
-	m.writeFindings(&b)
-	m.writeValidators(&b)
-	m.writeCache(&b)
+	m.itemAt = make([]int, len(m.doc.Items))
+	seen := make([]bool, len(m.doc.Items))
+	m.doc.Tail = m.tail()
+	for _, l := range m.doc.Lines(m.w) {
+		if l.Item >= 0 && !seen[l.Item] {
+			seen[l.Item], m.itemAt[l.Item] = true, row
+		}
+		b.WriteString(m.styleLine(l) + "\n")
+		row++
+	}
 	m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
 }
 
-// para writes text wrapped to the pane, the first line after indent and the others
-// under it (so a "• " marks only where an item starts).
-func (m *Model) para(b *strings.Builder, indent, text string) {
-	w := lipgloss.Width(indent)
-	hang := strings.Repeat(" ", w)
-	for i, l := range strings.Split(uikit.WrapText(termtext.String(text), max(m.w-w, 8)), "\n") {
-		if i == 0 {
-			b.WriteString(indent + l + "\n")
-		} else {
-			b.WriteString(hang + l + "\n")
+// styleLine colours one laid-out line by its kind; the cursor's headline is
+// marked when the pane has focus.
+func (m *Model) styleLine(l explainfold.Line) string {
+	switch l.Kind {
+	case explainfold.Status:
+		if m.focused && l.Item == m.cursor && strings.HasPrefix(l.Text, "▸") || m.focused && l.Item == m.cursor && strings.HasPrefix(l.Text, "▾") {
+			return m.st.Selected.Render(l.Text)
 		}
+		return m.st.Status(m.report.Status.Code).Render(l.Text)
+	case explainfold.Group:
+		return m.severityStyle(l.Severity).Render(l.Text)
+	case explainfold.Headline:
+		if m.focused && l.Item == m.cursor && (strings.HasPrefix(l.Text, "▸") || strings.HasPrefix(l.Text, "▾")) {
+			return m.st.Selected.Render(l.Text)
+		}
+		return l.Text
+	case explainfold.Refs:
+		return m.st.Muted.Render(l.Text)
 	}
+	return l.Text
 }
 
-func (m *Model) refs(b *strings.Builder, indent string, refs []string) {
-	if len(refs) > 0 {
-		b.WriteString(m.st.Muted.Render(indent+termtext.String(strings.Join(refs, ", "))) + "\n")
-	}
-}
-
-func (m *Model) writeStatus(b *strings.Builder) {
-	s := m.report.Status
-	b.WriteString(m.st.Status(s.Code).Render(fmt.Sprintf("%d %s", s.Code, m.reason)))
-	if s.Class != "" {
-		b.WriteString(m.st.Muted.Render(" · " + termtext.String(s.Class)))
-	}
-	b.WriteString("\n")
-	m.para(b, "", s.Meaning)
-	m.refs(b, "", s.Refs)
-}
-
-func (m *Model) writeFindings(b *strings.Builder) {
-	groups := []struct {
-		sev   explain.Severity
-		label string
-	}{{explain.Error, "Errors"}, {explain.Warning, "Warnings"}, {explain.Info, "Notes"}}
-	for _, g := range groups {
-		var fs []explain.Finding
-		for _, f := range m.report.Findings {
-			if f.Severity == g.sev {
-				fs = append(fs, f)
-			}
+// tail is the validators and the caching verdict, always shown after the findings.
+func (m *Model) tail() []string {
+	var out []string
+	v := m.report.Validators
+	if v.ETag != "" {
+		kind := "strong"
+		if v.ETagWeak {
+			kind = "weak"
 		}
-		if len(fs) == 0 {
-			continue
+		if !v.ETagValid {
+			kind += ", malformed"
 		}
-		b.WriteString("\n" + m.severityStyle(g.sev).Render(fmt.Sprintf("%s (%d)", g.label, len(fs))) + "\n")
-		for _, f := range fs {
-			m.para(b, "• ", f.Title)
-			m.para(b, "  ", f.Detail)
-			m.refs(b, "  ", f.Refs)
-		}
+		out = append(out, fmt.Sprintf("Validators: ETag %s (%s)", v.ETag, kind))
 	}
+	if v.LastModified != "" {
+		out = append(out, "Validators: Last-Modified "+v.LastModified)
+	}
+	c := m.report.Cache
+	cache := "Caching: Private cache: " + cacheView(c.Private) + ". Shared cache: " + cacheView(c.Shared) + "."
+	switch {
+	case !c.StorablePrivate && !c.StorableShared:
+		cache += " Not stored by any cache."
+	case c.Fresh:
+		cache += fmt.Sprintf(" Age %s; fresh for %s more.", seconds(c.AgeS), seconds(c.FreshForS))
+	case c.FreshnessLifetimeS > 0 || c.AgeS > 0:
+		cache += fmt.Sprintf(" Age %s; stale by %s: reuse needs revalidation.", seconds(c.AgeS), seconds(-c.FreshForS))
+	}
+	if len(c.Vary) > 0 {
+		cache += " Varies on: " + strings.Join(c.Vary, ", ") + "."
+	}
+	if len(c.Invalidates) > 0 {
+		cache += " Invalidates stored responses for: " + strings.Join(c.Invalidates, ", ") + "."
+	}
+	return append(out, cache)
 }
 
 func (m *Model) severityStyle(s explain.Severity) lipgloss.Style {
@@ -194,50 +299,6 @@ func (m *Model) severityStyle(s explain.Severity) lipgloss.Style {
 		return m.st.SeverityWarning
 	}
 	return m.st.SeverityInfo
-}
-
-func (m *Model) writeValidators(b *strings.Builder) {
-	v := m.report.Validators
-	if v.ETag == "" && v.LastModified == "" {
-		return
-	}
-	b.WriteString("\n" + m.st.Bold.Render("Validators") + "\n")
-	if v.ETag != "" {
-		kind := "strong"
-		if v.ETagWeak {
-			kind = "weak"
-		}
-		if !v.ETagValid {
-			kind += ", malformed"
-		}
-		m.para(b, "  ", fmt.Sprintf("ETag %s (%s)", v.ETag, kind))
-	}
-	if v.LastModified != "" {
-		m.para(b, "  ", "Last-Modified "+v.LastModified)
-	}
-}
-
-func (m *Model) writeCache(b *strings.Builder) {
-	c := m.report.Cache
-	b.WriteString("\n" + m.st.Bold.Render("Caching") + "\n")
-	m.para(b, "  ", "Private cache: "+cacheView(c.Private))
-	m.para(b, "  ", "Shared cache: "+cacheView(c.Shared))
-	verdict := fmt.Sprintf("Age %s; ", seconds(c.AgeS))
-	switch {
-	case !c.StorablePrivate && !c.StorableShared:
-		verdict = "Not stored by any cache."
-	case c.Fresh:
-		verdict += fmt.Sprintf("fresh for %s more.", seconds(c.FreshForS))
-	default:
-		verdict += fmt.Sprintf("stale by %s: reuse needs revalidation.", seconds(-c.FreshForS))
-	}
-	m.para(b, "  ", verdict)
-	if len(c.Vary) > 0 {
-		m.para(b, "  ", "Varies on: "+strings.Join(c.Vary, ", "))
-	}
-	if len(c.Invalidates) > 0 {
-		m.para(b, "  ", "Invalidates stored responses for: "+strings.Join(c.Invalidates, ", "))
-	}
 }
 
 // cacheView is one cache's verdict in a sentence.
