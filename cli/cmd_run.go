@@ -211,7 +211,11 @@ func runRun(ctx context.Context, out, errOut io.Writer, args []string, f runFlag
 		pr.step(i, r)
 	}
 	pr.start()
-	rep := runner.Run(ctx, s.steps(), opts)
+	steps := s.steps()
+	if f.send.cache == "" {
+		ownSettings(steps, s.plan, f.send)
+	}
+	rep := runner.Run(ctx, steps, opts)
 	pr.summary(rep)
 
 	code := rep.ExitCode()
@@ -273,4 +277,34 @@ func (l lastResponses) keep(name string, r runner.StepResult) {
 func (l lastResponses) lookup(name string) (collections.Response, bool) {
 	r, ok := l[name]
 	return r, ok
+}
+
+// ownSettings gives the steps whose requests carry # @no-redirect or
+// # @no-cookie-jar a client with those settings, as send and the TUI apply them.
+// (Through --cache the lab's one client sends everything.)
+func ownSettings(steps []runner.Step, plan []planned, base sendFlags) {
+	clients := map[[2]bool]*requests.Client{}
+	for i, p := range plan {
+		f, own := base, false
+		for _, d := range p.req.Directives {
+			switch d.Name {
+			case "no-redirect":
+				f.noFollow, own = true, true
+			case "no-cookie-jar":
+				f.noCookie, f.jar, own = true, nil, true
+			}
+		}
+		if !own {
+			continue
+		}
+		k := [2]bool{f.noFollow, f.noCookie}
+		c := clients[k]
+		if c == nil {
+			c = requests.NewClient(sendOptions(f))
+			clients[k] = c
+		}
+		steps[i].Send = func(ctx context.Context, r requests.Request) (requests.Exchange, *explain.Exchange) {
+			return c.Send(ctx, r), nil
+		}
+	}
 }

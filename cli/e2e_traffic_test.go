@@ -160,7 +160,7 @@ func TestTUILiveProxy(t *testing.T) {
 	s.send("4")
 	s.waitText("[Explain]", "200 OK · successful")
 	s.send(keyPgDown)
-	s.waitText("Private cache: storable", "lifetime 300 seconds from max-age")
+	s.waitText("Caching: Private cache: storable", "lifetime 300 seconds from")
 	resp, err = c.Get(up.URL + "/second")
 	if err != nil {
 		t.Fatal(err)

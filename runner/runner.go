@@ -57,6 +57,9 @@ type Step struct {
 	// Problems are what is wrong with the request in its file (a syntax error, a
 	// dependency cycle); each fails the step as a file error and it is not sent.
 	Problems []error
+	// Send, when set, sends this step instead of Options.Send: a request whose
+	// own settings (# @no-redirect, # @no-cookie-jar) need another client.
+	Send func(ctx context.Context, r requests.Request) (requests.Exchange, *explain.Exchange)
 }
 
 // Options configure Run. The zero value sends with a default client, runs scripts
@@ -287,7 +290,11 @@ func runStep(ctx context.Context, st Step, opts Options) StepResult {
 			return res
 		}
 	}
-	x, lens := opts.Send(ctx, req)
+	send := opts.Send
+	if st.Send != nil {
+		send = st.Send
+	}
+	x, lens := send(ctx, req)
 	res.Exchange = &x
 	if x.Response == nil {
 		msg := "no response"
