@@ -284,6 +284,7 @@ func printExchange(out, errOut io.Writer, x requests.Exchange, f sendFlags, st *
 	if f.json {
 		return writeJSON(out, x)
 	}
+	writeHops(errOut, x, f.explain)
 	if x.Response == nil {
 		return nil
 	}

@@ -78,19 +78,20 @@ func newJSONWire(x requests.Exchange) *jsonWire {
 // jsonSend is the top level of `send --json`: the contract's request, response,
 // timing and explain objects, plus the redirects followed and the error, if any.
 type jsonSend struct {
-	Request  *jsonRequest    `json:"request"`
-	Response *jsonResponse   `json:"response,omitempty"`
-	Hops     []requests.Hop  `json:"hops,omitempty"`
-	TimingMS jsonTiming      `json:"timing_ms"`
-	Explain  *explain.Report `json:"explain,omitempty"`
-	Wire     *jsonWire       `json:"wire"`
-	Error    string          `json:"error,omitempty"`
+	Request  *jsonRequest     `json:"request"`
+	Response *jsonResponse    `json:"response,omitempty"`
+	Hops     []jsonHop        `json:"hops,omitempty"`
+	Loop     *explain.Finding `json:"redirect_loop,omitempty"`
+	TimingMS jsonTiming       `json:"timing_ms"`
+	Explain  *explain.Report  `json:"explain,omitempty"`
+	Wire     *jsonWire        `json:"wire"`
+	Error    string           `json:"error,omitempty"`
 }
 
 // writeJSON prints the exchange and its report as the JSON contract of DESIGN.md.
 func writeJSON(out io.Writer, x requests.Exchange) error {
 	in := explaininput.From(x, time.Now())
-	doc := jsonSend{Request: newJSONRequest(in.Request), Hops: x.Hops, TimingMS: newJSONTiming(x.Timing), Wire: newJSONWire(x)}
+	doc := jsonSend{Request: newJSONRequest(in.Request), Hops: newJSONHops(x, in.Now), Loop: chainLoop(x), TimingMS: newJSONTiming(x.Timing), Wire: newJSONWire(x)}
 	if doc.Request != nil {
 		doc.Request.Proto = x.Request.Proto
 		doc.Request.Body, doc.Request.BodyEncoding = jsonBody(x.Request.Body)

@@ -31,6 +31,7 @@ func deeperChecks() []Check {
 		// Redirects.
 		{"redirect-cache", Info, "Whether a redirect is cached", []string{"RFC 9111 §4.2.2", "RFC 9110 §15.1"}},
 		{"redirect-loop", Error, "Redirect to the URI just requested", []string{"RFC 9110 §15.4"}},
+		{"redirect-chain-loop", Error, "Redirect chain that comes back to a URI it visited", []string{"RFC 9110 §15.4"}},
 		{"redirect-relative", Info, "Relative Location and where it leads", []string{"RFC 9110 §10.2.2", "RFC 3986 §5"}},
 
 		// Ranges.

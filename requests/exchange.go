@@ -113,6 +113,14 @@ type Hop struct {
 	URL      string `json:"url"`
 	Status   int    `json:"status"`
 	Location string `json:"location"`
+	// Request and Response are the hop's request as written and its response as
+	// it arrived (head, body bytes, problems), kept so a chain can be shown hop by
+	// hop even when a later hop fails. Received is when its head arrived. They
+	// are not part of the JSON form (history keeps the four fields above only).
+	// Over HTTP/2 (net/http follows the redirects) they are zero.
+	Request  SentRequest `json:"-"`
+	Response *Response   `json:"-"`
+	Received time.Time   `json:"-"`
 }
 
 // Timing is the duration of each phase. Phases that did not happen (no DNS for an IP

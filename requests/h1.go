@@ -42,7 +42,8 @@ func (c *Client) sendH1(ctx context.Context, r Request) Exchange {
 		if !ok || !c.opts.FollowRedirects {
 			break
 		}
-		x.Hops = append(x.Hops, Hop{Method: x.Request.Method, URL: x.Request.URL, Status: x.Response.Status, Location: headerValue(x.Response.Headers, "Location")})
+		x.Hops = append(x.Hops, Hop{Method: x.Request.Method, URL: x.Request.URL, Status: x.Response.Status,
+			Location: headerValue(x.Response.Headers, "Location"), Request: x.Request, Response: x.Response, Received: x.Received})
 		if len(x.Hops) >= maxHops {
 			x.Err = errors.New("stopped after 10 redirects")
 			break
