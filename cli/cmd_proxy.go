@@ -21,6 +21,7 @@ import (
 	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/proxy"
+	"github.com/httplens/httplens/spool"
 	"github.com/httplens/httplens/traffic"
 	"github.com/httplens/httplens/ui/exchangelist"
 )
@@ -119,6 +120,14 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags, tui func
 	}
 	defer store.Close()
 	opts := proxy.Options{Filter: hostFilter(f.filters), Allow: hostFilter(f.allow)}
+	// Bodies past the proxy's in-memory cap continue into files here, removed with
+	// the folder when the proxy stops (ctrl+c, SIGTERM, quitting the TUI).
+	sp, err := spool.New()
+	if err != nil {
+		return failedError(fmt.Errorf("temporary folder for large bodies: %w", err))
+	}
+	defer sp.Remove()
+	opts.SpoolDir = sp.Path
 	if f.intercept {
 		ca, created, err := proxy.LoadCA(filepath.Dir(dbPath))
 		if err != nil {
@@ -222,6 +231,11 @@ func (s *proxySession) runTUI(tui func(exchangelist.Source) error, srv *proxy.Se
 // add stores the exchange, explains it with the client's own request headers, and
 // prints its row.
 func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Writer) {
+	if s.live == nil {
+		// Only the TUI reads a spooled body; printed rows and the history keep
+		// their caps, so the files go at once and the disk is not filled.
+		defer removeSpooled(x)
+	}
 	e := x.Entry()
 	id, err := store.Add(context.Background(), e)
 	if err != nil && s.live == nil {
@@ -269,6 +283,15 @@ func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Wri
 	var b strings.Builder
 	writeRow(&b, row)
 	io.WriteString(s.out, b.String())
+}
+
+func removeSpooled(x proxy.Exchange) {
+	if x.RequestSpoolPath != "" {
+		os.Remove(x.RequestSpoolPath)
+	}
+	if x.Response != nil && x.Response.SpoolPath != "" {
+		os.Remove(x.Response.SpoolPath)
+	}
 }
 
 // finish prints the summary and writes the exports.

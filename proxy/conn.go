@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -119,12 +120,21 @@ func (ss *session) serveOne(head []byte) bool {
 	clientClose := hasToken(hs, "Connection", "close") || (proto == "HTTP/1.0" && !hasToken(hs, "Connection", "keep-alive"))
 	reqKeep, respKeep := ss.keeper(record), ss.keeper(record)
 	keepAlive, err := ss.exchange(&x, u, method, proto, head, fr, reqKeep, respKeep)
+	reqKeep.close()
+	respKeep.close()
 	if reqKeep != nil {
 		x.Request.Body, x.RequestBodyBytes = reqKeep.b, reqKeep.n
+		x.RequestSpoolPath, x.SpoolErr = reqKeep.path, reqKeep.err
 	}
 	if x.Response != nil && respKeep != nil {
 		x.Response.Body, x.Response.BodyBytes, x.Response.Truncated = respKeep.b, int64(len(respKeep.b)), respKeep.truncated()
 		x.ResponseBodyBytes = respKeep.n
+		if respKeep.path != "" {
+			x.Response.SpoolPath, x.Response.SpooledBytes = respKeep.path, respKeep.n
+		}
+		x.SpoolErr = errors.Join(x.SpoolErr, respKeep.err)
+	} else if respKeep != nil && respKeep.path != "" {
+		os.Remove(respKeep.path) // no response to hang it on
 	}
 	ss.finish(record, x, err)
 	return keepAlive && !clientClose && err == nil
@@ -134,7 +144,7 @@ func (ss *session) keeper(record bool) *kept {
 	if !record {
 		return nil
 	}
-	return &kept{max: ss.s.opts.MaxBody}
+	return &kept{max: ss.s.opts.MaxBody, dir: ss.s.opts.SpoolDir}
 }
 
 func (ss *session) finish(record bool, x Exchange, err error) {
@@ -199,6 +209,7 @@ func (ss *session) exchange(x *Exchange, u *url.URL, method, proto string, head 
 		ss.pipeUpgraded()
 		return false, nil
 	}
+	respKeep.expect(rfr.length)
 	n, err := ss.copyBody(ss.bw, ss.up.br, rfr, respKeep)
 	if err == nil {
 		err = ss.bw.Flush()
@@ -230,6 +241,7 @@ func (ss *session) send(out []byte, fr framing, keep *kept) ([]byte, error) {
 		return nil, err
 	}
 	if fr.chunked || fr.length > 0 {
+		keep.expect(fr.length)
 		if _, err := ss.copyBody(up.bw, ss.br, fr, keep); err != nil {
 			var we writeError
 			if errors.As(err, &we) {

@@ -22,6 +22,13 @@ type Exchange struct {
 	Response *requests.Response
 	// ResponseBodyBytes counts the response body's payload bytes passed on.
 	ResponseBodyBytes int64
+	// RequestSpoolPath names a file in Options.SpoolDir holding the whole request
+	// body (RequestBodyBytes) when it went on past MaxBody; Response.SpoolPath
+	// does the same for the response body. The Record func owns these files.
+	RequestSpoolPath string
+	// SpoolErr says why a body past the cap could not be spooled; the record
+	// then keeps only its first MaxBody bytes.
+	SpoolErr error
 	// Sent is when the request head arrived from the client, Received when the
 	// final response head arrived from the upstream, Done when the exchange ended.
 	Sent, Received, Done time.Time

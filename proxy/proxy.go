@@ -6,8 +6,9 @@
 // decrypted exchanges are recorded like plain ones.
 //
 // Memory is bounded: bodies stream through one buffer per connection and only the
-// first Options.MaxBody bytes of each are kept for the record; a client that reads
-// slowly slows the reads from the upstream. Connections are capped in number, and
+// first Options.MaxBody bytes of each are kept in memory for the record (the whole
+// body goes on into a file in Options.SpoolDir when that is set); a client that
+// reads slowly slows the reads from the upstream. Connections are capped in number, and
 // every read and write must make progress within Options.StallTimeout.
 package proxy
 
@@ -47,8 +48,12 @@ type Options struct {
 	// RootCAs, InsecureSkipVerify); nil means the system roots. ServerName is set
 	// per connection.
 	UpstreamTLS *tls.Config
-	// MaxBody is how many body bytes of each direction the record keeps.
+	// MaxBody is how many body bytes of each direction the record keeps in memory.
 	MaxBody int64
+	// SpoolDir, when set, is where a recorded body that goes on past MaxBody
+	// continues, whole, into a file of its own (Exchange.RequestSpoolPath,
+	// Response.SpoolPath); memory still holds at most MaxBody bytes of it.
+	SpoolDir string
 	// MaxConns caps the client connections served at once; more wait in the
 	// listener's backlog.
 	MaxConns int

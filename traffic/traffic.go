@@ -102,6 +102,9 @@ func FromProxy(p proxy.Exchange) Exchange {
 	}
 	if p.RequestBodyBytes > int64(len(p.Request.Body)) {
 		x.Notes = append(x.Notes, fmt.Sprintf("request body cut: %d of %d bytes kept", len(p.Request.Body), p.RequestBodyBytes))
+		if p.RequestSpoolPath != "" {
+			x.Notes = append(x.Notes, fmt.Sprintf("whole request body in %s until the proxy stops", p.RequestSpoolPath))
+		}
 	}
 	if p.Tunnel != nil {
 		x.Tunnel = true
@@ -126,6 +129,12 @@ func FromProxy(p proxy.Exchange) Exchange {
 	x.BodyBytes, x.BodyCut = p.ResponseBodyBytes, r.Truncated
 	if r.Truncated {
 		x.Notes = append(x.Notes, fmt.Sprintf("response body cut: %d of %d bytes kept", len(r.Body), p.ResponseBodyBytes))
+	}
+	if r.SpoolPath != "" {
+		x.Notes = append(x.Notes, fmt.Sprintf("whole response body (%d bytes) in %s until the proxy stops", r.SpooledBytes, r.SpoolPath))
+	}
+	if p.SpoolErr != nil {
+		x.Notes = append(x.Notes, p.SpoolErr.Error())
 	}
 	if p.Tunnel == nil {
 		rep := explain.Analyze(explaininput.From(e.Exchange(), p.Received))
