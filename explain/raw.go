@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/httplens/httplens/h1"
 )
 
 // ReadResponse reads a raw HTTP response as `curl -si` prints it: one or more heads
@@ -30,6 +32,14 @@ func ReadResponse(raw []byte) (Response, error) {
 		}
 		body := r.data[r.pos:]
 		resp.Body = body
+		// The method is unknown here: framing is judged as for GET, as the wire
+		// reader judges it for a GET, so both name the same problems.
+		h := h1.Head{Status: resp.Status, Fields: make([]h1.Field, len(resp.Fields)), Problems: resp.Problems}
+		for i, f := range resp.Fields {
+			h.Fields[i] = h1.Field(f)
+		}
+		h1.BodyFraming("GET", &h)
+		resp.Problems = h.Problems
 		if decoded, ok := decodeChunked(body); ok && isChunked(resp) && resp.Status >= 200 && resp.Status != 204 && resp.Status != 304 {
 			resp.Body = decoded
 		}
@@ -80,7 +90,11 @@ func (r *rawReader) skipBlankLines() {
 
 // head reads a status line and the header section up to the blank line (or the end
 // of the input, for a head pasted without one).
+// The lines are checked here, so that a head that is not one at all gets an error
+// naming its line; the reading itself is h1.ParseHead's, the reader requests uses
+// on the wire, so `send` and `explain` see the same head in the same bytes.
 func (r *rawReader) head() (Response, error) {
+	start := r.pos
 	n := r.line
 	line, _ := r.readLine()
 	resp, err := parseStatusLine(line)
@@ -91,7 +105,12 @@ func (r *rawReader) head() (Response, error) {
 		n = r.line
 		line, ok := r.readLine()
 		if !ok || line == "" {
-			return resp, nil
+			h := h1.ParseHead(r.data[start:r.pos])
+			fields := make([]Field, len(h.Fields))
+			for i, f := range h.Fields {
+				fields[i] = Field(f)
+			}
+			return Response{Proto: h.Proto, Status: h.Status, Reason: h.Reason, Fields: fields, Problems: h.Problems}, nil
 		}
 		if line[0] == ' ' || line[0] == '\t' {
 			// obs-fold: a continuation line joins the previous value with a space

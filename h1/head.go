@@ -34,13 +34,17 @@ func ParseHead(head []byte) Head {
 	status = strings.TrimRight(status, "\r")
 	proto, after, _ := strings.Cut(status, " ")
 	p.Proto = proto
+	if !ValidProto(proto) {
+		p.Problems = append(p.Problems, fmt.Sprintf("line 1: the version %q is not HTTP/x.y", Clip(proto)))
+	}
 	code, reason, _ := strings.Cut(strings.TrimLeft(after, " "), " ")
-	if n, err := strconv.Atoi(code); err == nil && len(code) == 3 {
+	// Atoi alone would take "+12" or "-12"; a status code is three digits.
+	if n, err := strconv.Atoi(code); err == nil && len(code) == 3 && digits(code) {
 		p.Status = n
 	} else {
 		p.Problems = append(p.Problems, fmt.Sprintf("line 1: the status code %q is not three digits", Clip(code)))
 	}
-	p.Reason = reason
+	p.Reason = strings.TrimSpace(reason)
 	p.Fields = make([]Field, 0, strings.Count(rest, "\n")+1)
 	for n := 2; rest != ""; n++ {
 		var line string
@@ -48,7 +52,7 @@ func ParseHead(head []byte) Head {
 		line = strings.TrimRight(line, "\r")
 		if (strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")) && len(p.Fields) > 0 {
 			last := &p.Fields[len(p.Fields)-1]
-			last.Value += " " + strings.TrimSpace(line)
+			last.Value = strings.TrimSpace(last.Value + " " + strings.TrimSpace(line))
 			p.Problems = append(p.Problems, fmt.Sprintf("line %d: obsolete line folding (RFC 9112 §5.2)", n))
 			continue
 		}
@@ -57,7 +61,12 @@ func ParseHead(head []byte) Head {
 			p.Problems = append(p.Problems, fmt.Sprintf("line %d: not a header field (no colon): %q", n, Clip(line)))
 			continue
 		}
-		if bad := ControlIn(name); bad >= 0 || name == "" || strings.ContainsAny(name, " \t") {
+		// Whitespace before the colon is dropped, as a proxy must (RFC 9112 §5.1).
+		if trimmed := strings.TrimRight(name, " \t"); trimmed != name && trimmed != "" {
+			p.Problems = append(p.Problems, fmt.Sprintf("line %d: whitespace between the field name %q and the colon (RFC 9112 §5.1)", n, Clip(trimmed)))
+			name = trimmed
+		}
+		if !IsToken(name) {
 			p.Problems = append(p.Problems, fmt.Sprintf("line %d: the field name %q is not a token", n, Clip(name)))
 		}
 		if bad := ControlIn(value); bad >= 0 {
@@ -66,6 +75,40 @@ func ParseHead(head []byte) Head {
 		p.Fields = append(p.Fields, Field{Name: name, Value: strings.Trim(value, " \t")})
 	}
 	return p
+}
+
+// ValidProto accepts HTTP/1.0, HTTP/1.1, HTTP/2, HTTP/2.0, HTTP/3 and the like.
+func ValidProto(p string) bool {
+	v, ok := strings.CutPrefix(p, "HTTP/")
+	if !ok || v == "" {
+		return false
+	}
+	major, minor, dotted := strings.Cut(v, ".")
+	return len(major) == 1 && digits(major) && (!dotted || (len(minor) == 1 && digits(minor)))
+}
+
+// IsToken reports a field name that is a token (RFC 9110 §5.1, §5.6.2).
+func IsToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"(),/:;<=>?@[\\]{}", c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// digits reports a non-empty run of ASCII digits.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // ControlIn returns the index of the first control character other than tab, or -1.
