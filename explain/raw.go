@@ -14,8 +14,11 @@ import (
 // "HTTP/1.1 200 OK" or "HTTP/2 200", header fields and a blank line, then the body.
 // Lines may end in CRLF or a bare LF. The last head is returned, with its fields in
 // the order, case and number received and the rest of the input as its body; a
-// chunked body is decoded when it is well-formed. Input that is not a response gives
-// an error naming the line and what was expected. ReadResponse never panics.
+// chunked body is decoded when it is well-formed. The head is read by h1.ParseHead,
+// the reader `httplens send` uses on the wire, and what it finds wrong (a control
+// character in a value, conflicting Content-Length values) is in Response.Problems.
+// Input that is not a response gives an error naming the line and what was expected.
+// ReadResponse never panics.
 func ReadResponse(raw []byte) (Response, error) {
 	r := rawReader{data: raw, line: 1}
 	r.skipBlankLines()
