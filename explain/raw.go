@@ -137,7 +137,7 @@ func (r *rawReader) head() (Response, error) {
 func parseStatusLine(line string) (Response, error) {
 	expected := fmt.Sprintf("expected a status line such as \"HTTP/1.1 200 OK\", got %q", clip(line))
 	proto, rest, _ := strings.Cut(line, " ")
-	if !validProto(proto) {
+	if !h1.ValidProto(proto) {
 		return Response{}, fmt.Errorf("%s", expected)
 	}
 	rest = strings.TrimLeft(rest, " ")
@@ -149,39 +149,15 @@ func parseStatusLine(line string) (Response, error) {
 	return Response{Proto: proto, Status: status, Reason: strings.TrimSpace(reason)}, nil
 }
 
-// validProto accepts HTTP/1.0, HTTP/1.1, HTTP/2, HTTP/2.0, HTTP/3 and the like.
-func validProto(p string) bool {
-	v, ok := strings.CutPrefix(p, "HTTP/")
-	if !ok || v == "" {
-		return false
-	}
-	major, minor, dotted := strings.Cut(v, ".")
-	return len(major) == 1 && isDigitRun(major) && (!dotted || (len(minor) == 1 && isDigitRun(minor)))
-}
-
 // parseFieldLine reads "Name: value". The name must be a token; whitespace before
 // the colon is dropped, as a proxy must (RFC 9112 §5.1).
 func parseFieldLine(line string) (Field, error) {
 	name, value, ok := strings.Cut(line, ":")
 	name = strings.TrimRight(name, " \t")
-	if !ok || !isFieldName(name) {
+	if !ok || !h1.IsToken(name) {
 		return Field{}, fmt.Errorf("expected a header field \"Name: value\" or a blank line, got %q", clip(line))
 	}
 	return Field{Name: name, Value: strings.Trim(value, " \t")}, nil
-}
-
-// isFieldName reports a token (RFC 9110 §5.1, §5.6.2).
-func isFieldName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"(),/:;<=>?@[\\]{}", c) >= 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // clip shortens a line quoted in an error message.
