@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/httplens/httplens/h1"
 )
 
 // ReadResponse reads a raw HTTP response as `curl -si` prints it: one or more heads
@@ -12,8 +14,11 @@ import (
 // "HTTP/1.1 200 OK" or "HTTP/2 200", header fields and a blank line, then the body.
 // Lines may end in CRLF or a bare LF. The last head is returned, with its fields in
 // the order, case and number received and the rest of the input as its body; a
-// chunked body is decoded when it is well-formed. Input that is not a response gives
-// an error naming the line and what was expected. ReadResponse never panics.
+// chunked body is decoded when it is well-formed. The head is read by h1.ParseHead,
+// the reader `httplens send` uses on the wire, and what it finds wrong (a control
+// character in a value, conflicting Content-Length values) is in Response.Problems.
+// Input that is not a response gives an error naming the line and what was expected.
+// ReadResponse never panics.
 func ReadResponse(raw []byte) (Response, error) {
 	r := rawReader{data: raw, line: 1}
 	r.skipBlankLines()
@@ -30,6 +35,14 @@ func ReadResponse(raw []byte) (Response, error) {
 		}
 		body := r.data[r.pos:]
 		resp.Body = body
+		// The method is unknown here: framing is judged as for GET, as the wire
+		// reader judges it for a GET, so both name the same problems.
+		h := h1.Head{Status: resp.Status, Fields: make([]h1.Field, len(resp.Fields)), Problems: resp.Problems}
+		for i, f := range resp.Fields {
+			h.Fields[i] = h1.Field(f)
+		}
+		h1.BodyFraming("GET", &h)
+		resp.Problems = h.Problems
 		if decoded, ok := decodeChunked(body); ok && isChunked(resp) && resp.Status >= 200 && resp.Status != 204 && resp.Status != 304 {
 			resp.Body = decoded
 		}
@@ -80,7 +93,11 @@ func (r *rawReader) skipBlankLines() {
 
 // head reads a status line and the header section up to the blank line (or the end
 // of the input, for a head pasted without one).
+// The lines are checked here, so that a head that is not one at all gets an error
+// naming its line; the reading itself is h1.ParseHead's, the reader requests uses
+// on the wire, so `send` and `explain` see the same head in the same bytes.
 func (r *rawReader) head() (Response, error) {
+	start := r.pos
 	n := r.line
 	line, _ := r.readLine()
 	resp, err := parseStatusLine(line)
@@ -91,7 +108,12 @@ func (r *rawReader) head() (Response, error) {
 		n = r.line
 		line, ok := r.readLine()
 		if !ok || line == "" {
-			return resp, nil
+			h := h1.ParseHead(r.data[start:r.pos])
+			fields := make([]Field, len(h.Fields))
+			for i, f := range h.Fields {
+				fields[i] = Field(f)
+			}
+			return Response{Proto: h.Proto, Status: h.Status, Reason: h.Reason, Fields: fields, Problems: h.Problems}, nil
 		}
 		if line[0] == ' ' || line[0] == '\t' {
 			// obs-fold: a continuation line joins the previous value with a space
@@ -115,7 +137,7 @@ func (r *rawReader) head() (Response, error) {
 func parseStatusLine(line string) (Response, error) {
 	expected := fmt.Sprintf("expected a status line such as \"HTTP/1.1 200 OK\", got %q", clip(line))
 	proto, rest, _ := strings.Cut(line, " ")
-	if !validProto(proto) {
+	if !h1.ValidProto(proto) {
 		return Response{}, fmt.Errorf("%s", expected)
 	}
 	rest = strings.TrimLeft(rest, " ")
@@ -127,39 +149,15 @@ func parseStatusLine(line string) (Response, error) {
 	return Response{Proto: proto, Status: status, Reason: strings.TrimSpace(reason)}, nil
 }
 
-// validProto accepts HTTP/1.0, HTTP/1.1, HTTP/2, HTTP/2.0, HTTP/3 and the like.
-func validProto(p string) bool {
-	v, ok := strings.CutPrefix(p, "HTTP/")
-	if !ok || v == "" {
-		return false
-	}
-	major, minor, dotted := strings.Cut(v, ".")
-	return len(major) == 1 && isDigitRun(major) && (!dotted || (len(minor) == 1 && isDigitRun(minor)))
-}
-
 // parseFieldLine reads "Name: value". The name must be a token; whitespace before
 // the colon is dropped, as a proxy must (RFC 9112 §5.1).
 func parseFieldLine(line string) (Field, error) {
 	name, value, ok := strings.Cut(line, ":")
 	name = strings.TrimRight(name, " \t")
-	if !ok || !isFieldName(name) {
+	if !ok || !h1.IsToken(name) {
 		return Field{}, fmt.Errorf("expected a header field \"Name: value\" or a blank line, got %q", clip(line))
 	}
 	return Field{Name: name, Value: strings.Trim(value, " \t")}, nil
-}
-
-// isFieldName reports a token (RFC 9110 §5.1, §5.6.2).
-func isFieldName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"(),/:;<=>?@[\\]{}", c) >= 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // clip shortens a line quoted in an error message.

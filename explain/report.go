@@ -35,6 +35,9 @@ type Response struct {
 	Body      []byte
 	BodyBytes int64
 	Truncated bool
+	// Problems are what the reader found wrong with the head and its framing, in
+	// the words of package h1 (the same for `send` and `explain`).
+	Problems []string
 }
 
 // Exchange is the input of Analyze. Request may be nil when unknown (a raw response

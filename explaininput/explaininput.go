@@ -26,7 +26,7 @@ func From(x requests.Exchange, now time.Time) explain.Exchange {
 		}
 		e.Response = explain.Response{
 			Proto: r.Proto, Status: r.Status, Reason: r.Reason, Fields: fields(r.Headers),
-			Body: body, BodyBytes: int64(len(body)), Truncated: r.Truncated,
+			Body: body, BodyBytes: int64(len(body)), Truncated: r.Truncated, Problems: r.Problems,
 		}
 	}
 	return e

@@ -20,7 +20,8 @@
 //     needs — Host (first, when absent), User-Agent, Content-Length, the jar's Cookie,
 //     Authorization from user:password in the URL, Proxy-Authorization — and marks
 //     each addition in SentRequest.Added. RawHead is the very buffer written.
-//   - Reading (h1read.go, h1.go): one lenient reader, which never drops a byte. The
+//   - Reading (h1read.go, h1.go, and package h1 for the head and its framing, which
+//     explain.ReadResponse uses too): one lenient reader, which never drops a byte. The
 //     head is read up to its empty line (CRLF or bare LF), bounded at 1 MiB; it is
 //     parsed as well as it can be, and what is wrong goes into Response.Problems
 //     while the exchange goes on. Framing follows RFC 9112 §6.3: no body for HEAD,

@@ -203,8 +203,8 @@ func readFrom(rd *msgReader, method string, opts Options, clk *phaseClock, onCon
 		}
 		resp.RawHead = append(resp.RawHead, head...)
 		p := parseHeadLenient(head)
-		resp.Proto, resp.Status, resp.Reason, resp.Headers = p.proto, p.status, p.reason, p.headers
-		resp.Problems = append(resp.Problems, p.problems...)
+		resp.Proto, resp.Status, resp.Reason, resp.Headers = p.Proto, p.Status, p.Reason, p.headers
+		resp.Problems = append(resp.Problems, p.Problems...)
 		if err != nil {
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF
@@ -214,8 +214,8 @@ func readFrom(rd *msgReader, method string, opts Options, clk *phaseClock, onCon
 		if !ended {
 			return resp, st, &headError{err: io.ErrUnexpectedEOF, got: len(resp.RawHead)}
 		}
-		if p.status/100 == 1 && p.status != 101 {
-			if p.status == 100 && onContinue != nil {
+		if p.Status/100 == 1 && p.Status != 101 {
+			if p.Status == 100 && onContinue != nil {
 				if err := onContinue(); err != nil {
 					return resp, st, err
 				}
@@ -223,7 +223,7 @@ func readFrom(rd *msgReader, method string, opts Options, clk *phaseClock, onCon
 			continue
 		}
 		st.reusable = readMessageBody(rd, resp, method, &p, opts, drain)
-		resp.Problems = p.problems
+		resp.Problems = p.Problems
 		if resp.Complete {
 			return resp, st, nil
 		}
@@ -258,7 +258,7 @@ func readMessageBody(rd *msgReader, resp *Response, method string, p *parsedHead
 	case frameLength:
 		src = &lengthReader{r: rd.br, left: length}
 	case frameChunked:
-		chunks = &chunkedReader{br: rd.br}
+		chunks = &chunkedReader{BR: rd.br}
 		src = chunks
 	default:
 		src = rd.br
@@ -277,13 +277,15 @@ func readMessageBody(rd *msgReader, resp *Response, method string, p *parsedHead
 	resp.setBody(b)
 	resp.Decoded, resp.DecodedTruncated = decode(resp.Headers, resp.Body, opts.MaxBody)
 	if chunks != nil {
-		resp.Trailers = chunks.trailers
+		for _, f := range chunks.Trailers {
+			resp.Trailers = append(resp.Trailers, Header(f))
+		}
 	}
 	closing := announcesClose(resp.RawHead[len(resp.RawHead)-headLen(resp):]) || frame == frameUntilEOF
 	switch {
-	case err != nil && chunks != nil && len(chunks.bad) > 0 && !isNetErr(err):
+	case err != nil && chunks != nil && len(chunks.Bad) > 0 && !isNetErr(err):
 		// What follows broken framing is kept, never dropped.
-		resp.Extra = append(chunks.bad, takeRest(rd, drain)...)
+		resp.Extra = append(chunks.Bad, takeRest(rd, drain)...)
 		resp.ExtraNote = "bytes from the broken chunked framing on: not part of a message"
 		resp.bodyErr = err
 		return false

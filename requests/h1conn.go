@@ -208,8 +208,8 @@ func (c *Client) tunnel(ctx context.Context, wc *wconn, t target, rt route) erro
 		return fmt.Errorf("the proxy %s did not answer CONNECT in HTTP (%q): %v", rt.proxy.Host, clipText(string(raw)), err)
 	}
 	p := parseHeadLenient(raw)
-	if p.status/100 != 2 {
-		return fmt.Errorf("the proxy %s refused the tunnel to %s: %d %s", rt.proxy.Host, t.addr, p.status, p.reason)
+	if p.Status/100 != 2 {
+		return fmt.Errorf("the proxy %s refused the tunnel to %s: %d %s", rt.proxy.Host, t.addr, p.Status, p.Reason)
 	}
 	return nil
 }

@@ -4,10 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
-	"strconv"
-	"strings"
+
+	"github.com/httplens/httplens/h1"
 )
 
 // The lenient response reader. It reads whatever a server sends and never throws a
@@ -16,13 +15,13 @@ import (
 // bytes as they came, the best parse possible and, in Problems, what was wrong.
 
 // framing is how the end of a response body is found (RFC 9112 §6.3).
-type framing int
+type framing = h1.Framing
 
 const (
-	frameNone     framing = iota // 1xx, 204, 304, a response to HEAD: the head is all
-	frameLength                  // Content-Length bytes
-	frameChunked                 // chunked transfer coding
-	frameUntilEOF                // the server closes the connection at the end
+	frameNone     = h1.FrameNone
+	frameLength   = h1.FrameLength
+	frameChunked  = h1.FrameChunked
+	frameUntilEOF = h1.FrameUntilEOF
 )
 
 // countingReader counts the bytes read from the connection, so that the bytes
@@ -97,219 +96,30 @@ func (m *msgReader) readHead() (head []byte, ended, notHTTP bool, err error) {
 	}
 }
 
-// parsedHead is the best reading of a response head, with what was wrong with it.
+// parsedHead is the best reading of a response head, with what was wrong with it;
+// package h1 does the reading, shared with explain.ReadResponse.
 type parsedHead struct {
-	proto    string
-	status   int
-	reason   string
-	headers  []Header
-	problems []string
+	h1.Head
+	headers []Header
 }
 
-// parseHeadLenient reads a status line and header fields, in order and letter case,
-// accepting what it can: a line that is not a field is reported, not fatal.
+// parseHeadLenient reads a status line and header fields with h1.ParseHead.
 func parseHeadLenient(head []byte) parsedHead {
-	var p parsedHead
-	text := strings.TrimRight(string(head), "\r\n")
-	status, rest, _ := strings.Cut(text, "\n")
-	status = strings.TrimRight(status, "\r")
-	proto, after, _ := strings.Cut(status, " ")
-	p.proto = proto
-	code, reason, _ := strings.Cut(strings.TrimLeft(after, " "), " ")
-	if n, err := strconv.Atoi(code); err == nil && len(code) == 3 {
-		p.status = n
-	} else {
-		p.problems = append(p.problems, fmt.Sprintf("line 1: the status code %q is not three digits", clipText(code)))
-	}
-	p.reason = reason
-	p.headers = make([]Header, 0, strings.Count(rest, "\n")+1)
-	for n := 2; rest != ""; n++ {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
-		line = strings.TrimRight(line, "\r")
-		if (strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")) && len(p.headers) > 0 {
-			last := &p.headers[len(p.headers)-1]
-			last.Value += " " + strings.TrimSpace(line)
-			p.problems = append(p.problems, fmt.Sprintf("line %d: obsolete line folding (RFC 9112 §5.2)", n))
-			continue
-		}
-		name, value, ok := strings.Cut(line, ":")
-		if !ok {
-			p.problems = append(p.problems, fmt.Sprintf("line %d: not a header field (no colon): %q", n, clipText(line)))
-			continue
-		}
-		if bad := controlIn(name); bad >= 0 || name == "" || strings.ContainsAny(name, " \t") {
-			p.problems = append(p.problems, fmt.Sprintf("line %d: the field name %q is not a token", n, clipText(name)))
-		}
-		if bad := controlIn(value); bad >= 0 {
-			p.problems = append(p.problems, fmt.Sprintf("line %d: the value of %s holds the control character 0x%02x", n, clipText(name), value[bad]))
-		}
-		p.headers = append(p.headers, Header{Name: name, Value: strings.Trim(value, " \t")})
+	p := parsedHead{Head: h1.ParseHead(head)}
+	p.headers = make([]Header, len(p.Fields))
+	for i, f := range p.Fields {
+		p.headers[i] = Header(f)
 	}
 	return p
 }
 
-// controlIn returns the index of the first control character other than tab, or -1.
-func controlIn(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < 0x20 && c != '\t') || c == 0x7f {
-			return i
-		}
-	}
-	return -1
-}
+// clipText shortens s for a message; the caller prints it through %q.
+func clipText(s string) string { return h1.Clip(s) }
 
-// clipText shortens s for a message; the caller prints it through %q, so control
-// bytes are escaped.
-func clipText(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
-}
-
-// bodyFraming decides how the body of a response to method ends (RFC 9112 §6.3), and
-// says what was wrong when the head does not say it cleanly.
+// bodyFraming decides how the body of a response to method ends (RFC 9112 §6.3).
 func bodyFraming(method string, p *parsedHead) (framing, int64) {
-	if method == "HEAD" || p.status/100 == 1 || p.status == 204 || p.status == 304 {
-		return frameNone, 0
-	}
-	var te string
-	var lengths []string
-	for _, h := range p.headers {
-		switch strings.ToLower(strings.TrimSpace(h.Name)) {
-		case "transfer-encoding":
-			te = strings.ToLower(strings.TrimSpace(h.Value))
-		case "content-length":
-			for v := range strings.SplitSeq(h.Value, ",") {
-				lengths = append(lengths, strings.TrimSpace(v))
-			}
-		}
-	}
-	if te != "" {
-		codings := strings.Split(te, ",")
-		if strings.TrimSpace(codings[len(codings)-1]) == "chunked" {
-			return frameChunked, -1
-		}
-		p.problems = append(p.problems, "Transfer-Encoding does not end in chunked: the body runs until the server closes")
-		return frameUntilEOF, -1
-	}
-	if len(lengths) == 0 {
-		return frameUntilEOF, -1
-	}
-	n, err := strconv.ParseInt(lengths[0], 10, 64)
-	for _, l := range lengths[1:] {
-		if l != lengths[0] {
-			p.problems = append(p.problems, fmt.Sprintf("conflicting Content-Length values (%s): the end of the message is unknown; read until the server closed", strings.Join(lengths, ", ")))
-			return frameUntilEOF, -1
-		}
-	}
-	if err != nil || n < 0 || strings.HasPrefix(lengths[0], "+") {
-		p.problems = append(p.problems, fmt.Sprintf("Content-Length %q is not a number: read until the server closed", clipText(lengths[0])))
-		return frameUntilEOF, -1
-	}
-	return frameLength, n
+	return h1.BodyFraming(method, &p.Head)
 }
 
-// chunkedReader decodes a chunked body (RFC 9112 §7.1) from br, leniently: bare LF
-// line ends are accepted. It stops at the first framing error and keeps the line
-// that caused it in bad, so no byte is lost.
-type chunkedReader struct {
-	br       *bufio.Reader
-	left     int64 // bytes left in the current chunk
-	done     bool
-	trailers []Header
-	bad      []byte
-	err      error
-}
-
-func (c *chunkedReader) Read(p []byte) (int, error) {
-	if c.err != nil {
-		return 0, c.err
-	}
-	if c.done {
-		return 0, io.EOF
-	}
-	if c.left == 0 {
-		if err := c.nextChunk(); err != nil {
-			c.err = err
-			return 0, err
-		}
-		if c.done {
-			return 0, io.EOF
-		}
-	}
-	n, err := c.br.Read(p[:min(int64(len(p)), c.left)])
-	c.left -= int64(n)
-	if c.left == 0 && err == nil {
-		err = c.chunkEnd()
-	}
-	if err == io.EOF {
-		err = io.ErrUnexpectedEOF
-	}
-	if err != nil {
-		c.err = err
-	}
-	return n, err
-}
-
-// chunkEnd reads the CRLF after a chunk's data.
-func (c *chunkedReader) chunkEnd() error {
-	line, err := c.br.ReadSlice('\n')
-	if err != nil {
-		c.bad = append([]byte(nil), line...)
-		if err == io.EOF {
-			return io.ErrUnexpectedEOF
-		}
-		return err
-	}
-	if s := strings.TrimRight(string(line), "\r\n"); s != "" {
-		c.bad = append([]byte(nil), line...)
-		return fmt.Errorf("invalid chunked encoding: a chunk is followed by %q instead of CRLF", clipText(s))
-	}
-	return nil
-}
-
-// nextChunk reads a chunk-size line, or the last chunk and the trailer section.
-func (c *chunkedReader) nextChunk() error {
-	line, err := c.br.ReadSlice('\n')
-	if err != nil {
-		c.bad = append([]byte(nil), line...)
-		if err == io.EOF {
-			return io.ErrUnexpectedEOF
-		}
-		if err == bufio.ErrBufferFull {
-			return errors.New("invalid chunked encoding: a chunk-size line longer than 64 KiB")
-		}
-		return err
-	}
-	s := strings.TrimRight(string(line), "\r\n")
-	size, _, _ := strings.Cut(s, ";")
-	size = strings.TrimRight(size, " \t")
-	n, perr := strconv.ParseInt(size, 16, 64)
-	if perr != nil || n < 0 || size == "" || strings.ContainsAny(size, "+-") {
-		c.bad = append([]byte(nil), line...)
-		return fmt.Errorf("invalid chunked encoding: expected a chunk size in hex, got %q", clipText(s))
-	}
-	if n > 0 {
-		c.left = n
-		return nil
-	}
-	for { // trailer section, up to the empty line
-		line, err := c.br.ReadSlice('\n')
-		if err != nil {
-			c.bad = append([]byte(nil), line...)
-			if err == io.EOF {
-				return io.ErrUnexpectedEOF
-			}
-			return err
-		}
-		t := strings.TrimRight(string(line), "\r\n")
-		if t == "" {
-			c.done = true
-			return nil
-		}
-		name, value, _ := strings.Cut(t, ":")
-		c.trailers = append(c.trailers, Header{Name: name, Value: strings.TrimSpace(value)})
-	}
-}
+// chunkedReader decodes a chunked body; see h1.ChunkedReader.
+type chunkedReader = h1.ChunkedReader
