@@ -321,7 +321,7 @@ GET {{demo}}/cache/max-age
 // API (httpyac's IntelliJ examples, a kulala test) through `httplens run`, with their
 // hosts pointed at a loopback echo server in the manner of httpbin.
 func TestRunCorpusScripts(t *testing.T) {
-	const corpus = "../../shared/corpus/http/"
+	const corpus = "../collections/testdata/corpus/http/"
 	files := map[string]string{
 		"httpyac+httpyac.github.io/examples/intellij/prerequestscript.http":  "http://example.org",
 		"httpyac+httpyac.github.io/examples/intellij/postrequestscript.http": "https://postman-echo.com",
@@ -345,7 +345,7 @@ func TestRunCorpusScripts(t *testing.T) {
 	for rel, host := range files {
 		b, err := os.ReadFile(corpus + rel)
 		if err != nil {
-			t.Skipf("no corpus: %v", err)
+			t.Fatalf("no corpus: %v", err)
 		}
 		text := strings.ReplaceAll(string(b), host, srv.URL)
 		if strings.Contains(rel, "kulala") {

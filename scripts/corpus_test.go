@@ -9,9 +9,9 @@ import (
 	"testing"
 )
 
-// corpusDir is ../shared/corpus/http beside the repository, where the dialect
+// corpusDir is the copy of ../shared/corpus/http the collections tests keep, where the dialect
 // examples (with their provenance) live.
-const corpusDir = "../../shared/corpus/http"
+const corpusDir = "../collections/testdata/corpus/http"
 
 // scriptBlock finds `> {% ... %}` and `< {% ... %}` blocks. The collection parser
 // reads them for real; this is only enough to lift them out of the examples.
@@ -25,7 +25,7 @@ var luaMarker = regexp.MustCompile(`(?m)^#\s*@lang\s*=?\s*lua\b`)
 // checks what each one does. Lua blocks (rest.nvim) are not ours to run.
 func TestCorpusScriptsRun(t *testing.T) {
 	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("no corpus at %s: %v", corpusDir, err)
+		t.Fatalf("no corpus at %s: %v", corpusDir, err)
 	}
 	type fixture struct {
 		response *Response
