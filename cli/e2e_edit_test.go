@@ -106,7 +106,7 @@ func testExternalEditor(t *testing.T, bin string) {
 	s.waitText("› PUT    Update item if unchanged")
 	s.send(keyEnter)
 	s.waitText("› Content-Type: application/json") // the request pane has the focus
-	s.send("2")
+	s.send("\x1b2")                                // alt+2: the request Body tab
 	s.waitText(`{"name": "notebook (blue)"}`, "e $EDITOR")
 	s.send("e")
 	s.waitText("Body updated from the editor", body, "● unsaved")

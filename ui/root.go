@@ -266,6 +266,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		a, _ := m.action(id)
 		return a.run(m)
 	}
+	if id, ok := m.responseTabKey(msg); ok {
+		return runInResponse(id)(m)
+	}
 	return m.updateFocused(msg)
 }
 
