@@ -195,7 +195,15 @@ func (m *Model) receive(msg responseMsg) {
 	m.expl.SetSource(termtext.String(m.flight.label)+" · "+msg.exchange.Received.Format("15:04:05"), m.flight.key)
 	x := msg.exchange
 	m.lastX = x
+	m.resp.none = ""
 	m.resp.SetCopyable(x.Response != nil)
+	// A re-read is shown as the answer of the request it re-reads for.
+	key := m.flight.key
+	if key == "" {
+		key = m.flight.reread
+	}
+	m.remember(key, shownExchange{x: x, content: msg.content, report: msg.report,
+		note: msg.content.notHTTPWhy, source: termtext.String(m.flight.label) + " · " + x.Received.Format("15:04:05")})
 	switch {
 	case errors.Is(x.Err, context.Canceled):
 		m.setStatus("Cancelled: "+m.flight.label, false)
