@@ -175,11 +175,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleMouse(msg)
 	case collectionLoadedMsg:
 		m = m.collectionLoaded(msg)
-		return m, m.followRequest()
+		follow := m.followRequest()
+		return m, follow
 	case tree.Opened:
 		m.showRequest(msg.Req)
 		m.setFocus(paneRequest)
-		return m, m.followRequest()
+		follow := m.followRequest()
+		return m, follow
 	case latestLoadedMsg:
 		return m.latestLoaded(msg), nil
 	case resolveRequestMsg:

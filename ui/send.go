@@ -177,7 +177,9 @@ func (m Model) handleFlight(msg tea.Msg) (tea.Model, tea.Cmd) {
 		key, prev := m.flight.key, m.lastX
 		m.receive(msg)
 		cmd := m.received(msg, prev)
-		return m, tea.Batch(m.recordCmd(msg, key), cmd, m.saveCookiesCmd(m.env))
+		// Another request selected while this one was in flight shows its own.
+		follow := m.followRequest()
+		return m, tea.Batch(m.recordCmd(msg, key), cmd, m.saveCookiesCmd(m.env), follow)
 	}
 	return m, nil
 }

@@ -89,7 +89,11 @@ func (m *Model) showNone(r *collections.Request) {
 	if r != nil {
 		m.resp.none = termtext.String(requestLabel(r))
 	}
+	// The tab chosen stays for the answer to come (the Tests tab after a send).
+	t := m.resp.tab
 	m.resp.SetContent(nil)
+	m.resp.tab = t
+	m.resp.keys.setTab(t)
 	m.expl.SetReport(nil, "")
 	m.lastX = requests.Exchange{}
 	m.resp.SetCopyable(false)

@@ -76,5 +76,6 @@ func (m Model) tourReset(msg tourResetMsg) (tea.Model, tea.Cmd) {
 	m.showNone(m.req.Request())
 	m.showRequest(m.req.Request())
 	m.setStatus(fmt.Sprintf("Started over: the demo answered %d to its reset and %d tour exchanges left the history. Begin with the first request.", msg.status, msg.forgotten), false)
-	return m, tea.Batch(m.syncHistory(), m.followRequest())
+	follow := m.followRequest()
+	return m, tea.Batch(m.syncHistory(), follow)
 }
