@@ -43,7 +43,10 @@ func testConditionalPut(t *testing.T, bin string) {
 	tag1 := knownETag(t, s.waitText("Response 200 OK", "[Headers]", "ETag \""))
 
 	// GET -> POST -> PUT, a JSON body typed in the body tab, If-Match from the GET.
-	s.send("mm2t" + keyEnter)
+	s.send("mm")
+	s.send("\x1b2") // alt+2: the request Body tab
+	s.waitText("[Body]")
+	s.send("t" + keyEnter)
 	s.waitText("editing · esc done")
 	s.send(`{"name": "from e2e"}`)
 	s.waitText(`{"name": "from e2e"}█`)
@@ -106,7 +109,7 @@ func testExternalEditor(t *testing.T, bin string) {
 	s.waitText("› PUT    Update item if unchanged")
 	s.send(keyEnter)
 	s.waitText("› Content-Type: application/json") // the request pane has the focus
-	s.send("2")
+	s.send("\x1b2")                                // alt+2: the request Body tab
 	s.waitText(`{"name": "notebook (blue)"}`, "e $EDITOR")
 	s.send("e")
 	s.waitText("Body updated from the editor", body, "● unsaved")

@@ -154,6 +154,11 @@ func actionTable() []action {
 	p := func(id settings.Action, help string, scopes []settings.Scope, keys ...string) action {
 		return action{ActionInfo: settings.ActionInfo{ID: id, Help: help, Scopes: scopes, Keys: keys}, run: runInPane(id)}
 	}
+	// r declares a response tab action: its digit acts from every pane, and shows
+	// the response pane with that tab.
+	r := func(id settings.Action, help string, keys ...string) action {
+		return action{ActionInfo: settings.ActionInfo{ID: id, Help: "response " + help, Scopes: panes, Keys: keys}, run: runInResponse(id)}
+	}
 	ctx := func(x action) action { x.Contextual = true; return x }
 	hint := func(n int, x action) action { x.hint = n; return x }
 	hintIn := func(s settings.Scope, n int, x action) action { x.hint, x.hintIn = n, s; return x }
@@ -207,10 +212,13 @@ func actionTable() []action {
 
 		hintIn(scopeResponse, 1, p(actionTabNext, "next tab", both, "right", "l", "]")),
 		p(actionTabPrev, "previous tab", both, "left", "h", "["),
-		p(actionRequestHeaders, "Headers tab", req, "1"),
-		p(actionRequestBody, "Body tab", req, "2"),
-		p(actionRequestQuery, "Query tab", req, "3"),
-		p(actionRequestAuth, "Auth tab", req, "4"),
+		// Digits pick the response pane's tabs from every pane (the tour says
+		// "Headers tab (3)"), so the request pane's tabs take alt+digit; [ and ]
+		// step through them where Option types characters.
+		hint(7, p(actionRequestHeaders, "request Headers tab", req, "alt+1")),
+		p(actionRequestBody, "request Body tab", req, "alt+2"),
+		p(actionRequestQuery, "request Query tab", req, "alt+3"),
+		p(actionRequestAuth, "request Auth tab", req, "alt+4"),
 		hint(6, p(actionResolve, "show variables resolved", req, "v")),
 		hint(1, p(actionMethodNext, "next method", req, "m")),
 		p(actionMethodPrev, "previous method", req, "M"),
@@ -228,14 +236,14 @@ func actionTable() []action {
 		p(actionCopyCurl, "copy as curl", req, "y"),
 		p(actionDiscard, "discard edits", req, "z"),
 
-		p(actionResponseRaw, "Raw tab", resp, "1"),
-		p(actionResponsePretty, "Pretty tab", resp, "2"),
-		p(actionResponseHeaders, "Headers tab", resp, "3"),
-		p(actionResponseTiming, "Timing tab", resp, "4"),
-		p(actionResponseHistory, "History tab", resp, "5"),
-		p(actionResponseRequest, "Request tab", resp, "6"),
-		p(actionResponseTests, "Tests tab (scripts, @expect)", resp, "7"),
-		p(actionResponseLab, "Cache lab tab", resp, "8"),
+		r(actionResponseRaw, "Raw tab", "1"),
+		r(actionResponsePretty, "Pretty tab", "2"),
+		r(actionResponseHeaders, "Headers tab", "3"),
+		r(actionResponseTiming, "Timing tab", "4"),
+		r(actionResponseHistory, "History tab", "5"),
+		r(actionResponseRequest, "Request tab", "6"),
+		r(actionResponseTests, "Tests tab (scripts, @expect)", "7"),
+		r(actionResponseLab, "Cache lab tab", "8"),
 		hint(2, p(actionSearch, "search body", resp, "/")),
 		hint(3, ctx(p(actionMatchNext, "next match", resp, "n"))),
 		hint(4, ctx(p(actionMatchPrev, "previous match", resp, "N"))),

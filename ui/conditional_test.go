@@ -29,7 +29,7 @@ func TestConditionalWorkflowAgainstDemo(t *testing.T) {
 		status int
 		check  func(t *testing.T, m Model)
 	}{
-		{"PUT with If-Match from the GET's ETag: 204", []string{"m", "m", "2", "t", "enter", "type:{\"name\": \"edited\"}", "esc", "i", "ctrl+r"}, 204,
+		{"PUT with If-Match from the GET's ETag: 204", []string{"m", "m", "alt+2", "t", "enter", "type:{\"name\": \"edited\"}", "esc", "i", "ctrl+r"}, 204,
 			func(t *testing.T, m Model) {
 				if got := sentHeader(m, "If-Match"); got != tag1 {
 					t.Errorf("If-Match sent %q, want %q", got, tag1)
@@ -57,7 +57,7 @@ func TestConditionalWorkflowAgainstDemo(t *testing.T) {
 					t.Errorf("retry sent %s with If-Match %q", m.lastX.Request.Method, sentHeader(m, "If-Match"))
 				}
 			}},
-		{"auto If-Match: DELETE without the header gets the known ETag: 204", []string{"1", "g", "d", "d", "m", "m", "A", "ctrl+r"}, 204,
+		{"auto If-Match: DELETE without the header gets the known ETag: 204", []string{"alt+1", "g", "d", "d", "m", "m", "A", "ctrl+r"}, 204,
 			func(t *testing.T, m Model) {
 				known := m.cond.etags
 				if m.lastX.Request.Method != "DELETE" || sentHeader(m, "If-Match") == "" || len(known) != 0 {
@@ -94,7 +94,7 @@ func TestEditorRewritesBody(t *testing.T) {
 	}
 	m := openModel(t, Config{DemoURL: "http://127.0.0.1:9"})
 	m = selectRequest(t, m, "Update item if unchanged")
-	next, _ := m.Update(keyMsg("2"))
+	next, _ := m.Update(keyMsg("alt+2"))
 	m = next.(Model)
 	_, cmd := m.Update(keyMsg("e"))
 	ask := cmd().(editBodyMsg)

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
@@ -84,6 +85,29 @@ func runInPane(id settings.Action) func(m Model) (tea.Model, tea.Cmd) {
 		m.setFocus(m.paneFor(id))
 		return m.updatePane(m.focus, uimsg.RunAction{ID: id})
 	}
+}
+
+// runInResponse returns the handler of response tab action id: from any pane it
+// shows the response pane on that tab.
+func runInResponse(id settings.Action) func(m Model) (tea.Model, tea.Cmd) {
+	return func(m Model) (tea.Model, tea.Cmd) {
+		m.setFocus(paneResponse)
+		return m.updatePane(paneResponse, uimsg.RunAction{ID: id})
+	}
+}
+
+// responseTabKey is the response tab action msg picks from whichever pane has
+// focus, when no field is being edited there.
+func (m *Model) responseTabKey(msg tea.KeyMsg) (settings.Action, bool) {
+	if m.editing() {
+		return "", false
+	}
+	for _, id := range respTabActions {
+		if key.Matches(msg, m.resp.keys.Get(id)) {
+			return id, true
+		}
+	}
+	return "", false
 }
 
 // paneFor is the pane that runs pane action id: the focused pane when the action

@@ -29,6 +29,11 @@ func plain(s string) string { return ansi.Strip(s) }
 
 // keyMsg builds the key message for a key name such as "enter", "ctrl+r" or "a".
 func keyMsg(k string) tea.KeyMsg {
+	if rest, ok := strings.CutPrefix(k, "alt+"); ok && rest != "" {
+		m := keyMsg(rest)
+		m.Alt = true
+		return m
+	}
 	for t, name := range keyNames() {
 		if name == k {
 			return tea.KeyMsg{Type: t}

@@ -247,6 +247,8 @@ func (m Model) reopened(msg historyReopenedMsg) Model {
 		m.setStatus(fmt.Sprintf("Cannot reopen exchange #%d: %v", msg.id, msg.err), true)
 		return m
 	}
+	src := fmt.Sprintf("%s · exchange #%d", termtext.String(requestLabel(m.req.Request())), msg.id)
+	m.expl.SetSource(src, msg.key)
 	m.resp.SetContent(msg.content)
 	m.resp.hist.shown = msg.id
 	m.resp.tab = tabRaw
@@ -255,6 +257,8 @@ func (m Model) reopened(msg historyReopenedMsg) Model {
 	m.expl.SetNote(msg.content.notHTTPWhy)
 	m.lastX = msg.exchange
 	m.resp.SetCopyable(msg.exchange.Response != nil)
+	m.remember(msg.key, shownExchange{x: msg.exchange, content: msg.content, report: msg.report,
+		note: msg.content.notHTTPWhy, source: src})
 	m.setStatus(fmt.Sprintf("Reopened exchange #%d, sent %s, explained as at its arrival · 5 back to History",
 		msg.id, msg.exchange.Sent.Local().Format("Jan 02 15:04:05")), false)
 	return m

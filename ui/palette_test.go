@@ -64,7 +64,7 @@ func TestPaletteListsEveryActionWithTheKeysInForce(t *testing.T) {
 		t.Errorf("the palette does not count %d actions:\n%s", want, v)
 	}
 	m, _ = drive(t, m, typeText("timing")...)
-	if v := plain(m.View()); !strings.Contains(v, "› Timing tab") {
+	if v := plain(m.View()); !strings.Contains(v, "› response Timing tab") {
 		t.Errorf("typing did not filter to the Timing tab:\n%s", v)
 	}
 }

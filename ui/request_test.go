@@ -84,26 +84,26 @@ func TestRequestPaneEditing(t *testing.T) {
 		{name: "x twice enables it again", title: "Update item if unchanged", keys: []string{"down", "x", "x"},
 			method: "PUT", url: "{{demo}}/items/1", headers: []string{"Content-Type: application/json", "If-Match: {{readItem.response.headers.ETag}}"},
 			body: `{"name": "notebook (blue)"}`},
-		{name: "a query parameter added goes into the URL", title: "Read item", keys: []string{"3", "a", "type:fields=name", "enter", "a", "type:x", "enter"},
+		{name: "a query parameter added goes into the URL", title: "Read item", keys: []string{"alt+3", "a", "type:fields=name", "enter", "a", "type:x", "enter"},
 			method: "GET", url: "{{demo}}/items/1?fields=name&x", headers: []string{"Accept: application/json"}, view: "fields = name"},
 		{name: "a parameter typed into the URL shows in the list and can be deleted", title: "Read item",
-			keys:   []string{"u", "type:?a=1&b=2", "enter", "3", "d"},
+			keys:   []string{"u", "type:?a=1&b=2", "enter", "alt+3", "d"},
 			method: "GET", url: "{{demo}}/items/1?b=2", headers: []string{"Accept: application/json"}, view: "b = 2"},
-		{name: "enter on the body tab types a body", title: "Read item", keys: []string{"2", "enter", "type:{\"a\":", "enter", "type: 1}", "esc"},
+		{name: "enter on the body tab types a body", title: "Read item", keys: []string{"alt+2", "enter", "type:{\"a\":", "enter", "type: 1}", "esc"},
 			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json"}, body: "{\"a\":\n 1}"},
-		{name: "t picks the content type: JSON, form, text, none", title: "Read item", keys: []string{"2", "t"},
+		{name: "t picks the content type: JSON, form, text, none", title: "Read item", keys: []string{"alt+2", "t"},
 			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json", "Content-Type: application/json"}, view: "Content-Type: JSON"},
-		{name: "t three times is text", title: "Read item", keys: []string{"2", "t", "t", "t"},
+		{name: "t three times is text", title: "Read item", keys: []string{"alt+2", "t", "t", "t"},
 			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json", "Content-Type: text/plain; charset=utf-8"}},
-		{name: "t from JSON to form", title: "Update item if unchanged", keys: []string{"2", "t"},
+		{name: "t from JSON to form", title: "Update item if unchanged", keys: []string{"alt+2", "t"},
 			method: "PUT", url: "{{demo}}/items/1",
 			headers: []string{"Content-Type: application/x-www-form-urlencoded", "If-Match: {{readItem.response.headers.ETag}}"}, body: `{"name": "notebook (blue)"}`},
-		{name: "t from text to none removes Content-Type", title: "Update item if unchanged", keys: []string{"2", "t", "t", "t"},
+		{name: "t from text to none removes Content-Type", title: "Update item if unchanged", keys: []string{"alt+2", "t", "t", "t"},
 			method: "PUT", url: "{{demo}}/items/1", headers: []string{"If-Match: {{readItem.response.headers.ETag}}"}, body: `{"name": "notebook (blue)"}`},
-		{name: "b writes Basic auth", title: "Read item", keys: []string{"4", "b", "type:ann:s3cret", "enter"},
+		{name: "b writes Basic auth", title: "Read item", keys: []string{"alt+4", "b", "type:ann:s3cret", "enter"},
 			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json", "Authorization: Basic YW5uOnMzY3JldA=="},
 			view: "Basic, user ann (password hidden)"},
-		{name: "B writes Bearer auth over Basic", title: "Read item", keys: []string{"4", "b", "type:a:b", "enter", "B", "type:tok123", "enter"},
+		{name: "B writes Bearer auth over Basic", title: "Read item", keys: []string{"alt+4", "b", "type:a:b", "enter", "B", "type:tok123", "enter"},
 			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json", "Authorization: Bearer tok123"}},
 		{name: "z discards every edit", title: "Read item", keys: []string{"m", "a", "type:X: 1", "enter", "z"},
 			method: "GET", url: "{{demo}}/items/1", headers: []string{"Accept: application/json"}},
@@ -257,7 +257,7 @@ func TestRequestPaneResolvedView(t *testing.T) {
 
 func TestRequestPaneEditorKeyAsksRoot(t *testing.T) {
 	p, r := paneOn(t, "Update item if unchanged")
-	p = pressReq(p, "2")
+	p = pressReq(p, "alt+2")
 	_, cmd := p.Update(keyMsg("e"))
 	if cmd == nil {
 		t.Fatal("e asked for nothing")

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
@@ -27,6 +28,7 @@ type responsePane struct {
 	focused bool
 
 	content  *responseContent
+	none     string // the request named in the empty state ("Not sent yet: …"), escaped
 	sending  string // while a request is in flight: spinner and elapsed time
 	tab      int
 	offsets  [tabCount]int
@@ -305,6 +307,9 @@ func (m responsePane) View() string {
 		lines = append(lines, "", "  "+m.sending, "  "+progressBar(m.progress, m.w-2))
 	case m.tab == tabHistory:
 		lines = append(lines, m.hist.view(m.st, m.keys, m.bodyHeight(), m.focused)...)
+	case c == nil && m.none != "":
+		lines = append(lines, "", m.st.Muted.Render(ansi.Truncate("  Not sent yet: "+m.none, max(m.w, 0), "…")),
+			m.st.Muted.Render("  Press "+keyName(m.keys.send)+" to send it."))
 	case c == nil:
 		lines = append(lines, "", m.st.Muted.Render("  No response yet. Press "+keyName(m.keys.send)+" to send the request."))
 	case m.tab == tabRequest || m.tab == tabTests || m.tab == tabLab:

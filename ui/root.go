@@ -99,6 +99,11 @@ type Model struct {
 	lastX  requests.Exchange // the exchange shown, for copying
 	xfer   transferState     // large bodies, progress, the insecure resend
 
+	// shown is each request's last exchange this session, by request key, and
+	// respKey the request whose exchange (or empty state) the panes show.
+	shown   map[string]shownExchange
+	respKey string
+
 	responded map[string]bool // request keys that got a response in this session
 	zoomed    bool            // the focused pane fills the screen (the zoom key)
 
@@ -169,11 +174,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return m.handleMouse(msg)
 	case collectionLoadedMsg:
-		return m.collectionLoaded(msg), nil
+		m = m.collectionLoaded(msg)
+		follow := m.followRequest()
+		return m, follow
 	case tree.Opened:
 		m.showRequest(msg.Req)
 		m.setFocus(paneRequest)
-		return m, nil
+		follow := m.followRequest()
+		return m, follow
+	case latestLoadedMsg:
+		return m.latestLoaded(msg), nil
 	case resolveRequestMsg:
 		return m, m.resolveCmd(msg.key)
 	case preflightDoneMsg:
@@ -266,6 +276,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		a, _ := m.action(id)
 		return a.run(m)
 	}
+	if id, ok := m.responseTabKey(msg); ok {
+		return runInResponse(id)(m)
+	}
 	return m.updateFocused(msg)
 }
 
@@ -281,6 +294,7 @@ func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {
 	case paneTree:
 		m.tree, cmd = m.tree.Update(msg)
 		m.showRequest(m.tree.Selected())
+		cmd = tea.Batch(cmd, m.followRequest())
 	case paneRequest:
 		m.req, cmd = m.req.Update(msg)
 		m.syncEdits()

@@ -177,7 +177,9 @@ func (m Model) handleFlight(msg tea.Msg) (tea.Model, tea.Cmd) {
 		key, prev := m.flight.key, m.lastX
 		m.receive(msg)
 		cmd := m.received(msg, prev)
-		return m, tea.Batch(m.recordCmd(msg, key), cmd, m.saveCookiesCmd(m.env))
+		// Another request selected while this one was in flight shows its own.
+		follow := m.followRequest()
+		return m, tea.Batch(m.recordCmd(msg, key), cmd, m.saveCookiesCmd(m.env), follow)
 	}
 	return m, nil
 }
@@ -195,7 +197,15 @@ func (m *Model) receive(msg responseMsg) {
 	m.expl.SetSource(termtext.String(m.flight.label)+" · "+msg.exchange.Received.Format("15:04:05"), m.flight.key)
 	x := msg.exchange
 	m.lastX = x
+	m.resp.none = ""
 	m.resp.SetCopyable(x.Response != nil)
+	// A re-read is shown as the answer of the request it re-reads for.
+	key := m.flight.key
+	if key == "" {
+		key = m.flight.reread
+	}
+	m.remember(key, shownExchange{x: x, content: msg.content, report: msg.report,
+		note: msg.content.notHTTPWhy, source: termtext.String(m.flight.label) + " · " + x.Received.Format("15:04:05")})
 	switch {
 	case errors.Is(x.Err, context.Canceled):
 		m.setStatus("Cancelled: "+m.flight.label, false)

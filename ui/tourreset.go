@@ -71,7 +71,11 @@ func (m Model) tourReset(msg tourResetMsg) (tea.Model, tea.Cmd) {
 	m.responded = map[string]bool{}
 	m.keys.Enable(actionReread, false)
 	m.expl.SetReport(nil, "")
+	// Every request is unsent again: its old answer must not come back.
+	m.shown, m.respKey = nil, ""
+	m.showNone(m.req.Request())
 	m.showRequest(m.req.Request())
 	m.setStatus(fmt.Sprintf("Started over: the demo answered %d to its reset and %d tour exchanges left the history. Begin with the first request.", msg.status, msg.forgotten), false)
-	return m, m.syncHistory()
+	follow := m.followRequest()
+	return m, tea.Batch(m.syncHistory(), follow)
 }
