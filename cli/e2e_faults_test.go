@@ -1,46 +1,21 @@
 package cli
 
 import (
-	"bytes"
 	"io"
 	"net"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/httplens/httplens/internal/rawtest"
 )
 
 // faultListener answers every connection on 127.0.0.1 with serve once the request
 // head has arrived. Each serve ends by itself; the listener closes with the test.
 func faultListener(t *testing.T, serve func(net.Conn)) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				var head []byte
-				buf := make([]byte, 4096)
-				for !bytes.Contains(head, []byte("\r\n\r\n")) {
-					n, err := c.Read(buf)
-					if err != nil {
-						return
-					}
-					head = append(head, buf[:n]...)
-				}
-				serve(c)
-			}()
-		}
-	}()
-	return "http://" + ln.Addr().String()
+	return "http://" + rawtest.Answer(t, serve)
 }
 
 func TestTUIFaults(t *testing.T) {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/httplens/httplens/internal/rawtest"
 )
 
 // hostileModes are the misbehaving servers of issue 17, one per case: each writes
@@ -38,40 +39,17 @@ var hostileModes = []struct {
 // hostileServer answers every connection with one mode's bytes, on 127.0.0.1.
 func hostileServer(t *testing.T, reply, after string) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				buf, got := make([]byte, 4096), []byte(nil)
-				for !bytes.Contains(got, []byte("\r\n\r\n")) {
-					n, err := c.Read(buf)
-					if err != nil {
-						return
-					}
-					got = append(got, buf[:n]...)
-				}
-				io.WriteString(c, reply)
-				switch after {
-				case "reset":
-					time.Sleep(50 * time.Millisecond)
-					c.(*net.TCPConn).SetLinger(0)
-				case "stall":
-					c.SetReadDeadline(time.Now().Add(5 * time.Second))
-					c.Read(buf) // until the client gives up
-				}
-			}()
+	return "http://" + rawtest.Answer(t, func(c net.Conn) {
+		io.WriteString(c, reply)
+		switch after {
+		case "reset":
+			time.Sleep(50 * time.Millisecond)
+			c.(*net.TCPConn).SetLinger(0)
+		case "stall":
+			c.SetReadDeadline(time.Now().Add(5 * time.Second))
+			c.Read(make([]byte, 1)) // until the client gives up
 		}
-	}()
-	return "http://" + ln.Addr().String() + "/"
+	}) + "/"
 }
 
 func TestSendShowsHostileResponses(t *testing.T) {

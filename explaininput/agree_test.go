@@ -1,14 +1,14 @@
 package explaininput
 
 import (
-	"bufio"
 	"context"
 	"net"
-	"net/textproto"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/httplens/httplens/internal/rawtest"
 
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/requests"
@@ -18,26 +18,8 @@ import (
 // closes the connection.
 func rawServer(t *testing.T, reply string) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				// The request head is read (and dropped) so the reply is an answer.
-				textproto.NewReader(bufio.NewReader(c)).ReadMIMEHeader()
-				c.Write([]byte(reply))
-			}()
-		}
-	}()
-	return "http://" + ln.Addr().String() + "/"
+	// The request head is read (and dropped) first so the reply is an answer.
+	return "http://" + rawtest.Listen(t, func(c net.Conn, _ string) { c.Write([]byte(reply)) }) + "/"
 }
 
 // TestSendAndExplainReadTheSameBytesAlike sends a GET to a loopback server that

@@ -20,6 +20,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/httplens/httplens/internal/rawtest"
 )
 
 // The faults a debugging tool meets, each served on 127.0.0.1 and each ending in
@@ -29,41 +31,7 @@ import (
 // hands the connection and the head to serve, then closes the connection.
 func faultServer(t *testing.T, serve func(c net.Conn, head string)) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				serve(c, readHead(c))
-			}()
-		}
-	}()
-	return "http://" + ln.Addr().String() + "/"
-}
-
-// readHead reads a request head and returns it; any body bytes read with it are
-// dropped (the servers of these tests never look at bodies).
-func readHead(c net.Conn) string {
-	var got []byte
-	buf := make([]byte, 1024)
-	for {
-		if i := bytes.Index(got, []byte("\r\n\r\n")); i >= 0 {
-			return string(got[:i+4])
-		}
-		n, err := c.Read(buf)
-		if err != nil {
-			return string(got)
-		}
-		got = append(got, buf[:n]...)
-	}
+	return "http://" + rawtest.Listen(t, serve) + "/"
 }
 
 func TestFaults(t *testing.T) {

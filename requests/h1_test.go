@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/httplens/httplens/internal/rawtest"
 )
 
 // fileHeaders are fields as a .http file might give them: odd letter case, an order
@@ -159,19 +161,7 @@ func tlsRawServer(t *testing.T, serve func(net.Conn, string)) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				serve(c, readHead(c))
-			}()
-		}
-	}()
+	rawtest.Serve(t, ln, serve)
 	return "https://" + ln.Addr().String()
 }
 

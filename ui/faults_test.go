@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/httplens/httplens/internal/rawtest"
+
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/httplens/httplens/requests"
@@ -23,32 +25,7 @@ import (
 // request head; it stops with the test.
 func rawServer(t *testing.T, serve func(net.Conn)) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				buf, got := make([]byte, 4096), []byte(nil)
-				for !bytes.Contains(got, []byte("\r\n\r\n")) {
-					n, err := c.Read(buf)
-					if err != nil {
-						return
-					}
-					got = append(got, buf[:n]...)
-				}
-				serve(c)
-			}()
-		}
-	}()
-	return "http://" + ln.Addr().String()
+	return "http://" + rawtest.Answer(t, serve)
 }
 
 // sendOne opens a folder holding one request to url, sends it and waits for want.
