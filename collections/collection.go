@@ -44,6 +44,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/httplens/httplens/headers"
 )
 
 // Pos is a position in a file: Offset counts bytes from 0, Line and Col count from 1.
@@ -63,11 +65,9 @@ type Span struct {
 // IsZero reports whether the span is absent (the part does not occur in the file).
 func (s Span) IsZero() bool { return s.Start.Line == 0 }
 
-// Header is one header field, with its name in the letter case written.
-type Header struct {
-	Name  string
-	Value string
-}
+// Header is one header field, with its name in the letter case written. It is
+// headers.Field, the type requests sends.
+type Header = headers.Field
 
 // HeaderPos holds where one header of a parsed request is: the whole line's text,
 // the name and the value.

@@ -154,7 +154,7 @@ func TestCorpusWriteBack(t *testing.T) {
 					continue
 				}
 				edited := r
-				edited.Headers = append([]Header{{"X-Edited", "1"}}, r.Headers...)
+				edited.Headers = append([]Header{{Name: "X-Edited", Value: "1"}}, r.Headers...)
 				out, err = f.Replace(i, edited)
 				if err != nil {
 					t.Fatalf("request %d: edit refused: %v", i, err)

@@ -44,22 +44,22 @@ func TestReplace(t *testing.T) {
 		{"method and URL", "basic", 0, func(r *Request) { r.Method, r.URL = "HEAD", "{{host}}/items/2" }},
 		{"URL with query lines", "basic", 3, func(r *Request) { r.URL += "&sort=name" }},
 		{"drop the HTTP version", "basic", 1, func(r *Request) { r.Version = "" }},
-		{"add a header", "basic", 1, func(r *Request) { r.Headers = append(r.Headers, Header{"Accept", "*/*"}) }},
+		{"add a header", "basic", 1, func(r *Request) { r.Headers = append(r.Headers, Header{Name: "Accept", Value: "*/*"}) }},
 		{"remove a header between comments", "basic", 1, func(r *Request) { r.Headers = append(r.Headers[:1], r.Headers[2:]...) }},
 		{"insert a header in the middle", "basic", 1, func(r *Request) {
-			r.Headers = append(r.Headers[:2], append([]Header{{"Accept", "*/*"}}, r.Headers[2:]...)...)
+			r.Headers = append(r.Headers[:2], append([]Header{{Name: "Accept", Value: "*/*"}}, r.Headers[2:]...)...)
 		}},
 		{"first header changed and one added", "basic", 1, func(r *Request) {
-			r.Headers = append([]Header{{"Content-Type", "text/plain"}, {"X-New", "1"}}, r.Headers[1:]...)
+			r.Headers = append([]Header{{Name: "Content-Type", Value: "text/plain"}, {Name: "X-New", Value: "1"}}, r.Headers[1:]...)
 		}},
 		{"every header removed", "crlf", 0, func(r *Request) { r.Headers = nil }},
-		{"a header for a request without headers", "basic", 2, func(r *Request) { r.Headers = []Header{{"Accept", "*/*"}} }},
+		{"a header for a request without headers", "basic", 2, func(r *Request) { r.Headers = []Header{{Name: "Accept", Value: "*/*"}} }},
 		{"a blank body changes nothing", "basic", 0, func(r *Request) { r.Body = []byte(" \n\t\n") }},
 		{"body edit", "basic", 1, func(r *Request) { r.Body = []byte("{\n  \"name\": \"blue\"\n}\n") }},
 		{"body removed", "basic", 1, func(r *Request) { r.Body = nil }},
 		{"body added", "basic", 0, func(r *Request) { r.Body = []byte(`{"x": 1}`) }},
 		{"CRLF stays CRLF", "crlf", 0, func(r *Request) { r.Body = []byte("hi\nthere") }},
-		{"CRLF header added", "crlf", 1, func(r *Request) { r.Headers = []Header{{"Accept", "*/*"}} }},
+		{"CRLF header added", "crlf", 1, func(r *Request) { r.Headers = []Header{{Name: "Accept", Value: "*/*"}} }},
 		{"title for a request without a separator", "single", 0, func(r *Request) { r.Title = "Create" }},
 		{"BOM kept", "bom", 0, func(r *Request) { r.URL = "http://127.0.0.1/bom2" }},
 		{"file without a final line break", "tabs", 1, func(r *Request) { r.Body = []byte("last") }},
@@ -103,8 +103,8 @@ func TestReplaceRefuses(t *testing.T) {
 		{"two-line URL", func(r *Request) { r.URL = "/a\n/b" }, "invalid URL"},
 		{"bad name", func(r *Request) { r.Name = "a b" }, `invalid request name "a b"`},
 		{"two-line title", func(r *Request) { r.Title = "a\nb" }, "invalid title"},
-		{"bad header name", func(r *Request) { r.Headers = []Header{{"A B", "c"}} }, `invalid header name "A B"`},
-		{"two-line header value", func(r *Request) { r.Headers = []Header{{"A", "b\nc"}} }, "header A: a value must be one line"},
+		{"bad header name", func(r *Request) { r.Headers = []Header{{Name: "A B", Value: "c"}} }, `invalid header name "A B"`},
+		{"two-line header value", func(r *Request) { r.Headers = []Header{{Name: "A", Value: "b\nc"}} }, "header A: a value must be one line"},
 		{"### in a body", func(r *Request) { r.Body = []byte("a\n### b") }, "a body line may not start with ###"},
 		{"version in the URL", func(r *Request) { r.URL = "/x HTTP/1.1" }, "ends with an HTTP version"},
 		{"a name another request has", func(r *Request) { r.Name = "updateItem" }, "duplicate request name updateItem"},
@@ -127,7 +127,7 @@ func TestReplaceRefuses(t *testing.T) {
 func TestFormat(t *testing.T) {
 	r := Request{
 		Title: "Create", Name: "create", Method: "POST", URL: "{{demo}}/items", Version: "HTTP/1.1",
-		Headers: []Header{{"Content-Type", "application/json"}, {"X-Empty", ""}},
+		Headers: []Header{{Name: "Content-Type", Value: "application/json"}, {Name: "X-Empty", Value: ""}},
 		Body:    []byte("\n{\"a\": 1,\n \"b\": 2}\n\n"),
 	}
 	tests := []struct{ newline, want string }{

@@ -11,12 +11,14 @@ import (
 // fuzzEdits are edits that Replace must accept for any parsed request; Replace
 // itself checks that the result reads back as the edited request.
 var fuzzEdits = []func(r *Request){
-	func(r *Request) { r.URL, r.Headers = "/edited", append([]Header{{"X-Fuzz", "1"}}, r.Headers...) },
+	func(r *Request) {
+		r.URL, r.Headers = "/edited", append([]Header{{Name: "X-Fuzz", Value: "1"}}, r.Headers...)
+	},
 	func(r *Request) {
 		if len(r.Headers) > 0 {
 			r.Headers = r.Headers[1:]
 		}
-		r.Headers = append(r.Headers, Header{"X-Last", ""})
+		r.Headers = append(r.Headers, Header{Name: "X-Last", Value: ""})
 	},
 	func(r *Request) {
 		r.Title, r.Name = "Edited", "edited"

@@ -78,7 +78,7 @@ func TestResolveVariables(t *testing.T) {
 			if got.URL != tc.wantURL || got.Method != "GET" {
 				t.Errorf("got %s %s, want GET %s", got.Method, got.URL, tc.wantURL)
 			}
-			if len(got.Headers) != 1 || got.Headers[0] != (Header{"X-Env", "e"}) {
+			if len(got.Headers) != 1 || got.Headers[0] != (Header{Name: "X-Env", Value: "e"}) {
 				t.Errorf("headers = %v", got.Headers)
 			}
 		})
@@ -113,7 +113,7 @@ func TestResolveDynamic(t *testing.T) {
 func TestResolveRequestVariables(t *testing.T) {
 	rv := &Resolver{Demo: "http://d", Responses: lastResponses(map[string]Response{
 		"plain": {
-			Headers: []Header{{"Content-Type", "application/json"}, {"ETag", `"v1"`}},
+			Headers: []Header{{Name: "Content-Type", Value: "application/json"}, {Name: "ETag", Value: `"v1"`}},
 			Body:    []byte(`{"count": 2, "items": [{"id": 7, "name": "a"}, {"id": 8, "name": "b"}]}`),
 		},
 	})}
@@ -121,7 +121,7 @@ func TestResolveRequestVariables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Header{{"If-Match", `"v1"`}, {"X-Name", "b"}, {"X-Count", "2"}, {"X-Obj", `{"id":7,"name":"a"}`}}
+	want := []Header{{Name: "If-Match", Value: `"v1"`}, {Name: "X-Name", Value: "b"}, {Name: "X-Count", Value: "2"}, {Name: "X-Obj", Value: `{"id":7,"name":"a"}`}}
 	for i, h := range want {
 		if i >= len(got.Headers) || got.Headers[i] != h {
 			t.Errorf("header %d = %v, want %v", i, got.Headers, h)

@@ -117,7 +117,7 @@ func graphQL(r *Request, out *Resolved) error {
 	}
 	out.Body = b
 	if !hasHeader(out.Headers, "Content-Type") {
-		out.Headers = append(out.Headers, Header{"Content-Type", "application/json"})
+		out.Headers = append(out.Headers, Header{Name: "Content-Type", Value: "application/json"})
 	}
 	return nil
 }

@@ -58,7 +58,7 @@ func TestTourResolves(t *testing.T) {
 			}
 			responses := map[string]Response{}
 			for _, dep := range order {
-				responses[dep.Name] = Response{Headers: []Header{{"Etag", `"etag-of-` + dep.Name + `"`}}}
+				responses[dep.Name] = Response{Headers: []Header{{Name: "Etag", Value: `"etag-of-` + dep.Name + `"`}}}
 				used[dep.Name] = true
 			}
 			rv := &Resolver{Demo: "http://127.0.0.1:8080", Responses: lastResponses(responses)}

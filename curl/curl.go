@@ -15,13 +15,12 @@ package curl
 import (
 	"errors"
 	"strings"
+
+	"github.com/httplens/httplens/headers"
 )
 
-// Header is one header field, name in the letter case written.
-type Header struct {
-	Name  string
-	Value string
-}
+// Header is one header field, name in the letter case written (headers.Field).
+type Header = headers.Field
 
 // Request is what a curl command sends, beyond curl's own default headers (Host,
 // User-Agent, Accept: */*, Content-Length). Headers that curl derives from its

@@ -41,10 +41,10 @@ func (p *parser) dataBody(r *Request) ([]Header, error) {
 func (p *parser) dataHeaders() []Header {
 	for _, d := range p.data {
 		if d.kind == dataJSON {
-			return []Header{{"Content-Type", "application/json"}, {"Accept", "application/json"}}
+			return []Header{{Name: "Content-Type", Value: "application/json"}, {Name: "Accept", Value: "application/json"}}
 		}
 	}
-	return []Header{{"Content-Type", "application/x-www-form-urlencoded"}}
+	return []Header{{Name: "Content-Type", Value: "application/x-www-form-urlencoded"}}
 }
 
 // fileArg reports whether a data argument names a file for curl to read, and

@@ -90,7 +90,7 @@ func (p *parser) multipart(r *Request) ([]Header, error) {
 			p.headers[i].Value = h.Value + "; boundary=" + boundary
 		}
 	}
-	return []Header{{"Content-Type", ctype}}, nil
+	return []Header{{Name: "Content-Type", Value: ctype}}, nil
 }
 
 // formValue reads the content of a text -F argument: a value, possibly in double

@@ -186,12 +186,12 @@ func TestFormatSendsTheRequest(t *testing.T) {
 		name string
 		r    Request
 	}{
-		{"nul bytes and quotes in the body", Request{Method: "POST", URL: "/bin", Headers: []Header{{"Content-Type", "application/octet-stream"}}, Body: []byte("a\x00b'c\"d$e`f\\g%h\n")}},
+		{"nul bytes and quotes in the body", Request{Method: "POST", URL: "/bin", Headers: []Header{{Name: "Content-Type", Value: "application/octet-stream"}}, Body: []byte("a\x00b'c\"d$e`f\\g%h\n")}},
 		{"put without content type", Request{Method: "PUT", URL: "/raw", Body: []byte("plain")}},
-		{"get with a body", Request{Method: "GET", URL: "/odd", Headers: []Header{{"Content-Type", "text/plain"}}, Body: []byte("x")}},
+		{"get with a body", Request{Method: "GET", URL: "/odd", Headers: []Header{{Name: "Content-Type", Value: "text/plain"}}, Body: []byte("x")}},
 		{"options with an empty body", Request{Method: "OPTIONS", URL: "/o", Body: []byte{}}},
-		{"shell characters in header values", Request{Method: "GET", URL: "/h?x='1'&y=$(id)", Headers: []Header{{"X-Sh", "`id` $HOME 'q' \"d\" ; | & *"}, {"User-Agent", "custom/1"}}}},
-		{"utf-8 text", Request{Method: "POST", URL: "/u", Headers: []Header{{"Content-Type", "text/plain; charset=utf-8"}}, Body: []byte("héllo wörld ✓\n")}},
+		{"shell characters in header values", Request{Method: "GET", URL: "/h?x='1'&y=$(id)", Headers: []Header{{Name: "X-Sh", Value: "`id` $HOME 'q' \"d\" ; | & *"}, {Name: "User-Agent", Value: "custom/1"}}}},
+		{"utf-8 text", Request{Method: "POST", URL: "/u", Headers: []Header{{Name: "Content-Type", Value: "text/plain; charset=utf-8"}}, Body: []byte("héllo wörld ✓\n")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

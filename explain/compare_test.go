@@ -17,7 +17,7 @@ func side(t *testing.T, method string, reqFields []string, raw string, at time.T
 	x.Request = &Request{Method: method, URL: "http://127.0.0.1/items/1", Fields: []Field{}}
 	for _, l := range reqFields {
 		name, value, _ := strings.Cut(l, ":")
-		x.Request.Fields = append(x.Request.Fields, Field{name, strings.TrimSpace(value)})
+		x.Request.Fields = append(x.Request.Fields, Field{Name: name, Value: strings.TrimSpace(value)})
 	}
 	return x
 }

@@ -8,7 +8,7 @@ import (
 // TestPreconditionFailure: each failed precondition is named, with its own reason
 // and next step; If-None-Match: * never blames If-Match or "a change since you read".
 func TestPreconditionFailure(t *testing.T) {
-	resp := Response{Status: 412, Fields: []Field{{"ETag", `"v2"`}}}
+	resp := Response{Status: 412, Fields: []Field{{Name: "ETag", Value: `"v2"`}}}
 	cases := []struct {
 		name      string
 		req       *Request
@@ -18,18 +18,18 @@ func TestPreconditionFailure(t *testing.T) {
 		notBanner []string
 		advice    string
 	}{
-		{"If-Match with an old tag", &Request{Method: "PUT", Fields: []Field{{"If-Match", `"v1"`}}},
+		{"If-Match with an old tag", &Request{Method: "PUT", Fields: []Field{{Name: "If-Match", Value: `"v1"`}}},
 			"If-Match", StepMerge, []string{"If-Match failed", "changed since you read it", "re-read and merge"}, nil, "merge your change"},
-		{"If-None-Match: * on an existing resource (create twice)", &Request{Method: "PUT", Fields: []Field{{"If-None-Match", "*"}}},
+		{"If-None-Match: * on an existing resource (create twice)", &Request{Method: "PUT", Fields: []Field{{Name: "If-None-Match", Value: "*"}}},
 			"If-None-Match: *", StepDropIfNoneMatch, []string{"If-None-Match: * failed", "already exists", "drop it to overwrite"},
 			[]string{"If-Match failed", "changed since"}, "drop If-None-Match: *"},
-		{"If-Unmodified-Since before the last change", &Request{Method: "DELETE", Fields: []Field{{"If-Unmodified-Since", "Wed, 01 May 2024 09:00:00 GMT"}}},
+		{"If-Unmodified-Since before the last change", &Request{Method: "DELETE", Fields: []Field{{Name: "If-Unmodified-Since", Value: "Wed, 01 May 2024 09:00:00 GMT"}}},
 			"If-Unmodified-Since", StepMerge, []string{"If-Unmodified-Since failed", "Wed, 01 May 2024 09:00:00 GMT"}, nil, "merge your change"},
-		{"If-None-Match with the current tag on a write", &Request{Method: "PUT", Fields: []Field{{"If-None-Match", `"v2"`}}},
+		{"If-None-Match with the current tag on a write", &Request{Method: "PUT", Fields: []Field{{Name: "If-None-Match", Value: `"v2"`}}},
 			"If-None-Match", StepReread, []string{"If-None-Match failed", "still a version you named"}, []string{"already exists"}, "drop If-None-Match"},
-		{"If-Match: * on a missing resource", &Request{Method: "PUT", Fields: []Field{{"If-Match", "*"}}},
+		{"If-Match: * on a missing resource", &Request{Method: "PUT", Fields: []Field{{Name: "If-Match", Value: "*"}}},
 			"If-Match", StepCreate, []string{"does not exist"}, nil, "without If-Match"},
-		{"If-Match wins over If-None-Match: * (evaluated first)", &Request{Method: "PUT", Fields: []Field{{"If-Match", `"v1"`}, {"If-None-Match", "*"}}},
+		{"If-Match wins over If-None-Match: * (evaluated first)", &Request{Method: "PUT", Fields: []Field{{Name: "If-Match", Value: `"v1"`}, {Name: "If-None-Match", Value: "*"}}},
 			"If-Match", StepMerge, []string{"If-Match failed"}, nil, "merge"},
 		{"no precondition at all", &Request{Method: "PUT"},
 			"", StepServer, []string{"without a precondition"}, nil, "Retrying changes nothing"},

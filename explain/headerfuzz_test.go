@@ -16,12 +16,12 @@ func FuzzHeaderNotes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name, value string, status int, url string) {
 		x := Exchange{
 			Request:  &Request{Method: "GET", URL: url},
-			Response: Response{Status: status, Fields: []Field{{name, value}, {"Date", value}, {"Vary", value}}},
+			Response: Response{Status: status, Fields: []Field{{Name: name, Value: value}, {Name: "Date", Value: value}, {Name: "Vary", Value: value}}},
 			Received: received, Now: received,
 		}
 		valid := utf8.ValidString(name) && utf8.ValidString(value) && utf8.ValidString(url)
 		for _, n := range append(HeaderNames(), name) {
-			note := NoteFor(Field{n, value}, x)
+			note := NoteFor(Field{Name: n, Value: value}, x)
 			checkNote(t, note, n, value, valid)
 		}
 		x.Request = nil

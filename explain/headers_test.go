@@ -26,7 +26,7 @@ func runNoteCases(t *testing.T, cases []noteCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			n := NoteFor(Field{c.field, c.value}, noteExchange(c))
+			n := NoteFor(Field{Name: c.field, Value: c.value}, noteExchange(c))
 			if n.Known == c.notKnown {
 				t.Errorf("Known = %v", n.Known)
 			}
@@ -57,10 +57,10 @@ func noteExchange(c noteCase) Exchange {
 	if status == 0 {
 		status = 200
 	}
-	resp := Response{Proto: "HTTP/1.1", Status: status, Fields: []Field{{c.field, c.value}}}
+	resp := Response{Proto: "HTTP/1.1", Status: status, Fields: []Field{{Name: c.field, Value: c.value}}}
 	for _, o := range c.others {
 		name, value, _ := strings.Cut(o, ":")
-		resp.Fields = append(resp.Fields, Field{name, strings.TrimSpace(value)})
+		resp.Fields = append(resp.Fields, Field{Name: name, Value: strings.TrimSpace(value)})
 	}
 	x := Exchange{Response: resp, Received: received, Now: received.Add(time.Minute)}
 	if c.url != "" {
@@ -87,7 +87,7 @@ func TestNoteUnknownField(t *testing.T) {
 		{name: "name matched case-insensitively", field: "cOnTeNt-TyPe", value: "text/plain", parsed: []string{"media type: text/plain"}},
 		{name: "request field in a response", field: "If-Match", value: `"a"`, warn: []string{"request field"}},
 	})
-	n := NoteFor(Field{"Flux-Capacitor", "1"}, Exchange{})
+	n := NoteFor(Field{Name: "Flux-Capacitor", Value: "1"}, Exchange{})
 	if !strings.Contains(n.Meaning, "Unknown field") {
 		t.Errorf("meaning %q does not say the field is unknown", n.Meaning)
 	}
@@ -136,7 +136,7 @@ func TestNoteDates(t *testing.T) {
 }
 
 func TestNoteDateWithoutTimes(t *testing.T) {
-	n := NoteFor(Field{"Date", "Wed, 01 May 2024 12:00:00 GMT"}, Exchange{})
+	n := NoteFor(Field{Name: "Date", Value: "Wed, 01 May 2024 12:00:00 GMT"}, Exchange{})
 	if !anyContains(n.Parsed, "skew: unknown") || anyContains(n.Parsed, "ago") {
 		t.Errorf("without times a date has no distance and no skew:\n%s", strings.Join(n.Parsed, "\n"))
 	}
@@ -230,7 +230,7 @@ func TestNoteChallenges(t *testing.T) {
 
 func TestHeaderNotesOrderAndDuplicates(t *testing.T) {
 	x := Exchange{Response: Response{Status: 200, Fields: []Field{
-		{"Set-Cookie", "a=1"}, {"Set-Cookie", "b=2; Secure; HttpOnly"}, {"X-Thing", "y"},
+		{Name: "Set-Cookie", Value: "a=1"}, {Name: "Set-Cookie", Value: "b=2; Secure; HttpOnly"}, {Name: "X-Thing", Value: "y"},
 	}}}
 	notes := HeaderNotes(x)
 	if len(notes) != 3 || notes[0].Value != "a=1" || notes[1].Value != "b=2; Secure; HttpOnly" || notes[2].Known {

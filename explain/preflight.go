@@ -25,11 +25,11 @@ type Preflight struct {
 // Fields is the preflight request's head as a browser writes it, beyond what the
 // client adds (Host, User-Agent).
 func (p Preflight) Fields() []Field {
-	fs := []Field{{"Origin", p.Origin}, {"Access-Control-Request-Method", p.Method}}
+	fs := []Field{{Name: "Origin", Value: p.Origin}, {Name: "Access-Control-Request-Method", Value: p.Method}}
 	if len(p.Headers) > 0 {
-		fs = append(fs, Field{"Access-Control-Request-Headers", strings.Join(p.Headers, ",")})
+		fs = append(fs, Field{Name: "Access-Control-Request-Headers", Value: strings.Join(p.Headers, ",")})
 	}
-	return append(fs, Field{"Accept", "*/*"})
+	return append(fs, Field{Name: "Accept", Value: "*/*"})
 }
 
 // forbiddenRequest are the fields a page cannot set (and User-Agent, which a page

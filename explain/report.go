@@ -6,13 +6,15 @@
 // It is pure: no network, no files, no clock. The caller passes the times in.
 package explain
 
-import "time"
+import (
+	"time"
+
+	"github.com/httplens/httplens/headers"
+)
 
 // Field is one header field as it appeared on the wire: name in its original case.
-type Field struct {
-	Name  string
-	Value string
-}
+// It is headers.Field, the same type requests and h1 use.
+type Field = headers.Field
 
 // Request is the request as sent. Method is case-sensitive (RFC 9110 §9.1).
 // FieldsUnknown says only the method and URL are known (e.g. `httplens explain

@@ -89,9 +89,9 @@ func TestWords(t *testing.T) {
 // TestObvious: the notes a reader can skip are marked, the rest are not.
 func TestObvious(t *testing.T) {
 	get := Analyze(Exchange{Request: &Request{Method: "GET", URL: "http://127.0.0.1/items/1"},
-		Response: Response{Status: 200, Fields: []Field{{"Cache-Control", "no-cache"}, {"ETag", `"a"`}}}})
+		Response: Response{Status: 200, Fields: []Field{{Name: "Cache-Control", Value: "no-cache"}, {Name: "ETag", Value: `"a"`}}}})
 	put := Analyze(Exchange{Request: &Request{Method: "PUT", URL: "http://127.0.0.1/items/1"},
-		Response: Response{Status: 204, Fields: []Field{{"ETag", `"b"`}}}})
+		Response: Response{Status: 204, Fields: []Field{{Name: "ETag", Value: `"b"`}}}})
 	obvious := map[string]bool{}
 	for _, f := range get.Findings {
 		obvious[f.ID] = f.Obvious

@@ -17,15 +17,15 @@ func TestParseHead(t *testing.T) {
 		fields   []Field
 		problems []string // substrings, in order
 	}{
-		{"clean", "HTTP/1.1 200 OK\r\nA: 1\r\nb: 2\r\n\r\n", 200, "OK", []Field{{"A", "1"}, {"b", "2"}}, nil},
-		{"bare LF", "HTTP/1.1 404 Not Found\nA: 1\n\n", 404, "Not Found", []Field{{"A", "1"}}, nil},
+		{"clean", "HTTP/1.1 200 OK\r\nA: 1\r\nb: 2\r\n\r\n", 200, "OK", []Field{{Name: "A", Value: "1"}, {Name: "b", Value: "2"}}, nil},
+		{"bare LF", "HTTP/1.1 404 Not Found\nA: 1\n\n", 404, "Not Found", []Field{{Name: "A", Value: "1"}}, nil},
 		{"signed status", "HTTP/1.1 +12 OK\r\n\r\n", 0, "OK", []Field{}, []string{`line 1: the status code "+12"`}},
 		{"bad version", "HTTP/11 200 OK\r\n\r\n", 200, "OK", []Field{}, []string{`line 1: the version "HTTP/11"`}},
-		{"control in value", "HTTP/1.1 200 OK\r\nX: a\x1bb\r\n\r\n", 200, "OK", []Field{{"X", "a\x1bb"}}, []string{"line 2: the value of X holds the control character 0x1b"}},
-		{"separator in name", "HTTP/1.1 200 OK\r\nX/Y: 1\r\n\r\n", 200, "OK", []Field{{"X/Y", "1"}}, []string{`line 2: the field name "X/Y" is not a token`}},
-		{"space before colon", "HTTP/1.1 200 OK\r\nETag : \"a\"\r\n\r\n", 200, "OK", []Field{{"ETag", `"a"`}}, []string{"line 2: whitespace between"}},
-		{"fold", "HTTP/1.1 200 OK\r\nX:\r\n  b\r\n\r\n", 200, "OK", []Field{{"X", "b"}}, []string{"line 3: obsolete line folding"}},
-		{"no colon", "HTTP/1.1 200 OK\r\nnonsense\r\nA: 1\r\n\r\n", 200, "OK", []Field{{"A", "1"}}, []string{"line 2: not a header field"}},
+		{"control in value", "HTTP/1.1 200 OK\r\nX: a\x1bb\r\n\r\n", 200, "OK", []Field{{Name: "X", Value: "a\x1bb"}}, []string{"line 2: the value of X holds the control character 0x1b"}},
+		{"separator in name", "HTTP/1.1 200 OK\r\nX/Y: 1\r\n\r\n", 200, "OK", []Field{{Name: "X/Y", Value: "1"}}, []string{`line 2: the field name "X/Y" is not a token`}},
+		{"space before colon", "HTTP/1.1 200 OK\r\nETag : \"a\"\r\n\r\n", 200, "OK", []Field{{Name: "ETag", Value: `"a"`}}, []string{"line 2: whitespace between"}},
+		{"fold", "HTTP/1.1 200 OK\r\nX:\r\n  b\r\n\r\n", 200, "OK", []Field{{Name: "X", Value: "b"}}, []string{"line 3: obsolete line folding"}},
+		{"no colon", "HTTP/1.1 200 OK\r\nnonsense\r\nA: 1\r\n\r\n", 200, "OK", []Field{{Name: "A", Value: "1"}}, []string{"line 2: not a header field"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

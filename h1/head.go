@@ -4,14 +4,13 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/httplens/httplens/headers"
 )
 
 // Field is one header field as received: name in its letter case, value trimmed of
-// surrounding spaces and tabs.
-type Field struct {
-	Name  string
-	Value string
-}
+// surrounding spaces and tabs. It is headers.Field.
+type Field = headers.Field
 
 // Head is the best reading of a response head, with what was wrong with it.
 // Problems name head lines counted from 1 (the status line).

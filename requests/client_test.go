@@ -52,7 +52,7 @@ func TestHeaderCaseOrderAndDuplicatesKept(t *testing.T) {
 	if x.Err != nil {
 		t.Fatal(x.Err)
 	}
-	want := []Header{{"eTaG", `"x"`}, {"X-B", "1"}, {"set-cookie", "a=1"}, {"X-A", "2"}, {"set-cookie", "b=2"}, {"Content-Length", "2"}}
+	want := []Header{{Name: "eTaG", Value: `"x"`}, {Name: "X-B", Value: "1"}, {Name: "set-cookie", Value: "a=1"}, {Name: "X-A", Value: "2"}, {Name: "set-cookie", Value: "b=2"}, {Name: "Content-Length", Value: "2"}}
 	if !slices.Equal(x.Response.Headers, want) {
 		t.Fatalf("headers = %q, want %q", x.Response.Headers, want)
 	}
@@ -71,7 +71,7 @@ func TestHeaderCaseOrderAndDuplicatesKept(t *testing.T) {
 func TestNoUnrequestedHeaders(t *testing.T) {
 	s := newRawServer(t, "HTTP/1.1 204 No Content\r\n\r\n")
 	r := Request{Method: "PUT", URL: s.url() + "/items/1",
-		Headers: []Header{{"content-type", "application/json"}, {"If-Match", `"abc"`}},
+		Headers: []Header{{Name: "content-type", Value: "application/json"}, {Name: "If-Match", Value: `"abc"`}},
 		Body:    []byte(`{"a":1}`)}
 	x := Send(context.Background(), r, Options{})
 	if x.Err != nil {
@@ -98,7 +98,7 @@ func TestNoUnrequestedHeaders(t *testing.T) {
 
 func TestUserAgentOverride(t *testing.T) {
 	s := newRawServer(t, "HTTP/1.1 204 No Content\r\n\r\n")
-	r := Request{URL: s.url(), Headers: []Header{{"user-agent", "mine/1"}}}
+	r := Request{URL: s.url(), Headers: []Header{{Name: "user-agent", Value: "mine/1"}}}
 	if x := Send(context.Background(), r, Options{UserAgent: "httplens/9"}); x.Err != nil {
 		t.Fatal(x.Err)
 	}
@@ -178,7 +178,7 @@ func TestInterimHeadIsKept(t *testing.T) {
 	if string(x.Response.RawHead) != reply {
 		t.Fatalf("raw head = %q", x.Response.RawHead)
 	}
-	if x.Response.Status != 201 || !slices.Equal(x.Response.Headers, []Header{{"Location", "/items/9"}, {"Content-Length", "0"}}) {
+	if x.Response.Status != 201 || !slices.Equal(x.Response.Headers, []Header{{Name: "Location", Value: "/items/9"}, {Name: "Content-Length", Value: "0"}}) {
 		t.Fatalf("final head parsed wrong: %d %q", x.Response.Status, x.Response.Headers)
 	}
 }
@@ -218,7 +218,7 @@ func TestCompressionOnlyWhenAsked(t *testing.T) {
 	if string(x.Response.Body) != "plain" || x.Response.Decoded != nil {
 		t.Fatalf("without Accept-Encoding the server must see none: body %q", x.Response.Body)
 	}
-	x = Send(context.Background(), Request{URL: srv.URL, Headers: []Header{{"Accept-Encoding", "gzip"}}}, Options{})
+	x = Send(context.Background(), Request{URL: srv.URL, Headers: []Header{{Name: "Accept-Encoding", Value: "gzip"}}}, Options{})
 	if x.Err != nil {
 		t.Fatal(x.Err)
 	}

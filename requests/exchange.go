@@ -1,35 +1,15 @@
 package requests
 
 import (
-	"encoding/json"
-	"fmt"
 	"time"
+
+	"github.com/httplens/httplens/headers"
 )
 
 // Header is one header field; Name keeps the letter case it was sent or received in.
-// It marshals to JSON as a [name, value] pair.
-type Header struct {
-	Name  string
-	Value string
-}
-
-// MarshalJSON writes the header as ["Name", "value"].
-func (h Header) MarshalJSON() ([]byte, error) {
-	return json.Marshal([2]string{h.Name, h.Value})
-}
-
-// UnmarshalJSON reads a ["Name", "value"] pair.
-func (h *Header) UnmarshalJSON(b []byte) error {
-	var pair []string
-	if err := json.Unmarshal(b, &pair); err != nil {
-		return err
-	}
-	if len(pair) != 2 {
-		return fmt.Errorf("header: want [name, value], got %d elements", len(pair))
-	}
-	h.Name, h.Value = pair[0], pair[1]
-	return nil
-}
+// It marshals to JSON as a [name, value] pair. It is headers.Field, so a []Header
+// converts to a headers.List for look-ups.
+type Header = headers.Field
 
 // Request is a fully resolved request: no variables left. Headers are sent in the
 // letter case given. Body may be nil.

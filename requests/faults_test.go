@@ -217,7 +217,7 @@ func TestGzipBombIsCutAtTheCap(t *testing.T) {
 		w.Write(z.Bytes())
 	}))
 	defer srv.Close()
-	x := Send(context.Background(), Request{URL: srv.URL, Headers: []Header{{"Accept-Encoding", "gzip"}}}, Options{MaxBody: 1 << 20})
+	x := Send(context.Background(), Request{URL: srv.URL, Headers: []Header{{Name: "Accept-Encoding", Value: "gzip"}}}, Options{MaxBody: 1 << 20})
 	if x.Err != nil {
 		t.Fatal(x.Err)
 	}

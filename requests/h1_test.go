@@ -21,7 +21,7 @@ import (
 
 // fileHeaders are fields as a .http file might give them: odd letter case, an order
 // that is not alphabetical, a repeated name.
-var fileHeaders = []Header{{"x-Zeta", "1"}, {"ACCEPT", "application/json"}, {"x-alpha", "2"}, {"X-Zeta", "3"}, {"content-TYPE", "text/plain"}}
+var fileHeaders = []Header{{Name: "x-Zeta", Value: "1"}, {Name: "ACCEPT", Value: "application/json"}, {Name: "x-alpha", Value: "2"}, {Name: "X-Zeta", Value: "3"}, {Name: "content-TYPE", Value: "text/plain"}}
 
 // wantFileHead is the head httplens must write for fileHeaders: Host first, then the
 // file's fields untouched, then what it adds.
@@ -242,7 +242,7 @@ func TestExpectContinue(t *testing.T) {
 		got <- string(body) + map[bool]string{true: " (early)"}[early > 0]
 		io.WriteString(c, "HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")
 	})
-	x := Send(context.Background(), Request{Method: "PUT", URL: url, Headers: []Header{{"Expect", "100-continue"}}, Body: []byte("data")}, Options{})
+	x := Send(context.Background(), Request{Method: "PUT", URL: url, Headers: []Header{{Name: "Expect", Value: "100-continue"}}, Body: []byte("data")}, Options{})
 	if x.Err != nil || x.Response.Status != 201 {
 		t.Fatalf("err=%v resp=%+v", x.Err, x.Response)
 	}

@@ -17,7 +17,7 @@ const smallHandler = `
 // objects, the guards, the script and its test.
 func BenchmarkRun(b *testing.B) {
 	e := &Engine{Globals: &Globals{}}
-	resp := &Response{Status: 200, Headers: []Header{{"Content-Type", "application/json"}, {"ETag", `"v1"`}},
+	resp := &Response{Status: 200, Headers: []Header{{Name: "Content-Type", Value: "application/json"}, {Name: "ETag", Value: `"v1"`}},
 		Body: []byte(`{"id": 1, "name": "item", "token": "abc"}`)}
 	p := Program{Name: "bench.http", Source: smallHandler, Line: 1}
 	for i := 0; i < b.N; i++ {

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/httplens/httplens/headers"
 )
 
 // Defaults for an Engine whose fields are zero.
@@ -88,11 +89,8 @@ func (e *Engine) compile(p Program) (*goja.Program, error) {
 	return prog, nil
 }
 
-// Header is one header field of a request or response.
-type Header struct {
-	Name  string
-	Value string
-}
+// Header is one header field of a request or response (headers.Field).
+type Header = headers.Field
 
 // Request is the request a script sees. In a pre-request script the fields are as
 // written in the file, {{variables}} not yet substituted; Substitute, when set,

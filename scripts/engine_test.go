@@ -11,7 +11,7 @@ import (
 
 func jsonResponse(body string) *Response {
 	return &Response{Status: 200, Headers: []Header{
-		{"Content-Type", "application/json; charset=utf-8"}, {"Set-Cookie", "a=1"}, {"set-cookie", "b=2"},
+		{Name: "Content-Type", Value: "application/json; charset=utf-8"}, {Name: "Set-Cookie", Value: "a=1"}, {Name: "set-cookie", Value: "b=2"},
 	}, Body: []byte(body)}
 }
 
@@ -60,7 +60,7 @@ func TestBodyIsStringUnlessJSON(t *testing.T) {
 		{"application/json", `not json`, "string"},
 	} {
 		out := run(t, e, `client.log(typeof response.body)`, Env{Response: &Response{
-			Status: 200, Headers: []Header{{"Content-Type", c.ctype}}, Body: []byte(c.body)}})
+			Status: 200, Headers: []Header{{Name: "Content-Type", Value: c.ctype}}, Body: []byte(c.body)}})
 		if out.Err != nil || len(out.Logs) != 1 || out.Logs[0] != c.want {
 			t.Errorf("%s %q: logs %q err %v, want %s", c.ctype, c.body, out.Logs, out.Err, c.want)
 		}
@@ -258,7 +258,7 @@ func TestPreRequestScript(t *testing.T) {
 		client.log(request.body.getRaw(), request.environment.get("user"), request.environment.get("none"));
 		client.log(request.variables.get("firstname"), typeof response);
 	`, Env{Variables: vars, Request: Request{
-		Method: "POST", URL: "{{host}}/x", Headers: []Header{{"Authorization", "Bearer {{token}}"}},
+		Method: "POST", URL: "{{host}}/x", Headers: []Header{{Name: "Authorization", Value: "Bearer {{token}}"}},
 		Body:        `{"a":1}`,
 		Substitute:  func(s string) string { return strings.ReplaceAll(s, "{{host}}", "http://127.0.0.1") },
 		Environment: func(n string) (string, bool) { v, ok := env[n]; return v, ok },
