@@ -73,7 +73,7 @@ func reuseDecision(x explain.Exchange, rules explain.CacheReuse, req explain.Cac
 // mustRevalidateName names the directive that forbids serving stale.
 func mustRevalidateName(fields []explain.Field, shared bool) string {
 	for _, f := range fields {
-		if !strings.EqualFold(f.Name, "Cache-Control") {
+		if !f.Is("Cache-Control") {
 			continue
 		}
 		v := strings.ToLower(f.Value)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -22,7 +23,7 @@ func (l *Lab) Do(ctx context.Context, r requests.Request) Result {
 	case r.Method != "GET" && r.Method != "HEAD":
 		res.Why = append(res.Why, r.Method+" is not answered from a cache: the request goes to the origin")
 		return l.forward(ctx, r, res, false, "")
-	case hasAny(r.Headers, "If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range", "Range"):
+	case headers.List(r.Headers).HasAny("If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range", "Range"):
 		res.Label = Pass
 		res.Why = append(res.Why, "the request carries its own preconditions or Range; the lab forwards it unchanged and stores nothing")
 		return l.sendUpstream(ctx, r, res)
@@ -194,7 +195,7 @@ func (l *Lab) store(r requests.Request, x requests.Exchange, sent, received time
 	e.resp.Headers = append([]requests.Header(nil), x.Response.Headers...)
 	if l.shared && len(rules.PrivateFields) > 0 {
 		// private="Set-Cookie" lets a shared cache store the rest (RFC 9111 §5.2.2.7).
-		e.resp.Headers = withoutFields(e.resp.Headers, rules.PrivateFields)
+		e.resp.Headers = headers.List(e.resp.Headers).Without(rules.PrivateFields...)
 		e.fields = toExplainFields(e.resp.Headers)
 	}
 	list := l.entries[key]
@@ -228,31 +229,9 @@ func (l *Lab) invalidate(uris []string) []string {
 	return removed
 }
 
-func hasAny(hs []requests.Header, names ...string) bool {
-	for _, h := range hs {
-		for _, n := range names {
-			if strings.EqualFold(h.Name, n) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func orNone(keys []string) string {
 	if len(keys) == 0 {
 		return "nothing was stored"
 	}
 	return strings.Join(keys, ", ")
-}
-
-// withoutFields drops every line of the named fields (lower case names).
-func withoutFields(hs []requests.Header, names []string) []requests.Header {
-	var out []requests.Header
-	for _, h := range hs {
-		if !containsFold(names, h.Name) {
-			out = append(out, h)
-		}
-	}
-	return out
 }

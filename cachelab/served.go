@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -95,13 +96,7 @@ func updateFields(stored *requests.Response, fresh []requests.Header) []string {
 
 // withField returns hs with every line of name replaced by one name: value.
 func withField(hs []requests.Header, name, value string) []requests.Header {
-	out := make([]requests.Header, 0, len(hs)+1)
-	for _, h := range hs {
-		if !strings.EqualFold(h.Name, name) {
-			out = append(out, h)
-		}
-	}
-	return append(out, requests.Header{Name: name, Value: value})
+	return append(headers.List(hs).Without(name), requests.Header{Name: name, Value: value})
 }
 
 // buildHead writes the status line and fields of a response the lab serves itself.

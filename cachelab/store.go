@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -82,11 +83,9 @@ func varyKey(names []string, req []requests.Header) (vals []string, secondary st
 
 // headerValue combines every line of the field name, as a list.
 func headerValue(hs []requests.Header, name string) (string, bool) {
-	var vs []string
-	for _, h := range hs {
-		if strings.EqualFold(h.Name, name) {
-			vs = append(vs, strings.Join(strings.Fields(h.Value), " "))
-		}
+	vs := headers.List(hs).Values(name)
+	for i, v := range vs {
+		vs[i] = strings.Join(strings.Fields(v), " ")
 	}
 	return strings.Join(vs, ", "), len(vs) > 0
 }
@@ -128,15 +127,12 @@ func (e *entry) exchange(now time.Time) explain.Exchange {
 // validator is the conditional field a revalidation sends (RFC 9111 §4.3.1):
 // If-None-Match with the ETag, else If-Modified-Since with Last-Modified.
 func (e *entry) validator() (requests.Header, bool) {
-	for _, f := range e.fields {
-		if strings.EqualFold(f.Name, "ETag") {
-			return requests.Header{Name: "If-None-Match", Value: f.Value}, true
-		}
+	fs := headers.List(e.fields)
+	if v, ok := fs.Lookup("ETag"); ok {
+		return requests.Header{Name: "If-None-Match", Value: v}, true
 	}
-	for _, f := range e.fields {
-		if strings.EqualFold(f.Name, "Last-Modified") {
-			return requests.Header{Name: "If-Modified-Since", Value: f.Value}, true
-		}
+	if v, ok := fs.Lookup("Last-Modified"); ok {
+		return requests.Header{Name: "If-Modified-Since", Value: v}, true
 	}
 	return requests.Header{}, false
 }

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -123,7 +124,7 @@ type runner struct {
 func readRequest(req requests.Request) requests.Request {
 	out := requests.Request{Method: "GET", URL: req.URL}
 	for _, h := range req.Headers {
-		if isPrecondition(h.Name) || strings.EqualFold(h.Name, "Content-Type") || strings.EqualFold(h.Name, "Content-Length") {
+		if isPrecondition(h.Name) || h.Is("Content-Type") || h.Is("Content-Length") {
 			continue
 		}
 		out.Headers = append(out.Headers, h)
@@ -144,13 +145,7 @@ func isPrecondition(name string) bool {
 // with returns a copy of r with the header set, replacing any of that name.
 func with(r requests.Request, name, value string) requests.Request {
 	out := r
-	out.Headers = nil
-	for _, h := range r.Headers {
-		if !strings.EqualFold(h.Name, name) {
-			out.Headers = append(out.Headers, h)
-		}
-	}
-	out.Headers = append(out.Headers, requests.Header{Name: name, Value: value})
+	out.Headers = append(headers.List(r.Headers).Without(name), requests.Header{Name: name, Value: value})
 	return out
 }
 
@@ -192,12 +187,8 @@ func field(x requests.Exchange, name string) (string, bool) {
 	if x.Response == nil {
 		return "", false
 	}
-	for _, h := range x.Response.Headers {
-		if strings.EqualFold(h.Name, name) {
-			return strings.TrimSpace(h.Value), true
-		}
-	}
-	return "", false
+	v, ok := headers.List(x.Response.Headers).Lookup(name)
+	return strings.TrimSpace(v), ok
 }
 
 // result builds a result; the evidence list is never nil.

@@ -112,7 +112,7 @@ func (r *runner) gzipProblems(x requests.Exchange, ce string) []string {
 	}
 	vary := ""
 	for _, h := range x.Response.Headers {
-		if strings.EqualFold(h.Name, "Vary") {
+		if h.Is("Vary") {
 			vary += "," + strings.ToLower(h.Value)
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/httplens/httplens/headers"
 )
 
 // Response is what the resolver needs of a request's last response to fill in
@@ -310,10 +312,8 @@ func (x *expander) requestVar(expr, name, path string) (string, error) {
 	kind, sel, _ := strings.Cut(path, ".")
 	switch kind {
 	case "headers":
-		for _, h := range resp.Headers {
-			if strings.EqualFold(h.Name, sel) {
-				return h.Value, nil
-			}
+		if v, ok := headers.List(resp.Headers).Lookup(sel); ok {
+			return v, nil
 		}
 		return "", fmt.Errorf("{{%s}}: the last response of %s has no %s header", expr, name, sel)
 	case "body":

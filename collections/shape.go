@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/httplens/httplens/headers"
 )
 
 // finish turns what the dialects write into what goes on the wire: a relative or
@@ -44,7 +46,7 @@ func absoluteURL(r *Request, out *Resolved, x *expander) error {
 		return nil
 	}
 	for i, h := range out.Headers {
-		if !strings.EqualFold(h.Name, "Host") || h.Value == "" {
+		if !h.Is("Host") || h.Value == "" {
 			continue
 		}
 		scheme, hostport, ok := strings.Cut(h.Value, "://")
@@ -67,7 +69,7 @@ func absoluteURL(r *Request, out *Resolved, x *expander) error {
 func basicAuth(hs []Header) {
 	for i, h := range hs {
 		scheme, cred, ok := strings.Cut(h.Value, " ")
-		if !strings.EqualFold(h.Name, "Authorization") || !ok || !strings.EqualFold(scheme, "Basic") {
+		if !h.Is("Authorization") || !ok || !strings.EqualFold(scheme, "Basic") {
 			continue
 		}
 		cred = strings.TrimSpace(cred)
@@ -90,7 +92,7 @@ var gqlOperation = regexp.MustCompile(`^\s*(query|mutation|subscription)\s*([_A-
 func graphQL(r *Request, out *Resolved) error {
 	marked := out.Method == "GRAPHQL"
 	for i := 0; i < len(out.Headers); i++ {
-		if strings.EqualFold(out.Headers[i].Name, "X-Request-Type") && strings.EqualFold(out.Headers[i].Value, "GraphQL") {
+		if out.Headers[i].Is("X-Request-Type") && strings.EqualFold(out.Headers[i].Value, "GraphQL") {
 			out.Headers = append(out.Headers[:i], out.Headers[i+1:]...)
 			marked = true
 			i--
@@ -116,24 +118,15 @@ func graphQL(r *Request, out *Resolved) error {
 		return errorAt(r, r.BodySpan.Start.Offset, "GraphQL variables: "+err.Error())
 	}
 	out.Body = b
-	if !hasHeader(out.Headers, "Content-Type") {
+	if !headers.List(out.Headers).Has("Content-Type") {
 		out.Headers = append(out.Headers, Header{Name: "Content-Type", Value: "application/json"})
 	}
 	return nil
 }
 
-func hasHeader(hs []Header, name string) bool {
-	for _, h := range hs {
-		if strings.EqualFold(h.Name, name) {
-			return true
-		}
-	}
-	return false
-}
-
 func isMultipart(hs []Header) bool {
 	for _, h := range hs {
-		if strings.EqualFold(h.Name, "Content-Type") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(h.Value)), "multipart/") {
+		if h.Is("Content-Type") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(h.Value)), "multipart/") {
 			return true
 		}
 	}

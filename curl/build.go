@@ -6,6 +6,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/httplens/httplens/headers"
 )
 
 // derivedHeader turns an option that curl sends as a header into that header.
@@ -75,10 +77,8 @@ func (p *parser) request() (Request, error) {
 
 // hasHeader reports whether -H set or removed the header name.
 func (p *parser) hasHeader(name string) bool {
-	for _, h := range p.headers {
-		if strings.EqualFold(h.Name, name) {
-			return true
-		}
+	if headers.List(p.headers).Has(name) {
+		return true
 	}
 	for _, n := range p.removed {
 		if strings.EqualFold(n, name) {

@@ -47,12 +47,7 @@ type Request struct {
 // Header returns the value of the first header named name (any letter case), and
 // whether there is one.
 func (r *Request) Header(name string) (string, bool) {
-	for _, h := range r.Headers {
-		if strings.EqualFold(h.Name, name) {
-			return h.Value, true
-		}
-	}
-	return "", false
+	return headers.List(r.Headers).Lookup(name)
 }
 
 // ErrNotCurl is returned by Parse for a command that does not start with curl.

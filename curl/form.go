@@ -86,7 +86,7 @@ func (p *parser) multipart(r *Request) ([]Header, error) {
 	ctype := "multipart/form-data; boundary=" + boundary
 	// A multipart Content-Type set with -H keeps its value and gets the boundary.
 	for i, h := range p.headers {
-		if strings.EqualFold(h.Name, "Content-Type") && !strings.Contains(h.Value, "boundary=") {
+		if h.Is("Content-Type") && !strings.Contains(h.Value, "boundary=") {
 			p.headers[i].Value = h.Value + "; boundary=" + boundary
 		}
 	}

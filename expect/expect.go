@@ -228,7 +228,7 @@ func checkFinding(e Expectation, fs []explain.Finding) (bool, string, []string) 
 func checkHeader(e Expectation, fields []explain.Field) (bool, string) {
 	var seen []string
 	for _, f := range fields {
-		if !strings.EqualFold(f.Name, e.Arg) {
+		if !f.Is(e.Arg) {
 			continue
 		}
 		v := strings.TrimSpace(f.Value)

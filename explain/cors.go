@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/httplens/httplens/headers"
 )
 
 // CORS is what a browser would do with the response for a page at Origin: whether
@@ -201,12 +203,8 @@ func corsVerdict(c *CORS) Finding {
 
 // varyLists reports whether Vary names the field (or is *).
 func varyLists(fs []Field, name string) bool {
-	for _, v := range values(fs, "Vary") {
-		if v == "*" || strings.EqualFold(v, name) {
-			return true
-		}
-	}
-	return false
+	l := headers.List(fs)
+	return l.HasToken("Vary", "*") || l.HasToken("Vary", name)
 }
 
 func listOrNone(l []string) string {

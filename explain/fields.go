@@ -3,58 +3,41 @@ package explain
 import (
 	"strings"
 	"time"
+
+	"github.com/httplens/httplens/headers"
 )
 
 // values returns every value of the named field, in order, with list members split on
 // commas outside quoted strings (RFC 9110 §5.3: repeated lines combine into one list).
 func values(fs []Field, name string) []string {
 	var out []string
-	for _, f := range fs {
-		if strings.EqualFold(f.Name, name) {
-			out = append(out, splitList(f.Value)...)
-		}
+	for _, v := range headers.List(fs).Values(name) {
+		out = append(out, headers.Tokens(v)...)
 	}
 	return out
 }
 
 // lines returns the raw value of every line of the named field, unsplit.
 func lines(fs []Field, name string) []string {
-	var out []string
-	for _, f := range fs {
-		if strings.EqualFold(f.Name, name) {
-			out = append(out, strings.TrimSpace(f.Value))
-		}
+	out := headers.List(fs).Values(name)
+	for i, v := range out {
+		out[i] = strings.TrimSpace(v)
 	}
 	return out
 }
 
 // first returns the first line of the named field and whether there was one.
 func first(fs []Field, name string) (string, bool) {
-	for _, f := range fs {
-		if strings.EqualFold(f.Name, name) {
-			return strings.TrimSpace(f.Value), true
-		}
-	}
-	return "", false
+	v, ok := headers.List(fs).Lookup(name)
+	return strings.TrimSpace(v), ok
 }
 
 // has reports whether the named field is present at all.
-func has(fs []Field, name string) bool {
-	_, ok := first(fs, name)
-	return ok
-}
+func has(fs []Field, name string) bool { return headers.List(fs).Has(name) }
 
 // splitList splits a field value on commas that are not inside a quoted string and
-// drops empty members (RFC 9110 §5.6.1 allows them).
-func splitList(v string) []string {
-	var out []string
-	for _, m := range splitUnquoted(v, ',') {
-		if m != "" {
-			out = append(out, m)
-		}
-	}
-	return out
-}
+// drops empty members (RFC 9110 §5.6.1 allows them): headers.Tokens.
+func splitList(v string) []string { return headers.Tokens(v) }
 
 // splitUnquoted splits v on sep where sep is not inside a quoted string (a
 // backslash escapes the next character there) and trims each part.

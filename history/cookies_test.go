@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -32,7 +33,7 @@ func run(t *testing.T, path, env string, urls ...string) []string {
 		if x.Err != nil {
 			t.Fatal(x.Err)
 		}
-		sent = append(sent, headerValue(x.Request.Headers, "Cookie"))
+		sent = append(sent, headers.List(x.Request.Headers).Get("Cookie"))
 	}
 	if err := s.SaveCookies(ctx, env, jar.All()); err != nil {
 		t.Fatal(err)

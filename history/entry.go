@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -89,7 +90,7 @@ func (e Entry) ETag() string {
 	if e.Response == nil {
 		return ""
 	}
-	return headerValue(e.Response.Headers, "ETag")
+	return headers.List(e.Response.Headers).Get("ETag")
 }
 
 // Summary is one row of a listing: enough to show and pick an exchange without

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -190,14 +191,12 @@ func newHARRequest(r requests.SentRequest) harRequest {
 		HeadersSize: headSize(r.RawHead, false),
 		BodySize:    int64(len(r.Body)),
 	}
-	for _, h := range r.Headers {
-		if strings.EqualFold(h.Name, "Cookie") {
-			out.Cookies = append(out.Cookies, requestCookies(h.Value)...)
-		}
+	for _, v := range headers.List(r.Headers).Values("Cookie") {
+		out.Cookies = append(out.Cookies, requestCookies(v)...)
 	}
 	if len(r.Body) > 0 {
 		text, enc := harText(r.Body)
-		mime := headerValue(r.Headers, "Content-Type")
+		mime := headers.List(r.Headers).Get("Content-Type")
 		out.PostData = &harPostData{MimeType: mime, Params: formParams(mime, r.Body), Text: text, Encoding: enc}
 	}
 	return out
@@ -215,14 +214,12 @@ func newHARResponse(e Entry) harResponse {
 		HTTPVersion: r.Proto,
 		Cookies:     []harCookie{},
 		Headers:     harHeaders(r.Headers),
-		RedirectURL: headerValue(r.Headers, "Location"),
+		RedirectURL: headers.List(r.Headers).Get("Location"),
 		HeadersSize: headSize(r.RawHead, r.Reconstructed),
 		BodySize:    e.BodyBytes,
 	}
-	for _, h := range r.Headers {
-		if strings.EqualFold(h.Name, "Set-Cookie") {
-			out.Cookies = append(out.Cookies, responseCookie(h.Value))
-		}
+	for _, v := range headers.List(r.Headers).Values("Set-Cookie") {
+		out.Cookies = append(out.Cookies, responseCookie(v))
 	}
 	// content is the body after Content-Encoding is removed, when it could be.
 	content := r.Body
@@ -230,7 +227,7 @@ func newHARResponse(e Entry) harResponse {
 	if r.Decoded != nil {
 		content, out.Content.Size = r.Decoded, int64(len(r.Decoded))
 	}
-	out.Content.MimeType = headerValue(r.Headers, "Content-Type")
+	out.Content.MimeType = headers.List(r.Headers).Get("Content-Type")
 	out.Content.Text, out.Content.Encoding = harText(content)
 	if r.Truncated {
 		out.Comment = fmt.Sprintf("body truncated: %d of %d bytes kept", len(r.Body), e.BodyBytes)

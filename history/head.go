@@ -56,16 +56,6 @@ func parseHead(raw []byte) head {
 	return h
 }
 
-// headerValue returns the first value of the named header, or "".
-func headerValue(hs []requests.Header, name string) string {
-	for _, h := range hs {
-		if strings.EqualFold(h.Name, name) {
-			return h.Value
-		}
-	}
-	return ""
-}
-
 // nonNil turns a nil header list into an empty one, so it is stored as [] not null.
 func nonNil(hs []requests.Header) []requests.Header {
 	if hs == nil {

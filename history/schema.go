@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+
+	"github.com/httplens/httplens/headers"
 )
 
 // A migration moves the schema from version i to i+1 (PRAGMA user_version), inside
@@ -194,7 +196,7 @@ func backfillV2(ctx context.Context, tx *sql.Tx) error {
 		f.proto, f.rsProto, f.reason = req.proto(), rs.first[0], rs.reason()
 		f.reqHeaders, _ = json.Marshal(nonNil(req.headers))
 		f.rsHeaders, _ = json.Marshal(nonNil(rs.headers))
-		f.etag = headerValue(rs.headers, "ETag")
+		f.etag = headers.List(rs.headers).Get("ETag")
 		f.size = int64(len(reqHead)+len(rsHead)+len(f.reqHeaders)+len(f.rsHeaders)) + reqBodyLen + f.bodyLen
 		fills = append(fills, f)
 	}

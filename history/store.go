@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -66,7 +67,7 @@ func (s *Store) newRecord(e Entry) (record, error) {
 		}
 		r.e.Redacted = e.Redacted || a || b || c || d || u || x
 	}
-	r.etag = headerValue(rsHeaders, "ETag")
+	r.etag = headers.List(rsHeaders).Get("ETag")
 	var err error
 	if r.reqHeaders, err = json.Marshal(nonNil(reqHeaders)); err != nil {
 		return r, err

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/headers"
 )
 
 // request converts one request item to a .http block.
@@ -220,10 +221,8 @@ func (c *converter) auth(where string, r *collections.Request, a *auth) {
 
 // setHeader adds a header unless the request sets it itself.
 func setHeader(r *collections.Request, name, value string) {
-	for _, h := range r.Headers {
-		if strings.EqualFold(h.Name, name) {
-			return
-		}
+	if headers.List(r.Headers).Has(name) {
+		return
 	}
 	r.Headers = append(r.Headers, collections.Header{Name: name, Value: value})
 }

@@ -125,7 +125,7 @@ func (st *Step) lines() []string {
 	}
 	out := []string{fmt.Sprintf("→ %d %s", x.Response.Status, s(x.Response.Reason))}
 	for _, h := range x.Response.Headers {
-		if strings.HasPrefix(strings.ToLower(h.Name), "access-control-") || strings.EqualFold(h.Name, "Vary") {
+		if strings.HasPrefix(strings.ToLower(h.Name), "access-control-") || h.Is("Vary") {
 			out = append(out, "  "+s(h.Name)+": "+s(h.Value))
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/httplens/httplens/headers"
 )
 
 // sendH1 sends r over HTTP/1.1 written and read by this package, following
@@ -43,7 +45,7 @@ func (c *Client) sendH1(ctx context.Context, r Request) Exchange {
 			break
 		}
 		x.Hops = append(x.Hops, Hop{Method: x.Request.Method, URL: x.Request.URL, Status: x.Response.Status,
-			Location: headerValue(x.Response.Headers, "Location"), Request: x.Request, Response: x.Response, Received: x.Received})
+			Location: headers.List(x.Response.Headers).Get("Location"), Request: x.Request, Response: x.Response, Received: x.Received})
 		if len(x.Hops) >= maxHops {
 			x.Err = errors.New("stopped after 10 redirects")
 			break
@@ -391,7 +393,7 @@ func redirect(r Request, t target, resp *Response) (Request, bool) {
 	default:
 		return r, false
 	}
-	loc := headerValue(resp.Headers, "Location")
+	loc := headers.List(resp.Headers).Get("Location")
 	if loc == "" {
 		return r, false
 	}
@@ -416,27 +418,13 @@ func redirect(r Request, t target, resp *Response) (Request, bool) {
 	return next, true
 }
 
-func headerValue(hs []Header, name string) string {
-	for _, h := range hs {
-		if strings.EqualFold(h.Name, name) {
-			return h.Value
-		}
-	}
-	return ""
-}
-
 // responseCookies reads the Set-Cookie fields of a response.
 func responseCookies(hs []Header) []*http.Cookie {
-	h := http.Header{}
-	for _, f := range hs {
-		if strings.EqualFold(f.Name, "Set-Cookie") {
-			h.Add("Set-Cookie", f.Value)
-		}
-	}
-	if len(h) == 0 {
+	lines := headers.List(hs).Values("Set-Cookie")
+	if len(lines) == 0 {
 		return nil
 	}
-	return (&http.Response{Header: h}).Cookies()
+	return (&http.Response{Header: http.Header{"Set-Cookie": lines}}).Cookies()
 }
 
 // cookieHeader joins the jar's cookies into one Cookie field (RFC 6265 §5.4).

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/httplens/httplens/headers"
 )
 
 // wordsError is an error said in plain words; Unwrap keeps the cause for errors.Is
@@ -70,7 +72,7 @@ func describeH1(ctx context.Context, err error, clk *phaseClock, resp *Response,
 		return words(err, "reading the response head failed after %s: %v", sizeText(int64(head.got)), plainSyscall(err))
 	case resp != nil && resp.Status != 0:
 		body := sizeText(resp.BodyBytes) + " of the body"
-		if cl := headerValue(resp.Headers, "Content-Length"); cl != "" {
+		if cl := headers.List(resp.Headers).Get("Content-Length"); cl != "" {
 			body += " (Content-Length: " + cl + ")"
 		}
 		switch {

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/httplens/httplens/headers"
 )
 
 // readResponse reads resp's body up to maxBody bytes and builds the Response from
@@ -141,12 +143,11 @@ func rebuildResponseHead(r *Response) []byte {
 // decode removes gzip or deflate content coding, bounded by limit: a body that
 // inflates past it is cut there and truncated is set. It returns nil when there is
 // nothing to decode or the coding is unknown or broken: the raw body stays.
-func decode(headers []Header, body []byte, limit int64) (decoded []byte, truncated bool) {
+func decode(hs []Header, body []byte, limit int64) (decoded []byte, truncated bool) {
 	var coding string
-	for _, h := range headers {
-		if strings.EqualFold(h.Name, "Content-Encoding") {
-			coding = strings.ToLower(strings.TrimSpace(h.Value))
-		}
+	// Of several lines the last is read; a list of codings is not decoded.
+	if cs := headers.List(hs).Values("Content-Encoding"); len(cs) > 0 {
+		coding = strings.ToLower(strings.TrimSpace(cs[len(cs)-1]))
 	}
 	var r io.Reader
 	var err error
