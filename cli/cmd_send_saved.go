@@ -203,11 +203,7 @@ func resolve(rv *collections.Resolver, r *collections.Request) (requests.Request
 }
 
 func collectionHeaders(hs []requests.Header) []collections.Header {
-	out := make([]collections.Header, len(hs))
-	for i, h := range hs {
-		out[i] = collections.Header{Name: h.Name, Value: h.Value}
-	}
-	return out
+	return append(make([]collections.Header, 0, len(hs)), hs...) // the same type: a copy, never nil
 }
 
 // parseVars reads --var k=v flags.

@@ -37,10 +37,8 @@ func ReadResponse(raw []byte) (Response, error) {
 		resp.Body = body
 		// The method is unknown here: framing is judged as for GET, as the wire
 		// reader judges it for a GET, so both name the same problems.
-		h := h1.Head{Status: resp.Status, Fields: make([]h1.Field, len(resp.Fields)), Problems: resp.Problems}
-		for i, f := range resp.Fields {
-			h.Fields[i] = h1.Field(f)
-		}
+		// h1.Field is Field: BodyFraming reads the fields in place.
+		h := h1.Head{Status: resp.Status, Fields: resp.Fields, Problems: resp.Problems}
 		h1.BodyFraming("GET", &h)
 		resp.Problems = h.Problems
 		if decoded, ok := decodeChunked(body); ok && isChunked(resp) && resp.Status >= 200 && resp.Status != 204 && resp.Status != 304 {
@@ -109,11 +107,7 @@ func (r *rawReader) head() (Response, error) {
 		line, ok := r.readLine()
 		if !ok || line == "" {
 			h := h1.ParseHead(r.data[start:r.pos])
-			fields := make([]Field, len(h.Fields))
-			for i, f := range h.Fields {
-				fields[i] = Field(f)
-			}
-			return Response{Proto: h.Proto, Status: h.Status, Reason: h.Reason, Fields: fields, Problems: h.Problems}, nil
+			return Response{Proto: h.Proto, Status: h.Status, Reason: h.Reason, Fields: h.Fields, Problems: h.Problems}, nil
 		}
 		if line[0] == ' ' || line[0] == '\t' {
 			// obs-fold: a continuation line joins the previous value with a space

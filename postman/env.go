@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/httplens/httplens/atomicfile"
 	"github.com/httplens/httplens/collections"
 )
 
@@ -87,20 +88,8 @@ func MergeEnv(path, name string, vars map[string]string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(append(out, '\n')); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	// A new file is its owner's only: it may hold secrets (the private file does).
+	return atomicfile.WriteFile(path, append(out, '\n'), 0o600)
 }
 
 // WriteEnv merges e into the environment files of dir under envName (e.Name

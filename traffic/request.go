@@ -62,11 +62,7 @@ func (x Exchange) Request() (collections.Request, bool) {
 
 // fieldsOf converts recorded headers to explain's fields.
 func fieldsOf(hs []requests.Header) []explain.Field {
-	out := make([]explain.Field, len(hs))
-	for i, h := range hs {
-		out[i] = explain.Field{Name: h.Name, Value: h.Value}
-	}
-	return out
+	return append(make([]explain.Field, 0, len(hs)), hs...) // the same type: a copy, never nil
 }
 
 func noControl(r rune) rune {
