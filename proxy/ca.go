@@ -11,6 +11,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/big"
 	"net"
@@ -18,6 +19,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/httplens/httplens/atomicfile"
 )
 
 // CA is the local certificate authority interception issues leaf certificates
@@ -114,19 +117,15 @@ func createCA(dir, certPath, keyPath string) error {
 	if err != nil {
 		return err
 	}
-	// The key first, 0600 from its creation; O_EXCL so two first runs do not mix keys.
-	kf, err := os.OpenFile(keyPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	// The key first, 0600 from its creation; NoReplace so two first runs do not mix
+	// keys. Both files appear whole or not at all: a crash leaves no half a PEM.
+	err = atomicfile.Write(keyPath, atomicfile.Options{Perm: 0o600, NoReplace: true}, func(w io.Writer) error {
+		return pem.Encode(w, &pem.Block{Type: "PRIVATE KEY", Bytes: keyDER})
+	})
 	if err != nil {
 		return err
 	}
-	if err := pem.Encode(kf, &pem.Block{Type: "PRIVATE KEY", Bytes: keyDER}); err != nil {
-		kf.Close()
-		return err
-	}
-	if err := kf.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(certPath, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644)
+	return atomicfile.WriteFile(certPath, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644)
 }
 
 func serial() *big.Int {
