@@ -1,7 +1,7 @@
 // Package headers is the one header type of httplens: a field keeps its name and
 // value exactly as written or received (the wire is byte-exact), and a List keeps
 // the fields in order, duplicates and letter case included. Look-ups by name are
-// case-insensitive (RFC 9110 §5.1); nothing here ever rewrites a name.
+// ASCII case-insensitive (RFC 9110 §5.1); nothing here ever rewrites a name.
 //
 // It imports only the standard library, so every package can use it.
 package headers
@@ -20,8 +20,29 @@ type Field struct {
 	Value string
 }
 
-// Is reports whether the field is named name, in any letter case.
-func (f Field) Is(name string) bool { return strings.EqualFold(f.Name, name) }
+// Is reports whether the field is named name, in any letter case. Field names are
+// ASCII tokens (RFC 9110 §5.1), so only ASCII letters fold: unlike strings.EqualFold,
+// "Tran\u017ffer-Encoding" (a long s) is not Transfer-Encoding, as no server reads it so.
+func (f Field) Is(name string) bool { return equalFoldASCII(f.Name, name) }
+
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if x, y := a[i], b[i]; x != y && lowerASCII(x) != lowerASCII(y) {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
 
 // MarshalJSON writes the field as ["Name", "value"].
 func (f Field) MarshalJSON() ([]byte, error) {
@@ -107,14 +128,14 @@ func (l List) Without(names ...string) List {
 }
 
 // HasToken reports whether a comma-separated field (Connection, Transfer-Encoding,
-// Vary...) lists token, on any of its lines, in any letter case.
+// Vary...) lists token, on any of its lines, in any ASCII letter case.
 func (l List) HasToken(name, token string) bool {
 	for _, f := range l {
 		if !f.Is(name) {
 			continue
 		}
 		for _, m := range Tokens(f.Value) {
-			if strings.EqualFold(m, token) {
+			if equalFoldASCII(m, token) {
 				return true
 			}
 		}

@@ -149,3 +149,21 @@ func TestJSONIsANameValuePair(t *testing.T) {
 		}
 	}
 }
+
+// Only ASCII letters fold: strings.EqualFold would take a long s (U+017F) for s and
+// the Kelvin sign (U+212A) for k, so a field no server reads as Transfer-Encoding
+// would frame the body for httplens.
+func TestNamesFoldOnlyASCII(t *testing.T) {
+	l := List{{"Tran\u017ffer-Encoding", "chunked"}, {"\u212Aeep-Alive", "timeout=5"}, {"Connection", "\u212Aeep-alive"}}
+	for _, name := range []string{"Transfer-Encoding", "Keep-Alive"} {
+		if l.Has(name) {
+			t.Errorf("%s found in %q", name, l)
+		}
+	}
+	if l.HasToken("Connection", "keep-alive") {
+		t.Error("a Kelvin sign read as k in a token")
+	}
+	if !l.Has("tran\u017fFER-encoding") || !l[0].Is("TRAN\u017fFER-ENCODING") {
+		t.Error("the name itself, in another ASCII case, is not found")
+	}
+}
