@@ -17,7 +17,6 @@ import (
 	"runtime/metrics"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -50,8 +49,9 @@ const (
 // overshoot it.
 //
 // An Engine keeps the scripts it has compiled and reuses its runtimes (a runtime whose
-// script failed is dropped), so a collection run compiles each script once. Set the
-// fields before the first Run. It is safe for concurrent use; do not copy it.
+// script failed is dropped), so a collection run compiles each script once and makes
+// its function once per runtime. Set the fields before the first Run. It is safe for
+// concurrent use; do not copy it.
 type Engine struct {
 	Globals   *Globals
 	Timeout   time.Duration
@@ -59,8 +59,15 @@ type Engine struct {
 
 	mu       sync.Mutex
 	compiled map[Program]*goja.Program
-	machines sync.Pool // of *machine
+	// idle are runtimes ready for another run. A list rather than a sync.Pool,
+	// which a garbage collection empties: a runtime costs ~0.5 ms to build, a
+	// small handler's run ~100 times less.
+	idle []*machine
 }
+
+// maxIdle bounds the runtimes an Engine keeps between runs (each holds ~150 KB);
+// more than this many scripts at once is rare.
+const maxIdle = 4
 
 // maxCompiled bounds the compiled scripts an Engine keeps; past it the cache starts
 // over, which costs only recompiling.
@@ -183,6 +190,10 @@ func (e *Engine) Run(ctx context.Context, p Program, env Env) Outcome {
 	if err != nil {
 		return Outcome{Err: fmt.Errorf("script %s: setting up: %w", p.Name, err)}
 	}
+	body, err := m.function(prog)
+	if err != nil {
+		return Outcome{Err: fmt.Errorf("script %s: %v", p.Name, err)}
+	}
 	globals := e.Globals
 	if globals == nil {
 		globals = &Globals{}
@@ -190,12 +201,8 @@ func (e *Engine) Run(ctx context.Context, p Program, env Env) Outcome {
 	s := m.begin(env, globals)
 	vm := m.vm
 
-	stop := e.watch(ctx, vm)
-	fn, runErr := vm.RunProgram(prog)
-	if runErr == nil {
-		body, _ := goja.AssertFunction(fn)
-		_, runErr = body(goja.Undefined())
-	}
+	m.watch.start(ctx, e.timeout(), e.maxMemory())
+	_, runErr := body(goja.Undefined())
 	if r := reasonOf(runErr); r == stopExit {
 		runErr = nil
 		vm.ClearInterrupt()
@@ -203,7 +210,7 @@ func (e *Engine) Run(ctx context.Context, p Program, env Env) Outcome {
 	if reasonOf(runErr) < 0 {
 		s.runTests()
 	}
-	why := stop()
+	why := m.watch.stop()
 	out := Outcome{Tests: s.tests, Logs: s.logs}
 	if runErr == nil && why > stopExit {
 		// The limit struck while the tests ran: the test it cut short says so too.
@@ -215,15 +222,24 @@ func (e *Engine) Run(ctx context.Context, p Program, env Env) Outcome {
 		return out
 	}
 	m.s = nil
-	e.machines.Put(m)
+	e.mu.Lock()
+	if len(e.idle) < maxIdle {
+		e.idle = append(e.idle, m)
+	}
+	e.mu.Unlock()
 	return out
 }
 
 // machine returns a ready runtime, a reused one when there is one.
 func (e *Engine) machine() (*machine, error) {
-	if m, ok := e.machines.Get().(*machine); ok {
+	e.mu.Lock()
+	if n := len(e.idle); n > 0 {
+		m := e.idle[n-1]
+		e.idle = e.idle[:n-1]
+		e.mu.Unlock()
 		return m, nil
 	}
+	e.mu.Unlock()
 	return newMachine(e.maxMemory())
 }
 
@@ -262,65 +278,85 @@ func reasonOf(err error) stopReason {
 	return -1
 }
 
-// watch interrupts vm when the time limit passes, the heap grows past the memory
-// bound or ctx ends. The returned stop ends the watch and says what, if anything,
-// interrupted the run (-1 for nothing). One timer does all three: it ticks every
-// pollEvery (or at the deadline, if sooner), so a cancelled context is noticed
-// within a tick. A timer rather than a goroutine: stop must not wait for a
-// scheduler that a busy machine keeps waiting; and one timer rather than one per
-// limit, because a short handler's run costs little more than arming them.
-func (e *Engine) watch(ctx context.Context, vm *goja.Runtime) (stop func() stopReason) {
-	const running = -1
-	state := atomic.Int32{} // running until the first of: a reason, or done
-	state.Store(running)
-	done := stopReason(-2)
-	var mu sync.Mutex // a strike lands whole before stop returns, or not at all
-	strike := func(why stopReason) {
-		mu.Lock()
-		defer mu.Unlock()
-		if state.CompareAndSwap(running, int32(why)) {
-			vm.Interrupt(why)
-		}
+// watchdog interrupts a machine's run when the time limit passes, the heap grows
+// past the memory bound or the run's context ends. One timer does all three: it
+// ticks every pollEvery (or at the deadline, if sooner), so a cancelled context is
+// noticed within a tick. A timer rather than a goroutine: stop must not wait for a
+// scheduler that a busy machine keeps waiting. One timer per machine, re-armed for
+// each run: making one per run cost a tenth of a small handler.
+type watchdog struct {
+	vm *goja.Runtime
+
+	mu       sync.Mutex // a strike lands whole before stop returns, or not at all
+	timer    *time.Timer
+	state    stopReason // watching, idle, or why it struck
+	ctx      context.Context
+	deadline time.Time
+	limit    int64
+	base     int64 // the heap at the first tick, -1 before: most runs end before one
+}
+
+const (
+	watching stopReason = -1
+	idle     stopReason = -2
+)
+
+// start watches a run that may last timeout and grow the heap by limit bytes.
+func (w *watchdog) start(ctx context.Context, timeout time.Duration, limit int64) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.ctx, w.deadline, w.limit, w.base, w.state = ctx, time.Now().Add(timeout), limit, -1, watching
+	first := min(pollEvery, timeout)
+	if w.timer == nil {
+		w.timer = time.AfterFunc(first, w.tick)
+	} else {
+		w.timer.Reset(first)
 	}
-	deadline := time.Now().Add(e.timeout())
-	limit := e.maxMemory()
-	var base int64 = -1 // sampled on the first tick: most runs end before one
-	var tick *time.Timer
-	mu.Lock() // the first tick reads tick under mu
-	defer mu.Unlock()
-	tick = time.AfterFunc(min(pollEvery, time.Until(deadline)), func() {
-		left := time.Until(deadline)
-		switch {
-		case ctx.Err() != nil:
-			strike(stopCancel)
-			return
-		case left <= 0:
-			strike(stopTimeout)
-			return
-		}
+}
+
+// tick checks the run. A tick that fires late, after its run's stop, finds the
+// watchdog idle, or watching the machine's next run, which it then checks.
+func (w *watchdog) tick() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.state != watching {
+		return
+	}
+	left := time.Until(w.deadline)
+	why := watching
+	switch {
+	case w.ctx.Err() != nil:
+		why = stopCancel
+	case left <= 0:
+		why = stopTimeout
+	default:
 		h := heapBytes()
-		if base < 0 {
-			base = h
-		} else if h-base > limit {
-			strike(stopMemory)
-			return
+		if w.base < 0 {
+			w.base = h
+		} else if h-w.base > w.limit {
+			why = stopMemory
 		}
-		mu.Lock()
-		defer mu.Unlock()
-		if state.Load() == running {
-			tick.Reset(min(pollEvery, left))
-		}
-	})
-	return func() stopReason {
-		mu.Lock()
-		state.CompareAndSwap(running, int32(done))
-		tick.Stop()
-		mu.Unlock()
-		if why := stopReason(state.Load()); why >= 0 {
-			return why
-		}
-		return -1
 	}
+	if why != watching {
+		w.state = why
+		w.vm.Interrupt(why)
+		return
+	}
+	w.timer.Reset(min(pollEvery, left))
+}
+
+// stop ends the watch and says what, if anything, interrupted the run (-1 for
+// nothing).
+func (w *watchdog) stop() stopReason {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	why := w.state
+	w.state, w.ctx = idle, nil
+	w.timer.Stop()
+	if why >= 0 {
+		return why
+	}
+	return -1
 }
 
 // heapBytes reads the bytes of heap objects, live or not yet swept. runtime/metrics
