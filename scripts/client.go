@@ -124,16 +124,17 @@ func (m *machine) begin(env Env, globals *Globals) *session {
 	}
 	// Defined again only when the last run assigned them or the kind of script
 	// changed: a define costs more than a small handler's own lookups.
-	g := m.vm.GlobalObject()
-	for _, p := range []struct {
-		name string
-		v    goja.Value
-	}{{"request", m.request}, {"response", resp}} {
-		if cur := g.Get(p.name); cur == nil || !cur.SameAs(p.v) {
-			must(g.DefineDataProperty(p.name, p.v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
-		}
-	}
+	m.define("request", m.request)
+	m.define("response", resp)
 	return s
+}
+
+// define sets the global name to v unless it holds v already.
+func (m *machine) define(name string, v goja.Value) {
+	g := m.vm.GlobalObject()
+	if cur := g.Get(name); cur == nil || !cur.SameAs(v) {
+		must(g.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
+	}
 }
 
 // deepFreeze freezes o and every object among its own data properties. Getters are

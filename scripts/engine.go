@@ -282,18 +282,20 @@ func reasonOf(err error) stopReason {
 // past the memory bound or the run's context ends. One timer does all three: it
 // ticks every pollEvery (or at the deadline, if sooner), so a cancelled context is
 // noticed within a tick. A timer rather than a goroutine: stop must not wait for a
-// scheduler that a busy machine keeps waiting. One timer per machine, re-armed for
-// each run: making one per run cost a tenth of a small handler.
+// scheduler that a busy machine keeps waiting. One timer per machine, left ticking
+// across runs while they follow each other and stopping at a tick that finds none:
+// arming a timer for each run cost a tenth of a small handler.
 type watchdog struct {
 	vm *goja.Runtime
 
 	mu       sync.Mutex // a strike lands whole before stop returns, or not at all
 	timer    *time.Timer
+	armed    bool       // a tick is due
 	state    stopReason // watching, idle, or why it struck
 	ctx      context.Context
 	deadline time.Time
 	limit    int64
-	base     int64 // the heap at the first tick, -1 before: most runs end before one
+	base     int64 // the heap at the run's first tick, -1 before: most runs end before one
 }
 
 const (
@@ -306,20 +308,24 @@ func (w *watchdog) start(ctx context.Context, timeout time.Duration, limit int64
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.ctx, w.deadline, w.limit, w.base, w.state = ctx, time.Now().Add(timeout), limit, -1, watching
+	if w.armed && timeout >= pollEvery {
+		return // the tick due within pollEvery watches this run
+	}
 	first := min(pollEvery, timeout)
 	if w.timer == nil {
 		w.timer = time.AfterFunc(first, w.tick)
 	} else {
 		w.timer.Reset(first)
 	}
+	w.armed = true
 }
 
-// tick checks the run. A tick that fires late, after its run's stop, finds the
-// watchdog idle, or watching the machine's next run, which it then checks.
+// tick checks the run, and ticks again while there is one.
 func (w *watchdog) tick() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.state != watching {
+		w.armed = false
 		return
 	}
 	left := time.Until(w.deadline)
@@ -338,7 +344,7 @@ func (w *watchdog) tick() {
 		}
 	}
 	if why != watching {
-		w.state = why
+		w.state, w.armed = why, false
 		w.vm.Interrupt(why)
 		return
 	}
@@ -346,13 +352,13 @@ func (w *watchdog) tick() {
 }
 
 // stop ends the watch and says what, if anything, interrupted the run (-1 for
-// nothing).
+// nothing). The timer is left to its next tick, which stops it unless another run
+// has started by then.
 func (w *watchdog) stop() stopReason {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	why := w.state
 	w.state, w.ctx = idle, nil
-	w.timer.Stop()
 	if why >= 0 {
 		return why
 	}

@@ -3,6 +3,7 @@ package scripts
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 
 	"github.com/dop251/goja"
 )
@@ -11,6 +12,10 @@ import (
 // JSON.parse goes through encoding/json's token stream, which was a third of the cost
 // of a small handler. Members keep their order and "__proto__" stays an own property,
 // as with JSON.parse. ok is false when b is not valid JSON.
+//
+// Objects are lazy (see lazyObject): a handler reads a member or two of a body, and
+// building every member as a goja property was a quarter of a small handler's cost.
+// Arrays are built at once, as real arrays, their objects lazy in turn.
 func parseJSON(vm *goja.Runtime, b []byte) (v goja.Value, ok bool) {
 	if !json.Valid(b) {
 		return nil, false
@@ -61,25 +66,153 @@ func (p *jsonParser) value() goja.Value {
 }
 
 func (p *jsonParser) object() goja.Value {
-	o := p.vm.NewObject()
-	p.i++ // {
+	o := &lazyObject{vm: p.vm, b: p.b, start: p.i}
+	p.skip()
+	return p.vm.NewDynamicObject(o)
+}
+
+// skip moves past the value at p.i.
+func (p *jsonParser) skip() {
+	p.space()
+	switch p.b[p.i] {
+	case '"':
+		p.i++
+		for p.b[p.i] != '"' {
+			if p.b[p.i] == '\\' {
+				p.i++
+			}
+			p.i++
+		}
+		p.i++
+	case '{', '[':
+		depth := 0
+		for {
+			switch p.b[p.i] {
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+			case '"':
+				p.skip()
+				continue
+			}
+			p.i++
+			if depth == 0 {
+				return
+			}
+		}
+	default: // a number, true, false or null
+		for p.i < len(p.b) && !strings.ContainsRune(",]} \t\n\r", rune(p.b[p.i])) {
+			p.i++
+		}
+	}
+}
+
+// lazyObject is a JSON object whose members are read from the bytes when a script
+// first touches the object, and each member's value when it is first read. To a
+// script it is an ordinary object of Object.prototype: members in document order,
+// the last of duplicate names winning, "__proto__" an own member; it can be
+// changed, extended and deleted from. Unlike an ordinary object it cannot be frozen
+// or given accessors (goja's dynamic objects refuse both).
+type lazyObject struct {
+	vm    *goja.Runtime
+	b     []byte
+	start int // the offset of its {
+
+	indexed bool
+	keys    []string
+	spans   []int        // where each member's value starts; -1 once vals holds it, -2 deleted
+	vals    []goja.Value // the values read or set
+	deleted int          // members deleted, kept in place with a -2 span
+}
+
+// index reads the member names and where their values start.
+func (o *lazyObject) index() {
+	if o.indexed {
+		return
+	}
+	o.indexed = true
+	p := jsonParser{vm: o.vm, b: o.b, i: o.start + 1}
 	for {
 		p.space()
-		if p.b[p.i] == '}' {
+		switch p.b[p.i] {
+		case '}':
+			return
+		case ',':
 			p.i++
-			return o
-		}
-		if p.b[p.i] == ',' {
-			p.i++
-			p.space()
+			continue
 		}
 		key := p.str()
 		p.space()
 		p.i++ // :
-		v := p.value()
-		// A define, not a Set: "__proto__" must become an own property.
-		must(o.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE))
+		p.space()
+		at := p.i
+		p.skip()
+		if i := o.find(key); i >= 0 {
+			o.spans[i], o.vals[i] = at, nil // the last duplicate wins, in the first's place
+			continue
+		}
+		o.keys, o.spans, o.vals = append(o.keys, key), append(o.spans, at), append(o.vals, nil)
 	}
+}
+
+// find returns the position of key, or -1. A linear search: bodies a script reads
+// members of have few; a big object costs its size per lookup.
+func (o *lazyObject) find(key string) int {
+	for i, k := range o.keys {
+		if k == key && o.spans[i] != -2 {
+			return i
+		}
+	}
+	return -1
+}
+
+func (o *lazyObject) Get(key string) goja.Value {
+	o.index()
+	i := o.find(key)
+	if i < 0 {
+		return nil
+	}
+	if o.spans[i] >= 0 {
+		p := jsonParser{vm: o.vm, b: o.b, i: o.spans[i]}
+		o.vals[i], o.spans[i] = p.value(), -1
+	}
+	return o.vals[i]
+}
+
+func (o *lazyObject) Set(key string, v goja.Value) bool {
+	o.index()
+	if i := o.find(key); i >= 0 {
+		o.vals[i], o.spans[i] = v, -1
+		return true
+	}
+	o.keys, o.spans, o.vals = append(o.keys, key), append(o.spans, -1), append(o.vals, v)
+	return true
+}
+
+func (o *lazyObject) Has(key string) bool {
+	o.index()
+	return o.find(key) >= 0
+}
+
+func (o *lazyObject) Delete(key string) bool {
+	o.index()
+	if i := o.find(key); i >= 0 {
+		o.spans[i], o.vals[i] = -2, nil
+		o.deleted++
+	}
+	return true
+}
+
+func (o *lazyObject) Keys() []string {
+	o.index()
+	out := make([]string, 0, len(o.keys)-o.deleted)
+	for i, k := range o.keys {
+		if o.spans[i] != -2 {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func (p *jsonParser) array() goja.Value {
