@@ -120,10 +120,16 @@ type lazyObject struct {
 	start int // the offset of its {
 
 	indexed bool
-	keys    []string
-	spans   []int        // where each member's value starts; -1 once vals holds it, -2 deleted
-	vals    []goja.Value // the values read or set
-	deleted int          // members deleted, kept in place with a -2 span
+	members []member
+	deleted int // members deleted, kept in place
+}
+
+// member is one member of a lazyObject: where its value starts in the bytes, or the
+// value once read or set.
+type member struct {
+	key string
+	at  int // the offset of its value; -1 once val holds it, -2 once deleted
+	val goja.Value
 }
 
 // index reads the member names and where their values start.
@@ -132,6 +138,7 @@ func (o *lazyObject) index() {
 		return
 	}
 	o.indexed = true
+	o.members = make([]member, 0, 8)
 	p := jsonParser{vm: o.vm, b: o.b, i: o.start + 1}
 	for {
 		p.space()
@@ -149,18 +156,18 @@ func (o *lazyObject) index() {
 		at := p.i
 		p.skip()
 		if i := o.find(key); i >= 0 {
-			o.spans[i], o.vals[i] = at, nil // the last duplicate wins, in the first's place
+			o.members[i] = member{key: key, at: at} // the last duplicate wins, in the first's place
 			continue
 		}
-		o.keys, o.spans, o.vals = append(o.keys, key), append(o.spans, at), append(o.vals, nil)
+		o.members = append(o.members, member{key: key, at: at})
 	}
 }
 
 // find returns the position of key, or -1. A linear search: bodies a script reads
 // members of have few; a big object costs its size per lookup.
 func (o *lazyObject) find(key string) int {
-	for i, k := range o.keys {
-		if k == key && o.spans[i] != -2 {
+	for i := range o.members {
+		if m := &o.members[i]; m.key == key && m.at != -2 {
 			return i
 		}
 	}
@@ -173,20 +180,21 @@ func (o *lazyObject) Get(key string) goja.Value {
 	if i < 0 {
 		return nil
 	}
-	if o.spans[i] >= 0 {
-		p := jsonParser{vm: o.vm, b: o.b, i: o.spans[i]}
-		o.vals[i], o.spans[i] = p.value(), -1
+	m := &o.members[i]
+	if m.at >= 0 {
+		p := jsonParser{vm: o.vm, b: o.b, i: m.at}
+		m.val, m.at = p.value(), -1
 	}
-	return o.vals[i]
+	return m.val
 }
 
 func (o *lazyObject) Set(key string, v goja.Value) bool {
 	o.index()
 	if i := o.find(key); i >= 0 {
-		o.vals[i], o.spans[i] = v, -1
+		o.members[i].val, o.members[i].at = v, -1
 		return true
 	}
-	o.keys, o.spans, o.vals = append(o.keys, key), append(o.spans, -1), append(o.vals, v)
+	o.members = append(o.members, member{key: key, at: -1, val: v})
 	return true
 }
 
@@ -198,7 +206,7 @@ func (o *lazyObject) Has(key string) bool {
 func (o *lazyObject) Delete(key string) bool {
 	o.index()
 	if i := o.find(key); i >= 0 {
-		o.spans[i], o.vals[i] = -2, nil
+		o.members[i] = member{key: key, at: -2}
 		o.deleted++
 	}
 	return true
@@ -206,10 +214,10 @@ func (o *lazyObject) Delete(key string) bool {
 
 func (o *lazyObject) Keys() []string {
 	o.index()
-	out := make([]string, 0, len(o.keys)-o.deleted)
-	for i, k := range o.keys {
-		if o.spans[i] != -2 {
-			out = append(out, k)
+	out := make([]string, 0, len(o.members)-o.deleted)
+	for _, m := range o.members {
+		if m.at != -2 {
+			out = append(out, m.key)
 		}
 	}
 	return out
