@@ -269,6 +269,9 @@ func (e *Engine) maxMemory() int64 {
 
 // reasonOf returns why a run was interrupted, or -1 when err is not an interruption.
 func reasonOf(err error) stopReason {
+	if err == nil {
+		return -1
+	}
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
 		if r, ok := ie.Value().(stopReason); ok {
