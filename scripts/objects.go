@@ -71,17 +71,26 @@ func (s *session) body() goja.Value {
 	if s.parsedBody != nil {
 		return s.parsedBody
 	}
-	vm := s.vm
 	r := s.env.Response
-	body := vm.ToValue(string(r.Body))
-	if mt, _ := s.contentType(); isJSON(mt) && len(r.Body) > 0 {
+	var body goja.Value
+	if ctype, _ := headerValue(r.Headers, "Content-Type"); isJSON(mimeType(ctype)) && len(r.Body) > 0 {
 		// A body that says JSON but does not parse stays a string, as in JetBrains.
-		if v, ok := parseJSON(vm, r.Body); ok {
-			body = v
-		}
+		body, _ = parseJSON(s.vm, r.Body)
+	}
+	if body == nil {
+		body = s.vm.ToValue(string(r.Body))
 	}
 	s.parsedBody = body
 	return body
+}
+
+// mimeType is the media type of a Content-Type value, lower case, as
+// mime.ParseMediaType gives it, without reading (and allocating) the parameters.
+func mimeType(ctype string) string {
+	if i := strings.IndexByte(ctype, ';'); i >= 0 {
+		ctype = ctype[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(ctype))
 }
 
 func isJSON(mimeType string) bool {
