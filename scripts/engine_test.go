@@ -173,7 +173,7 @@ func TestBinaryBuffersRefused(t *testing.T) {
 			t.Errorf("%s: err = %v", src, out.Err)
 		}
 	}
-	// Plain globals still work through the proxy of the global object.
+	// Plain globals still work beside the refused names.
 	out := run(t, &Engine{}, `var q = 1; r = 2; client.log(q, globalThis.q, r, typeof JSON, Object.keys(globalThis).indexOf("r") >= 0)`, Env{})
 	if out.Err != nil || len(out.Logs) != 1 || out.Logs[0] != "1 undefined 2 object true" {
 		t.Errorf("globals: %v %q", out.Err, out.Logs)
@@ -297,5 +297,37 @@ func TestSyntaxErrorNamesLine(t *testing.T) {
 	out := run(t, &Engine{}, "var a = ;", Env{})
 	if out.Err == nil || !strings.Contains(out.Err.Error(), "t.http") || !strings.Contains(out.Err.Error(), "3:") {
 		t.Fatalf("err = %v", out.Err)
+	}
+}
+
+// TestRefusalsHoldOnAReusedRuntime: runtimes are reused, so a script must not be
+// able to undo the sandbox for the runs after it, and the watchdog of a runtime
+// that has just run still stops a loop, a cancelled run and a memory hog.
+func TestRefusalsHoldOnAReusedRuntime(t *testing.T) {
+	e := &Engine{Timeout: 200 * time.Millisecond, MaxMemory: 16 << 20}
+	run(t, e, `try { delete globalThis.Uint8Array } catch (e) {}
+		try { Object.defineProperty(globalThis, "Uint8Array", {value: function () {}}) } catch (e) {}
+		try { Uint8Array = function () {} } catch (e) {}`, Env{})
+	if out := run(t, e, `new Uint8Array(1e9)`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "is not available") {
+		t.Errorf("after a script tried to restore Uint8Array: %v", out.Err)
+	}
+	for i := 0; i < 50; i++ { // back-to-back runs keep the watchdog's timer ticking
+		if out := run(t, e, `client.log(1)`, Env{}); out.Err != nil {
+			t.Fatal(out.Err)
+		}
+	}
+	if out := run(t, e, `for (;;) {}`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "time limit") {
+		t.Errorf("loop on a reused runtime: %v", out.Err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	run(t, e, `client.log(1)`, Env{})
+	if out := e.Run(ctx, Program{Name: "x", Source: "for(;;){}"}, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "cancelled") {
+		t.Errorf("cancelled run on a reused runtime: %v", out.Err)
+	}
+	e.Timeout = 30 * time.Second // the hog must meet the memory bound, not the time limit
+	run(t, e, `client.log(1)`, Env{})
+	if out := run(t, e, `var a = []; for (;;) a.push("y".repeat(1000) + a.length);`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "memory") {
+		t.Errorf("memory hog on a reused runtime: %v", out.Err)
 	}
 }
