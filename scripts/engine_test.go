@@ -331,3 +331,25 @@ func TestRefusalsHoldOnAReusedRuntime(t *testing.T) {
 		t.Errorf("memory hog on a reused runtime: %v", out.Err)
 	}
 }
+
+// TestThrownScriptKeepsItsRuntime: a script that throws leaves its runtime for
+// the next run (a failing collection must not build one per request), clean; one
+// stopped by a limit does not.
+func TestThrownScriptKeepsItsRuntime(t *testing.T) {
+	e := &Engine{Timeout: 100 * time.Millisecond}
+	if out := run(t, e, `var leaked = 1; throw new Error("boom")`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "boom") {
+		t.Fatalf("err = %v", out.Err)
+	}
+	if len(e.idle) != 1 {
+		t.Fatalf("%d idle runtimes after a throw, want 1", len(e.idle))
+	}
+	if out := run(t, e, `client.log(typeof leaked)`, Env{}); out.Err != nil || len(out.Logs) != 1 || out.Logs[0] != "undefined" {
+		t.Fatalf("after a throw: %v %q", out.Err, out.Logs)
+	}
+	if out := run(t, e, `for (;;) {}`, Env{}); out.Err == nil {
+		t.Fatal("loop not stopped")
+	}
+	if len(e.idle) != 0 {
+		t.Errorf("%d idle runtimes after a run stopped by the time limit, want 0", len(e.idle))
+	}
+}
