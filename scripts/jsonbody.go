@@ -108,6 +108,20 @@ func (p *jsonParser) skip() {
 	}
 }
 
+// skipString moves past the string at p.i and says whether it had escapes.
+func (p *jsonParser) skipString() (escaped bool) {
+	p.i++ // "
+	for p.b[p.i] != '"' {
+		if p.b[p.i] == '\\' {
+			escaped = true
+			p.i++
+		}
+		p.i++
+	}
+	p.i++
+	return escaped
+}
+
 // lazyObject is a JSON object whose members are read from the bytes when a script
 // first touches the object, and each member's value when it is first read. To a
 // script it is an ordinary object of Object.prototype: members in document order,
@@ -121,15 +135,26 @@ type lazyObject struct {
 
 	indexed bool
 	members []member
-	deleted int // members deleted, kept in place
+	small   [4]member // members' first home: one allocation for a small object
+	deleted int       // members deleted, kept in place
 }
 
-// member is one member of a lazyObject: where its value starts in the bytes, or the
-// value once read or set.
+// member is one member of a lazyObject: its name, where its value starts in the
+// bytes, or the value once read or set.
 type member struct {
-	key string
-	at  int // the offset of its value; -1 once val holds it, -2 once deleted
-	val goja.Value
+	// The name is b[ks:ke] when ke > 0, so that indexing allocates no strings;
+	// key when it had escapes or a script added it.
+	ks, ke int
+	key    string
+	at     int // the offset of its value; -1 once val holds it, -2 once deleted
+	val    goja.Value
+}
+
+func (o *lazyObject) name(m *member) string {
+	if m.ke > 0 {
+		return string(o.b[m.ks:m.ke])
+	}
+	return m.key
 }
 
 // index reads the member names and where their values start.
@@ -138,7 +163,7 @@ func (o *lazyObject) index() {
 		return
 	}
 	o.indexed = true
-	o.members = make([]member, 0, 8)
+	o.members = o.small[:0]
 	p := jsonParser{vm: o.vm, b: o.b, i: o.start + 1}
 	for {
 		p.space()
@@ -149,17 +174,23 @@ func (o *lazyObject) index() {
 			p.i++
 			continue
 		}
-		key := p.str()
+		m := member{ks: p.i + 1}
+		if escaped := p.skipString(); escaped {
+			p.i = m.ks - 1
+			m.key, m.ks = p.str(), 0
+		} else {
+			m.ke = p.i - 1
+		}
 		p.space()
 		p.i++ // :
 		p.space()
-		at := p.i
+		m.at = p.i
 		p.skip()
-		if i := o.find(key); i >= 0 {
-			o.members[i] = member{key: key, at: at} // the last duplicate wins, in the first's place
+		if i := o.find(o.name(&m)); i >= 0 {
+			o.members[i] = m // the last duplicate wins, in the first's place
 			continue
 		}
-		o.members = append(o.members, member{key: key, at: at})
+		o.members = append(o.members, m)
 	}
 }
 
@@ -167,7 +198,11 @@ func (o *lazyObject) index() {
 // members of have few; a big object costs its size per lookup.
 func (o *lazyObject) find(key string) int {
 	for i := range o.members {
-		if m := &o.members[i]; m.key == key && m.at != -2 {
+		m := &o.members[i]
+		if m.at == -2 {
+			continue
+		}
+		if m.ke > 0 && string(o.b[m.ks:m.ke]) == key || m.ke == 0 && m.key == key {
 			return i
 		}
 	}
@@ -215,9 +250,9 @@ func (o *lazyObject) Delete(key string) bool {
 func (o *lazyObject) Keys() []string {
 	o.index()
 	out := make([]string, 0, len(o.members)-o.deleted)
-	for _, m := range o.members {
-		if m.at != -2 {
-			out = append(out, m.key)
+	for i := range o.members {
+		if m := &o.members[i]; m.at != -2 {
+			out = append(out, o.name(m))
 		}
 	}
 	return out

@@ -51,10 +51,10 @@ func TestParseJSONMatchesJSONParse(t *testing.T) {
 // on the lazy one: reading, changing, deleting, listing and copying members must
 // give the same results.
 func TestLazyObjectActsAsJSONParse(t *testing.T) {
-	const body = `{"a":1,"b":{"c":[1,{"d":"e"}],"f":null},"a":3,"g":"h\"i","__proto__":{"x":1}}`
+	const body = `{"a":1,"b":{"c":[1,{"d":"e"}],"f":null},"a":3,"g":"h\"i","__proto__":{"x":1},"e\u0073c":2,"\u0061":4,"":5}`
 	const script = `(function (o) {
 		var out = [];
-		out.push(JSON.stringify(o), Object.keys(o).join(), o.a, o.b === o.b, o.b.c[1].d, typeof o.zz);
+		out.push(JSON.stringify(o), Object.keys(o).join(), o.a, o.b === o.b, o.b.c[1].d, typeof o.zz, o.esc, o[""]);
 		out.push("a" in o, o.hasOwnProperty("g"), o.hasOwnProperty("zz"), Object.getPrototypeOf(o) === Object.prototype);
 		out.push(o.x, Object.getOwnPropertyNames(o).length, Array.isArray(o.b.c), o.b.c.length);
 		o.a = 10; o.n = "new"; delete o.g; delete o.missing; o.b.c.push(2);
