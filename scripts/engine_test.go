@@ -2,9 +2,12 @@ package scripts
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -351,5 +354,50 @@ func TestThrownScriptKeepsItsRuntime(t *testing.T) {
 	}
 	if len(e.idle) != 0 {
 		t.Errorf("%d idle runtimes after a run stopped by the time limit, want 0", len(e.idle))
+	}
+}
+
+// TestConcurrentRuns: runs on one Engine from many goroutines share its globals
+// and compiled scripts but not a runtime; one that throws or is stopped does not
+// disturb the others. Run with -race.
+func TestConcurrentRuns(t *testing.T) {
+	g := &Globals{}
+	e := &Engine{Globals: g, Timeout: 100 * time.Millisecond}
+	const workers, runs = 6, 40
+	errs := make(chan string, workers*runs)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range runs {
+				switch i % 10 {
+				case 3:
+					if out := run(t, e, `throw new Error("boom")`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "boom") {
+						errs <- fmt.Sprintf("throw: %v", out.Err)
+					}
+				case 7:
+					if w == 0 {
+						if out := run(t, e, `for (;;) {}`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "time limit") {
+							errs <- fmt.Sprintf("loop: %v", out.Err)
+						}
+					}
+				default:
+					src := fmt.Sprintf(`client.global.set("w%d", String(response.body.n)); client.test("n", () => client.assert(response.body.n === %d, "n " + response.body.n))`, w, i)
+					out := run(t, e, src, Env{Response: jsonResponse(fmt.Sprintf(`{"n":%d}`, i))})
+					if out.Failed() || len(out.Tests) != 1 {
+						errs <- fmt.Sprintf("worker %d run %d: %v %+v", w, i, out.Err, out.Tests)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if v, _ := g.Lookup("w5"); v != strconv.Itoa(runs-1) {
+		t.Errorf("global w5 = %q, want %d", v, runs-1)
 	}
 }
