@@ -2,6 +2,7 @@ package scripts
 
 import (
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -247,15 +248,46 @@ func (o *lazyObject) Delete(key string) bool {
 	return true
 }
 
+// Keys lists the members as an ordinary object orders its keys (and JSON.parse's
+// result does): array indexes first, ascending, then the other names in the
+// order they came.
 func (o *lazyObject) Keys() []string {
 	o.index()
 	out := make([]string, 0, len(o.members)-o.deleted)
+	var indexes []string
 	for i := range o.members {
 		if m := &o.members[i]; m.at != -2 {
-			out = append(out, o.name(m))
+			if k := o.name(m); arrayIndex(k) >= 0 {
+				indexes = append(indexes, k)
+			} else {
+				out = append(out, k)
+			}
 		}
 	}
-	return out
+	if len(indexes) == 0 {
+		return out
+	}
+	sort.Slice(indexes, func(i, j int) bool { return arrayIndex(indexes[i]) < arrayIndex(indexes[j]) })
+	return append(indexes, out...)
+}
+
+// arrayIndex is k's value when k is an array index (a canonical decimal below
+// 2^32-1), else -1.
+func arrayIndex(k string) int64 {
+	if k == "" || len(k) > 10 || len(k) > 1 && k[0] == '0' {
+		return -1
+	}
+	var n int64
+	for i := 0; i < len(k); i++ {
+		if k[i] < '0' || k[i] > '9' {
+			return -1
+		}
+		n = n*10 + int64(k[i]-'0')
+	}
+	if n >= 1<<32-1 {
+		return -1
+	}
+	return n
 }
 
 func (p *jsonParser) array() goja.Value {

@@ -51,7 +51,7 @@ func TestParseJSONMatchesJSONParse(t *testing.T) {
 // on the lazy one: reading, changing, deleting, listing and copying members must
 // give the same results.
 func TestLazyObjectActsAsJSONParse(t *testing.T) {
-	const body = `{"a":1,"b":{"c":[1,{"d":"e"}],"f":null},"a":3,"g":"h\"i","__proto__":{"x":1},"e\u0073c":2,"\u0061":4,"":5}`
+	const body = `{"a":1,"b":{"c":[1,{"d":"e"}],"f":null},"a":3,"g":"h\"i","__proto__":{"x":1},"e\u0073c":2,"\u0061":4,"":5,"10":6,"2":7,"01":8,"4294967295":9,"4294967294":10}`
 	const script = `(function (o) {
 		var out = [];
 		out.push(JSON.stringify(o), Object.keys(o).join(), o.a, o.b === o.b, o.b.c[1].d, typeof o.zz, o.esc, o[""]);
