@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/dop251/goja"
-
-	"github.com/httplens/httplens/internal/cputime"
 )
 
 const smallHandler = `
@@ -22,7 +20,7 @@ func BenchmarkRun(b *testing.B) {
 	resp := &Response{Status: 200, Headers: []Header{{"Content-Type", "application/json"}, {"ETag", `"v1"`}},
 		Body: []byte(`{"id": 1, "name": "item", "token": "abc"}`)}
 	p := Program{Name: "bench.http", Source: smallHandler, Line: 1}
-	cpu := cputime.Process()
+	cpu := processCPU()
 	for i := 0; i < b.N; i++ {
 		if out := e.Run(context.Background(), p, Env{Response: resp}); out.Failed() {
 			b.Fatal(out.Err, out.Tests)
@@ -30,7 +28,7 @@ func BenchmarkRun(b *testing.B) {
 	}
 	// CPU time, garbage collection included, moves less than ns/op with the load of
 	// a shared machine.
-	b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
 }
 
 func BenchmarkNewRuntime(b *testing.B) {
@@ -58,8 +56,8 @@ func BenchmarkParts(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			e := &Engine{Globals: &Globals{}}
 			p := Program{Name: "bench.http", Source: c.src, Line: 1}
-			c0 := cputime.Process()
-			defer func() { b.ReportMetric(float64(cputime.Process()-c0)/float64(b.N), "cpu-ns/op") }()
+			c0 := processCPU()
+			defer func() { b.ReportMetric(float64(processCPU()-c0)/float64(b.N), "cpu-ns/op") }()
 			for i := 0; i < b.N; i++ {
 				if out := e.Run(context.Background(), p, Env{Response: resp}); out.Failed() {
 					b.Fatal(out.Err, out.Tests)
