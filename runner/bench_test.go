@@ -20,12 +20,13 @@ import (
 //
 //	go test ./runner -run '^$' -bench Run1000 -benchtime 3x -count 5
 //
-// Figures (2026-12-02, a shared 2-core machine under a load of 10-15, 7 rounds
-// alternating with the engine before; bench/handler_cost.sh): handler 7.0-24 µs,
-// median 9.6 (was 13-43, median 14.5), exchange 53-128 µs, median 68; handler-%
-// 6.9-27, median 15.0 (was 16-32, median 24.9). The target (under 10 %) is met
-// only in the quietest rounds: on a busy machine both times grow, the handler's
-// more. Measure on a quiet one.
+// Figures (2026-12-02, a shared 2-core machine under a load of 10-15; two runs of
+// bench/handler_cost.sh, 7 rounds each, alternating with the engine before):
+// handler medians 9.6 and 9.7 µs (ranges 7.0-24, 7.4-16; before 14.5 and 14.5,
+// ranges 13-43, 12-27), exchange medians 68 and 74 µs; handler-% medians 15.0
+// and 14.0 (ranges 6.9-27, 11-17; before 24.9 and 21.1, ranges 16-32, 19-26).
+// The target (under 10 %) is met only in the quietest rounds: on a busy machine
+// both times grow, the handler's more. Measure on a quiet one.
 func BenchmarkRun1000(b *testing.B) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
