@@ -16,14 +16,14 @@
 // only when they changed, the buffer refusals are getters on the global object
 // rather than a proxy of it (which cost every global name lookup), and
 // response.body's objects are lazy (see parseJSON). A small handler — a test with
-// an assert, a global from a JSON body, a log line: BenchmarkRun — costs 5.0-7.5 µs
-// of CPU, against 10.3-15.0 µs before (2026-12-02, a shared 2-core machine, the
-// two side by side). BenchmarkParts, each row a whole run: an empty script
-// 0.40-0.56 µs (was 2.8-4.4), one empty client.test 1.9-2.8 µs (was 6.3-8.4: most
-// of what is left is goja making the test's function, a property map each, and
-// entering the runtime to call it), reading one member of a JSON body 1.4-2.2 µs
-// (was 5.5-8.5). What remains is goja's. Against a loopback exchange, see runner's
-// BenchmarkRun1000.
+// an assert, a global from a JSON body, a log line — costs 3.3-3.5 µs (3.7-3.9 µs
+// of CPU with the collector's share), against 6.2-6.4 µs (7.1-7.3) before
+// (2026-12-02, a quiet 2-core machine, the two side by side, BenchmarkParts; each
+// row a whole run): an empty script 0.31-0.33 µs (was 1.7-1.9), one empty
+// client.test 1.5-2.0 µs (was 2.6-4.0: most of what is left is goja making the
+// test's function, a property map each, and entering the runtime to call it),
+// reading one member of a JSON body 1.2-1.25 µs (was 3.5-3.7). What remains is
+// goja's. Against a loopback exchange, see runner's BenchmarkRun1000.
 package scripts
 
 import (
