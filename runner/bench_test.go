@@ -26,8 +26,8 @@ import (
 // (under 10 %) is not met. With GOGC=400 both shrink: 6.2 µs against 56 µs, 11.1 %.
 // Under a load of 10-15, two runs of 7 rounds: handler-% medians 15.0 and 14.0
 // (ranges 6.9-27, 11-17; before 24.9 and 21.1, ranges 16-32, 19-26). A handler
-// costs twice as much here as alone (BenchmarkRun in scripts): the exchange
-// leaves the caches cold and the collector busy.
+// costs twice as much here as alone (BenchmarkRun in scripts), in part the
+// collector's doing (see GOGC=400); the rest is not pinned down.
 func BenchmarkRun1000(b *testing.B) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
