@@ -157,6 +157,31 @@ func TestHandlerFileBesideTheHTTPFile(t *testing.T) {
 	}
 }
 
+// TestHandlerFileReadOncePerRun: requests naming the same handler file share one
+// reading of it: the run goes on with it after the file is gone.
+func TestHandlerFileReadOncePerRun(t *testing.T) {
+	dir := t.TempDir()
+	check := filepath.Join(dir, "check.js")
+	if err := os.WriteFile(check, []byte(`client.test("from a file", () => client.assert(response.status === 200));`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := newSuite(startDemo(t))
+	for range 3 {
+		s.add("file handler", "GET", "{{host}}/items/1", "", []Script{{File: "./check.js", Line: 4}}, nil)
+	}
+	for i := range s.steps {
+		s.steps[i].File = filepath.Join(dir, "api.http")
+	}
+	rep := Run(context.Background(), s.steps, Options{Progress: func(i, n int, r StepResult) {
+		if i == 0 {
+			_ = os.Remove(check)
+		}
+	}})
+	if rep.ExitCode() != ExitPassed || len(rep.Steps) != 3 || !checkNamed(t, rep.Steps[2], "from a file").Passed {
+		t.Fatalf("exit %d: %+v", rep.ExitCode(), rep.Steps[len(rep.Steps)-1].Checks)
+	}
+}
+
 func TestPreRequestScriptSetsVariable(t *testing.T) {
 	s := newSuite(startDemo(t))
 	s.add("pre", "GET", "{{host}}/items/{{id}}", "", []Script{{Pre: true, Line: 1, Source: `

@@ -38,6 +38,11 @@ type machine struct {
 	s        *session
 	request  *goja.Object
 	response *goja.Object
+	watch    watchdog
+	sess     session // the current run's, in place: one allocation less per run
+	// fns are the scripts' functions made on this runtime, so that a run only
+	// calls one: evaluating a program each run costs a fresh function object.
+	fns map[*goja.Program]goja.Callable
 }
 
 // newMachine builds a runtime with client, console, jsonPath, the refusals and the
@@ -45,7 +50,7 @@ type machine struct {
 func newMachine(maxMemory int64) (*machine, error) {
 	vm := goja.New()
 	vm.SetMaxCallStackSize(maxCallDepth)
-	m := &machine{vm: vm, s: &session{vm: vm, globals: &Globals{}}}
+	m := &machine{vm: vm, s: &session{vm: vm, globals: &Globals{}}, watch: watchdog{vm: vm}}
 	call := func(f func(*session, goja.FunctionCall) goja.Value) goja.Value {
 		return vm.ToValue(func(c goja.FunctionCall) goja.Value { return f(m.s, c) })
 	}
@@ -90,18 +95,48 @@ func newMachine(maxMemory int64) (*machine, error) {
 	return m, nil
 }
 
+// function returns prog's function on this runtime, made on first use.
+func (m *machine) function(prog *goja.Program) (goja.Callable, error) {
+	if f, ok := m.fns[prog]; ok {
+		return f, nil
+	}
+	v, err := m.vm.RunProgram(prog)
+	if err != nil {
+		return nil, err
+	}
+	f, ok := goja.AssertFunction(v)
+	if !ok {
+		return nil, fmt.Errorf("not a function: %v", v)
+	}
+	if m.fns == nil || len(m.fns) >= maxCompiled {
+		m.fns = map[*goja.Program]goja.Callable{}
+	}
+	m.fns[prog] = f
+	return f, nil
+}
+
 // begin starts a run with a fresh session; a pre-request script has no response.
 func (m *machine) begin(env Env, globals *Globals) *session {
-	s := &session{vm: m.vm, env: env, globals: globals}
+	m.sess = session{vm: m.vm, env: env, globals: globals}
+	s := &m.sess
 	m.s = s
-	g := m.vm.GlobalObject()
-	must(g.DefineDataProperty("request", m.request, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
 	var resp goja.Value = goja.Undefined()
 	if env.Response != nil {
 		resp = m.response
 	}
-	must(g.DefineDataProperty("response", resp, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
+	// Defined again only when the last run assigned them or the kind of script
+	// changed: a define costs more than a small handler's own lookups.
+	m.define("request", m.request)
+	m.define("response", resp)
 	return s
+}
+
+// define sets the global name to v unless it holds v already.
+func (m *machine) define(name string, v goja.Value) {
+	g := m.vm.GlobalObject()
+	if cur := g.Get(name); cur == nil || !cur.SameAs(v) {
+		must(g.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
+	}
 }
 
 // deepFreeze freezes o and every object among its own data properties. Getters are
@@ -185,38 +220,21 @@ func (s *session) guard(limit int64) error {
 			return err
 		}
 	}
-	// The binary types are hidden behind a proxy of the global object: replacing or
-	// deleting them would make goja build each constructor first (it builds
-	// builtins lazily), which costs more than a whole small handler.
+	// The binary types become getters that throw. Defining them makes goja build
+	// each constructor first (it builds builtins lazily), ~0.2 ms per runtime, paid
+	// once since runtimes are reused; a proxy of the global object would cost every
+	// global name lookup of every run instead. Not configurable, so that a script
+	// cannot put a constructor back for the next run on this runtime.
 	global := vm.GlobalObject()
-	refused := func(name string) bool {
-		for _, b := range binaryTypes {
-			if name == b {
-				return true
-			}
+	for _, name := range binaryTypes {
+		name := name
+		deny := vm.ToValue(func(goja.FunctionCall) goja.Value {
+			panic(vm.NewTypeError(name + " is not available: scripts work on text and JSON, and binary buffers could outgrow the script memory bound"))
+		})
+		if err := global.DefineAccessorProperty(name, deny, nil, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
+			return err
 		}
-		return false
 	}
-	deny := func(name string) {
-		panic(vm.NewTypeError(name + " is not available: scripts work on text and JSON, and binary buffers could outgrow the script memory bound"))
-	}
-	proxy := vm.NewProxy(global, &goja.ProxyTrapConfig{
-		Get: func(target *goja.Object, name string, receiver goja.Value) goja.Value {
-			if refused(name) {
-				deny(name)
-			}
-			return target.Get(name)
-		},
-		GetOwnPropertyDescriptor: func(target *goja.Object, name string) goja.PropertyDescriptor {
-			if refused(name) {
-				// Absent, so that enumerating the globals still works; the builtins
-				// are configurable, so a proxy may hide them.
-				return goja.PropertyDescriptor{}
-			}
-			return ownDescriptor(vm, target, name)
-		},
-	})
-	vm.SetGlobalObject(vm.ToValue(proxy).ToObject(vm))
 	return nil
 }
 

@@ -2,9 +2,12 @@ package scripts
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -173,7 +176,7 @@ func TestBinaryBuffersRefused(t *testing.T) {
 			t.Errorf("%s: err = %v", src, out.Err)
 		}
 	}
-	// Plain globals still work through the proxy of the global object.
+	// Plain globals still work beside the refused names.
 	out := run(t, &Engine{}, `var q = 1; r = 2; client.log(q, globalThis.q, r, typeof JSON, Object.keys(globalThis).indexOf("r") >= 0)`, Env{})
 	if out.Err != nil || len(out.Logs) != 1 || out.Logs[0] != "1 undefined 2 object true" {
 		t.Errorf("globals: %v %q", out.Err, out.Logs)
@@ -297,5 +300,104 @@ func TestSyntaxErrorNamesLine(t *testing.T) {
 	out := run(t, &Engine{}, "var a = ;", Env{})
 	if out.Err == nil || !strings.Contains(out.Err.Error(), "t.http") || !strings.Contains(out.Err.Error(), "3:") {
 		t.Fatalf("err = %v", out.Err)
+	}
+}
+
+// TestRefusalsHoldOnAReusedRuntime: runtimes are reused, so a script must not be
+// able to undo the sandbox for the runs after it, and the watchdog of a runtime
+// that has just run still stops a loop, a cancelled run and a memory hog.
+func TestRefusalsHoldOnAReusedRuntime(t *testing.T) {
+	e := &Engine{Timeout: 200 * time.Millisecond, MaxMemory: 16 << 20}
+	run(t, e, `try { delete globalThis.Uint8Array } catch (e) {}
+		try { Object.defineProperty(globalThis, "Uint8Array", {value: function () {}}) } catch (e) {}
+		try { Uint8Array = function () {} } catch (e) {}`, Env{})
+	if out := run(t, e, `new Uint8Array(1e9)`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "is not available") {
+		t.Errorf("after a script tried to restore Uint8Array: %v", out.Err)
+	}
+	for i := 0; i < 50; i++ { // back-to-back runs keep the watchdog's timer ticking
+		if out := run(t, e, `client.log(1)`, Env{}); out.Err != nil {
+			t.Fatal(out.Err)
+		}
+	}
+	if out := run(t, e, `for (;;) {}`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "time limit") {
+		t.Errorf("loop on a reused runtime: %v", out.Err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	run(t, e, `client.log(1)`, Env{})
+	if out := e.Run(ctx, Program{Name: "x", Source: "for(;;){}"}, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "cancelled") {
+		t.Errorf("cancelled run on a reused runtime: %v", out.Err)
+	}
+	e.Timeout = 30 * time.Second // the hog must meet the memory bound, not the time limit
+	run(t, e, `client.log(1)`, Env{})
+	if out := run(t, e, `var a = []; for (;;) a.push("y".repeat(1000) + a.length);`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "memory") {
+		t.Errorf("memory hog on a reused runtime: %v", out.Err)
+	}
+}
+
+// TestThrownScriptKeepsItsRuntime: a script that throws leaves its runtime for
+// the next run (a failing collection must not build one per request), clean; one
+// stopped by a limit does not.
+func TestThrownScriptKeepsItsRuntime(t *testing.T) {
+	e := &Engine{Timeout: 100 * time.Millisecond}
+	if out := run(t, e, `var leaked = 1; throw new Error("boom")`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "boom") {
+		t.Fatalf("err = %v", out.Err)
+	}
+	if len(e.idle) != 1 {
+		t.Fatalf("%d idle runtimes after a throw, want 1", len(e.idle))
+	}
+	if out := run(t, e, `client.log(typeof leaked)`, Env{}); out.Err != nil || len(out.Logs) != 1 || out.Logs[0] != "undefined" {
+		t.Fatalf("after a throw: %v %q", out.Err, out.Logs)
+	}
+	if out := run(t, e, `for (;;) {}`, Env{}); out.Err == nil {
+		t.Fatal("loop not stopped")
+	}
+	if len(e.idle) != 0 {
+		t.Errorf("%d idle runtimes after a run stopped by the time limit, want 0", len(e.idle))
+	}
+}
+
+// TestConcurrentRuns: runs on one Engine from many goroutines share its globals
+// and compiled scripts but not a runtime; one that throws or is stopped does not
+// disturb the others. Run with -race.
+func TestConcurrentRuns(t *testing.T) {
+	g := &Globals{}
+	e := &Engine{Globals: g, Timeout: 100 * time.Millisecond}
+	const workers, runs = 6, 40
+	errs := make(chan string, workers*runs)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range runs {
+				switch i % 10 {
+				case 3:
+					if out := run(t, e, `throw new Error("boom")`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "boom") {
+						errs <- fmt.Sprintf("throw: %v", out.Err)
+					}
+				case 7:
+					if w == 0 {
+						if out := run(t, e, `for (;;) {}`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "time limit") {
+							errs <- fmt.Sprintf("loop: %v", out.Err)
+						}
+					}
+				default:
+					src := fmt.Sprintf(`client.global.set("w%d", String(response.body.n)); client.test("n", () => client.assert(response.body.n === %d, "n " + response.body.n))`, w, i)
+					out := run(t, e, src, Env{Response: jsonResponse(fmt.Sprintf(`{"n":%d}`, i))})
+					if out.Failed() || len(out.Tests) != 1 {
+						errs <- fmt.Sprintf("worker %d run %d: %v %+v", w, i, out.Err, out.Tests)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if v, _ := g.Lookup("w5"); v != strconv.Itoa(runs-1) {
+		t.Errorf("global w5 = %q, want %d", v, runs-1)
 	}
 }

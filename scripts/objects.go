@@ -36,8 +36,8 @@ func (m *machine) responseObject() *goja.Object {
 	must(o.Set("contentType", ct))
 	headers := vm.NewObject()
 	m.method(headers, "valueOf", func(s *session, c goja.FunctionCall) goja.Value {
-		if vs := headerValues(s.env.Response.Headers, c.Argument(0).String()); len(vs) > 0 {
-			return vm.ToValue(vs[0])
+		if v, ok := headerValue(s.env.Response.Headers, c.Argument(0).String()); ok {
+			return vm.ToValue(v)
 		}
 		return goja.Null()
 	})
@@ -55,13 +55,13 @@ func (m *machine) responseObject() *goja.Object {
 
 // contentType is the response's media type, lower case, and its charset parameter.
 func (s *session) contentType() (mimeType, charset string) {
-	ctype := headerValues(s.env.Response.Headers, "Content-Type")
-	if len(ctype) == 0 {
+	ctype, ok := headerValue(s.env.Response.Headers, "Content-Type")
+	if !ok {
 		return "", ""
 	}
-	mt, params, err := mime.ParseMediaType(ctype[0])
+	mt, params, err := mime.ParseMediaType(ctype)
 	if err != nil {
-		return strings.ToLower(strings.TrimSpace(strings.SplitN(ctype[0], ";", 2)[0])), ""
+		return strings.ToLower(strings.TrimSpace(strings.SplitN(ctype, ";", 2)[0])), ""
 	}
 	return mt, params["charset"]
 }
@@ -71,22 +71,41 @@ func (s *session) body() goja.Value {
 	if s.parsedBody != nil {
 		return s.parsedBody
 	}
-	vm := s.vm
 	r := s.env.Response
-	body := vm.ToValue(string(r.Body))
-	if mt, _ := s.contentType(); isJSON(mt) && len(r.Body) > 0 {
+	var body goja.Value
+	if ctype, _ := headerValue(r.Headers, "Content-Type"); isJSON(mimeType(ctype)) && len(r.Body) > 0 {
 		// A body that says JSON but does not parse stays a string, as in JetBrains.
-		if v, ok := parseJSON(vm, r.Body); ok {
-			body = v
-		}
+		body, _ = parseJSON(s.vm, r.Body)
+	}
+	if body == nil {
+		body = s.vm.ToValue(string(r.Body))
 	}
 	s.parsedBody = body
 	return body
 }
 
+// mimeType is the media type of a Content-Type value, lower case, as
+// mime.ParseMediaType gives it, without reading (and allocating) the parameters.
+func mimeType(ctype string) string {
+	if i := strings.IndexByte(ctype, ';'); i >= 0 {
+		ctype = ctype[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(ctype))
+}
+
 func isJSON(mimeType string) bool {
 	return mimeType == "application/json" || strings.HasSuffix(mimeType, "+json") ||
 		mimeType == "text/json"
+}
+
+// headerValue is the first value of the header name.
+func headerValue(hs []Header, name string) (string, bool) {
+	for _, h := range hs {
+		if strings.EqualFold(h.Name, name) {
+			return h.Value, true
+		}
+	}
+	return "", false
 }
 
 func headerValues(hs []Header, name string) []string {

@@ -62,6 +62,7 @@ func (c *responseContent) setTests(steps []runner.StepResult, st Styles) {
 	if c.hasTests {
 		lines := testsview.Lines(steps, st)
 		c.tabs[tabTests] = tabText{plain: plainLines(lines), styled: lines}
+		c.tests = testsview.NewTab(steps, st)
 	}
 }
 
@@ -184,6 +185,7 @@ type responseContent struct {
 	tabs       [tabCount]tabText
 	notes      []explain.HeaderNote // one per header line, for the Headers tab
 	hasTests   bool                 // the Tests tab has something to show
+	tests      *testsview.Tab       // the Tests tab wrapped to the pane's width
 	hasLab     bool                 // the Cache lab tab has something to show
 }
 

@@ -278,6 +278,11 @@ func (m *responsePane) text() *tabText {
 	if m.content == nil || m.tab == tabTiming || m.tab == tabHistory {
 		return nil
 	}
+	if m.tab == tabTests && m.content.tests != nil {
+		// Wrapped, not cut at the pane's edge: a test's message is worth reading whole.
+		styled, plain := m.content.tests.Lines(m.w)
+		return &tabText{plain: plain, styled: styled}
+	}
 	return &m.content.tabs[m.tab]
 }
 
