@@ -41,7 +41,7 @@ func BenchmarkNewRuntime(b *testing.B) {
 // run is the Engine's own cost (runtime, watchdog, entering goja), the others add
 // one statement each. Compare cpu-ns/op between rows.
 func BenchmarkParts(b *testing.B) {
-	resp := &Response{Status: 200, Headers: []Header{{"Content-Type", "application/json"}, {"ETag", `"v1"`}},
+	resp := &Response{Status: 200, Headers: []Header{{Name: "Content-Type", Value: "application/json"}, {Name: "ETag", Value: `"v1"`}},
 		Body: []byte(`{"id": 1, "name": "item", "token": "abc"}`)}
 	for _, c := range []struct{ name, src string }{
 		{"empty", ``},
