@@ -44,7 +44,7 @@ func (m Model) proxyStopped(msg proxyStoppedMsg) Model {
 	case !msg.keep:
 		m.setStatus(fmt.Sprintf("The proxy on %s stopped; the history is off, so nothing was kept.", msg.addr), false)
 	default:
-		m.setStatus(fmt.Sprintf("The proxy on %s stopped; %d exchanges kept in the history (file \"proxy\").", msg.addr, msg.stored), false)
+		m.setStatus(fmt.Sprintf("The proxy on %s stopped; exchanges kept in the history (file \"proxy\"): %d.", msg.addr, msg.stored), false)
 	}
 	return m
 }
@@ -77,12 +77,8 @@ func (r *proxyRun) Run() error {
 		return err
 	}
 	r.addr = s.Addr
-	kept := "not kept: the history is off"
-	if r.store != nil {
-		kept = "each is kept in the history"
-	}
 	src := exchangelist.Source{Title: "proxy on " + s.Addr, Live: s.Live(), SaveTo: "proxy.http", Dir: r.dir,
-		Hint: fmt.Sprintf("Point a client at it (http_proxy=http://%s); %s. q stops the proxy.", s.Addr, kept)}
+		Hint: fmt.Sprintf("Point a client at it: http_proxy=http://%s · q stops the proxy", s.Addr)}
 	opts := []tea.ProgramOption{tea.WithAltScreen()}
 	if r.in != nil {
 		opts = append(opts, tea.WithInput(r.in))
