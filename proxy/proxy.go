@@ -5,9 +5,10 @@
 // intercepted: TLS is ended with a leaf certificate made on the fly and the
 // decrypted exchanges are recorded like plain ones.
 //
-// Memory is bounded: bodies stream through one buffer per connection and only the
-// first Options.MaxBody bytes of each are kept in memory for the record (the whole
-// body goes on into a file in Options.SpoolDir when that is set); a client that
+// Memory is bounded: the first Options.MaxBody bytes of each body are read straight
+// into the record and forwarded from there (one copy), the rest streams through
+// one buffer per connection (the whole body goes on into a file in
+// Options.SpoolDir when that is set); a client that
 // reads slowly slows the reads from the upstream. Connections are capped in number, and
 // every read and write must make progress within Options.StallTimeout.
 package proxy
