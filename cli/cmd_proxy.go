@@ -235,6 +235,11 @@ func (s *proxySession) runTUI(tui func(exchangelist.Source) error, srv *proxy.Se
 // add stores the exchange, explains it with the client's own request headers, and
 // prints its row.
 func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Writer) {
+	if s.live == nil {
+		// Stored, printed (or encoded): nothing reads the bodies after this, so
+		// their memory goes back to the proxy for the next large body.
+		defer x.Release()
+	}
 	e := x.Entry()
 	id, err := store.Add(context.Background(), e)
 	if err != nil && s.live == nil {

@@ -29,8 +29,9 @@ func benchUpstream(b *testing.B, size int) *httptest.Server {
 // benchClient goes to the upstream at up in one of the ways the benchmarks
 // compare: "direct"; "relay", through a bare TCP relay (the floor for any proxy
 // that copies bytes in user space: no parsing, no record); "proxy", through a
-// recording proxy whose Record keeps what the CLI would get; "proxy-spool", the
-// same with bodies past the cap spooled to files, as `proxy --tui` runs it.
+// recording proxy whose Record gets what the CLI gets and, like `httplens proxy`
+// once a row is printed, releases it; "proxy-spool", with bodies past the cap
+// spooled to files and kept, as `proxy --tui` runs it.
 func benchClient(b *testing.B, mode, up string, conns int) *http.Client {
 	tr := &http.Transport{MaxIdleConns: conns, MaxIdleConnsPerHost: conns, DisableCompression: true}
 	var addr string
@@ -38,7 +39,7 @@ func benchClient(b *testing.B, mode, up string, conns int) *http.Client {
 	case "relay":
 		addr = relay(b, strings.TrimPrefix(up, "http://"))
 	case "proxy", "proxy-spool":
-		opts := Options{Record: func(Exchange) {}}
+		opts := Options{Record: func(x Exchange) { x.Release() }}
 		if mode == "proxy-spool" {
 			opts.SpoolDir = b.TempDir()
 			opts.Record = func(x Exchange) {

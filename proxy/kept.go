@@ -3,6 +3,7 @@ package proxy
 import (
 	"fmt"
 	"os"
+	"sync"
 )
 
 // kept holds the first max bytes of a body and counts them all: the record of an
@@ -18,6 +19,13 @@ type kept struct {
 	f    *os.File
 	path string
 	err  error // why spooling stopped; the file is then gone
+
+	// pool gives a buffer of the cap's size to a body that fills the cap, and
+	// takes it back after Exchange.Release; pooled is the buffer b lives in then.
+	// Reused memory spares each large body a fresh megabyte: its page faults and
+	// the collections it brings on.
+	pool   *recordPool
+	pooled *[]byte
 }
 
 func (k *kept) Write(p []byte) {
@@ -79,8 +87,22 @@ func (k *kept) close() {
 // body costs one allocation rather than a series of growing copies.
 func (k *kept) expect(n int64) {
 	if k != nil && n > 0 && k.b == nil {
-		k.b = make([]byte, 0, min(n, k.max))
+		k.grow(min(n, k.max))
 	}
+}
+
+// grow moves the kept bytes to a buffer of capacity c: the pool's when c is the
+// cap, else a new one.
+func (k *kept) grow(c int64) {
+	var grown []byte
+	if c == k.max && k.pool != nil && k.pooled == nil {
+		k.pooled = k.pool.get()
+		grown = (*k.pooled)[:len(k.b)]
+	} else {
+		grown = make([]byte, len(k.b), c)
+	}
+	copy(grown, k.b)
+	k.b = grown
 }
 
 // room is up to want bytes of free space at the end of the kept bytes, for a read
@@ -91,9 +113,7 @@ func (k *kept) room(want int) []byte {
 		return nil
 	}
 	if len(k.b) == cap(k.b) {
-		grown := make([]byte, len(k.b), min(max(2*int64(cap(k.b)), 32<<10), k.max))
-		copy(grown, k.b)
-		k.b = grown
+		k.grow(min(max(2*int64(cap(k.b)), 32<<10), k.max))
 	}
 	free := k.b[len(k.b):cap(k.b)]
 	return free[:min(len(free), want)]
@@ -106,3 +126,68 @@ func (k *kept) took(r int) {
 }
 
 func (k *kept) truncated() bool { return k.n > int64(len(k.b)) }
+
+// releaser gives an exchange's pooled record buffers back, once, however many
+// copies of the Exchange call Release.
+type releaser struct {
+	once sync.Once
+	pool *recordPool
+	bufs []*[]byte
+}
+
+// newReleaser collects the pooled buffers of keeps; nil when there are none.
+func newReleaser(pool *recordPool, keeps ...*kept) *releaser {
+	var r *releaser
+	for _, k := range keeps {
+		if k != nil && k.pooled != nil {
+			if r == nil {
+				r = &releaser{pool: pool}
+			}
+			r.bufs = append(r.bufs, k.pooled)
+		}
+	}
+	return r
+}
+
+func (r *releaser) release() {
+	if r == nil {
+		return
+	}
+	r.once.Do(func() {
+		for _, b := range r.bufs {
+			r.pool.put(b)
+		}
+	})
+}
+
+// recordPool keeps a few released record buffers of the cap's size. Unlike a
+// sync.Pool, a buffer released on one thread is found by a connection on any
+// other, and what it holds while idle is bounded: recordPoolSize buffers.
+type recordPool struct {
+	size int64
+	free chan *[]byte
+}
+
+const recordPoolSize = 4
+
+func newRecordPool(size int64) *recordPool {
+	return &recordPool{size: size, free: make(chan *[]byte, recordPoolSize)}
+}
+
+func (p *recordPool) get() *[]byte {
+	select {
+	case b := <-p.free:
+		return b
+	default:
+		b := make([]byte, p.size)
+		return &b
+	}
+}
+
+// put keeps b for a later get, or leaves it to the collector when enough are kept.
+func (p *recordPool) put(b *[]byte) {
+	select {
+	case p.free <- b:
+	default:
+	}
+}

@@ -91,6 +91,10 @@ type Server struct {
 	opts  Options
 	slots chan struct{}
 
+	// recordBufs are buffers of MaxBody bytes for the records of large bodies,
+	// back from Exchange.Release.
+	recordBufs *recordPool
+
 	mu     sync.Mutex
 	conns  map[net.Conn]struct{}
 	ln     []net.Listener
@@ -101,7 +105,8 @@ type Server struct {
 // New returns a proxy with the given options.
 func New(opts Options) *Server {
 	opts = opts.withDefaults()
-	return &Server{opts: opts, slots: make(chan struct{}, opts.MaxConns), conns: map[net.Conn]struct{}{}}
+	return &Server{opts: opts, slots: make(chan struct{}, opts.MaxConns), conns: map[net.Conn]struct{}{},
+		recordBufs: newRecordPool(opts.MaxBody)}
 }
 
 // ErrClosed is returned by Serve after Close.

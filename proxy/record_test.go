@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"runtime"
 	"testing"
 )
 
@@ -83,5 +84,61 @@ func TestRecordHoldsThePayloadsFirstBytes(t *testing.T) {
 				t.Errorf("record capacity %d past the cap %d", cap(r.Body), limit)
 			}
 		})
+	}
+}
+
+// A record the caller keeps is never reused: the bodies of exchanges not
+// released stay as they were while others cross. After Release, the next large
+// body reuses the buffer instead of a fresh one.
+func TestReleaseReusesOnlyReleasedRecords(t *testing.T) {
+	const limit, size = 256 << 10, 600 << 10
+	bodies := make(chan []byte, 10)
+	up := rawServer(t, func(c net.Conn) {
+		br := bufio.NewReader(c)
+		for {
+			if _, err := readHead(br); err != nil {
+				return
+			}
+			b := <-bodies
+			fmt.Fprintf(c, "HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n", len(b))
+			c.Write(b)
+		}
+	})
+	addr, rec, _ := startProxy(t, Options{MaxBody: limit})
+	conn, br := dialProxy(t, addr)
+	fetch := func(fill byte, body []byte) Exchange {
+		t.Helper()
+		bodies <- body
+		fmt.Fprintf(conn, "GET http://%s/%c HTTP/1.1\r\nHost: %s\r\n\r\n", up, fill, up)
+		readHeadFrom(t, br)
+		if _, err := io.CopyN(io.Discard, br, size); err != nil {
+			t.Fatal(err)
+		}
+		xs := rec.wait(t, 1)
+		return xs[len(xs)-1]
+	}
+	filled := func(fill byte) []byte { return bytes.Repeat([]byte{fill}, size) }
+	a := fetch('a', filled('a'))
+	b := fetch('b', filled('b'))
+	b.Release()
+	b.Release() // a second call gives nothing back twice
+	c := fetch('c', filled('c'))
+	d := fetch('d', filled('d')) // would share c's buffer if b's had gone back twice
+	for _, x := range []struct {
+		x    Exchange
+		fill byte
+	}{{a, 'a'}, {c, 'c'}, {d, 'd'}} {
+		if !bytes.Equal(x.x.Response.Body, bytes.Repeat([]byte{x.fill}, limit)) {
+			t.Errorf("the record of %c changed after others crossed", x.fill)
+		}
+	}
+	c.Release()
+	e := filled('e')
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	fetch('e', e).Release()
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n >= limit {
+		t.Errorf("%d bytes allocated for a large body after Release: the record buffer was not reused", n)
 	}
 }
