@@ -138,7 +138,7 @@ func writeRow(b *strings.Builder, r exchangeRow) {
 	if r.Report != nil {
 		c := r.Report.Cache
 		status = fmt.Sprint(r.Status)
-		verdict = storableWord(c.Private.Storable) + "/" + storableWord(c.Shared.Storable)
+		verdict = c.Verdict()
 		fresh = freshWord(c)
 		findings = severityCounts(r.Report.Findings)
 	}
@@ -155,17 +155,11 @@ func writeRow(b *strings.Builder, r exchangeRow) {
 	}
 }
 
-func storableWord(ok bool) string {
-	if ok {
-		return "store"
-	}
-	return "no"
-}
-
 // freshWord is how long a private or shared cache may reuse the response without
-// asking: "12m", "0s" (revalidate every time), or "-" when nothing may store it.
+// asking: "12m", "0s" (revalidate every time), or "-" when nothing may store it;
+// for a 304, how long the stored response it refreshes may be reused.
 func freshWord(c explain.Cache) string {
-	if !c.StorablePrivate && !c.StorableShared {
+	if !c.Reusable() {
 		return "-"
 	}
 	if c.FreshForS <= 0 {
@@ -220,10 +214,12 @@ func shortURL(u string, n int) string {
 
 // rowSummary is the end of a listing: what caches make of the exchanges as a whole.
 type rowSummary struct {
-	Exchanges   int          `json:"exchanges"`
-	NoResponse  int          `json:"no_response"`
-	Storable    int          `json:"storable"`
-	Revalidated int          `json:"revalidated"`
+	Exchanges   int `json:"exchanges"`
+	NoResponse  int `json:"no_response"`
+	Storable    int `json:"storable"`
+	Revalidated int `json:"revalidated"`
+	// Refreshed counts 304s: revalidations that refreshed a stored response.
+	Refreshed   int          `json:"refreshed"`
 	NeverCached []rowRef     `json:"largest_never_cached"`
 	Errors      []rowFinding `json:"errors"`
 }
@@ -251,6 +247,9 @@ func summarize(rows []exchangeRow) rowSummary {
 			continue
 		}
 		c := r.Report.Cache
+		if c.Private.Refreshes || c.Shared.Refreshes {
+			s.Refreshed++
+		}
 		if c.StorablePrivate || c.StorableShared {
 			s.Storable++
 			if c.FreshForS <= 0 {
@@ -277,7 +276,11 @@ func writeSummary(b *strings.Builder, rows []exchangeRow) {
 	if s.NoResponse > 0 {
 		fmt.Fprintf(b, " (%d without a response)", s.NoResponse)
 	}
-	fmt.Fprintf(b, "; %d storable by a cache, %d of them revalidated before reuse\n", s.Storable, s.Revalidated)
+	fmt.Fprintf(b, "; %d storable by a cache, %d of them revalidated before reuse", s.Storable, s.Revalidated)
+	if s.Refreshed > 0 {
+		fmt.Fprintf(b, "; %d answered 304 Not Modified, refreshing a stored response", s.Refreshed)
+	}
+	b.WriteString("\n")
 	if len(s.NeverCached) > 0 {
 		b.WriteString("  largest never cached:\n")
 		for _, r := range s.NeverCached {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -112,5 +113,54 @@ func TestExportHARThenExplain(t *testing.T) {
 	}
 	if strings.Contains(text, "\x1b") {
 		t.Errorf("an escape byte reached the output:\n%q", text)
+	}
+}
+
+// A 304 in a HAR answers a revalidation: its row says it refreshes the stored
+// response (not "no/no"), and a body the HAR file left out is the file's gap, not
+// a cut at a size limit.
+func TestExplainHAR304AndBodyNotSaved(t *testing.T) {
+	out, errs, code := runMain(t, "explain", "../har/testdata/firefox.har")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	row := ""
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, " 304 ") && row == "" {
+			row = l
+		}
+	}
+	if !strings.Contains(row, "refreshes   revalid.") {
+		t.Errorf("the 304 row does not say it refreshes the stored response: %q", row)
+	}
+	if !strings.Contains(out, "1 answered 304 Not Modified, refreshing a stored response") {
+		t.Errorf("summary misses the refreshing 304:\n%s", out)
+	}
+	out, _, _ = runMain(t, "explain", "--json", "../har/testdata/firefox.har")
+	var doc struct {
+		Entries []struct {
+			Explain struct {
+				Findings []struct{ ID, Title string } `json:"findings"`
+				Cache    struct {
+					Private struct{ Refreshes bool } `json:"private"`
+				} `json:"cache"`
+			} `json:"explain"`
+		} `json:"entries"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Entries) != 2 {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !doc.Entries[0].Explain.Cache.Private.Refreshes {
+		t.Errorf("cache.private.refreshes false for the 304")
+	}
+	var titles []string
+	for _, f := range doc.Entries[1].Explain.Findings {
+		if f.ID == "body-truncated" {
+			t.Errorf("the unsaved body is explained as cut by a size limit: %s", f.Title)
+		}
+		titles = append(titles, f.Title)
+	}
+	if !slices.Contains(titles, "Body not kept: the HAR file has none of its 2000 bytes") {
+		t.Errorf("findings %q", titles)
 	}
 }

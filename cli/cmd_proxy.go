@@ -120,14 +120,18 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags, tui func
 	}
 	defer store.Close()
 	opts := proxy.Options{Filter: hostFilter(f.filters), Allow: hostFilter(f.allow)}
-	// Bodies past the proxy's in-memory cap continue into files here, removed with
-	// the folder when the proxy stops (ctrl+c, SIGTERM, quitting the TUI).
-	sp, err := spool.New()
-	if err != nil {
-		return failedError(fmt.Errorf("temporary folder for large bodies: %w", err))
+	if tui != nil {
+		// Only the TUI shows a whole body: there bodies past the proxy's in-memory
+		// cap continue into files here, removed with the folder when the proxy
+		// stops. Rows, JSON and the history keep the cap, so without the TUI no
+		// body is written to disk on the forwarding path.
+		sp, err := spool.New()
+		if err != nil {
+			return failedError(fmt.Errorf("temporary folder for large bodies: %w", err))
+		}
+		defer sp.Remove()
+		opts.SpoolDir = sp.Path
 	}
-	defer sp.Remove()
-	opts.SpoolDir = sp.Path
 	if f.intercept {
 		ca, created, err := proxy.LoadCA(filepath.Dir(dbPath))
 		if err != nil {
@@ -232,9 +236,9 @@ func (s *proxySession) runTUI(tui func(exchangelist.Source) error, srv *proxy.Se
 // prints its row.
 func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Writer) {
 	if s.live == nil {
-		// Only the TUI reads a spooled body; printed rows and the history keep
-		// their caps, so the files go at once and the disk is not filled.
-		defer removeSpooled(x)
+		// Stored, printed (or encoded): nothing reads the bodies after this, so
+		// their memory goes back to the proxy for the next large body.
+		defer x.Release()
 	}
 	e := x.Entry()
 	id, err := store.Add(context.Background(), e)
@@ -283,15 +287,6 @@ func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Wri
 	var b strings.Builder
 	writeRow(&b, row)
 	io.WriteString(s.out, b.String())
-}
-
-func removeSpooled(x proxy.Exchange) {
-	if x.RequestSpoolPath != "" {
-		os.Remove(x.RequestSpoolPath)
-	}
-	if x.Response != nil && x.Response.SpoolPath != "" {
-		os.Remove(x.Response.SpoolPath)
-	}
 }
 
 // finish prints the summary and writes the exports.

@@ -78,7 +78,9 @@ func TestTUIOpensHAR(t *testing.T) {
 	s := startTUI(t, bin, dir, 110, 34, "page.har")
 	scr := s.waitText("page.har · by WebInspector 537.36 · 3 exchanges", "read-only",
 		"https://shop.example/app.js", "https://shop.example/api/cart?x=1", "https://shop.example/logo.png")
-	for _, want := range []string{"304", "201", "store/store", "no/no", "24h", "[Raw]", "rebuilt from the HAR", "GET /app.js HTTP/2", "if-none-match: \"v7\""} {
+	// The 304 answers a revalidation: it refreshes the stored response (RFC 9111
+	// §4.3.4), not "no/no".
+	for _, want := range []string{"304", "refreshes", "201", "store/store", "no/no", "24h", "[Raw]", "rebuilt from the HAR", "GET /app.js HTTP/2", "if-none-match: \"v7\""} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("screen lacks %q:\n%s", want, scr)
 		}
@@ -88,9 +90,13 @@ func TestTUIOpensHAR(t *testing.T) {
 	}
 	// One key per write: bubbletea reads a run of typed characters as one key.
 	s.send("j")
-	s.waitText("›    2  POST")
+	s.waitText("›    2  POST", "… body not kept in the HAR file (2048 bytes)")
 	s.send("4")
-	s.waitText("[Explain]", "response body not saved (2048 bytes)", "201", "No Access-Control-Allow-Origin")
+	scr = s.waitText("[Explain]", "response body not saved (2048 bytes)", "201", "No Access-Control-Allow-Origin",
+		"Body not kept: the HAR file has none of its 2048 bytes")
+	if strings.Contains(scr, "Body cut after") {
+		t.Errorf("the unsaved body is explained as cut at a size limit:\n%s", scr)
+	}
 	s.send("s")
 	s.waitText("Save to: page.http")
 	s.send(keyEnter)

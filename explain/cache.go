@@ -111,8 +111,35 @@ func (f *cacheFacts) view(shared bool) CacheView {
 	}
 	v.FreshForS = v.FreshnessLifetimeS - f.age.seconds()
 	v.Fresh = v.FreshForS > 0 // fresh iff lifetime > current age (RFC 9111 §4.2)
+	v.Refreshes = f.refreshes(shared)
 	v.MustRevalidate = ok && (f.cc.has("must-revalidate") || (shared && (f.cc.has("proxy-revalidate") || f.cc.has("s-maxage"))))
 	return v
+}
+
+// Verdict is the caching verdict in a word or two, private cache first:
+// "store/store", "store/no", "no/no"; for a 304, which is not stored itself but
+// refreshes the response a cache holds (RFC 9111 §4.3.4), "refreshes" when both
+// kinds of cache may hold it, else "refresh/no" or "no/refresh".
+func (c Cache) Verdict() string {
+	word := func(v CacheView) string {
+		switch {
+		case v.Storable:
+			return "store"
+		case v.Refreshes:
+			return "refresh"
+		}
+		return "no"
+	}
+	if c.Private.Refreshes && c.Shared.Refreshes {
+		return "refreshes"
+	}
+	return word(c.Private) + "/" + word(c.Shared)
+}
+
+// Reusable says a cache may reuse the response, or the stored one it refreshes,
+// so the freshness fields mean something.
+func (c Cache) Reusable() bool {
+	return c.StorablePrivate || c.StorableShared || c.Private.Refreshes || c.Shared.Refreshes
 }
 
 // refreshes reports whether the response is a 304 whose fields refresh a stored 200

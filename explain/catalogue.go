@@ -48,6 +48,7 @@ func coreChecks() []Check {
 		{"content-length-and-te", Error, "Both Content-Length and Transfer-Encoding", []string{"RFC 9112 §6.1", "RFC 9112 §6.3"}},
 		{"content-length-mismatch", Error, "Body length differs from Content-Length", []string{"RFC 9112 §6.3", "RFC 9110 §8.6"}},
 		{"body-truncated", Info, "Body cut at the client's size limit", []string{"RFC 9112 §6.3"}},
+		{"body-not-kept", Info, "Body not kept whole by the record (a HAR file left it out or cut it)", []string{"RFC 9112 §6.3"}},
 		{"close-delimited", Info, "Body delimited by closing the connection", []string{"RFC 9112 §6.3"}},
 
 		// Validators and Date.

@@ -128,6 +128,8 @@ func noContentReason(x Exchange) string {
 		return "is an interim response"
 	case methodOf(x) == "HEAD":
 		return "answers a HEAD, which has no content"
+	case r.Truncated && r.KeptBy != "":
+		return "was not kept whole by " + r.KeptBy
 	case r.Truncated:
 		return "was cut at the size limit"
 	}

@@ -73,9 +73,7 @@ func lengthFindings(resp Response, n int64) []Finding {
 	}
 	var out []Finding
 	if resp.Truncated {
-		out = append(out, newFinding("body-truncated", Info, fmt.Sprintf("Body cut after %d bytes", n),
-			"The client stopped reading at its size limit; the server sent more. Length checks on the content are not possible.",
-			"RFC 9112 §6.3"))
+		out = append(out, truncatedFinding(resp, n))
 	}
 	if !hasCL {
 		if !hasTE && strings.HasPrefix(resp.Proto, "HTTP/1") {
@@ -104,6 +102,24 @@ func lengthFindings(resp Response, n int64) []Finding {
 			"RFC 9112 §6.3", "RFC 9110 §8.6"))
 	}
 	return out
+}
+
+// truncatedFinding says the body is not whole and who kept less of it: the
+// client's size limit, or a record (a HAR file) that left bytes out.
+func truncatedFinding(resp Response, n int64) Finding {
+	if resp.KeptBy == "" {
+		return newFinding("body-truncated", Info, fmt.Sprintf("Body cut after %d bytes", n),
+			"The client stopped reading at its size limit; the server sent more. Length checks on the content are not possible.",
+			"RFC 9112 §6.3")
+	}
+	kept := int64(len(resp.Body))
+	title := fmt.Sprintf("Body not kept: %s has none of its %d bytes", resp.KeptBy, n)
+	if kept > 0 {
+		title = fmt.Sprintf("Body cut in the record: %s has %d of its %d bytes", resp.KeptBy, kept, n)
+	}
+	return newFinding("body-not-kept", Info, title,
+		fmt.Sprintf("The response had %d bytes and %s kept %d of them. The gap is in the record, not in the response: nothing says the server sent fewer bytes or that a size limit stopped the client. Checks on the content are not possible.", n, resp.KeptBy, kept),
+		"RFC 9112 §6.3")
 }
 
 // contentLength parses Content-Length. Repeated identical values may be collapsed

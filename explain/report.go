@@ -37,6 +37,10 @@ type Response struct {
 	Body      []byte
 	BodyBytes int64
 	Truncated bool
+	// KeptBy names the record that kept fewer body bytes than the response had
+	// ("the HAR file"), when it was not the client's own size limit: the findings
+	// then blame the record, not the size limit. BodyBytes is the response's size.
+	KeptBy string
 	// Problems are what the reader found wrong with the head and its framing, in
 	// the words of package h1 (the same for `send` and `explain`).
 	Problems []string
@@ -105,6 +109,10 @@ type CacheView struct {
 	// binds every cache, proxy-revalidate and s-maxage shared ones only (RFC 9111
 	// §5.2.2.2, §5.2.2.8, §5.2.2.10).
 	MustRevalidate bool `json:"must_revalidate"`
+	// Refreshes says the response is a 304 that refreshes a response this cache
+	// may have stored (RFC 9111 §4.3.4): Storable is false, as a 304 is not stored
+	// itself, and the freshness fields are those it gives the stored response.
+	Refreshes bool `json:"refreshes"`
 }
 
 // Cache is the caching verdict. The flat fields speak for a shared cache when one may

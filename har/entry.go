@@ -110,6 +110,9 @@ func (je jsonEntry) readRequest(e *Entry) {
 	}
 }
 
+// keptBy is what a body the log left out, or cut, is blamed on in the findings.
+const keptBy = "the HAR file"
+
 func (je jsonEntry) readResponse(e *Entry) {
 	r := je.Response
 	if r == nil {
@@ -142,7 +145,7 @@ func (je jsonEntry) readResponse(e *Entry) {
 	case c.Text == nil && size > 0:
 		// The size is known, the bytes are not: framing checks must not read the
 		// absence of a body as an empty one.
-		e.Response.BodyBytes, e.Response.Truncated = size, true
+		e.Response.BodyBytes, e.Response.Truncated, e.Response.KeptBy = size, true, keptBy
 		e.lack("response body not saved (%d bytes)", size)
 		return
 	case c.Text == nil:
@@ -159,7 +162,7 @@ func (je jsonEntry) readResponse(e *Entry) {
 	}
 	e.Response.Body, e.Response.BodyBytes = body, int64(len(body))
 	if size > int64(len(body)) {
-		e.Response.BodyBytes, e.Response.Truncated = size, true
+		e.Response.BodyBytes, e.Response.Truncated, e.Response.KeptBy = size, true, keptBy
 		e.lack("response body cut: %d of %d bytes saved", len(body), size)
 	}
 }

@@ -114,9 +114,15 @@ func TestFirefoxShape(t *testing.T) {
 		if !e.Response.Truncated || e.Response.BodyBytes != 2000 || !hasLack(e, "response body not saved (2000 bytes)") {
 			t.Errorf("%+v lacks %q", e.Response, e.Lacks)
 		}
+		if e.Response.KeptBy != "the HAR file" {
+			t.Errorf("KeptBy %q: the gap is the HAR file's", e.Response.KeptBy)
+		}
 		for _, f := range explain.Analyze(e.Exchange()).Findings {
 			if f.Severity == explain.Error {
 				t.Errorf("an unsaved body made an error finding: %s %s", f.ID, f.Title)
+			}
+			if f.ID == "body-truncated" {
+				t.Errorf("an unsaved body explained as cut at a size limit: %s", f.Title)
 			}
 		}
 	})

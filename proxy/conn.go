@@ -136,6 +136,7 @@ func (ss *session) serveOne(head []byte) bool {
 	} else if respKeep != nil && respKeep.path != "" {
 		os.Remove(respKeep.path) // no response to hang it on
 	}
+	x.rel = newReleaser(ss.s.recordBufs, reqKeep, respKeep)
 	ss.finish(record, x, err)
 	return keepAlive && !clientClose && err == nil
 }
@@ -144,7 +145,7 @@ func (ss *session) keeper(record bool) *kept {
 	if !record {
 		return nil
 	}
-	return &kept{max: ss.s.opts.MaxBody, dir: ss.s.opts.SpoolDir}
+	return &kept{max: ss.s.opts.MaxBody, dir: ss.s.opts.SpoolDir, pool: ss.s.recordBufs}
 }
 
 func (ss *session) finish(record bool, x Exchange, err error) {

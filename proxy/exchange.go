@@ -39,7 +39,15 @@ type Exchange struct {
 	// Err says what went wrong: the upstream unreachable or gone mid-body, the
 	// client gone, a message the proxy refused. The client was told when it could be.
 	Err error
+
+	rel *releaser
 }
+
+// Release gives the memory of the recorded bodies back to the proxy, to hold the
+// next large body: call it once nothing reads Request.Body or Response.Body of
+// this exchange, or of any copy of it, any more. Calling it again does nothing;
+// not calling it leaves the memory to the garbage collector.
+func (x Exchange) Release() { x.rel.release() }
 
 // Tunnel is a CONNECT tunnel: its target, the bytes each way and how long it lasted.
 type Tunnel struct {

@@ -5,9 +5,10 @@
 // intercepted: TLS is ended with a leaf certificate made on the fly and the
 // decrypted exchanges are recorded like plain ones.
 //
-// Memory is bounded: bodies stream through one buffer per connection and only the
-// first Options.MaxBody bytes of each are kept in memory for the record (the whole
-// body goes on into a file in Options.SpoolDir when that is set); a client that
+// Memory is bounded: the first Options.MaxBody bytes of each body are read straight
+// into the record and forwarded from there (one copy), the rest streams through
+// one buffer per connection (the whole body goes on into a file in
+// Options.SpoolDir when that is set); a client that
 // reads slowly slows the reads from the upstream. Connections are capped in number, and
 // every read and write must make progress within Options.StallTimeout.
 package proxy
@@ -90,6 +91,10 @@ type Server struct {
 	opts  Options
 	slots chan struct{}
 
+	// recordBufs are buffers of MaxBody bytes for the records of large bodies,
+	// back from Exchange.Release.
+	recordBufs *recordPool
+
 	mu     sync.Mutex
 	conns  map[net.Conn]struct{}
 	ln     []net.Listener
@@ -100,7 +105,8 @@ type Server struct {
 // New returns a proxy with the given options.
 func New(opts Options) *Server {
 	opts = opts.withDefaults()
-	return &Server{opts: opts, slots: make(chan struct{}, opts.MaxConns), conns: map[net.Conn]struct{}{}}
+	return &Server{opts: opts, slots: make(chan struct{}, opts.MaxConns), conns: map[net.Conn]struct{}{},
+		recordBufs: newRecordPool(opts.MaxBody)}
 }
 
 // ErrClosed is returned by Serve after Close.

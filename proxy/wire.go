@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -177,6 +176,7 @@ func copyBody(dst *bufio.Writer, src *bufio.Reader, f framing, keep *kept, buf [
 				}
 			}
 		}
+		keep.expect(size) // the first chunk's size is the best guess there is
 		n, err := copyPayload(dst, src, size, keep, buf)
 		total += n
 		if err != nil {
@@ -192,10 +192,13 @@ func copyBody(dst *bufio.Writer, src *bufio.Reader, f framing, keep *kept, buf [
 	}
 }
 
-// copyPayload copies n bytes (all until EOF when n < 0) through buf, so memory stays
-// one buffer whatever the body's size, and a slow reader on dst slows the reads from
-// src: that is the backpressure. dst is flushed whenever src has nothing buffered,
-// so a body that trickles (server-sent events) is passed on as it comes.
+// copyPayload copies n bytes (all until EOF when n < 0) and hands them to keep.
+// Bytes the record has room for are read straight into it and written on from
+// there, so the forward path copies them once; the rest go through buf, so memory
+// stays one buffer whatever the body's size, and a slow reader on dst slows the
+// reads from src: that is the backpressure. dst is flushed whenever src has
+// nothing buffered, so a body that trickles (server-sent events) is passed on as
+// it comes.
 func copyPayload(dst *bufio.Writer, src *bufio.Reader, n int64, keep *kept, buf []byte) (int64, error) {
 	var total int64
 	for n < 0 || total < n {
@@ -203,10 +206,18 @@ func copyPayload(dst *bufio.Writer, src *bufio.Reader, n int64, keep *kept, buf 
 		if n >= 0 {
 			want = min(want, n-total)
 		}
-		r, rerr := src.Read(buf[:want])
+		into, inRecord := keep.room(int(want)), true
+		if into == nil {
+			into, inRecord = buf[:want], false
+		}
+		r, rerr := src.Read(into)
 		if r > 0 {
-			keep.Write(buf[:r])
-			if _, err := dst.Write(buf[:r]); err != nil {
+			if inRecord {
+				keep.took(r)
+			} else {
+				keep.Write(into[:r])
+			}
+			if _, err := dst.Write(into[:r]); err != nil {
 				return total, writeError{err}
 			}
 			total += int64(r)
@@ -254,83 +265,3 @@ type writeError struct{ err error }
 
 func (e writeError) Error() string { return e.err.Error() }
 func (e writeError) Unwrap() error { return e.err }
-
-// kept holds the first max bytes of a body and counts them all: the record of an
-// exchange never grows past the cap, whatever crosses the proxy. With dir set, a
-// body that goes on past the cap continues into a file there, whole (the first
-// bytes included), so memory stays bounded and nothing is lost.
-type kept struct {
-	b   []byte
-	n   int64
-	max int64
-
-	dir  string
-	f    *os.File
-	path string
-	err  error // why spooling stopped; the file is then gone
-}
-
-func (k *kept) Write(p []byte) {
-	if k == nil {
-		return
-	}
-	k.n += int64(len(p))
-	room := k.max - int64(len(k.b))
-	if room > 0 {
-		k.b = append(k.b, p[:min(int64(len(p)), room)]...)
-	}
-	if int64(len(p)) <= room || k.dir == "" || k.err != nil {
-		return
-	}
-	if k.f == nil {
-		f, err := os.CreateTemp(k.dir, "httplens-proxy-body-*")
-		if err != nil {
-			k.fail(err)
-			return
-		}
-		k.f, k.path = f, f.Name()
-		// The kept bytes already hold this write's first room bytes.
-		if _, err := k.f.Write(k.b[:len(k.b)-int(max(room, 0))]); err != nil {
-			k.fail(err)
-			return
-		}
-	}
-	if _, err := k.f.Write(p); err != nil {
-		k.fail(err)
-	}
-}
-
-// fail stops spooling and removes the partial file: a record with a cut body is
-// better than one that names a file missing its middle.
-func (k *kept) fail(err error) {
-	k.err = fmt.Errorf("spooling the body past %d bytes: %w", k.max, err)
-	if k.f != nil {
-		k.f.Close()
-		os.Remove(k.path)
-		k.f, k.path = nil, ""
-	}
-}
-
-// close ends the spool file, if any: after it, path names the whole body as it
-// crossed the proxy (n bytes).
-func (k *kept) close() {
-	if k == nil || k.f == nil {
-		return
-	}
-	if err := k.f.Close(); err != nil {
-		k.f = nil
-		k.fail(err)
-		return
-	}
-	k.f = nil
-}
-
-// expect makes room at once for a body of n bytes (up to the cap), so a large
-// body costs one allocation rather than a series of growing copies.
-func (k *kept) expect(n int64) {
-	if k != nil && n > 0 && k.b == nil {
-		k.b = make([]byte, 0, min(n, k.max))
-	}
-}
-
-func (k *kept) truncated() bool { return k.n > int64(len(k.b)) }

@@ -36,6 +36,9 @@ type Exchange struct {
 	// holds only its start (or nothing), the rest not kept.
 	BodyBytes int64
 	BodyCut   bool
+	// BodyKeptBy names the record that left the body out or cut it ("the HAR
+	// file"); empty when the cap of the proxy or the client did.
+	BodyKeptBy string
 	// Phases are the timing phases known, in order; Total is the whole exchange,
 	// negative when unknown.
 	Phases []Phase
@@ -63,7 +66,8 @@ func FromHAR(e har.Entry) Exchange {
 		Proto: e.Response.Proto, Reason: e.Response.Reason, Rebuilt: true,
 		RequestFields: e.Request.Fields, ResponseFields: e.Response.Fields,
 		RequestBody: e.RequestBody, ResponseBody: e.Response.Body, BodyBytes: e.Size(), BodyCut: e.Response.Truncated,
-		Total: ms(e.TimeMS), Err: e.Error, Notes: append([]string(nil), e.Lacks...)}
+		BodyKeptBy: e.Response.KeptBy,
+		Total:      ms(e.TimeMS), Err: e.Error, Notes: append([]string(nil), e.Lacks...)}
 	x.RequestHead = requestHead(x.Method, x.URL, protoOr(e.HTTPVersion, "HTTP/1.1"), e.Request.Fields)
 	if e.FromCache != "" {
 		x.Notes = append(x.Notes, "served from the browser's "+e.FromCache+" cache")

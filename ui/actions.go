@@ -114,6 +114,7 @@ const (
 	actionSaveAsRequest   settings.Action = exchangelist.SaveRequest
 	actionResetTour       settings.Action = "reset-tour"
 	actionZoom            settings.Action = "zoom"
+	actionProxy           settings.Action = "proxy"
 )
 
 // action is one row of the action table: what settings needs to bind and check
@@ -184,6 +185,7 @@ func actionTable() []action {
 		a(actionVariables, "variables and script globals", keys("V"), Model.variablesOpen),
 		a(actionPreflight, "send the CORS preflight a browser would send", keys("P"), Model.preflight),
 		a(actionCacheLab, "cache lab off / private / shared", keys("L"), Model.cacheLabToggle),
+		a(actionProxy, "record traffic: a proxy on 127.0.0.1, its exchanges live", keys("T"), Model.startProxy),
 		when(a(actionCacheContents, "cache lab contents", keys("ctrl+l"), Model.cacheContentsOpen), (*Model).labDisabled),
 		when(a(actionLabTen, "cache lab clock +10 s", keys("+"), labClock(10*time.Second)), (*Model).labDisabled),
 		when(a(actionLabMinute, "cache lab clock +1 min", keys("ctrl+n"), labClock(time.Minute)), (*Model).labDisabled),

@@ -204,6 +204,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.checkDone(msg), nil
 	case tourResetMsg:
 		return m.tourReset(msg)
+	case proxyStoppedMsg:
+		return m.proxyStopped(msg), nil
 	}
 	if next, cmd, ok := m.handleTransferMsg(msg); ok {
 		return next, cmd

@@ -62,7 +62,12 @@ func (m *Model) raw(x traffic.Exchange) []string {
 	}
 	l = append(l, termtext.Lines(x.ResponseHead)...)
 	l = append(l, bodyLines(x.ResponseBody)...)
-	if x.BodyCut {
+	switch {
+	case x.BodyCut && x.BodyKeptBy != "" && len(x.ResponseBody) == 0:
+		l = append(l, m.st.Muted.Render(fmt.Sprintf("… body not kept in %s (%d bytes)", x.BodyKeptBy, x.BodyBytes)))
+	case x.BodyCut && x.BodyKeptBy != "":
+		l = append(l, m.st.Muted.Render(fmt.Sprintf("… body cut in %s: %d of %d bytes kept", x.BodyKeptBy, len(x.ResponseBody), x.BodyBytes)))
+	case x.BodyCut:
 		l = append(l, m.st.Muted.Render(fmt.Sprintf("… body cut: %d of %d bytes kept", len(x.ResponseBody), x.BodyBytes)))
 	}
 	return l
@@ -148,13 +153,6 @@ func (m *Model) timing(x traffic.Exchange) []string {
 
 func ms(d time.Duration) string {
 	return strconv.FormatFloat(float64(d)/float64(time.Millisecond), 'f', 1, 64) + " ms"
-}
-
-func storeWord(ok bool) string {
-	if ok {
-		return "store"
-	}
-	return "no"
 }
 
 // freshWord is how long a cache may reuse the response without asking.

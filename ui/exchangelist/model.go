@@ -312,8 +312,8 @@ func (m Model) row(i int) string {
 	case x.Report != nil:
 		c := x.Report.Cache
 		status = fmt.Sprint(x.Status)
-		verdict = storeWord(c.Private.Storable) + "/" + storeWord(c.Shared.Storable)
-		fresh = freshWord(c.StorablePrivate || c.StorableShared, c.FreshForS)
+		verdict = c.Verdict()
+		fresh = freshWord(c.Reusable(), c.FreshForS)
 	}
 	line := fmt.Sprintf("%4d  %-7s %3s %8s  %-13s %-8s %s", i+1, termtext.String(x.Method), status,
 		sizeText(x.BodyBytes), verdict, fresh, termtext.String(x.URL))

@@ -1,0 +1,110 @@
+package liveproxy
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/httplens/httplens/history"
+)
+
+// A request a client sends through the session reaches the upstream, arrives on
+// Live explained, and is kept in the history; Stop closes Live and leaves no
+// goroutine behind.
+func TestSessionRecordsAndStops(t *testing.T) {
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "max-age=300")
+		io.WriteString(w, "hello through the proxy")
+	}))
+	defer up.Close()
+	store, err := history.Open(filepath.Join(t.TempDir(), "h.db"), history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	before := runtime.NumGoroutine()
+	s, err := Start("127.0.0.1:0", store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pu, _ := url.Parse("http://" + s.Addr)
+	tr := &http.Transport{Proxy: http.ProxyURL(pu)}
+	resp, err := (&http.Client{Transport: tr, Timeout: 30 * time.Second}).Get(up.URL + "/page.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	tr.CloseIdleConnections()
+	if string(body) != "hello through the proxy" {
+		t.Fatalf("client got %q", body)
+	}
+	select {
+	case x := <-s.Live():
+		if x.Method != "GET" || x.URL != up.URL+"/page.css" || x.Status != 200 || x.Report == nil || !x.Report.Cache.StorablePrivate {
+			t.Errorf("live exchange %s %s %d, report %v", x.Method, x.URL, x.Status, x.Report)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("no exchange on Live")
+	}
+	s.Stop()
+	if _, open := <-s.Live(); open {
+		t.Error("Live still open after Stop")
+	}
+	list, err := store.List(context.Background(), history.Filter{File: "proxy"})
+	if err != nil || len(list) != 1 || list[0].URL != up.URL+"/page.css" || s.Stored() != 1 {
+		t.Errorf("history holds %+v (%v), stored %d", list, err, s.Stored())
+	}
+	for i := 0; runtime.NumGoroutine() > before && i < 100; i++ {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after Stop, %d before", n, before)
+	}
+}
+
+// Exchanges recorded while nobody reads Live are still stored, and Stop does
+// not wait for a reader.
+func TestStopWithoutAReader(t *testing.T) {
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer up.Close()
+	store, err := history.Open(filepath.Join(t.TempDir(), "h.db"), history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	s, err := Start("127.0.0.1:0", store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pu, _ := url.Parse("http://" + s.Addr)
+	c := &http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(pu), DisableKeepAlives: true}, Timeout: 30 * time.Second}
+	const n = 80 // more than Live holds
+	for i := range n {
+		resp, err := c.Get(fmt.Sprintf("%s/%d", up.URL, i)) // one URL each: retention keeps 50 a URL
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	s.Stop()
+	if list, _ := store.List(context.Background(), history.Filter{File: "proxy"}); len(list) != n {
+		t.Errorf("%d of %d exchanges stored", len(list), n)
+	}
+}
+
+func TestLoopbackOnly(t *testing.T) {
+	for _, addr := range []string{"0.0.0.0:0", ":0", "192.0.2.1:8888", "localhost"} {
+		if s, err := Start(addr, nil); err == nil {
+			s.Stop()
+			t.Errorf("Start(%q) listened; want loopback only", addr)
+		}
+	}
+}
