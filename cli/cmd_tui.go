@@ -44,7 +44,6 @@ func runTUI(c *cobra.Command, args []string) error {
 		return err
 	}
 	cfg.Vars = vars
-	conf := tuiSettings(c, &cfg)
 	if len(args) == 1 {
 		if _, err := os.Stat(args[0]); errors.Is(err, fs.ErrNotExist) {
 			// The first word may have been meant as a command: say both.
@@ -59,13 +58,21 @@ func runTUI(c *cobra.Command, args []string) error {
 		return usageError("current folder: %v", err)
 	}
 	cfg.Dir = dir
-	if !noDemo {
-		srv, err := demo.Start()
-		if err != nil {
-			return failedError(fmt.Errorf("starting the demo API: %w", err))
-		}
-		defer srv.Close()
-		cfg.DemoURL = srv.URL()
+	// The demo API and the folder for large bodies start on another core while
+	// the settings are read and the terminal is asked for its background: the
+	// first frame waits for the slower of the two, not for their sum.
+	started := startTUIServices(!noDemo)
+	conf := tuiSettings(c, &cfg)
+	// Ask the terminal for its background (if the theme needs it) now, before the
+	// program owns the terminal.
+	st := tuiStyles(conf, &cfg)
+	svc := <-started
+	defer svc.close()
+	if svc.err != nil {
+		return failedError(svc.err)
+	}
+	if svc.demo != nil {
+		cfg.DemoURL = svc.demo.URL()
 	}
 	client := requests.NewClient(tuiOptions(conf, "")) // the live checks
 	defer client.CloseIdleConnections()
@@ -74,25 +81,18 @@ func runTUI(c *cobra.Command, args []string) error {
 	// program ends: by q or ctrl+c (Run returns), by SIGHUP, SIGTERM or SIGINT
 	// (handled below), by a panic (Run catches it and returns); a killed
 	// process's folder goes at the next start.
-	sp, err := spool.New()
-	if err != nil {
-		return failedError(fmt.Errorf("temporary folder for large bodies: %w", err))
-	}
-	defer sp.Remove()
+	sp := svc.spool
 	cfg.Options = tuiOptions(conf, sp.Path)
 	if store := openTUIHistory(c, &cfg, conf.History); store != nil {
 		defer store.Close()
 	}
 
-	// Ask the terminal for its background (if the theme needs it) now, before the
-	// program owns the terminal.
-	st := tuiStyles(conf, &cfg)
 	// The signals are ours, not bubbletea's: a closed terminal (SIGHUP) would end
 	// the process without running the deferred removals (a download in flight may
 	// be writing hundreds of MB), and bubbletea's own handler can block for ever
 	// if the program ends while it is delivering a signal.
 	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion(),
-		tea.WithoutSignalHandler())
+		tea.WithoutSignalHandler(), tea.WithFPS(tuiFPS))
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	defer signal.Stop(sigs)
@@ -114,6 +114,55 @@ func runTUI(c *cobra.Command, args []string) error {
 		return fmt.Errorf("tui: %w", err)
 	}
 	return nil
+}
+
+// tuiFPS is how often bubbletea may repaint, its most. A frame waits for the
+// renderer's next tick (the first one too: 17 ms at the default 60); at 120 it
+// waits 8 ms at most. An idle tick costs a lock and a length check.
+const tuiFPS = 120
+
+// tuiServices are what the TUI starts besides itself: the demo API (nil with
+// --no-demo) and the folder large bodies are spooled to.
+type tuiServices struct {
+	demo  *demo.Server
+	spool *spool.Dir
+	err   error
+}
+
+// startTUIServices starts the demo API (when asked) and makes the spool folder
+// (removing those of processes that are gone) in a goroutine; the channel gives
+// them once ready. A failure stops whichever did start.
+func startTUIServices(withDemo bool) <-chan tuiServices {
+	ch := make(chan tuiServices, 1)
+	go func() {
+		var s tuiServices
+		if withDemo {
+			srv, err := demo.Start()
+			if err != nil {
+				s.err = fmt.Errorf("starting the demo API: %w", err)
+				ch <- s
+				return
+			}
+			s.demo = srv
+		}
+		sp, err := spool.New()
+		if err != nil {
+			s.err = fmt.Errorf("temporary folder for large bodies: %w", err)
+		}
+		s.spool = sp
+		ch <- s
+	}()
+	return ch
+}
+
+// close stops the demo API and removes the spool folder, those that started.
+func (s tuiServices) close() {
+	if s.spool != nil {
+		s.spool.Remove()
+	}
+	if s.demo != nil {
+		s.demo.Close()
+	}
 }
 
 // openTUIHistory opens the history database for the session unless --no-history
