@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
@@ -83,9 +85,15 @@ func runTUI(c *cobra.Command, args []string) error {
 	// process's folder goes at the next start.
 	sp := svc.spool
 	cfg.Options = tuiOptions(conf, sp.Path)
-	if store := openTUIHistory(c, &cfg, conf.History); store != nil {
+	// The history database is opened once the first frame is up (its calls,
+	// all in commands, wait for it); it is opened before Close in any case.
+	afterFirst := make(chan struct{})
+	var opened sync.Once
+	openHistory := func() { opened.Do(func() { close(afterFirst) }) }
+	if store := openTUIHistory(c, &cfg, conf.History, afterFirst); store != nil {
 		defer store.Close()
 	}
+	defer openHistory()
 
 	// The signals are ours, not bubbletea's: a closed terminal (SIGHUP) would end
 	// the process without running the deferred removals (a download in flight may
@@ -105,6 +113,7 @@ func runTUI(c *cobra.Command, args []string) error {
 			p.Kill() // Run returns, the terminal is restored and the defers run
 		}
 	}()
+	time.AfterFunc(historyDelay, openHistory)
 	if _, err := p.Run(); err != nil {
 		select {
 		case sig := <-killed:
@@ -120,6 +129,11 @@ func runTUI(c *cobra.Command, args []string) error {
 // renderer's next tick (the first one too: 17 ms at the default 60); at 120 it
 // waits 8 ms at most. An idle tick costs a lock and a length check.
 const tuiFPS = 120
+
+// historyDelay is how long after the program starts the history database is
+// opened: the renderer has painted the first frame by then (its first tick is
+// at 8 ms), and a history call waits this long at most for it to begin.
+const historyDelay = 50 * time.Millisecond
 
 // tuiServices are what the TUI starts besides itself: the demo API (nil with
 // --no-demo) and the folder large bodies are spooled to.
@@ -170,7 +184,7 @@ func (s tuiServices) close() {
 // A database path that cannot be used turns the history off for this run; the UI
 // says why in its History tab, and the session goes on. A file that turns out not
 // to open reports its error in the History tab's listing.
-func openTUIHistory(c *cobra.Command, cfg *ui.Config, conf settings.History) *history.Store {
+func openTUIHistory(c *cobra.Command, cfg *ui.Config, conf settings.History, start <-chan struct{}) *history.Store {
 	if off, _ := c.Flags().GetBool("no-history"); off || !c.Flags().Changed("no-history") && !conf.Enabled {
 		return nil
 	}
@@ -183,10 +197,10 @@ func openTUIHistory(c *cobra.Command, cfg *ui.Config, conf settings.History) *hi
 		cfg.HistoryErr = err
 		return nil
 	}
-	// Opened in the background: the first frame does not wait for SQLite (its
-	// migration, its WAL files, entries left pending); the UI's history calls
-	// all run in commands, which wait for it.
-	store, err := history.OpenInBackground(path, historyOptions(conf))
+	// Opened in the background once start is closed: the first frame does not
+	// wait for SQLite (its migration, its WAL files, entries left pending); the
+	// UI's history calls all run in commands, which wait for it.
+	store, err := history.OpenAfter(path, historyOptions(conf), start)
 	if err != nil {
 		cfg.HistoryErr = err
 		return nil
