@@ -60,10 +60,17 @@ func runTUI(c *cobra.Command, args []string) error {
 		return usageError("current folder: %v", err)
 	}
 	cfg.Dir = dir
+	// What the first frame does not need starts once it is up: the history
+	// database (its calls, all in commands, wait for it) and the removal of the
+	// spool folders of processes that are gone. It starts at the end in any case.
+	afterFirst := make(chan struct{})
+	var once sync.Once
+	firstFrameUp := func() { once.Do(func() { close(afterFirst) }) }
+	defer firstFrameUp()
 	// The demo API and the folder for large bodies start on another core while
 	// the settings are read and the terminal is asked for its background: the
 	// first frame waits for the slower of the two, not for their sum.
-	started := startTUIServices(!noDemo)
+	started := startTUIServices(!noDemo, afterFirst)
 	conf := tuiSettings(c, &cfg)
 	// Ask the terminal for its background (if the theme needs it) now, before the
 	// program owns the terminal.
@@ -85,15 +92,10 @@ func runTUI(c *cobra.Command, args []string) error {
 	// process's folder goes at the next start.
 	sp := svc.spool
 	cfg.Options = tuiOptions(conf, sp.Path)
-	// The history database is opened once the first frame is up (its calls,
-	// all in commands, wait for it); it is opened before Close in any case.
-	afterFirst := make(chan struct{})
-	var opened sync.Once
-	openHistory := func() { opened.Do(func() { close(afterFirst) }) }
 	if store := openTUIHistory(c, &cfg, conf.History, afterFirst); store != nil {
 		defer store.Close()
 	}
-	defer openHistory()
+	defer firstFrameUp() // before store.Close, which waits for the opening
 
 	// The signals are ours, not bubbletea's: a closed terminal (SIGHUP) would end
 	// the process without running the deferred removals (a download in flight may
@@ -113,7 +115,7 @@ func runTUI(c *cobra.Command, args []string) error {
 			p.Kill() // Run returns, the terminal is restored and the defers run
 		}
 	}()
-	time.AfterFunc(historyDelay, openHistory)
+	time.AfterFunc(firstFrameDelay, firstFrameUp)
 	if _, err := p.Run(); err != nil {
 		select {
 		case sig := <-killed:
@@ -130,10 +132,11 @@ func runTUI(c *cobra.Command, args []string) error {
 // waits 8 ms at most. An idle tick costs a lock and a length check.
 const tuiFPS = 120
 
-// historyDelay is how long after the program starts the history database is
-// opened: the renderer has painted the first frame by then (its first tick is
-// at 8 ms), and a history call waits this long at most for it to begin.
-const historyDelay = 50 * time.Millisecond
+// firstFrameDelay is how long after the program starts its first frame counts
+// as up, and the work held back for it begins: the renderer has painted by
+// then (its first tick is at 8 ms), and a history call waits this long at most
+// for the database to begin opening.
+const firstFrameDelay = 50 * time.Millisecond
 
 // tuiServices are what the TUI starts besides itself: the demo API (nil with
 // --no-demo) and the folder large bodies are spooled to.
@@ -144,9 +147,14 @@ type tuiServices struct {
 }
 
 // startTUIServices starts the demo API (when asked) and makes the spool folder
-// (removing those of processes that are gone) in a goroutine; the channel gives
-// them once ready. A failure stops whichever did start.
-func startTUIServices(withDemo bool) <-chan tuiServices {
+// in a goroutine; the channel gives them once ready. A failure stops whichever
+// did start. The spool folders of processes that are gone are removed once
+// later is closed.
+func startTUIServices(withDemo bool, later <-chan struct{}) <-chan tuiServices {
+	go func() {
+		<-later
+		spool.CleanStale(os.TempDir())
+	}()
 	ch := make(chan tuiServices, 1)
 	go func() {
 		var s tuiServices
@@ -159,7 +167,7 @@ func startTUIServices(withDemo bool) <-chan tuiServices {
 			}
 			s.demo = srv
 		}
-		sp, err := spool.New()
+		sp, err := spool.Make()
 		if err != nil {
 			s.err = fmt.Errorf("temporary folder for large bodies: %w", err)
 		}
