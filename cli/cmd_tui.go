@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
@@ -44,7 +46,6 @@ func runTUI(c *cobra.Command, args []string) error {
 		return err
 	}
 	cfg.Vars = vars
-	conf := tuiSettings(c, &cfg)
 	if len(args) == 1 {
 		if _, err := os.Stat(args[0]); errors.Is(err, fs.ErrNotExist) {
 			// The first word may have been meant as a command: say both.
@@ -59,13 +60,28 @@ func runTUI(c *cobra.Command, args []string) error {
 		return usageError("current folder: %v", err)
 	}
 	cfg.Dir = dir
-	if !noDemo {
-		srv, err := demo.Start()
-		if err != nil {
-			return failedError(fmt.Errorf("starting the demo API: %w", err))
-		}
-		defer srv.Close()
-		cfg.DemoURL = srv.URL()
+	// What the first frame does not need starts once it is up: the history
+	// database (its calls, all in commands, wait for it) and the removal of the
+	// spool folders of processes that are gone. It starts at the end in any case.
+	afterFirst := make(chan struct{})
+	var once sync.Once
+	firstFrameUp := func() { once.Do(func() { close(afterFirst) }) }
+	defer firstFrameUp()
+	// The demo API and the folder for large bodies start on another core while
+	// the settings are read and the terminal is asked for its background: the
+	// first frame waits for the slower of the two, not for their sum.
+	started := startTUIServices(!noDemo, afterFirst)
+	conf := tuiSettings(c, &cfg)
+	// Ask the terminal for its background (if the theme needs it) now, before the
+	// program owns the terminal.
+	st := tuiStyles(conf, &cfg)
+	svc := <-started
+	defer svc.close()
+	if svc.err != nil {
+		return failedError(svc.err)
+	}
+	if svc.demo != nil {
+		cfg.DemoURL = svc.demo.URL()
 	}
 	client := requests.NewClient(tuiOptions(conf, "")) // the live checks
 	defer client.CloseIdleConnections()
@@ -74,25 +90,19 @@ func runTUI(c *cobra.Command, args []string) error {
 	// program ends: by q or ctrl+c (Run returns), by SIGHUP, SIGTERM or SIGINT
 	// (handled below), by a panic (Run catches it and returns); a killed
 	// process's folder goes at the next start.
-	sp, err := spool.New()
-	if err != nil {
-		return failedError(fmt.Errorf("temporary folder for large bodies: %w", err))
-	}
-	defer sp.Remove()
+	sp := svc.spool
 	cfg.Options = tuiOptions(conf, sp.Path)
-	if store := openTUIHistory(c, &cfg, conf.History); store != nil {
+	if store := openTUIHistory(c, &cfg, conf.History, afterFirst); store != nil {
 		defer store.Close()
 	}
+	defer firstFrameUp() // before store.Close, which waits for the opening
 
-	// Ask the terminal for its background (if the theme needs it) now, before the
-	// program owns the terminal.
-	st := tuiStyles(conf, &cfg)
 	// The signals are ours, not bubbletea's: a closed terminal (SIGHUP) would end
 	// the process without running the deferred removals (a download in flight may
 	// be writing hundreds of MB), and bubbletea's own handler can block for ever
 	// if the program ends while it is delivering a signal.
 	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion(),
-		tea.WithoutSignalHandler())
+		tea.WithoutSignalHandler(), tea.WithFPS(tuiFPS))
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	defer signal.Stop(sigs)
@@ -105,6 +115,7 @@ func runTUI(c *cobra.Command, args []string) error {
 			p.Kill() // Run returns, the terminal is restored and the defers run
 		}
 	}()
+	time.AfterFunc(firstFrameDelay, firstFrameUp)
 	if _, err := p.Run(); err != nil {
 		select {
 		case sig := <-killed:
@@ -116,12 +127,72 @@ func runTUI(c *cobra.Command, args []string) error {
 	return nil
 }
 
+// tuiFPS is how often bubbletea may repaint, its most. A frame waits for the
+// renderer's next tick (the first one too: 17 ms at the default 60); at 120 it
+// waits 8 ms at most. An idle tick costs a lock and a length check.
+const tuiFPS = 120
+
+// firstFrameDelay is how long after the program starts its first frame counts
+// as up, and the work held back for it begins: the renderer has painted by
+// then (its first tick is at 8 ms), and a history call waits this long at most
+// for the database to begin opening.
+const firstFrameDelay = 50 * time.Millisecond
+
+// tuiServices are what the TUI starts besides itself: the demo API (nil with
+// --no-demo) and the folder large bodies are spooled to.
+type tuiServices struct {
+	demo  *demo.Server
+	spool *spool.Dir
+	err   error
+}
+
+// startTUIServices starts the demo API (when asked) and makes the spool folder
+// in a goroutine; the channel gives them once ready. A failure stops whichever
+// did start. The spool folders of processes that are gone are removed once
+// later is closed.
+func startTUIServices(withDemo bool, later <-chan struct{}) <-chan tuiServices {
+	go func() {
+		<-later
+		spool.CleanStale(os.TempDir())
+	}()
+	ch := make(chan tuiServices, 1)
+	go func() {
+		var s tuiServices
+		if withDemo {
+			srv, err := demo.Start()
+			if err != nil {
+				s.err = fmt.Errorf("starting the demo API: %w", err)
+				ch <- s
+				return
+			}
+			s.demo = srv
+		}
+		sp, err := spool.Make()
+		if err != nil {
+			s.err = fmt.Errorf("temporary folder for large bodies: %w", err)
+		}
+		s.spool = sp
+		ch <- s
+	}()
+	return ch
+}
+
+// close stops the demo API and removes the spool folder, those that started.
+func (s tuiServices) close() {
+	if s.spool != nil {
+		s.spool.Remove()
+	}
+	if s.demo != nil {
+		s.demo.Close()
+	}
+}
+
 // openTUIHistory opens the history database for the session unless --no-history
 // (or the settings turn it off); the flags win over the settings.
 // A database path that cannot be used turns the history off for this run; the UI
 // says why in its History tab, and the session goes on. A file that turns out not
 // to open reports its error in the History tab's listing.
-func openTUIHistory(c *cobra.Command, cfg *ui.Config, conf settings.History) *history.Store {
+func openTUIHistory(c *cobra.Command, cfg *ui.Config, conf settings.History, start <-chan struct{}) *history.Store {
 	if off, _ := c.Flags().GetBool("no-history"); off || !c.Flags().Changed("no-history") && !conf.Enabled {
 		return nil
 	}
@@ -134,10 +205,10 @@ func openTUIHistory(c *cobra.Command, cfg *ui.Config, conf settings.History) *hi
 		cfg.HistoryErr = err
 		return nil
 	}
-	// Opened in the background: the first frame does not wait for SQLite (its
-	// migration, its WAL files, entries left pending); the UI's history calls
-	// all run in commands, which wait for it.
-	store, err := history.OpenInBackground(path, historyOptions(conf))
+	// Opened in the background once start is closed: the first frame does not
+	// wait for SQLite (its migration, its WAL files, entries left pending); the
+	// UI's history calls all run in commands, which wait for it.
+	store, err := history.OpenAfter(path, historyOptions(conf), start)
 	if err != nil {
 		cfg.HistoryErr = err
 		return nil

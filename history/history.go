@@ -125,6 +125,14 @@ func Open(path string, opts Options) (*Store, error) {
 // An error there is returned by each method call; Close always works. The
 // returned error is only about the path.
 func OpenInBackground(path string, opts Options) (*Store, error) {
+	return OpenAfter(path, opts, nil)
+}
+
+// OpenAfter is OpenInBackground whose work starts once start is closed (at once
+// when start is nil): a program opens the file after its first frame, so that
+// SQLite does not compete with it for the cores. The caller must close start,
+// at the latest before Close, which waits for that work.
+func OpenAfter(path string, opts Options, start <-chan struct{}) (*Store, error) {
 	s, err := openDB(path, opts)
 	if err != nil {
 		return nil, err
@@ -132,6 +140,9 @@ func OpenInBackground(path string, opts Options) (*Store, error) {
 	s.ready = make(chan struct{})
 	go func() {
 		defer close(s.ready)
+		if start != nil {
+			<-start
+		}
 		s.openErr = s.prepare()
 	}()
 	return s, nil

@@ -33,6 +33,13 @@ type Dir struct {
 // folders of processes that are gone.
 func New() (*Dir, error) {
 	CleanStale(os.TempDir())
+	return Make()
+}
+
+// Make creates the folder (0700) in the temporary folder, and leaves the folders
+// of processes that are gone to CleanStale, for a caller with more urgent work
+// (the TUI's first frame).
+func Make() (*Dir, error) {
 	p, err := os.MkdirTemp("", prefix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return nil, err

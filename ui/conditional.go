@@ -85,8 +85,9 @@ func (m *Model) refreshKnownETag() {
 		return
 	}
 	rv := collections.Resolver{Vars: m.cfg.Vars, Env: m.envs[m.env], Demo: m.cfg.DemoURL}
+	last := m.last // not m: a closure over m would put every model on the heap
 	rv.Responses = func(name string) (collections.Response, bool) {
-		resp, ok := m.last[name]
+		resp, ok := last[name]
 		return resp, ok
 	}
 	urlOnly := collections.Request{File: r.File, Index: r.Index, Method: r.Method, URL: r.URL}

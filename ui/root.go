@@ -114,6 +114,8 @@ type Model struct {
 	lab     *cachelab.Lab   // the cache lab sends go through; nil when it is off
 
 	acts []action // the action table, built once for this model; never changed
+
+	frames *frameMemo // the panes' boxes as last drawn, shared by the copies of the model
 }
 
 // flight is the request in flight: its id, how to cancel it and how long it has run.
@@ -137,14 +139,14 @@ func New(cfg Config) Model {
 // NewWithStyles returns the root model drawing with st.
 func NewWithStyles(cfg Config, st Styles) Model {
 	h := help.New()
-	h.Styles = st.Help
+	h.Styles = st.Help()
 	m := Model{
 		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: textview.NewKeys(), help: h,
 		dialogKeys: confirm.NewKeys(), picker: envpicker.NewKeys(), cond: newConditional(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: collectionActions(),
-		scripts: &scripts.Engine{Globals: &scripts.Globals{}},
+		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &frameMemo{},
 	}
 	m.flight.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.useKeymap(cfg.Keys)

@@ -48,7 +48,7 @@ func NewTraffic(cfg TrafficConfig, st Styles) Traffic {
 	keys := newKeySet(cfg.Keys, scopeTraffic)
 	global := newKeySet(cfg.Keys, settings.ScopeGlobal)
 	h := help.New()
-	h.Styles = st.Help
+	h.Styles = st.Help()
 	return Traffic{st: st, keys: keys, global: global, close: textview.NewKeys(), helpView: h,
 		view: exchangelist.New(st, keys, cfg.Source), notice: strings.Join(cfg.Notices, "; ")}
 }

@@ -24,14 +24,23 @@ func (m Model) View() string {
 	var body string
 	switch {
 	case m.overlay.kind == overlayHelp:
-		body = m.helpOverlay(bodyH)
+		o := m // these two keep a pointer to the model: only their frames pay for a heap copy
+		body = o.helpOverlay(bodyH)
 	case m.overlay.kind != overlayNone:
-		body = m.dialogView(bodyH)
+		o := m
+		body = o.dialogView(bodyH)
 	case m.lay.Single:
 		body = m.paneBar() + "\n" + m.paneView(m.focus)
 		if bodyH <= 1 {
 			body = m.paneBar()
 		}
+	case m.tiled():
+		// The panes tile the screen and each box is exactly its rectangle, so
+		// their lines are put side by side (or one above the other) as they are:
+		// only the status and help lines are measured.
+		lines := m.tiledLines(bodyH)
+		status, help := fit(m.statusLine(), m.w), fit(m.helpLine(), m.w)
+		return strings.Join(append(lines, status, help)[:m.h], "\n")
 	case m.lay.Stacked:
 		body = lipgloss.JoinVertical(lipgloss.Left, m.paneView(paneTree), m.paneView(paneRequest),
 			m.paneView(paneResponse), m.paneView(paneExplain))
@@ -51,18 +60,77 @@ func (m Model) View() string {
 // paneView is pane p framed in its rectangle.
 func (m *Model) paneView(p paneID) string {
 	r := m.lay.Panes[p]
-	var title, body string
+	title, body := m.paneContent(p)
+	return frame(m.st, title, body, r.W, r.H, p == m.focus)
+}
+
+// paneContent is pane p's title and its view.
+func (m *Model) paneContent(p paneID) (title, body string) {
 	switch p {
 	case paneTree:
-		title, body = m.tree.Title(), m.tree.View()
+		return m.tree.Title(), m.tree.View()
 	case paneRequest:
-		title, body = m.req.Title(), m.req.View()
+		return m.req.Title(), m.req.View()
 	case paneResponse:
-		title, body = m.resp.Title(), m.resp.View()
-	case paneExplain:
-		title, body = m.expl.Title(), m.expl.View()
+		return m.resp.Title(), m.resp.View()
+	default:
+		return m.expl.Title(), m.expl.View()
 	}
-	return frame(m.st, title, body, r.W, r.H, p == m.focus)
+}
+
+// tiled reports whether the four panes tile the body exactly, each at least 2×2
+// (a box with its border): in two rows of two (tree and request, response and
+// explain) or one above the other. The layouts always make them so at the sizes
+// they are used; anything else is drawn the general way.
+func (m *Model) tiled() bool {
+	if m.lay.Single || m.h < 2 || m.lay.Status.Y != m.h-2 {
+		return false
+	}
+	p := m.lay.Panes
+	for _, r := range p {
+		if r.W < 2 || r.H < 2 {
+			return false
+		}
+	}
+	if m.lay.Stacked {
+		y := 0
+		for _, r := range p {
+			if r.X != 0 || r.W != m.w || r.Y != y {
+				return false
+			}
+			y += r.H
+		}
+		return y == m.lay.Status.Y
+	}
+	t, q, s, e := p[paneTree], p[paneRequest], p[paneResponse], p[paneExplain]
+	return t.X == 0 && t.Y == 0 && q.X == t.W && q.Y == 0 && t.W+q.W == m.w && t.H == q.H &&
+		s.X == 0 && s.Y == t.H && e.X == s.W && e.Y == t.H && s.W+e.W == m.w && s.H == e.H &&
+		t.H+s.H == m.lay.Status.Y
+}
+
+// tiledLines is the body of a tiled screen: h lines, each exactly m.w cells.
+func (m *Model) tiledLines(h int) []string {
+	lines := make([]string, 0, h+2)
+	if m.lay.Stacked {
+		for p := range paneCount {
+			lines = append(lines, m.paneLines(p)...)
+		}
+		return lines
+	}
+	for _, row := range [2][2]paneID{{paneTree, paneRequest}, {paneResponse, paneExplain}} {
+		left, right := m.paneLines(row[0]), m.paneLines(row[1])
+		for i := range left {
+			lines = append(lines, left[i]+right[i])
+		}
+	}
+	return lines
+}
+
+// paneLines is pane p framed in its rectangle, as lines (see frameMemo).
+func (m *Model) paneLines(p paneID) []string {
+	r := m.lay.Panes[p]
+	title, body := m.paneContent(p)
+	return m.frames.lines(p, m.st, title, body, r.W, r.H, p == m.focus)
 }
 
 // paneBar lists the panes in single-pane mode; the focused one is marked.

@@ -35,6 +35,7 @@ func main() {
 		marker string
 		args   []string
 		times  []time.Duration
+		cpu    []time.Duration
 	}
 	var progs []*prog
 	for _, spec := range flag.Args() {
@@ -46,22 +47,24 @@ func main() {
 	}
 	for range *runs {
 		for _, p := range progs {
-			d, err := firstFrame(p.args, p.marker, *w, *h)
+			d, cpu, err := firstFrame(p.args, p.marker, *w, *h)
 			if err != nil {
 				log.Fatalf("%s: %v", p.args[0], err)
 			}
 			p.times = append(p.times, d)
+			p.cpu = append(p.cpu, cpu)
 		}
 	}
-	var base time.Duration
+	var base, baseCPU time.Duration
 	for i, p := range progs {
 		slices.Sort(p.times)
-		med := p.times[len(p.times)/2]
+		slices.Sort(p.cpu)
+		med, cpu := p.times[len(p.times)/2], p.cpu[len(p.cpu)/2]
 		if i == 0 {
-			base = med
+			base, baseCPU = med, cpu
 		}
-		fmt.Printf("%-45s median %7.1f ms  (min %6.1f, max %6.1f)  %.2fx\n", filepath.Base(p.args[0])+" "+strings.Join(p.args[1:], " "),
-			ms(med), ms(p.times[0]), ms(p.times[len(p.times)-1]), float64(med)/float64(base))
+		fmt.Printf("%-45s median %7.1f ms  (min %6.1f, max %6.1f)  %.2fx   cpu %6.1f ms  %.2fx\n", filepath.Base(p.args[0])+" "+strings.Join(p.args[1:], " "),
+			ms(med), ms(p.times[0]), ms(p.times[len(p.times)-1]), float64(med)/float64(base), ms(cpu), float64(cpu)/float64(baseCPU))
 	}
 }
 
@@ -69,20 +72,24 @@ var show bool
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// firstFrame starts args under a pty and returns the time until marker shows.
-func firstFrame(args []string, marker string, w, h int) (time.Duration, error) {
+// firstFrame starts args under a pty and returns the time until marker shows,
+// and the CPU time (user and system) the program had used by then: the process
+// is killed at once, so work it started in the background counts only as far as
+// it got. On a shared machine the CPU time varies less than the wall time.
+func firstFrame(args []string, marker string, w, h int) (wall, cpu time.Duration, err error) {
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 	start := time.Now()
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: uint16(h), Cols: uint16(w)})
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	defer func() {
+	defer f.Close()
+	stop := func() time.Duration {
 		cmd.Process.Kill()
 		cmd.Wait()
-		f.Close()
-	}()
+		return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
 	emu := vt.NewEmulator(w, h)
 	var mu sync.Mutex
 	go func() { _, _ = io.Copy(f, emu) }() // replies to terminal queries
@@ -101,11 +108,13 @@ func firstFrame(args []string, marker string, w, h int) (time.Duration, error) {
 				fmt.Printf("--- %.1f ms\n%s\n", ms(time.Since(start)), scr)
 			}
 			if shown {
-				return time.Since(start), nil
+				wall := time.Since(start)
+				return wall, stop(), nil
 			}
 		}
 		if err != nil {
-			return 0, fmt.Errorf("no %q on the screen before the program ended or 30 s passed", marker)
+			stop()
+			return 0, 0, fmt.Errorf("no %q on the screen before the program ended or 30 s passed", marker)
 		}
 	}
 }

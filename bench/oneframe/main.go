@@ -2,9 +2,13 @@
 // bubbletea program does to paint one full frame — alt screen, a bordered box of
 // the terminal's size with a title and a status line, no work before it. The
 // TUI's first frame is compared with this one, in the same run (bench/tui_first_frame.sh).
+// -fps sets bubbletea's frame rate (default 60, as bubbletea's): the first frame
+// waits for the renderer's first tick, so comparing with a program that runs at
+// another rate needs both.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -40,7 +44,9 @@ func (m model) View() string {
 }
 
 func main() {
-	if _, err := tea.NewProgram(model{}, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run(); err != nil {
+	fps := flag.Int("fps", 60, "frames per second of the renderer")
+	flag.Parse()
+	if _, err := tea.NewProgram(model{}, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(*fps)).Run(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

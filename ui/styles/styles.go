@@ -79,7 +79,11 @@ type Styles struct {
 	DiffRemoved lipgloss.Style // a line only in the older exchange
 
 	Syntax SyntaxStyles
-	Help   help.Styles
+
+	// The help line's styles are built on demand (Help): every pane keeps a copy
+	// of Styles inside the root model, which must stay under the compiler's
+	// 128 KiB limit for a value on the stack (see ui's TestModelFitsOnTheStack).
+	helpKey, helpDesc lipgloss.Style
 }
 
 // SyntaxStyles colour the tokens of a pretty-printed body.
@@ -145,16 +149,21 @@ func stylesFrom(p palette) Styles {
 		Literal: fg(p.purple), Punct: s.Muted, Tag: fg(p.red),
 		Attr: fg(p.yellow), Comment: s.Muted.Italic(true),
 	}
-	s.Help = help.Styles{
-		ShortKey:       fg(p.accent),
+	s.helpKey, s.helpDesc = fg(p.accent), base
+	return s
+}
+
+// Help is the styles of the help line and of bubbles' help views.
+func (s *Styles) Help() help.Styles {
+	return help.Styles{
+		ShortKey:       s.helpKey,
 		ShortDesc:      s.Muted,
 		ShortSeparator: s.Muted,
 		Ellipsis:       s.Muted,
-		FullKey:        fg(p.accent),
-		FullDesc:       base,
+		FullKey:        s.helpKey,
+		FullDesc:       s.helpDesc,
 		FullSeparator:  s.Muted,
 	}
-	return s
 }
 
 // Method returns the style for an HTTP method.
