@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/requests"
 )
 
 func TestFreshHitSendsNothingUpstream(t *testing.T) {
@@ -186,8 +187,18 @@ func TestOnlyIfCachedNeverAsksTheOrigin(t *testing.T) {
 	if res.Upstream != nil || r.originHits() != 0 || res.Response.Response.Status != 504 {
 		t.Fatalf("only-if-cached: upstream %v, origin hits %d, status %d", res.Upstream, r.originHits(), res.Response.Response.Status)
 	}
-	r.do("GET", "/cache/max-age", "")
-	want(t, r.do("GET", "/cache/max-age", "", "Cache-Control: only-if-cached"), FreshHit)
+	// The cache's own answer is whole and dated, as a hit from the store is: shown
+	// and stored as an exchange like any other, not as one cut short.
+	for _, x := range []requests.Exchange{res.Response, r.do("GET", "/cache/max-age", "").Response} {
+		if x.Incomplete() || x.Sent.IsZero() || x.Received.IsZero() {
+			t.Errorf("answer %d: incomplete %v, sent %v, received %v", x.Response.Status, x.Incomplete(), x.Sent, x.Received)
+		}
+	}
+	hit := r.do("GET", "/cache/max-age", "", "Cache-Control: only-if-cached")
+	want(t, hit, FreshHit)
+	if x := hit.Response; x.Incomplete() || x.Received.IsZero() {
+		t.Errorf("fresh hit: incomplete %v, received %v", x.Incomplete(), x.Received)
+	}
 	r.lab.Advance(2 * time.Minute)
 	want(t, r.do("GET", "/cache/max-age", "", "Cache-Control: only-if-cached"), OnlyIfCached, "needs validation")
 	// max-stale accepts the stale copy.

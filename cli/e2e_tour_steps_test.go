@@ -1,0 +1,397 @@
+package cli
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/httplens/httplens/collections"
+)
+
+// A lesson's text, read as instructions: each rule is one way the tour says what
+// to press or what you will see, and what the learner then does. The rules match
+// the lesson's words (joined into one line), so a lesson reworded without its
+// rule, or a rule whose screen no longer appears, fails TestTUIFollowsTheTour.
+
+// step is one thing a lesson asks for, found in its text at `at`.
+type step struct {
+	m     []string // the words matched and their groups
+	at    int
+	sends bool // the step sends the request (first)
+	do    func(f *tourFollower, m []string)
+}
+
+type rule struct {
+	re    *regexp.Regexp
+	sends bool
+	do    func(f *tourFollower, m []string)
+}
+
+// asks finds the words a learner acts on ("press X", "a tab (N)", "send it
+// again"): each must be covered by a rule, or the test says which it cannot follow.
+var asks = regexp.MustCompile(`(?i)\bpress \S+|\b\w+ tab(?: of the response pane)? \(\d\)|\bsend(?: it)? (?:again|twice|once)\b|\(u\)|\badvance the clock\b|\bswitch the lab\b|\bgo back up\b|\bchange the \S+ field\b|\bmark each\b|\(ctrl\+\w\)`)
+
+// lessonRules, the more particular first: where two overlap the first wins.
+var lessonRules = []rule{
+	{re: re(`press ctrl\+r twice: httplens asks before the second time`), sends: true, do: (*tourFollower).sendTwiceAsked},
+	{re: re(`press ctrl\+r again and you get (\d{3}), and the banner says the item already exists`), do: (*tourFollower).sendAgainExists},
+	{re: re(`ctrl\+r`), sends: true, do: func(f *tourFollower, _ []string) { f.send() }},
+	{re: re(`\bsend it once\b`), sends: true, do: func(f *tourFollower, _ []string) { f.send() }},
+	{re: re(`\bsend it twice: a miss both times`), sends: true, do: (*tourFollower).sendTwiceMiss},
+	{re: re(`the ETag in the response's Headers tab \(3\): it starts with (W/)`), do: (*tourFollower).weakETag},
+	{re: re(`the ETag in the Headers tab \(3\) is new`), do: (*tourFollower).newETag},
+	{re: re(`read the Content-Range in the Headers tab \(3\)\. .*?Content-Range: (bytes \S+?)[ ,.]`), do: (*tourFollower).contentRange},
+	{re: re(`look at the Raw tab \(1\): each part has its own fields`), do: (*tourFollower).rangeParts},
+	{re: re(`open the Headers tab of the response pane \(3\)\. .*?move to one \(up/down\) and press enter for its full note[^.]*\. Try ([\w-]+(?:, [\w-]+)* and [\w-]+)`), do: (*tourFollower).headerNotes},
+	{re: re(`the banner names (If-Match)`), do: func(f *tourFollower, m []string) { f.s.waitText("412: " + m[1] + " failed") }},
+	{re: re(`Explain says the precondition held`), do: func(f *tourFollower, _ []string) { f.explainSays("held: nobody changed it") }},
+	{re: re(`Explain lists it under Errors`), do: func(f *tourFollower, _ []string) { f.explainSays("Errors") }},
+	{re: re(`caching part says not storable`), do: func(f *tourFollower, _ []string) { f.explainSays("not storable") }},
+	// The part's findings name it: "Cookie tracker rejected", "CORS: ...", "... redirect ...".
+	{re: re(`read the (CORS|cookie|redirect)s? part of the Explain pane`), do: func(f *tourFollower, m []string) { f.explainSays(m[1]) }},
+	{re: re(`the Explain pane says why each one is ignored`), do: func(f *tourFollower, _ []string) {
+		f.s.waitFor("three cookies rejected in Explain", func(scr string) bool { return strings.Count(explainPane(scr), "rejected by browsers") == 3 })
+	}},
+	{re: re(`never a body: Explain says you get (the header fields a GET would have sent, without the content)`), do: func(f *tourFollower, m []string) { f.explainSays(m[1]) }},
+	{re: re(`Press R to re-read the item: httplens then shows the version you started from, the server's version and your change, and you choose what to send`), do: (*tourFollower).rereadMerge},
+	{re: re(`Press R: httplens reads the item and adds If-Match with its ETag for you`), do: (*tourFollower).rereadRequired},
+	{re: re(`Press R to drop If-None-Match: \*`), do: (*tourFollower).dropCreateOnly},
+	{re: re(`Press C: httplens reads this URL, then checks what the answer promised`), do: (*tourFollower).check},
+	{re: re(`edit the URL \(u\) to try (\d{3})`), do: (*tourFollower).editURL},
+	{re: re(`go back up to (.+?) and send it again\. Its History tab \(5\) holds both answers: mark each with space, and the diff says why they differ`), do: (*tourFollower).backAndDiff},
+	{re: re(`change the Accept field \(to ([^)]+)\), send again, and compare the two answers in the History tab \(5\)`), do: (*tourFollower).varyCompare},
+	{re: re(`look at the Pretty tab \(2\): the demo echoes the names of the cookies that arrived with the request, the ones the login set`), do: (*tourFollower).cookiesBack},
+	{re: re(`\((ctrl\+k) lists the jar\)`), do: (*tourFollower).cookieJar},
+	{re: re(`with the cache lab on`), do: func(f *tourFollower, _ []string) {
+		if !f.labOn {
+			f.t.Errorf("%s: the lesson says the cache lab is on; it is not", f.r.Title)
+		}
+	}},
+	{re: re(`\blabel: ((?:fresh |vary )?[a-z]+)`), do: func(f *tourFollower, m []string) { f.s.waitText("cache lab: " + strings.ToLower(m[1])) }},
+	{re: re(`contents \((ctrl\+l)\) now list (GET \S+), fresh`), do: (*tourFollower).labContents},
+	{re: re(`advance the clock 10 s and send it again`), do: (*tourFollower).tenSecondsLater},
+	{re: re(`advance the clock to the moment the entry goes stale`), do: func(f *tourFollower, _ []string) {
+		f.s.send("\x18") // ctrl+x
+		f.s.waitText("To stale: Cache lab clock")
+	}},
+	{re: re(`from the second on, every reuse is revalidated`), do: func(f *tourFollower, _ []string) {
+		f.send()
+		f.s.waitText("cache lab: revalidated")
+	}},
+	{re: re(`switch the lab to shared and send again: "(must not store: private)`), do: (*tourFollower).labShared},
+	{re: re(`so the cache answers (\d{3})`), do: func(f *tourFollower, m []string) { f.s.waitText("Response " + m[1] + " ") }},
+	// Last: a tab named alone, not part of a longer instruction above.
+	{re: re(`\b(Raw|Pretty|Headers|Timing|History|Request|Tests) tab \((\d)\)`), do: func(f *tourFollower, m []string) { f.tab(m[1], m[2]) }},
+}
+
+func re(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+
+// tourSteps reads a lesson: the steps it asks for in the order it gives them,
+// and the instructions no rule covers.
+func tourSteps(lesson string) (steps []step, unknown []string) {
+	text := oneLine(lesson)
+	type span struct{ a, b int }
+	var taken []span
+	covered := func(a, b int) bool {
+		for _, s := range taken {
+			if a < s.b && s.a < b {
+				return true
+			}
+		}
+		return false
+	}
+	for _, ru := range lessonRules {
+		for _, ix := range ru.re.FindAllStringSubmatchIndex(text, -1) {
+			if covered(ix[0], ix[1]) {
+				continue
+			}
+			taken = append(taken, span{ix[0], ix[1]})
+			m := make([]string, len(ix)/2)
+			for i := range m {
+				if ix[2*i] >= 0 {
+					m[i] = text[ix[2*i]:ix[2*i+1]]
+				}
+			}
+			steps = append(steps, step{m: m, at: ix[0], sends: ru.sends, do: ru.do})
+		}
+	}
+	sort.SliceStable(steps, func(i, j int) bool { return steps[i].at < steps[j].at })
+	for _, ix := range asks.FindAllStringIndex(text, -1) {
+		if !covered(ix[0], ix[1]) {
+			unknown = append(unknown, text[ix[0]:ix[1]])
+		}
+	}
+	return steps, unknown
+}
+
+// explainSays waits for words in the Explain pane (the right half of the lower panes).
+func (f *tourFollower) explainSays(words string) {
+	f.t.Helper()
+	f.s.waitFor("the Explain pane to say "+words, func(scr string) bool {
+		return strings.Contains(strings.ToLower(explainPane(scr)), strings.ToLower(words))
+	})
+}
+
+func explainPane(scr string) string {
+	var b strings.Builder
+	lower := false
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.HasPrefix(l, "┌ Response") {
+			lower = true
+		}
+		if i := strings.LastIndex(l, "││"); lower && i >= 0 {
+			b.WriteString(strings.TrimSuffix(l[i+len("││"):], "│") + "\n")
+		}
+	}
+	return oneLine(b.String())
+}
+
+var etagRow = regexp.MustCompile(`(?m)│Etag\s+(\S+)`)
+
+func (f *tourFollower) weakETag(m []string) {
+	f.t.Helper()
+	f.tab("Headers", "3")
+	f.s.waitFor("a weak ETag", func(scr string) bool {
+		e := etagRow.FindStringSubmatch(scr)
+		return e != nil && strings.HasPrefix(e[1], m[1]+`"`)
+	})
+}
+
+// newETag waits for the Headers tab to show an ETag other than the last one seen there.
+func (f *tourFollower) newETag([]string) {
+	f.t.Helper()
+	old := f.etag
+	f.tab("Headers", "3")
+	f.s.waitFor("a new ETag (not "+old+")", func(scr string) bool {
+		e := etagRow.FindStringSubmatch(scr)
+		return e != nil && e[1] != old
+	})
+}
+
+func (f *tourFollower) contentRange(m []string) {
+	f.t.Helper()
+	f.tab("Headers", "3")
+	row := regexp.MustCompile(`│Content-Range\s+` + regexp.QuoteMeta(m[1]) + `\s`)
+	f.s.waitFor("Content-Range "+m[1], row.MatchString)
+}
+
+func (f *tourFollower) rangeParts([]string) {
+	f.t.Helper()
+	f.tab("Raw", "1")
+	f.s.waitFor("two parts, each with its Content-Range", func(scr string) bool {
+		return strings.Count(scr, "Content-Range: bytes ") >= 2
+	})
+}
+
+// headerNotes opens the note of each header the lesson names, from the Headers tab.
+func (f *tourFollower) headerNotes(m []string) {
+	f.t.Helper()
+	scr := f.tab("Headers", "3")
+	names := regexp.MustCompile(`(?m)^│([A-Z][\w-]*)\s{2,}`).FindAllStringSubmatch(responsePane(scr), -1)
+	if e := etagRow.FindStringSubmatch(scr); e != nil {
+		f.etag = e[1]
+	}
+	for _, want := range regexp.MustCompile(`, | and `).Split(m[1], -1) {
+		at := -1
+		for i, n := range names {
+			if strings.EqualFold(n[1], want) {
+				at = i
+			}
+		}
+		if at < 0 {
+			f.t.Errorf("%s: the lesson says to try %s; the Headers tab has no such row:\n%s", f.r.Title, want, scr)
+			continue
+		}
+		f.s.send("g" + strings.Repeat("j", at) + keyEnter)
+		f.s.waitText("Header "+names[at][1], "RFC 9", "esc closes")
+		f.closeOverlay()
+	}
+}
+
+// responsePane is the left half of the lower panes, each line from its border.
+func responsePane(scr string) string {
+	var out []string
+	lower := false
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.HasPrefix(l, "┌ Response") {
+			lower = true
+		}
+		if i := strings.Index(l, "││"); lower && i >= 0 {
+			out = append(out, l[:i])
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func (f *tourFollower) sendTwiceAsked([]string) {
+	f.t.Helper()
+	f.send()
+	f.tab("History", "5")
+	f.sent++
+	n := f.stored()
+	f.s.send(keyCtrlR)
+	f.s.waitText("is not idempotent", "Send it again?")
+	f.press("y")
+	f.waitStored(n + 1)
+}
+
+func (f *tourFollower) sendAgainExists(m []string) {
+	f.t.Helper()
+	f.send()
+	f.s.waitText("Response "+m[1]+" ", "If-None-Match: * failed: the resource already exists")
+}
+
+func (f *tourFollower) sendTwiceMiss([]string) {
+	f.t.Helper()
+	f.send()
+	f.s.waitText("cache lab: miss")
+	f.send()
+	f.s.waitText("cache lab: miss")
+}
+
+// rereadMerge presses R after the 412: the three-way view opens; the learner
+// goes on without sending (the next steps read the item afresh).
+func (f *tourFollower) rereadMerge([]string) {
+	f.t.Helper()
+	f.s.send("R")
+	f.s.waitText("Re-read: the server's version now has ETag", "base → server now · yours", "name: ")
+	f.s.send("\x1b")
+	f.s.waitFor("the three-way view to close", func(scr string) bool { return !strings.Contains(scr, "base → server now") })
+}
+
+func (f *tourFollower) rereadRequired([]string) {
+	f.t.Helper()
+	f.s.send("R")
+	f.s.waitText(`If-Match: "`, "added: ETag from GET /strict/items/")
+}
+
+func (f *tourFollower) dropCreateOnly([]string) {
+	f.t.Helper()
+	f.s.send("R")
+	f.s.waitFor("If-None-Match: * dropped from the request", func(scr string) bool {
+		return strings.Contains(scr, "ctrl+r sends it.") && !strings.Contains(scr, "││  If-None-Match: *")
+	})
+}
+
+func (f *tourFollower) check([]string) {
+	f.t.Helper()
+	f.s.send("C")
+	f.s.waitText("Live checks of GET", "If-None-Match", "304 Not Modified", "HEAD gets", "Range request", "Checks: ")
+	f.s.send(strings.Repeat("j", 60))
+	f.s.waitText("gzip")
+	f.closeOverlay()
+}
+
+// editURL changes the status code at the end of the URL and sends it.
+func (f *tourFollower) editURL(m []string) {
+	f.t.Helper()
+	f.focusTree()
+	f.s.send(keyTab)
+	f.focus = focusRequest
+	f.s.send("u")
+	f.s.waitText("/status/418█")
+	f.s.send("\x7f\x7f\x7f" + m[1] + keyEnter)
+	f.s.waitText("{{demo}}/status/" + m[1])
+	f.send()
+	f.s.waitText("Response " + m[1] + " ")
+}
+
+// backAndDiff goes back to an earlier request, sends it again, and diffs its two
+// answers on the History tab.
+func (f *tourFollower) backAndDiff(m []string) {
+	f.t.Helper()
+	var back *collections.Request
+	for _, r := range f.all {
+		if r.Title == m[1] {
+			back = r
+		}
+	}
+	if back == nil {
+		f.t.Fatalf("%s: the lesson sends you back to %q, which is not in the tour", f.r.Title, m[1])
+	}
+	f.moveTo(back)
+	f.r, f.sent = back, 1
+	f.send()
+	f.markBoth()
+	f.s.waitText("Why they differ", "ETag changed", "! Etag")
+	f.closeOverlay()
+}
+
+// closeOverlay closes the text overlay shown (a diff, a note, check results).
+func (f *tourFollower) closeOverlay() {
+	f.t.Helper()
+	f.s.send("\x1b")
+	f.s.waitFor("the overlay to close", func(scr string) bool { return !strings.Contains(scr, "esc closes") })
+}
+
+// markBoth marks the two newest exchanges on the History tab for the diff.
+func (f *tourFollower) markBoth() {
+	f.t.Helper()
+	f.tab("History", "5")
+	f.waitStored(2)
+	f.s.send("g ")
+	f.s.waitText("marks (1/2)")
+	f.s.send("j ")
+	f.s.waitText("Exchange #")
+}
+
+func (f *tourFollower) varyCompare(m []string) {
+	f.t.Helper()
+	f.focusTree()
+	f.s.send(keyTab)
+	f.focus = focusRequest
+	f.s.send(keyEnter)
+	f.s.waitText("Accept: text/plain█")
+	f.s.send(strings.Repeat("\x7f", len("text/plain")) + m[1] + keyEnter)
+	f.s.waitText("Accept: " + m[1])
+	f.send()
+	f.markBoth()
+	// The cause that explains the change comes first.
+	f.s.waitText("Why they differ", "• The response varies on Accept", `"accept": "`+m[1]+`"`)
+	f.closeOverlay()
+}
+
+func (f *tourFollower) labContents(m []string) {
+	f.t.Helper()
+	f.s.send("\x0c") // ctrl+l
+	path := strings.TrimPrefix(strings.Fields(m[2])[1], "{{demo}}")
+	f.s.waitText("Cache lab · ", "KEY ", path, "fresh for 60 s")
+	f.s.send("\x1b")
+	f.s.waitFor("the lab's contents to close", func(scr string) bool { return strings.HasPrefix(scr, "┌ Collection") })
+}
+
+func (f *tourFollower) tenSecondsLater([]string) {
+	f.t.Helper()
+	f.s.send("+")
+	f.s.waitText("Cache lab clock +10 s")
+	f.send()
+	f.s.waitText("cache lab: fresh hit")
+}
+
+func (f *tourFollower) labShared(m []string) {
+	f.t.Helper()
+	f.focusTree()
+	f.s.send("L")
+	f.s.waitText("Cache lab on: shared cache")
+	f.send()
+	f.s.waitText(m[1])
+}
+
+// loginCookies are the names of the cookies the tour's login sets.
+var loginCookies = []string{`"session"`, `"__Host-csrf"`, `"theme"`}
+
+func (f *tourFollower) cookiesBack([]string) {
+	f.t.Helper()
+	f.tab("Pretty", "2")
+	f.s.waitText(loginCookies...)
+}
+
+func (f *tourFollower) cookieJar([]string) {
+	f.t.Helper()
+	f.s.send("\x0b") // ctrl+k
+	f.s.waitFor("the jar to list the login's cookies", func(scr string) bool {
+		return strings.Contains(scr, "3 cookies · ") && strings.Count(scr, "→ will be sent to ") == 3
+	})
+	f.s.send("\x1b")
+	f.s.waitFor("the jar to close", func(scr string) bool { return strings.HasPrefix(scr, "┌ Collection") })
+}
