@@ -256,3 +256,31 @@ func TestExplainEntryUsesTheLabClock(t *testing.T) {
 		t.Error("found an entry that is not stored")
 	}
 }
+
+// TestAdvanceToStaleIsStale: the demo's Date has whole seconds, so a response
+// arrives up to a second "old". Advancing the clock to the moment the entry goes
+// stale must make it stale, whatever that fraction: the lab once moved only its
+// receive times, the apparent age fell to zero, and the next request was a fresh
+// hit (the tour's "advance to stale, then revalidate" then failed now and then).
+func TestAdvanceToStaleIsStale(t *testing.T) {
+	r := newRig(t, false)
+	r.clk.mu.Lock()
+	r.clk.t = r.clk.t.Add(900 * time.Millisecond) // Date says 12:00:00, it arrives at .900
+	r.clk.mu.Unlock()
+	want(t, r.do("GET", "/cache/must-revalidate", ""), Miss)
+	r.clk.mu.Lock()
+	r.clk.t = r.clk.t.Add(200 * time.Millisecond) // 1.1 s old: 59 s of freshness left
+	r.clk.mu.Unlock()
+	key := primaryKey("GET", r.base+"/cache/must-revalidate")
+	d, ok := r.lab.UntilStale(key, "")
+	if !ok || d != 59*time.Second {
+		t.Fatalf("until stale: %v %v, want 59 s", d, ok)
+	}
+	r.lab.Advance(d)
+	for _, e := range r.lab.Entries() {
+		if e.Key == key && (e.Fresh || e.AgeS != 60) {
+			t.Errorf("after advancing to stale: fresh %v, age %d s, want stale at 60 s", e.Fresh, e.AgeS)
+		}
+	}
+	want(t, r.do("GET", "/cache/must-revalidate", ""), Revalidated)
+}

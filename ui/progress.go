@@ -104,7 +104,7 @@ func (m *Model) sendClient(f *progressFeed, insecure bool, target *collections.R
 	opts := m.cfg.Options
 	opts.Progress = f.report
 	opts.Insecure = opts.Insecure || insecure
-	if j := m.jars.jar(m.env); j != nil {
+	if j := m.jars.Jar(m.env); j != nil {
 		opts.Jar = j // this environment's cookies, kept after the exchange
 	}
 	return requests.NewClient(withDirectives(opts, target))
