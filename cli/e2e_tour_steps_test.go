@@ -19,6 +19,7 @@ type step struct {
 	at    int
 	sends bool // the step sends the request (first)
 	do    func(f *tourFollower, m []string)
+	rule  int // its index in lessonRules
 }
 
 type rule struct {
@@ -50,7 +51,41 @@ var lessonRules = []rule{
 	// The part's findings name it: "Cookie tracker rejected", "CORS: ...", "... redirect ...".
 	{re: re(`read the (CORS|cookie|redirect)s? part of the Explain pane`), do: func(f *tourFollower, m []string) { f.explainSays(m[1]) }},
 	{re: re(`the Explain pane says why each one is ignored`), do: func(f *tourFollower, _ []string) {
-		f.s.waitFor("three cookies rejected in Explain", func(scr string) bool { return strings.Count(explainPane(scr), "rejected by browsers") == 3 })
+		f.explainSays("Cookie tracker rejected", "Cookie __Secure-id rejected", "Cookie wide rejected")
+	}},
+	{re: re(`Explain says storable, but a cache must ask the server \(with the ETag\) before every reuse`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("Private cache: storable", "Shared cache: storable", "no-cache: revalidate before every reuse")
+	}},
+	{re: re(`Explain says a private cache \(the browser\) may store it and a shared cache \(proxy, CDN\) may not`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("Private cache: storable", "Shared cache: not storable")
+	}},
+	{re: re(`Explain says fresh for (\d+) seconds after it was generated, for every cache; the freshness source is (max-age)`), do: func(f *tourFollower, m []string) {
+		f.explainSays("lifetime "+m[1]+" seconds from "+m[2], "fresh for "+m[1]+" seconds more")
+	}},
+	{re: re(`Explain gives the private and the shared lifetime apart`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("Private cache: storable (may store: max-age gives an explicit lifetime); lifetime 60 seconds from max-age",
+			"lifetime 300 seconds from s-maxage")
+	}},
+	{re: re(`Explain computes the freshness lifetime as Expires minus Date`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("Expires gives an explicit expiry time", "lifetime 3600 seconds from expires")
+	}},
+	{re: re(`Explain says a cache may guess a lifetime`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("Heuristic freshness", "from heuristic")
+	}},
+	{re: re(`Explain says that while fresh, a cache does not even revalidate`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("immutable: no revalidation while fresh")
+	}},
+	{re: re(`Explain says that once stale, a cache must not serve it without asking the server`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("must-revalidate: never served stale", "once stale it must be revalidated")
+	}},
+	{re: re(`the browser does not let the page read the answer`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("No Access-Control-Allow-Origin: the browser blocks the page")
+	}},
+	{re: re(`307 keeps the method and the content: following it repeats the (DELETE) at (/items/2)`), do: func(f *tourFollower, m []string) {
+		f.explainSays("Follow 307 to " + m[2] + " with " + m[1])
+	}},
+	{re: re(`303 See Other sends the client to (GET) the item`), do: func(f *tourFollower, m []string) {
+		f.explainSays("Follow 303 to /items/1 with " + m[1])
 	}},
 	{re: re(`never a body: Explain says you get (the header fields a GET would have sent, without the content)`), do: func(f *tourFollower, m []string) { f.explainSays(m[1]) }},
 	{re: re(`Press R to re-read the item: httplens then shows the version you started from, the server's version and your change, and you choose what to send`), do: (*tourFollower).rereadMerge},
@@ -100,7 +135,7 @@ func tourSteps(lesson string) (steps []step, unknown []string) {
 		}
 		return false
 	}
-	for _, ru := range lessonRules {
+	for ri, ru := range lessonRules {
 		for _, ix := range ru.re.FindAllStringSubmatchIndex(text, -1) {
 			if covered(ix[0], ix[1]) {
 				continue
@@ -112,7 +147,7 @@ func tourSteps(lesson string) (steps []step, unknown []string) {
 					m[i] = text[ix[2*i]:ix[2*i+1]]
 				}
 			}
-			steps = append(steps, step{m: m, at: ix[0], sends: ru.sends, do: ru.do})
+			steps = append(steps, step{m: m, at: ix[0], sends: ru.sends, do: ru.do, rule: ri})
 		}
 	}
 	sort.SliceStable(steps, func(i, j int) bool { return steps[i].at < steps[j].at })
@@ -124,26 +159,45 @@ func tourSteps(lesson string) (steps []step, unknown []string) {
 	return steps, unknown
 }
 
-// explainSays waits for words in the Explain pane (the right half of the lower panes).
-func (f *tourFollower) explainSays(words string) {
+// explainSays waits for words in the Explain pane, read whole: the pane is
+// focused and zoomed (ctrl+f) to the full screen, as a learner would to read it
+// all, and put back after.
+func (f *tourFollower) explainSays(words ...string) {
 	f.t.Helper()
-	f.s.waitFor("the Explain pane to say "+words, func(scr string) bool {
-		return strings.Contains(strings.ToLower(explainPane(scr)), strings.ToLower(words))
+	for f.focus != focusExplain {
+		f.s.send(keyTab)
+		f.focus = (f.focus + 1) % paneCount
+	}
+	f.s.send("\x06") // ctrl+f
+	f.s.waitFor("the Explain pane to say "+strings.Join(words, " + "), func(scr string) bool {
+		text := strings.ToLower(zoomedPane(scr, "┌ Explain"))
+		for _, w := range words {
+			if !strings.Contains(text, strings.ToLower(w)) {
+				return false
+			}
+		}
+		return true
 	})
+	f.s.send("\x06")
+	f.s.waitFor("the four panes again", func(scr string) bool { return strings.HasPrefix(scr, "┌ Collection") })
 }
 
-func explainPane(scr string) string {
+// zoomedPane is the text of the zoomed pane whose top border starts with top,
+// its lines joined as one.
+func zoomedPane(scr, top string) string {
 	var b strings.Builder
-	lower := false
+	in := false
 	for _, l := range strings.Split(scr, "\n") {
-		if strings.HasPrefix(l, "┌ Response") {
-			lower = true
-		}
-		if i := strings.LastIndex(l, "││"); lower && i >= 0 {
-			b.WriteString(strings.TrimSuffix(l[i+len("││"):], "│") + "\n")
+		switch {
+		case strings.HasPrefix(l, top):
+			in = true
+		case in && strings.HasPrefix(l, "└"):
+			return oneLine(b.String())
+		case in:
+			b.WriteString(strings.TrimSuffix(strings.TrimPrefix(strings.TrimRight(l, " "), "│"), "│") + " ")
 		}
 	}
-	return oneLine(b.String())
+	return ""
 }
 
 var etagRow = regexp.MustCompile(`(?m)│Etag\s+(\S+)`)

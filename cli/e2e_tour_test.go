@@ -54,6 +54,35 @@ func TestTUIFollowsTheTour(t *testing.T) {
 	f.s.waitExit()
 }
 
+// TestTourRulesFollowTheLessons: every way of reading a lesson that the pty test
+// knows is used by some lesson, and no lesson asks for something it cannot
+// follow; a rule no lesson matches any more means a lesson was reworded and its
+// promise is no longer checked. Fast: no binary.
+func TestTourRulesFollowTheLessons(t *testing.T) {
+	tour, err := collections.Tour()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fired := make([]int, len(lessonRules))
+	steps := 0
+	for _, r := range tour.Requests() {
+		st, unknown := tourSteps(r.Lesson)
+		for _, u := range unknown {
+			t.Errorf("%s: the lesson says %q and no rule follows it", r.Title, u)
+		}
+		for _, s := range st {
+			fired[s.rule]++
+		}
+		steps += len(st)
+	}
+	for i, n := range fired {
+		if n == 0 {
+			t.Errorf("no lesson matches the rule %s", lessonRules[i].re)
+		}
+	}
+	t.Logf("%d lessons, %d steps read from their text", len(tour.Requests()), steps)
+}
+
 // The panes in the order tab visits them.
 const (
 	focusTree = iota
