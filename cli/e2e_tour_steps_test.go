@@ -87,6 +87,18 @@ var lessonRules = []rule{
 	{re: re(`303 See Other sends the client to (GET) the item`), do: func(f *tourFollower, m []string) {
 		f.explainSays("Follow 303 to /items/1 with " + m[1])
 	}},
+	{re: re(`A 304 is not a redirect`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("304 Not Modified", "it is not a redirect")
+	}},
+	{re: re(`A DELETE that works is answered 200 \(with a description\), 202 \(accepted, not done yet\) or 204 \(done, nothing to add\)`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("A DELETE that succeeds is answered one of three ways: 200", "202 (accepted, not done yet) or 204 (done, nothing to add)")
+	}},
+	{re: re(`DELETE is still idempotent: idempotent means the same effect on the server`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("DELETE is still idempotent: idempotent means the same effect on the server")
+	}},
+	{re: re(`The request pane says what the method promises: POST is neither safe nor idempotent`), do: func(f *tourFollower, _ []string) {
+		f.s.waitText("unsafe · not idempotent")
+	}},
 	{re: re(`never a body: Explain says you get (the header fields a GET would have sent, without the content)`), do: func(f *tourFollower, m []string) { f.explainSays(m[1]) }},
 	{re: re(`Press R to re-read the item: httplens then shows the version you started from, the server's version and your change, and you choose what to send`), do: (*tourFollower).rereadMerge},
 	{re: re(`Press R: httplens reads the item and adds If-Match with its ETag for you`), do: (*tourFollower).rereadRequired},
@@ -103,7 +115,7 @@ var lessonRules = []rule{
 		}
 	}},
 	{re: re(`\blabel: ((?:fresh |vary )?[a-z]+)`), do: func(f *tourFollower, m []string) { f.s.waitText("cache lab: " + strings.ToLower(m[1])) }},
-	{re: re(`contents \((ctrl\+l)\) now list (GET \S+), fresh`), do: (*tourFollower).labContents},
+	{re: re(`contents \((ctrl\+l)\) now list (GET \S+): lifetime (\d+ s) from (max-age), fresh`), do: (*tourFollower).labContents},
 	{re: re(`advance the clock 10 s and send it again`), do: (*tourFollower).tenSecondsLater},
 	{re: re(`advance the clock to the moment the entry goes stale`), do: func(f *tourFollower, _ []string) {
 		f.s.send("\x18") // ctrl+x
@@ -409,7 +421,7 @@ func (f *tourFollower) labContents(m []string) {
 	f.t.Helper()
 	f.s.send("\x0c") // ctrl+l
 	path := strings.TrimPrefix(strings.Fields(m[2])[1], "{{demo}}")
-	f.s.waitText("Cache lab · ", "KEY ", path, "fresh for 60 s")
+	f.s.waitText("Cache lab · ", "KEY ", path, m[3]+" "+m[4], "fresh for ")
 	f.s.send("\x1b")
 	f.s.waitFor("the lab's contents to close", func(scr string) bool { return strings.HasPrefix(scr, "┌ Collection") })
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -137,7 +138,7 @@ func (f *tourFollower) follow(r *collections.Request) {
 		f.t.Errorf("%s: the lesson says %q and the test does not know how to follow it", r.Title, u)
 	}
 	// The tour's first lines say it once for all: select a request, press ctrl+r.
-	if len(steps) == 0 || !steps[0].sends {
+	if !slices.ContainsFunc(steps, func(s step) bool { return s.sends }) {
 		f.send()
 	}
 	for _, st := range steps {
