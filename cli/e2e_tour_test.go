@@ -45,15 +45,39 @@ func TestTUIFollowsTheTour(t *testing.T) {
 	if followed != len(f.all) || followed < 60 {
 		t.Errorf("followed %d lessons of %d", followed, len(f.all))
 	}
-	f.focusTree()
-	f.s.send("\x14") // ctrl+t
-	f.s.waitText("Started over: the demo answered 204")
+	f.startOver(tour.Files[0].Lesson)
 	// R and the URL edit left unsaved edits on tour requests (the tour is read-only): q asks.
 	f.s.send("q")
 	f.s.waitText("quit without saving")
 	f.s.send("y")
 	f.s.waitExit()
 }
+
+// startOver does what the tour's first lines say of ctrl+t: the demo is reset
+// and the tour's history forgotten (the History tab is empty again), and the
+// first lesson gives its answer again.
+func (f *tourFollower) startOver(lesson string) {
+	f.t.Helper()
+	if !startsOver.MatchString(oneLine(lesson)) {
+		f.t.Fatalf("the tour no longer says how to start over:\n%s", lesson)
+	}
+	f.focusTree()
+	f.s.send("\x14") // ctrl+t
+	f.s.waitFor("the start-over to forget the tour's exchanges", func(scr string) bool {
+		m := startedOver.FindStringSubmatch(scr)
+		return m != nil && m[1] != "0"
+	})
+	f.tab("History", "5")
+	f.s.waitText("No stored exchanges of this request yet")
+	clear(f.sends)
+	f.moveTo(f.all[0])
+	f.follow(f.all[0])
+}
+
+var (
+	startsOver  = regexp.MustCompile(`(?i)ctrl\+t starts over \(it resets the demo and forgets the tour's history\)`)
+	startedOver = regexp.MustCompile(`Started over: the demo answered 204 to its reset and (\d+) tour exchanges left the history`)
+)
 
 // TestTourRulesFollowTheLessons: every way of reading a lesson that the pty test
 // knows is used by some lesson, and no lesson asks for something it cannot

@@ -41,6 +41,7 @@ func (m Model) tourReset(msg tourResetMsg) (tea.Model, tea.Cmd) {
 	m.showNone(m.req.Request())
 	m.showRequest(m.req.Request())
 	m.setStatus(msg.Text(), false)
+	m.resp.hist.key = "" // the tour's rows left the history: the History tab reads it again
 	follow := m.followRequest()
 	return m, tea.Batch(m.syncHistory(), follow)
 }
