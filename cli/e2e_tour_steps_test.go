@@ -99,6 +99,22 @@ var lessonRules = []rule{
 	{re: re(`The request pane says what the method promises: POST is neither safe nor idempotent`), do: func(f *tourFollower, _ []string) {
 		f.s.waitText("unsafe · not idempotent")
 	}},
+	{re: re(`200 with a strong ETag`), do: func(f *tourFollower, _ []string) { f.explainSays(`(strong)`) }},
+	{re: re(`Access-Control-Max-Age says how long it may skip asking again`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("Preflight cached for 600 s", "CORS: allowed for https://app.example")
+	}},
+	{re: re(`(PATCH) is not in Access-Control-Allow-Methods, so the browser never sends it`), do: func(f *tourFollower, m []string) {
+		f.explainSays("Method "+m[1]+" not allowed by the preflight", "CORS: blocked for https://app.example")
+	}},
+	{re: re(`\* does not count when the page sends cookies`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("Access-Control-Allow-Origin: * on a request with credentials")
+	}},
+	{re: re(`A session cookie, a __Host- CSRF token \(Secure, Path=/, no Domain\) and a preference kept for an hour under /cookies`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("Cookie session: 127.0.0.1/ for the session", "Cookie __Host-csrf: 127.0.0.1/ for the session", "Cookie theme: 127.0.0.1/cookies for 3600 s (1 h)")
+	}},
+	{re: re(`Max-Age=0 tells the browser to drop the session cookie now`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("Cookie session: deleted")
+	}},
 	{re: re(`never a body: Explain says you get (the header fields a GET would have sent, without the content)`), do: func(f *tourFollower, m []string) { f.explainSays(m[1]) }},
 	{re: re(`Press R to re-read the item: httplens then shows the version you started from, the server's version and your change, and you choose what to send`), do: (*tourFollower).rereadMerge},
 	{re: re(`Press R: httplens reads the item and adds If-Match with its ETag for you`), do: (*tourFollower).rereadRequired},
