@@ -164,10 +164,14 @@ func (f *tourFollower) rereadMerge([]string) {
 	f.s.waitFor("the three-way view to close", func(scr string) bool { return !strings.Contains(scr, "base → server now") })
 }
 
-func (f *tourFollower) rereadRequired([]string) {
+// rereadRequired presses R after the 428: If-Match is added with the ETag just
+// read, and the PUT sent again goes through.
+func (f *tourFollower) rereadRequired(m []string) {
 	f.t.Helper()
 	f.s.send("R")
 	f.s.waitText(`If-Match: "`, "added: ETag from GET /strict/items/")
+	f.send()
+	f.s.waitText("Response " + m[1] + " ")
 }
 
 func (f *tourFollower) dropCreateOnly([]string) {

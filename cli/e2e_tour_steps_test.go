@@ -32,6 +32,7 @@ var asks = regexp.MustCompile(`(?i)\bpress \S+|\b\w+ tab(?: of the response pane
 
 // lessonRules, the more particular first: where two overlap the first wins.
 var lessonRules = []rule{
+	{re: re(`Press R: httplens reads the item and adds If-Match with its ETag for you; ctrl\+r then sends it, and you get (\d{3})`), sends: true, do: (*tourFollower).rereadRequired},
 	{re: re(`press ctrl\+r twice: httplens asks before the second time`), sends: true, do: (*tourFollower).sendTwiceAsked},
 	{re: re(`press ctrl\+r again and you get (\d{3}), and the banner says the item already exists`), sends: true, do: (*tourFollower).sendAgainExists},
 	{re: re(`ctrl\+r`), sends: true, do: func(f *tourFollower, _ []string) { f.send() }},
@@ -115,7 +116,6 @@ var lessonRules = []rule{
 	}},
 	{re: re(`never a body: Explain says you get (the header fields a GET would have sent, without the content)`), do: func(f *tourFollower, m []string) { f.explainSays(m[1]) }},
 	{re: re(`Press R to re-read the item: httplens then shows the version you started from, the server's version and your change, and you choose what to send`), do: (*tourFollower).rereadMerge},
-	{re: re(`Press R: httplens reads the item and adds If-Match with its ETag for you`), do: (*tourFollower).rereadRequired},
 	{re: re(`Press R to drop If-None-Match: \*`), do: (*tourFollower).dropCreateOnly},
 	{re: re(`Press C: httplens reads this URL, then checks what the answer promised`), do: (*tourFollower).check},
 	{re: re(`edit the URL \(u\) to try (\d{3})`), do: (*tourFollower).editURL},
