@@ -304,3 +304,11 @@ func (f *tourFollower) cookieJar([]string) {
 	f.s.send("\x1b")
 	f.s.waitFor("the jar to close", func(scr string) bool { return strings.HasPrefix(scr, "┌ Collection") })
 }
+
+// bytesAfter shows the Raw tab, where the bytes after a message without content
+// are shown apart, marked as not part of it.
+func (f *tourFollower) bytesAfter([]string) {
+	f.t.Helper()
+	f.tab("Raw", "1")
+	f.s.waitText("bytes followed the end of the message", "bytes after the end of the message, not part of it")
+}

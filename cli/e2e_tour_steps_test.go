@@ -41,6 +41,11 @@ var lessonRules = []rule{
 	{re: re(`the ETag in the response's Headers tab \(3\): it starts with (W/)`), do: (*tourFollower).weakETag},
 	{re: re(`the ETag in the Headers tab \(3\) is new`), do: (*tourFollower).newETag},
 	{re: re(`read the Content-Range in the Headers tab \(3\)\. .*?Content-Range: (bytes \S+?)[ ,.]`), do: (*tourFollower).contentRange},
+	{re: re(`look at the Raw tab \(1\): 204 No Content ends at the blank line after the fields\. The bytes after it are not a body`), do: (*tourFollower).bytesAfter},
+	{re: re(`The Raw tab \(1\) shows the bytes that should not be there`), do: (*tourFollower).bytesAfter},
+	{re: re(`Explain reports how many bytes came and how many were promised`), do: func(f *tourFollower, _ []string) {
+		f.explainSays("Received 74 bytes, Content-Length says 100")
+	}},
 	{re: re(`look at the Raw tab \(1\): each part has its own fields`), do: (*tourFollower).rangeParts},
 	{re: re(`open the Headers tab of the response pane \(3\)\. .*?move to one \(up/down\) and press enter for its full note[^.]*\. Try ([\w-]+(?:, [\w-]+)* and [\w-]+)`), do: (*tourFollower).headerNotes},
 	{re: re(`the banner names (If-Match)`), do: func(f *tourFollower, m []string) { f.s.waitText("412: " + m[1] + " failed") }},
@@ -141,8 +146,6 @@ var lessonRules = []rule{
 	}},
 	{re: re(`switch the lab to shared and send again: "(must not store: private)`), do: (*tourFollower).labShared},
 	{re: re(`so the cache answers (\d{3})`), do: func(f *tourFollower, m []string) { f.s.waitText("Response " + m[1] + " ") }},
-	// Last: a tab named alone, not part of a longer instruction above.
-	{re: re(`\b(Raw|Pretty|Headers|Timing|History|Request|Tests) tab \((\d)\)`), do: func(f *tourFollower, m []string) { f.tab(m[1], m[2]) }},
 }
 
 func re(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
