@@ -159,9 +159,9 @@ func (f *tourFollower) sendTwiceMiss([]string) {
 func (f *tourFollower) rereadMerge([]string) {
 	f.t.Helper()
 	f.s.send("R")
-	f.s.waitText("Re-read: the server's version now has ETag", "base → server now · yours", "name: ")
+	f.s.waitText("Re-read: the server's version now has ETag", "→ server now · yours", "name: ")
 	f.s.send("\x1b")
-	f.s.waitFor("the three-way view to close", func(scr string) bool { return !strings.Contains(scr, "base → server now") })
+	f.s.waitFor("the three-way view to close", func(scr string) bool { return !strings.Contains(scr, "→ server now · yours") })
 }
 
 // rereadRequired presses R after the 428: If-Match is added with the ETag just
