@@ -56,6 +56,7 @@ func (l *Lab) Do(ctx context.Context, r requests.Request) Result {
 		}
 		e.note(now.Add(l.advanced), fmt.Sprintf("%s (age %d s)", res.Label, d.AgeS))
 		res.Response = served(e, r, d.AgeS, time.Since(start))
+		res.Response.Sent, res.Response.Received = now, now // answered at once, from the store
 		res.Explain = l.explainServed(res.Response, now)
 		l.mu.Unlock()
 		return res

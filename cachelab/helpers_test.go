@@ -34,13 +34,14 @@ type rig struct {
 	lab  *Lab
 	mu   sync.Mutex
 	hits int
+	clk  *clock // the origin's and the lab's base clock
 }
 
 func newRig(t *testing.T, shared bool) *rig {
 	t.Helper()
 	clk := &clock{t: time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)}
 	h := demo.NewHandler(demo.WithNow(clk.Now))
-	r := &rig{t: t}
+	r := &rig{t: t, clk: clk}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		r.mu.Lock()
 		r.hits++

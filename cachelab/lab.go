@@ -11,6 +11,8 @@ package cachelab
 
 import (
 	"context"
+	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -99,6 +101,7 @@ func (l *Lab) Now() time.Time {
 // Advance moves the lab clock ahead by d: every stored response ages by d. Origins
 // keep their own clocks, so the lab moves its stored receive times back rather than
 // its notion of now; a response fetched later is as old as its Date and Age say.
+// The dates the age and lifetime arithmetic reads move with them (shiftDates).
 func (l *Lab) Advance(d time.Duration) {
 	if d <= 0 {
 		return
@@ -108,6 +111,7 @@ func (l *Lab) Advance(d time.Duration) {
 	for _, list := range l.entries {
 		for _, e := range list {
 			e.sent, e.received = e.sent.Add(-d), e.received.Add(-d)
+			e.fields = shiftDates(e.fields, -d)
 		}
 	}
 	l.advanced += d
@@ -199,4 +203,23 @@ func (l *Lab) ExplainEntry(key, secondary string) (explain.Exchange, bool) {
 		}
 	}
 	return explain.Exchange{}, false
+}
+
+// shiftDates moves the dated fields an age or a lifetime is computed from (Date,
+// Expires, Last-Modified) by d. Moving the receive times alone would lose up to a
+// second of age: the apparent age, max(0, received − Date), would drop to zero
+// (RFC 9111 §4.2.3), and "advance to stale" would leave the entry fresh. The
+// response served keeps its own fields; only the lab's arithmetic reads these.
+func shiftDates(fs []explain.Field, d time.Duration) []explain.Field {
+	out := make([]explain.Field, len(fs))
+	for i, f := range fs {
+		out[i] = f
+		switch strings.ToLower(f.Name) {
+		case "date", "expires", "last-modified":
+			if t, err := http.ParseTime(strings.TrimSpace(f.Value)); err == nil {
+				out[i].Value = t.Add(d).UTC().Format(http.TimeFormat)
+			}
+		}
+	}
+	return out
 }

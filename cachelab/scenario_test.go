@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/httplens/httplens/explain"
+	"github.com/httplens/httplens/requests"
 )
 
 func TestFreshHitSendsNothingUpstream(t *testing.T) {
@@ -186,8 +187,18 @@ func TestOnlyIfCachedNeverAsksTheOrigin(t *testing.T) {
 	if res.Upstream != nil || r.originHits() != 0 || res.Response.Response.Status != 504 {
 		t.Fatalf("only-if-cached: upstream %v, origin hits %d, status %d", res.Upstream, r.originHits(), res.Response.Response.Status)
 	}
-	r.do("GET", "/cache/max-age", "")
-	want(t, r.do("GET", "/cache/max-age", "", "Cache-Control: only-if-cached"), FreshHit)
+	// The cache's own answer is whole and dated, as a hit from the store is: shown
+	// and stored as an exchange like any other, not as one cut short.
+	for _, x := range []requests.Exchange{res.Response, r.do("GET", "/cache/max-age", "").Response} {
+		if x.Incomplete() || x.Sent.IsZero() || x.Received.IsZero() {
+			t.Errorf("answer %d: incomplete %v, sent %v, received %v", x.Response.Status, x.Incomplete(), x.Sent, x.Received)
+		}
+	}
+	hit := r.do("GET", "/cache/max-age", "", "Cache-Control: only-if-cached")
+	want(t, hit, FreshHit)
+	if x := hit.Response; x.Incomplete() || x.Received.IsZero() {
+		t.Errorf("fresh hit: incomplete %v, received %v", x.Incomplete(), x.Received)
+	}
 	r.lab.Advance(2 * time.Minute)
 	want(t, r.do("GET", "/cache/max-age", "", "Cache-Control: only-if-cached"), OnlyIfCached, "needs validation")
 	// max-stale accepts the stale copy.
@@ -244,4 +255,32 @@ func TestExplainEntryUsesTheLabClock(t *testing.T) {
 	if _, ok := r.lab.ExplainEntry(first.Key, "Accept=x"); ok {
 		t.Error("found an entry that is not stored")
 	}
+}
+
+// TestAdvanceToStaleIsStale: the demo's Date has whole seconds, so a response
+// arrives up to a second "old". Advancing the clock to the moment the entry goes
+// stale must make it stale, whatever that fraction: the lab once moved only its
+// receive times, the apparent age fell to zero, and the next request was a fresh
+// hit (the tour's "advance to stale, then revalidate" then failed now and then).
+func TestAdvanceToStaleIsStale(t *testing.T) {
+	r := newRig(t, false)
+	r.clk.mu.Lock()
+	r.clk.t = r.clk.t.Add(900 * time.Millisecond) // Date says 12:00:00, it arrives at .900
+	r.clk.mu.Unlock()
+	want(t, r.do("GET", "/cache/must-revalidate", ""), Miss)
+	r.clk.mu.Lock()
+	r.clk.t = r.clk.t.Add(200 * time.Millisecond) // 1.1 s old: 59 s of freshness left
+	r.clk.mu.Unlock()
+	key := primaryKey("GET", r.base+"/cache/must-revalidate")
+	d, ok := r.lab.UntilStale(key, "")
+	if !ok || d != 59*time.Second {
+		t.Fatalf("until stale: %v %v, want 59 s", d, ok)
+	}
+	r.lab.Advance(d)
+	for _, e := range r.lab.Entries() {
+		if e.Key == key && (e.Fresh || e.AgeS != 60) {
+			t.Errorf("after advancing to stale: fresh %v, age %d s, want stale at 60 s", e.Fresh, e.AgeS)
+		}
+	}
+	want(t, r.do("GET", "/cache/must-revalidate", ""), Revalidated)
 }

@@ -54,13 +54,15 @@ func (l *Lab) gatewayTimeout(r requests.Request, res Result, why string) Result 
 	res.Label = OnlyIfCached
 	res.Why = append(res.Why, why)
 	resp := requests.Response{Proto: "HTTP/1.1", Status: 504, Reason: "Gateway Timeout",
-		Headers: []requests.Header{{Name: "Content-Length", Value: "0"}}, Reconstructed: true}
+		Headers: []requests.Header{{Name: "Content-Length", Value: "0"}}, Reconstructed: true,
+		Complete: true} // whole as built: Content-Length 0 and no body
 	resp.RawHead = buildHead(resp)
+	now := l.base()
 	res.Response = requests.Exchange{
 		Request:  requests.SentRequest{Method: r.Method, URL: r.URL, Proto: "HTTP/1.1", Headers: r.Headers},
 		Response: &resp,
+		Sent:     now, Received: now, // answered at once, by the cache
 	}
-	now := l.base()
 	res.Explain = explainOf(res.Response, now, now)
 	return res
 }

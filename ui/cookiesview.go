@@ -8,21 +8,21 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/cookiejars"
 	"github.com/httplens/httplens/ui/overlay/cookiejar"
 )
 
 // openCookies opens the cookies view on the current environment's jar and lists
 // it in a command; with cookies off it says so in the status line.
 func (m *Model) openCookies() tea.Cmd {
-	j := m.jars.jar(m.env)
+	j := m.jars.Jar(m.env)
 	if j == nil {
 		m.setStatus("Cookies are off for "+envName(m.env)+" (--no-cookies or [cookies] in the settings file)", false)
 		return nil
 	}
 	m.openDialog(dialog{kind: overlayCookies, cookies: cookiejar.Model{Title: envName(m.env), Note: "Reading the cookies…"}})
-	return tea.Batch(changeCookiesCmd(j, nil), m.cookieTargetCmd())
+	return tea.Batch(cookiejars.ListCmd(j), m.cookieTargetCmd())
 }
 
 // cookieTargetMsg is the URL of the request shown, for the cookies view.
@@ -64,7 +64,7 @@ func envName(env string) string {
 // fromCookies acts on what the cookies view handed up: the jar changes in a
 // command, the view lists it again when that is done.
 func (m Model) fromCookies(out tea.Msg) (tea.Model, tea.Cmd) {
-	j := m.jars.jar(m.env)
+	j := m.jars.Jar(m.env)
 	switch out := out.(type) {
 	case cookiejar.Delete:
 		if j == nil {
@@ -72,13 +72,13 @@ func (m Model) fromCookies(out tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		c := out.Cookie
 		m.setStatus("Deleted the cookie "+termtext.String(c.Name)+" of "+termtext.String(c.Domain), false)
-		return m, changeCookiesCmd(j, func(jar *requests.Jar) { jar.Delete(c.Domain, c.Path, c.Name) })
+		return m, cookiejars.DeleteCmd(j, c)
 	case cookiejar.Clear:
 		if j == nil {
 			return m, nil
 		}
 		m.setStatus(fmt.Sprintf("Cleared %d cookies of %s", out.N, envName(m.env)), false)
-		return m, changeCookiesCmd(j, func(jar *requests.Jar) { jar.Clear() })
+		return m, cookiejars.ClearCmd(j)
 	}
 	return m.fromOverlay(out)
 }

@@ -145,25 +145,6 @@ func TestProgressOfUnknownLength(t *testing.T) {
 	tm.WaitFinished(t, teatest.WithFinalTimeout(waitLong))
 }
 
-func TestProgressFeedKeepsTheNewestSample(t *testing.T) {
-	f := newProgressFeed()
-	f.report(1, 100)
-	f.report(2, 100)
-	f.report(100, 100)
-	if p := <-f.ch; p.done != 100 {
-		t.Errorf("got %d, want the last sample 100", p.done)
-	}
-	select {
-	case p := <-f.ch:
-		t.Errorf("an old sample stayed queued: %+v", p)
-	default:
-	}
-	f.close()
-	if msg := waitProgressCmd(1, f, time.Hour)(); msg != nil {
-		t.Errorf("after close the wait must end, got %v", msg)
-	}
-}
-
 func TestProgressBar(t *testing.T) {
 	cases := []struct {
 		name string

@@ -77,7 +77,7 @@ func TestSendsAreStoredAndListed(t *testing.T) {
 		t.Errorf("%d rows with status 200, want 2:\n%s", n, v)
 	}
 	t.Run("a list for another request is ignored", func(t *testing.T) {
-		next, _ := m.Update(historyListedMsg{key: "r:elsewhere#0", rows: nil})
+		next, _ := m.Update(historyListedMsg{Key: "r:elsewhere#0", Rows: nil})
 		if got := next.(Model).resp.hist.rows; len(got) != 2 {
 			t.Errorf("a stale list replaced the rows: %d left", len(got))
 		}

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -14,11 +13,8 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/historycmds"
 )
-
-// historyListLimit caps the rows the History tab loads; retention keeps 50 per
-// request by default, so this only matters for a store configured to keep more.
-const historyListLimit = 500
 
 // sentExchange is one exchange a send produced, with the saved request it was for
 // (nil for a re-read, which is ad hoc), so that it can be stored.
@@ -27,21 +23,13 @@ type sentExchange struct {
 	x   requests.Exchange
 }
 
-// historyStoredMsg says exchanges were kept in the history (err set when not).
-type historyStoredMsg struct {
-	keys []string // requestKey of each saved request stored
-	err  error
-}
-
-// historyPrunedMsg says the start-up pruning finished.
-type historyPrunedMsg struct{ err error }
-
-// historyListedMsg carries the stored exchanges of request key, newest first.
-type historyListedMsg struct {
-	key  string
-	rows []history.Summary
-	err  error
-}
+// The history's commands and their messages are package historycmds'; these
+// are their names here.
+type (
+	historyStoredMsg = historycmds.StoredMsg
+	historyPrunedMsg = historycmds.PrunedMsg
+	historyListedMsg = historycmds.ListedMsg
+)
 
 // reopenMsg asks the root to show stored exchange id in the response pane.
 type reopenMsg struct{ id int64 }
@@ -67,49 +55,19 @@ type diffReadyMsg struct {
 	err   error
 }
 
-// historyRef is where the history files request r: the collection file made
-// absolute against dir (so one file is one key from any folder, as `send` stores
-// it) and the request's @name, or its title when it has none. The built-in tour has
-// no file on disk; its paths ("tour/...") are kept as they are.
+// historyRef is where the history files request r; see historycmds.Ref.
 func historyRef(r *collections.Request, dir string) (file, name string) {
-	if r == nil || r.File == nil {
-		return "", ""
-	}
-	file = r.File.Path
-	if !r.File.ReadOnly && !filepath.IsAbs(file) && dir != "" {
-		file = filepath.Join(dir, file)
-	}
-	name = r.Name
-	if name == "" {
-		name = r.Title
-	}
-	return file, name
+	return historycmds.Ref(r, dir)
 }
 
-// storeCmd keeps the exchanges of one send in the history. It never blocks the UI;
-// a failure comes back as a message for the status line.
 func storeCmd(s *history.Store, entries []history.Entry, keys []string) tea.Cmd {
-	return func() tea.Msg {
-		for _, e := range entries {
-			if _, err := s.Add(context.Background(), e); err != nil {
-				return historyStoredMsg{keys: keys, err: err}
-			}
-		}
-		return historyStoredMsg{keys: keys}
-	}
+	return historycmds.StoreCmd(s, entries, keys)
 }
 
-// pruneCmd applies retention to the whole database at start-up.
-func pruneCmd(s *history.Store) tea.Cmd {
-	return func() tea.Msg { return historyPrunedMsg{err: s.Prune(context.Background())} }
-}
+func pruneCmd(s *history.Store) tea.Cmd { return historycmds.PruneCmd(s) }
 
-// listHistoryCmd reads the stored exchanges of request key (file, name).
 func listHistoryCmd(s *history.Store, key, file, name string) tea.Cmd {
-	return func() tea.Msg {
-		rows, err := s.List(context.Background(), history.Filter{File: file, Name: name, Limit: historyListLimit})
-		return historyListedMsg{key: key, rows: rows, err: err}
-	}
+	return historycmds.ListCmd(s, key, file, name)
 }
 
 // reopenCmd reads stored exchange id and prepares it like a fresh response. The
@@ -131,42 +89,25 @@ func reopenCmd(s *history.Store, key string, id int64, st Styles) tea.Cmd {
 	}
 }
 
-// momentOf is when a stored exchange's verdicts are for: when it was received,
-// or fallback when that was not recorded.
+// momentOf is when a stored exchange's verdicts are for; see historycmds.MomentOf.
 func momentOf(e history.Entry, fallback time.Time) time.Time {
-	if !e.Received.IsZero() {
-		return e.Received
-	}
-	return fallback
+	return historycmds.MomentOf(e, fallback)
 }
 
 // historyFallback returns the Responses lookup of request variables for names the
 // session has no response for: the newest stored response of that request. It
-// copies what it needs, so it may run inside a command; nil when there is no store.
+// may run inside a command; nil when there is no store.
 func (m *Model) historyFallback() func(name string) (collections.Response, bool) {
-	s := m.cfg.History
-	if s == nil || m.coll == nil {
+	if m.cfg.History == nil || m.coll == nil {
 		return nil
 	}
-	refs := map[string][2]string{}
-	for _, r := range m.coll.Requests() {
-		if r.Name != "" {
-			if _, dup := refs[r.Name]; !dup {
-				file, name := historyRef(r, m.cfg.Dir)
-				refs[r.Name] = [2]string{file, name}
-			}
-		}
-	}
+	latest := historycmds.Latest(m.cfg.History, m.coll.Requests(), m.cfg.Dir)
 	return func(name string) (collections.Response, bool) {
-		ref, ok := refs[name]
+		r, ok := latest(name)
 		if !ok {
 			return collections.Response{}, false
 		}
-		e, ok, err := s.Latest(context.Background(), ref[0], ref[1])
-		if err != nil || !ok || e.Response == nil {
-			return collections.Response{}, false
-		}
-		return lastResponse(e.Response), true
+		return lastResponse(r), true
 	}
 }
 
@@ -196,24 +137,24 @@ func (m *Model) recordCmd(msg responseMsg, key string) tea.Cmd {
 func (m Model) handleHistoryMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case historyStoredMsg:
-		if msg.err != nil {
-			m.setStatus("Not kept in the history: "+msg.err.Error(), true)
+		if msg.Err != nil {
+			m.setStatus("Not kept in the history: "+msg.Err.Error(), true)
 			return m, nil, true
 		}
-		for _, k := range msg.keys {
+		for _, k := range msg.Keys {
 			if k == m.resp.hist.key {
 				m.resp.hist.key = "" // stale: load it again
 			}
 		}
 		return m, m.syncHistory(), true
 	case historyPrunedMsg:
-		if msg.err != nil {
-			m.setStatus("History pruning failed: "+msg.err.Error(), true)
+		if msg.Err != nil {
+			m.setStatus("History pruning failed: "+msg.Err.Error(), true)
 		}
 		return m, nil, true
 	case historyListedMsg:
-		if r := m.req.Request(); r != nil && requestKey(r) == msg.key {
-			m.resp.hist.setRows(msg.key, msg.rows, msg.err)
+		if r := m.req.Request(); r != nil && requestKey(r) == msg.Key {
+			m.resp.hist.setRows(msg.Key, msg.Rows, msg.Err)
 		}
 		return m, nil, true
 	case reopenMsg:

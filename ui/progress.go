@@ -9,92 +9,35 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui/sendfeed"
 )
 
-// progressEvery is the shortest gap between two progress reports: at most about
-// 20 redraws a second, however fast the body arrives.
-const progressEvery = 50 * time.Millisecond
+// The progress of the send in flight travels through package sendfeed; these
+// are its names here.
+const progressEvery = sendfeed.Every
 
-// transferProgress is how much of a body has arrived.
+// transferProgress is how much of a body has arrived, as the response pane shows it.
 type transferProgress struct {
 	done, total int64   // total is -1 when the server did not say
 	rate        float64 // bytes a second since the body began
 }
 
-// progressMsg reports the download of send id.
-type progressMsg struct {
-	id int
-	transferProgress
-}
+// progressMsg reports the download of send ID.
+type progressMsg = sendfeed.Msg
 
-// progressFeed carries progress from the sending goroutine to a waiting command.
-// report runs on the sending goroutine only; the channel holds the newest sample
-// and an older one is dropped rather than ever blocking the download. The waiting
-// command takes one at most every progressEvery.
-type progressFeed struct {
-	ch    chan transferProgress
-	done  chan struct{}
-	start time.Time // set by the first report
-}
+// progressFeed carries a send's progress from its goroutine to a waiting command.
+type progressFeed = sendfeed.Feed
 
-func newProgressFeed() *progressFeed {
-	return &progressFeed{ch: make(chan transferProgress, 1), done: make(chan struct{})}
-}
+func newProgressFeed() *progressFeed { return sendfeed.New() }
 
-// report is requests.Options.Progress: it leaves the newest sample for the
-// waiting command, replacing one not taken yet.
-func (f *progressFeed) report(done, total int64) {
-	now := time.Now()
-	if f.start.IsZero() {
-		f.start = now
-	}
-	p := transferProgress{done: done, total: total}
-	if s := now.Sub(f.start).Seconds(); s > 0 {
-		p.rate = float64(done) / s
-	}
-	select {
-	case <-f.ch: // drop the sample not yet taken: the newer one replaces it
-	default:
-	}
-	select {
-	case f.ch <- p:
-	default:
-	}
-}
-
-// close says the send is over; the waiting command then ends.
-func (f *progressFeed) close() { close(f.done) }
-
-// waitProgressCmd waits delay, then for the newest sample of send id; it
-// returns nil once the send is over, which ends the chain.
+// waitProgressCmd waits delay, then for the newest sample of send id.
 func waitProgressCmd(id int, f *progressFeed, delay time.Duration) tea.Cmd {
-	return func() tea.Msg {
-		if delay > 0 {
-			t := time.NewTimer(delay)
-			defer t.Stop()
-			select {
-			case <-t.C:
-			case <-f.done:
-				return nil
-			}
-		}
-		select {
-		case p := <-f.ch:
-			return progressMsg{id: id, transferProgress: p}
-		case <-f.done:
-			return nil
-		}
-	}
+	return sendfeed.WaitCmd(id, f, delay)
 }
 
-// transferCmd runs send with its own client and progress feed, and releases both
-// when it is done.
+// transferCmd runs send and closes its client and feed after.
 func transferCmd(send tea.Cmd, client *requests.Client, f *progressFeed) tea.Cmd {
-	return func() tea.Msg {
-		defer f.close()
-		defer client.CloseIdleConnections()
-		return send()
-	}
+	return sendfeed.TransferCmd(send, client, f)
 }
 
 // sendClient makes the client of one send from the configured options, with this
@@ -102,9 +45,9 @@ func transferCmd(send tea.Cmd, client *requests.Client, f *progressFeed) tea.Cmd
 // certificate checks.
 func (m *Model) sendClient(f *progressFeed, insecure bool, target *collections.Request) *requests.Client {
 	opts := m.cfg.Options
-	opts.Progress = f.report
+	opts.Progress = f.Report
 	opts.Insecure = opts.Insecure || insecure
-	if j := m.jars.jar(m.env); j != nil {
+	if j := m.jars.Jar(m.env); j != nil {
 		opts.Jar = j // this environment's cookies, kept after the exchange
 	}
 	return requests.NewClient(withDirectives(opts, target))
@@ -131,11 +74,11 @@ func withDirectives(opts requests.Options, r *collections.Request) requests.Opti
 
 // progressed shows a progress sample of the send in flight and waits for the next.
 func (m Model) progressed(msg progressMsg, f *progressFeed) (tea.Model, tea.Cmd) {
-	if msg.id != m.flight.id || m.flight.cancel == nil {
+	if msg.ID != m.flight.id || m.flight.cancel == nil {
 		return m, nil
 	}
-	m.resp.SetProgress(msg.transferProgress)
-	return m, waitProgressCmd(msg.id, f, progressEvery)
+	m.resp.SetProgress(transferProgress{done: msg.Done, total: msg.Total, rate: msg.Rate})
+	return m, waitProgressCmd(msg.ID, f, progressEvery)
 }
 
 // SetProgress shows how much of the body has arrived while sending.

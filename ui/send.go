@@ -101,7 +101,7 @@ func (m *Model) missingDependencies(r *collections.Request, seen map[string]bool
 // the model.
 // The answers given to # @prompt questions in this session count as --var values.
 func (m *Model) resolver() resolveFunc {
-	vars, env, demoURL := withAnswers(m.cfg.Vars, m.ask.given), maps.Clone(m.envs[m.env]), m.cfg.DemoURL
+	vars, env, demoURL := m.ask.Vars(m.cfg.Vars), maps.Clone(m.envs[m.env]), m.cfg.DemoURL
 	stored := m.historyFallback() // the newest stored response when the session has none
 	globals := m.scripts.Globals  // safe for concurrent use: read as the command runs
 	return func(r *collections.Request, last map[string]collections.Response, reqVars map[string]string) (requests.Request, error) {

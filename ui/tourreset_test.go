@@ -27,9 +27,17 @@ func TestResetTour(t *testing.T) {
 			t.Fatalf("PUT: %q, want %d", m.status, want)
 		}
 	}
+	m, _ = drive(t, m, keyMsg("5"), tea.WindowSizeMsg{Width: 120, Height: 36})
+	if v := plain(m.View()); !strings.Contains(v, "2 stored") {
+		t.Fatalf("the History tab before the reset:\n%s", v)
+	}
 	m, _ = drive(t, m, tea.KeyMsg{Type: tea.KeyCtrlT})
 	if !strings.Contains(m.status, "Started over: the demo answered 204") || m.keys.Get(actionReread).Enabled() {
 		t.Fatalf("after ctrl+t: %q", m.status)
+	}
+	// The History tab shown reads the history again: the rows left with the reset.
+	if v := plain(m.View()); !strings.Contains(v, "No stored exchanges of this request yet") {
+		t.Errorf("the History tab after the reset still lists the forgotten exchanges:\n%s", v)
 	}
 	rows, err := store.List(context.Background(), history.Filter{File: "tour/01-etags.http"})
 	if err != nil || len(rows) != 0 {
