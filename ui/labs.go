@@ -1,24 +1,17 @@
 package ui
 
 import (
-	"context"
-	"maps"
-	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/cachelab"
 	"github.com/httplens/httplens/collrun"
-	"github.com/httplens/httplens/preflight"
-	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/labview"
-	"github.com/httplens/httplens/ui/uikit"
 	"github.com/httplens/httplens/ui/varsview"
 )
 
-// The cache lab (cachelab), the CORS preflight (preflight) and the variables
-// overlay: global actions of the root, each a few lines over its own package.
+// The cache lab (cachelab) and the variables overlay: global actions of the root, each a few lines over its own package.
 
 // cacheLabToggle steps the cache lab off → private → shared → off. A new kind
 // starts empty: what a private cache stored says nothing of a shared one.
@@ -70,56 +63,6 @@ func (m Model) labToStale() (tea.Model, tea.Cmd) {
 	}
 	m.setStatus(labview.ToStale(m.lab, e), false)
 	return m, nil
-}
-
-// preflightDoneMsg is the preflight's story, ready for the text overlay.
-type preflightDoneMsg struct {
-	lines []string
-	err   error
-}
-
-// preflight sends, in a command, the OPTIONS a browser would send before the
-// shown request (as resolved) and then the request when the browser goes on,
-// and shows both explained.
-func (m Model) preflight() (tea.Model, tea.Cmd) {
-	r := m.req.Request()
-	if r == nil {
-		m.setStatus("No request selected: pick one in the collection first.", true)
-		return m, nil
-	}
-	resolve, last := m.resolver(), maps.Clone(m.last)
-	opts := m.cfg.Options
-	opts.Jar = nil // a preflight never carries cookies; the actual request's are as written
-	m.setStatus("Sending the CORS preflight…", false)
-	return m, func() tea.Msg {
-		req, err := resolve(r, last, nil)
-		if err != nil {
-			return preflightDoneMsg{err: err}
-		}
-		c := requests.NewClient(opts)
-		defer c.CloseIdleConnections()
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		return preflightDoneMsg{lines: preflight.Run(ctx, c.Send, req, time.Now).Lines()}
-	}
-}
-
-// preflightDone opens the story, its long lines wrapped to the overlay.
-func (m Model) preflightDone(msg preflightDoneMsg) Model {
-	if msg.err != nil {
-		m.setStatus("Cannot send the preflight: "+msg.err.Error(), true)
-		return m
-	}
-	m.setStatus("", false)
-	var lines []string
-	for _, l := range msg.lines {
-		indent := len(l) - len(strings.TrimLeft(l, " "))
-		for _, w := range strings.Split(uikit.WrapText(strings.TrimLeft(l, " "), max(m.textWidth()-indent, 20)), "\n") {
-			lines = append(lines, strings.Repeat(" ", indent)+w)
-		}
-	}
-	m.openText("CORS: what a browser sends", lines)
-	return m
 }
 
 // variablesOpen lists --var, the environment's variables and the script globals.
