@@ -189,7 +189,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.latestLoaded(msg), nil
 	case resolveRequestMsg:
 		return m, m.resolveCmd(msg.key)
-	case preflightDoneMsg:
+	case checks.PreflightDone:
 		return m.preflightDone(msg)
 	case resolvedMsg:
 		var cmd tea.Cmd
@@ -203,7 +203,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleFlight(msg)
 	case headerNoteMsg:
 		return m.headerNote(msg.i), nil
-	case checkDoneMsg:
+	case checks.CheckDone:
 		return m.checkDone(msg), nil
 	case tourResetMsg:
 		return m.tourReset(msg)

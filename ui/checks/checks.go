@@ -1,7 +1,9 @@
-// Package checks is the TUI's live checks (C) and CORS preflight (P) as a small
-// type the root holds: each answer laid out for the text overlay and kept for the
-// request it ran for, so that selecting a request shows its own answers (K),
-// never another request's. It imports check, preflight, termtext and the leaves
+// Package checks is the TUI's live checks (C) and CORS preflight (P): the
+// commands that run them (RunChecks, RunPreflight, handing up CheckDone and
+// PreflightDone), each answer laid out for the text overlay, and Answers, the
+// small type the root holds that keeps each answer for the request it ran for,
+// so that selecting a request shows its own answers (K), never another
+// request's. It imports check, preflight, requests, termtext and the leaves
 // under ui, never the root ui package.
 package checks
 
