@@ -5,24 +5,18 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/httplens/httplens/cachelab"
 	"github.com/httplens/httplens/collrun"
 	"github.com/httplens/httplens/ui/labview"
 	"github.com/httplens/httplens/ui/varsview"
 )
 
-// The cache lab (cachelab) and the variables overlay: global actions of the root, each a few lines over its own package.
+// The cache lab (cachelab, drawn and stepped by labview) and the variables
+// overlay: global actions of the root, each a few lines over its own package.
 
-// cacheLabToggle steps the cache lab off → private → shared → off. A new kind
-// starts empty: what a private cache stored says nothing of a shared one.
+// cacheLabToggle steps the cache lab off → private → shared → off.
 func (m Model) cacheLabToggle() (tea.Model, tea.Cmd) {
-	switch {
-	case m.lab == nil:
-		m.lab = cachelab.New(cachelab.Config{Send: collrun.ContextSend})
-	case !m.lab.Shared():
-		m.lab = cachelab.New(cachelab.Config{Shared: true, Send: collrun.ContextSend})
-	default:
-		m.lab = nil
+	m.lab = labview.Cycle(m.lab, collrun.ContextSend)
+	if m.lab == nil {
 		m.setStatus("Cache lab off: requests go straight to the server.", false)
 		return m, nil
 	}
@@ -50,18 +44,7 @@ func labClock(d time.Duration) func(m Model) (tea.Model, tea.Cmd) {
 // labToStale advances the clock until the entry of the shown exchange (else the
 // first stored one) is stale.
 func (m Model) labToStale() (tea.Model, tea.Cmd) {
-	es := m.lab.Entries()
-	if len(es) == 0 {
-		m.setStatus("The cache lab stores nothing yet.", false)
-		return m, nil
-	}
-	e := es[0]
-	for _, x := range es {
-		if x.Key == m.lastX.Request.Method+" "+m.lastX.Request.URL {
-			e = x
-		}
-	}
-	m.setStatus(labview.ToStale(m.lab, e), false)
+	m.setStatus(labview.StaleFor(m.lab, m.lastX.Request.Method+" "+m.lastX.Request.URL), false)
 	return m, nil
 }
 
