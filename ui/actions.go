@@ -176,7 +176,7 @@ func actionTable() []action {
 		hint(3, when(ctx(a(actionSave, "save edits", keys("ctrl+s"), Model.save)), (*Model).saveDisabled)),
 		hint(4, when(ctx(a(actionReread, "re-read after 412/428", keys("R"), Model.reread)), (*Model).rereadDisabled)),
 		a(actionCheck, "check the resource", keys("C"), Model.check),
-		hint(4, when(ctx(a(actionAnswers, "this request's checks and preflight again", keys("K"), Model.answersOpen)), (*Model).answersDisabled)),
+		hint(4, when(ctx(a(actionAnswers, "this request's C and P answers", keys("K"), Model.answersOpen)), (*Model).answersDisabled)),
 		a(actionZoom, "zoom the focused pane on/off", keys("ctrl+f"), Model.zoom),
 		when(a(actionResetTour, "start the tour over (demo reset)", keys("ctrl+t"), Model.resetTour), (*Model).resetTourDisabled),
 		hint(6, a(actionHelp, "help", keys("?"), Model.helpOverlayOpen)),

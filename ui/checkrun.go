@@ -19,9 +19,9 @@ import (
 // answer is kept for that request; it opens over the panes only while that
 // request is still the one shown, and K shows it again later.
 
-// resolveNow is the resolve of r for a command, with copies of what it reads.
-func (m *Model) resolveNow(r *collections.Request) checks.Resolve {
-	resolve, last := m.resolver(), maps.Clone(m.last)
+// resolveLater is the resolve of r for a command, over copies of what it reads.
+func resolveLater(resolve resolveFunc, r *collections.Request, last map[string]collections.Response) checks.Resolve {
+	last = maps.Clone(last)
 	return func() (requests.Request, error) { return resolve(r, last, nil) }
 }
 
@@ -50,7 +50,7 @@ func (m Model) check() (tea.Model, tea.Cmd) {
 	id := m.flight.id
 	return m, tea.Batch(
 		sendStartedCmd(id),
-		checks.RunChecks(ctx, id, requestKey(r), label, m.resolveNow(r), m.cfg.Client, m.textWidth(), m.st),
+		checks.RunChecks(ctx, id, requestKey(r), label, resolveLater(m.resolver(), r, m.last), m.cfg.Client, m.textWidth(), m.st),
 		m.flight.spin.Tick,
 	)
 }
@@ -84,7 +84,7 @@ func (m Model) preflight() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.setStatus("Sending the CORS preflight…", false)
-	return m, checks.RunPreflight(requestKey(r), r.Method+" "+requestLabel(r), m.resolveNow(r), m.cfg.Options, m.textWidth())
+	return m, checks.RunPreflight(requestKey(r), r.Method+" "+requestLabel(r), resolveLater(m.resolver(), r, m.last), m.cfg.Options, m.textWidth())
 }
 
 // preflightDone keeps the story for its request, opens it when that request is
@@ -96,7 +96,7 @@ func (m Model) preflightDone(msg checks.PreflightDone) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.answerFor(msg.Key, msg.Answer)
-	r := m.requestByKey(msg.Key)
+	r := requestByKey(m.coll, msg.Key)
 	if m.cfg.History == nil || len(msg.Sent) == 0 || r == nil {
 		return m, nil
 	}
@@ -108,12 +108,12 @@ func (m Model) preflightDone(msg checks.PreflightDone) (tea.Model, tea.Cmd) {
 	return m, storeCmd(m.cfg.History, entries, []string{msg.Key})
 }
 
-// requestByKey is the collection's request with key k (nil when gone).
-func (m *Model) requestByKey(k string) *collections.Request {
-	if m.coll == nil {
+// requestByKey is c's request with key k (nil when gone).
+func requestByKey(c *collections.Collection, k string) *collections.Request {
+	if c == nil {
 		return nil
 	}
-	for _, r := range m.coll.Requests() {
+	for _, r := range c.Requests() {
 		if requestKey(r) == k {
 			return r
 		}

@@ -203,7 +203,7 @@ func TestChecksAndPreflightPerRequest(t *testing.T) {
 		t.Errorf("the status does not say whose checks finished: %q", m.status)
 	}
 	m, _ = drive(t, m, keyMsg("K"))
-	if m.overlay.kind != overlayNone || m.keys.Get(actionAnswers).Enabled() || strings.Contains(plain(m.View()), "checks and preflight again") {
+	if m.overlay.kind != overlayNone || m.keys.Get(actionAnswers).Enabled() || strings.Contains(plain(m.View()), "C and P answers") {
 		t.Errorf("K on Second, which has no answers: overlay %v, status %q\n%s", m.overlay.kind, m.status, plain(m.View()))
 	}
 	if a, _ := m.action(actionAnswers); !strings.Contains(m.disabledReason(a), "neither C nor P ran for this request") {
