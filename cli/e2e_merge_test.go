@@ -48,7 +48,7 @@ GET {{demo}}/items/1
 	s.send("R")
 	s.waitFor("the three-way view with the merge", func(scr string) bool {
 		words := strings.Join(strings.Fields(scr), " ")
-		return strings.Contains(words, `color: (none) → "red" · (none) (the server changed it)`) &&
+		return strings.Contains(words, `color: (none) → "red" · (none) (the server added it)`) &&
 			strings.Contains(words, `Merged: {"color":"red","name":"notebook (blue)"}`) &&
 			strings.Contains(words, "m send the merge")
 	})

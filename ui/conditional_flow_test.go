@@ -76,7 +76,7 @@ func TestMergeAfter412(t *testing.T) {
 	m, base := to412AndReread(t, `{"id":1,"name":"notebook","color":"red"}`)
 	current := headerValue(m.lastX.Response.Headers, "ETag")
 	v := strings.Join(strings.Fields(plain(m.View())), " ")
-	for _, want := range []string{"color: (none) → \"red\" · (none) (the server changed it)",
+	for _, want := range []string{"color: (none) → \"red\" · (none) (the server added it)",
 		"name: \"notebook\" → \"notebook\" · \"notebook (blue)\" (you changed it)",
 		`Merged: {"color":"red","name":"notebook (blue)"}`, "m send the merge"} {
 		if !strings.Contains(v, want) {
@@ -216,6 +216,9 @@ func TestChecksAndPreflightPerRequest(t *testing.T) {
 	m, _ = drive(t, m, keyMsg("esc"))
 
 	m = selectRequest(t, m, "First")
+	if !strings.Contains(plain(m.View()), "K this request's C and P answers") {
+		t.Errorf("back on First, the hint line does not offer K:\n%s", plain(m.View()))
+	}
 	m, _ = drive(t, m, keyMsg("K"))
 	if v := plain(m.View()); m.overlay.kind != overlayText || !strings.Contains(v, "/items/1") || strings.Contains(v, "/items/2") {
 		t.Fatalf("K on First does not show First's checks:\n%s", v)

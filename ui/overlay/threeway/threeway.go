@@ -120,6 +120,10 @@ func (m Model) Lines() []string {
 	out := []string{
 		fmt.Sprintf("Re-read: the server's version now has ETag %s (%s).", s(m.Seen.ETag), s(m.Seen.Source())),
 	}
+	if m.refused != "" {
+		// First, so that a short terminal shows it.
+		out = append(out, m.refused)
+	}
 	if m.W.Rows == nil {
 		out = append(out, "Started from: "+clip(m.W.Base), "Server now: "+clip(m.W.Server), "Yours: "+clip(m.W.Mine))
 	} else {
@@ -132,7 +136,7 @@ func (m Model) Lines() []string {
 			if r.Change == preconditions.Conflict {
 				mark = "!!"
 			}
-			out = append(out, fmt.Sprintf("%s %s: %s → %s · %s (%s)", mark, s(r.Key), s(orNone(r.Base)), s(orNone(r.Server)), s(orNone(r.Mine)), why(r.Change)))
+			out = append(out, fmt.Sprintf("%s %s: %s → %s · %s (%s)", mark, s(r.Key), s(orNone(r.Base)), s(orNone(r.Server)), s(orNone(r.Mine)), why(r)))
 		}
 	}
 	if m.W.Merged != nil && len(m.W.Conflicts) == 0 {
@@ -142,25 +146,31 @@ func (m Model) Lines() []string {
 	}
 	out = append(out, "",
 		fmt.Sprintf("Retry %s with If-Match: %s? Yours replaces the server's changes; theirs keeps the server's version; the merge keeps both changes.", s(m.Request), s(m.Seen.ETag)))
-	if m.refused != "" {
-		out = append(out, "", m.refused)
-	}
 	return out
 }
 
-// why says who changed a member, for a learner.
-func why(c preconditions.Change) string {
-	switch c {
+// why says who changed a member, and how, for a learner.
+func why(r preconditions.Row) string {
+	verb := func(now string) string {
+		switch {
+		case r.Base == "":
+			return "added it"
+		case now == "":
+			return "removed it"
+		}
+		return "changed it"
+	}
+	switch r.Change {
 	case preconditions.ServerOnly:
-		return "the server changed it"
+		return "the server " + verb(r.Server)
 	case preconditions.MineOnly:
-		return "you changed it"
+		return "you " + verb(r.Mine)
 	case preconditions.Both:
 		return "both, the same way"
 	case preconditions.Conflict:
 		return "CONFLICT: both, differently"
 	}
-	return string(c)
+	return string(r.Change)
 }
 
 // View draws the view centred in a w×h area, wrapped to the box, its choices last.
@@ -183,7 +193,7 @@ func (m Model) View(st styles.Styles, k Keys, w, h int) string {
 	choices := "y send yours · t send theirs · m send the merge · esc cancel"
 	room := max(h-4, 3)
 	if len(lines) > room-2 {
-		lines = append(lines[:room-3], st.Muted.Render(fmt.Sprintf("… %d more lines (zoom out or widen the terminal)", len(lines)-room+3)))
+		lines = append(lines[:room-3], st.Muted.Render(fmt.Sprintf("… %d more lines: a taller terminal shows them", len(lines)-room+3)))
 	}
 	lines = append(lines, "", st.Muted.Render(choices))
 	return uikit.Centre(st.Overlay, lines, w, h)
