@@ -120,6 +120,11 @@ type Merge struct {
 func (w Workflow) Answered(key string, x requests.Exchange, rereadOf, reread string) Outcome {
 	w.Observe(x)
 	if x.Response == nil {
+		// A re-read that failed or was cancelled leaves the 412 as it was: R again.
+		if f, ok := w.reading[rereadOf]; ok {
+			delete(w.reading, rereadOf)
+			w.failed[rereadOf] = f
+		}
 		return Outcome{}
 	}
 	if st := x.Response.Status; (st == 412 || st == 428) && key != "" {

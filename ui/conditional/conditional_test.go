@@ -100,6 +100,17 @@ func TestRereadPerFailure(t *testing.T) {
 	}
 }
 
+// A re-read that got no answer (cancelled, refused) leaves the 412 to R again.
+func TestRereadWithoutAnswerKeepsTheFailure(t *testing.T) {
+	w := New()
+	w.Answered("put", exchange("PUT", "http://127.0.0.1/x", 412, []requests.Header{h("If-Match", `"a"`)}, nil, `{}`, ""), "", "R")
+	w.Reread("put")
+	w.Answered("", requests.Exchange{Request: requests.SentRequest{Method: "GET", URL: "http://127.0.0.1/x"}}, "put", "R")
+	if _, ok := w.Failed("put"); !ok {
+		t.Error("a cancelled re-read lost the 412")
+	}
+}
+
 func TestAutoIfMatchSameURLOnly(t *testing.T) {
 	etags := map[string]string{"http://127.0.0.1/items/1": `"a"`}
 	tests := []struct {
