@@ -161,6 +161,9 @@ func (m Model) handleMergeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.req, _ = m.req.Update(bodyEditedMsg{key: c.Key, body: string(c.Body)})
 	}
 	m.req.SetIfMatch(c.ETag)
+	// With If-Match present a server ignores If-Unmodified-Since (RFC 9110
+	// §13.2.2); a stale date left beside it would only mislead the reader.
+	m.req.RemoveHeader("If-Unmodified-Since")
 	m.syncEdits()
 	return m.send()
 }
