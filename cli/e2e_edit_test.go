@@ -65,11 +65,11 @@ func testConditionalPut(t *testing.T, bin string) {
 	s.send(keyCtrlR)
 	s.waitText("Response 412 Precondition Failed", "If-Match failed", "Press R to re-read")
 
-	// Re-read, decline the retry, and DELETE with the ETag the re-read found.
+	// Re-read, cancel the three-way view, and DELETE with the ETag the re-read found.
 	s.send("R")
-	s.waitText("version now has ETag "+tag2, "y retry")
+	s.waitText("version now has ETag "+tag2, "y send yours")
 	s.send("n")
-	s.waitFor("the retry dialog to close", func(scr string) bool { return !strings.Contains(scr, "y retry") })
+	s.waitFor("the retry dialog to close", func(scr string) bool { return !strings.Contains(scr, "y send yours") })
 	s.send("mmi")
 	s.waitText("DELETE {{demo}}/items/1", "If-Match: "+tag2)
 	s.send(keyCtrlR)

@@ -39,6 +39,7 @@ const (
 	actionSave            settings.Action = "save"
 	actionReread          settings.Action = "reread"
 	actionCheck           settings.Action = "check"
+	actionAnswers         settings.Action = "answers"
 	actionHelp            settings.Action = "help"
 	actionQuit            settings.Action = "quit"
 	actionPalette         settings.Action = "palette"
@@ -176,6 +177,7 @@ func actionTable() []action {
 		hint(3, when(ctx(a(actionSave, "save edits", keys("ctrl+s"), Model.save)), (*Model).saveDisabled)),
 		hint(4, when(ctx(a(actionReread, "re-read after 412/428", keys("R"), Model.reread)), (*Model).rereadDisabled)),
 		a(actionCheck, "check the resource", keys("C"), Model.check),
+		hint(4, when(ctx(a(actionAnswers, "this request's C and P answers", keys("K"), Model.answersOpen)), (*Model).answersDisabled)),
 		a(actionZoom, "zoom the focused pane on/off", keys("ctrl+f"), Model.zoom),
 		when(a(actionResetTour, "start the tour over (demo reset)", keys("ctrl+t"), Model.resetTour), (*Model).resetTourDisabled),
 		hint(6, a(actionHelp, "help", keys("?"), Model.helpOverlayOpen)),

@@ -131,7 +131,7 @@ func TestHintLineFromTheTable(t *testing.T) {
 	for _, b := range newGlobalKeys(nil).ShortHelp() {
 		got = append(got, b.Help().Desc)
 	}
-	want := []string{"send the request", "cancel the request in flight", "save edits", "re-read after 412/428", "next pane", "help", "quit"}
+	want := []string{"send the request", "cancel the request in flight", "save edits", "re-read after 412/428", "this request's C and P answers", "next pane", "help", "quit"}
 	if !slices.Equal(got, want) {
 		t.Errorf("global hints %q, want %q", got, want)
 	}

@@ -3,32 +3,30 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"maps"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/httplens/httplens/check"
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/checks"
 )
 
-// checkDoneMsg is the result of the live checks run as flight id: the lines of
-// the overlay, a one-line summary, or why they could not run.
-type checkDoneMsg struct {
-	id        int
-	title     string
-	lines     []string
-	summary   string
-	err       error
-	cancelled bool
+// The live checks (C) and the CORS preflight (P) as the root drives them
+// (package checks): each runs in a command for the request shown, and its
+// answer is kept for that request; it opens over the panes only while that
+// request is still the one shown, and K shows it again later.
+
+// resolveLater is the resolve of r for a command, over copies of what it reads.
+func resolveLater(resolve resolveFunc, r *collections.Request, last map[string]collections.Response) checks.Resolve {
+	last = maps.Clone(last)
+	return func() (requests.Request, error) { return resolve(r, last, nil) }
 }
 
-// check runs the live checks (check.Run) of the request shown, as edited, in a
-// command. It is a flight like a send: esc cancels it, and a send supersedes it.
-// Writes are never sent from here: the checks that need them report skipped.
+// check runs the live checks of the request shown, as edited, in a command. It
+// is a flight like a send: esc cancels it, and a send supersedes it.
 func (m Model) check() (tea.Model, tea.Cmd) {
 	r := m.req.Request()
 	if r == nil {
@@ -43,7 +41,8 @@ func (m Model) check() (tea.Model, tea.Cmd) {
 	ctx, cancel := sendContext()
 	m.flight.id++
 	m.flight.cancel, m.flight.started, m.flight.elapsed = cancel, false, ""
-	m.flight.label = "checks of " + r.Method + " " + requestLabel(r)
+	label := r.Method + " " + requestLabel(r)
+	m.flight.label = "checks of " + label
 	m.flight.key, m.flight.reread = "", ""
 	m.keys.Enable(actionCancel, true)
 	m.resp.SetSending(m.sendingText())
@@ -51,98 +50,111 @@ func (m Model) check() (tea.Model, tea.Cmd) {
 	id := m.flight.id
 	return m, tea.Batch(
 		sendStartedCmd(id),
-		checkCmd(ctx, id, r, maps.Clone(m.last), m.resolver(), m.cfg.Client, m.textWidth(), m.st),
+		checks.RunChecks(ctx, id, requestKey(r), label, resolveLater(m.resolver(), r, m.last), m.cfg.Client, m.textWidth(), m.st),
 		m.flight.spin.Tick,
 	)
 }
 
-// checkCmd resolves r and runs the checks; everything it reads was copied for it.
-func checkCmd(ctx context.Context, id int, r *collections.Request, last map[string]collections.Response,
-	resolve resolveFunc, client *requests.Client, width int, st Styles) tea.Cmd {
-	return func() tea.Msg {
-		req, err := resolve(r, last, nil)
-		if err != nil {
-			return checkDoneMsg{id: id, err: err}
-		}
-		rep, err := check.Run(ctx, client, req, check.Options{})
-		msg := checkDoneMsg{id: id, err: err, cancelled: ctx.Err() != nil}
-		if err == nil {
-			msg.title = "Live checks of " + req.Method + " " + req.URL
-			msg.lines, msg.summary = checkLines(rep, width, st)
-		}
-		return msg
-	}
-}
-
-// checkDone shows the results of the current checks; results of a cancelled or
-// superseded run are dropped.
-func (m Model) checkDone(msg checkDoneMsg) Model {
-	if msg.id != m.flight.id {
+// checkDone keeps the results of the current checks for their request; results
+// of a cancelled or superseded run are dropped.
+func (m Model) checkDone(msg checks.CheckDone) Model {
+	if msg.ID != m.flight.id {
 		return m
 	}
 	m.flight.cancel = nil
 	m.keys.Enable(actionCancel, false)
 	m.resp.SetSending("")
 	switch {
-	case msg.cancelled || errors.Is(msg.err, context.Canceled):
+	case msg.Cancelled || errors.Is(msg.Err, context.Canceled):
 		m.setStatus("Cancelled: "+m.flight.label, false)
-	case msg.err != nil:
-		m.setStatus("Cannot run the checks: "+msg.err.Error(), true)
+	case msg.Err != nil:
+		m.setStatus("Cannot run the checks: "+msg.Err.Error(), true)
 	default:
-		m.setStatus("Checks: "+msg.summary, false)
-		m.openText(msg.title, msg.lines)
+		m.answerFor(msg.Key, msg.Answer)
 	}
 	return m
 }
 
-// checkLines lays out a check report: each result with its outcome, in words and
-// in colour, its reason and its evidence. Everything from the network is sanitised.
-func checkLines(rep check.Report, width int, st Styles) (lines []string, summary string) {
-	counts := map[check.Status]int{}
-	wrap := func(indent, s string) {
-		for _, l := range strings.Split(wrapText(termtext.String(s), max(width-len(indent), 20)), "\n") {
-			lines = append(lines, indent+l)
-		}
+// preflight sends, in a command, the OPTIONS a browser would send before the
+// shown request (as resolved) and then the request when the browser goes on.
+func (m Model) preflight() (tea.Model, tea.Cmd) {
+	r := m.req.Request()
+	if r == nil {
+		m.setStatus("No request selected: pick one in the collection first.", true)
+		return m, nil
 	}
-	for _, res := range rep.Results {
-		counts[res.Status]++
-		lines = append(lines, checkStatusLabel(res.Status, st)+" "+st.Bold.Render(termtext.String(res.Title)))
-		wrap("    ", res.Reason)
-		for _, e := range res.Evidence {
-			lines = append(lines, evidenceLines(e)...)
-		}
-		if len(res.Refs) > 0 {
-			lines = append(lines, st.Muted.Render("    "+termtext.String(strings.Join(res.Refs, ", "))))
-		}
-		lines = append(lines, "")
-	}
-	summary = fmt.Sprintf("%d passed, %d failed, %d skipped", counts[check.Passed], counts[check.Failed], counts[check.Skipped])
-	return append(lines, summary), summary
+	m.setStatus("Sending the CORS preflight…", false)
+	return m, checks.RunPreflight(requestKey(r), r.Method+" "+requestLabel(r), resolveLater(m.resolver(), r, m.last), m.cfg.Options, m.textWidth())
 }
 
-// checkStatusLabel is an outcome as a bracketed word, so it reads without colour.
-func checkStatusLabel(s check.Status, st Styles) string {
-	switch s {
-	case check.Passed:
-		return st.DiffAdded.Render("[pass]")
-	case check.Failed:
-		return st.SeverityError.Render("[FAIL]")
+// preflightDone keeps the story for its request, opens it when that request is
+// still shown, and stores its exchanges in the history like every send, under
+// the request they were made for.
+func (m Model) preflightDone(msg checks.PreflightDone) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		m.setStatus("Cannot send the preflight: "+msg.Err.Error(), true)
+		return m, nil
 	}
-	return st.Muted.Render("[skip]")
+	m.answerFor(msg.Key, msg.Answer)
+	r := requestByKey(m.coll, msg.Key)
+	if m.cfg.History == nil || len(msg.Sent) == 0 || r == nil {
+		return m, nil
+	}
+	file, name := historyRef(r, m.cfg.Dir)
+	entries := make([]history.Entry, len(msg.Sent))
+	for i, x := range msg.Sent {
+		entries[i] = history.FromExchange(x, file, name)
+	}
+	return m, storeCmd(m.cfg.History, entries, []string{msg.Key})
 }
 
-// evidenceLines is one follow-up as sent and received.
-func evidenceLines(e check.Evidence) []string {
-	out := []string{"    → " + termtext.String(e.Method+" "+e.URL)}
-	for _, h := range e.Sent {
-		out = append(out, "        "+termtext.String(h.Name)+": "+termtext.String(h.Value))
+// requestByKey is c's request with key k (nil when gone).
+func requestByKey(c *collections.Collection, k string) *collections.Request {
+	if c == nil {
+		return nil
 	}
-	if e.Error != "" {
-		return append(out, "    ← "+termtext.String(e.Error))
+	for _, r := range c.Requests() {
+		if requestKey(r) == k {
+			return r
+		}
 	}
-	out = append(out, fmt.Sprintf("    ← %d %s · body %s", e.Status, termtext.String(e.Reason), humanBytes(e.BodyBytes)))
-	for _, h := range e.Headers {
-		out = append(out, "        "+termtext.String(h.Name)+": "+termtext.String(h.Value))
+	return nil
+}
+
+// answerFor keeps answer a for request key and shows it when that request is
+// still the one shown; else the status line says whose it is.
+func (m *Model) answerFor(key string, a checks.Answer) {
+	m.answers.Keep(key, a)
+	m.syncRequestHints()
+	if r := m.req.Request(); r == nil || requestKey(r) != key {
+		m.setStatus(termtext.String(a.Heading())+" done ("+a.Summary+"): select it and press "+
+			keyName(m.keys.Get(actionAnswers))+" to see them.", false)
+		return
 	}
-	return out
+	what := "Checks: "
+	if a.Kind == checks.Preflight {
+		what = "CORS preflight: "
+	}
+	m.setStatus(what+a.Summary, false)
+	m.openText(a.Title, a.Lines)
+}
+
+// answersOpen (K) shows the answers of C and P kept for the request shown.
+func (m Model) answersOpen() (tea.Model, tea.Cmd) {
+	r := m.req.Request()
+	if r == nil {
+		return m, nil
+	}
+	key := requestKey(r)
+	if !m.answers.Has(key) {
+		m.setStatus("No live checks or preflight for "+termtext.String(requestLabel(r))+" in this session: "+
+			keyName(m.keys.Get(actionCheck))+" runs the checks, "+keyName(m.keys.Get(actionPreflight))+" the preflight.", false)
+		return m, nil
+	}
+	m.openText("Checks and preflight of "+r.Method+" "+requestLabel(r), m.answers.Lines(key))
+	return m, nil
+}
+
+func (m *Model) answersDisabled() string {
+	return offBecause(m.keys.Get(actionAnswers).Enabled(), "neither C nor P ran for this request in this session")
 }

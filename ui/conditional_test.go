@@ -59,7 +59,7 @@ func TestConditionalWorkflowAgainstDemo(t *testing.T) {
 			}},
 		{"auto If-Match: DELETE without the header gets the known ETag: 204", []string{"alt+1", "g", "d", "d", "m", "m", "A", "ctrl+r"}, 204,
 			func(t *testing.T, m Model) {
-				known := m.cond.etags
+				known := m.cond.ETags()
 				if m.lastX.Request.Method != "DELETE" || sentHeader(m, "If-Match") == "" || len(known) != 0 {
 					t.Errorf("sent %s with If-Match %q; known ETags after the delete %v", m.lastX.Request.Method, sentHeader(m, "If-Match"), known)
 				}

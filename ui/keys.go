@@ -23,6 +23,7 @@ func newGlobalKeys(km settings.Keymap) globalKeys {
 	k.Enable(actionCancel, false)
 	k.Enable(actionSave, false)
 	k.Enable(actionReread, false)
+	k.Enable(actionAnswers, false)
 	return k
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/conditional"
 	"github.com/httplens/httplens/ui/field"
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
@@ -176,7 +177,7 @@ func TestHintsNameTheKeysInForce(t *testing.T) {
 		{"re-read, in the 412 explanation", settings.Keymap{actionReread: {"f9"}},
 			func(t *testing.T, m Model) string {
 				f := explain.PreconditionFailure(&explain.Request{Method: "PUT", Fields: []explain.Field{{Name: "If-Match", Value: `"a"`}}}, explain.Response{Status: 412})
-				return preconditionNote(f, false, keyName(m.keys.Get(actionReread)))
+				return conditional.Note(f, false, keyName(m.keys.Get(actionReread)))
 			}, "Press f9 to re-read it", "Press R"},
 		{"an unbound action says so", settings.Keymap{actionSend: {}},
 			func(t *testing.T, m Model) string { m.resp.SetSize(80, 6); return m.resp.View() },

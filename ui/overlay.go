@@ -16,6 +16,7 @@ import (
 	"github.com/httplens/httplens/ui/overlay/keyhelp"
 	"github.com/httplens/httplens/ui/overlay/palette"
 	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/overlay/threeway"
 	"github.com/httplens/httplens/ui/uimsg"
 )
 
@@ -29,7 +30,7 @@ const (
 	overlayConflict          // the file changed on disk: reload or save a copy
 	overlayReadOnly          // the tour cannot be saved: save a copy
 	overlayDelete            // delete this request from its file?
-	overlayRetry             // after a re-read: retry with the new ETag?
+	overlayRetry             // after a re-read: the three-way view, what to send with the new ETag
 	overlayEnv               // the environment picker
 	overlayText              // scrollable text: a diff, a header's note, check results
 	overlayResend            // re-send a non-idempotent request?
@@ -57,6 +58,7 @@ type dialog struct {
 	field    field.Line           // for overlaySaveBody and overlayOverwrite: the path
 	question ask.Model            // for overlayAsk
 	lab      labview.Model        // for overlayLab
+	merge    threeway.Model       // for overlayRetry
 }
 
 // openDialog opens d over the panes.
@@ -77,6 +79,8 @@ func (m *Model) dialogKeyMap() help.KeyMap {
 		return palette.NewKeys()
 	case overlayCookies:
 		return cookiejar.NewKeys()
+	case overlayRetry:
+		return threeway.NewKeys()
 	}
 	return m.question().Keys(m.dialogKeys)
 }
@@ -89,7 +93,7 @@ func (m *Model) question() confirm.Model {
 		return confirm.Model{Text: m.overlay.text, YesLabel: "save", Must: true,
 			Choices: "y save as a new request · n discard the edit"}
 	}
-	labels := map[overlay]string{overlayQuit: "quit without saving", overlayDelete: "delete it", overlayRetry: "retry", overlayResend: "send it again", overlayOverwrite: "overwrite it"}
+	labels := map[overlay]string{overlayQuit: "quit without saving", overlayDelete: "delete it", overlayResend: "send it again", overlayOverwrite: "overwrite it"}
 	return confirm.Model{Text: m.overlay.text, YesLabel: labels[kind],
 		Reload: kind == overlayConflict, SaveCopy: kind == overlayConflict || kind == overlayReadOnly}
 }
@@ -138,6 +142,8 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		l, out := m.overlay.lab.Update(msg)
 		m.overlay.lab = l
 		return m.fromOverlay(out)
+	case overlayRetry:
+		return m.handleMergeKey(msg)
 	}
 	if d.kind == overlayVanished {
 		return m.answerVanished(m.question().Update(msg, m.dialogKeys))
@@ -187,8 +193,6 @@ func (m Model) confirm(d dialog) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case overlayDelete:
 		return m.deleteRequest(d.req)
-	case overlayRetry:
-		return m.retry(d)
 	case overlayResend:
 		return m.sendConfirmed()
 	case overlayOverwrite:
@@ -232,6 +236,8 @@ func (m *Model) dialogView(h int) string {
 		return m.overlay.cookies.View(m.st, m.w, h)
 	case overlayLab:
 		return m.overlay.lab.View(m.st, m.w, h)
+	case overlayRetry:
+		return m.overlay.merge.View(m.st, threeway.NewKeys(), m.w, h)
 	case overlayEnv:
 		return m.overlay.picker.View(m.st, m.help, m.picker, m.w, h)
 	}

@@ -19,6 +19,8 @@ import (
 	"github.com/httplens/httplens/scripts"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/checks"
+	"github.com/httplens/httplens/ui/conditional"
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
@@ -95,7 +97,7 @@ type Model struct {
 
 	flight flight
 	last   map[string]collections.Response // by request @name, for request variables
-	cond   conditional
+	cond   conditional.Workflow
 	lastX  requests.Exchange // the exchange shown, for copying
 	xfer   transferState     // large bodies, progress, the insecure resend
 
@@ -112,6 +114,7 @@ type Model struct {
 
 	scripts *scripts.Engine // runs the requests' scripts; its Globals live for the session
 	lab     *cachelab.Lab   // the cache lab sends go through; nil when it is off
+	answers checks.Answers  // what C and P answered, by request key
 
 	acts []action // the action table, built once for this model; never changed
 
@@ -142,7 +145,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	h.Styles = st.Help()
 	m := Model{
 		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: textview.NewKeys(), help: h,
-		dialogKeys: confirm.NewKeys(), picker: envpicker.NewKeys(), cond: newConditional(),
+		dialogKeys: confirm.NewKeys(), picker: envpicker.NewKeys(), cond: conditional.New(), answers: checks.NewAnswers(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: collectionActions(),
@@ -188,8 +191,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.latestLoaded(msg), nil
 	case resolveRequestMsg:
 		return m, m.resolveCmd(msg.key)
-	case preflightDoneMsg:
-		return m.preflightDone(msg), nil
+	case checks.PreflightDone:
+		return m.preflightDone(msg)
 	case resolvedMsg:
 		var cmd tea.Cmd
 		m.req, cmd = m.req.Update(msg)
@@ -202,7 +205,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleFlight(msg)
 	case headerNoteMsg:
 		return m.headerNote(msg.i), nil
-	case checkDoneMsg:
+	case checks.CheckDone:
 		return m.checkDone(msg), nil
 	case tourResetMsg:
 		return m.tourReset(msg)
@@ -366,6 +369,7 @@ func (m *Model) showRequest(r *collections.Request) {
 	if owner := m.expl.Owner(); owner != "" && r != nil && owner != requestKey(r) {
 		m.expl.SetReport(nil, "")
 	}
+	m.syncRequestHints()
 }
 
 // syncEdits tells the tree and the keys about unsaved edits after the request

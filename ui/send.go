@@ -44,7 +44,7 @@ func (m Model) sendNow() (tea.Model, tea.Cmd) {
 	}
 	resolve := m.resolver()
 	if m.req.AutoIfMatch() {
-		resolve = addAutoIfMatch(resolve, m.cond.etagsCopy())
+		resolve = addAutoIfMatch(resolve, m.cond.ETags())
 	}
 	next, cmd := m.startSend(label, chain, resolve)
 	nm := next.(Model)

@@ -32,7 +32,7 @@ func (m Model) tourReset(msg tourResetMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.last = map[string]collections.Response{}
-	m.cond = newConditional()
+	m.forgetConditions()
 	m.responded = map[string]bool{}
 	m.keys.Enable(actionReread, false)
 	m.expl.SetReport(nil, "")

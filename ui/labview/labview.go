@@ -6,6 +6,7 @@
 package labview
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -173,6 +174,34 @@ func (m Model) Selected() (cachelab.Entry, bool) {
 func Advance(lab *cachelab.Lab, d time.Duration) string {
 	lab.Advance(d)
 	return fmt.Sprintf("Cache lab clock %s (now %s)", Ahead(lab.Advanced()), lab.Now().UTC().Format("15:04:05"))
+}
+
+// Cycle is the lab after the toggle: off → private → shared → off (nil). A new
+// kind starts empty: what a private cache stored says nothing of a shared one.
+func Cycle(lab *cachelab.Lab, send func(context.Context, requests.Request) requests.Exchange) *cachelab.Lab {
+	switch {
+	case lab == nil:
+		return cachelab.New(cachelab.Config{Send: send})
+	case !lab.Shared():
+		return cachelab.New(cachelab.Config{Shared: true, Send: send})
+	}
+	return nil
+}
+
+// StaleFor advances the clock until the entry stored for key (a request's
+// "METHOD URL"), else the first one stored, is stale, and says so.
+func StaleFor(lab *cachelab.Lab, key string) string {
+	es := lab.Entries()
+	if len(es) == 0 {
+		return "The cache lab stores nothing yet."
+	}
+	e := es[0]
+	for _, x := range es {
+		if x.Key == key {
+			e = x
+		}
+	}
+	return ToStale(lab, e)
 }
 
 // ToStale advances the clock to the moment the entry goes stale (or says it is

@@ -1,10 +1,11 @@
 // Package uikit holds the small drawing helpers every pane and overlay of the TUI
 // shares: lines cut or padded to a width, blocks of a fixed size, bounds, word
-// wrap, and an overlay box centred in the body area. It is a leaf: it imports
+// wrap, an overlay box centred in the body area, byte counts for people. It is a leaf: it imports
 // no httplens package, so every package under ui may use it.
 package uikit
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -116,4 +117,17 @@ func WrapText(s string, w int) string {
 // every overlay is shown over the panes.
 func Centre(box lipgloss.Style, lines []string, w, h int) string {
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box.Render(strings.Join(lines, "\n")))
+}
+
+// Bytes formats a byte count as 0 B, 1.2 KB, 3.4 MB.
+func Bytes(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	case n < 1000*1000*1000:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
 }
