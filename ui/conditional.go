@@ -15,6 +15,7 @@ import (
 	"github.com/httplens/httplens/preconditions"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/requestpane"
 )
 
 // conditional is what the session knows about resource versions: the last ETag
@@ -103,9 +104,9 @@ func (m *Model) refreshKnownETag() {
 // afterResponse updates the conditional workflow from the exchange just shown.
 func (m *Model) afterResponse(x requests.Exchange, key string) {
 	m.cond.observe(x)
-	var v validator
+	var v requestpane.Validator
 	if r := x.Response; r != nil {
-		v = validator{etag: headerValue(r.Headers, "ETag"), lastModified: headerValue(r.Headers, "Last-Modified")}
+		v = requestpane.Validator{ETag: headerValue(r.Headers, "ETag"), LastModified: headerValue(r.Headers, "Last-Modified")}
 	}
 	m.req.SetValidator(v)
 	m.refreshKnownETag()
@@ -201,7 +202,7 @@ func (m *Model) offerRetry(key string, x requests.Exchange) {
 	r := m.req.Request()
 	if r == nil || requestKey(r) != key {
 		m.setStatus("Re-read: the current ETag is "+tag+" ("+seen.Source()+"); open the request again and press "+
-			keyName(m.req.keys.Get(actionCondition))+" to use it.", false)
+			keyName(m.req.Keys().Get(actionCondition))+" to use it.", false)
 		return
 	}
 	if m.cond.required {

@@ -5,14 +5,13 @@ import (
 	"io"
 	"maps"
 	"os"
-	"os/exec"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httplens/httplens/curl"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -26,7 +25,7 @@ func (m Model) handleEditMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.fileSaved(msg)
 	case tree.Change:
 		return m.treeAction(msg)
-	case copyRequestMsg:
+	case requestpane.CopyAsCurl:
 		return m, m.copyCurlCmd()
 	case copyResponseMsg:
 		return m, m.copyResponseCmd(msg.raw)
@@ -36,24 +35,6 @@ func (m Model) handleEditMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 		} else {
 			m.setStatus(fmt.Sprintf("Copied %s (%s) to the clipboard", msg.what, humanBytes(int64(msg.n))), false)
 		}
-	case editBodyMsg:
-		return m, writeBodyCmd(msg)
-	case editorReadyMsg:
-		if msg.err != nil {
-			m.setStatus("Cannot start the editor: "+msg.err.Error(), true)
-			return m, nil
-		}
-		return m, editorCmd(msg)
-	case editorDoneMsg:
-		return m, readBodyCmd(msg)
-	case bodyEditedMsg:
-		if msg.err != nil {
-			m.setStatus("Editor: "+msg.err.Error(), true)
-			return m, nil
-		}
-		m.req, _ = m.req.Update(msg)
-		m.syncEdits()
-		m.setStatus("Body updated from the editor.", false)
 	}
 	return m, nil
 }
@@ -122,56 +103,4 @@ func curlRequest(r requests.Request) curl.Request {
 		c.Headers = append(c.Headers, curl.Header{Name: h.Name, Value: h.Value})
 	}
 	return c
-}
-
-// writeBodyCmd puts the body in a temporary file for the editor, and finds the
-// editor: $VISUAL, then $EDITOR, then vi.
-func writeBodyCmd(msg editBodyMsg) tea.Cmd {
-	return func() tea.Msg {
-		f, err := os.CreateTemp("", "httplens-body-*"+msg.ext)
-		if err != nil {
-			return editorReadyMsg{key: msg.key, err: err}
-		}
-		_, err = f.WriteString(msg.body)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(f.Name())
-			return editorReadyMsg{key: msg.key, err: err}
-		}
-		return editorReadyMsg{key: msg.key, path: f.Name()}
-	}
-}
-
-// editorCmd hands the terminal to the editor until it exits.
-func editorCmd(msg editorReadyMsg) tea.Cmd {
-	editor := os.Getenv("VISUAL")
-	if editor == "" {
-		editor = os.Getenv("EDITOR")
-	}
-	args := strings.Fields(editor)
-	if len(args) == 0 {
-		args = []string{"vi"}
-	}
-	c := exec.Command(args[0], append(args[1:], msg.path)...)
-	return tea.ExecProcess(c, func(err error) tea.Msg {
-		return editorDoneMsg{key: msg.key, path: msg.path, err: err}
-	})
-}
-
-// readBodyCmd reads the body back from the editor's file and removes the file.
-// Editors end a file with a line break; the body does not keep it.
-func readBodyCmd(msg editorDoneMsg) tea.Cmd {
-	return func() tea.Msg {
-		defer os.Remove(msg.path)
-		if msg.err != nil {
-			return bodyEditedMsg{key: msg.key, err: fmt.Errorf("the editor failed (%v); the body is unchanged", msg.err)}
-		}
-		b, err := os.ReadFile(msg.path)
-		if err != nil {
-			return bodyEditedMsg{key: msg.key, err: err}
-		}
-		return bodyEditedMsg{key: msg.key, body: strings.TrimRight(string(b), "\r\n")}
-	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -82,7 +83,7 @@ type Model struct {
 	overlay    dialog
 
 	tree tree.Model
-	req  requestPane
+	req  requestpane.Model
 	resp responsePane
 	expl explainview.Model
 
@@ -184,14 +185,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, follow
 	case latestLoadedMsg:
 		return m.latestLoaded(msg), nil
-	case resolveRequestMsg:
-		return m, m.resolveCmd(msg.key)
+	case requestpane.ResolveWanted:
+		return m, m.resolveCmd(msg.Key)
 	case preflightDoneMsg:
 		return m.preflightDone(msg), nil
-	case resolvedMsg:
+	case requestpane.Resolved:
 		var cmd tea.Cmd
 		m.req, cmd = m.req.Update(msg)
 		return m, cmd
+	case requestpane.EditorReady, requestpane.EditorDone, requestpane.BodyEdited:
+		return m.updatePane(paneRequest, msg)
 	case searchDoneMsg:
 		var cmd tea.Cmd
 		m.resp, cmd = m.resp.Update(msg)
@@ -298,8 +301,8 @@ func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {
 	case paneRequest:
 		m.req, cmd = m.req.Update(msg)
 		m.syncEdits()
-		if n := m.req.TakeNotice(); n != "" {
-			m.setStatus(termtext.String(n), false)
+		if n, isErr := m.req.TakeNotice(); n != "" {
+			m.setStatus(termtext.String(n), isErr)
 		}
 	case paneResponse:
 		m.resp, cmd = m.resp.Update(msg)

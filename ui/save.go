@@ -15,6 +15,7 @@ import (
 
 	"github.com/httplens/httplens/atomicfile"
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/ui/requestpane"
 )
 
 // fileSavedMsg says a file was written (or not): old is replaced by file in the
@@ -99,7 +100,7 @@ func (m Model) save() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	d, _ := m.req.Draft(key)
-	content, err := r.File.Replace(r.Index, *d.request(r, true))
+	content, err := r.File.Replace(r.Index, *d.Request(r, true))
 	if err != nil {
 		m.setStatus("Cannot save: "+err.Error(), true)
 		return m, nil
@@ -132,7 +133,7 @@ func (m Model) fileSaved(msg fileSavedMsg) (tea.Model, tea.Cmd) {
 	if msg.old != nil {
 		// Other edits of the file follow their requests, which may have moved.
 		moved, _ := m.req.Rematch(msg.old, msg.file)
-		if nk, ok := moved[m.req.key]; ok && msg.show == "" {
+		if nk, ok := moved[m.req.Key()]; ok && msg.show == "" {
 			msg.show = nk
 		}
 	}
@@ -152,7 +153,7 @@ func (m *Model) askVanished() {
 		return
 	}
 	for _, k := range slices.Sorted(maps.Keys(m.req.DirtyKeys())) {
-		if r := m.req.Orig(k); r != nil && strings.HasPrefix(k, goneKey) {
+		if r := m.req.Orig(k); r != nil && strings.HasPrefix(k, requestpane.GoneKey) {
 			m.openDialog(dialog{kind: overlayVanished, key: k, text: fmt.Sprintf(
 				"You edited %q, which is no longer in %s (deleted, renamed or changed on disk). Save your edit as a new request at the end of the file, or discard it?",
 				requestLabel(r), r.File.Path)})
@@ -180,7 +181,7 @@ func (m Model) saveVanished(k string) (tea.Model, tea.Cmd) {
 		m.setStatus("Cannot save: "+orig.File.Path+" is no longer in the collection", true)
 		return m, nil
 	}
-	content, err := f.Append(*d.request(orig, true))
+	content, err := f.Append(*d.Request(orig, true))
 	if err != nil {
 		m.setStatus("Cannot save: "+err.Error(), true)
 		return m, nil
@@ -242,7 +243,7 @@ func (m Model) saveCopy(k string) (tea.Model, tea.Cmd) {
 	if f == nil || !ok {
 		return m, nil
 	}
-	content, err := f.Replace(r.Index, *d.request(r, true))
+	content, err := f.Replace(r.Index, *d.Request(r, true))
 	if err != nil {
 		m.setStatus("Cannot save a copy: "+err.Error(), true)
 		return m, nil

@@ -34,7 +34,7 @@ func (m Model) treeAction(msg tree.Change) (tea.Model, tea.Cmd) {
 	case tree.DuplicateRequest:
 		r := *msg.Req
 		if d, ok := m.req.Draft(requestKey(msg.Req)); ok {
-			r = *d.request(msg.Req, true) // the copy carries the unsaved edits
+			r = *d.Request(msg.Req, true) // the copy carries the unsaved edits
 		}
 		r.Title = strings.TrimSpace(requestLabel(msg.Req) + " (copy)")
 		r.Name = "" // names are unique in a file

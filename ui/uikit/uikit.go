@@ -117,3 +117,12 @@ func WrapText(s string, w int) string {
 func Centre(box lipgloss.Style, lines []string, w, h int) string {
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box.Render(strings.Join(lines, "\n")))
 }
+
+// TabLabel is a tab's label, bracketed when active so that it shows without
+// colour. Active or not, it is two cells wider than the name.
+func TabLabel(name string, active bool) string {
+	if active {
+		return "[" + name + "]"
+	}
+	return " " + name + " "
+}

@@ -1,4 +1,11 @@
-package ui
+// Package requestpane is the request pane: the selected request with its tabs
+// (Headers, Body, Query, Auth), the line field and body editor that change it,
+// the method and content-type pickers, and the drafts that hold unsaved edits
+// per request. It hands up what only the root can do (resolve a request, copy it
+// as curl) as messages, and runs $EDITOR itself. It imports collections,
+// preconditions, requests, settings, termtext and the leaves under ui, never the
+// root.
+package requestpane
 
 import (
 	"fmt"
@@ -17,22 +24,12 @@ import (
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/explainfold"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/keyset"
+	"github.com/httplens/httplens/ui/styles"
 	"github.com/httplens/httplens/ui/tree"
+	"github.com/httplens/httplens/ui/uikit"
 	"github.com/httplens/httplens/ui/uimsg"
 )
-
-// Request pane tabs, in the order they are shown.
-const (
-	reqTabHeaders = iota
-	reqTabBody
-	reqTabQuery
-	reqTabAuth
-	reqTabCount
-)
-
-func reqTabName(i int) string {
-	return [reqTabCount]string{"Headers", "Body", "Query", "Auth"}[i]
-}
 
 // fieldPurpose says what the pane's line field is editing.
 type fieldPurpose int
@@ -48,12 +45,12 @@ const (
 	fieldBearer
 )
 
-// requestPane shows and edits the selected request. Edits live in drafts, one per
+// Model shows and edits the selected request. Edits live in drafts, one per
 // request, until they are saved (the root writes them) or discarded; what the pane
 // shows is what ctrl+r sends.
-type requestPane struct {
-	st      Styles
-	keys    requestKeys
+type Model struct {
+	st      styles.Styles
+	keys    Keys
 	w, h    int
 	focused bool
 
@@ -61,7 +58,7 @@ type requestPane struct {
 	key    string
 	issues []string          // req's errors and notes, styled, shown under the content
 	drafts map[string]edited // by request key: every request edited in this session
-	d      draft             // the draft of req
+	d      Draft             // the draft of req
 	tab    int
 	sel    int // selected row of the Headers or Query list
 	top    int // first content row shown
@@ -74,47 +71,62 @@ type requestPane struct {
 	wantKey  string   // the request whose resolution is awaited
 	resLines []string // the resolved form's lines
 
-	validator validator           // of the last response, for the condition key
+	validator Validator           // of the last response, for the condition key
 	knownURL  string              // the shown request's URL, resolved
 	known     preconditions.Known // validators seen, by URL: the condition key quotes knownURL's only
 	knownWhy  string              // why knownURL is not known, or ""
 	notice    string              // what the last action has to say, for the status line
+	noticeErr bool                // the notice is an error
 	knownETag string              // the last ETag seen for this request's URL
 	auto      bool                // auto If-Match on PUT, PATCH and DELETE
 }
 
 // edited is a request's draft and the saved form it started from.
 type edited struct {
-	cur, base draft
+	cur, base Draft
 	orig      *collections.Request // the saved request the edit started from: its identity
 }
 
-// validator is what the last response said about the version of its resource.
-type validator struct {
-	etag, lastModified string
+// Validator is what the last response said about the version of its resource.
+type Validator struct {
+	ETag, LastModified string
 }
 
-func newRequestPane(st Styles) requestPane {
-	return requestPane{st: st, keys: newRequestKeys(nil), drafts: map[string]edited{}, field: field.New(""), body: newTextEditor()}
+// New is an empty pane drawing with st; keys is the request scope of the action
+// table (see NewKeys).
+func New(st styles.Styles, keys keyset.Set) Model {
+	return Model{st: st, keys: NewKeys(keys), drafts: map[string]edited{}, field: field.New(""), body: newTextEditor()}
 }
+
+// SetKeys rebinds the pane's actions (from the settings file), as NewKeys makes them.
+func (m *Model) SetKeys(keys keyset.Set) { m.keys = NewKeys(keys) }
+
+// Keys is the pane's bindings, as they are now.
+func (m *Model) Keys() keyset.Set { return m.keys.Set }
+
+// EditorKeys is the body editor's keys, for help.
+func (m *Model) EditorKeys() EditorKeys { return m.body.keys }
+
+// Tab is the tab shown (TabHeaders, ...).
+func (m *Model) Tab() int { return m.tab }
 
 // SetSize sets the inner size the pane draws into.
-func (m *requestPane) SetSize(w, h int) { m.w, m.h = w, h }
+func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
 // Focus and Blur tell the pane whether keys come to it.
-func (m *requestPane) Focus() { m.focused = true }
+func (m *Model) Focus() { m.focused = true }
 
 // Blur see Focus.
-func (m *requestPane) Blur() { m.focused = false }
+func (m *Model) Blur() { m.focused = false }
 
 // Editing reports whether a text field or the body editor takes typed keys.
-func (m *requestPane) Editing() bool { return m.field.Editing() || m.body.editing }
+func (m *Model) Editing() bool { return m.field.Editing() || m.body.editing }
 
 // KeyMap is the pane's bindings for the help views.
-func (m *requestPane) KeyMap() requestKeys { return m.keys }
+func (m *Model) KeyMap() Keys { return m.keys }
 
 // EditKeys is the help of whatever is taking text, while Editing.
-func (m *requestPane) EditKeys() help.KeyMap {
+func (m *Model) EditKeys() help.KeyMap {
 	if m.body.editing {
 		return m.body.keys
 	}
@@ -122,11 +134,11 @@ func (m *requestPane) EditKeys() help.KeyMap {
 }
 
 // Title is the frame title.
-func (m *requestPane) Title() string {
+func (m *Model) Title() string {
 	if m.req == nil {
 		return "Request"
 	}
-	t := "Request · " + termtext.String(requestLabel(m.req))
+	t := "Request · " + termtext.String(tree.RequestLabel(m.req))
 	if m.Dirty() {
 		t += " · modified"
 	}
@@ -137,43 +149,46 @@ func (m *requestPane) Title() string {
 }
 
 // Request is the request as edited (what ctrl+r sends), or nil.
-func (m *requestPane) Request() *collections.Request {
+func (m *Model) Request() *collections.Request {
 	if m.req == nil {
 		return nil
 	}
 	if _, ok := m.drafts[m.key]; !ok {
 		return m.req
 	}
-	return m.d.request(m.req, false)
+	return m.d.Request(m.req, false)
 }
 
+// Key is the key of the request shown, "" for none.
+func (m *Model) Key() string { return m.key }
+
 // Saved is the request as saved on disk, or nil.
-func (m *requestPane) Saved() *collections.Request { return m.req }
+func (m *Model) Saved() *collections.Request { return m.req }
 
 // Dirty reports whether the shown request has unsaved edits.
-func (m *requestPane) Dirty() bool {
+func (m *Model) Dirty() bool {
 	return m.req != nil && !m.d.equal(newDraft(m.req))
 }
 
 // Draft returns the draft of the request with key k, if it was edited.
-func (m *requestPane) Draft(k string) (draft, bool) {
+func (m *Model) Draft(k string) (Draft, bool) {
 	e, ok := m.drafts[k]
 	return e.cur, ok
 }
 
 // SetRequest shows r, with its unsaved edits if it has any; nil clears the pane.
 // The same request again keeps the pane as it is.
-func (m *requestPane) SetRequest(r *collections.Request) {
-	if r != nil && m.req != nil && requestKey(r) == m.key && r == m.req {
+func (m *Model) SetRequest(r *collections.Request) {
+	if r != nil && m.req != nil && tree.RequestKey(r) == m.key && r == m.req {
 		return
 	}
 	m.endEditing()
 	m.req, m.resolved, m.wantKey, m.top, m.sel = r, false, "", 0, 0
 	if r == nil {
-		m.key, m.d, m.issues = "", draft{}, nil
+		m.key, m.d, m.issues = "", Draft{}, nil
 		return
 	}
-	m.key = requestKey(r)
+	m.key = tree.RequestKey(r)
 	m.issues = requestIssues(r, m.st)
 	m.d = newDraft(r)
 	if e, ok := m.drafts[m.key]; ok {
@@ -184,7 +199,7 @@ func (m *requestPane) SetRequest(r *collections.Request) {
 // Forget drops the edits of request k (saved or discarded) and, if it is shown,
 // shows r (its saved form) again. Disabled headers stay disabled, since disabling
 // is kept for the session.
-func (m *requestPane) Forget(k string, r *collections.Request) {
+func (m *Model) Forget(k string, r *collections.Request) {
 	e, had := m.drafts[k]
 	old := e.cur
 	delete(m.drafts, k)
@@ -205,10 +220,10 @@ func (m *requestPane) Forget(k string, r *collections.Request) {
 // identity (collections.Rematch), since a change on disk may have moved them.
 // moved maps old keys to new ones; an edit whose request is gone is kept under a
 // "gone:" key, listed in gone, so it is never shown on another request.
-func (m *requestPane) Rematch(old, nf *collections.File) (moved map[string]string, gone []string) {
+func (m *Model) Rematch(old, nf *collections.File) (moved map[string]string, gone []string) {
 	var keys []string
 	for k, e := range m.drafts {
-		if e.orig != nil && e.orig.File == old && !strings.HasPrefix(k, goneKey) {
+		if e.orig != nil && e.orig.File == old && !strings.HasPrefix(k, GoneKey) {
 			keys = append(keys, k)
 		}
 	}
@@ -225,27 +240,27 @@ func (m *requestPane) Rematch(old, nf *collections.File) (moved map[string]strin
 		e := m.drafts[k]
 		delete(m.drafts, k)
 		if at[i] < 0 {
-			gk := goneKey + k
+			gk := GoneKey + k
 			m.drafts[gk] = e
 			gone = append(gone, gk)
 			continue
 		}
 		e.orig = &nf.Requests[at[i]]
-		nk := requestKey(e.orig)
+		nk := tree.RequestKey(e.orig)
 		moving[nk], moved[k] = e, nk
 	}
 	maps.Copy(m.drafts, moving)
 	return moved, gone
 }
 
-// goneKey prefixes the key of an edit whose request is no longer in its file.
-const goneKey = "gone:"
+// GoneKey prefixes the key of an edit whose request is no longer in its file.
+const GoneKey = "gone:"
 
 // Orig is the saved request the edit k started from, or nil.
-func (m *requestPane) Orig(k string) *collections.Request { return m.drafts[k].orig }
+func (m *Model) Orig(k string) *collections.Request { return m.drafts[k].orig }
 
 // DirtyKeys lists the requests with unsaved edits.
-func (m *requestPane) DirtyKeys() map[string]bool {
+func (m *Model) DirtyKeys() map[string]bool {
 	out := map[string]bool{}
 	for k, e := range m.drafts {
 		if !e.cur.equal(e.base) {
@@ -256,19 +271,19 @@ func (m *requestPane) DirtyKeys() map[string]bool {
 }
 
 // SetValidator tells the pane the validators of the last response.
-func (m *requestPane) SetValidator(v validator) {
+func (m *Model) SetValidator(v Validator) {
 	m.validator = v
-	m.keys.Enable(actionCondition, true) // it says so when no validator is known
+	m.keys.Enable(Condition, true) // it says so when no validator is known
 }
 
 // SetKnownETag shows the last ETag seen for the request's URL ("" for none).
-func (m *requestPane) SetKnownETag(tag string) { m.knownETag = tag }
+func (m *Model) SetKnownETag(tag string) { m.knownETag = tag }
 
 // AutoIfMatch reports whether auto If-Match is on.
-func (m *requestPane) AutoIfMatch() bool { return m.auto }
+func (m *Model) AutoIfMatch() bool { return m.auto }
 
-// Update edits the request, or scrolls; see requestKeys.
-func (m requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
+// Update edits the request, or scrolls; see Keys.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		return m.updateKey(msg)
@@ -279,35 +294,30 @@ func (m requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
 		case tea.MouseButtonWheelUp:
 			m.top = max(m.top-3, 0)
 		case tea.MouseButtonWheelDown:
-			m.top = clamp(m.top+3, 0, max(m.contentRows()-m.listHeight(), 0))
+			m.top = uikit.Clamp(m.top+3, 0, max(m.contentRows()-m.listHeight(), 0))
 		}
-	case resolvedMsg:
-		if msg.key != m.wantKey || msg.key != m.key {
+	case Resolved:
+		if msg.Key != m.wantKey || msg.Key != m.key {
 			return m, nil
 		}
 		m.wantKey, m.resolved, m.top = "", true, 0
-		if msg.err != nil {
-			m.resLines = []string{m.st.ErrorText.Render("Cannot resolve: ") + termtext.String(msg.err.Error())}
+		if msg.Err != nil {
+			m.resLines = []string{m.st.ErrorText.Render("Cannot resolve: ") + termtext.String(msg.Err.Error())}
 			return m, nil
 		}
-		m.resLines = m.requestLines(msg.req.Method, msg.req.URL, msg.req.Headers, msg.req.Body)
-	case bodyEditedMsg:
-		if msg.key == m.key && msg.err == nil {
-			m.d.Body = msg.body
-			m.body.SetText(msg.body)
-			m.commit()
-		}
+		m.resLines = m.requestLines(msg.Req.Method, msg.Req.URL, msg.Req.Headers, msg.Req.Body)
+	case EditorReady, EditorDone, BodyEdited:
+		return m.updateExternal(msg)
 	}
 	return m, nil
 }
 
 // requestLines lays a resolved request out: request line, headers, a blank line,
 // the body.
-func (m *requestPane) requestLines(method, url string, hs []requests.Header, body []byte) []string {
+func (m *Model) requestLines(method, url string, hs []requests.Header, body []byte) []string {
 	lines := []string{m.st.Method(method).Render(termtext.String(method)) + " " + termtext.String(url)}
-	key := newWrappers(m.st.Syntax, true).key
 	for _, h := range hs {
-		lines = append(lines, key.prefix+termtext.String(h.Name)+key.suffix+": "+termtext.String(h.Value))
+		lines = append(lines, m.st.Syntax.Key.Render(termtext.String(h.Name))+": "+termtext.String(h.Value))
 	}
 	if len(body) > 0 {
 		lines = append(lines, "")
@@ -317,13 +327,13 @@ func (m *requestPane) requestLines(method, url string, hs []requests.Header, bod
 }
 
 // View draws exactly w×h cells.
-func (m requestPane) View() string {
+func (m Model) View() string {
 	if m.req == nil {
-		return fitBlock([]string{m.st.Muted.Render("Select a request in the collection.")}, m.w, m.h)
+		return uikit.FitBlock([]string{m.st.Muted.Render("Select a request in the collection.")}, m.w, m.h)
 	}
 	if m.resolved {
 		end := min(m.top+m.h, len(m.resLines))
-		return fitBlock(m.resLines[min(m.top, end):end], m.w, m.h)
+		return uikit.FitBlock(m.resLines[min(m.top, end):end], m.w, m.h)
 	}
 	lesson := m.lessonLines()
 	lines := append(lesson, m.requestLine(), m.tabBar())
@@ -334,24 +344,24 @@ func (m requestPane) View() string {
 		lines = append(lines[:min(len(lines), top)], make([]string, max(top-len(lines), 0))...)
 		lines = append(lines, m.issues...)
 	}
-	return fitBlock(lines, m.w, m.h)
+	return uikit.FitBlock(lines, m.w, m.h)
 }
 
-func (m *requestPane) requestLine() string {
+func (m *Model) requestLine() string {
 	if m.purpose == fieldURL && m.field.Editing() {
 		return m.st.Method(m.d.Method).Render(termtext.String(m.d.Method)) + " " + m.field.View()
 	}
 	return m.st.Method(m.d.Method).Render(termtext.String(m.d.Method)) + " " + termtext.String(m.d.URL)
 }
 
-func (m *requestPane) tabBar() string {
-	parts := make([]string, 0, reqTabCount)
-	for i := range reqTabCount {
+func (m *Model) tabBar() string {
+	parts := make([]string, 0, TabCount)
+	for i := range TabCount {
 		st := m.st.Tab
 		if i == m.tab {
 			st = m.st.TabActive
 		}
-		parts = append(parts, st.Render(tabLabel(reqTabName(i), i == m.tab)))
+		parts = append(parts, st.Render(uikit.TabLabel(TabName(i), i == m.tab)))
 	}
 	bar := strings.Join(parts, "")
 	var notes []string
@@ -364,7 +374,7 @@ func (m *requestPane) tabBar() string {
 	if m.Dirty() {
 		notes = append(notes, "● unsaved")
 	}
-	notes = append(notes, propsOf(m.d.Method).String())
+	notes = append(notes, PropsOf(m.d.Method).String())
 	if len(notes) > 0 {
 		bar += "  " + m.st.Muted.Render(strings.Join(notes, " · "))
 	}
@@ -372,7 +382,7 @@ func (m *requestPane) tabBar() string {
 }
 
 // listHeight is the rows under the request line and the tab bar.
-func (m *requestPane) listHeight() int {
+func (m *Model) listHeight() int {
 	return max(m.h-2-len(m.issues)-len(m.lessonLines()), 1)
 }
 
@@ -382,7 +392,7 @@ const maxIssueRows = 4
 // requestIssues is what is wrong with r as written (its errors: it cannot be sent
 // as it is) and what httplens does not act on (its notes), a line each, the file
 // named by its base name so that the line and the words stay in view.
-func requestIssues(r *collections.Request, st Styles) []string {
+func requestIssues(r *collections.Request, st styles.Styles) []string {
 	var out []string
 	short := func(s string) string {
 		if r.File != nil && r.File.Path != "" {
@@ -407,7 +417,7 @@ func requestIssues(r *collections.Request, st Styles) []string {
 // above the request line: at most three, and none when the pane is too short to
 // keep two rows for the request itself. The Explain pane shows it whole until
 // the request is sent.
-func (m *requestPane) lessonLines() []string {
+func (m *Model) lessonLines() []string {
 	if m.req == nil || m.req.Lesson == "" || m.h < 7 || m.w < 20 {
 		return nil
 	}
@@ -424,30 +434,30 @@ func (m *requestPane) lessonLines() []string {
 }
 
 // contentRows counts the rows of the current tab's content.
-func (m *requestPane) contentRows() int { return len(m.allContent()) }
+func (m *Model) contentRows() int { return len(m.allContent()) }
 
 // content is the visible rows of the current tab.
-func (m *requestPane) content() []string {
-	if m.tab == reqTabBody && m.body.editing {
+func (m *Model) content() []string {
+	if m.tab == TabBody && m.body.editing {
 		return append([]string{m.bodyHeader()}, m.body.View(m.listHeight()-1)...)
 	}
 	all := m.allContent()
 	h := m.listHeight()
-	if m.tab == reqTabHeaders || m.tab == reqTabQuery {
+	if m.tab == TabHeaders || m.tab == TabQuery {
 		if m.sel < m.top {
 			m.top = m.sel
 		} else if m.sel >= m.top+h {
 			m.top = m.sel - h + 1
 		}
 	}
-	m.top = clamp(m.top, 0, max(len(all)-h, 0))
+	m.top = uikit.Clamp(m.top, 0, max(len(all)-h, 0))
 	return all[m.top:min(m.top+h, len(all))]
 }
 
 // allContent is every row of the current tab.
-func (m *requestPane) allContent() []string {
+func (m *Model) allContent() []string {
 	switch m.tab {
-	case reqTabHeaders:
+	case TabHeaders:
 		rows := make([]string, 0, len(m.d.Headers)+1)
 		for i, h := range m.d.Headers {
 			row := termtext.String(h.Name) + ": " + termtext.String(h.Value)
@@ -457,21 +467,21 @@ func (m *requestPane) allContent() []string {
 			rows = append(rows, m.listRow(i, fieldHeaderEdit, row))
 		}
 		return m.withAddRow(rows, fieldHeaderAdd, "No headers. a adds one.")
-	case reqTabQuery:
+	case TabQuery:
 		ps := m.d.params()
 		rows := make([]string, 0, len(ps)+1)
 		for i, p := range ps {
 			rows = append(rows, m.listRow(i, fieldParamEdit, termtext.String(p.Name)+" = "+termtext.String(p.Value)))
 		}
 		return m.withAddRow(rows, fieldParamAdd, "No query parameters. a adds one.")
-	case reqTabBody:
+	case TabBody:
 		return append([]string{m.bodyHeader()}, m.bodyLines()...)
 	}
 	return m.authLines()
 }
 
 // listRow draws row i of a list, or the field when it is being edited.
-func (m *requestPane) listRow(i int, p fieldPurpose, row string) string {
+func (m *Model) listRow(i int, p fieldPurpose, row string) string {
 	switch {
 	case m.field.Editing() && m.purpose == p && i == m.sel:
 		return "› " + m.field.View()
@@ -481,7 +491,7 @@ func (m *requestPane) listRow(i int, p fieldPurpose, row string) string {
 	return "  " + row
 }
 
-func (m *requestPane) withAddRow(rows []string, p fieldPurpose, empty string) []string {
+func (m *Model) withAddRow(rows []string, p fieldPurpose, empty string) []string {
 	switch {
 	case m.field.Editing() && m.purpose == p:
 		rows = append(rows, "+ "+m.field.View())
@@ -491,23 +501,23 @@ func (m *requestPane) withAddRow(rows []string, p fieldPurpose, empty string) []
 	return rows
 }
 
-func (m *requestPane) bodyHeader() string {
+func (m *Model) bodyHeader() string {
 	k := m.keys
-	hint := keyName(k.Get(actionContentType)) + " type · " + keyName(k.Get(actionEdit)) + " edit · " + keyName(k.Get(actionEditor)) + " $EDITOR"
+	hint := keyset.Name(k.Get(ContentType)) + " type · " + keyset.Name(k.Get(Edit)) + " edit · " + keyset.Name(k.Get(Editor)) + " $EDITOR"
 	if m.body.editing {
-		hint = "editing · " + keyName(m.body.keys.Done) + " done"
+		hint = "editing · " + keyset.Name(m.body.keys.Done) + " done"
 	}
 	return m.st.Muted.Render(fmt.Sprintf("Content-Type: %s · %s", termtext.String(m.d.contentTypeLabel()), hint))
 }
 
-func (m *requestPane) bodyLines() []string {
+func (m *Model) bodyLines() []string {
 	if m.d.Body == "" {
-		return []string{m.st.Muted.Render("No body. " + keyName(m.keys.Get(actionEdit)) + " types one, " + keyName(m.keys.Get(actionEditor)) + " opens $EDITOR.")}
+		return []string{m.st.Muted.Render("No body. " + keyset.Name(m.keys.Get(Edit)) + " types one, " + keyset.Name(m.keys.Get(Editor)) + " opens $EDITOR.")}
 	}
 	return termtext.Lines([]byte(m.d.Body))
 }
 
-func (m *requestPane) authLines() []string {
+func (m *Model) authLines() []string {
 	lines := []string{termtext.String(m.d.authSummary()), ""}
 	switch {
 	case m.field.Editing() && m.purpose == fieldBasic:
@@ -515,8 +525,8 @@ func (m *requestPane) authLines() []string {
 	case m.field.Editing() && m.purpose == fieldBearer:
 		lines = append(lines, m.field.View())
 	default:
-		lines = append(lines, m.st.Muted.Render(keyName(m.keys.Get(actionAuthBasic))+" sets Basic (user:password) · "+
-			keyName(m.keys.Get(actionAuthBearer))+" sets a Bearer token"))
+		lines = append(lines, m.st.Muted.Render(keyset.Name(m.keys.Get(AuthBasic))+" sets Basic (user:password) · "+
+			keyset.Name(m.keys.Get(AuthBearer))+" sets a Bearer token"))
 	}
 	return lines
 }
