@@ -1,27 +1,23 @@
 package ui
 
 import (
-	"fmt"
 	"io"
 	"maps"
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
-	"github.com/httplens/httplens/curl"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui/clipboard"
 	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/saving"
 	"github.com/httplens/httplens/ui/tree"
 )
-
-// maxCopy bounds what is put on the clipboard: terminals cap OSC 52 payloads.
-const maxCopy = 1 << 20
 
 // handleEditMsg takes the results of editing, saving and copying.
 func (m Model) handleEditMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case fileSavedMsg:
+	case saving.FileSaved:
 		return m.fileSaved(msg)
 	case tree.Change:
 		return m.treeAction(msg)
@@ -29,12 +25,8 @@ func (m Model) handleEditMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.copyCurlCmd()
 	case copyResponseMsg:
 		return m, m.copyResponseCmd(msg.raw)
-	case copiedMsg:
-		if msg.err != nil {
-			m.setStatus("Cannot copy "+msg.what+": "+msg.err.Error(), true)
-		} else {
-			m.setStatus(fmt.Sprintf("Copied %s (%s) to the clipboard", msg.what, humanBytes(int64(msg.n))), false)
-		}
+	case clipboard.Copied:
+		m.setStatus(msg.Status())
 	}
 	return m, nil
 }
@@ -47,19 +39,6 @@ func (m *Model) clipboard() io.Writer {
 	return os.Stdout
 }
 
-// copyCmd writes data to the terminal's clipboard with OSC 52. The sequence is
-// base64, so no byte of data reaches the terminal as a control character. It is
-// one write, which the terminal device never interleaves with the renderer's.
-func copyCmd(w io.Writer, what string, data []byte) tea.Cmd {
-	return func() tea.Msg {
-		if len(data) > maxCopy {
-			return copiedMsg{what: what, err: fmt.Errorf("%s is over the %s a terminal clipboard takes", humanBytes(int64(len(data))), humanBytes(maxCopy))}
-		}
-		_, err := io.WriteString(w, ansi.SetSystemClipboard(string(data)))
-		return copiedMsg{what: what, n: len(data), err: err}
-	}
-}
-
 // copyResponseCmd copies the body (decoded) or the raw response as received.
 func (m *Model) copyResponseCmd(raw bool) tea.Cmd {
 	r := m.lastX.Response
@@ -68,13 +47,13 @@ func (m *Model) copyResponseCmd(raw bool) tea.Cmd {
 	}
 	if raw {
 		data := append(append(append([]byte(nil), r.RawHead...), r.Body...), r.Extra...)
-		return copyCmd(m.clipboard(), "the raw response", data)
+		return clipboard.Cmd(m.clipboard(), "the raw response", data)
 	}
 	body := r.Body
 	if r.Decoded != nil {
 		body = r.Decoded
 	}
-	return copyCmd(m.clipboard(), "the response body", body)
+	return clipboard.Cmd(m.clipboard(), "the response body", body)
 }
 
 // copyCurlCmd resolves the request as edited and copies it as a curl command.
@@ -83,24 +62,6 @@ func (m *Model) copyCurlCmd() tea.Cmd {
 	if r == nil {
 		return nil
 	}
-	resolve, last, w := m.resolver(), maps.Clone(m.last), m.clipboard()
-	return func() tea.Msg {
-		req, err := resolve(r, last, nil)
-		if err != nil {
-			return copiedMsg{what: "the request as curl", err: err}
-		}
-		s, err := curl.Format(curlRequest(req))
-		if err != nil {
-			return copiedMsg{what: "the request as curl", err: err}
-		}
-		return copyCmd(w, "the request as curl", []byte(s))()
-	}
-}
-
-func curlRequest(r requests.Request) curl.Request {
-	c := curl.Request{Method: r.Method, URL: r.URL, Body: r.Body}
-	for _, h := range r.Headers {
-		c.Headers = append(c.Headers, curl.Header{Name: h.Name, Value: h.Value})
-	}
-	return c
+	resolve, last := m.resolver(), maps.Clone(m.last)
+	return clipboard.CurlCmd(m.clipboard(), func() (requests.Request, error) { return resolve(r, last, nil) })
 }

@@ -50,10 +50,3 @@ type keptResponse struct {
 	name string
 	resp collections.Response
 }
-
-// copiedMsg says what was put on the clipboard (or why it was not).
-type copiedMsg struct {
-	what string
-	n    int
-	err  error
-}

@@ -24,6 +24,7 @@ import (
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
 	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/saving"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -115,6 +116,8 @@ type Model struct {
 	lab     *cachelab.Lab   // the cache lab sends go through; nil when it is off
 
 	acts []action // the action table, built once for this model; never changed
+
+	saver saving.Saver // writes edits, copies, pasted requests and bodies
 }
 
 // flight is the request in flight: its id, how to cancel it and how long it has run.
@@ -145,7 +148,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: collectionActions(),
-		scripts: &scripts.Engine{Globals: &scripts.Globals{}},
+		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, saver: saving.Saver{Dir: cfg.Dir},
 	}
 	m.flight.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.useKeymap(cfg.Keys)

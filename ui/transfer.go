@@ -9,6 +9,7 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui/saving"
 )
 
 // transferState is the root's part in large bodies and faults: the formatting in
@@ -39,7 +40,7 @@ func (m Model) handleTransferMsg(msg tea.Msg) (next tea.Model, cmd tea.Cmd, ok b
 		next, cmd = m.resendInsecure()
 	case saveBodyMsg:
 		next, cmd = m.openSavePrompt(), nil
-	case bodySavedMsg:
+	case saving.BodySaved:
 		next, cmd = m.bodySaved(msg), nil
 	case spoolRemovedMsg:
 		next = m

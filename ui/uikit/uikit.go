@@ -5,6 +5,7 @@
 package uikit
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -125,4 +126,17 @@ func TabLabel(name string, active bool) string {
 		return "[" + name + "]"
 	}
 	return " " + name + " "
+}
+
+// Bytes formats a byte count as 0 B, 1.2 KB, 3.4 MB (powers of 1000).
+func Bytes(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	case n < 1000*1000*1000:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
 }
