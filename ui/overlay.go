@@ -191,7 +191,7 @@ func (m Model) confirm(d dialog) (tea.Model, tea.Cmd) {
 	case overlayRetry:
 		return m.retry(d)
 	case overlayResend:
-		return m.sendConfirmed()
+		return m.sendNow()
 	case overlayOverwrite:
 		return m, m.saver.SaveBodyCmd(m.lastX.Response, d.path, true)
 	}

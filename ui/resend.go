@@ -22,6 +22,3 @@ func (m Model) send() (tea.Model, tea.Cmd) {
 		r.Method, requestLabel(r))})
 	return m, nil
 }
-
-// sendConfirmed sends after a yes to the re-send question.
-func (m Model) sendConfirmed() (tea.Model, tea.Cmd) { return m.sendNow() }

@@ -31,6 +31,9 @@ func TestPromptHandsUpThePathOrCloses(t *testing.T) {
 		if out != nil {
 			t.Fatalf("enter on nothing handed up %#v", out)
 		}
+		if v := m.View(styles.New(), 40, 8); !strings.Contains(v, "Save to: █") {
+			t.Errorf("the prompt stopped editing:\n%s", v)
+		}
 		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")})
 		if _, out := m.Update(tea.KeyMsg{Type: tea.KeyEnter}); out != (Chosen{Path: "x"}) {
 			t.Errorf("the prompt no longer takes text: %#v", out)
