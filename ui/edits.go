@@ -24,7 +24,7 @@ func (m Model) handleEditMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case requestpane.CopyAsCurl:
 		return m, m.copyCurlCmd()
 	case copyResponseMsg:
-		return m, m.copyResponseCmd(msg.raw)
+		return m, clipboard.ResponseCmd(m.clipboard(), m.lastX.Response, msg.raw)
 	case clipboard.Copied:
 		m.setStatus(msg.Status())
 	}
@@ -37,23 +37,6 @@ func (m *Model) clipboard() io.Writer {
 		return m.cfg.Clipboard
 	}
 	return os.Stdout
-}
-
-// copyResponseCmd copies the body (decoded) or the raw response as received.
-func (m *Model) copyResponseCmd(raw bool) tea.Cmd {
-	r := m.lastX.Response
-	if r == nil {
-		return nil
-	}
-	if raw {
-		data := append(append(append([]byte(nil), r.RawHead...), r.Body...), r.Extra...)
-		return clipboard.Cmd(m.clipboard(), "the raw response", data)
-	}
-	body := r.Body
-	if r.Decoded != nil {
-		body = r.Decoded
-	}
-	return clipboard.Cmd(m.clipboard(), "the response body", body)
 }
 
 // copyCurlCmd resolves the request as edited and copies it as a curl command.

@@ -42,7 +42,7 @@ func newTreePane(st Styles) tree.Model { return tree.New(st, newTreeKeys(nil).ke
 // requestKey identifies a request within a session; see tree.RequestKey.
 func requestKey(r *collections.Request) string { return tree.RequestKey(r) }
 
-// newRequestKeys drive the request pane; see requestpane.Keys.
+// newRequestKeys makes the request pane's keys from km; see requestpane.Keys.
 func newRequestKeys(km settings.Keymap) requestpane.Keys {
 	return requestpane.NewKeys(newKeySet(km, scopeRequest))
 }

@@ -49,6 +49,23 @@ func write(w io.Writer, what string, data []byte) Copied {
 	return Copied{What: what, N: len(data), Err: err}
 }
 
+// ResponseCmd copies the body of r (decoded) or, when raw, the response as
+// received: head, body and any bytes after it. A nil r copies nothing.
+func ResponseCmd(w io.Writer, r *requests.Response, raw bool) tea.Cmd {
+	if r == nil {
+		return nil
+	}
+	if raw {
+		data := append(append(append([]byte(nil), r.RawHead...), r.Body...), r.Extra...)
+		return Cmd(w, "the raw response", data)
+	}
+	body := r.Body
+	if r.Decoded != nil {
+		body = r.Decoded
+	}
+	return Cmd(w, "the response body", body)
+}
+
 // CurlCmd resolves a request with resolve (off the UI goroutine) and copies it as
 // a curl command.
 func CurlCmd(w io.Writer, resolve func() (requests.Request, error)) tea.Cmd {

@@ -47,3 +47,25 @@ func TestCurlCmd(t *testing.T) {
 		t.Errorf("status %q", s)
 	}
 }
+
+func TestResponseCmd(t *testing.T) {
+	r := &requests.Response{RawHead: []byte("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n"), Body: []byte("gz"), Decoded: []byte("plain"), Extra: []byte("junk")}
+	for _, c := range []struct {
+		raw        bool
+		what, want string
+	}{
+		{false, "the response body", "plain"},
+		{true, "the raw response", "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\ngzjunk"},
+	} {
+		var term bytes.Buffer
+		got := ResponseCmd(&term, r, c.raw)().(Copied)
+		seq := strings.TrimSuffix(strings.TrimPrefix(term.String(), "\x1b]52;c;"), "\a")
+		text, _ := base64.StdEncoding.DecodeString(seq)
+		if got.What != c.what || string(text) != c.want {
+			t.Errorf("raw %v: copied %+v: %q, want %q", c.raw, got, text, c.want)
+		}
+	}
+	if ResponseCmd(&bytes.Buffer{}, nil, false) != nil {
+		t.Error("no response, yet a command")
+	}
+}

@@ -3,8 +3,8 @@
 // the method and content-type pickers, and the drafts that hold unsaved edits
 // per request. It hands up what only the root can do (resolve a request, copy it
 // as curl) as messages, and runs $EDITOR itself. It imports collections,
-// preconditions, requests, settings, termtext and the leaves under ui, never the
-// root.
+// preconditions, requests, settings, termtext, ui/tree (request keys and marks),
+// ui/explainfold (the lesson's lines) and the leaves under ui, never the root.
 package requestpane
 
 import (
