@@ -115,9 +115,3 @@ func (m Model) handleSavePrompt(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	return m.fromOverlay(out)
 }
-
-// bodySaved reports a save, or asks before overwriting an existing file.
-func (m Model) bodySaved(msg saving.BodySaved) Model {
-	m.applySaving(saving.BodyDone(msg))
-	return m
-}

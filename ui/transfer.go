@@ -41,7 +41,7 @@ func (m Model) handleTransferMsg(msg tea.Msg) (next tea.Model, cmd tea.Cmd, ok b
 	case saveBodyMsg:
 		next, cmd = m.openSavePrompt(), nil
 	case saving.BodySaved:
-		next, cmd = m.bodySaved(msg), nil
+		next, cmd = m.afterSaving(saving.BodyDone(msg))
 	case spoolRemovedMsg:
 		next = m
 	default:
