@@ -70,12 +70,15 @@ func (m *Model) askVanished() {
 // command becomes a new request in the file under the tree's cursor (or in a new
 // file when that one is read-only). ok is false for any other paste.
 func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool) {
+	if !msg.Paste {
+		return m, nil, false
+	}
 	dir := m.cfg.Dir
 	if m.coll != nil && m.coll.Dir != "" {
 		dir = m.coll.Dir
 	}
 	o, ok := m.saver.Paste(string(msg.Runes), m.tree.CursorFile(), dir)
-	if !msg.Paste || !ok {
+	if !ok {
 		return m, nil, false
 	}
 	next, cmd = m.afterSaving(o)
