@@ -13,6 +13,7 @@ import (
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/nav"
+	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -62,26 +63,26 @@ const (
 	actionNewFile         settings.Action = tree.NewFile
 	actionTabNext         settings.Action = "tab-next"
 	actionTabPrev         settings.Action = "tab-prev"
-	actionRequestHeaders  settings.Action = "request-headers"
-	actionRequestBody     settings.Action = "request-body"
-	actionRequestQuery    settings.Action = "request-query"
-	actionRequestAuth     settings.Action = "request-auth"
-	actionResolve         settings.Action = "resolve"
-	actionMethodNext      settings.Action = "method-next"
-	actionMethodPrev      settings.Action = "method-prev"
-	actionEditURL         settings.Action = "edit-url"
-	actionEdit            settings.Action = "edit"
-	actionAdd             settings.Action = "add"
-	actionRemove          settings.Action = "remove"
-	actionToggleHeader    settings.Action = "toggle-header"
-	actionContentType     settings.Action = "content-type"
-	actionEditor          settings.Action = "editor"
-	actionAuthBasic       settings.Action = "auth-basic"
-	actionAuthBearer      settings.Action = "auth-bearer"
-	actionCondition       settings.Action = "condition"
-	actionAutoIfMatch     settings.Action = "auto-if-match"
-	actionCopyCurl        settings.Action = "copy-curl"
-	actionDiscard         settings.Action = "discard"
+	actionRequestHeaders  settings.Action = requestpane.Headers
+	actionRequestBody     settings.Action = requestpane.Body
+	actionRequestQuery    settings.Action = requestpane.Query
+	actionRequestAuth     settings.Action = requestpane.Auth
+	actionResolve         settings.Action = requestpane.Resolve
+	actionMethodNext      settings.Action = requestpane.MethodNext
+	actionMethodPrev      settings.Action = requestpane.MethodPrev
+	actionEditURL         settings.Action = requestpane.EditURL
+	actionEdit            settings.Action = requestpane.Edit
+	actionAdd             settings.Action = requestpane.Add
+	actionRemove          settings.Action = requestpane.Remove
+	actionToggleHeader    settings.Action = requestpane.Toggle
+	actionContentType     settings.Action = requestpane.ContentType
+	actionEditor          settings.Action = requestpane.Editor
+	actionAuthBasic       settings.Action = requestpane.AuthBasic
+	actionAuthBearer      settings.Action = requestpane.AuthBearer
+	actionCondition       settings.Action = requestpane.Condition
+	actionAutoIfMatch     settings.Action = requestpane.AutoIfMatch
+	actionCopyCurl        settings.Action = requestpane.CopyCurl
+	actionDiscard         settings.Action = requestpane.Discard
 	actionResponseRaw     settings.Action = "response-raw"
 	actionResponsePretty  settings.Action = "response-pretty"
 	actionResponseHeaders settings.Action = "response-headers"
@@ -325,12 +326,7 @@ func actionList() []settings.ActionInfo { return Actions() }
 
 // keyName is the key of b for a hint in the UI ("Press ctrl+r to send"), as help
 // shows it, so the hint follows a rebinding; an unbound action says so.
-func keyName(b key.Binding) string {
-	if k := b.Help().Key; k != "" {
-		return k
-	}
-	return "(unbound)"
-}
+func keyName(b key.Binding) string { return keyset.Name(b) }
 
 // inScope reports whether info's keys act in scope s.
 func inScope(info settings.ActionInfo, s settings.Scope) bool {

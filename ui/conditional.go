@@ -11,6 +11,7 @@ import (
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
 	"github.com/httplens/httplens/ui/overlay/threeway"
+	"github.com/httplens/httplens/ui/requestpane"
 )
 
 // The conditional workflow (package conditional) as the root drives it: it
@@ -59,9 +60,9 @@ func (m *Model) refreshKnownETag() {
 // afterResponse updates the conditional workflow from the exchange just shown,
 // the answer to request key ("" for a re-read).
 func (m *Model) afterResponse(x requests.Exchange, key string) {
-	var v validator
+	var v requestpane.Validator
 	if r := x.Response; r != nil {
-		v = validator{etag: headerValue(r.Headers, "ETag"), lastModified: headerValue(r.Headers, "Last-Modified")}
+		v = requestpane.Validator{ETag: headerValue(r.Headers, "ETag"), LastModified: headerValue(r.Headers, "Last-Modified")}
 	}
 	m.req.SetValidator(v)
 	rereadOf := m.flight.reread
@@ -159,7 +160,7 @@ func (m Model) handleMergeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if c.Which != threeway.Yours {
-		m.req, _ = m.req.Update(bodyEditedMsg{key: c.Key, body: string(c.Body)})
+		m.req.SetBody(c.Key, string(c.Body))
 	}
 	m.req.SetIfMatch(c.ETag)
 	// With If-Match present a server ignores If-Unmodified-Since (RFC 9110

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/httplens/httplens/ui/requestpane"
 )
 
 // sentHeader is the value of header name in the last request sent.
@@ -97,23 +99,22 @@ func TestEditorRewritesBody(t *testing.T) {
 	next, _ := m.Update(keyMsg("alt+2"))
 	m = next.(Model)
 	_, cmd := m.Update(keyMsg("e"))
-	ask := cmd().(editBodyMsg)
-	ready := writeBodyCmd(ask)().(editorReadyMsg)
-	if b, _ := os.ReadFile(ready.path); string(b) != `{"name": "notebook (blue)"}` || filepath.Ext(ready.path) != ".json" {
-		t.Fatalf("the editor's file %s holds %q", ready.path, b)
+	ready := cmd().(requestpane.EditorReady)
+	if b, _ := os.ReadFile(ready.Path); string(b) != `{"name": "notebook (blue)"}` || filepath.Ext(ready.Path) != ".json" {
+		t.Fatalf("the editor's file %s holds %q", ready.Path, b)
 	}
 	t.Setenv("VISUAL", "")
 	t.Setenv("EDITOR", script)
-	if editorCmd(ready) == nil {
+	if requestpane.EditorCmd(ready) == nil {
 		t.Fatal("no command to run the editor")
 	}
 	// The program runs the editor through tea.ExecProcess; here it is run directly.
-	err := exec.Command(script, ready.path).Run()
-	m, _ = drive(t, m, editorDoneMsg{key: ready.key, path: ready.path, err: err})
+	err := exec.Command(script, ready.Path).Run()
+	m, _ = drive(t, m, requestpane.EditorDone{Key: ready.Key, Path: ready.Path, Err: err})
 	if got := string(m.req.Request().Body); got != `{"name": "from the editor"}` || !m.req.Dirty() {
 		t.Errorf("body after the editor %q (status %q)", got, m.status)
 	}
-	if _, err := os.Stat(ready.path); !os.IsNotExist(err) {
+	if _, err := os.Stat(ready.Path); !os.IsNotExist(err) {
 		t.Error("the temporary file was left behind")
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/httplens/httplens/ui/bodylines"
 	"github.com/httplens/httplens/ui/labview"
 	"github.com/httplens/httplens/ui/testsview"
+	"github.com/httplens/httplens/ui/uikit"
 	"github.com/httplens/httplens/ui/wireview"
 )
 
@@ -266,17 +267,7 @@ func headerValue(hs []requests.Header, name string) string {
 }
 
 // humanBytes formats a byte count as 0 B, 1.2 KB, 3.4 MB.
-func humanBytes(n int64) string {
-	switch {
-	case n < 1000:
-		return fmt.Sprintf("%d B", n)
-	case n < 1000*1000:
-		return fmt.Sprintf("%.1f KB", float64(n)/1000)
-	case n < 1000*1000*1000:
-		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
-	}
-	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
-}
+func humanBytes(n int64) string { return uikit.Bytes(n) }
 
 // humanDuration formats a duration for titles and lists.
 func humanDuration(d time.Duration) string { return wireview.Duration(d) }

@@ -131,7 +131,7 @@ func (m *Model) paneKeys(p paneID) keySet {
 	case paneTree:
 		return m.tree.Keys
 	case paneRequest:
-		return m.req.keys.keySet
+		return m.req.Keys()
 	case paneResponse:
 		return m.resp.keys.keySet
 	}

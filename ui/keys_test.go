@@ -18,6 +18,8 @@ import (
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // bindingsOf collects every key.Binding field of a keyMap, embedded and array
@@ -50,7 +52,7 @@ func scopes(km settings.Keymap) map[string]help.KeyMap {
 	return map[string]help.KeyMap{
 		"global": newGlobalKeys(km), "tree": newTreeKeys(km), "request": newRequestKeys(km),
 		"response": newResponseKeys(km), "explain": newExplainKeys(km), "field": field.NewKeys(),
-		"overlay": textview.NewKeys(), "editor": newEditorKeys(), "dialog": confirm.NewKeys(), "picker": envpicker.NewKeys(),
+		"overlay": textview.NewKeys(), "editor": requestpane.NewEditorKeys(), "dialog": confirm.NewKeys(), "picker": envpicker.NewKeys(),
 	}
 }
 
@@ -107,10 +109,10 @@ func TestSearchKeysEnabledOnlyWithMatches(t *testing.T) {
 }
 
 func TestRequestKeysOnEveryTab(t *testing.T) {
-	for tab := range reqTabCount {
-		t.Run(reqTabName(tab), func(t *testing.T) {
+	for tab := range requestpane.TabCount {
+		t.Run(requestpane.TabName(tab), func(t *testing.T) {
 			k := newRequestKeys(nil)
-			k.setTab(tab)
+			k.SetTab(tab)
 			k.Enable(actionCondition, true)
 			seen := map[string]string{}
 			for _, b := range bindingsOf(reflect.ValueOf(k)) {
@@ -171,7 +173,14 @@ func TestHintsNameTheKeysInForce(t *testing.T) {
 			}, "arrived before the error · S saves it", "· s saves"},
 		{"the body editor's keys, on the Body tab", settings.Keymap{actionEdit: {"w"}, actionEditor: {"E"}},
 			func(t *testing.T, m Model) string {
-				return m.req.bodyHeader() + "\n" + strings.Join(m.req.bodyLines(), "\n")
+				r, err := tour(t).Find("Read item")
+				if err != nil {
+					t.Fatal(err)
+				}
+				m.req.SetSize(80, 10)
+				m.req.SetRequest(r)
+				m.req, _ = m.req.Update(uimsg.RunAction{ID: requestpane.Body})
+				return m.req.View()
 			},
 			"w edit · E $EDITOR", "e opens"},
 		{"re-read, in the 412 explanation", settings.Keymap{actionReread: {"f9"}},

@@ -39,57 +39,14 @@ type responseMsg struct {
 	lab      *cachelab.Result    // what the cache lab did with the last request; nil when off
 }
 
-// resolvedMsg carries the request pane's resolved view of request key.
-type resolvedMsg struct {
-	key string
-	req requests.Request
-	err error
-}
-
 // searchDoneMsg carries the matches of response search id.
 type searchDoneMsg struct {
 	id      int
 	matches []match
 }
 
-// resolveRequestMsg asks the root to resolve request key for the request pane.
-type resolveRequestMsg struct{ key string }
-
 // keptResponse is the last response of a named request.
 type keptResponse struct {
 	name string
 	resp collections.Response
-}
-
-// copyRequestMsg asks the root to copy the shown request as a curl command.
-type copyRequestMsg struct{}
-
-// copiedMsg says what was put on the clipboard (or why it was not).
-type copiedMsg struct {
-	what string
-	n    int
-	err  error
-}
-
-// editBodyMsg asks the root to open the body of request key in $EDITOR.
-type editBodyMsg struct {
-	key, body, ext string
-}
-
-// editorReadyMsg carries the temporary file the body was written to.
-type editorReadyMsg struct {
-	key, path string
-	err       error
-}
-
-// editorDoneMsg says the editor of path exited.
-type editorDoneMsg struct {
-	key, path string
-	err       error
-}
-
-// bodyEditedMsg carries the body as the editor left it.
-type bodyEditedMsg struct {
-	key, body string
-	err       error
 }

@@ -7,7 +7,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
-	"github.com/httplens/httplens/ui/field"
 	"github.com/httplens/httplens/ui/labview"
 	"github.com/httplens/httplens/ui/overlay/ask"
 	"github.com/httplens/httplens/ui/overlay/confirm"
@@ -15,6 +14,7 @@ import (
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/keyhelp"
 	"github.com/httplens/httplens/ui/overlay/palette"
+	"github.com/httplens/httplens/ui/overlay/saveprompt"
 	"github.com/httplens/httplens/ui/overlay/textview"
 	"github.com/httplens/httplens/ui/overlay/threeway"
 	"github.com/httplens/httplens/ui/uimsg"
@@ -55,7 +55,8 @@ type dialog struct {
 	palette  palette.Model        // for overlayPalette
 	help     keyhelp.Model        // for overlayHelp
 	picker   envpicker.Model      // for overlayEnv
-	field    field.Line           // for overlaySaveBody and overlayOverwrite: the path
+	prompt   saveprompt.Model     // for overlaySaveBody
+	path     string               // for overlayOverwrite: the file
 	question ask.Model            // for overlayAsk
 	lab      labview.Model        // for overlayLab
 	merge    threeway.Model       // for overlayRetry
@@ -72,7 +73,7 @@ func (m *Model) dialogKeyMap() help.KeyMap {
 	case overlayEnv:
 		return m.picker
 	case overlaySaveBody:
-		return m.overlay.field.Keys
+		return m.overlay.prompt.Keys()
 	case overlayAsk:
 		return m.overlay.question.Keys()
 	case overlayPalette:
@@ -157,9 +158,9 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case confirm.Yes:
 		return m.confirm(d)
 	case confirm.Reload:
-		return m.reloadFile(d.key)
+		return m.afterSaving(m.saver.Reload(m.coll, d.key))
 	case confirm.SaveCopy:
-		return m.saveCopy(d.key)
+		return m.afterSaving(m.saver.Copy(m.coll, &m.req, d.key))
 	}
 	return m, nil
 }
@@ -171,7 +172,7 @@ func (m Model) answerVanished(out tea.Msg) (tea.Model, tea.Cmd) {
 	switch out {
 	case confirm.Answered{Answer: confirm.Yes}:
 		m.overlay = dialog{}
-		return m.saveVanished(k)
+		return m.afterSaving(m.saver.SaveVanished(m.coll, &m.req, k))
 	case confirm.Answered{Answer: confirm.No}:
 		m.overlay = dialog{}
 		m.req.Forget(k, nil)
@@ -194,9 +195,9 @@ func (m Model) confirm(d dialog) (tea.Model, tea.Cmd) {
 	case overlayDelete:
 		return m.deleteRequest(d.req)
 	case overlayResend:
-		return m.sendConfirmed()
+		return m.sendNow()
 	case overlayOverwrite:
-		return m.overwriteBody(d)
+		return m, m.saver.SaveBodyCmd(m.lastX.Response, d.path, true)
 	}
 	return m, nil
 }
@@ -227,7 +228,7 @@ func (m *Model) dialogView(h int) string {
 	case overlayText:
 		return m.overlay.textView.View(m.st, m.w, h)
 	case overlaySaveBody:
-		return m.savePromptView(h)
+		return m.overlay.prompt.View(m.st, m.w, h)
 	case overlayAsk:
 		return m.overlay.question.View(m.st, m.w, h)
 	case overlayPalette:

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"github.com/httplens/httplens/ui/requestpane"
 )
 
 // The digits pick the response pane's tabs from every pane, as the tour's lessons
@@ -28,8 +30,8 @@ func TestDigitsPickResponseTabsFromAnyPane(t *testing.T) {
 	}
 	m.setFocus(paneRequest)
 	m, _ = drive(t, m, keyMsg("alt+2"))
-	if m.focus != paneRequest || m.req.tab != reqTabBody {
-		t.Errorf("alt+2 in the request pane: focus %d, request tab %d; want the request Body tab", m.focus, m.req.tab)
+	if m.focus != paneRequest || m.req.Tab() != requestpane.TabBody {
+		t.Errorf("alt+2 in the request pane: focus %d, request tab %d; want the request Body tab", m.focus, m.req.Tab())
 	}
 }
 

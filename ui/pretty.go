@@ -12,6 +12,7 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 
+	"github.com/httplens/httplens/ui/lexers"
 	"github.com/httplens/httplens/ui/styles"
 )
 
@@ -223,9 +224,9 @@ func highlight(kind bodyKind, lines []string, st styles.SyntaxStyles) []string {
 	var lexer chroma.Lexer
 	switch kind {
 	case kindJSON:
-		lexer = jsonLexer()
+		lexer = lexers.JSON()
 	case kindXML, kindHTML:
-		lexer = markupLexer()
+		lexer = lexers.Markup()
 	default:
 		return nil
 	}

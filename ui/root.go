@@ -25,6 +25,8 @@ import (
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/saving"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -84,7 +86,7 @@ type Model struct {
 	overlay    dialog
 
 	tree tree.Model
-	req  requestPane
+	req  requestpane.Model
 	resp responsePane
 	expl explainview.Model
 
@@ -119,6 +121,7 @@ type Model struct {
 	acts []action // the action table, built once for this model; never changed
 
 	frames *frameMemo // the panes' boxes as last drawn, shared by the copies of the model
+	saver saving.Saver // writes edits, copies, pasted requests and bodies
 }
 
 // flight is the request in flight: its id, how to cancel it and how long it has run.
@@ -149,7 +152,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: collectionActions(),
-		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &frameMemo{},
+		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &frameMemo{}, saver: saving.Saver{Dir: cfg.Dir},
 	}
 	m.flight.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.useKeymap(cfg.Keys)
@@ -189,14 +192,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, follow
 	case latestLoadedMsg:
 		return m.latestLoaded(msg), nil
-	case resolveRequestMsg:
-		return m, m.resolveCmd(msg.key)
+	case requestpane.ResolveWanted:
+		return m, m.resolveCmd(msg.Key)
 	case checks.PreflightDone:
 		return m.preflightDone(msg)
-	case resolvedMsg:
+	case requestpane.Resolved:
 		var cmd tea.Cmd
 		m.req, cmd = m.req.Update(msg)
 		return m, cmd
+	case requestpane.EditorReady, requestpane.EditorDone, requestpane.BodyEdited:
+		return m.updatePane(paneRequest, msg)
 	case searchDoneMsg:
 		var cmd tea.Cmd
 		m.resp, cmd = m.resp.Update(msg)
@@ -305,8 +310,8 @@ func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {
 	case paneRequest:
 		m.req, cmd = m.req.Update(msg)
 		m.syncEdits()
-		if n := m.req.TakeNotice(); n != "" {
-			m.setStatus(termtext.String(n), false)
+		if n, isErr := m.req.TakeNotice(); n != "" {
+			m.setStatus(termtext.String(n), isErr)
 		}
 	case paneResponse:
 		m.resp, cmd = m.resp.Update(msg)

@@ -1,283 +1,120 @@
 package ui
 
 import (
-	"errors"
-	"fmt"
-	"io"
-	"maps"
-	"os"
-	"path/filepath"
-	"slices"
-	"strconv"
-	"strings"
-
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/httplens/httplens/atomicfile"
-	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/ui/overlay/saveprompt"
+	"github.com/httplens/httplens/ui/saving"
 )
 
-// fileSavedMsg says a file was written (or not): old is replaced by file in the
-// collection; old is nil for a new file. show is the request key to select.
-type fileSavedMsg struct {
-	old, file *collections.File
-	saved     string // key of the request whose edits were saved, if any
-	show      string
-	status    string
-	err       error
+// askDialogs are the root's dialogs for the saving workflow's questions.
+var askDialogs = map[saving.Ask]overlay{saving.AskReadOnly: overlayReadOnly, saving.AskConflict: overlayConflict,
+	saving.AskVanished: overlayVanished, saving.AskOverwrite: overlayOverwrite}
+
+// applySaving does what a step of the saving workflow asks: it sets the status
+// line, opens its question, and returns its write.
+func (m *Model) applySaving(o saving.Outcome) tea.Cmd {
+	if o.Status != "" {
+		m.setStatus(o.Status, o.IsErr)
+	}
+	if o.Ask != saving.AskNone {
+		m.openDialog(dialog{kind: askDialogs[o.Ask], key: o.Key, path: o.Path, text: o.Text})
+	}
+	return o.Cmd
 }
 
-// saveFileCmd writes content over old through collections.Save, which refuses to
-// overwrite a file changed on disk since it was read.
-func saveFileCmd(old *collections.File, content []byte, saved, show, status string) tea.Cmd {
-	return func() tea.Msg {
-		nf, err := collections.Save(old, content)
-		return fileSavedMsg{old: old, file: nf, saved: saved, show: show, status: status, err: err}
-	}
-}
-
-// createFileCmd writes content to a new file at the first of paths that does not
-// exist yet (never over an existing file) and reads it back; group is its
-// collection group. status is told the path used.
-func createFileCmd(paths []string, group string, content []byte, status string) tea.Cmd {
-	return func() tea.Msg {
-		var path string
-		err := os.ErrExist
-		for _, p := range paths {
-			path = p
-			err = atomicfile.Write(p, atomicfile.Options{Perm: 0o644, NoReplace: true}, func(w io.Writer) error {
-				_, err := w.Write(content)
-				return err
-			})
-			if !errors.Is(err, os.ErrExist) {
-				break
-			}
-		}
-		if err != nil {
-			return fileSavedMsg{err: err}
-		}
-		nf, err := collections.Parse(path, content)
-		if err != nil {
-			return fileSavedMsg{err: err}
-		}
-		nf.Group = group
-		show := ""
-		if len(nf.Requests) > 0 {
-			show = requestKey(&nf.Requests[0])
-		}
-		return fileSavedMsg{file: nf, show: show, status: status + path}
-	}
-}
-
-// reloadFileCmd reads old's file again from disk.
-func reloadFileCmd(old *collections.File) tea.Cmd {
-	return func() tea.Msg {
-		b, err := os.ReadFile(old.Path)
-		if err != nil {
-			return fileSavedMsg{err: err}
-		}
-		nf, err := collections.Parse(old.Path, b)
-		if err != nil {
-			return fileSavedMsg{err: err}
-		}
-		nf.Group, nf.ReadOnly = old.Group, old.ReadOnly
-		return fileSavedMsg{old: old, file: nf, status: "Reloaded " + old.Path + "; your edits are still unsaved."}
-	}
+// afterSaving is applySaving for an Update.
+func (m Model) afterSaving(o saving.Outcome) (tea.Model, tea.Cmd) {
+	cmd := m.applySaving(o)
+	return m, cmd
 }
 
 // save writes the shown request's edits into its file: only its block changes.
-func (m Model) save() (tea.Model, tea.Cmd) {
-	r := m.req.Saved()
-	if r == nil || !m.req.Dirty() {
-		m.setStatus("Nothing to save.", false)
-		return m, nil
-	}
-	key := requestKey(r)
-	if r.File == nil || r.File.ReadOnly {
-		m.openDialog(dialog{kind: overlayReadOnly, key: key,
-			text: "The built-in tour is read-only. Save a copy of its file, with this edit, in " + m.copyDir(r.File) + "?"})
-		return m, nil
-	}
-	d, _ := m.req.Draft(key)
-	content, err := r.File.Replace(r.Index, *d.request(r, true))
-	if err != nil {
-		m.setStatus("Cannot save: "+err.Error(), true)
-		return m, nil
-	}
-	return m, saveFileCmd(r.File, content, key, key, "Saved "+requestLabel(r)+" to "+r.File.Path)
-}
+func (m Model) save() (tea.Model, tea.Cmd) { return m.afterSaving(m.saver.Save(&m.req)) }
 
 // fileSaved swaps the written file into the collection, or reports why not.
-func (m Model) fileSaved(msg fileSavedMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		if errors.Is(msg.err, collections.ErrConflict) && msg.saved != "" {
-			m.openDialog(dialog{kind: overlayConflict, key: msg.saved,
-				text: msg.err.Error() + ". Nothing was written."})
-			return m, nil
-		}
-		if errors.Is(msg.err, atomicfile.ErrReadOnly) && msg.saved != "" {
-			f, _ := m.fileOf(msg.saved)
-			m.openDialog(dialog{kind: overlayReadOnly, key: msg.saved,
-				text: msg.err.Error() + ". Nothing was written. Save a copy of the file, with this edit, in " + m.copyDir(f) + "?"})
-			return m, nil
-		}
-		m.setStatus("Cannot save: "+msg.err.Error(), true)
-		return m, nil
+func (m Model) fileSaved(msg saving.FileSaved) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		return m.afterSaving(m.saver.Failed(msg, m.coll))
 	}
-	m.coll = withFile(m.coll, msg.old, msg.file)
+	m.coll = saving.WithFile(m.coll, msg.Old, msg.File)
 	m.tree.Reload(m.coll)
-	if msg.saved != "" {
-		m.req.Forget(msg.saved, findKey(msg.file, msg.saved))
+	if msg.Saved != "" {
+		m.req.Forget(msg.Saved, saving.FindKey(msg.File, msg.Saved))
 	}
-	if msg.old != nil {
+	if msg.Old != nil {
 		// Other edits of the file follow their requests, which may have moved.
-		moved, _ := m.req.Rematch(msg.old, msg.file)
-		if nk, ok := moved[m.req.key]; ok && msg.show == "" {
-			msg.show = nk
+		moved, _ := m.req.Rematch(msg.Old, msg.File)
+		if nk, ok := moved[m.req.Key()]; ok && msg.Show == "" {
+			msg.Show = nk
 		}
 	}
-	if msg.show != "" {
-		m.tree.SelectKey(msg.show)
+	if msg.Show != "" {
+		m.tree.SelectKey(msg.Show)
 	}
 	m.showRequest(m.tree.Selected())
-	m.setStatus(msg.status, false)
+	m.setStatus(msg.Status, false)
 	m.askVanished()
 	return m, nil
 }
 
 // askVanished asks what to do with the first edit whose request is gone from its
-// file, so no edit is lost silently or written over another request.
+// file, unless another dialog is open.
 func (m *Model) askVanished() {
-	if m.overlay.kind != overlayNone {
-		return
-	}
-	for _, k := range slices.Sorted(maps.Keys(m.req.DirtyKeys())) {
-		if r := m.req.Orig(k); r != nil && strings.HasPrefix(k, goneKey) {
-			m.openDialog(dialog{kind: overlayVanished, key: k, text: fmt.Sprintf(
-				"You edited %q, which is no longer in %s (deleted, renamed or changed on disk). Save your edit as a new request at the end of the file, or discard it?",
-				requestLabel(r), r.File.Path)})
-			return
-		}
+	if m.overlay.kind == overlayNone {
+		m.applySaving(saving.Vanished(&m.req))
 	}
 }
 
-// saveVanished appends the edit k, whose request is gone, to its file as a new request.
-func (m Model) saveVanished(k string) (tea.Model, tea.Cmd) {
-	orig := m.req.Orig(k)
-	d, ok := m.req.Draft(k)
-	if orig == nil || !ok {
-		return m, nil
+// pastedCurl handles a bracketed paste made while no field takes text: a curl
+// command becomes a new request in the file under the tree's cursor (or in a new
+// file when that one is read-only). ok is false for any other paste.
+func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool) {
+	if !msg.Paste {
+		return m, nil, false
 	}
-	var f *collections.File
-	if m.coll != nil {
-		for _, cf := range m.coll.Files {
-			if cf.Path == orig.File.Path {
-				f = cf
-			}
-		}
+	dir := m.cfg.Dir
+	if m.coll != nil && m.coll.Dir != "" {
+		dir = m.coll.Dir
 	}
-	if f == nil {
-		m.setStatus("Cannot save: "+orig.File.Path+" is no longer in the collection", true)
-		return m, nil
+	o, ok := m.saver.Paste(string(msg.Runes), m.tree.CursorFile(), dir)
+	if !ok {
+		return m, nil, false
 	}
-	content, err := f.Append(*d.request(orig, true))
-	if err != nil {
-		m.setStatus("Cannot save: "+err.Error(), true)
-		return m, nil
-	}
-	show := "r:" + f.Path + "#" + strconv.Itoa(len(f.Requests))
-	return m, saveFileCmd(f, content, k, show, "Saved "+requestLabel(orig)+" as a new request in "+f.Path)
+	next, cmd = m.afterSaving(o)
+	return next, cmd, true
 }
 
-// withFile returns a new collection with old replaced by nf (or nf added when old
-// is nil). The collection is never changed in place: commands may hold it.
-func withFile(c *collections.Collection, old, nf *collections.File) *collections.Collection {
-	out := *c
-	out.Files = slices.Clone(c.Files)
-	if i := slices.Index(out.Files, old); old != nil && i >= 0 {
-		out.Files[i] = nf
-		return &out
+// saveBodyMsg asks the root for the save prompt of the response body.
+type saveBodyMsg struct{}
+
+// openSavePrompt opens the path prompt for the shown body.
+func (m Model) openSavePrompt() Model {
+	p, ok := saving.Prompt(m.lastX.Response, bodyExt(m.resp.content))
+	if !ok {
+		m.setStatus("No body to save.", true)
+		return m
 	}
-	out.Files = append(out.Files, nf)
-	return &out
+	m.openDialog(dialog{kind: overlaySaveBody, prompt: p})
+	return m
 }
 
-// findKey is the request of f with key k, or nil.
-func findKey(f *collections.File, k string) *collections.Request {
-	for i := range f.Requests {
-		if requestKey(&f.Requests[i]) == k {
-			return &f.Requests[i]
-		}
+// bodyExt is a file extension for the kind of body shown.
+func bodyExt(c *responseContent) string {
+	if c == nil {
+		return ".bin"
 	}
-	return nil
+	return map[bodyKind]string{kindJSON: ".json", kindXML: ".xml", kindHTML: ".html", kindText: ".txt", kindBinary: ".bin"}[c.kind]
 }
 
-// fileOf is the file of the request with key k in the collection, or nil.
-func (m *Model) fileOf(k string) (*collections.File, *collections.Request) {
-	if m.coll == nil {
-		return nil, nil
+// handleSavePrompt types into the path prompt; enter saves, refusing an existing
+// file until the overwrite is confirmed.
+func (m Model) handleSavePrompt(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	p, out := m.overlay.prompt.Update(msg)
+	m.overlay.prompt = p
+	if c, ok := out.(saveprompt.Chosen); ok {
+		m.overlay = dialog{}
+		return m, m.saver.SaveBodyCmd(m.lastX.Response, c.Path, false)
 	}
-	for _, f := range m.coll.Files {
-		if r := findKey(f, k); r != nil {
-			return f, r
-		}
-	}
-	return nil, nil
-}
-
-// reloadFile reads the file of request k again after a conflict.
-func (m Model) reloadFile(k string) (tea.Model, tea.Cmd) {
-	f, _ := m.fileOf(k)
-	if f == nil {
-		return m, nil
-	}
-	return m, reloadFileCmd(f)
-}
-
-// saveCopy writes the file of request k, with its edits, to a new file beside it
-// (or in the current folder for the tour), leaving the original alone.
-func (m Model) saveCopy(k string) (tea.Model, tea.Cmd) {
-	f, r := m.fileOf(k)
-	d, ok := m.req.Draft(k)
-	if f == nil || !ok {
-		return m, nil
-	}
-	content, err := f.Replace(r.Index, *d.request(r, true))
-	if err != nil {
-		m.setStatus("Cannot save a copy: "+err.Error(), true)
-		return m, nil
-	}
-	paths := copyPaths(m.copyDir(f), filepath.Base(f.Path), m.coll)
-	return m, createFileCmd(paths, "", content, "Saved a copy as ")
-}
-
-// copyDir is where a copy of f goes: beside it, or in the current folder for the tour.
-func (m *Model) copyDir(f *collections.File) string {
-	if f == nil || f.ReadOnly {
-		return m.cfg.Dir
-	}
-	return filepath.Dir(f.Path)
-}
-
-// copyPaths lists names for a copy that no file of the collection has; the file
-// is created at the first that is free on disk too (never over a file).
-func copyPaths(dir, base string, c *collections.Collection) []string {
-	stem := strings.TrimSuffix(base, filepath.Ext(base))
-	taken := map[string]bool{}
-	if c != nil {
-		for _, f := range c.Files {
-			taken[f.Path] = true
-		}
-	}
-	var out []string
-	for i := 1; len(out) < 20; i++ {
-		name := stem + ".copy.http"
-		if i > 1 {
-			name = fmt.Sprintf("%s.copy%d.http", stem, i)
-		}
-		if p := filepath.Join(dir, name); !taken[p] {
-			out = append(out, p)
-		}
-	}
-	return out
+	return m.fromOverlay(out)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/testsview"
 	"github.com/httplens/httplens/ui/wireview"
 )
@@ -138,7 +139,7 @@ func (m *Model) resolveCmd(k string) tea.Cmd {
 	resolve, last := m.resolver(), maps.Clone(m.last)
 	return func() tea.Msg {
 		req, err := resolve(r, last, nil)
-		return resolvedMsg{key: k, req: req, err: err}
+		return requestpane.Resolved{Key: k, Req: req, Err: err}
 	}
 }
 

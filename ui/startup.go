@@ -15,7 +15,7 @@ import (
 func (m *Model) useKeymap(km settings.Keymap) {
 	m.keys = newGlobalKeys(km)
 	m.tree.Keys = newTreeKeys(km).keySet
-	m.req.keys = newRequestKeys(km)
+	m.req.SetKeys(newKeySet(km, scopeRequest))
 	m.resp.keys = newResponseKeys(km)
 	m.expl.Keys = newExplainKeys(km).keySet
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui/saving"
 )
 
 // transferState is the root's part in large bodies and faults: the formatting in
@@ -39,8 +40,8 @@ func (m Model) handleTransferMsg(msg tea.Msg) (next tea.Model, cmd tea.Cmd, ok b
 		next, cmd = m.resendInsecure()
 	case saveBodyMsg:
 		next, cmd = m.openSavePrompt(), nil
-	case bodySavedMsg:
-		next, cmd = m.bodySaved(msg), nil
+	case saving.BodySaved:
+		next, cmd = m.afterSaving(saving.BodyDone(msg))
 	case spoolRemovedMsg:
 		next = m
 	default:

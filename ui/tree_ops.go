@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/ui/saving"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -34,7 +35,7 @@ func (m Model) treeAction(msg tree.Change) (tea.Model, tea.Cmd) {
 	case tree.DuplicateRequest:
 		r := *msg.Req
 		if d, ok := m.req.Draft(requestKey(msg.Req)); ok {
-			r = *d.request(msg.Req, true) // the copy carries the unsaved edits
+			r = *d.Request(msg.Req, true) // the copy carries the unsaved edits
 		}
 		r.Title = strings.TrimSpace(requestLabel(msg.Req) + " (copy)")
 		r.Name = "" // names are unique in a file
@@ -48,7 +49,7 @@ func (m Model) treeAction(msg tree.Change) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		k := requestKey(msg.Req)
-		return m, saveFileCmd(f, content, "", k, "Renamed to "+msg.Text)
+		return m, saving.SaveFileCmd(f, content, "", k, "Renamed to "+msg.Text)
 	case tree.DeleteIt:
 		if m.fileHasEdits(f) {
 			m.setStatus("Save or discard (z) the edits in "+f.Path+" before deleting from it.", true)
@@ -76,14 +77,14 @@ func (m Model) appendTo(f *collections.File, r collections.Request, status strin
 		return m, nil
 	}
 	show := "r:" + f.Path + "#" + fmt.Sprint(len(f.Requests))
-	return m, saveFileCmd(f, content, "", show, status+f.Path)
+	return m, saving.SaveFileCmd(f, content, "", show, status+f.Path)
 }
 
 // fileHasEdits reports unsaved edits to any request of f: deleting a request
 // would move the others, and their edits with them.
 func (m *Model) fileHasEdits(f *collections.File) bool {
 	for k := range m.req.DirtyKeys() {
-		if findKey(f, k) != nil {
+		if saving.FindKey(f, k) != nil {
 			return true
 		}
 	}
@@ -102,7 +103,7 @@ func (m Model) deleteRequest(r *collections.Request) (tea.Model, tea.Cmd) {
 	if r.Index > 0 {
 		show = requestKey(&f.Requests[r.Index-1])
 	}
-	return m, saveFileCmd(f, content, "", show, "Deleted "+requestLabel(r)+" from "+f.Path)
+	return m, saving.SaveFileCmd(f, content, "", show, "Deleted "+requestLabel(r)+" from "+f.Path)
 }
 
 // newFile creates name (".http" added when missing) in the collection's folder,
@@ -121,5 +122,5 @@ func (m Model) newFile(name string) (tea.Model, tea.Cmd) {
 	}
 	r := collections.Request{Title: "New request", Method: "GET", URL: newRequestURL(m.cfg.DemoURL)}
 	content := collections.Format(r, "\n")
-	return m, createFileCmd([]string{filepath.Join(dir, name)}, group, content, "Created ")
+	return m, saving.CreateFileCmd([]string{filepath.Join(dir, name)}, group, content, "Created ")
 }

@@ -220,7 +220,7 @@ func (m *Model) helpOverlay(h int) string {
 	for _, a := range m.actionHelps() {
 		scopes = append(scopes, keyhelp.Scope{Name: a.name, Keys: a})
 	}
-	scopes = append(scopes, keyhelp.Scope{Name: "Filter and search", Keys: m.tree.FieldKeys()}, keyhelp.Scope{Name: "Body editor", Keys: m.req.body.keys},
+	scopes = append(scopes, keyhelp.Scope{Name: "Filter and search", Keys: m.tree.FieldKeys()}, keyhelp.Scope{Name: "Body editor", Keys: m.req.EditorKeys()},
 		keyhelp.Scope{Name: "Dialogs", Keys: m.dialogKeys}, keyhelp.Scope{Name: "Environment picker", Keys: m.picker},
 		keyhelp.Scope{Name: "Command palette", Keys: palette.NewKeys()}, keyhelp.Scope{Name: "Cookies", Keys: cookiejar.NewKeys()})
 	return m.overlay.help.View(m.st, m.help, scopes, m.w, h)

@@ -1,4 +1,4 @@
-package ui
+package requestpane
 
 import (
 	"encoding/base64"
@@ -17,9 +17,9 @@ type draftHeader struct {
 	Disabled    bool
 }
 
-// draft is a request as edited in this session, before it is saved. It is a
+// Draft is a request as edited in this session, before it is saved. It is a
 // value: every edit returns or changes a copy owned by the request pane.
-type draft struct {
+type Draft struct {
 	Method  string
 	URL     string
 	Headers []draftHeader
@@ -27,8 +27,8 @@ type draft struct {
 }
 
 // newDraft starts a draft from a saved request.
-func newDraft(r *collections.Request) draft {
-	d := draft{Method: r.Method, URL: r.URL, Body: string(r.Body)}
+func newDraft(r *collections.Request) Draft {
+	d := Draft{Method: r.Method, URL: r.URL, Body: string(r.Body)}
 	for _, h := range r.Headers {
 		d.Headers = append(d.Headers, draftHeader{Name: h.Name, Value: h.Value})
 	}
@@ -36,14 +36,14 @@ func newDraft(r *collections.Request) draft {
 }
 
 // clone copies the header slice so edits never reach a shared one.
-func (d draft) clone() draft {
+func (d Draft) clone() Draft {
 	d.Headers = slices.Clone(d.Headers)
 	return d
 }
 
 // equal reports whether two drafts say the same thing. Disabled flags are not
 // compared: they are not saved, so switching a header off changes nothing to save.
-func (d draft) equal(o draft) bool {
+func (d Draft) equal(o Draft) bool {
 	return d.Method == o.Method && d.URL == o.URL && d.Body == o.Body &&
 		slices.EqualFunc(d.Headers, o.Headers, func(a, b draftHeader) bool {
 			return a.Name == b.Name && a.Value == b.Value
@@ -51,14 +51,14 @@ func (d draft) equal(o draft) bool {
 }
 
 // same reports whether two drafts are identical, disabled flags included.
-func (d draft) same(o draft) bool {
+func (d Draft) same(o Draft) bool {
 	return d.equal(o) && slices.Equal(d.Headers, o.Headers)
 }
 
-// request is the draft as a collections.Request in orig's place (same file, index,
+// Request is the draft as a collections.Request in orig's place (same file, index,
 // title and name, so file and request variables resolve as for the saved one).
 // Disabled headers are left out when forSave is false, since they are not sent.
-func (d draft) request(orig *collections.Request, forSave bool) *collections.Request {
+func (d Draft) Request(orig *collections.Request, forSave bool) *collections.Request {
 	r := *orig
 	r.Method, r.URL = d.Method, d.URL
 	r.Headers = nil
@@ -76,7 +76,7 @@ func (d draft) request(orig *collections.Request, forSave bool) *collections.Req
 }
 
 // header returns the index of the first enabled header named name (any case), or -1.
-func (d *draft) header(name string) int {
+func (d *Draft) header(name string) int {
 	for i, h := range d.Headers {
 		if !h.Disabled && strings.EqualFold(h.Name, name) {
 			return i
@@ -86,7 +86,7 @@ func (d *draft) header(name string) int {
 }
 
 // setHeader sets the first header named name to value, or adds it at the end.
-func (d *draft) setHeader(name, value string) {
+func (d *Draft) setHeader(name, value string) {
 	if i := d.header(name); i >= 0 {
 		d.Headers[i].Value = value
 		return
@@ -95,7 +95,7 @@ func (d *draft) setHeader(name, value string) {
 }
 
 // removeHeader deletes every enabled header named name.
-func (d *draft) removeHeader(name string) {
+func (d *Draft) removeHeader(name string) {
 	d.Headers = slices.DeleteFunc(d.Headers, func(h draftHeader) bool {
 		return !h.Disabled && strings.EqualFold(h.Name, name)
 	})
@@ -122,7 +122,7 @@ var contentTypes = [...]struct{ label, value string }{
 }
 
 // contentTypeLabel names the draft's content type as the picker does.
-func (d *draft) contentTypeLabel() string {
+func (d *Draft) contentTypeLabel() string {
 	i := d.header("Content-Type")
 	if i < 0 {
 		return "none"
@@ -138,7 +138,7 @@ func (d *draft) contentTypeLabel() string {
 
 // cycleContentType moves to the next content type of the picker; "none" removes
 // the header and leaves the body alone.
-func (d *draft) cycleContentType() {
+func (d *Draft) cycleContentType() {
 	cur := d.contentTypeLabel()
 	next := 1
 	for i, ct := range contentTypes {
@@ -154,18 +154,18 @@ func (d *draft) cycleContentType() {
 }
 
 // setBasicAuth writes Authorization: Basic with user:password encoded as written.
-func (d *draft) setBasicAuth(userPass string) {
+func (d *Draft) setBasicAuth(userPass string) {
 	d.setHeader("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(userPass)))
 }
 
 // setBearerAuth writes Authorization: Bearer token.
-func (d *draft) setBearerAuth(token string) {
+func (d *Draft) setBearerAuth(token string) {
 	d.setHeader("Authorization", "Bearer "+strings.TrimSpace(token))
 }
 
 // authSummary describes the Authorization header for the Auth tab; a Basic
 // password is never shown.
-func (d *draft) authSummary() string {
+func (d *Draft) authSummary() string {
 	i := d.header("Authorization")
 	if i < 0 {
 		return "No Authorization header."
@@ -241,13 +241,13 @@ func joinQuery(base string, params []queryParam, frag string) string {
 }
 
 // params is the draft's query as a list.
-func (d *draft) params() []queryParam {
+func (d *Draft) params() []queryParam {
 	_, ps, _ := splitQuery(d.URL)
 	return ps
 }
 
 // setParams rewrites the URL's query from a list.
-func (d *draft) setParams(ps []queryParam) {
+func (d *Draft) setParams(ps []queryParam) {
 	base, _, frag := splitQuery(d.URL)
 	d.URL = joinQuery(base, ps, frag)
 }

@@ -1,12 +1,38 @@
-package ui
+package requestpane
 
 import (
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/httplens/httplens/ui/field"
 )
+
+// keyMsg is the key message of a named key ("enter", "down") or of typed text.
+func keyMsg(k string) tea.KeyMsg {
+	named := map[string]tea.KeyType{"enter": tea.KeyEnter, "esc": tea.KeyEsc, "backspace": tea.KeyBackspace,
+		"delete": tea.KeyDelete, "up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"home": tea.KeyHome, "end": tea.KeyEnd}
+	if t, ok := named[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+func keys(ks ...string) []tea.Msg {
+	out := make([]tea.Msg, len(ks))
+	for i, k := range ks {
+		out[i] = keyMsg(k)
+	}
+	return out
+}
+
+func typeText(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		out = append(out, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	return out
+}
 
 func TestTextEditor(t *testing.T) {
 	cases := []struct {
@@ -52,20 +78,4 @@ func TestTextEditor(t *testing.T) {
 			t.Error("esc did not end editing")
 		}
 	})
-}
-
-func TestLineFieldCursor(t *testing.T) {
-	f := field.New("> ")
-	f.SetValue("hello")
-	f.Start()
-	for _, k := range keys("left", "left", "backspace", "type:L", "home", "delete", "end", "type:!") {
-		f.Update(k.(tea.KeyMsg))
-	}
-	if f.Value() != "eLlo!" || f.View() != "> eLlo!█" {
-		t.Errorf("value %q, view %q", f.Value(), f.View())
-	}
-	f.Update(keyMsg("home"))
-	if f.View() != "> █eLlo!" {
-		t.Errorf("cursor at home: %q", f.View())
-	}
 }

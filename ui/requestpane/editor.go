@@ -1,4 +1,4 @@
-package ui
+package requestpane
 
 import (
 	"strings"
@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/uikit"
 )
 
 // textEditor is a small multi-line editor for request bodies: typed runes, enter
@@ -14,7 +15,7 @@ import (
 // esc ends editing; the text is kept. bubbles/textarea is not used because it pulls
 // a clipboard module this build does not carry.
 type textEditor struct {
-	keys     editorKeys
+	keys     EditorKeys
 	lines    [][]rune
 	row, col int
 	top      int // first line shown
@@ -22,7 +23,7 @@ type textEditor struct {
 }
 
 func newTextEditor() textEditor {
-	return textEditor{keys: newEditorKeys(), lines: [][]rune{nil}}
+	return textEditor{keys: NewEditorKeys(), lines: [][]rune{nil}}
 }
 
 // SetText replaces the text; the cursor goes to its start.
@@ -49,7 +50,7 @@ func (e *textEditor) Text() string {
 func (e *textEditor) Update(msg tea.KeyMsg) bool {
 	k := e.keys
 	line := e.lines[e.row]
-	e.col = clamp(e.col, 0, len(line))
+	e.col = uikit.Clamp(e.col, 0, len(line))
 	switch {
 	case key.Matches(msg, k.Done):
 		e.editing = false
@@ -163,7 +164,7 @@ func (e *textEditor) View(h int) []string {
 			out = append(out, termtext.String(string(l)))
 			continue
 		}
-		col := clamp(e.col, 0, len(l))
+		col := uikit.Clamp(e.col, 0, len(l))
 		out = append(out, termtext.String(string(l[:col]))+"█"+termtext.String(string(l[col:])))
 	}
 	return out

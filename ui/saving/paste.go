@@ -1,44 +1,35 @@
-package ui
+package saving
 
 import (
 	"fmt"
 	"path/filepath"
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
-
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/curl"
 )
 
-// pastedCurl handles a bracketed paste made while no field takes text: a curl
-// command becomes a new request in the file under the tree's cursor (or in a new
-// file when that one is read-only). ok is false for any other paste.
-func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool) {
-	text := strings.TrimSpace(string(msg.Runes))
-	if !msg.Paste || !strings.HasPrefix(text, "curl ") {
-		return m, nil, false
+// Paste makes a pasted curl command a new request at the end of f, the file under
+// the tree's cursor, or in a new file in dir when f is nil or read-only. ok is
+// false when text is not a curl command.
+func (s Saver) Paste(text string, f *collections.File, dir string) (o Outcome, ok bool) {
+	text = strings.TrimSpace(text)
+	if !strings.HasPrefix(text, "curl ") {
+		return o, false
 	}
 	cr, notes, err := curl.Parse(text)
 	if err != nil {
-		m.setStatus("Cannot read the pasted curl command: "+err.Error(), true)
-		return m, nil, true
+		return failed("Cannot read the pasted curl command: ", err), true
 	}
 	r := requestFromCurl(cr)
 	if cr.Insecure {
 		notes = append(notes, "-k: certificates are checked; after a refusal, i in the response pane resends without")
 	}
-	status := "Added the pasted curl command to "
 	tail := ""
 	if len(notes) > 0 {
 		tail = fmt.Sprintf(" · %d note(s): %s", len(notes), strings.Join(notes, "; "))
 	}
-	f := m.tree.CursorFile()
 	if f == nil || f.ReadOnly {
-		dir := m.cfg.Dir
-		if m.coll != nil && m.coll.Dir != "" {
-			dir = m.coll.Dir
-		}
 		paths := make([]string, 0, 10)
 		for i := range 10 {
 			name := "pasted.http"
@@ -47,15 +38,14 @@ func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool)
 			}
 			paths = append(paths, filepath.Join(dir, name))
 		}
-		return m, createFileCmd(paths, "", collections.Format(r, "\n"), "Added the pasted curl command"+tail+" to a new file: "), true
+		return Outcome{Cmd: CreateFileCmd(paths, "", collections.Format(r, "\n"), "Added the pasted curl command"+tail+" to a new file: ")}, true
 	}
 	content, err := f.Append(r)
 	if err != nil {
-		m.setStatus("Cannot add the pasted request: "+err.Error(), true)
-		return m, nil, true
+		return failed("Cannot add the pasted request: ", err), true
 	}
 	show := "r:" + f.Path + "#" + fmt.Sprint(len(f.Requests))
-	return m, saveFileCmd(f, content, "", show, status+f.Path+tail), true
+	return Outcome{Cmd: SaveFileCmd(f, content, "", show, "Added the pasted curl command to "+f.Path+tail)}, true
 }
 
 // requestFromCurl is the .http request a curl command sends.
