@@ -120,8 +120,8 @@ type Model struct {
 
 	acts []action // the action table, built once for this model; never changed
 
-	frames *frameMemo // the panes' boxes as last drawn, shared by the copies of the model
-	saver saving.Saver // writes edits, copies, pasted requests and bodies
+	frames *frameMemo   // the panes' boxes as last drawn, shared by the copies of the model
+	saver  saving.Saver // writes edits, copies, pasted requests and bodies
 }
 
 // flight is the request in flight: its id, how to cancel it and how long it has run.
