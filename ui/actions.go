@@ -321,12 +321,7 @@ func actionList() []settings.ActionInfo { return Actions() }
 
 // keyName is the key of b for a hint in the UI ("Press ctrl+r to send"), as help
 // shows it, so the hint follows a rebinding; an unbound action says so.
-func keyName(b key.Binding) string {
-	if k := b.Help().Key; k != "" {
-		return k
-	}
-	return "(unbound)"
-}
+func keyName(b key.Binding) string { return keyset.Name(b) }
 
 // inScope reports whether info's keys act in scope s.
 func inScope(info settings.ActionInfo, s settings.Scope) bool {

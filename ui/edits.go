@@ -13,6 +13,7 @@ import (
 
 	"github.com/httplens/httplens/curl"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -28,8 +29,8 @@ func (m Model) handleEditMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.treeAction(msg)
 	case copyRequestMsg:
 		return m, m.copyCurlCmd()
-	case copyResponseMsg:
-		return m, m.copyResponseCmd(msg.raw)
+	case responsepane.CopyMsg:
+		return m, m.copyResponseCmd(msg.Raw)
 	case copiedMsg:
 		if msg.err != nil {
 			m.setStatus("Cannot copy "+msg.what+": "+msg.err.Error(), true)

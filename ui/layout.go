@@ -134,12 +134,7 @@ func wrapText(s string, w int) string { return uikit.WrapText(s, w) }
 
 // tabLabel is a tab's label, bracketed when active so that it shows without colour.
 // Active or not, it is two cells wider than the name.
-func tabLabel(name string, active bool) string {
-	if active {
-		return "[" + name + "]"
-	}
-	return " " + name + " "
-}
+func tabLabel(name string, active bool) string { return uikit.TabLabel(name, active) }
 
 // scroll, move and scrollCursor are nav's, shared with the panes' packages.
 func scroll(id settings.Action, top, h, n int) int { return nav.Scroll(id, top, h, n) }

@@ -46,12 +46,6 @@ type resolvedMsg struct {
 	err error
 }
 
-// searchDoneMsg carries the matches of response search id.
-type searchDoneMsg struct {
-	id      int
-	matches []match
-}
-
 // resolveRequestMsg asks the root to resolve request key for the request pane.
 type resolveRequestMsg struct{ key string }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/explainfold"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/highlight"
 	"github.com/httplens/httplens/ui/tree"
 	"github.com/httplens/httplens/ui/uimsg"
 )
@@ -305,9 +306,9 @@ func (m requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
 // the body.
 func (m *requestPane) requestLines(method, url string, hs []requests.Header, body []byte) []string {
 	lines := []string{m.st.Method(method).Render(termtext.String(method)) + " " + termtext.String(url)}
-	key := newWrappers(m.st.Syntax, true).key
+	key := highlight.Key(m.st.Syntax)
 	for _, h := range hs {
-		lines = append(lines, key.prefix+termtext.String(h.Name)+key.suffix+": "+termtext.String(h.Value))
+		lines = append(lines, key.Prefix+termtext.String(h.Name)+key.Suffix+": "+termtext.String(h.Value))
 	}
 	if len(body) > 0 {
 		lines = append(lines, "")

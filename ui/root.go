@@ -23,6 +23,7 @@ import (
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -83,7 +84,7 @@ type Model struct {
 
 	tree tree.Model
 	req  requestPane
-	resp responsePane
+	resp responsepane.Model
 	expl explainview.Model
 
 	coll   *collections.Collection
@@ -192,14 +193,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.req, cmd = m.req.Update(msg)
 		return m, cmd
-	case searchDoneMsg:
+	case responsepane.SearchDoneMsg:
 		var cmd tea.Cmd
 		m.resp, cmd = m.resp.Update(msg)
 		return m, cmd
 	case sendStartedMsg, responseMsg, spinner.TickMsg:
 		return m.handleFlight(msg)
-	case headerNoteMsg:
-		return m.headerNote(msg.i), nil
+	case responsepane.NoteMsg:
+		return m.headerNote(msg.Note), nil
 	case checkDoneMsg:
 		return m.checkDone(msg), nil
 	case tourResetMsg:

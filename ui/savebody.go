@@ -15,10 +15,8 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/responsecontent"
 )
-
-// saveBodyMsg asks the root for the save prompt of the response body.
-type saveBodyMsg struct{}
 
 // bodySavedMsg says how saving a body to path went; exists says path was already
 // there and nothing was written.
@@ -49,7 +47,7 @@ func (m Model) openSavePrompt() Model {
 		return m
 	}
 	f := field.New("Save to: ")
-	f.SetValue("response" + bodyExt(m.resp.content))
+	f.SetValue("response" + bodyExt(m.resp.Content()))
 	f.Start()
 	m.openDialog(dialog{kind: overlaySaveBody, field: f,
 		text: fmt.Sprintf("Save the body (%s) to a file", humanBytes(max(r.SpooledBytes, r.BodyBytes)))})
@@ -61,7 +59,8 @@ func bodyExt(c *responseContent) string {
 	if c == nil {
 		return ".bin"
 	}
-	return map[bodyKind]string{kindJSON: ".json", kindXML: ".xml", kindHTML: ".html", kindText: ".txt", kindBinary: ".bin"}[c.kind]
+	return map[responsecontent.Kind]string{responsecontent.KindJSON: ".json", responsecontent.KindXML: ".xml", responsecontent.KindHTML: ".html",
+		responsecontent.KindText: ".txt", responsecontent.KindBinary: ".bin"}[c.Kind]
 }
 
 // handleSavePrompt types into the path prompt; enter saves, refusing an existing

@@ -74,9 +74,8 @@ func (m *Model) followRequest() tea.Cmd {
 
 // showExchange puts request key's exchange s back in the panes.
 func (m *Model) showExchange(key string, s shownExchange) {
-	m.resp.none = ""
 	m.resp.SetContent(s.content)
-	m.expl.SetReport(s.report, s.content.reason)
+	m.expl.SetReport(s.report, s.content.Reason)
 	m.expl.SetNote(s.note)
 	m.expl.SetSource(s.source, key)
 	m.lastX = s.x
@@ -85,18 +84,13 @@ func (m *Model) showExchange(key string, s shownExchange) {
 
 // showNone empties the panes, naming request r as the one not sent yet.
 func (m *Model) showNone(r *collections.Request) {
-	m.resp.none = ""
+	none := ""
 	if r != nil {
-		m.resp.none = termtext.String(requestLabel(r))
+		none = termtext.String(requestLabel(r))
 	}
-	// The tab chosen stays for the answer to come (the Tests tab after a send).
-	t := m.resp.tab
-	m.resp.SetContent(nil)
-	m.resp.tab = t
-	m.resp.keys.setTab(t)
+	m.resp.Clear(none)
 	m.expl.SetReport(nil, "")
 	m.lastX = requests.Exchange{}
-	m.resp.SetCopyable(false)
 }
 
 // latestCmd reads the newest stored exchange of request (file, name) and prepares
@@ -114,7 +108,7 @@ func latestCmd(s *history.Store, key, file, name, label string, st Styles) tea.C
 			r := explain.Analyze(explaininput.From(x, momentOf(e, time.Now())))
 			sh.report = &r
 		}
-		sh.note = sh.content.notHTTPWhy
+		sh.note = sh.content.NotHTTPWhy
 		return latestLoadedMsg{key: key, shown: sh, ok: true}
 	}
 }

@@ -164,3 +164,12 @@ func Label(keys []string) string {
 	}
 	return strings.Join(out, "/")
 }
+
+// Name is the key of b for a hint in the UI ("Press ctrl+r to send"), as help
+// shows it, so the hint follows a rebinding; an unbound action says so.
+func Name(b key.Binding) string {
+	if k := b.Help().Key; k != "" {
+		return k
+	}
+	return "(unbound)"
+}

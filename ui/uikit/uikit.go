@@ -5,6 +5,7 @@
 package uikit
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -116,4 +117,26 @@ func WrapText(s string, w int) string {
 // every overlay is shown over the panes.
 func Centre(box lipgloss.Style, lines []string, w, h int) string {
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box.Render(strings.Join(lines, "\n")))
+}
+
+// HumanBytes formats a byte count as 0 B, 1.2 KB, 3.4 MB.
+func HumanBytes(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	case n < 1000*1000*1000:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+}
+
+// TabLabel is a tab's label, bracketed when active so that it shows without
+// colour. Active or not, it is two cells wider than the name.
+func TabLabel(name string, active bool) string {
+	if active {
+		return "[" + name + "]"
+	}
+	return " " + name + " "
 }

@@ -1,4 +1,4 @@
-package ui
+package highlight
 
 import (
 	"github.com/alecthomas/chroma/v2"

@@ -1,4 +1,4 @@
-package ui
+package highlight
 
 import (
 	"fmt"
@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/httplens/httplens/ui/styles"
 )
 
 // tokens lists "Type:value" for every token that is not whitespace.
@@ -64,22 +67,22 @@ func TestLexers(t *testing.T) {
 }
 
 func TestHighlightKeepsLines(t *testing.T) {
-	st := NewStyles().Syntax
+	st := styles.New().Syntax
 	for _, c := range []struct {
-		kind  bodyKind
+		kind  Lang
 		lines []string
 	}{
-		{kindJSON, []string{"{", `  "a": "x",`, `  "b": [1, 2]`, "}"}},
-		{kindXML, []string{"<a>", "  <!-- multi", "  line -->", "</a>"}},
-		{kindHTML, []string{"<p>", "  hi", "</p>"}},
+		{JSON, []string{"{", `  "a": "x",`, `  "b": [1, 2]`, "}"}},
+		{Markup, []string{"<a>", "  <!-- multi", "  line -->", "</a>"}},
+		{Markup, []string{"<p>", "  hi", "</p>"}},
 	} {
-		out := highlight(c.kind, c.lines, st)
+		out := Lines(c.kind, c.lines, st)
 		if len(out) != len(c.lines) {
 			t.Fatalf("%v: %d lines in, %d out", c.kind, len(c.lines), len(out))
 		}
 		for i := range out {
-			if plain(out[i]) != c.lines[i] {
-				t.Fatalf("%v line %d: %q, want %q", c.kind, i, plain(out[i]), c.lines[i])
+			if ansi.Strip(out[i]) != c.lines[i] {
+				t.Fatalf("%v line %d: %q, want %q", c.kind, i, ansi.Strip(out[i]), c.lines[i])
 			}
 		}
 	}
