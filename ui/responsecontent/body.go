@@ -16,7 +16,8 @@ import (
 )
 
 // inlinePretty is the largest body formatted in the send command itself; a larger
-// one is formatted by prettyCmd after the raw view is on screen.
+// one is formatted by the response pane (PrettyTab in a command) after the raw
+// view is on screen.
 const inlinePretty = 256 << 10
 
 // maxFormatMarkup bounds the XML and HTML bodies that are re-indented: their
@@ -46,7 +47,7 @@ func requestTab(s requests.SentRequest, st styles.Styles) Text {
 
 // prepareBody records what the Pretty tab is made from and what the user must be
 // told about the body (cut, spooled, partial, inflating past the cap), and
-// formats a small body at once; a large one is left pending for prettyCmd.
+// formats a small body at once; a large one is left pending for the pane.
 func (c *Content) prepareBody(x requests.Exchange, st styles.Styles) {
 	r := x.Response
 	c.Body = r.Body

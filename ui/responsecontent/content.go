@@ -1,3 +1,9 @@
+// Package responsecontent is the display form of one exchange for the response
+// pane: every tab's lines sanitised, formatted, highlighted and split once, off
+// the UI goroutine, so that a frame only slices the visible lines. Large bodies
+// are split on demand (ui/bodylines) and their Pretty tab formatted later
+// (PrettyTab). It imports the packages it draws from and the leaves under ui,
+// never the root or a pane.
 package responsecontent
 
 import (
@@ -86,7 +92,8 @@ func plainLines(lines []string) []string {
 }
 
 // Content is everything the response pane shows, prepared off the UI
-// goroutine by the send command.
+// goroutine by the send command. Once handed to the pane it is never changed in
+// place (a search command may be reading it): copy it to change it.
 type Content struct {
 	Method     string
 	Status     int
@@ -105,7 +112,7 @@ type Content struct {
 	Notice     string // what to know about a body that is not all here (cut, spooled, partial)
 	SaveHint   bool   // the notice is followed by the save-body key, which keeps the whole body
 	Body       []byte // what Pretty is made from: the decoded body, else the body
-	Pending    bool   // Pretty is still being formatted by prettyCmd
+	Pending    bool   // Pretty is still to be formatted (PrettyTab, in a command)
 	Tabs       [TabCount]Text
 	Notes      []explain.HeaderNote // one per header line, for the Headers tab
 	HasTests   bool                 // the Tests tab has something to show
