@@ -15,6 +15,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/responsepane"
+	"github.com/httplens/httplens/ui/shown"
 )
 
 // historyListLimit caps the rows the History tab loads; retention keeps 50 per
@@ -245,8 +246,8 @@ func (m Model) reopened(msg historyReopenedMsg) Model {
 	m.expl.SetNote(msg.content.NotHTTPWhy)
 	m.lastX = msg.exchange
 	m.resp.SetCopyable(msg.exchange.Response != nil)
-	m.remember(msg.key, shownExchange{x: msg.exchange, content: msg.content, report: msg.report,
-		note: msg.content.NotHTTPWhy, source: src})
+	m.shown.Remember(msg.key, shown.Exchange{X: msg.exchange, Content: msg.content, Report: msg.report,
+		Note: msg.content.NotHTTPWhy, Source: src})
 	m.setStatus(fmt.Sprintf("Reopened exchange #%d, sent %s, explained as at its arrival · 5 back to History",
 		msg.id, msg.exchange.Sent.Local().Format("Jan 02 15:04:05")), false)
 	return m

@@ -24,6 +24,7 @@ import (
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
 	"github.com/httplens/httplens/ui/responsepane"
+	"github.com/httplens/httplens/ui/shown"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -100,10 +101,9 @@ type Model struct {
 	lastX  requests.Exchange // the exchange shown, for copying
 	xfer   transferState     // large bodies, progress, the insecure resend
 
-	// shown is each request's last exchange this session, by request key, and
-	// respKey the request whose exchange (or empty state) the panes show.
-	shown   map[string]shownExchange
-	respKey string
+	// shown is each request's last exchange this session, and the request whose
+	// exchange (or empty state) the panes show.
+	shown shown.Memory
 
 	responded map[string]bool // request keys that got a response in this session
 	zoomed    bool            // the focused pane fills the screen (the zoom key)
@@ -183,7 +183,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setFocus(paneRequest)
 		follow := m.followRequest()
 		return m, follow
-	case latestLoadedMsg:
+	case shown.LoadedMsg:
 		return m.latestLoaded(msg), nil
 	case resolveRequestMsg:
 		return m, m.resolveCmd(msg.key)

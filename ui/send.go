@@ -13,6 +13,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/shown"
 	"github.com/httplens/httplens/ui/testsview"
 	"github.com/httplens/httplens/ui/wireview"
 )
@@ -203,8 +204,8 @@ func (m *Model) receive(msg responseMsg) {
 	if key == "" {
 		key = m.flight.reread
 	}
-	m.remember(key, shownExchange{x: x, content: msg.content, report: msg.report,
-		note: msg.content.NotHTTPWhy, source: termtext.String(m.flight.label) + " · " + x.Received.Format("15:04:05")})
+	m.shown.Remember(key, shown.Exchange{X: x, Content: msg.content, Report: msg.report,
+		Note: msg.content.NotHTTPWhy, Source: termtext.String(m.flight.label) + " · " + x.Received.Format("15:04:05")})
 	switch {
 	case errors.Is(x.Err, context.Canceled):
 		m.setStatus("Cancelled: "+m.flight.label, false)

@@ -10,6 +10,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui/shown"
 )
 
 // tourResetMsg reports the end of a start-over: the demo reset (its status or
@@ -72,7 +73,7 @@ func (m Model) tourReset(msg tourResetMsg) (tea.Model, tea.Cmd) {
 	m.keys.Enable(actionReread, false)
 	m.expl.SetReport(nil, "")
 	// Every request is unsent again: its old answer must not come back.
-	m.shown, m.respKey = nil, ""
+	m.shown = shown.Memory{}
 	m.showNone(m.req.Request())
 	m.showRequest(m.req.Request())
 	m.setStatus(fmt.Sprintf("Started over: the demo answered %d to its reset and %d tour exchanges left the history. Begin with the first request.", msg.status, msg.forgotten), false)
