@@ -69,7 +69,11 @@ func (m *Model) received(msg responseMsg, prev requests.Exchange) tea.Cmd {
 		m.setStatus("Failed: "+msg.content.Err+" — press "+keyName(m.resp.KeyMap().Get(actionInsecure))+
 			" in the response pane to resend without checking it (this request only)", true)
 	}
-	cmds := []tea.Cmd{m.startPretty(msg.id)}
+	// A large body's Pretty tab is formatted now; esc or the next send stops it.
+	cmds := []tea.Cmd{m.resp.StartFormatting(msg.id)}
+	if m.resp.Formatting() {
+		m.keys.Enable(actionCancel, true)
+	}
 	if p := prev.Response; p != nil && p.SpoolPath != "" && (x.Response == nil || x.Response.SpoolPath != p.SpoolPath) {
 		path := p.SpoolPath
 		cmds = append(cmds, func() tea.Msg {
@@ -78,16 +82,6 @@ func (m *Model) received(msg responseMsg, prev requests.Exchange) tea.Cmd {
 		})
 	}
 	return tea.Batch(cmds...)
-}
-
-// startPretty starts formatting the response of send id just shown when it was
-// left pending; esc or the next send cancels it.
-func (m *Model) startPretty(id int) tea.Cmd {
-	cmd := m.resp.StartFormatting(id)
-	if cmd != nil {
-		m.keys.Enable(actionCancel, true)
-	}
-	return cmd
 }
 
 // prettyDone shows a formatted Pretty tab, or after a cancel the body as received.
