@@ -155,11 +155,7 @@ func bodyLines(x requests.Exchange) []string {
 	if r == nil {
 		return nil
 	}
-	body := r.Body
-	if r.Decoded != nil {
-		body = r.Decoded
-	}
-	kind := responsecontent.DetectKind(contentType(r.Headers), body)
+	kind, body := responsecontent.BodyOf(r)
 	if kind == responsecontent.KindBinary {
 		t := responsecontent.Hex(body)
 		out := make([]string, t.Len())
@@ -286,14 +282,4 @@ func moment(e history.Entry) time.Time {
 		return e.Received
 	}
 	return e.Sent
-}
-
-// contentType is the first Content-Type of hs, or "".
-func contentType(hs []requests.Header) string {
-	for _, h := range hs {
-		if strings.EqualFold(h.Name, "Content-Type") {
-			return h.Value
-		}
-	}
-	return ""
 }

@@ -50,11 +50,7 @@ func requestTab(s requests.SentRequest, st styles.Styles) Text {
 // formats a small body at once; a large one is left pending for the pane.
 func (c *Content) prepareBody(x requests.Exchange, st styles.Styles) {
 	r := x.Response
-	c.Body = r.Body
-	if r.Decoded != nil {
-		c.Body = r.Decoded
-	}
-	c.Kind = DetectKind(headerValue(r.Headers, "Content-Type"), c.Body)
+	c.Kind, c.Body = BodyOf(r)
 	c.Notice, c.SaveHint = bodyNotice(x)
 	if len(c.Body) > inlinePretty {
 		c.Pending = true
@@ -63,6 +59,16 @@ func (c *Content) prepareBody(x requests.Exchange, st styles.Styles) {
 		return
 	}
 	c.Tabs[TabPretty], c.Note, _ = PrettyTab(context.Background(), c.Kind, c.Body, r.Truncated, st)
+}
+
+// BodyOf is the body of r as shown (the decoded body, else the body as
+// received) and its kind.
+func BodyOf(r *requests.Response) (Kind, []byte) {
+	body := r.Body
+	if r.Decoded != nil {
+		body = r.Decoded
+	}
+	return DetectKind(headerValue(r.Headers, "Content-Type"), body), body
 }
 
 // bodyNotice says what the user must know about a body that is not all there,
