@@ -184,7 +184,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		follow := m.followRequest()
 		return m, follow
 	case shown.LoadedMsg:
-		return m.latestLoaded(msg), nil
+		return m.latestLoaded(msg)
 	case resolveRequestMsg:
 		return m, m.resolveCmd(msg.key)
 	case preflightDoneMsg:

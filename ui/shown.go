@@ -30,7 +30,7 @@ func (m *Model) followRequest() tea.Cmd {
 	}
 	if ok {
 		m.showExchange(key, s)
-		return nil
+		return m.startFormatting() // when it was left unformatted
 	}
 	m.showNone(r)
 	if r == nil || m.cfg.History == nil {
@@ -62,24 +62,25 @@ func (m *Model) showNone(r *collections.Request) {
 }
 
 // latestLoaded shows a request's stored exchange, unless another request is
-// selected by now or a send answered meanwhile.
-func (m Model) latestLoaded(msg shown.LoadedMsg) Model {
+// selected by now or a send answered meanwhile; a large body is formatted then.
+func (m Model) latestLoaded(msg shown.LoadedMsg) (tea.Model, tea.Cmd) {
 	if r := m.req.Request(); r == nil || requestKey(r) != msg.Key || m.shown.Showing() != msg.Key {
-		return m
+		return m, nil
 	}
 	if m.shown.Has(msg.Key) {
-		return m
+		return m, nil
 	}
 	if msg.Err != nil {
 		if m.errMsg {
-			return m // an earlier failure (often the same store's) stays on the line
+			return m, nil // an earlier failure (often the same store's) stays on the line
 		}
 		m.setStatus(fmt.Sprintf("Cannot read the last exchange from the history: %v", msg.Err), true)
-		return m
+		return m, nil
 	}
-	if msg.OK {
-		m.shown.Remember(msg.Key, msg.Shown)
-		m.showExchange(msg.Key, msg.Shown)
+	if !msg.OK {
+		return m, nil
 	}
-	return m
+	m.shown.Remember(msg.Key, msg.Shown)
+	m.showExchange(msg.Key, msg.Shown)
+	return m, m.startFormatting()
 }

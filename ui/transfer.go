@@ -69,11 +69,7 @@ func (m *Model) received(msg responseMsg, prev requests.Exchange) tea.Cmd {
 		m.setStatus("Failed: "+msg.content.Err+" — press "+keyName(m.resp.KeyMap().Get(actionInsecure))+
 			" in the response pane to resend without checking it (this request only)", true)
 	}
-	// A large body's Pretty tab is formatted now; esc or the next send stops it.
-	cmds := []tea.Cmd{m.resp.StartFormatting(msg.id)}
-	if m.resp.Formatting() {
-		m.keys.Enable(actionCancel, true)
-	}
+	cmds := []tea.Cmd{m.startFormatting()}
 	if p := prev.Response; p != nil && p.SpoolPath != "" && (x.Response == nil || x.Response.SpoolPath != p.SpoolPath) {
 		path := p.SpoolPath
 		cmds = append(cmds, func() tea.Msg {
@@ -84,17 +80,29 @@ func (m *Model) received(msg responseMsg, prev requests.Exchange) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// prettyDone shows a formatted Pretty tab, or after a cancel the body as received.
+// startFormatting formats the Pretty tab of a large body just shown, unless
+// that is being done; esc or the next send stops it.
+func (m *Model) startFormatting() tea.Cmd {
+	cmd := m.resp.StartFormatting()
+	if cmd != nil {
+		m.keys.Enable(actionCancel, true)
+	}
+	return cmd
+}
+
+// prettyDone shows a formatted Pretty tab, or after a cancel the body as
+// received, and keeps it for its request, which may no longer be the one shown.
 func (m Model) prettyDone(msg responsepane.PrettyDoneMsg) (tea.Model, tea.Cmd) {
-	cmd, applied, stopped := m.resp.Formatted(msg)
-	if !applied {
+	f, ok := m.resp.TakeFormatted(msg)
+	if !ok {
 		return m, nil
 	}
+	m.shown.Replace(f.Old, f.New)
 	m.keys.Enable(actionCancel, m.flight.cancel != nil)
-	if stopped {
+	if f.Stopped {
 		m.setStatus("Formatting stopped: Pretty shows the body as received.", false)
 	}
-	return m, cmd
+	return m, f.Cmd
 }
 
 // resendInsecure sends the shown request again with certificate checks off, for

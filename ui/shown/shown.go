@@ -71,6 +71,17 @@ func (m *Memory) Has(key string) bool {
 	return ok
 }
 
+// Replace puts content new wherever old is remembered: a large body's Pretty
+// tab formatted after the exchange was remembered.
+func (m *Memory) Replace(old, new *responsecontent.Content) {
+	for k, e := range m.byKey {
+		if e.Content == old {
+			e.Content = new
+			m.byKey[k] = e
+		}
+	}
+}
+
 // LoadedMsg carries the newest stored exchange of request Key (OK false when
 // the history holds none, Err set when it could not be read).
 type LoadedMsg struct {

@@ -1,6 +1,10 @@
 package shown
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/httplens/httplens/ui/responsecontent"
+)
 
 // Selecting a request says whether it changed and gives its own exchange only.
 func TestMemorySelectsEachRequestsOwn(t *testing.T) {
@@ -24,5 +28,20 @@ func TestMemorySelectsEachRequestsOwn(t *testing.T) {
 	m.Remember("", Exchange{Source: "ad hoc"})
 	if m.Showing() != "a" || m.Has("") {
 		t.Error("an ad-hoc exchange was kept")
+	}
+}
+
+// Replace swaps a content wherever it is remembered, and nowhere else.
+func TestMemoryReplacesAContent(t *testing.T) {
+	old, other, new := &responsecontent.Content{}, &responsecontent.Content{}, &responsecontent.Content{}
+	var m Memory
+	m.Remember("a", Exchange{Content: old})
+	m.Remember("b", Exchange{Content: other})
+	m.Replace(old, new)
+	if e, _, _ := m.Select("a"); e.Content != new {
+		t.Error("a keeps the old content")
+	}
+	if e, _, _ := m.Select("b"); e.Content != other {
+		t.Error("b's content was replaced")
 	}
 }
