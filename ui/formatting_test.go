@@ -114,3 +114,23 @@ func TestStoredLargeBodyIsFormatted(t *testing.T) {
 		t.Errorf("the stored body's Pretty tab is not formatted:\n%s", v)
 	}
 }
+
+// A large body reopened from the History tab is formatted too.
+func TestReopenedLargeBodyIsFormatted(t *testing.T) {
+	s := openStore(t)
+	x := bigExchange(1 << 20)
+	x.Request.URL = "http://127.0.0.1:9/items/1"
+	x.Sent, x.Received = time.Now().Add(-time.Hour), time.Now().Add(-time.Hour)
+	x.Response.Complete = true
+	if _, err := s.Add(context.Background(), history.FromExchange(x, "tour/01-etags.http", "readItem")); err != nil {
+		t.Fatal(err)
+	}
+	m := openModel(t, Config{DemoURL: "http://127.0.0.1:9", History: s})
+	m = selectRequest(t, m, "Read item")
+	m = toHistoryTab(t, m)
+	m, _ = drive(t, m, keyMsg("enter"), keyMsg("2"))
+	v := plain(m.View())
+	if !strings.Contains(v, "exchange #1") || strings.Contains(v, "formatting…") || !strings.Contains(v, `"id": 0,`) {
+		t.Errorf("the reopened body's Pretty tab is not formatted:\n%s", v)
+	}
+}

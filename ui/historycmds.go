@@ -216,7 +216,8 @@ func (m Model) handleHistoryMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.setStatus(fmt.Sprintf("Reopening exchange #%d…", msg.ID), false)
 		return m, reopenCmd(m.cfg.History, requestKey(r), msg.ID, m.st), true
 	case historyReopenedMsg:
-		return m.reopened(msg), nil, true
+		m = m.reopened(msg)
+		return m, m.startFormatting(), true
 	case responsepane.DiffMsg:
 		r := m.req.Request()
 		if r == nil || m.cfg.History == nil {
