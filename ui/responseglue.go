@@ -47,7 +47,7 @@ func diffCmd(s *history.Store, key string, a, b int64, width int, st Styles) tea
 }
 
 // humanBytes formats a byte count as 0 B, 1.2 KB, 3.4 MB.
-func humanBytes(n int64) string { return uikit.HumanBytes(n) }
+func humanBytes(n int64) string { return uikit.Bytes(n) }
 
 // headerValue is the first value of the named header, or "".
 func headerValue(hs []requests.Header, name string) string {

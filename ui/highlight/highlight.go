@@ -1,6 +1,6 @@
-// Package highlight colours already-sanitised text with chroma: JSON and markup
-// (XML, HTML) for the response pane's Pretty tab, and the key style the panes
-// use for header names. It imports ui/styles only, so every pane may use it.
+// Package highlight colours already-sanitised text with chroma and the lexers of
+// ui/lexers: JSON and markup (XML, HTML) for the response pane's Pretty tab, and
+// the key style of header names. It imports ui/lexers and ui/styles only.
 package highlight
 
 import (
@@ -8,6 +8,7 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 
+	"github.com/httplens/httplens/ui/lexers"
 	"github.com/httplens/httplens/ui/styles"
 )
 
@@ -29,9 +30,9 @@ const MaxBytes = 256 << 10
 // Lines colours lines as lang with chroma. It returns one styled line per input
 // line, or nil when the text is too big or the lexer fails.
 func Lines(lang Lang, lines []string, st styles.SyntaxStyles) []string {
-	lexer := jsonLexer()
+	lexer := lexers.JSON()
 	if lang == Markup {
-		lexer = markupLexer()
+		lexer = lexers.Markup()
 	}
 	text := strings.Join(lines, "\n")
 	if len(text) > MaxBytes {

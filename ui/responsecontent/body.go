@@ -78,16 +78,16 @@ func bodyNotice(x requests.Exchange) (string, bool) {
 	switch {
 	case r.SpoolPath != "":
 		return fmt.Sprintf("body %s, first %s shown, full body in a temporary file",
-			uikit.HumanBytes(r.SpooledBytes), uikit.HumanBytes(r.BodyBytes)), true
+			uikit.Bytes(r.SpooledBytes), uikit.Bytes(r.BodyBytes)), true
 	case x.Err != nil && (r.Status == 0 || r.BodyBytes == 0):
 		return "", false // no status line, or cut in the head: the error says it all
 	case x.Err != nil:
-		return fmt.Sprintf("partial body: %s arrived before the error", uikit.HumanBytes(r.BodyBytes)), true
+		return fmt.Sprintf("partial body: %s arrived before the error", uikit.Bytes(r.BodyBytes)), true
 	case r.Truncated:
-		return fmt.Sprintf("body cut at %s (the cap): the rest was not read", uikit.HumanBytes(r.BodyBytes)), false
+		return fmt.Sprintf("body cut at %s (the cap): the rest was not read", uikit.Bytes(r.BodyBytes)), false
 	case r.DecodedTruncated:
 		return fmt.Sprintf("%s body inflates past %s: the decoded view is cut there",
-			termtext.String(headerValue(r.Headers, "Content-Encoding")), uikit.HumanBytes(int64(len(r.Decoded)))), false
+			termtext.String(headerValue(r.Headers, "Content-Encoding")), uikit.Bytes(int64(len(r.Decoded)))), false
 	}
 	return "", false
 }
@@ -112,15 +112,15 @@ func PrettyTab(ctx context.Context, kind Kind, body []byte, cut bool, st styles.
 	src, step, note := body, bodylines.Step(bodylines.Raw), ""
 	switch {
 	case kind == KindJSON && json.Valid(body):
-		step, note = bodylines.JSON, fmt.Sprintf("json shown without colours (over %s)", uikit.HumanBytes(highlight.MaxBytes))
+		step, note = bodylines.JSON, fmt.Sprintf("json shown without colours (over %s)", uikit.Bytes(highlight.MaxBytes))
 	case kind == KindJSON && cut:
 		note = "json cut at the cap: shown as received"
 	case kind == KindJSON:
 		note = "not valid JSON: shown as received"
 	case (kind == KindXML || kind == KindHTML) && len(body) <= maxFormatMarkup:
-		src, note = Format(kind, body), fmt.Sprintf("%s shown without colours (over %s)", kind, uikit.HumanBytes(highlight.MaxBytes))
+		src, note = Format(kind, body), fmt.Sprintf("%s shown without colours (over %s)", kind, uikit.Bytes(highlight.MaxBytes))
 	case kind != KindText:
-		note = fmt.Sprintf("%s over %s: shown as received", kind, uikit.HumanBytes(maxFormatMarkup))
+		note = fmt.Sprintf("%s over %s: shown as received", kind, uikit.Bytes(maxFormatMarkup))
 	}
 	if err := ctx.Err(); err != nil {
 		return Text{}, "", err

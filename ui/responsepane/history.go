@@ -123,7 +123,7 @@ func (h *historyList) row(st styles.Styles, i int, focused bool) string {
 		tag += st.Muted.Render("  (shown)")
 	}
 	lead := fmt.Sprintf("%s%s  %-15s ", cur, mark, s.Sent.Local().Format("Jan 02 15:04:05"))
-	rest := fmt.Sprintf(" %9s %9s  %s", uikit.HumanBytes(s.BodyBytes), wireview.Duration(s.Total), tag)
+	rest := fmt.Sprintf(" %9s %9s  %s", uikit.Bytes(s.BodyBytes), wireview.Duration(s.Total), tag)
 	status = fmt.Sprintf("%-6s", status)
 	if focused && i == h.sel {
 		return st.Selected.Render(lead + status + rest)

@@ -111,13 +111,13 @@ func (m *Model) Title() string {
 	case c == nil:
 		return "Response"
 	case c.NotHTTP:
-		return "Response · no status line · " + uikit.HumanBytes(c.Size)
+		return "Response · no status line · " + uikit.Bytes(c.Size)
 	case c.Status == 0:
 		return "Response · failed"
 	}
-	t := fmt.Sprintf("Response %d %s · %s · %s", c.Status, c.Reason, wireview.Duration(c.Elapsed), uikit.HumanBytes(c.Size))
+	t := fmt.Sprintf("Response %d %s · %s · %s", c.Status, c.Reason, wireview.Duration(c.Elapsed), uikit.Bytes(c.Size))
 	if c.Incomplete {
-		t = fmt.Sprintf("Response %d %s · incomplete · %s", c.Status, c.Reason, uikit.HumanBytes(c.Size))
+		t = fmt.Sprintf("Response %d %s · incomplete · %s", c.Status, c.Reason, uikit.Bytes(c.Size))
 	}
 	if c.Truncated {
 		t += " (truncated)"

@@ -23,9 +23,9 @@ func progressBar(p Progress, w int) string {
 		return ""
 	}
 	if p.Total <= 0 {
-		return fmt.Sprintf("%s received · %s/s", uikit.HumanBytes(p.Done), uikit.HumanBytes(int64(p.Rate)))
+		return fmt.Sprintf("%s received · %s/s", uikit.Bytes(p.Done), uikit.Bytes(int64(p.Rate)))
 	}
-	label := fmt.Sprintf(" %s of %s (%d%%)", uikit.HumanBytes(p.Done), uikit.HumanBytes(p.Total), 100*p.Done/p.Total)
+	label := fmt.Sprintf(" %s of %s (%d%%)", uikit.Bytes(p.Done), uikit.Bytes(p.Total), 100*p.Done/p.Total)
 	barW := max(w-len(label)-4, 10)
 	fill := int(int64(barW) * min(p.Done, p.Total) / p.Total)
 	return "[" + strings.Repeat("█", fill) + strings.Repeat("░", barW-fill) + "]" + label

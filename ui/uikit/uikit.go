@@ -119,8 +119,17 @@ func Centre(box lipgloss.Style, lines []string, w, h int) string {
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box.Render(strings.Join(lines, "\n")))
 }
 
-// HumanBytes formats a byte count as 0 B, 1.2 KB, 3.4 MB.
-func HumanBytes(n int64) string {
+// TabLabel is a tab's label, bracketed when active so that it shows without
+// colour. Active or not, it is two cells wider than the name.
+func TabLabel(name string, active bool) string {
+	if active {
+		return "[" + name + "]"
+	}
+	return " " + name + " "
+}
+
+// Bytes formats a byte count as 0 B, 1.2 KB, 3.4 MB (powers of 1000).
+func Bytes(n int64) string {
 	switch {
 	case n < 1000:
 		return fmt.Sprintf("%d B", n)
@@ -130,13 +139,4 @@ func HumanBytes(n int64) string {
 		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 	}
 	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
-}
-
-// TabLabel is a tab's label, bracketed when active so that it shows without
-// colour. Active or not, it is two cells wider than the name.
-func TabLabel(name string, active bool) string {
-	if active {
-		return "[" + name + "]"
-	}
-	return " " + name + " "
 }

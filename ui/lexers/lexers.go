@@ -1,4 +1,6 @@
-package highlight
+// Package lexers holds the lexers of the response pane's Pretty tab, built with
+// chroma's RegexLexer. It imports chroma only.
+package lexers
 
 import (
 	"github.com/alecthomas/chroma/v2"
@@ -10,9 +12,9 @@ import (
 // binary would pay, `httplens send` included. These are built with chroma's own
 // RegexLexer, and their rules compile on first use.
 
-// jsonLexer tokenises JSON; object keys come out as NameTag so they can be styled
+// JSON tokenises JSON; object keys come out as NameTag so they can be styled
 // apart from string values.
-func jsonLexer() chroma.Lexer {
+func JSON() chroma.Lexer {
 	return chroma.MustNewLexer(&chroma.Config{Name: "JSON", MimeTypes: []string{"application/json"}},
 		func() chroma.Rules {
 			return chroma.Rules{"root": {
@@ -27,9 +29,9 @@ func jsonLexer() chroma.Lexer {
 		})
 }
 
-// markupLexer tokenises XML and HTML alike: tags, attributes, quoted values,
+// Markup tokenises XML and HTML alike: tags, attributes, quoted values,
 // comments, declarations, entities and text. Embedded scripts and styles stay text.
-func markupLexer() chroma.Lexer {
+func Markup() chroma.Lexer {
 	return chroma.MustNewLexer(&chroma.Config{Name: "markup", DotAll: true},
 		func() chroma.Rules {
 			return chroma.Rules{

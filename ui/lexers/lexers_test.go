@@ -1,4 +1,4 @@
-package highlight
+package lexers
 
 import (
 	"fmt"
@@ -6,9 +6,6 @@ import (
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/charmbracelet/x/ansi"
-
-	"github.com/httplens/httplens/ui/styles"
 )
 
 // tokens lists "Type:value" for every token that is not whitespace.
@@ -35,23 +32,23 @@ func TestLexers(t *testing.T) {
 		text  string
 		want  []string
 	}{
-		{"json object", jsonLexer(), `{"id": 1, "ok": true, "s": "a\"b", "n": null, "f": -1.5e3}`, []string{
+		{"json object", JSON(), `{"id": 1, "ok": true, "s": "a\"b", "n": null, "f": -1.5e3}`, []string{
 			"Punctuation:{", `NameTag:"id"`, "Punctuation::", "LiteralNumber:1", "Punctuation:,",
 			`NameTag:"ok"`, "Punctuation::", "KeywordConstant:true", "Punctuation:,",
 			`NameTag:"s"`, "Punctuation::", `LiteralStringDouble:"a\"b"`, "Punctuation:,",
 			`NameTag:"n"`, "Punctuation::", "KeywordConstant:null", "Punctuation:,",
 			`NameTag:"f"`, "Punctuation::", "LiteralNumber:-1.5e3", "Punctuation:}",
 		}},
-		{"json array over lines", jsonLexer(), "[\n  \"x\",\n  2\n]", []string{
+		{"json array over lines", JSON(), "[\n  \"x\",\n  2\n]", []string{
 			"Punctuation:[", `LiteralStringDouble:"x"`, "Punctuation:,", "LiteralNumber:2", "Punctuation:]",
 		}},
-		{"json garbage is marked", jsonLexer(), `{bad}`, []string{"Punctuation:{", "Error:bad", "Punctuation:}"}},
-		{"xml", markupLexer(), `<?xml version="1.0"?><a x="1"><!-- c --><b/>t&amp;</a>`, []string{
+		{"json garbage is marked", JSON(), `{bad}`, []string{"Punctuation:{", "Error:bad", "Punctuation:}"}},
+		{"xml", Markup(), `<?xml version="1.0"?><a x="1"><!-- c --><b/>t&amp;</a>`, []string{
 			`CommentPreproc:<?xml version="1.0"?>`, "Punctuation:<", "NameTag:a", "NameAttribute:x", "Operator:=",
 			`LiteralString:"1"`, "Punctuation:>", "Comment:<!-- c -->", "Punctuation:<", "NameTag:b", "Punctuation:/>",
 			"Text:t", "NameEntity:&amp;", "Punctuation:</", "NameTag:a", "Punctuation:>",
 		}},
-		{"html doctype and bare attribute", markupLexer(), "<!DOCTYPE html>\n<input disabled value='v'>", []string{
+		{"html doctype and bare attribute", Markup(), "<!DOCTYPE html>\n<input disabled value='v'>", []string{
 			"CommentPreproc:<!DOCTYPE html>", "Punctuation:<", "NameTag:input", "NameAttribute:disabled",
 			"NameAttribute:value", "Operator:=", "LiteralString:'v'", "Punctuation:>",
 		}},
@@ -63,27 +60,5 @@ func TestLexers(t *testing.T) {
 				t.Fatalf("tokens:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
 		})
-	}
-}
-
-func TestHighlightKeepsLines(t *testing.T) {
-	st := styles.New().Syntax
-	for _, c := range []struct {
-		kind  Lang
-		lines []string
-	}{
-		{JSON, []string{"{", `  "a": "x",`, `  "b": [1, 2]`, "}"}},
-		{Markup, []string{"<a>", "  <!-- multi", "  line -->", "</a>"}},
-		{Markup, []string{"<p>", "  hi", "</p>"}},
-	} {
-		out := Lines(c.kind, c.lines, st)
-		if len(out) != len(c.lines) {
-			t.Fatalf("%v: %d lines in, %d out", c.kind, len(c.lines), len(out))
-		}
-		for i := range out {
-			if ansi.Strip(out[i]) != c.lines[i] {
-				t.Fatalf("%v line %d: %q, want %q", c.kind, i, ansi.Strip(out[i]), c.lines[i])
-			}
-		}
 	}
 }
