@@ -83,10 +83,6 @@ func (t *Text) Styled(i int) string {
 	return t.Plain(i)
 }
 
-// Lines is a Text of sanitised lines, with styled the same lines in colour (nil:
-// none). Neither slice may change afterwards.
-func Lines(plain, styled []string) Text { return Text{plain: plain, styled: styled} }
-
 // Hex is a Text that shows b as a hex dump, 16 bytes a line.
 func Hex(b []byte) Text { return Text{hex: b} }
 
