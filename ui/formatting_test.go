@@ -134,3 +134,29 @@ func TestReopenedLargeBodyIsFormatted(t *testing.T) {
 		t.Errorf("the reopened body's Pretty tab is not formatted:\n%s", v)
 	}
 }
+
+// The body keys follow the exchange shown: after selecting a request not sent
+// yet, saving a body and the insecure resend are off (help lists no dead key),
+// and back on the request sent, saving is on again.
+func TestBodyKeysFollowTheExchangeShown(t *testing.T) {
+	url := newLocalServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`{"a":1}`))
+	}))
+	dir := t.TempDir()
+	writeHTTP(t, dir, "c.http", "### One\nGET "+url+"/one\n\n### Two\nGET "+url+"/two\n")
+	m := openModel(t, Config{Dir: dir})
+	m = selectRequest(t, m, "One")
+	m, _ = drive(t, m, keyMsg("ctrl+r"))
+	save := func() bool { return m.resp.KeyMap().Get(actionSaveBody).Enabled() }
+	if !save() {
+		t.Fatal("saving is off after a response with a body")
+	}
+	m = selectRequest(t, m, "Two")
+	if save() {
+		t.Error("saving is on for a request not sent yet")
+	}
+	m = selectRequest(t, m, "One")
+	if !save() {
+		t.Error("saving is off on the request sent")
+	}
+}

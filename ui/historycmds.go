@@ -247,6 +247,7 @@ func (m Model) reopened(msg historyReopenedMsg) Model {
 	m.expl.SetNote(msg.content.NotHTTPWhy)
 	m.lastX = msg.exchange
 	m.resp.SetCopyable(msg.exchange.Response != nil)
+	m.resp.SetBodyKeys(msg.exchange)
 	m.shown.Remember(msg.key, shown.Exchange{X: msg.exchange, Content: msg.content, Report: msg.report,
 		Note: msg.content.NotHTTPWhy, Source: src})
 	m.setStatus(fmt.Sprintf("Reopened exchange #%d, sent %s, explained as at its arrival · 5 back to History",

@@ -48,6 +48,7 @@ func (m *Model) showExchange(key string, s shown.Exchange) {
 	m.expl.SetSource(s.Source, key)
 	m.lastX = s.X
 	m.resp.SetCopyable(s.X.Response != nil)
+	m.resp.SetBodyKeys(s.X)
 }
 
 // showNone empties the panes, naming request r as the one not sent yet.
@@ -57,6 +58,7 @@ func (m *Model) showNone(r *collections.Request) {
 		none = termtext.String(requestLabel(r))
 	}
 	m.resp.Clear(none)
+	m.resp.SetBodyKeys(requests.Exchange{})
 	m.expl.SetReport(nil, "")
 	m.lastX = requests.Exchange{}
 }
