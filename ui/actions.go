@@ -14,6 +14,7 @@ import (
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/nav"
 	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -61,8 +62,8 @@ const (
 	actionRename          settings.Action = tree.Rename
 	actionDeleteRequest   settings.Action = tree.DeleteRequest
 	actionNewFile         settings.Action = tree.NewFile
-	actionTabNext         settings.Action = "tab-next"
-	actionTabPrev         settings.Action = "tab-prev"
+	actionTabNext         settings.Action = nav.TabNext
+	actionTabPrev         settings.Action = nav.TabPrev
 	actionRequestHeaders  settings.Action = requestpane.Headers
 	actionRequestBody     settings.Action = requestpane.Body
 	actionRequestQuery    settings.Action = requestpane.Query
@@ -83,14 +84,14 @@ const (
 	actionAutoIfMatch     settings.Action = requestpane.AutoIfMatch
 	actionCopyCurl        settings.Action = requestpane.CopyCurl
 	actionDiscard         settings.Action = requestpane.Discard
-	actionResponseRaw     settings.Action = "response-raw"
-	actionResponsePretty  settings.Action = "response-pretty"
-	actionResponseHeaders settings.Action = "response-headers"
-	actionResponseTiming  settings.Action = "response-timing"
-	actionResponseHistory settings.Action = "response-history"
-	actionResponseRequest settings.Action = "response-request"
-	actionResponseTests   settings.Action = "response-tests"
-	actionResponseLab     settings.Action = "response-lab"
+	actionResponseRaw     settings.Action = responsepane.ActionRaw
+	actionResponsePretty  settings.Action = responsepane.ActionPretty
+	actionResponseHeaders settings.Action = responsepane.ActionHeaders
+	actionResponseTiming  settings.Action = responsepane.ActionTiming
+	actionResponseHistory settings.Action = responsepane.ActionHistory
+	actionResponseRequest settings.Action = responsepane.ActionRequest
+	actionResponseTests   settings.Action = responsepane.ActionTests
+	actionResponseLab     settings.Action = responsepane.ActionLab
 	actionCacheLab        settings.Action = "cache-lab"
 	actionCacheContents   settings.Action = "cache-contents"
 	actionLabTen          settings.Action = "lab-clock-10s"
@@ -99,16 +100,16 @@ const (
 	actionLabStale        settings.Action = "lab-clock-stale"
 	actionPreflight       settings.Action = "preflight"
 	actionVariables       settings.Action = "variables"
-	actionSearch          settings.Action = "search"
-	actionMatchNext       settings.Action = "match-next"
-	actionMatchPrev       settings.Action = "match-prev"
-	actionEndSearch       settings.Action = "end-search"
-	actionCopyBody        settings.Action = "copy-body"
-	actionCopyRaw         settings.Action = "copy-raw"
-	actionNote            settings.Action = "note"
-	actionMark            settings.Action = "mark"
-	actionSaveBody        settings.Action = "save-body"
-	actionInsecure        settings.Action = "insecure"
+	actionSearch          settings.Action = responsepane.ActionSearch
+	actionMatchNext       settings.Action = responsepane.ActionNext
+	actionMatchPrev       settings.Action = responsepane.ActionPrev
+	actionEndSearch       settings.Action = responsepane.ActionEnd
+	actionCopyBody        settings.Action = responsepane.ActionCopyBody
+	actionCopyRaw         settings.Action = responsepane.ActionCopyRaw
+	actionNote            settings.Action = responsepane.ActionNote
+	actionMark            settings.Action = responsepane.ActionMark
+	actionSaveBody        settings.Action = responsepane.ActionSaveBody
+	actionInsecure        settings.Action = responsepane.ActionInsecure
 	actionTrafficRaw      settings.Action = exchangelist.ShowRaw
 	actionTrafficHeaders  settings.Action = exchangelist.ShowHeaders
 	actionTrafficTiming   settings.Action = exchangelist.ShowTiming

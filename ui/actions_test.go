@@ -9,6 +9,7 @@ import (
 
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/overlay/palette"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // Every action of the table is reachable both ways: each default key, pressed
@@ -34,9 +35,8 @@ func TestEveryActionIsReachableFromKeysAndPalette(t *testing.T) {
 				ks.Enable(a.ID, true)
 				if a.ID == actionMark {
 					// mark acts on the History tab only, where page down gives it space.
-					rk := newResponseKeys(nil)
-					rk.setTab(tabHistory)
-					ks = rk.keySet
+					p, _ := newResponsePane(m.st).Update(uimsg.RunAction{ID: actionResponseHistory})
+					ks = p.KeyMap().Set
 				}
 				for _, k := range a.Keys {
 					msg, ok := keyMsgFor(k)

@@ -35,41 +35,6 @@ func BenchmarkStartup(b *testing.B) {
 	}
 }
 
-// BenchmarkResponseFrame measures one frame of the response pane — a scroll key
-// through Update, then View — for JSON bodies of growing size. The content work
-// happens once, before the timer.
-func BenchmarkResponseFrame(b *testing.B) {
-	for _, size := range []struct {
-		name  string
-		bytes int
-	}{{"1KB", 1 << 10}, {"1MB", 1 << 20}, {"50MB", 50 << 20}} {
-		body := jsonBody(size.bytes)
-		x := jsonExchange(string(body))
-		content := formattedContent(b, x)
-		b.Run(size.name, func(b *testing.B) {
-			p := newResponsePane(NewStyles())
-			p.SetSize(118, 40)
-			p.SetContent(content)
-			p, _ = p.Update(keyMsg("2"))
-			p.offsets[tabPretty] = p.lineCount() / 2
-			down, up := keyMsg("down"), keyMsg("up")
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				k := down
-				if i%2 == 1 {
-					k = up
-				}
-				i++
-				p, _ = p.Update(k)
-				if len(p.View()) == 0 {
-					b.Fatal("empty frame")
-				}
-			}
-		})
-	}
-}
-
 // jsonBody is a compact JSON array of objects about n bytes long.
 func jsonBody(n int) []byte {
 	var sb strings.Builder

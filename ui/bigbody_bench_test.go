@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -187,75 +186,4 @@ func procStatus(t *testing.T, field string) int64 {
 	}
 	t.Fatal("no " + field + " in /proc/self/status")
 	return 0
-}
-
-// bigContent is the content of a JSON response of size bytes, as the TUI holds
-// it: past the cap the body is cut there (the rest would be in the spool file),
-// and Pretty is formatted.
-func bigContent(b *testing.B, size int64) *responseContent {
-	path := filepath.Join(b.TempDir(), "body.json")
-	f, err := os.Create(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := writeJSON(f, size); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
-	body, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	x := bigExchange(0)
-	x.Response.Body, x.Response.BodyBytes = body, int64(len(body))
-	if size > requests.DefaultMaxBody {
-		x.Response.Body, x.Response.BodyBytes = body[:requests.DefaultMaxBody], requests.DefaultMaxBody
-		x.Response.Truncated, x.Response.SpoolPath, x.Response.SpooledBytes = true, path, size
-	}
-	return formattedContent(b, x)
-}
-
-// formattedContent is newResponseContent with Pretty formatted, as the screen
-// shows it once prettyCmd is done.
-func formattedContent(tb testing.TB, x requests.Exchange) *responseContent {
-	c := newResponseContent(x, NewStyles())
-	if c.pending {
-		tab, note, err := prettyTab(context.Background(), c.kind, c.body, x.Response.Truncated, NewStyles())
-		if err != nil {
-			tb.Fatal(err)
-		}
-		c.tabs[tabPretty], c.note, c.pending = tab, note, false
-	}
-	return c
-}
-
-// BenchmarkBigBodyScrollFrame is one frame of the response pane scrolled in the
-// middle of the body — a key through Update, then View — on Raw and on Pretty.
-// Its cost must not grow with the body.
-func BenchmarkBigBodyScrollFrame(b *testing.B) {
-	for _, size := range bigSizes {
-		c := bigContent(b, size.bytes)
-		for _, tab := range []int{tabRaw, tabPretty} {
-			b.Run(size.name+"/"+tabName(tab), func(b *testing.B) {
-				p := newResponsePane(NewStyles())
-				p.SetSize(118, 40)
-				p.SetContent(c)
-				p, _ = p.Update(keyMsg(strconv.Itoa(tab + 1)))
-				p.offsets[tab] = p.lineCount() / 2
-				down, up := keyMsg("down"), keyMsg("up")
-				i := 0
-				for b.Loop() {
-					k := down
-					if i%2 == 1 {
-						k = up
-					}
-					i++
-					p, _ = p.Update(k)
-					if len(p.View()) == 0 {
-						b.Fatal("empty frame")
-					}
-				}
-			})
-		}
-	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -19,9 +18,6 @@ import (
 	"github.com/httplens/httplens/runner"
 	"github.com/httplens/httplens/scripts"
 )
-
-// maxMatches caps a body search; past it the count stops growing.
-const maxMatches = 100_000
 
 // sendStartedCmd reports the moment send id began.
 func sendStartedCmd(id int) tea.Cmd {
@@ -77,9 +73,9 @@ func sendCmd(ctx context.Context, id int, chain []*collections.Request, last map
 			msg.report = &r
 		}
 		msg.content = newResponseContent(x, st)
-		msg.content.setTests(res.Steps, st)
+		msg.content.SetTests(res.Steps, st)
 		if lab := msg.lab; lab != nil {
-			msg.content.setLab(lab, run.lab, st)
+			msg.content.SetLab(lab, run.lab, st)
 		}
 		return msg
 	}
@@ -103,46 +99,6 @@ func stepError(st runner.StepResult) error {
 		}
 	}
 	return errors.New("not sent")
-}
-
-// searchCmd finds query in every line of t. A query without upper-case letters
-// matches ignoring ASCII case. t is never modified after it is built.
-func searchCmd(id int, t *tabText, query string) tea.Cmd {
-	return func() tea.Msg {
-		fold := strings.ToLower(query) == query
-		var ms []match
-		for i := 0; i < t.Len() && len(ms) < maxMatches; i++ {
-			line := t.Plain(i)
-			if fold {
-				line = asciiLower(line)
-			}
-			for off := 0; ; {
-				j := strings.Index(line[off:], query)
-				if j < 0 {
-					break
-				}
-				ms = append(ms, match{line: i, start: off + j, end: off + j + len(query)})
-				off += j + len(query)
-			}
-		}
-		return searchDoneMsg{id: id, matches: ms}
-	}
-}
-
-// asciiLower lower-cases ASCII letters only, so byte offsets stay valid.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
 
 // loadCollectionCmd reads the collection at path, or the .http files directly in

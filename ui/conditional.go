@@ -74,10 +74,7 @@ func (m *Model) afterResponse(x requests.Exchange, key string) {
 	case out.Failed != nil:
 		m.expl.SetNote(out.Failed.Note)
 		// Selecting the request again shows the banner with its answer.
-		if s, ok := m.shown[key]; ok {
-			s.note = out.Failed.Note
-			m.shown[key] = s
-		}
+		m.shown.SetNote(key, out.Failed.Note)
 		m.setStatus(strings.SplitN(out.Failed.Note, "\n", 2)[0], true)
 	case out.For != "":
 		m.afterReread(out)

@@ -45,7 +45,7 @@ func sendTitled(t *testing.T, m Model, title string) (Model, string) {
 	t.Helper()
 	m = selectRequest(t, m, title)
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if m.resp.content == nil {
+	if m.resp.Content() == nil {
 		t.Fatalf("no response to %s: %s", title, m.status)
 	}
 	return m, plain(m.View())

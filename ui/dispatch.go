@@ -103,7 +103,7 @@ func (m *Model) responseTabKey(msg tea.KeyMsg) (settings.Action, bool) {
 		return "", false
 	}
 	for _, id := range respTabActions {
-		if key.Matches(msg, m.resp.keys.Get(id)) {
+		if key.Matches(msg, m.resp.KeyMap().Get(id)) {
 			return id, true
 		}
 	}
@@ -133,7 +133,7 @@ func (m *Model) paneKeys(p paneID) keySet {
 	case paneRequest:
 		return m.req.Keys()
 	case paneResponse:
-		return m.resp.keys.keySet
+		return m.resp.KeyMap().Set
 	}
 	return m.expl.Keys
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/clipboard"
 	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/saving"
 	"github.com/httplens/httplens/ui/tree"
 )
@@ -23,8 +24,8 @@ func (m Model) handleEditMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.treeAction(msg)
 	case requestpane.CopyAsCurl:
 		return m, m.copyCurlCmd()
-	case copyResponseMsg:
-		return m, clipboard.ResponseCmd(m.clipboard(), m.lastX.Response, msg.raw)
+	case responsepane.CopyMsg:
+		return m, clipboard.ResponseCmd(m.clipboard(), m.lastX.Response, msg.Raw)
 	case clipboard.Copied:
 		m.setStatus(msg.Status())
 	}

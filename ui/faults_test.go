@@ -145,25 +145,6 @@ func TestProgressOfUnknownLength(t *testing.T) {
 	tm.WaitFinished(t, teatest.WithFinalTimeout(waitLong))
 }
 
-func TestProgressBar(t *testing.T) {
-	cases := []struct {
-		name string
-		p    transferProgress
-		want string
-	}{
-		{"known length", transferProgress{done: 250, total: 1000}, "[█████░░░░░░░░░░░░░░░] 250 B of 1.0 KB (25%)"},
-		{"unknown length", transferProgress{done: 2e6, total: -1, rate: 1e6}, "2.0 MB received · 1.0 MB/s"},
-		{"nothing yet", transferProgress{total: -1}, ""},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			if got := progressBar(c.p, 46); got != c.want {
-				t.Errorf("got %q, want %q", got, c.want)
-			}
-		})
-	}
-}
-
 // Bytes a server sends after the end of a message reach the explain panel: a 204
 // with content is named as the framing error it is, here as in `send --explain`.
 func TestBytesAfterA204AreExplained(t *testing.T) {

@@ -14,6 +14,8 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/historycmds"
+	"github.com/httplens/httplens/ui/responsepane"
+	"github.com/httplens/httplens/ui/shown"
 )
 
 // sentExchange is one exchange a send produced, with the saved request it was for
@@ -31,9 +33,6 @@ type (
 	historyListedMsg = historycmds.ListedMsg
 )
 
-// reopenMsg asks the root to show stored exchange id in the response pane.
-type reopenMsg struct{ id int64 }
-
 // historyReopenedMsg carries a stored exchange made ready to show, for request key.
 type historyReopenedMsg struct {
 	key      string
@@ -43,9 +42,6 @@ type historyReopenedMsg struct {
 	content  *responseContent
 	err      error
 }
-
-// diffWantedMsg asks the root to compare stored exchanges a (older) and b.
-type diffWantedMsg struct{ a, b int64 }
 
 // diffReadyMsg carries the lines of the diff view, for request key.
 type diffReadyMsg struct {
@@ -141,11 +137,7 @@ func (m Model) handleHistoryMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			m.setStatus("Not kept in the history: "+msg.Err.Error(), true)
 			return m, nil, true
 		}
-		for _, k := range msg.Keys {
-			if k == m.resp.hist.key {
-				m.resp.hist.key = "" // stale: load it again
-			}
-		}
+		m.resp.HistoryStale(msg.Keys...) // load them again
 		return m, m.syncHistory(), true
 	case historyPrunedMsg:
 		if msg.Err != nil {
@@ -154,25 +146,26 @@ func (m Model) handleHistoryMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return m, nil, true
 	case historyListedMsg:
 		if r := m.req.Request(); r != nil && requestKey(r) == msg.Key {
-			m.resp.hist.setRows(msg.Key, msg.Rows, msg.Err)
+			m.resp.SetHistoryRows(msg.Key, msg.Rows, msg.Err)
 		}
 		return m, nil, true
-	case reopenMsg:
+	case responsepane.ReopenMsg:
 		r := m.req.Request()
 		if r == nil || m.cfg.History == nil {
 			return m, nil, true
 		}
-		m.setStatus(fmt.Sprintf("Reopening exchange #%d…", msg.id), false)
-		return m, reopenCmd(m.cfg.History, requestKey(r), msg.id, m.st), true
+		m.setStatus(fmt.Sprintf("Reopening exchange #%d…", msg.ID), false)
+		return m, reopenCmd(m.cfg.History, requestKey(r), msg.ID, m.st), true
 	case historyReopenedMsg:
-		return m.reopened(msg), nil, true
-	case diffWantedMsg:
+		m = m.reopened(msg)
+		return m, m.startFormatting(), true
+	case responsepane.DiffMsg:
 		r := m.req.Request()
 		if r == nil || m.cfg.History == nil {
 			return m, nil, true
 		}
-		m.setStatus(fmt.Sprintf("Comparing exchanges #%d and #%d…", msg.a, msg.b), false)
-		return m, diffCmd(m.cfg.History, requestKey(r), msg.a, msg.b, m.textWidth(), m.st), true
+		m.setStatus(fmt.Sprintf("Comparing exchanges #%d and #%d…", msg.A, msg.B), false)
+		return m, diffCmd(m.cfg.History, requestKey(r), msg.A, msg.B, m.textWidth(), m.st), true
 	case diffReadyMsg:
 		return m.diffReady(msg), nil, true
 	}
@@ -190,16 +183,14 @@ func (m Model) reopened(msg historyReopenedMsg) Model {
 	}
 	src := fmt.Sprintf("%s · exchange #%d", termtext.String(requestLabel(m.req.Request())), msg.id)
 	m.expl.SetSource(src, msg.key)
-	m.resp.SetContent(msg.content)
-	m.resp.hist.shown = msg.id
-	m.resp.tab = tabRaw
-	m.resp.keys.setTab(tabRaw)
-	m.expl.SetReport(msg.report, msg.content.reason)
-	m.expl.SetNote(msg.content.notHTTPWhy)
+	m.resp.ShowReopened(msg.content, msg.id)
+	m.expl.SetReport(msg.report, msg.content.Reason)
+	m.expl.SetNote(msg.content.NotHTTPWhy)
 	m.lastX = msg.exchange
 	m.resp.SetCopyable(msg.exchange.Response != nil)
-	m.remember(msg.key, shownExchange{x: msg.exchange, content: msg.content, report: msg.report,
-		note: msg.content.notHTTPWhy, source: src})
+	m.resp.SetBodyKeys(msg.exchange)
+	m.shown.Remember(msg.key, shown.Exchange{X: msg.exchange, Content: msg.content, Report: msg.report,
+		Note: msg.content.NotHTTPWhy, Source: src})
 	m.setStatus(fmt.Sprintf("Reopened exchange #%d, sent %s, explained as at its arrival · 5 back to History",
 		msg.id, msg.exchange.Sent.Local().Format("Jan 02 15:04:05")), false)
 	return m
@@ -208,23 +199,16 @@ func (m Model) reopened(msg historyReopenedMsg) Model {
 // syncHistory loads the History tab's rows when the tab is shown and they are not
 // those of the request shown.
 func (m *Model) syncHistory() tea.Cmd {
-	h := &m.resp.hist
-	h.off = m.cfg.History == nil
-	if h.off && m.cfg.HistoryErr != nil {
-		h.offWhy = termtext.String(m.cfg.HistoryErr.Error())
+	why := ""
+	if m.cfg.HistoryErr != nil {
+		why = m.cfg.HistoryErr.Error()
 	}
+	m.resp.SetHistoryOff(m.cfg.History == nil, why)
 	r := m.req.Request()
-	if m.resp.tab != tabHistory || h.off || r == nil {
+	if r == nil || !m.resp.LoadHistory(requestKey(r)) {
 		return nil
 	}
 	k := requestKey(r)
-	if h.key == k {
-		return nil
-	}
-	if h.key != "" || len(h.rows) == 0 {
-		h.rows, h.sel, h.top, h.marks, h.shown = nil, 0, 0, nil, 0
-	}
-	h.key, h.loading = k, true
 	file, name := historyRef(r, m.cfg.Dir)
 	return listHistoryCmd(m.cfg.History, k, file, name)
 }

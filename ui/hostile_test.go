@@ -27,7 +27,7 @@ func TestNothingFromOutsideReachesTheTerminal(t *testing.T) {
 	snap := func(what string) { views = append(views, what+"\n"+tm.View()) }
 	snap("loaded")
 	tm = run(tm, keyMsg("ctrl+r"))
-	if tm.(Model).resp.content == nil || tm.(Model).resp.content.status != 200 {
+	if m := tm.(Model); m.resp.Content() == nil || m.resp.Content().Status != 200 {
 		t.Fatalf("no response: %q\n%s", tm.(Model).status, plain(tm.View()))
 	}
 	snap("response")

@@ -1,14 +1,11 @@
 package ui
 
 import (
-	"slices"
-
-	"github.com/charmbracelet/bubbles/key"
-
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -54,49 +51,13 @@ func newRequestPane(st Styles) requestpane.Model {
 }
 
 // respTabActions select the response pane's tabs, in tab order.
-var respTabActions = [tabCount]settings.Action{actionResponseRaw, actionResponsePretty,
-	actionResponseHeaders, actionResponseTiming, actionResponseHistory, actionResponseRequest, actionResponseTests, actionResponseLab}
+var respTabActions = responsepane.TabActions
 
-// responseKeys drive the response pane.
-type responseKeys struct {
-	keySet
-	pageDown []string // the keys page down has off the History tab
-	// Global keys the pane's hints name ("Press ctrl+r to send"); the root acts on them.
-	send, cancel key.Binding
-}
-
-func newResponseKeys(km settings.Keymap) responseKeys {
-	k := responseKeys{keySet: newKeySet(km, scopeResponse)}
+// newResponseKeys binds the response pane's actions to the keys km gives them
+// (nil: the defaults), with the global send and cancel keys its hints name.
+func newResponseKeys(km settings.Keymap) responsepane.Keys {
 	g := newKeySet(km, settings.ScopeGlobal)
-	k.send, k.cancel = g.Get(actionSend), g.Get(actionCancel)
-	k.pageDown = k.Get(actionPageDown).Keys()
-	k.Enable(actionSaveBody, false)
-	k.Enable(actionInsecure, false)
-	k.Enable(actionCopyBody, false)
-	k.Enable(actionCopyRaw, false)
-	k.setSearching(false)
-	k.setTab(tabRaw)
-	return k
-}
-
-// setTab enables the bindings that act on response tab t. On the History tab space
-// marks an exchange, so it stops paging down there.
-func (k *responseKeys) setTab(t int) {
-	k.Enable(actionNote, t == tabHeaders || t == tabHistory)
-	k.Enable(actionMark, t == tabHistory)
-	keys := k.pageDown
-	if t == tabHistory {
-		mark := k.Get(actionMark).Keys()
-		keys = slices.DeleteFunc(slices.Clone(keys), func(s string) bool { return slices.Contains(mark, s) })
-	}
-	k.SetKeys(actionPageDown, keys...) // no keys left: the binding is off on this tab
-}
-
-// setSearching enables the match keys only while there is a search to step through.
-func (k *responseKeys) setSearching(on bool) {
-	k.Enable(actionMatchNext, on)
-	k.Enable(actionMatchPrev, on)
-	k.Enable(actionEndSearch, on)
+	return responsepane.NewKeys(newKeySet(km, scopeResponse), g.Get(actionSend), g.Get(actionCancel))
 }
 
 // explainKeys drive the explain panel.

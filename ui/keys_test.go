@@ -19,6 +19,8 @@ import (
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
 	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/responsecontent"
+	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/uimsg"
 )
 
@@ -97,17 +99,6 @@ func TestKeys(t *testing.T) {
 	})
 }
 
-func TestSearchKeysEnabledOnlyWithMatches(t *testing.T) {
-	k := newResponseKeys(nil)
-	if k.Get(actionMatchNext).Enabled() || k.Get(actionEndSearch).Enabled() {
-		t.Fatal("match keys enabled before any search")
-	}
-	k.setSearching(true)
-	if !k.Get(actionMatchNext).Enabled() || !k.Get(actionMatchPrev).Enabled() {
-		t.Fatal("match keys disabled during a search")
-	}
-}
-
 func TestRequestKeysOnEveryTab(t *testing.T) {
 	for tab := range requestpane.TabCount {
 		t.Run(requestpane.TabName(tab), func(t *testing.T) {
@@ -148,13 +139,17 @@ func TestHintsNameTheKeysInForce(t *testing.T) {
 			func(t *testing.T, m Model) string { return m.paneBar() }, "f2: next pane", "tab"},
 		{"send, on an empty History tab", settings.Keymap{actionSend: {"f5"}},
 			func(t *testing.T, m Model) string {
-				m.resp.hist.setRows("k", nil, nil)
-				return strings.Join(m.resp.hist.view(m.st, m.resp.keys, 10, true), "\n")
+				m.resp.SetSize(80, 12)
+				m.resp.SetHistoryRows("k", nil, nil)
+				m.resp, _ = m.resp.Update(uimsg.RunAction{ID: actionResponseHistory})
+				return m.resp.View()
 			}, "Send it with f5.", "ctrl+r"},
 		{"reopen and mark, on the History tab", settings.Keymap{actionNote: {"o"}, actionMark: {"x"}},
 			func(t *testing.T, m Model) string {
-				m.resp.hist.setRows("k", []history.Summary{{ID: 1, Status: 200}}, nil)
-				return strings.Join(m.resp.hist.view(m.st, m.resp.keys, 10, true), "\n")
+				m.resp.SetSize(80, 12)
+				m.resp.SetHistoryRows("k", []history.Summary{{ID: 1, Status: 200}}, nil)
+				m.resp, _ = m.resp.Update(uimsg.RunAction{ID: actionResponseHistory})
+				return m.resp.View()
 			}, "o reopens · x marks (0/2)", "space"},
 		{"next and previous match, under a search", settings.Keymap{actionMatchNext: {"f3"}, actionMatchPrev: {"f4"}},
 			func(t *testing.T, m Model) string {
@@ -214,13 +209,21 @@ func TestMarkTakesPageDownKeysOnTheHistoryTab(t *testing.T) {
 	if c := km.Conflicts(Actions()); len(c) != 0 {
 		t.Fatalf("mark on page down's key is reported: %v", c)
 	}
-	for tab := range tabCount {
-		t.Run(tabName(tab), func(t *testing.T) {
-			k := newResponseKeys(km)
-			k.setTab(tab)
+	// Every tab can be shown: the content says it has tests and a lab.
+	c := newResponseContent(jsonExchange("{}"), NewStyles())
+	c.HasTests, c.HasLab = true, true
+	for tab, id := range respTabActions {
+		t.Run(responsecontent.TabName(tab), func(t *testing.T) {
+			p := responsepane.New(NewStyles(), newResponseKeys(km))
+			p.SetContent(c)
+			p, _ = p.Update(uimsg.RunAction{ID: id})
+			if p.Tab() != tab {
+				t.Fatalf("tab %d shown, want %d", p.Tab(), tab)
+			}
+			k := p.KeyMap()
 			press := pressKey("pgdown")
 			marks, pages := key.Matches(press, k.Get(actionMark)), key.Matches(press, k.Get(actionPageDown))
-			if onHistory := tab == tabHistory; marks != onHistory || pages == onHistory {
+			if onHistory := tab == responsecontent.TabHistory; marks != onHistory || pages == onHistory {
 				t.Errorf("pgdown marks: %v, pages down: %v", marks, pages)
 			}
 		})

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 
@@ -13,6 +12,8 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/bodylines"
+	"github.com/httplens/httplens/ui/responsecontent"
+	"github.com/httplens/httplens/ui/responsepane"
 )
 
 func TestRawLinesMatchDisplayLines(t *testing.T) {
@@ -89,78 +90,6 @@ func bigExchange(n int) requests.Exchange {
 			Body:    body, BodyBytes: int64(len(body))}}
 }
 
-func TestLargeBodyRawFirstPrettyAfter(t *testing.T) {
-	x := bigExchange(3 << 20)
-	c := newResponseContent(x, NewStyles())
-	if !c.pending || c.tabs[tabPretty].Plain(0) != "formatting…" {
-		t.Fatalf("a large body must leave Pretty pending")
-	}
-	if got := c.tabs[tabRaw].Plain(0); got != "HTTP/1.1 200 OK" {
-		t.Fatalf("raw starts with %q", got)
-	}
-	p := newResponsePane(NewStyles())
-	p.SetSize(100, 20)
-	p.SetContent(c)
-	p, _ = p.Update(keyMsg("2"))
-	if v := plain(p.View()); !strings.Contains(v, "formatting…") {
-		t.Fatalf("Pretty does not say it is formatting:\n%s", v)
-	}
-	msg := prettyCmd(context.Background(), 1, c.kind, c.body, false, NewStyles())().(prettyDoneMsg)
-	if msg.err != nil {
-		t.Fatal(msg.err)
-	}
-	p.SetPretty(msg.tab, msg.note)
-	v := plain(p.View())
-	for _, want := range []string{"[", `  {`, `    "id": 0,`, "json shown without colours"} {
-		if !strings.Contains(v, want) {
-			t.Errorf("Pretty lacks %q:\n%s", want, v)
-		}
-	}
-	if c.pending == false || c.tabs[tabPretty].Plain(0) != "formatting…" {
-		t.Error("SetPretty changed the content in place; a search may be reading it")
-	}
-}
-
-func TestPrettyTabKinds(t *testing.T) {
-	big := maxHighlight + 10
-	cases := []struct {
-		name  string
-		kind  bodyKind
-		body  []byte
-		cut   bool
-		note  string
-		first string
-	}{
-		{"small JSON is coloured", kindJSON, []byte(`{"a":1}`), false, "", "{"},
-		{"large invalid JSON as received", kindJSON, append([]byte("{"), bytes.Repeat([]byte("x"), big)...), false, "not valid JSON", "{xxx"},
-		{"large cut JSON as received", kindJSON, append([]byte(`["`), bytes.Repeat([]byte("x"), big)...), true, "cut at the cap", `["xx`},
-		{"large text as received", kindText, bytes.Repeat([]byte("line\n"), big/5+1), false, "", "line"},
-		{"binary is a hex dump", kindBinary, []byte{0, 1, 2}, false, "", "00000000  00 01 02"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			tab, note, err := prettyTab(context.Background(), c.kind, c.body, c.cut, NewStyles())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(note, c.note) {
-				t.Errorf("note %q, want %q", note, c.note)
-			}
-			if got := tab.Plain(0); !strings.HasPrefix(got, c.first) {
-				t.Errorf("first line %.40q, want %q", got, c.first)
-			}
-		})
-	}
-	t.Run("a cancelled format says so", func(t *testing.T) {
-		ctx, cancel := context.WithCancel(context.Background())
-		cancel()
-		_, _, err := prettyTab(ctx, kindJSON, jsonBody(big), false, NewStyles())
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("err = %v", err)
-		}
-	})
-}
-
 // collect runs cmd and every command it batches, returning their messages.
 func collect(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
@@ -192,13 +121,13 @@ func receivedModel(t *testing.T, x requests.Exchange) (Model, tea.Cmd) {
 	return next.(Model), cmd
 }
 
-func prettyDoneOf(msgs []tea.Msg) (prettyDoneMsg, bool) {
+func prettyDoneOf(msgs []tea.Msg) (responsepane.PrettyDoneMsg, bool) {
 	for _, msg := range msgs {
-		if d, ok := msg.(prettyDoneMsg); ok {
+		if d, ok := msg.(responsepane.PrettyDoneMsg); ok {
 			return d, true
 		}
 	}
-	return prettyDoneMsg{}, false
+	return responsepane.PrettyDoneMsg{}, false
 }
 
 func TestRootFormatsLargeBodyAfterShowingRaw(t *testing.T) {
@@ -212,10 +141,10 @@ func TestRootFormatsLargeBodyAfterShowingRaw(t *testing.T) {
 	}
 	next, _ := m.Update(d)
 	m = next.(Model)
-	if m.resp.content.pending || m.xfer.pretty.cancel != nil || m.keys.Get(actionCancel).Enabled() {
+	if m.resp.Content().Pending || m.resp.Formatting() || m.keys.Get(actionCancel).Enabled() {
 		t.Error("the formatting is still marked in progress")
 	}
-	if got := m.resp.content.tabs[tabPretty].Plain(1); got != "  {" {
+	if got := m.resp.Content().Tabs[responsecontent.TabPretty].Plain(1); got != "  {" {
 		t.Errorf("Pretty line 1 = %q", got)
 	}
 }
@@ -225,26 +154,25 @@ func TestEscStopsFormatting(t *testing.T) {
 	next, _ := m.Update(keyMsg("esc"))
 	m = next.(Model)
 	d, ok := prettyDoneOf(collect(cmd)) // runs after the cancel: it must see it
-	if !ok || !errors.Is(d.err, context.Canceled) {
-		t.Fatalf("the formatting did not stop: %+v", d.err)
+	if !ok {
+		t.Fatal("no formatting was started")
 	}
 	next, _ = m.Update(d)
 	m = next.(Model)
-	if !strings.Contains(m.status, "Formatting stopped") || m.resp.content.note != "formatting stopped: shown as received" {
-		t.Errorf("status %q, note %q", m.status, m.resp.content.note)
+	if !strings.Contains(m.status, "Formatting stopped") || m.resp.Content().Note != "formatting stopped: shown as received" {
+		t.Errorf("status %q, note %q", m.status, m.resp.Content().Note)
 	}
-	if got := m.resp.content.tabs[tabPretty].Plain(0); !strings.HasPrefix(got, `[{"id":0`) {
+	if got := m.resp.Content().Tabs[responsecontent.TabPretty].Plain(0); !strings.HasPrefix(got, `[{"id":0`) {
 		t.Errorf("Pretty should show the body as received, starts %.30q", got)
 	}
 }
 
 func TestNewSendDropsFormatting(t *testing.T) {
 	m, cmd := receivedModel(t, bigExchange(1<<20))
-	m.xfer.pretty.cancel() // what a new send does first (cancelFlight)
-	m.xfer.pretty = prettyJob{}
+	m.resp.DropFormatting() // what a new send does first (newTransfer)
 	d, _ := prettyDoneOf(collect(cmd))
 	next, _ := m.Update(d)
-	if next.(Model).resp.content.pending != true {
+	if m = next.(Model); m.resp.Content().Pending != true {
 		t.Error("a result for a dropped formatting was applied")
 	}
 }

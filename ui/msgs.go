@@ -39,12 +39,6 @@ type responseMsg struct {
 	lab      *cachelab.Result    // what the cache lab did with the last request; nil when off
 }
 
-// searchDoneMsg carries the matches of response search id.
-type searchDoneMsg struct {
-	id      int
-	matches []match
-}
-
 // keptResponse is the last response of a named request.
 type keptResponse struct {
 	name string

@@ -10,6 +10,7 @@ import (
 
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/overlay/palette"
+	"github.com/httplens/httplens/ui/responsecontent"
 )
 
 func TestPaletteFiltering(t *testing.T) {
@@ -81,8 +82,8 @@ func TestPaletteRunsAction(t *testing.T) {
 			}
 		}},
 		{"a pane action moves to its pane first", "timing tab", func(t *testing.T, m Model) {
-			if m.focus != paneResponse || m.resp.tab != tabTiming {
-				t.Errorf("focus %v, tab %d; want the response pane's Timing tab", m.focus, m.resp.tab)
+			if m.focus != paneResponse || m.resp.Tab() != responsecontent.TabTiming {
+				t.Errorf("focus %v, tab %d; want the response pane's Timing tab", m.focus, m.resp.Tab())
 			}
 		}},
 		{"the help overlay", "help", func(t *testing.T, m Model) {

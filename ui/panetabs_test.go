@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/responsecontent"
+	"github.com/httplens/httplens/ui/uimsg"
 )
 
 // The digits pick the response pane's tabs from every pane, as the tour's lessons
@@ -19,10 +21,10 @@ func TestDigitsPickResponseTabsFromAnyPane(t *testing.T) {
 	}
 	for _, from := range []paneID{paneTree, paneRequest, paneExplain} {
 		m.setFocus(from)
-		m.resp.tab = tabRaw
+		m.resp, _ = m.resp.Update(uimsg.RunAction{ID: actionResponseRaw})
 		m, _ = drive(t, m, keyMsg("3"))
-		if m.focus != paneResponse || m.resp.tab != tabHeaders {
-			t.Errorf("3 from pane %d: focus %d, response tab %d; want the response Headers tab", from, m.focus, m.resp.tab)
+		if m.focus != paneResponse || m.resp.Tab() != responsecontent.TabHeaders {
+			t.Errorf("3 from pane %d: focus %d, response tab %d; want the response Headers tab", from, m.focus, m.resp.Tab())
 		}
 		if v := plain(m.View()); !strings.Contains(v, "ETag") {
 			t.Errorf("3 from pane %d does not show the response headers:\n%s", from, v)

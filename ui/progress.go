@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/sendfeed"
 )
 
@@ -77,24 +76,6 @@ func (m Model) progressed(msg progressMsg, f *progressFeed) (tea.Model, tea.Cmd)
 	if msg.ID != m.flight.id || m.flight.cancel == nil {
 		return m, nil
 	}
-	m.resp.SetProgress(transferProgress{done: msg.Done, total: msg.Total, rate: msg.Rate})
+	m.resp.SetProgress(responsepane.Progress{Done: msg.Done, Total: msg.Total, Rate: msg.Rate})
 	return m, waitProgressCmd(msg.ID, f, progressEvery)
-}
-
-// SetProgress shows how much of the body has arrived while sending.
-func (m *responsePane) SetProgress(p transferProgress) { m.progress = p }
-
-// progressBar draws p in w cells: a bar and "3.1 MB of 50.0 MB" when the length
-// is known, else the bytes so far and the rate.
-func progressBar(p transferProgress, w int) string {
-	if p.done == 0 && p.total <= 0 {
-		return ""
-	}
-	if p.total <= 0 {
-		return fmt.Sprintf("%s received · %s/s", humanBytes(p.done), humanBytes(int64(p.rate)))
-	}
-	label := fmt.Sprintf(" %s of %s (%d%%)", humanBytes(p.done), humanBytes(p.total), 100*p.done/p.total)
-	barW := max(w-len(label)-4, 10)
-	fill := int(int64(barW) * min(p.done, p.total) / p.total)
-	return "[" + strings.Repeat("█", fill) + strings.Repeat("░", barW-fill) + "]" + label
 }

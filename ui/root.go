@@ -26,7 +26,9 @@ import (
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
 	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/saving"
+	"github.com/httplens/httplens/ui/shown"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -87,7 +89,7 @@ type Model struct {
 
 	tree tree.Model
 	req  requestpane.Model
-	resp responsePane
+	resp responsepane.Model
 	expl explainview.Model
 
 	coll   *collections.Collection
@@ -103,10 +105,9 @@ type Model struct {
 	lastX  requests.Exchange // the exchange shown, for copying
 	xfer   transferState     // large bodies, progress, the insecure resend
 
-	// shown is each request's last exchange this session, by request key, and
-	// respKey the request whose exchange (or empty state) the panes show.
-	shown   map[string]shownExchange
-	respKey string
+	// shown is each request's last exchange this session, and the request whose
+	// exchange (or empty state) the panes show.
+	shown shown.Memory
 
 	responded map[string]bool // request keys that got a response in this session
 	zoomed    bool            // the focused pane fills the screen (the zoom key)
@@ -190,8 +191,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setFocus(paneRequest)
 		follow := m.followRequest()
 		return m, follow
-	case latestLoadedMsg:
-		return m.latestLoaded(msg), nil
+	case shown.LoadedMsg:
+		return m.latestLoaded(msg)
 	case requestpane.ResolveWanted:
 		return m, m.resolveCmd(msg.Key)
 	case checks.PreflightDone:
@@ -202,14 +203,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case requestpane.EditorReady, requestpane.EditorDone, requestpane.BodyEdited:
 		return m.updatePane(paneRequest, msg)
-	case searchDoneMsg:
+	case responsepane.SearchDoneMsg:
 		var cmd tea.Cmd
 		m.resp, cmd = m.resp.Update(msg)
 		return m, cmd
 	case sendStartedMsg, responseMsg, spinner.TickMsg:
 		return m.handleFlight(msg)
-	case headerNoteMsg:
-		return m.headerNote(msg.i), nil
+	case responsepane.NoteMsg:
+		return m.headerNote(msg.Note), nil
 	case checks.CheckDone:
 		return m.checkDone(msg), nil
 	case tourResetMsg:

@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/ui/overlay/saveprompt"
+	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/saving"
 )
 
@@ -85,12 +86,9 @@ func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool)
 	return next, cmd, true
 }
 
-// saveBodyMsg asks the root for the save prompt of the response body.
-type saveBodyMsg struct{}
-
 // openSavePrompt opens the path prompt for the shown body.
 func (m Model) openSavePrompt() Model {
-	p, ok := saving.Prompt(m.lastX.Response, bodyExt(m.resp.content))
+	p, ok := saving.Prompt(m.lastX.Response, bodyExt(m.resp.Content()))
 	if !ok {
 		m.setStatus("No body to save.", true)
 		return m
@@ -100,11 +98,12 @@ func (m Model) openSavePrompt() Model {
 }
 
 // bodyExt is a file extension for the kind of body shown.
-func bodyExt(c *responseContent) string {
+func bodyExt(c *responsecontent.Content) string {
 	if c == nil {
 		return ".bin"
 	}
-	return map[bodyKind]string{kindJSON: ".json", kindXML: ".xml", kindHTML: ".html", kindText: ".txt", kindBinary: ".bin"}[c.kind]
+	return map[responsecontent.Kind]string{responsecontent.KindJSON: ".json", responsecontent.KindXML: ".xml",
+		responsecontent.KindHTML: ".html", responsecontent.KindText: ".txt", responsecontent.KindBinary: ".bin"}[c.Kind]
 }
 
 // handleSavePrompt types into the path prompt; enter saves, refusing an existing

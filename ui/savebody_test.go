@@ -7,8 +7,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/httplens/httplens/requests"
 )
 
 // run feeds msg to m and then the messages its commands produce, depth first.
@@ -28,7 +26,7 @@ func TestSaveBodyThroughTheUI(t *testing.T) {
 	}
 	x.Response.SpooledBytes, x.Response.Truncated = 9, true
 	m, _ := receivedModel(t, x)
-	if !m.resp.keys.Get(actionSaveBody).Enabled() {
+	if !m.resp.KeyMap().Get(actionSaveBody).Enabled() {
 		t.Fatal("s must be enabled when there is a body")
 	}
 	if v := plain(m.View()); !strings.Contains(v, "body 9 B, first 1.0 KB shown, full body in a temporary file") {
@@ -72,33 +70,5 @@ func TestSaveBodyThroughTheUI(t *testing.T) {
 	}
 	if !strings.HasPrefix(tm.(Model).status, "Saved the body (9 B) to ") {
 		t.Errorf("status %q", tm.(Model).status)
-	}
-}
-
-func TestBodyNotices(t *testing.T) {
-	base := func() requests.Exchange { return bigExchange(100) }
-	cases := []struct {
-		name string
-		edit func(x *requests.Exchange)
-		want string
-		save bool // saving keeps more than the pane shows
-	}{
-		{"whole body: nothing to say", func(*requests.Exchange) {}, "", false},
-		{"cut without spooling", func(x *requests.Exchange) { x.Response.Truncated = true }, "body cut at", false},
-		{"partial after an error", func(x *requests.Exchange) { x.Err = os.ErrClosed }, "partial body: ", true},
-		{"decoded past the cap", func(x *requests.Exchange) {
-			x.Response.DecodedTruncated = true
-			x.Response.Headers = append(x.Response.Headers, requests.Header{Name: "Content-Encoding", Value: "gzip\x1b[2J"})
-		}, "gzip␛[2J body inflates past", false},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			x := base()
-			c.edit(&x)
-			got, save := bodyNotice(x)
-			if c.want == "" && got != "" || !strings.Contains(got, c.want) || save != c.save {
-				t.Errorf("notice %q, %v; want %q, %v", got, save, c.want, c.save)
-			}
-		})
 	}
 }

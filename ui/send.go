@@ -14,6 +14,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/shown"
 	"github.com/httplens/httplens/ui/testsview"
 	"github.com/httplens/httplens/ui/wireview"
 )
@@ -149,7 +150,7 @@ func (m *Model) cancelFlight() {
 	if m.flight.cancel != nil {
 		m.flight.cancel()
 	}
-	m.stopPretty()
+	m.resp.StopFormatting()
 }
 
 // handleFlight takes the messages of the request in flight; any carrying another
@@ -193,20 +194,19 @@ func (m *Model) receive(msg responseMsg) {
 		m.last[k.name] = k.resp
 	}
 	m.resp.SetContent(msg.content)
-	m.expl.SetReport(msg.report, msg.content.reason)
-	m.expl.SetNote(msg.content.notHTTPWhy)
+	m.expl.SetReport(msg.report, msg.content.Reason)
+	m.expl.SetNote(msg.content.NotHTTPWhy)
 	m.expl.SetSource(termtext.String(m.flight.label)+" · "+msg.exchange.Received.Format("15:04:05"), m.flight.key)
 	x := msg.exchange
 	m.lastX = x
-	m.resp.none = ""
 	m.resp.SetCopyable(x.Response != nil)
 	// A re-read is shown as the answer of the request it re-reads for.
 	key := m.flight.key
 	if key == "" {
 		key = m.flight.reread
 	}
-	m.remember(key, shownExchange{x: x, content: msg.content, report: msg.report,
-		note: msg.content.notHTTPWhy, source: termtext.String(m.flight.label) + " · " + x.Received.Format("15:04:05")})
+	m.shown.Remember(key, shown.Exchange{X: x, Content: msg.content, Report: msg.report,
+		Note: msg.content.NotHTTPWhy, Source: termtext.String(m.flight.label) + " · " + x.Received.Format("15:04:05")})
 	switch {
 	case errors.Is(x.Err, context.Canceled):
 		m.setStatus("Cancelled: "+m.flight.label, false)
@@ -224,7 +224,7 @@ func (m *Model) receive(msg responseMsg) {
 	// A script that failed is said on the request, whole, above its explanation
 	// (unless a 412's advice holds that place).
 	if errs := testsview.ScriptErrors(msg.steps); len(errs) > 0 && (x.Response == nil || x.Response.Status != 412) {
-		m.expl.SetNote("Script failed — " + strings.Join(errs, " · ") + " (Tests tab: " + keyName(m.resp.keys.Get(actionResponseTests)) + ")")
+		m.expl.SetNote("Script failed — " + strings.Join(errs, " · ") + " (Tests tab: " + keyName(m.resp.KeyMap().Get(actionResponseTests)) + ")")
 	}
 	// After the status line: what the conditional workflow says (a 412's banner,
 	// the If-Match a re-read added) is the news.

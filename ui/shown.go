@@ -1,50 +1,15 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
-	"github.com/httplens/httplens/explain"
-	"github.com/httplens/httplens/explaininput"
-	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/shown"
 )
-
-// shownExchange is what the response and explain panes showed for one request,
-// so that selecting it again shows its own last exchange, never another's.
-type shownExchange struct {
-	x       requests.Exchange
-	content *responseContent
-	report  *explain.Report
-	note    string
-	source  string // the explain pane's source line
-}
-
-// latestLoadedMsg carries the newest stored exchange of request key (ok false
-// when the history holds none).
-type latestLoadedMsg struct {
-	key   string
-	shown shownExchange
-	ok    bool
-	err   error
-}
-
-// remember keeps what the panes now show as request key's last exchange.
-func (m *Model) remember(key string, s shownExchange) {
-	if key == "" {
-		return
-	}
-	if m.shown == nil {
-		m.shown = map[string]shownExchange{}
-	}
-	m.shown[key] = s
-	m.respKey = key
-}
 
 // followRequest makes the response and explain panes show the selected request's
 // last exchange: this session's, else one loaded from the history (the returned
@@ -56,88 +21,68 @@ func (m *Model) followRequest() tea.Cmd {
 	if r != nil {
 		key = requestKey(r)
 	}
-	if key == m.respKey || m.flight.cancel != nil {
+	if m.flight.cancel != nil {
 		return nil
 	}
-	m.respKey = key
-	if s, ok := m.shown[key]; ok {
-		m.showExchange(key, s)
+	s, ok, changed := m.shown.Select(key)
+	if !changed {
 		return nil
+	}
+	if ok {
+		m.showExchange(key, s)
+		return m.startFormatting() // when it was left unformatted
 	}
 	m.showNone(r)
 	if r == nil || m.cfg.History == nil {
 		return nil
 	}
 	file, name := historyRef(r, m.cfg.Dir)
-	return latestCmd(m.cfg.History, key, file, name, requestLabel(r), m.st)
+	return shown.LatestCmd(m.cfg.History, key, file, name, requestLabel(r), m.st)
 }
 
 // showExchange puts request key's exchange s back in the panes.
-func (m *Model) showExchange(key string, s shownExchange) {
-	m.resp.none = ""
-	m.resp.SetContent(s.content)
-	m.expl.SetReport(s.report, s.content.reason)
-	m.expl.SetNote(s.note)
-	m.expl.SetSource(s.source, key)
-	m.lastX = s.x
-	m.resp.SetCopyable(s.x.Response != nil)
+func (m *Model) showExchange(key string, s shown.Exchange) {
+	m.resp.SetContent(s.Content)
+	m.expl.SetReport(s.Report, s.Content.Reason)
+	m.expl.SetNote(s.Note)
+	m.expl.SetSource(s.Source, key)
+	m.lastX = s.X
+	m.resp.SetCopyable(s.X.Response != nil)
+	m.resp.SetBodyKeys(s.X)
 }
 
 // showNone empties the panes, naming request r as the one not sent yet.
 func (m *Model) showNone(r *collections.Request) {
-	m.resp.none = ""
+	none := ""
 	if r != nil {
-		m.resp.none = termtext.String(requestLabel(r))
+		none = termtext.String(requestLabel(r))
 	}
-	// The tab chosen stays for the answer to come (the Tests tab after a send).
-	t := m.resp.tab
-	m.resp.SetContent(nil)
-	m.resp.tab = t
-	m.resp.keys.setTab(t)
+	m.resp.Clear(none)
+	m.resp.SetBodyKeys(requests.Exchange{})
 	m.expl.SetReport(nil, "")
 	m.lastX = requests.Exchange{}
-	m.resp.SetCopyable(false)
-}
-
-// latestCmd reads the newest stored exchange of request (file, name) and prepares
-// it like a fresh response, explained as at its arrival (as reopenCmd does).
-func latestCmd(s *history.Store, key, file, name, label string, st Styles) tea.Cmd {
-	return func() tea.Msg {
-		e, ok, err := s.Latest(context.Background(), file, name)
-		if err != nil || !ok {
-			return latestLoadedMsg{key: key, err: err}
-		}
-		x := e.Exchange()
-		sh := shownExchange{x: x, content: newResponseContent(x, st),
-			source: termtext.String(label) + " · from the history, " + x.Received.Local().Format("Jan 02 15:04:05")}
-		if x.Response != nil {
-			r := explain.Analyze(explaininput.From(x, momentOf(e, time.Now())))
-			sh.report = &r
-		}
-		sh.note = sh.content.notHTTPWhy
-		return latestLoadedMsg{key: key, shown: sh, ok: true}
-	}
 }
 
 // latestLoaded shows a request's stored exchange, unless another request is
-// selected by now or a send answered meanwhile.
-func (m Model) latestLoaded(msg latestLoadedMsg) Model {
-	if r := m.req.Request(); r == nil || requestKey(r) != msg.key || m.respKey != msg.key {
-		return m
+// selected by now or a send answered meanwhile; a large body is formatted then.
+func (m Model) latestLoaded(msg shown.LoadedMsg) (tea.Model, tea.Cmd) {
+	if r := m.req.Request(); r == nil || requestKey(r) != msg.Key || m.shown.Showing() != msg.Key {
+		return m, nil
 	}
-	if _, sent := m.shown[msg.key]; sent {
-		return m
+	if m.shown.Has(msg.Key) {
+		return m, nil
 	}
-	if msg.err != nil {
+	if msg.Err != nil {
 		if m.errMsg {
-			return m // an earlier failure (often the same store's) stays on the line
+			return m, nil // an earlier failure (often the same store's) stays on the line
 		}
-		m.setStatus(fmt.Sprintf("Cannot read the last exchange from the history: %v", msg.err), true)
-		return m
+		m.setStatus(fmt.Sprintf("Cannot read the last exchange from the history: %v", msg.Err), true)
+		return m, nil
 	}
-	if msg.ok {
-		m.remember(msg.key, msg.shown)
-		m.showExchange(msg.key, msg.shown)
+	if !msg.OK {
+		return m, nil
 	}
-	return m
+	m.shown.Remember(msg.Key, msg.Shown)
+	m.showExchange(msg.Key, msg.Shown)
+	return m, m.startFormatting()
 }

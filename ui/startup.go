@@ -16,7 +16,7 @@ func (m *Model) useKeymap(km settings.Keymap) {
 	m.keys = newGlobalKeys(km)
 	m.tree.Keys = newTreeKeys(km).keySet
 	m.req.SetKeys(newKeySet(km, scopeRequest))
-	m.resp.keys = newResponseKeys(km)
+	m.resp.SetKeys(newResponseKeys(km))
 	m.expl.Keys = newExplainKeys(km).keySet
 }
 

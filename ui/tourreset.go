@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/ui/shown"
 	"github.com/httplens/httplens/ui/tourreset"
 )
 
@@ -37,11 +38,11 @@ func (m Model) tourReset(msg tourResetMsg) (tea.Model, tea.Cmd) {
 	m.keys.Enable(actionReread, false)
 	m.expl.SetReport(nil, "")
 	// Every request is unsent again: its old answer must not come back.
-	m.shown, m.respKey = nil, ""
+	m.shown = shown.Memory{}
 	m.showNone(m.req.Request())
 	m.showRequest(m.req.Request())
 	m.setStatus(msg.Text(), false)
-	m.resp.hist.key = "" // the tour's rows left the history: the History tab reads it again
+	m.resp.HistoryGone() // the tour's rows left the history: the History tab reads it again
 	follow := m.followRequest()
 	return m, tea.Batch(m.syncHistory(), follow)
 }

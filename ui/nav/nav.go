@@ -46,3 +46,9 @@ func Move(id settings.Action, pos, h, bottom int) int {
 func Cursor(id settings.Action, cur, h, n int) int {
 	return clamp(Move(id, cur, h, n-1), 0, max(n-1, 0))
 }
+
+// The tab actions the panes with tabs share.
+const (
+	TabNext settings.Action = "tab-next"
+	TabPrev settings.Action = "tab-prev"
+)

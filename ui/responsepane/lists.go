@@ -1,17 +1,19 @@
-package ui
+package responsepane
 
 import (
-	tea "github.com/charmbracelet/bubbletea"
 	"slices"
 	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/nav"
+	rc "github.com/httplens/httplens/ui/responsecontent"
+	"github.com/httplens/httplens/ui/styles"
+	"github.com/httplens/httplens/ui/uikit"
 )
-
-// headerNoteMsg asks the root to show the full note of response header i.
-type headerNoteMsg struct{ i int }
 
 // linesPerHeader is how many lines the Headers tab gives each header: the field,
 // then its meaning.
@@ -19,40 +21,40 @@ const linesPerHeader = 2
 
 // updateListKey runs the actions of the tabs that have a cursor (Headers and
 // History); handled is false when the action is not theirs.
-func (m responsePane) updateListKey(id settings.Action) (responsePane, tea.Cmd, bool) {
+func (m Model) updateListKey(id settings.Action) (Model, tea.Cmd, bool) {
 	switch m.tab {
-	case tabHeaders:
+	case rc.TabHeaders:
 		n := 0
 		if m.content != nil {
-			n = len(m.content.notes)
+			n = len(m.content.Notes)
 		}
 		switch {
-		case id == actionNote:
+		case id == ActionNote:
 			if m.hsel < n {
-				i := m.hsel
-				return m, func() tea.Msg { return headerNoteMsg{i: i} }, true
+				n := m.content.Notes[m.hsel]
+				return m, func() tea.Msg { return NoteMsg{Note: n} }, true
 			}
 			return m, nil, true
 		case isMove(id):
-			m.hsel = scrollCursor(id, m.hsel, max(m.bodyHeight()/linesPerHeader, 1), n)
+			m.hsel = nav.Cursor(id, m.hsel, max(m.bodyHeight()/linesPerHeader, 1), n)
 			m.revealLine(m.hsel * linesPerHeader)
 			return m, nil, true
 		}
-	case tabHistory:
+	case rc.TabHistory:
 		h := &m.hist
 		switch {
-		case id == actionNote:
+		case id == ActionNote:
 			if s, ok := h.selected(); ok {
-				return m, func() tea.Msg { return reopenMsg{id: s.ID} }, true
+				return m, func() tea.Msg { return ReopenMsg{ID: s.ID} }, true
 			}
 			return m, nil, true
-		case id == actionMark:
+		case id == ActionMark:
 			if a, b, ok := h.toggleMark(); ok {
-				return m, func() tea.Msg { return diffWantedMsg{a: a, b: b} }, true
+				return m, func() tea.Msg { return DiffMsg{A: a, B: b} }, true
 			}
 			return m, nil, true
 		case isMove(id):
-			h.sel = scrollCursor(id, h.sel, max(m.bodyHeight()-2, 1), len(h.rows))
+			h.sel = nav.Cursor(id, h.sel, max(m.bodyHeight()-2, 1), len(h.rows))
 			h.follow(m.bodyHeight())
 			return m, nil, true
 		}
@@ -62,11 +64,11 @@ func (m responsePane) updateListKey(id settings.Action) (responsePane, tea.Cmd, 
 
 // isMove reports a movement action.
 func isMove(id settings.Action) bool {
-	return slices.Contains([]settings.Action{actionUp, actionDown, actionPageUp, actionPageDown, actionTop, actionBottom}, id)
+	return slices.Contains([]settings.Action{nav.Up, nav.Down, nav.PageUp, nav.PageDown, nav.Top, nav.Bottom}, id)
 }
 
 // revealLine scrolls the current tab so that line (and the one after it) shows.
-func (m *responsePane) revealLine(line int) {
+func (m *Model) revealLine(line int) {
 	top, h := m.offsets[m.tab], m.bodyHeight()
 	switch {
 	case line < top:
@@ -74,20 +76,20 @@ func (m *responsePane) revealLine(line int) {
 	case line+linesPerHeader > top+h:
 		top = line + linesPerHeader - h
 	}
-	m.offsets[m.tab] = clamp(top, 0, max(m.lineCount()-h, 0))
+	m.offsets[m.tab] = uikit.Clamp(top, 0, max(m.lineCount()-h, 0))
 }
 
 // selectedLine reports whether line i of the current tab belongs to the cursor.
-func (m *responsePane) selectedLine(i int) bool {
-	return m.focused && m.tab == tabHeaders && i/linesPerHeader == m.hsel
+func (m *Model) selectedLine(i int) bool {
+	return m.focused && m.tab == rc.TabHeaders && i/linesPerHeader == m.hsel
 }
 
-// noteLines lays out the full note of one header for the overlay: the field, its
+// NoteLines lays out the full note of one header for the overlay: the field, its
 // meaning, the value parsed, the warnings and the references, all sanitised.
-func noteLines(n explain.HeaderNote, width int, st Styles) []string {
+func NoteLines(n explain.HeaderNote, width int, st styles.Styles) []string {
 	wrap := func(indent, s string) []string {
 		var out []string
-		for _, l := range strings.Split(wrapText(termtext.String(s), max(width-len(indent), 20)), "\n") {
+		for _, l := range strings.Split(uikit.WrapText(termtext.String(s), max(width-len(indent), 20)), "\n") {
 			out = append(out, indent+l)
 		}
 		return out
@@ -114,15 +116,4 @@ func noteLines(n explain.HeaderNote, width int, st Styles) []string {
 		lines = append(lines, "", st.Muted.Render("See "+termtext.String(strings.Join(n.Refs, ", "))))
 	}
 	return lines
-}
-
-// headerNote opens the overlay with the full note of response header i.
-func (m Model) headerNote(i int) Model {
-	c := m.resp.content
-	if c == nil || i < 0 || i >= len(c.notes) {
-		return m
-	}
-	n := c.notes[i]
-	m.openText("Header "+n.Name, noteLines(n, m.textWidth(), m.st))
-	return m
 }

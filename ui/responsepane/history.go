@@ -1,4 +1,4 @@
-package ui
+package responsepane
 
 import (
 	"fmt"
@@ -6,6 +6,11 @@ import (
 
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/keyset"
+	rc "github.com/httplens/httplens/ui/responsecontent"
+	"github.com/httplens/httplens/ui/styles"
+	"github.com/httplens/httplens/ui/uikit"
+	"github.com/httplens/httplens/ui/wireview"
 )
 
 // historyList is the History tab of the response pane: the stored exchanges of the
@@ -33,7 +38,7 @@ func (h *historyList) setRows(key string, rows []history.Summary, err error) {
 	if err != nil {
 		h.err = termtext.String(err.Error())
 	}
-	h.sel = clamp(h.sel, 0, max(len(h.rows)-1, 0))
+	h.sel = uikit.Clamp(h.sel, 0, max(len(h.rows)-1, 0))
 	h.marks = slices.DeleteFunc(h.marks, func(id int64) bool { return h.index(id) < 0 })
 }
 
@@ -73,7 +78,7 @@ func (h *historyList) toggleMark() (a, b int64, pair bool) {
 // view is the tab's lines for a body of height rows: a header row, then the rows
 // around the cursor. Every value shown came from the network, so all of it goes
 // through the sanitiser.
-func (h *historyList) view(st Styles, k responseKeys, height int, focused bool) []string {
+func (h *historyList) view(st styles.Styles, k Keys, height int, focused bool) []string {
 	switch {
 	case h.off && h.offWhy != "":
 		return []string{"", st.ErrorText.Render("  History is off for this run: ") + h.offWhy}
@@ -84,22 +89,22 @@ func (h *historyList) view(st Styles, k responseKeys, height int, focused bool) 
 	case h.loading && len(h.rows) == 0:
 		return []string{"", st.Muted.Render("  Reading the history…")}
 	case len(h.rows) == 0:
-		return []string{"", st.Muted.Render("  No stored exchanges of this request yet. Send it with " + keyName(k.send) + ".")}
+		return []string{"", st.Muted.Render("  No stored exchanges of this request yet. Send it with " + keyset.Name(k.send) + ".")}
 	}
 	lines := []string{st.Muted.Render(fmt.Sprintf("    %-15s %-6s %9s %9s  %s", "Sent", "Status", "Size", "Time", "ETag"))}
 	rows := max(height-2, 1)
-	top := clamp(h.top, max(h.sel-rows+1, 0), h.sel)
+	top := uikit.Clamp(h.top, max(h.sel-rows+1, 0), h.sel)
 	for i := top; i < min(top+rows, len(h.rows)); i++ {
 		lines = append(lines, h.row(st, i, focused))
 	}
-	hint := fmt.Sprintf("  %d stored · %s reopens · %s marks (%d/2) for a diff", len(h.rows), keyName(k.Get(actionNote)),
-		keyName(k.Get(actionMark)), len(h.marks))
+	hint := fmt.Sprintf("  %d stored · %s reopens · %s marks (%d/2) for a diff", len(h.rows), keyset.Name(k.Get(ActionNote)),
+		keyset.Name(k.Get(ActionMark)), len(h.marks))
 	return append(lines, st.Muted.Render(hint))
 }
 
 // row draws exchange i: a cursor, a mark column that shows without colour, then
 // time, status, size, duration and ETag.
-func (h *historyList) row(st Styles, i int, focused bool) string {
+func (h *historyList) row(st styles.Styles, i int, focused bool) string {
 	s := h.rows[i]
 	mark := " "
 	if slices.Contains(h.marks, s.ID) {
@@ -118,7 +123,7 @@ func (h *historyList) row(st Styles, i int, focused bool) string {
 		tag += st.Muted.Render("  (shown)")
 	}
 	lead := fmt.Sprintf("%s%s  %-15s ", cur, mark, s.Sent.Local().Format("Jan 02 15:04:05"))
-	rest := fmt.Sprintf(" %9s %9s  %s", humanBytes(s.BodyBytes), humanDuration(s.Total), tag)
+	rest := fmt.Sprintf(" %9s %9s  %s", uikit.Bytes(s.BodyBytes), wireview.Duration(s.Total), tag)
 	status = fmt.Sprintf("%-6s", status)
 	if focused && i == h.sel {
 		return st.Selected.Render(lead + status + rest)
@@ -129,5 +134,47 @@ func (h *historyList) row(st Styles, i int, focused bool) string {
 // follow keeps the cursor inside the rows shown, height rows at a time.
 func (h *historyList) follow(height int) {
 	rows := max(height-2, 1)
-	h.top = clamp(h.top, max(h.sel-rows+1, 0), h.sel)
+	h.top = uikit.Clamp(h.top, max(h.sel-rows+1, 0), h.sel)
+}
+
+// SetHistoryOff says whether this run has no history database, and why when it
+// was not asked for (sanitised here).
+func (m *Model) SetHistoryOff(off bool, why string) {
+	m.hist.off = off
+	if off && why != "" {
+		m.hist.offWhy = termtext.String(why)
+	}
+}
+
+// LoadHistory reports whether the History tab, shown for request key, needs
+// its rows loaded; it then marks them loading, and the caller loads them
+// (SetHistoryRows).
+func (m *Model) LoadHistory(key string) bool {
+	h := &m.hist
+	if m.tab != rc.TabHistory || h.off || h.key == key {
+		return false
+	}
+	if h.key != "" || len(h.rows) == 0 {
+		h.rows, h.sel, h.top, h.marks, h.shown = nil, 0, 0, nil, 0
+	}
+	h.key, h.loading = key, true
+	return true
+}
+
+// HistoryStale says that new exchanges of the requests keys were stored: the
+// History tab loads its rows again when they are among them.
+func (m *Model) HistoryStale(keys ...string) {
+	if slices.Contains(keys, m.hist.key) {
+		m.hist.key = ""
+	}
+}
+
+// HistoryGone says that stored exchanges left the history (the tour started
+// over): whatever the History tab shows is read again.
+func (m *Model) HistoryGone() { m.hist.key = "" }
+
+// SetHistoryRows takes the stored exchanges of request key, newest first, or
+// why they could not be read.
+func (m *Model) SetHistoryRows(key string, rows []history.Summary, err error) {
+	m.hist.setRows(key, rows, err)
 }

@@ -1,4 +1,4 @@
-package ui
+package responsecontent
 
 import (
 	"bytes"
@@ -10,58 +10,50 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/alecthomas/chroma/v2"
-
-	"github.com/httplens/httplens/ui/lexers"
+	"github.com/httplens/httplens/ui/highlight"
 	"github.com/httplens/httplens/ui/styles"
 )
 
-// bodyKind is how the Pretty tab shows a body.
-type bodyKind int
+// Kind is how the Pretty tab shows a body.
+type Kind int
 
 const (
-	kindText bodyKind = iota
-	kindJSON
-	kindXML
-	kindHTML
-	kindBinary
+	KindText Kind = iota
+	KindJSON
+	KindXML
+	KindHTML
+	KindBinary
 )
 
-func (k bodyKind) String() string {
+func (k Kind) String() string {
 	return [...]string{"text", "json", "xml", "html", "binary"}[k]
 }
 
-// maxHighlight is the largest formatted body that gets syntax colours; past it the
-// text is shown uncoloured. Highlighting costs about 0.7 s and 45 MB of peak memory
-// per MB of JSON (BenchmarkBigBodyPeakRSS), so colour stops at a size most API
-// responses stay under.
-const maxHighlight = 256 << 10
-
-// detectKind picks the body kind from the Content-Type, falling back to a sniff of
+// DetectKind picks the body kind from the Content-Type, falling back to a sniff of
 // the first bytes.
-func detectKind(contentType string, body []byte) bodyKind {
+func DetectKind(contentType string, body []byte) Kind {
 	mt, _, _ := mime.ParseMediaType(contentType)
 	switch {
 	case mt == "application/json" || strings.HasSuffix(mt, "+json"):
-		return kindJSON
+		return KindJSON
 	case mt == "text/html":
-		return kindHTML
+		return KindHTML
 	case strings.HasSuffix(mt, "/xml") || strings.HasSuffix(mt, "+xml"):
-		return kindXML
+		return KindXML
 	}
 	if looksBinary(body) {
-		return kindBinary
+		return KindBinary
 	}
 	head := bytes.TrimLeft(body[:min(len(body), 512)], " \t\r\n")
 	switch {
 	case len(head) > 0 && (head[0] == '{' || head[0] == '['):
-		return kindJSON
+		return KindJSON
 	case bytes.HasPrefix(head, []byte("<?xml")):
-		return kindXML
+		return KindXML
 	case len(head) > 0 && head[0] == '<':
-		return kindHTML
+		return KindHTML
 	}
-	return kindText
+	return KindText
 }
 
 // looksBinary reports a body that is not text: a NUL byte or invalid UTF-8 in its
@@ -81,21 +73,21 @@ func looksBinary(b []byte) bool {
 	return false
 }
 
-// format returns the body formatted for its kind, or the body itself when it does
+// Format returns the body formatted for its kind, or the body itself when it does
 // not parse as that kind.
-func format(kind bodyKind, body []byte) []byte {
+func Format(kind Kind, body []byte) []byte {
 	switch kind {
-	case kindJSON:
+	case KindJSON:
 		var buf bytes.Buffer
 		buf.Grow(len(body) + len(body)/4)
 		if err := json.Indent(&buf, body, "", "  "); err == nil {
 			return buf.Bytes()
 		}
-	case kindXML:
+	case KindXML:
 		if out, err := formatXML(body); err == nil {
 			return out
 		}
-	case kindHTML:
+	case KindHTML:
 		return formatHTML(body)
 	}
 	return body
@@ -218,94 +210,14 @@ func hexLine(b []byte, i int) string {
 	return sb.String()
 }
 
-// highlight colours already-sanitised lines with chroma. It returns one styled
-// line per input line, or nil when the kind has no lexer or the text is too big.
-func highlight(kind bodyKind, lines []string, st styles.SyntaxStyles) []string {
-	var lexer chroma.Lexer
+// colour highlights lines of a body of kind; nil when the kind has no lexer
+// (or the text is too big).
+func colour(kind Kind, lines []string, st styles.SyntaxStyles) []string {
 	switch kind {
-	case kindJSON:
-		lexer = lexers.JSON()
-	case kindXML, kindHTML:
-		lexer = lexers.Markup()
-	default:
-		return nil
+	case KindJSON:
+		return highlight.Lines(highlight.JSON, lines, st)
+	case KindXML, KindHTML:
+		return highlight.Lines(highlight.Markup, lines, st)
 	}
-	text := strings.Join(lines, "\n")
-	if len(text) > maxHighlight {
-		return nil
-	}
-	it, err := lexer.Tokenise(nil, text)
-	if err != nil {
-		return nil
-	}
-	wraps := newWrappers(st, kind == kindJSON)
-	out := make([]string, 0, len(lines))
-	var cur strings.Builder
-	for tok := it(); tok != chroma.EOF; tok = it() {
-		w := wraps.of(tok.Type)
-		parts := strings.Split(tok.Value, "\n")
-		for i, p := range parts {
-			if i > 0 {
-				out = append(out, cur.String())
-				cur.Reset()
-			}
-			if p != "" {
-				cur.WriteString(w.prefix)
-				cur.WriteString(p)
-				cur.WriteString(w.suffix)
-			}
-		}
-	}
-	out = append(out, cur.String())
-	if len(out) == len(lines)+1 && out[len(out)-1] == "" { // the lexer's closing newline
-		out = out[:len(lines)]
-	}
-	if len(out) != len(lines) { // the lexer lost or invented a line: show plain text
-		return nil
-	}
-	return out
-}
-
-// wrapper is the escape sequence a style puts before and after its text, taken
-// once from lipgloss so that each token costs two string writes.
-type wrapper struct{ prefix, suffix string }
-
-type wrappers struct {
-	key, str, num, lit, punct, tag, attr, comment wrapper
-	jsonKeys                                      bool
-}
-
-func newWrappers(st styles.SyntaxStyles, jsonKeys bool) wrappers {
-	w := func(s interface{ Render(...string) string }) wrapper {
-		r := s.Render("\x00")
-		i := strings.IndexByte(r, 0)
-		return wrapper{prefix: r[:i], suffix: r[i+1:]}
-	}
-	return wrappers{
-		key: w(st.Key), str: w(st.String), num: w(st.Number), lit: w(st.Literal),
-		punct: w(st.Punct), tag: w(st.Tag), attr: w(st.Attr), comment: w(st.Comment),
-		jsonKeys: jsonKeys,
-	}
-}
-
-func (w wrappers) of(t chroma.TokenType) wrapper {
-	switch {
-	case t == chroma.NameTag && w.jsonKeys:
-		return w.key
-	case t == chroma.NameTag:
-		return w.tag
-	case t == chroma.NameAttribute:
-		return w.attr
-	case t.InCategory(chroma.Comment):
-		return w.comment
-	case t.InSubCategory(chroma.LiteralString):
-		return w.str
-	case t.InSubCategory(chroma.LiteralNumber):
-		return w.num
-	case t.InCategory(chroma.Keyword), t.InCategory(chroma.Literal), t == chroma.NameBuiltin:
-		return w.lit
-	case t.InCategory(chroma.Punctuation), t.InCategory(chroma.Operator):
-		return w.punct
-	}
-	return wrapper{}
+	return nil
 }

@@ -1,4 +1,10 @@
-package ui
+// Package responsepane is the Response pane: the exchange shown in tabs (Raw,
+// Pretty, Headers, Timing, History, Request, Tests, Cache lab), a body search,
+// the History tab's list of stored exchanges, and the formatting of a large
+// body's Pretty tab in a command. Its content comes ready-made from package
+// responsecontent, so View only slices the visible lines. It talks to the root
+// with the messages in msgs.go and imports the leaves under ui, never the root.
+package responsepane
 
 import (
 	"fmt"
@@ -12,26 +18,28 @@ import (
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/field"
+	"github.com/httplens/httplens/ui/keyset"
+	"github.com/httplens/httplens/ui/nav"
+	rc "github.com/httplens/httplens/ui/responsecontent"
+	"github.com/httplens/httplens/ui/styles"
+	"github.com/httplens/httplens/ui/uikit"
 	"github.com/httplens/httplens/ui/uimsg"
 	"github.com/httplens/httplens/ui/wireview"
 )
 
-// match is one search hit: byte offsets into a plain line.
-type match struct{ line, start, end int }
-
-// responsePane shows the response of the last send in tabs, with a body search.
+// Model shows the response of the last send in tabs, with a body search.
 // All content work happened before it arrived; View only slices visible lines.
-type responsePane struct {
-	st      Styles
-	keys    responseKeys
+type Model struct {
+	st      styles.Styles
+	keys    Keys
 	w, h    int
 	focused bool
 
-	content  *responseContent
+	content  *rc.Content
 	none     string // the request named in the empty state ("Not sent yet: …"), escaped
 	sending  string // while a request is in flight: spinner and elapsed time
 	tab      int
-	offsets  [tabCount]int
+	offsets  [rc.TabCount]int
 	search   field.Line
 	query    string // the search being shown
 	matches  []match
@@ -41,56 +49,55 @@ type responsePane struct {
 	hsel int         // the header under the cursor in the Headers tab
 	hist historyList // the History tab
 
-	progress transferProgress // of the body arriving while sending
+	progress Progress  // of the body arriving while sending
+	pretty   prettyJob // the formatting of a large body's Pretty tab
 }
-
-// copyResponseMsg asks the root to copy the response's body, or all of it raw.
-type copyResponseMsg struct{ raw bool }
 
 // SetCopyable enables the copy keys when there is a response to copy.
-func (m *responsePane) SetCopyable(on bool) {
-	m.keys.Enable(actionCopyBody, on)
-	m.keys.Enable(actionCopyRaw, on)
+func (m *Model) SetCopyable(on bool) {
+	m.keys.Enable(ActionCopyBody, on)
+	m.keys.Enable(ActionCopyRaw, on)
 }
 
-func newResponsePane(st Styles) responsePane {
-	return responsePane{st: st, keys: newResponseKeys(nil), search: field.New("/"), tab: tabRaw}
+// New returns an empty pane that matches keys against keys.
+func New(st styles.Styles, keys Keys) Model {
+	return Model{st: st, keys: keys, search: field.New("/"), tab: rc.TabRaw}
 }
 
 // SetSize sets the inner size the pane draws into.
-func (m *responsePane) SetSize(w, h int) { m.w, m.h = w, h }
+func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
 // Focus and Blur tell the pane whether keys come to it.
-func (m *responsePane) Focus() { m.focused = true }
+func (m *Model) Focus() { m.focused = true }
 
 // Blur see Focus.
-func (m *responsePane) Blur() { m.focused = false }
+func (m *Model) Blur() { m.focused = false }
 
 // Editing reports whether the search field is taking typed text.
-func (m *responsePane) Editing() bool { return m.search.Editing() }
+func (m *Model) Editing() bool { return m.search.Editing() }
 
 // KeyMap is the pane's bindings for the help views.
-func (m *responsePane) KeyMap() responseKeys { return m.keys }
+func (m *Model) KeyMap() Keys { return m.keys }
 
 // FieldKeys are the search field's bindings while it is edited.
-func (m *responsePane) FieldKeys() field.Keys { return m.search.Keys }
+func (m *Model) FieldKeys() field.Keys { return m.search.Keys }
 
 // SetSending shows (non-empty) or clears the in-flight indicator.
-func (m *responsePane) SetSending(s string) { m.sending = s }
+func (m *Model) SetSending(s string) { m.sending = s }
 
 // SetContent shows a new response; scroll positions and the search start over.
-func (m *responsePane) SetContent(c *responseContent) {
-	m.content, m.sending = c, ""
-	m.offsets = [tabCount]int{}
-	if !tabShown(m.tab, c) {
-		m.tab = tabRaw
-		m.keys.setTab(tabRaw)
+func (m *Model) SetContent(c *rc.Content) {
+	m.content, m.sending, m.none = c, "", ""
+	m.offsets = [rc.TabCount]int{}
+	if !rc.TabShown(m.tab, c) {
+		m.tab = rc.TabRaw
+		m.keys.setTab(rc.TabRaw)
 	}
 	m.hsel = 0
 	m.clearSearch()
 }
 
-func (m *responsePane) clearSearch() {
+func (m *Model) clearSearch() {
 	m.query, m.matches, m.current = "", nil, 0
 	m.search.Reset()
 	m.searchID++
@@ -98,28 +105,28 @@ func (m *responsePane) clearSearch() {
 }
 
 // Title is the frame title: status, reason, time and size once a response is in.
-func (m *responsePane) Title() string {
+func (m *Model) Title() string {
 	c := m.content
 	switch {
 	case c == nil:
 		return "Response"
-	case c.notHTTP:
-		return "Response · no status line · " + humanBytes(c.size)
-	case c.status == 0:
+	case c.NotHTTP:
+		return "Response · no status line · " + uikit.Bytes(c.Size)
+	case c.Status == 0:
 		return "Response · failed"
 	}
-	t := fmt.Sprintf("Response %d %s · %s · %s", c.status, c.reason, humanDuration(c.elapsed), humanBytes(c.size))
-	if c.incomplete {
-		t = fmt.Sprintf("Response %d %s · incomplete · %s", c.status, c.reason, humanBytes(c.size))
+	t := fmt.Sprintf("Response %d %s · %s · %s", c.Status, c.Reason, wireview.Duration(c.Elapsed), uikit.Bytes(c.Size))
+	if c.Incomplete {
+		t = fmt.Sprintf("Response %d %s · incomplete · %s", c.Status, c.Reason, uikit.Bytes(c.Size))
 	}
-	if c.truncated {
+	if c.Truncated {
 		t += " (truncated)"
 	}
 	return t
 }
 
 // Update handles keys, mouse events and search results.
-func (m responsePane) Update(msg tea.Msg) (responsePane, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		if m.search.Editing() {
@@ -131,7 +138,7 @@ func (m responsePane) Update(msg tea.Msg) (responsePane, tea.Cmd) {
 		return m.do(msg.ID)
 	case tea.MouseMsg:
 		return m.updateMouse(msg), nil
-	case searchDoneMsg:
+	case SearchDoneMsg:
 		if msg.id == m.searchID {
 			m.matches, m.current = msg.matches, 0
 			m.keys.setSearching(true)
@@ -142,46 +149,46 @@ func (m responsePane) Update(msg tea.Msg) (responsePane, tea.Cmd) {
 }
 
 // do runs the response pane's action id, from its key or from the palette.
-func (m responsePane) do(id settings.Action) (responsePane, tea.Cmd) {
+func (m Model) do(id settings.Action) (Model, tea.Cmd) {
 	if next, cmd, ok := m.updateListKey(id); ok {
 		return next, cmd
 	}
 	switch {
-	case id == actionTabNext:
+	case id == nav.TabNext:
 		return m.setTab(m.nextTab(1))
-	case id == actionTabPrev:
+	case id == nav.TabPrev:
 		return m.setTab(m.nextTab(-1))
-	case id == actionSearch:
+	case id == ActionSearch:
 		m.search.Reset()
 		m.search.Start()
 		return m, nil
-	case id == actionMatchNext:
+	case id == ActionNext:
 		m.step(1)
-	case id == actionMatchPrev:
+	case id == ActionPrev:
 		m.step(-1)
-	case id == actionEndSearch:
+	case id == ActionEnd:
 		m.clearSearch()
-	case id == actionCopyBody:
-		return m, func() tea.Msg { return copyResponseMsg{} }
-	case id == actionCopyRaw:
-		return m, func() tea.Msg { return copyResponseMsg{raw: true} }
-	case id == actionSaveBody:
-		return m, func() tea.Msg { return saveBodyMsg{} }
-	case id == actionInsecure:
-		return m, func() tea.Msg { return resendInsecureMsg{} }
+	case id == ActionCopyBody:
+		return m, func() tea.Msg { return CopyMsg{} }
+	case id == ActionCopyRaw:
+		return m, func() tea.Msg { return CopyMsg{Raw: true} }
+	case id == ActionSaveBody:
+		return m, func() tea.Msg { return SaveBodyMsg{} }
+	case id == ActionInsecure:
+		return m, func() tea.Msg { return ResendInsecureMsg{} }
 	default:
-		if i := slices.Index(respTabActions[:], id); i >= 0 {
-			if !tabShown(i, m.content) {
+		if i := slices.Index(TabActions[:], id); i >= 0 {
+			if !rc.TabShown(i, m.content) {
 				return m, nil
 			}
 			return m.setTab(i)
 		}
-		m.offsets[m.tab] = scroll(id, m.offsets[m.tab], m.bodyHeight(), m.lineCount())
+		m.offsets[m.tab] = nav.Scroll(id, m.offsets[m.tab], m.bodyHeight(), m.lineCount())
 	}
 	return m, nil
 }
 
-func (m responsePane) updateSearchField(msg tea.KeyMsg) (responsePane, tea.Cmd) {
+func (m Model) updateSearchField(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch m.search.Update(msg) {
 	case field.Accepted:
 		m.query = m.search.Value()
@@ -198,7 +205,7 @@ func (m responsePane) updateSearchField(msg tea.KeyMsg) (responsePane, tea.Cmd) 
 
 // searchCmd starts a search of the current tab; the content is immutable, so the
 // command may read it while the pane goes on.
-func (m *responsePane) searchCmd() tea.Cmd {
+func (m *Model) searchCmd() tea.Cmd {
 	m.searchID++
 	m.matches = nil
 	t := m.text()
@@ -209,18 +216,18 @@ func (m *responsePane) searchCmd() tea.Cmd {
 }
 
 // nextTab is the next tab shown in direction d (+1 or -1), wrapping around.
-func (m *responsePane) nextTab(d int) int {
+func (m *Model) nextTab(d int) int {
 	t := m.tab
-	for range tabCount {
-		t = (t + d + tabCount) % tabCount
-		if tabShown(t, m.content) {
+	for range rc.TabCount {
+		t = (t + d + rc.TabCount) % rc.TabCount
+		if rc.TabShown(t, m.content) {
 			return t
 		}
 	}
 	return m.tab
 }
 
-func (m responsePane) setTab(i int) (responsePane, tea.Cmd) {
+func (m Model) setTab(i int) (Model, tea.Cmd) {
 	m.tab = i
 	m.keys.setTab(i)
 	if m.query != "" {
@@ -230,7 +237,7 @@ func (m responsePane) setTab(i int) (responsePane, tea.Cmd) {
 }
 
 // step moves to the next (+1) or previous (-1) match, wrapping around.
-func (m *responsePane) step(d int) {
+func (m *Model) step(d int) {
 	if len(m.matches) == 0 {
 		return
 	}
@@ -239,30 +246,30 @@ func (m *responsePane) step(d int) {
 }
 
 // revealMatch scrolls so the current match is on screen, a third of the way down.
-func (m *responsePane) revealMatch() {
+func (m *Model) revealMatch() {
 	if len(m.matches) == 0 {
 		return
 	}
 	line := m.matches[m.current].line
 	top, h := m.offsets[m.tab], m.bodyHeight()
 	if line < top || line >= top+h {
-		m.offsets[m.tab] = clamp(line-h/3, 0, max(m.lineCount()-h, 0))
+		m.offsets[m.tab] = uikit.Clamp(line-h/3, 0, max(m.lineCount()-h, 0))
 	}
 }
 
-func (m responsePane) updateMouse(msg tea.MouseMsg) responsePane {
+func (m Model) updateMouse(msg tea.MouseMsg) Model {
 	switch {
 	case msg.Button == tea.MouseButtonWheelUp:
 		m.offsets[m.tab] = max(m.offsets[m.tab]-3, 0)
 	case msg.Button == tea.MouseButtonWheelDown:
-		m.offsets[m.tab] = clamp(m.offsets[m.tab]+3, 0, max(m.lineCount()-m.bodyHeight(), 0))
+		m.offsets[m.tab] = uikit.Clamp(m.offsets[m.tab]+3, 0, max(m.lineCount()-m.bodyHeight(), 0))
 	case msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft && msg.Y == 0:
 		x := 0
-		for i := range tabCount {
-			if !tabShown(i, m.content) {
+		for i := range rc.TabCount {
+			if !rc.TabShown(i, m.content) {
 				continue
 			}
-			w := len(tabName(i)) + 2
+			w := len(rc.TabName(i)) + 2
 			if msg.X >= x && msg.X < x+w {
 				m.tab = i
 				m.keys.setTab(i)
@@ -274,19 +281,19 @@ func (m responsePane) updateMouse(msg tea.MouseMsg) responsePane {
 }
 
 // text is the current tab's lines, or nil for the Timing tab and before a response.
-func (m *responsePane) text() *tabText {
-	if m.content == nil || m.tab == tabTiming || m.tab == tabHistory {
+func (m *Model) text() *rc.Text {
+	if m.content == nil || m.tab == rc.TabTiming || m.tab == rc.TabHistory {
 		return nil
 	}
-	if m.tab == tabTests && m.content.tests != nil {
+	if m.tab == rc.TabTests && m.content.Tests != nil {
 		// Wrapped, not cut at the pane's edge: a test's message is worth reading whole.
-		styled, plain := m.content.tests.Lines(m.w)
-		return &tabText{plain: plain, styled: styled}
+		styled, plain := m.content.Tests.Lines(m.w)
+		return rc.NewText(plain, styled)
 	}
-	return &m.content.tabs[m.tab]
+	return &m.content.Tabs[m.tab]
 }
 
-func (m *responsePane) lineCount() int {
+func (m *Model) lineCount() int {
 	if t := m.text(); t != nil {
 		return t.Len()
 	}
@@ -294,7 +301,7 @@ func (m *responsePane) lineCount() int {
 }
 
 // bodyHeight is the rows left for content under the tab bar and the search line.
-func (m *responsePane) bodyHeight() int {
+func (m *Model) bodyHeight() int {
 	h := m.h - 1 - m.noticeRows()
 	if m.search.Editing() || m.query != "" {
 		h--
@@ -303,58 +310,58 @@ func (m *responsePane) bodyHeight() int {
 }
 
 // View draws exactly w×h cells.
-func (m responsePane) View() string {
+func (m Model) View() string {
 	lines := make([]string, 0, m.h)
 	lines = append(lines, m.tabBar())
 	lines = append(lines, m.noticeLines()...)
 	switch c := m.content; {
 	case m.sending != "":
 		lines = append(lines, "", "  "+m.sending, "  "+progressBar(m.progress, m.w-2))
-	case m.tab == tabHistory:
+	case m.tab == rc.TabHistory:
 		lines = append(lines, m.hist.view(m.st, m.keys, m.bodyHeight(), m.focused)...)
 	case c == nil && m.none != "":
 		lines = append(lines, "", m.st.Muted.Render(ansi.Truncate("  Not sent yet: "+m.none, max(m.w, 0), "…")),
-			m.st.Muted.Render("  Press "+keyName(m.keys.send)+" to send it."))
+			m.st.Muted.Render("  Press "+keyset.Name(m.keys.send)+" to send it."))
 	case c == nil:
-		lines = append(lines, "", m.st.Muted.Render("  No response yet. Press "+keyName(m.keys.send)+" to send the request."))
-	case m.tab == tabRequest || m.tab == tabTests || m.tab == tabLab:
+		lines = append(lines, "", m.st.Muted.Render("  No response yet. Press "+keyset.Name(m.keys.send)+" to send the request."))
+	case m.tab == rc.TabRequest || m.tab == rc.TabTests || m.tab == rc.TabLab:
 		lines = append(lines, m.visibleLines()...)
-	case c.status == 0 && !c.notHTTP:
+	case c.Status == 0 && !c.NotHTTP:
 		lines = append(lines, "", m.st.ErrorText.Render("  Request failed"), "")
-		for _, l := range strings.Split(wrapText(c.err, m.w-4), "\n") {
+		for _, l := range strings.Split(uikit.WrapText(c.Err, m.w-4), "\n") {
 			lines = append(lines, "  "+l)
 		}
-	case m.tab == tabTiming:
-		lines = append(lines, wireview.Timing(c.timing, m.w, m.st)...)
+	case m.tab == rc.TabTiming:
+		lines = append(lines, wireview.Timing(c.Timing, m.w, m.st)...)
 	default:
 		lines = append(lines, m.visibleLines()...)
 	}
-	body := fitBlock(lines, m.w, m.h)
+	body := uikit.FitBlock(lines, m.w, m.h)
 	if m.search.Editing() || m.query != "" {
-		body = fitBlock(append(strings.Split(body, "\n")[:max(m.h-1, 0)], m.searchLine()), m.w, m.h)
+		body = uikit.FitBlock(append(strings.Split(body, "\n")[:max(m.h-1, 0)], m.searchLine()), m.w, m.h)
 	}
 	return body
 }
 
-func (m *responsePane) tabBar() string {
-	parts := make([]string, 0, tabCount+1)
-	for i := range tabCount {
-		if !tabShown(i, m.content) {
+func (m *Model) tabBar() string {
+	parts := make([]string, 0, rc.TabCount+1)
+	for i := range rc.TabCount {
+		if !rc.TabShown(i, m.content) {
 			continue
 		}
 		st := m.st.Tab
 		if i == m.tab {
 			st = m.st.TabActive
 		}
-		parts = append(parts, st.Render(tabLabel(tabName(i), i == m.tab)))
+		parts = append(parts, st.Render(uikit.TabLabel(rc.TabName(i), i == m.tab)))
 	}
 	bar := strings.Join(parts, "")
-	if c := m.content; c != nil && c.err != "" && c.status != 0 && m.tab != tabRaw && m.tab != tabPretty {
-		bar += "  " + m.st.ErrorText.Render(c.err)
-	} else if c != nil && m.tab == tabPretty && c.note != "" {
-		note := c.note
-		if c.pending {
-			note += " (" + keyName(m.keys.cancel) + " stops)"
+	if c := m.content; c != nil && c.Err != "" && c.Status != 0 && m.tab != rc.TabRaw && m.tab != rc.TabPretty {
+		bar += "  " + m.st.ErrorText.Render(c.Err)
+	} else if c != nil && m.tab == rc.TabPretty && c.Note != "" {
+		note := c.Note
+		if c.Pending {
+			note += " (" + keyset.Name(m.keys.cancel) + " stops)"
 		}
 		bar += "  " + m.st.Muted.Render(note)
 	}
@@ -363,14 +370,14 @@ func (m *responsePane) tabBar() string {
 
 // noticeText is the content's notice, with the key that saves the whole body
 // when saving keeps more than the pane shows.
-func (m *responsePane) noticeText() string {
-	if m.content.saveHint {
-		return m.content.notice + " · " + keyName(m.keys.Get(actionSaveBody)) + " saves it"
+func (m *Model) noticeText() string {
+	if m.content.SaveHint {
+		return m.content.Notice + " · " + keyset.Name(m.keys.Get(ActionSaveBody)) + " saves it"
 	}
-	return m.content.notice
+	return m.content.Notice
 }
 
-func (m *responsePane) searchLine() string {
+func (m *Model) searchLine() string {
 	if m.search.Editing() {
 		return m.search.View()
 	}
@@ -378,11 +385,11 @@ func (m *responsePane) searchLine() string {
 		return m.st.Muted.Render("/" + termtext.String(m.query) + "  no matches")
 	}
 	return fmt.Sprintf("/%s  %d/%d  %s next · %s previous", termtext.String(m.query), m.current+1, len(m.matches),
-		keyName(m.keys.Get(actionMatchNext)), keyName(m.keys.Get(actionMatchPrev)))
+		keyset.Name(m.keys.Get(ActionNext)), keyset.Name(m.keys.Get(ActionPrev)))
 }
 
 // visibleLines slices the lines on screen and marks search hits on them.
-func (m *responsePane) visibleLines() []string {
+func (m *Model) visibleLines() []string {
 	t := m.text()
 	if t == nil {
 		return nil
@@ -408,7 +415,7 @@ func (m *responsePane) visibleLines() []string {
 }
 
 // markMatches renders a plain line with matches[from:to] highlighted.
-func (m *responsePane) markMatches(line string, from, to int) string {
+func (m *Model) markMatches(line string, from, to int) string {
 	var sb strings.Builder
 	pos := 0
 	for k := from; k < to; k++ {

@@ -1,12 +1,17 @@
-package ui
+// Package exchangediff compares two stored exchanges of a request for the diff
+// view of the History tab: explain.Compare's causes, the ETags, then the heads
+// and bodies line by line (go-udiff's LCS), all sanitised. It reads the history
+// store and imports the leaves under ui, never the root.
+package exchangediff
 
 import (
 	"context"
 	"fmt"
 	"strings"
 
+	"time"
+
 	"github.com/aymanbagabas/go-udiff/lcs"
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/explain"
@@ -14,6 +19,9 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/responsecontent"
+	"github.com/httplens/httplens/ui/styles"
+	"github.com/httplens/httplens/ui/uikit"
 )
 
 const (
@@ -71,7 +79,7 @@ func lineDiff(a, b []string) []diffOp {
 
 // renderDiff draws ops with a marker column that reads without colour ("-", "+",
 // and "!" for an ETag line that changed); long unchanged runs fold to one line.
-func renderDiff(ops []diffOp, st Styles) []string {
+func renderDiff(ops []diffOp, st styles.Styles) []string {
 	var lines []string
 	for i := 0; i < len(ops); {
 		if ops[i].kind != ' ' {
@@ -108,7 +116,7 @@ func renderDiff(ops []diffOp, st Styles) []string {
 	return lines
 }
 
-func diffLine(op diffOp, st Styles) string {
+func diffLine(op diffOp, st styles.Styles) string {
 	switch op.kind {
 	case '-':
 		return st.DiffRemoved.Render(markETag("-", op.text) + " " + op.text)
@@ -147,40 +155,33 @@ func bodyLines(x requests.Exchange) []string {
 	if r == nil {
 		return nil
 	}
-	body := r.Body
-	if r.Decoded != nil {
-		body = r.Decoded
-	}
-	kind := detectKind(headerValue(r.Headers, "Content-Type"), body)
-	if kind == kindBinary {
-		t := tabText{hex: body}
+	kind, body := responsecontent.BodyOf(r)
+	if kind == responsecontent.KindBinary {
+		t := responsecontent.Hex(body)
 		out := make([]string, t.Len())
 		for i := range out {
 			out[i] = t.Plain(i)
 		}
 		return out
 	}
-	return termtext.Lines(format(kind, body))
+	return termtext.Lines(responsecontent.Format(kind, body))
 }
 
-// diffCmd reads stored exchanges a and b (a older) and builds the diff view:
-// explain.Compare's causes, the ETags, then the heads and bodies line by line.
-// Writes to the same URL stored in between are given to Compare so that it can
-// name them. width is what the causes are wrapped to.
-func diffCmd(s *history.Store, key string, a, b int64, width int, st Styles) tea.Cmd {
-	return func() tea.Msg {
-		ctx := context.Background()
-		ea, err := s.Get(ctx, a)
-		if err != nil {
-			return diffReadyMsg{key: key, err: err}
-		}
-		eb, err := s.Get(ctx, b)
-		if err != nil {
-			return diffReadyMsg{key: key, err: err}
-		}
-		between := writesBetween(ctx, s, ea, eb)
-		return diffReadyMsg{key: key, title: diffTitle(ea, eb), lines: diffView(ea, eb, between, width, st)}
+// Read reads stored exchanges a and b (a older) and lays out their comparison:
+// the title of the view and its lines. Writes to the same URL stored in between
+// are given to explain.Compare so that it can name them. width is what the
+// causes are wrapped to. It does I/O: call it from a command.
+func Read(ctx context.Context, s *history.Store, a, b int64, width int, st styles.Styles) (title string, lines []string, err error) {
+	ea, err := s.Get(ctx, a)
+	if err != nil {
+		return "", nil, err
 	}
+	eb, err := s.Get(ctx, b)
+	if err != nil {
+		return "", nil, err
+	}
+	between := writesBetween(ctx, s, ea, eb)
+	return diffTitle(ea, eb), diffView(ea, eb, between, width, st), nil
 }
 
 // writesBetween returns, oldest first, the exchanges of a's URL stored after a and
@@ -200,7 +201,7 @@ func writesBetween(ctx context.Context, s *history.Store, a, b history.Entry) []
 		if err != nil {
 			continue
 		}
-		out = append(out, explaininput.From(e.Exchange(), momentOf(e, e.Sent)))
+		out = append(out, explaininput.From(e.Exchange(), moment(e)))
 	}
 	return out
 }
@@ -218,16 +219,16 @@ func entryLabel(e history.Entry) string {
 }
 
 // diffView lays out the comparison of two stored exchanges.
-func diffView(a, b history.Entry, between []explain.Exchange, width int, st Styles) []string {
+func diffView(a, b history.Entry, between []explain.Exchange, width int, st styles.Styles) []string {
 	xa, xb := a.Exchange(), b.Exchange()
-	cmp := explain.Compare(explaininput.From(xa, momentOf(a, a.Sent)), explaininput.From(xb, momentOf(b, b.Sent)), between...)
+	cmp := explain.Compare(explaininput.From(xa, moment(a)), explaininput.From(xb, moment(b)), between...)
 	lines := []string{st.Bold.Render("Why they differ")}
 	if len(cmp.Causes) == 0 {
 		lines = append(lines, "  Nothing differs that the headers explain: same status and body.")
 	}
 	for _, c := range cmp.Causes {
 		lines = append(lines, severityStyle(st, c.Severity).Render("• "+termtext.String(c.Title)))
-		for _, l := range strings.Split(wrapText(termtext.String(c.Detail), max(width-2, 20)), "\n") {
+		for _, l := range strings.Split(uikit.WrapText(termtext.String(c.Detail), max(width-2, 20)), "\n") {
 			lines = append(lines, "  "+l)
 		}
 		if len(c.Refs) > 0 {
@@ -246,7 +247,7 @@ func diffView(a, b history.Entry, between []explain.Exchange, width int, st Styl
 }
 
 // etagLine says whether the ETag changed, with a marker that reads without colour.
-func etagLine(c explain.Comparison, st Styles) string {
+func etagLine(c explain.Comparison, st styles.Styles) string {
 	a, b := termtext.String(c.ETagA), termtext.String(c.ETagB)
 	switch {
 	case a == b && a == "":
@@ -264,7 +265,7 @@ func etagLine(c explain.Comparison, st Styles) string {
 }
 
 // severityStyle is the style of a finding or cause of severity s.
-func severityStyle(st Styles, s explain.Severity) lipgloss.Style {
+func severityStyle(st styles.Styles, s explain.Severity) lipgloss.Style {
 	switch s {
 	case explain.Error:
 		return st.SeverityError
@@ -272,4 +273,13 @@ func severityStyle(st Styles, s explain.Severity) lipgloss.Style {
 		return st.SeverityWarning
 	}
 	return st.SeverityInfo
+}
+
+// moment is when a stored exchange's verdicts are for: when it was received, or
+// when it was sent when that was not recorded.
+func moment(e history.Entry) time.Time {
+	if !e.Received.IsZero() {
+		return e.Received
+	}
+	return e.Sent
 }
