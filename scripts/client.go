@@ -42,7 +42,10 @@ type machine struct {
 	sess     session // the current run's, in place: one allocation less per run
 	// fns are the scripts' functions made on this runtime, so that a run only
 	// calls one: evaluating a program each run costs a fresh function object.
-	fns map[*goja.Program]goja.Callable
+	fns map[fnKey]goja.Callable
+	// client, console and jsonPath are the objects the scripts' functions are
+	// made with (see function).
+	client, console, jsonPath goja.Value
 }
 
 // newMachine builds a runtime with client, console, jsonPath, the refusals and the
@@ -69,9 +72,11 @@ func newMachine(maxMemory int64) (*machine, error) {
 		must(console.Set(name, call((*session).log)))
 	}
 	must(vm.Set("console", console))
-	must(vm.Set("jsonPath", call(func(s *session, c goja.FunctionCall) goja.Value {
+	m.jsonPath = call(func(s *session, c goja.FunctionCall) goja.Value {
 		return s.jsonPath(c.Argument(0), c.Argument(1).String())
-	})))
+	})
+	must(vm.Set("jsonPath", m.jsonPath))
+	m.client, m.console = client, console
 	for _, name := range []string{"require", "setTimeout", "setInterval", "setImmediate",
 		"clearTimeout", "clearInterval", "fetch", "XMLHttpRequest"} {
 		must(vm.Set(name, refuse(vm, name)))
@@ -95,13 +100,27 @@ func newMachine(maxMemory int64) (*machine, error) {
 	return m, nil
 }
 
-// function returns prog's function on this runtime, made on first use.
-func (m *machine) function(prog *goja.Program) (goja.Callable, error) {
-	if f, ok := m.fns[prog]; ok {
+// function returns prog's function on this runtime, made on first use: the
+// program's outer function (see wrap) is called with this runtime's objects, a
+// handler's with response, a pre-request script's without.
+func (m *machine) function(prog *goja.Program, handler bool) (goja.Callable, error) {
+	key := fnKey{prog, handler}
+	if f, ok := m.fns[key]; ok {
 		return f, nil
 	}
 	v, err := m.vm.RunProgram(prog)
 	if err != nil {
+		return nil, err
+	}
+	outer, ok := goja.AssertFunction(v)
+	if !ok {
+		return nil, fmt.Errorf("not a function: %v", v)
+	}
+	var resp goja.Value = goja.Undefined()
+	if handler {
+		resp = m.response
+	}
+	if v, err = outer(goja.Undefined(), m.client, m.request, resp, m.jsonPath, m.console); err != nil {
 		return nil, err
 	}
 	f, ok := goja.AssertFunction(v)
@@ -109,15 +128,24 @@ func (m *machine) function(prog *goja.Program) (goja.Callable, error) {
 		return nil, fmt.Errorf("not a function: %v", v)
 	}
 	if m.fns == nil || len(m.fns) >= maxCompiled {
-		m.fns = map[*goja.Program]goja.Callable{}
+		m.fns = map[fnKey]goja.Callable{}
 	}
-	m.fns[prog] = f
+	m.fns[key] = f
 	return f, nil
+}
+
+// fnKey names a script's function on a machine: the same file may serve as a
+// pre-request script and as a handler, which see different objects.
+type fnKey struct {
+	prog    *goja.Program
+	handler bool
 }
 
 // begin starts a run with a fresh session; a pre-request script has no response.
 func (m *machine) begin(env Env, globals *Globals) *session {
-	m.sess = session{vm: m.vm, env: env, globals: globals}
+	// The pending list's array is kept from run to run; tests and logs leave
+	// with the Outcome.
+	m.sess = session{vm: m.vm, env: env, globals: globals, pending: m.sess.pending[:0]}
 	s := &m.sess
 	m.s = s
 	var resp goja.Value = goja.Undefined()
@@ -348,19 +376,29 @@ func (s *session) log(call goja.FunctionCall) goja.Value {
 	if len(s.logs) >= maxLogLines {
 		return goja.Undefined()
 	}
-	parts := make([]string, len(call.Arguments))
-	for i, a := range call.Arguments {
-		if o, ok := a.(*goja.Object); ok && o.ClassName() == "Object" || ok && o.ClassName() == "Array" {
-			parts[i] = stringOf(a)
-			continue
+	var line string
+	if len(call.Arguments) == 1 { // the usual case, without a list to join
+		line = logText(call.Arguments[0])
+	} else {
+		parts := make([]string, len(call.Arguments))
+		for i, a := range call.Arguments {
+			parts[i] = logText(a)
 		}
-		parts[i] = a.String()
+		line = strings.Join(parts, " ")
 	}
-	s.logs = append(s.logs, strings.Join(parts, " "))
+	s.logs = append(s.logs, line)
 	if len(s.logs) == maxLogLines {
 		s.logs = append(s.logs, fmt.Sprintf("(log cut at %d lines)", maxLogLines))
 	}
 	return goja.Undefined()
+}
+
+// logText is how client.log prints a value: objects and arrays as JSON.
+func logText(a goja.Value) string {
+	if o, ok := a.(*goja.Object); ok && o.ClassName() == "Object" || ok && o.ClassName() == "Array" {
+		return stringOf(a)
+	}
+	return a.String()
 }
 
 // runTests runs the registered tests in order; one that throws fails with the message

@@ -204,7 +204,7 @@ func (e *Engine) Run(ctx context.Context, p Program, env Env) Outcome {
 	if err != nil {
 		return Outcome{Err: fmt.Errorf("script %s: setting up: %w", p.Name, err)}
 	}
-	body, err := m.function(prog)
+	body, err := m.function(prog, env.Response != nil)
 	if err != nil {
 		return Outcome{Err: fmt.Errorf("script %s: %v", p.Name, err)}
 	}
@@ -240,6 +240,10 @@ func (e *Engine) Run(ctx context.Context, p Program, env Env) Outcome {
 			return out
 		}
 	}
+	// An idle runtime holds nothing of the run: not its response, nor its tests'
+	// functions in the pending list's kept array.
+	clear(m.sess.pending)
+	m.sess = session{pending: m.sess.pending[:0]}
 	m.s = nil
 	e.mu.Lock()
 	if len(e.idle) < maxIdle {
@@ -263,13 +267,21 @@ func (e *Engine) machine() (*machine, error) {
 }
 
 // wrap puts the source in a function, so its declarations end with the run, after
-// blank lines so that goja's positions are lines of the file.
+// blank lines so that goja's positions are lines of the file. That function is made
+// inside another whose constants hold the objects a script uses (see
+// machine.function): a script's every mention of client or response then reads a
+// closure slot instead of looking the name up on the global object, which was a
+// tenth of a small handler. The outer function names no parameters, so that the
+// script sees no names but these. A script may still declare those names itself; one
+// that assigns to them without declaring gets a TypeError, as in strict code.
 func wrap(p Program) string {
 	lines := ""
 	if p.Line > 1 {
 		lines = strings.Repeat("\n", p.Line-1)
 	}
-	return "(function () {" + lines + p.Source + "\n})"
+	return "(function () { const client = arguments[0], request = arguments[1], response = arguments[2], " +
+		"jsonPath = arguments[3], console = arguments[4]; return function () {" +
+		lines + p.Source + "\n} })"
 }
 
 func (e *Engine) timeout() time.Duration {

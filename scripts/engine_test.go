@@ -401,3 +401,33 @@ func TestConcurrentRuns(t *testing.T) {
 		t.Errorf("global w5 = %q, want %d", v, runs-1)
 	}
 }
+
+// TestScriptObjectsAreBound: a script reads client, request and response from its
+// function's closure (see wrap). The same file run as a pre-request script and as
+// a handler sees each its own; a script may declare the names for itself; one that
+// assigns to them without declaring fails clearly and the next run is unharmed.
+func TestScriptObjectsAreBound(t *testing.T) {
+	e := &Engine{}
+	src := `client.log(typeof response, request.method, typeof jsonPath, typeof console.log)`
+	for i, env := range []Env{{Request: Request{Method: "GET"}}, {Request: Request{Method: "GET"}, Response: jsonResponse(`{}`)}, {Request: Request{Method: "GET"}}} {
+		want := []string{"undefined GET function function", "object GET function function"}[i%2]
+		if out := run(t, e, src, env); out.Err != nil || strings.Join(out.Logs, "|") != want {
+			t.Errorf("run %d: err %v logs %q, want %q", i, out.Err, out.Logs, want)
+		}
+	}
+	out := run(t, e, `let response = {status: 7}; const client = 1; console.log(response.status, client)`, Env{Response: jsonResponse(`{}`)})
+	if out.Err != nil || strings.Join(out.Logs, "|") != "7 1" {
+		t.Errorf("declared names: err %v logs %q", out.Err, out.Logs)
+	}
+	out = run(t, e, `response = null`, Env{Response: jsonResponse(`{}`)})
+	if out.Err == nil || !strings.Contains(out.Err.Error(), "TypeError") {
+		t.Errorf("assigning response: %v", out.Err)
+	}
+	out = run(t, e, `response = null`, Env{Response: jsonResponse(`{}`)})
+	if out.Err == nil || !strings.Contains(out.Err.Error(), "TypeError") {
+		t.Errorf("assigning response again: %v", out.Err)
+	}
+	if out := run(t, e, `client.log(response.status)`, Env{Response: jsonResponse(`{}`)}); out.Err != nil || strings.Join(out.Logs, "|") != "200" {
+		t.Errorf("after: err %v logs %q", out.Err, out.Logs)
+	}
+}

@@ -18,14 +18,14 @@ import (
 // building every member as a goja property was a quarter of a small handler's cost.
 // Arrays are built at once, as real arrays, their objects lazy in turn.
 func parseJSON(vm *goja.Runtime, b []byte) (v goja.Value, ok bool) {
-	if !json.Valid(b) {
+	if !validJSON(b) {
 		return nil, false
 	}
 	p := jsonParser{vm: vm, b: b}
 	return p.value(), true
 }
 
-// jsonParser reads JSON already checked by json.Valid, so it need not report errors.
+// jsonParser reads JSON already checked by validJSON, so it need not report errors.
 type jsonParser struct {
 	vm *goja.Runtime
 	b  []byte
@@ -324,7 +324,7 @@ func (p *jsonParser) str() string {
 		return string(p.b[start+1 : p.i-1])
 	}
 	var s string
-	_ = json.Unmarshal(p.b[start:p.i], &s) // valid: json.Valid passed
+	_ = json.Unmarshal(p.b[start:p.i], &s) // valid: validJSON passed
 	return s
 }
 
