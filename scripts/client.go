@@ -42,6 +42,8 @@ type machine struct {
 	sess     session // the current run's, in place: one allocation less per run
 	// fns are the scripts' functions made on this runtime, so that a run only
 	// calls one: evaluating a program each run costs a fresh function object.
+	// Keyed by the Program itself, so that a run finds its function without
+	// the Engine's lock.
 	fns map[fnKey]goja.Callable
 	// client, console and jsonPath are the objects the scripts' functions are
 	// made with (see function).
@@ -88,6 +90,7 @@ func newMachine(maxMemory int64) (*machine, error) {
 		must(vm.GlobalObject().DefineAccessorProperty(name, getter, nil, goja.FLAG_TRUE, goja.FLAG_FALSE))
 	}
 	m.request, m.response = m.requestObject(), m.responseObject()
+	m.globals()
 	// The objects outlive the run, so a script must not change them for the next.
 	for _, o := range []*goja.Object{client, console, m.request, m.response} {
 		if err := deepFreeze(vm, o); err != nil {
@@ -104,10 +107,6 @@ func newMachine(maxMemory int64) (*machine, error) {
 // program's outer function (see wrap) is called with this runtime's objects, a
 // handler's with response, a pre-request script's without.
 func (m *machine) function(prog *goja.Program, handler bool) (goja.Callable, error) {
-	key := fnKey{prog, handler}
-	if f, ok := m.fns[key]; ok {
-		return f, nil
-	}
 	v, err := m.vm.RunProgram(prog)
 	if err != nil {
 		return nil, err
@@ -127,17 +126,13 @@ func (m *machine) function(prog *goja.Program, handler bool) (goja.Callable, err
 	if !ok {
 		return nil, fmt.Errorf("not a function: %v", v)
 	}
-	if m.fns == nil || len(m.fns) >= maxCompiled {
-		m.fns = map[fnKey]goja.Callable{}
-	}
-	m.fns[key] = f
 	return f, nil
 }
 
 // fnKey names a script's function on a machine: the same file may serve as a
 // pre-request script and as a handler, which see different objects.
 type fnKey struct {
-	prog    *goja.Program
+	p       Program
 	handler bool
 }
 
@@ -148,23 +143,23 @@ func (m *machine) begin(env Env, globals *Globals) *session {
 	m.sess = session{vm: m.vm, env: env, globals: globals, pending: m.sess.pending[:0]}
 	s := &m.sess
 	m.s = s
-	var resp goja.Value = goja.Undefined()
-	if env.Response != nil {
-		resp = m.response
-	}
-	// Defined again only when the last run assigned them or the kind of script
-	// changed: a define costs more than a small handler's own lookups.
-	m.define("request", m.request)
-	m.define("response", resp)
 	return s
 }
 
-// define sets the global name to v unless it holds v already.
-func (m *machine) define(name string, v goja.Value) {
+// globals defines the global names request and response, for code outside a
+// script's closure (a function a script left on globalThis, new Function): getters
+// that answer for the current run, fixed so that no script can change them.
+func (m *machine) globals() {
 	g := m.vm.GlobalObject()
-	if cur := g.Get(name); cur == nil || !cur.SameAs(v) {
-		must(g.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
-	}
+	request := m.vm.ToValue(func(goja.FunctionCall) goja.Value { return m.request })
+	response := m.vm.ToValue(func(goja.FunctionCall) goja.Value {
+		if m.s == nil || m.s.env.Response == nil {
+			return goja.Undefined()
+		}
+		return m.response
+	})
+	must(g.DefineAccessorProperty("request", request, nil, goja.FLAG_FALSE, goja.FLAG_TRUE))
+	must(g.DefineAccessorProperty("response", response, nil, goja.FLAG_FALSE, goja.FLAG_TRUE))
 }
 
 // deepFreeze freezes o and every object among its own data properties. Getters are

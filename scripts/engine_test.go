@@ -343,8 +343,8 @@ func TestThrownScriptKeepsItsRuntime(t *testing.T) {
 	if out := run(t, e, `var leaked = 1; throw new Error("boom")`, Env{}); out.Err == nil || !strings.Contains(out.Err.Error(), "boom") {
 		t.Fatalf("err = %v", out.Err)
 	}
-	if len(e.idle) != 1 {
-		t.Fatalf("%d idle runtimes after a throw, want 1", len(e.idle))
+	if n := idleCount(e); n != 1 {
+		t.Fatalf("%d idle runtimes after a throw, want 1", n)
 	}
 	if out := run(t, e, `client.log(typeof leaked)`, Env{}); out.Err != nil || len(out.Logs) != 1 || out.Logs[0] != "undefined" {
 		t.Fatalf("after a throw: %v %q", out.Err, out.Logs)
@@ -352,8 +352,8 @@ func TestThrownScriptKeepsItsRuntime(t *testing.T) {
 	if out := run(t, e, `for (;;) {}`, Env{}); out.Err == nil {
 		t.Fatal("loop not stopped")
 	}
-	if len(e.idle) != 0 {
-		t.Errorf("%d idle runtimes after a run stopped by the time limit, want 0", len(e.idle))
+	if n := idleCount(e); n != 0 {
+		t.Errorf("%d idle runtimes after a run stopped by the time limit, want 0", n)
 	}
 }
 
@@ -429,5 +429,44 @@ func TestScriptObjectsAreBound(t *testing.T) {
 	}
 	if out := run(t, e, `client.log(response.status)`, Env{Response: jsonResponse(`{}`)}); out.Err != nil || strings.Join(out.Logs, "|") != "200" {
 		t.Errorf("after: err %v logs %q", out.Err, out.Logs)
+	}
+	// Code outside a script's closure reads the global names, which answer for
+	// the run at hand and cannot be replaced.
+	out = run(t, e, `globalThis.g = new Function("return typeof response + ' ' + request.method"); globalThis.response = 1; delete globalThis.response`,
+		Env{Request: Request{Method: "PUT"}, Response: jsonResponse(`{}`)})
+	if out.Err != nil {
+		t.Fatal(out.Err)
+	}
+	for _, c := range []struct {
+		env  Env
+		want string
+	}{{Env{Request: Request{Method: "GET"}}, "undefined GET"}, {Env{Request: Request{Method: "POST"}, Response: jsonResponse(`{}`)}, "object POST"}} {
+		if out := run(t, e, `client.log(g())`, c.env); out.Err != nil || strings.Join(out.Logs, "|") != c.want {
+			t.Errorf("global names: err %v logs %q, want %q", out.Err, out.Logs, c.want)
+		}
+	}
+}
+
+// idleCount is the number of runtimes e keeps for another run.
+func idleCount(e *Engine) int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	n := len(e.idle)
+	if e.last.Load() != nil {
+		n++
+	}
+	return n
+}
+
+// TestTimeLimitNeverEarly: the watchdog notes a run at its first tick, not at its
+// start (see watchdog); a looping script still runs at least its whole limit.
+func TestTimeLimitNeverEarly(t *testing.T) {
+	e := &Engine{Timeout: 30 * time.Millisecond}
+	for i := 0; i < 3; i++ {
+		start := time.Now()
+		out := run(t, e, `for (;;) {}`, Env{})
+		if took := time.Since(start); out.Err == nil || took < e.Timeout {
+			t.Fatalf("stopped after %v (limit %v): %v", took, e.Timeout, out.Err)
+		}
 	}
 }
