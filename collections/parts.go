@@ -369,9 +369,9 @@ func (p *parser) tail(r *Request, k, end int) {
 	}
 }
 
-// Notes returns what the request holds that httplens does not act on: the
-// constructs not supported here and the scripts, which only `httplens run` runs
-// (send, list and the TUI do not yet).
+// Notes returns what the request holds that httplens does not act on everywhere:
+// the constructs not supported here, and the scripts, which the TUI (on every
+// send) and `httplens run` run but `httplens send` does not.
 func (r *Request) Notes() []string {
 	var notes []string
 	for _, u := range r.Unsupported {
@@ -386,7 +386,7 @@ func (r *Request) Notes() []string {
 		if s.File != "" {
 			where = s.File
 		}
-		notes = append(notes, fmt.Sprintf("%s:%d: %s (%s) not run here: httplens run runs scripts", r.path(), s.Line, kind, where))
+		notes = append(notes, fmt.Sprintf("%s:%d: %s (%s): run by the TUI and httplens run, not by httplens send", r.path(), s.Line, kind, where))
 	}
 	return notes
 }
