@@ -13,6 +13,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -291,7 +292,10 @@ func runStep(ctx context.Context, st Step, opts Options, files handlerFiles) Ste
 		res.Checks = append(bad, notSent("the request has errors in the file"))
 		return res
 	}
-	vars := map[string]string{}
+	var vars map[string]string // request.variables, for the step's scripts alone
+	if len(p.pre)+len(p.post) > 0 {
+		vars = map[string]string{}
+	}
 	for _, prog := range p.pre {
 		out := res.runScript(ctx, opts.Engine, prog, scripts.Env{Request: st.Request, Variables: vars})
 		if out.Err != nil {
@@ -299,10 +303,8 @@ func runStep(ctx context.Context, st Step, opts Options, files handlerFiles) Ste
 			return res
 		}
 	}
-	req := requests.Request{Method: st.Request.Method, URL: st.Request.URL, Body: []byte(st.Request.Body)}
-	for _, h := range st.Request.Headers {
-		req.Headers = append(req.Headers, requests.Header{Name: h.Name, Value: h.Value})
-	}
+	req := requests.Request{Method: st.Request.Method, URL: st.Request.URL, Body: []byte(st.Request.Body),
+		Headers: slices.Clone(st.Request.Headers)}
 	if st.Resolve != nil {
 		var err error
 		if req, err = st.Resolve(vars); err != nil {
@@ -345,17 +347,11 @@ func runStep(ctx context.Context, st Step, opts Options, files handlerFiles) Ste
 	}
 	res.Checks = append(res.Checks, sent)
 
-	seen := scripts.Request{Method: x.Request.Method, URL: x.Request.URL, Body: string(req.Body),
-		Substitute: st.Request.Substitute, Environment: st.Request.Environment}
-	for _, h := range req.Headers {
-		seen.Headers = append(seen.Headers, scripts.Header{Name: h.Name, Value: h.Value})
-	}
-	resp := &scripts.Response{Status: x.Response.Status, Body: responseBody(x.Response)}
-	for _, h := range x.Response.Headers {
-		resp.Headers = append(resp.Headers, scripts.Header{Name: h.Name, Value: h.Value})
-	}
-	for _, prog := range p.post {
-		res.runScript(ctx, opts.Engine, prog, scripts.Env{Request: seen, Response: resp, Variables: vars})
+	if len(p.post) > 0 {
+		seen, resp := handlerView(st, req, x)
+		for _, prog := range p.post {
+			res.runScript(ctx, opts.Engine, prog, scripts.Env{Request: seen, Response: resp, Variables: vars})
+		}
 	}
 	for _, e := range p.expects {
 		r := expect.Check(e, in, report)
@@ -363,6 +359,15 @@ func runStep(ctx context.Context, st Step, opts Options, files handlerFiles) Ste
 	}
 	res.Checks = append(res.Checks, findingChecks(report.Findings, opts.FailOn, p.expects)...)
 	return res
+}
+
+// handlerView is the request and response as a step's handlers see them: made
+// only for a step that has handlers. The header lists are the exchange's own
+// (both packages' Header is headers.Field); scripts only read them.
+func handlerView(st Step, req requests.Request, x requests.Exchange) (scripts.Request, *scripts.Response) {
+	seen := scripts.Request{Method: x.Request.Method, URL: x.Request.URL, Body: string(req.Body),
+		Headers: req.Headers, Substitute: st.Request.Substitute, Environment: st.Request.Environment}
+	return seen, &scripts.Response{Status: x.Response.Status, Headers: x.Response.Headers, Body: responseBody(x.Response)}
 }
 
 // expectsError says whether an `@expect finding ID` names an error finding that
