@@ -3,9 +3,11 @@
 # exchange it follows (issue 20: under 10 %), for the worktree and, side by side in
 # the same run, for a base revision: `go test ./runner -bench Run1000` (1,000
 # requests with a handler each; µs/handler, µs/exchange, handler-%) and
-# `go test ./scripts -bench 'Run$'` (one handler alone; ns/op and CPU ns/op), the
-# two binaries alternating round by round. Prints every round and the median of
-# each figure. The machine may be shared: read the medians, run it more than once.
+# `go test ./scripts -bench 'Run$|RunCold$'` (one handler alone: ns/op and CPU
+# ns/op; and after an 8 MB sweep, as a run meets it: median cold-ns and hot-ns, where
+# the revision has that benchmark), the two binaries alternating round by round.
+# Prints the median and range of each figure. The machine may be shared: read the
+# medians, run it more than once.
 # Usage: bench/handler_cost.sh [BASE_REV] [ROUNDS]   (default: main, 5 rounds)
 set -euo pipefail
 base=${1:-main}
@@ -22,7 +24,7 @@ for r in $(seq "$rounds"); do
   for v in base new; do
     "$tmp/$v-runner.test" -test.run '^$' -test.bench Run1000 -test.benchtime 3x |
       awk -v v="$v" '/^Benchmark/ { for (i = 3; i < NF; i += 2) printf "%s runner %s %s\n", v, $(i+1), $i }' >>"$tmp/all"
-    "$tmp/$v-scripts.test" -test.run '^$' -test.bench 'Run$' -test.benchtime 1s |
+    "$tmp/$v-scripts.test" -test.run '^$' -test.bench 'Run$|RunCold$' -test.benchtime 1s |
       awk -v v="$v" '/^Benchmark/ { for (i = 3; i < NF; i += 2) printf "%s scripts %s %s\n", v, $(i+1), $i }' >>"$tmp/all"
   done
   echo "round $r done"

@@ -10,20 +10,28 @@
 // Err says so; it never panics the caller.
 //
 // Cost. A runtime is built once (~0.5 ms, BenchmarkNewMachine) and reused; a script
-// is compiled once per Engine and made a function once per runtime; a run then
-// calls that function and, for each client.test, the test's. The watchdog's timer
-// is re-armed only when it has stopped, request and response are defined again
-// only when they changed, the buffer refusals are getters on the global object
-// rather than a proxy of it (which cost every global name lookup), and
-// response.body's objects are lazy (see parseJSON). A small handler — a test with
-// an assert, a global from a JSON body, a log line — costs 3.3-3.5 µs (3.7-3.9 µs
-// of CPU with the collector's share), against 6.2-6.4 µs (7.1-7.3) before
-// (2026-12-02, a quiet 2-core machine, the two side by side, BenchmarkParts; each
-// row a whole run): an empty script 0.31-0.33 µs (was 1.7-1.9), one empty
-// client.test 1.5-2.0 µs (was 2.6-4.0: most of what is left is goja making the
-// test's function, a property map each, and entering the runtime to call it),
-// reading one member of a JSON body 1.2-1.25 µs (was 3.5-3.7). What remains is
-// goja's. Against a loopback exchange, see runner's BenchmarkRun1000.
+// is compiled once per Engine and made a function once per runtime, inside a
+// closure that holds client, request, response, jsonPath and console (see wrap), so
+// a script reads them from a slot rather than the global object; a run then calls
+// that function and, for each client.test, the test's. A run finds its function by
+// the Program in its runtime's own table (no lock), takes the runtime from a
+// lock-free slot, reads no clock (see watchdog) and defines nothing: the global
+// request and response are getters made once. The buffer refusals are getters on
+// the global object rather than a proxy of it (which cost every global name
+// lookup), and response.body's objects are lazy (see parseJSON), checked by
+// validJSON (six times json.Valid's speed). A small handler — a test with an
+// assert, a global from a JSON body, a log line — costs 2.99-3.67 µs of CPU with
+// the collector's share (BenchmarkParts/small, min-median of 5 rounds), against
+// 3.56-4.52 µs before (2026-12-03, a 2-core machine under a load of 16-20, the two
+// builds alternating): an empty script 0.28-0.30 µs (was 0.38-0.41), reading one
+// member of a JSON body 1.04-1.06 (was 1.17-1.26), one empty client.test 1.41-1.56
+// (was 1.56-1.67: most of it is goja making the test's function and entering the
+// runtime again to call it). Run after an 8 MB sweep, as in a collection run
+// (BenchmarkRunCold), the small handler takes about twice its hot time. Tried and
+// dropped: running body and tests in one entry through a JS trampoline (goja drops
+// its value stack on each exit, but the trampoline cost more than the regrowth:
+// an empty run 0.7 µs). What remains is goja's. Against a loopback exchange, see
+// runner's BenchmarkRun1000.
 package scripts
 
 import (
