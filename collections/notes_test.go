@@ -16,7 +16,7 @@ func TestNotesSayWhoRunsScripts(t *testing.T) {
 	if len(notes) != 1 {
 		t.Fatalf("notes %q", notes)
 	}
-	for _, want := range []string{"api.http:3:", "response handler (inline)", "run by the TUI and httplens run", "not by httplens send"} {
+	for _, want := range []string{"api.http:3: response handler (inline) not run by httplens send", "the TUI and httplens run run it"} {
 		if !strings.Contains(notes[0], want) {
 			t.Errorf("note %q lacks %q", notes[0], want)
 		}

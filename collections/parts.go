@@ -386,7 +386,7 @@ func (r *Request) Notes() []string {
 		if s.File != "" {
 			where = s.File
 		}
-		notes = append(notes, fmt.Sprintf("%s:%d: %s (%s): run by the TUI and httplens run, not by httplens send", r.path(), s.Line, kind, where))
+		notes = append(notes, fmt.Sprintf("%s:%d: %s (%s) not run by httplens send: the TUI and httplens run run it", r.path(), s.Line, kind, where))
 	}
 	return notes
 }
