@@ -34,14 +34,15 @@ import (
 // exchange 64-69 µs (was 65-72), handler-% 11.8-13.1 (was 26.5-31.5); the target
 // (under 10 %) is not met. With GOGC=400 both shrink: 6.2 µs against 56 µs, 11.1 %.
 //
-// 2026-12-03, the engine of that day against the one before, alternating, on the
-// 2-core machine under a load of 10-20 (so the ranges are wide): handler-% medians
-// of 10 rounds 10.6 (range 8.4-14.3) against 13.3 (9.4-15.5) and, in another run,
-// 13.0 (10.4-18.9) against 13.1 (8.2-36.4); µs/handler medians 8.3 and 8.6 against
-// 8.0 and 8.3: the mean did not move beyond the noise. The per-request medians,
-// 6 rounds: handler 4.0-5.1 µs against 4.3-5.2, first quartile 3.2-3.7 against
-// 3.7-4.2, median handler-% 11.0-14.1 against 12.6-14.3. The target is still not
-// met; what is left is goja running the script, cold, and the collector's share.
+// 2026-12-03, the engine of that day (scripts' doc says what changed) against the
+// one before, alternating. In a quiet spell (load 2-3), 6 rounds: handler-% 10.8-12.3
+// (median 11.7) against 12.5-13.8 (13.1), µs/handler 5.3-8.4 (7.7) against
+// 6.8-9.6 (8.8), exchange alike; 8 rounds of bench/handler_cost.sh: handler-% 11.0-13.6
+// (12.5) against 12.4-14.6 (13.7). The per-request medians, 5 rounds: handler
+// 4.4-5.3 µs against 4.9-6.2, 90th percentile 7.5-7.9 against 8.4-9.4, median
+// handler-% 8.5-9.2 against 10.0-11.6. Under a load of 10-20 the means did not
+// separate from the noise. The target (the mean under 10 %) is still not met: the
+// typical handler is under it, the collector's tail is not.
 func BenchmarkRun1000(b *testing.B) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
