@@ -25,9 +25,12 @@ import (
 // med-µs/exchange, med-handler-%): a handler in a run costs about twice what it
 // costs alone (BenchmarkRun in scripts), the cache misses of a runtime the
 // exchange pushed out of the CPU caches (scripts' BenchmarkRunCold shows the same
-// without a network), and the mean carries a tail the median does not: the
-// collector's pauses and assists, which land on whoever allocates, in proportion
-// to what it allocates (with GOGC=off the mean falls to about the median).
+// without a network), and the mean carries a tail the median does not (90th
+// percentile ~1.6 times the median, 99th ~10 times): the collector's pauses and
+// assists, page faults on fresh memory, preemption, which land on whatever runs or
+// allocates at the time. Turning the collector off does not remove it (GOGC=off:
+// handler 15-18 µs, the heap growing into fresh pages); how it splits is not
+// pinned down.
 //
 // Figures (2026-12-02, bench/handler_cost.sh, rounds alternating with the engine
 // before). On the machine quiet, 5 rounds: handler 8.0-8.6 µs (was 18.2-20.4),
@@ -42,7 +45,7 @@ import (
 // 4.4-5.3 µs against 4.9-6.2, 90th percentile 7.5-7.9 against 8.4-9.4, median
 // handler-% 8.5-9.2 against 10.0-11.6. Under a load of 10-20 the means did not
 // separate from the noise. The target (the mean under 10 %) is still not met: the
-// typical handler is under it, the collector's tail is not.
+// typical handler is under it, the tail is not.
 func BenchmarkRun1000(b *testing.B) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
