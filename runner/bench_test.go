@@ -26,11 +26,11 @@ import (
 // costs alone (BenchmarkRun in scripts), the cache misses of a runtime the
 // exchange pushed out of the CPU caches (scripts' BenchmarkRunCold shows the same
 // without a network), and the mean carries a tail the median does not (90th
-// percentile ~1.6 times the median, 99th ~13 times under load): the collector's pauses and
-// assists, page faults on fresh memory, preemption, which land on whatever runs or
-// allocates at the time. Turning the collector off does not remove it (GOGC=off:
-// handler 15-18 µs, the heap growing into fresh pages); how it splits is not
-// pinned down.
+// percentile ~1.6 times the median, 99th ~13 times under load): the collector's
+// pauses and assists, page faults on fresh memory, preemption, which land on
+// whatever runs or allocates at the time. Turning the collector off does not
+// remove it (GOGC=off: handler 15-18 µs, the heap growing into fresh pages); how
+// it splits is not pinned down.
 //
 // Figures (2026-12-02, bench/handler_cost.sh, rounds alternating with the engine
 // before). On the machine quiet, 5 rounds: handler 8.0-8.6 µs (was 18.2-20.4),
