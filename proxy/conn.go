@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -354,7 +355,7 @@ func (ss *session) targetURL(target string, hs []requests.Header) (*url.URL, str
 			return nil, fmt.Sprintf("request target %q is not origin-form", target)
 		}
 		u.Scheme, u.Host = "https", ss.authority
-		if hosts := headerValues(hs, "Host"); len(hosts) == 1 && hosts[0] != "" {
+		if hosts := headers.List(hs).Values("Host"); len(hosts) == 1 && hosts[0] != "" {
 			u.Host = hosts[0]
 		}
 		return u, ""
@@ -390,7 +391,7 @@ func outgoingHead(head []byte, method string, u *url.URL, proto string, rewriteL
 			}
 		}
 		name, _, _ := bytes.Cut(line, []byte(":"))
-		if n := string(bytes.TrimSpace(name)); strings.EqualFold(n, "Proxy-Connection") || strings.EqualFold(n, "Proxy-Authorization") {
+		if f := (headers.Field{Name: string(bytes.TrimSpace(name))}); f.Is("Proxy-Connection") || f.Is("Proxy-Authorization") {
 			continue
 		}
 		b.Write(line)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -71,26 +72,10 @@ func fields(head []byte) (start string, hs []requests.Header) {
 	return start, hs
 }
 
-func headerValues(hs []requests.Header, name string) []string {
-	var out []string
-	for _, h := range hs {
-		if strings.EqualFold(h.Name, name) {
-			out = append(out, h.Value)
-		}
-	}
-	return out
-}
-
 // hasToken says a comma-separated header (Connection, Transfer-Encoding) lists tok.
+// Names and tokens fold in ASCII only, as origins read them (see headers.Field.Is).
 func hasToken(hs []requests.Header, name, tok string) bool {
-	for _, v := range headerValues(hs, name) {
-		for _, t := range strings.Split(v, ",") {
-			if strings.EqualFold(strings.TrimSpace(t), tok) {
-				return true
-			}
-		}
-	}
-	return false
+	return headers.List(hs).HasToken(name, tok)
 }
 
 // framing is how a message body ends (RFC 9112 §6.3).
@@ -103,14 +88,16 @@ type framing struct {
 // header has no body. Conflicting or bad lengths are an error: forwarding a message
 // whose end the two sides may read differently is how requests get smuggled.
 func bodyFraming(hs []requests.Header, isRequest bool) (framing, error) {
-	te := headerValues(hs, "Transfer-Encoding")
-	cl := headerValues(hs, "Content-Length")
+	te := headers.List(hs).Values("Transfer-Encoding")
+	cl := headers.List(hs).Values("Content-Length")
 	if len(te) > 0 {
 		if len(cl) > 0 {
 			return framing{}, errors.New("both Transfer-Encoding and Content-Length")
 		}
-		codings := strings.Split(strings.Join(te, ","), ",")
-		if !strings.EqualFold(strings.TrimSpace(codings[len(codings)-1]), "chunked") {
+		// Empty members are ignored (RFC 9110 §5.6.1); a coding folds like a
+		// name, in ASCII only, so "chun\u212aed" (a Kelvin sign) is not chunked.
+		codings := headers.Tokens(strings.Join(te, ","))
+		if len(codings) == 0 || !(headers.Field{Name: codings[len(codings)-1]}).Is("chunked") {
 			if isRequest {
 				return framing{}, errors.New("Transfer-Encoding without chunked last")
 			}
