@@ -264,8 +264,13 @@ func (ss *session) send(out []byte, fr framing, keep *kept) ([]byte, error) {
 			}
 			return nil, err
 		}
+		code := statusOf(h)
+		final := code < 100 || code >= 200 || code == 101
+		if final && all == nil {
+			return h, nil // the usual case: no interim heads, no copy
+		}
 		all = append(all, h...)
-		if code := statusOf(h); code < 100 || code >= 200 || code == 101 {
+		if final {
 			return all, nil
 		}
 		// 1xx interim heads go to the client at once (100 Continue, 103 Early Hints).

@@ -61,3 +61,34 @@ func TestLongSTransferEncodingIsNoBody(t *testing.T) {
 		t.Errorf("the request was framed as chunked: %d body bytes %q", x.RequestBodyBytes, x.Request.Body)
 	}
 }
+
+// The one-copy path for a head already buffered ends each head where reading it a
+// line at a time does, whatever mix of line ends it has.
+func TestBufferedHeadEndsWhereLinesEnd(t *testing.T) {
+	for _, in := range []string{
+		"GET / HTTP/1.1\r\nHost: a\r\n\r\nrest",
+		"GET / HTTP/1.1\nHost: a\n\nrest",
+		"GET / HTTP/1.1\r\nHost: a\n\r\n\r\nrest",
+		"GET / HTTP/1.1\r\nHost: a\r\n\nrest",
+		"GET / HTTP/1.1\nX: \r\n\r\nrest",
+		"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\n",
+	} {
+		fr := bufio.NewReader(strings.NewReader(in))
+		fr.Peek(1)
+		fast := bufferedHead(fr)
+		br := bufio.NewReader(strings.NewReader(in))
+		br.Peek(1) // fill, as readHead finds the reader
+		slow, err := readHeadLines(br)
+		if err != nil || string(fast) != string(slow) {
+			t.Errorf("%q: buffered path %q, line by line %q (%v)", in, fast, slow, err)
+		}
+	}
+	// Leading empty lines and heads not yet complete are left to the line reader.
+	for _, in := range []string{"\r\nGET / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\n"} {
+		br := bufio.NewReader(strings.NewReader(in))
+		br.Peek(1)
+		if h := bufferedHead(br); h != nil || br.Buffered() != len(in) {
+			t.Errorf("%q: buffered path took %q", in, h)
+		}
+	}
+}
