@@ -88,10 +88,11 @@ as a .http collection.`,
 // proxySession is what one run of the proxy recorded: the history ids in order and
 // the rows for the summary.
 type proxySession struct {
-	mu   sync.Mutex
-	out  io.Writer
-	ids  []int64
-	rows []exchangeRow
+	mu    sync.Mutex
+	out   io.Writer
+	table rowTable
+	ids   []int64
+	rows  []exchangeRow
 	// enc writes JSON lines instead of rows (--json); notes then go to errOut.
 	enc    *json.Encoder
 	errOut io.Writer
@@ -149,7 +150,8 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags, tui func
 	if err != nil {
 		return usageError("proxy: %v", err)
 	}
-	sess := &proxySession{out: out, errOut: errOut}
+	// Rows are printed as they come: the URL column takes what the terminal leaves.
+	sess := &proxySession{out: out, errOut: errOut, table: newRowTable(terminalColumns(out), nil)}
 	if f.json {
 		sess.enc = json.NewEncoder(out)
 	}
@@ -163,7 +165,7 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags, tui func
 		sess.enc.Encode(jsonProxyLine{Proxy: &jsonProxyStart{Listen: ln.Addr().String(), History: dbPath}})
 	} else {
 		fmt.Fprintf(out, "httplens proxy on %s · recording into %s\n", ln.Addr(), dbPath)
-		writeRowHead(out)
+		sess.writeRowHead()
 	}
 	select {
 	case <-ctx.Done():
@@ -177,10 +179,10 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags, tui func
 	return sess.finish(store, f)
 }
 
-func writeRowHead(out io.Writer) {
+func (s *proxySession) writeRowHead() {
 	var b strings.Builder
-	writeRowsHeader(&b)
-	io.WriteString(out, b.String())
+	s.table.writeHeader(&b)
+	io.WriteString(s.out, b.String())
 }
 
 // hostFilter records only the hosts named and their subdomains; none names all.
@@ -261,7 +263,7 @@ func (s *proxySession) add(k liveproxy.Kept) {
 		return
 	}
 	var b strings.Builder
-	writeRow(&b, row)
+	s.table.writeRow(&b, row)
 	io.WriteString(s.out, b.String())
 }
 
