@@ -48,9 +48,14 @@ func runExplainHAR(c *cobra.Command, path string, f explainFlags) error {
 		fmt.Fprintf(&b, ", saved by %s", printableText(log.Creator))
 	}
 	b.WriteString("\n")
-	writeRowsHeader(&b)
+	urls := make([]string, len(rows))
+	for i, r := range rows {
+		urls[i] = r.URL
+	}
+	table := newRowTable(terminalColumns(c.OutOrStdout()), urls)
+	table.writeHeader(&b)
 	for _, r := range rows {
-		writeRow(&b, r)
+		table.writeRow(&b, r)
 	}
 	writeSummary(&b, rows)
 	_, err = io.WriteString(c.OutOrStdout(), b.String())
@@ -128,33 +133,6 @@ type exchangeRow struct {
 	Lacks  []string
 }
 
-func writeRowsHeader(b *strings.Builder) {
-	fmt.Fprintf(b, "%4s  %-7s %-44s %3s %8s  %-11s %-8s %s\n", "#", "METHOD", "URL", "ST", "SIZE", "PRIVATE/SHARED", "FRESH", "FINDINGS")
-}
-
-// writeRow prints one exchange on one line, then its notes and gaps indented.
-func writeRow(b *strings.Builder, r exchangeRow) {
-	status, verdict, fresh, findings := "---", "-", "-", "no response"
-	if r.Report != nil {
-		c := r.Report.Cache
-		status = fmt.Sprint(r.Status)
-		verdict = c.Verdict()
-		fresh = freshWord(c)
-		findings = severityCounts(r.Report.Findings)
-	}
-	fmt.Fprintf(b, "%4d  %-7s %-44s %3s %8s  %-11s %-8s %s\n", r.N, printableText(short(r.Method, 7)),
-		printableText(shortURL(r.URL, 44)), status, sizeText(r.Size), verdict, fresh, findings)
-	if r.Error != "" {
-		b.WriteString("      error: " + printableText(r.Error) + "\n")
-	}
-	if r.Note != "" {
-		b.WriteString("      " + printableText(r.Note) + "\n")
-	}
-	if len(r.Lacks) > 0 {
-		wrapTo(b, "      ", "lacks: "+printableText(strings.Join(r.Lacks, "; ")))
-	}
-}
-
 // freshWord is how long a private or shared cache may reuse the response without
 // asking: "12m", "0s" (revalidate every time), or "-" when nothing may store it;
 // for a 304, how long the stored response it refreshes may be reused.
@@ -192,24 +170,6 @@ func sizeText(n int64) string {
 	default:
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	}
-}
-
-func short(s string, n int) string {
-	if len([]rune(s)) <= n {
-		return s
-	}
-	return string([]rune(s)[:n-1]) + "…"
-}
-
-// shortURL drops the scheme and keeps the start and the end of a long URL.
-func shortURL(u string, n int) string {
-	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-	r := []rune(u)
-	if len(r) <= n {
-		return u
-	}
-	head := n / 2
-	return string(r[:head]) + "…" + string(r[len(r)-(n-head-1):])
 }
 
 // rowSummary is the end of a listing: what caches make of the exchanges as a whole.
@@ -284,7 +244,7 @@ func writeSummary(b *strings.Builder, rows []exchangeRow) {
 	if len(s.NeverCached) > 0 {
 		b.WriteString("  largest never cached:\n")
 		for _, r := range s.NeverCached {
-			fmt.Fprintf(b, "    #%d %s %s\n", r.N, sizeText(r.Size), printableText(shortURL(r.URL, 60)))
+			fmt.Fprintf(b, "    #%d %s %s\n", r.N, sizeText(r.Size), cutMiddle(printableText(trimScheme(r.URL)), 60))
 		}
 	}
 	if len(s.Errors) == 0 {

@@ -25,7 +25,7 @@ func TestExplainHARRows(t *testing.T) {
 	for _, want := range []string{
 		"3 entries, saved by WebInspector 537.36",
 		"GET     shop.example/",
-		"store/store 10m",
+		"store/store   10m",
 		"from the browser's memory cache",
 		"error: net::ERR_BLOCKED_BY_CLIENT",
 		"lacks: HTTP/2-style pseudo-headers left out of the request",
@@ -130,7 +130,7 @@ func TestExplainHAR304AndBodyNotSaved(t *testing.T) {
 			row = l
 		}
 	}
-	if !strings.Contains(row, "refreshes   revalid.") {
+	if !strings.Contains(row, "refreshes     revalid.") {
 		t.Errorf("the 304 row does not say it refreshes the stored response: %q", row)
 	}
 	if !strings.Contains(out, "1 answered 304 Not Modified, refreshing a stored response") {

@@ -20,6 +20,7 @@ import (
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/liveproxy"
 	"github.com/httplens/httplens/proxy"
 	"github.com/httplens/httplens/spool"
 	"github.com/httplens/httplens/traffic"
@@ -87,16 +88,16 @@ as a .http collection.`,
 // proxySession is what one run of the proxy recorded: the history ids in order and
 // the rows for the summary.
 type proxySession struct {
-	mu   sync.Mutex
-	out  io.Writer
-	ids  []int64
-	rows []exchangeRow
+	mu    sync.Mutex
+	out   io.Writer
+	table rowTable
+	ids   []int64
+	rows  []exchangeRow
 	// enc writes JSON lines instead of rows (--json); notes then go to errOut.
 	enc    *json.Encoder
 	errOut io.Writer
-	// live feeds the terminal UI (--tui) instead of printing rows, until uiDone.
-	live   chan traffic.Exchange
-	uiDone chan struct{}
+	// tui: the terminal UI (--tui) shows the exchanges instead of printed rows.
+	tui bool
 }
 
 // runProxy runs the proxy until ctx ends, printing rows, or JSON lines, or, when
@@ -149,50 +150,39 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags, tui func
 	if err != nil {
 		return usageError("proxy: %v", err)
 	}
-	sess := &proxySession{out: out, errOut: errOut}
+	// Rows are printed as they come: the URL column takes what the terminal leaves.
+	sess := &proxySession{out: out, errOut: errOut, table: newRowTable(terminalColumns(out), nil)}
 	if f.json {
 		sess.enc = json.NewEncoder(out)
 	}
-	records := make(chan proxy.Exchange, 256)
-	// One writer stores and prints, in arrival order; a full channel slows the
-	// connections down rather than growing.
-	opts.Record = func(x proxy.Exchange) { records <- x }
-	consumed := make(chan struct{})
-	go func() {
-		defer close(consumed)
-		for x := range records {
-			sess.add(store, x, errOut)
-		}
-	}()
-	srv := proxy.New(opts)
+	// The live session stores every exchange in arrival order on one goroutine
+	// and hands it to add, which prints it (or feeds the UI its row for the summary).
+	live := liveproxy.Serve(ln, store, liveproxy.Options{Proxy: opts, Each: sess.add, Live: tui != nil})
 	if tui != nil {
-		return sess.runTUI(tui, srv, ln, store, dbPath, records, consumed, f)
+		return sess.runTUI(tui, live, store, dbPath, f)
 	}
 	if sess.enc != nil {
 		sess.enc.Encode(jsonProxyLine{Proxy: &jsonProxyStart{Listen: ln.Addr().String(), History: dbPath}})
 	} else {
 		fmt.Fprintf(out, "httplens proxy on %s · recording into %s\n", ln.Addr(), dbPath)
-		writeRowHead(out)
+		sess.writeRowHead()
 	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
 	select {
 	case <-ctx.Done():
-	case err := <-served:
-		if err != proxy.ErrClosed {
-			return failedError(fmt.Errorf("proxy: %w", err))
-		}
+	case <-live.Done():
 	}
-	srv.Close()
-	close(records)
-	<-consumed
+	err = live.Err()
+	live.Stop()
+	if err != nil {
+		return failedError(fmt.Errorf("proxy: %w", err))
+	}
 	return sess.finish(store, f)
 }
 
-func writeRowHead(out io.Writer) {
+func (s *proxySession) writeRowHead() {
 	var b strings.Builder
-	writeRowsHeader(&b)
-	io.WriteString(out, b.String())
+	s.table.writeHeader(&b)
+	io.WriteString(s.out, b.String())
 }
 
 // hostFilter records only the hosts named and their subdomains; none names all.
@@ -214,37 +204,34 @@ func hostFilter(hosts []string) func(string) bool {
 
 // runTUI serves while the terminal UI shows what arrives; quitting it stops the
 // proxy, then the summary and the exports are written as without it.
-func (s *proxySession) runTUI(tui func(exchangelist.Source) error, srv *proxy.Server, ln net.Listener, store *history.Store,
-	dbPath string, records chan proxy.Exchange, consumed chan struct{}, f proxyFlags) error {
-	s.live, s.uiDone = make(chan traffic.Exchange, 64), make(chan struct{})
+func (s *proxySession) runTUI(tui func(exchangelist.Source) error, live *liveproxy.Session, store *history.Store,
+	dbPath string, f proxyFlags) error {
+	s.tui = true
 	dir, _ := os.Getwd()
-	go srv.Serve(ln)
-	err := tui(exchangelist.Source{Title: fmt.Sprintf("proxy on %s", ln.Addr()), Live: s.live, SaveTo: "proxy.http", Dir: dir,
-		Hint: fmt.Sprintf("Point a client at it (http_proxy=http://%s); every exchange is kept in %s.", ln.Addr(), dbPath)})
-	close(s.uiDone)
-	srv.Close()
-	close(records)
-	<-consumed
-	close(s.live)
+	err := tui(exchangelist.Source{Title: fmt.Sprintf("proxy on %s", live.Addr), Live: live.Live(), SaveTo: "proxy.http", Dir: dir,
+		Hint: fmt.Sprintf("Point a client at it (http_proxy=http://%s); every exchange is kept in %s.", live.Addr, dbPath)})
+	live.Stop()
 	if err != nil {
 		return err
 	}
 	return s.finish(store, f)
 }
 
-// add stores the exchange, explains it with the client's own request headers, and
-// prints its row.
-func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Writer) {
-	if s.live == nil {
+// add explains a stored exchange with the client's own request headers and
+// prints its row; with the UI it only keeps the row and id, as the session
+// sends the exchange on to the UI itself.
+func (s *proxySession) add(k liveproxy.Kept) {
+	x := k.Exchange
+	if !s.tui {
 		// Stored, printed (or encoded): nothing reads the bodies after this, so
 		// their memory goes back to the proxy for the next large body.
 		defer x.Release()
 	}
-	e := x.Entry()
-	id, err := store.Add(context.Background(), e)
-	if err != nil && s.live == nil {
-		fmt.Fprintf(errOut, "httplens: %s\n", printableText(err.Error()))
+	if k.StoreErr != nil && !s.tui {
+		fmt.Fprintf(s.errOut, "httplens: %s\n", printableText(k.StoreErr.Error()))
 	}
+	id := k.ID
+	e := x.Entry()
 	row := exchangeRow{Method: x.Request.Method, URL: x.Request.URL, Size: x.ResponseBodyBytes}
 	if x.Err != nil {
 		row.Error = x.Err.Error()
@@ -272,20 +259,11 @@ func (s *proxySession) add(store *history.Store, x proxy.Exchange, errOut io.Wri
 		s.enc.Encode(jsonProxyLine{Exchange: newJSONProxyExchange(row, x, id)})
 		return
 	}
-	if s.live != nil {
-		tx := traffic.FromProxy(x)
-		if err != nil {
-			tx.Notes = append(tx.Notes, "not kept in the history: "+err.Error())
-		}
-		// The UI may have quit: then nobody reads, and the exchange is only stored.
-		select {
-		case s.live <- tx:
-		case <-s.uiDone:
-		}
+	if s.tui {
 		return
 	}
 	var b strings.Builder
-	writeRow(&b, row)
+	s.table.writeRow(&b, row)
 	io.WriteString(s.out, b.String())
 }
 

@@ -163,7 +163,7 @@ func TestProxyRecordsAndExports(t *testing.T) {
 	p.waitRows(3)
 	out := p.stop()
 	for _, want := range []string{
-		"/items/1", "200", "store/store revalid.", // no-cache: stored, revalidated every time
+		"/items/1", "200", "store/store   revalid.", // no-cache: stored, revalidated every time
 		"/cache/no-store", "no/no",
 		"/cache/max-age",
 		"3 exchanges; 2 storable by a cache, 1 of them revalidated before reuse",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -107,4 +108,64 @@ func TestLoopbackOnly(t *testing.T) {
 			t.Errorf("Start(%q) listened; want loopback only", addr)
 		}
 	}
+}
+
+// Serve with Each and no Live (as `httplens proxy` prints rows): every exchange
+// reaches Each once stored, with its history id, and nothing waits on Live.
+func TestServeHandsEachStoredExchange(t *testing.T) {
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer up.Close()
+	store, err := history.Open(filepath.Join(t.TempDir(), "h.db"), history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Kept // written by the storing goroutine only, read after Stop
+	s := Serve(ln, store, Options{Each: func(k Kept) { got = append(got, k) }})
+	pu, _ := url.Parse("http://" + s.Addr)
+	c := &http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(pu), DisableKeepAlives: true}, Timeout: 30 * time.Second}
+	const n = 80 // more than Live holds: a Live nobody reads would block the storing
+	for i := range n {
+		resp, err := c.Get(fmt.Sprintf("%s/%d", up.URL, i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	s.Stop()
+	if len(got) != n || s.Err() != nil {
+		t.Fatalf("Each saw %d of %d exchanges; Err %v", len(got), n, s.Err())
+	}
+	// Records arrive as the connections finish, not quite in sending order.
+	seen := map[string]bool{}
+	for _, k := range got {
+		if k.ID == 0 || k.StoreErr != nil {
+			t.Errorf("%s: id %d, %v", k.Request.URL, k.ID, k.StoreErr)
+		}
+		seen[k.Request.URL] = true
+	}
+	for i := range n {
+		if !seen[fmt.Sprintf("%s/%d", up.URL, i)] {
+			t.Errorf("request %d never reached Each", i)
+		}
+	}
+}
+
+// A listener that fails on its own ends the session's serving with the reason.
+func TestServeReportsAFailedListener(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Serve(ln, nil, Options{})
+	ln.Close()
+	<-s.Done()
+	if s.Err() == nil {
+		t.Error("Err is nil after the listener failed")
+	}
+	s.Stop()
 }

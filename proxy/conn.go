@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -263,8 +264,13 @@ func (ss *session) send(out []byte, fr framing, keep *kept) ([]byte, error) {
 			}
 			return nil, err
 		}
+		code := statusOf(h)
+		final := code < 100 || code >= 200 || code == 101
+		if final && all == nil {
+			return h, nil // the usual case: no interim heads, no copy
+		}
 		all = append(all, h...)
-		if code := statusOf(h); code < 100 || code >= 200 || code == 101 {
+		if final {
 			return all, nil
 		}
 		// 1xx interim heads go to the client at once (100 Continue, 103 Early Hints).
@@ -354,7 +360,7 @@ func (ss *session) targetURL(target string, hs []requests.Header) (*url.URL, str
 			return nil, fmt.Sprintf("request target %q is not origin-form", target)
 		}
 		u.Scheme, u.Host = "https", ss.authority
-		if hosts := headerValues(hs, "Host"); len(hosts) == 1 && hosts[0] != "" {
+		if hosts := headers.List(hs).Values("Host"); len(hosts) == 1 && hosts[0] != "" {
 			u.Host = hosts[0]
 		}
 		return u, ""
@@ -390,7 +396,7 @@ func outgoingHead(head []byte, method string, u *url.URL, proto string, rewriteL
 			}
 		}
 		name, _, _ := bytes.Cut(line, []byte(":"))
-		if n := string(bytes.TrimSpace(name)); strings.EqualFold(n, "Proxy-Connection") || strings.EqualFold(n, "Proxy-Authorization") {
+		if f := (headers.Field{Name: string(bytes.TrimSpace(name))}); f.Is("Proxy-Connection") || f.Is("Proxy-Authorization") {
 			continue
 		}
 		b.Write(line)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 )
 
@@ -24,6 +25,14 @@ var errHeadTooLarge = errors.New("header section larger than 1 MiB")
 // exactly as it arrived. Empty lines before the start line are skipped, as RFC 9112
 // §2.2 allows. io.EOF means the peer closed between messages.
 func readHead(br *bufio.Reader) ([]byte, error) {
+	if head := bufferedHead(br); head != nil {
+		return head, nil
+	}
+	return readHeadLines(br)
+}
+
+// readHeadLines is readHead a line at a time, for a head not yet all buffered.
+func readHeadLines(br *bufio.Reader) ([]byte, error) {
 	var head []byte
 	for {
 		line, err := br.ReadSlice('\n')
@@ -49,13 +58,44 @@ func readHead(br *bufio.Reader) ([]byte, error) {
 	}
 }
 
+// bufferedHead is readHead's common case done in one copy: a whole head already
+// in br's buffer, not preceded by empty lines. It returns nil otherwise, and then
+// has read nothing. The head ends at the first empty line, "\r\n" after a line
+// that ended in "\r\n" or "\n" after any line, as readHead reads it.
+func bufferedHead(br *bufio.Reader) []byte {
+	buf, _ := br.Peek(br.Buffered())
+	if len(buf) == 0 || buf[0] == '\r' || buf[0] == '\n' {
+		return nil
+	}
+	end := -1
+	if i := bytes.Index(buf, []byte("\r\n\r\n")); i >= 0 {
+		end = i + 4
+	}
+	if i := bytes.Index(buf, []byte("\n\n")); i >= 0 && (end < 0 || i+2 < end) {
+		end = i + 2
+	}
+	if end < 0 || end > maxHead {
+		return nil
+	}
+	head := append([]byte(nil), buf[:end]...)
+	br.Discard(end)
+	return head
+}
+
 // fields lists a head's header fields in order and letter case, the start line left
 // out. A line without a colon is kept as a name with an empty value, so nothing
 // received goes missing from the record.
 func fields(head []byte) (start string, hs []requests.Header) {
-	lines := strings.Split(strings.TrimRight(string(head), "\r\n"), "\n")
-	start = strings.TrimSuffix(lines[0], "\r")
-	for _, l := range lines[1:] {
+	// One string for the whole head: every name and value is a slice of it.
+	text := strings.TrimRight(string(head), "\r\n")
+	start, rest, _ := strings.Cut(text, "\n")
+	start = strings.TrimSuffix(start, "\r")
+	if rest != "" {
+		hs = make([]requests.Header, 0, strings.Count(rest, "\n")+1)
+	}
+	for rest != "" {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
 		l = strings.TrimSuffix(l, "\r")
 		if l == "" {
 			continue
@@ -71,26 +111,10 @@ func fields(head []byte) (start string, hs []requests.Header) {
 	return start, hs
 }
 
-func headerValues(hs []requests.Header, name string) []string {
-	var out []string
-	for _, h := range hs {
-		if strings.EqualFold(h.Name, name) {
-			out = append(out, h.Value)
-		}
-	}
-	return out
-}
-
 // hasToken says a comma-separated header (Connection, Transfer-Encoding) lists tok.
+// Names and tokens fold in ASCII only, as origins read them (see headers.Field.Is).
 func hasToken(hs []requests.Header, name, tok string) bool {
-	for _, v := range headerValues(hs, name) {
-		for _, t := range strings.Split(v, ",") {
-			if strings.EqualFold(strings.TrimSpace(t), tok) {
-				return true
-			}
-		}
-	}
-	return false
+	return headers.List(hs).HasToken(name, tok)
 }
 
 // framing is how a message body ends (RFC 9112 §6.3).
@@ -103,14 +127,16 @@ type framing struct {
 // header has no body. Conflicting or bad lengths are an error: forwarding a message
 // whose end the two sides may read differently is how requests get smuggled.
 func bodyFraming(hs []requests.Header, isRequest bool) (framing, error) {
-	te := headerValues(hs, "Transfer-Encoding")
-	cl := headerValues(hs, "Content-Length")
+	te := headers.List(hs).Values("Transfer-Encoding")
+	cl := headers.List(hs).Values("Content-Length")
 	if len(te) > 0 {
 		if len(cl) > 0 {
 			return framing{}, errors.New("both Transfer-Encoding and Content-Length")
 		}
-		codings := strings.Split(strings.Join(te, ","), ",")
-		if !strings.EqualFold(strings.TrimSpace(codings[len(codings)-1]), "chunked") {
+		// Empty members are ignored (RFC 9110 §5.6.1); a coding folds like a
+		// name, in ASCII only, so "chun\u212aed" (a Kelvin sign) is not chunked.
+		codings := headers.Tokens(strings.Join(te, ","))
+		if len(codings) == 0 || !(headers.Field{Name: codings[len(codings)-1]}).Is("chunked") {
 			if isRequest {
 				return framing{}, errors.New("Transfer-Encoding without chunked last")
 			}

@@ -1,0 +1,94 @@
+package proxy
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"strings"
+	"testing"
+
+	"github.com/httplens/httplens/requests"
+)
+
+// Header names and coding tokens fold in ASCII only (RFC 9110 §5.1). Unicode
+// folding would read "Tran\u017ffer-Encoding" (a long s) as Transfer-Encoding and
+// "chun\u212aed" (a Kelvin sign) as chunked, which no origin does: the proxy and
+// the origin would then disagree on where the body ends, and requests get smuggled.
+func TestBodyFramingFoldsASCIIOnly(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		hs      []requests.Header
+		want    framing
+		wantErr bool
+	}{
+		{"long s in the name", []requests.Header{{Name: "Tran\u017ffer-Encoding", Value: "chunked"}}, framing{}, false},
+		{"long s beside a length", []requests.Header{{Name: "Tran\u017ffer-Encoding", Value: "chunked"}, {Name: "Content-Length", Value: "3"}}, framing{length: 3}, false},
+		{"kelvin sign in the coding", []requests.Header{{Name: "Transfer-Encoding", Value: "chun\u212aed"}}, framing{}, true},
+		{"ASCII case still folds", []requests.Header{{Name: "TRANSFER-encoding", Value: "gzip, CHUNKED"}}, framing{chunked: true}, false},
+		{"content-length any case", []requests.Header{{Name: "content-LENGTH", Value: "7"}}, framing{length: 7}, false},
+	} {
+		got, err := bodyFraming(tc.hs, true)
+		if (err != nil) != tc.wantErr || got != tc.want {
+			t.Errorf("%s: got %+v, %v; want %+v, error %v", tc.name, got, err, tc.want, tc.wantErr)
+		}
+	}
+}
+
+// End to end: a request whose only framing field is named with a long s has no
+// body, so the chunk that follows it is not forwarded as its body.
+func TestLongSTransferEncodingIsNoBody(t *testing.T) {
+	got := make(chan string, 2)
+	up := rawServer(t, func(c net.Conn) {
+		br := bufio.NewReader(c)
+		h, err := readHead(br)
+		if err != nil {
+			return
+		}
+		got <- string(h)
+		io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+	})
+	addr, rec, _ := startProxy(t, Options{})
+	c, br := dialProxy(t, addr)
+	io.WriteString(c, "POST http://"+up+"/p HTTP/1.1\r\nHost: "+up+"\r\nTran\u017ffer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
+	if h := <-got; !strings.HasPrefix(h, "POST /p HTTP/1.1\r\n") {
+		t.Errorf("upstream got %q", h)
+	}
+	if r := readN(t, br, len("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")); !strings.HasSuffix(r, "ok") {
+		t.Errorf("client got %q", r)
+	}
+	x := rec.wait(t, 1)[0]
+	if x.RequestBodyBytes != 0 || len(x.Request.Body) != 0 {
+		t.Errorf("the request was framed as chunked: %d body bytes %q", x.RequestBodyBytes, x.Request.Body)
+	}
+}
+
+// The one-copy path for a head already buffered ends each head where reading it a
+// line at a time does, whatever mix of line ends it has.
+func TestBufferedHeadEndsWhereLinesEnd(t *testing.T) {
+	for _, in := range []string{
+		"GET / HTTP/1.1\r\nHost: a\r\n\r\nrest",
+		"GET / HTTP/1.1\nHost: a\n\nrest",
+		"GET / HTTP/1.1\r\nHost: a\n\r\n\r\nrest",
+		"GET / HTTP/1.1\r\nHost: a\r\n\nrest",
+		"GET / HTTP/1.1\nX: \r\n\r\nrest",
+		"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\n",
+	} {
+		fr := bufio.NewReader(strings.NewReader(in))
+		fr.Peek(1)
+		fast := bufferedHead(fr)
+		br := bufio.NewReader(strings.NewReader(in))
+		br.Peek(1) // fill, as readHead finds the reader
+		slow, err := readHeadLines(br)
+		if err != nil || string(fast) != string(slow) {
+			t.Errorf("%q: buffered path %q, line by line %q (%v)", in, fast, slow, err)
+		}
+	}
+	// Leading empty lines and heads not yet complete are left to the line reader.
+	for _, in := range []string{"\r\nGET / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\n"} {
+		br := bufio.NewReader(strings.NewReader(in))
+		br.Peek(1)
+		if h := bufferedHead(br); h != nil || br.Buffered() != len(in) {
+			t.Errorf("%q: buffered path took %q", in, h)
+		}
+	}
+}
