@@ -11,6 +11,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/httplens/httplens/demo"
@@ -101,6 +102,9 @@ func runTUI(c *cobra.Command, args []string) error {
 	// the process without running the deferred removals (a download in flight may
 	// be writing hundreds of MB), and bubbletea's own handler can block for ever
 	// if the program ends while it is delivering a signal.
+	// The size now, so the first View is the whole screen (bubbletea sends it
+	// too, a moment later; a resize in between is corrected then).
+	cfg.Width, cfg.Height, _ = term.GetSize(os.Stdout.Fd())
 	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithoutSignalHandler(), tea.WithFPS(tuiFPS))
 	sigs := make(chan os.Signal, 1)

@@ -126,9 +126,13 @@ func frameLines(st Styles, title, body string, w, h int, focused bool) []string 
 	lines := make([]string, 0, h)
 	lines = append(lines, top)
 	if h > 2 {
-		body = fitBlock(strings.Split(body, "\n"), inner, h-2)
-		for _, l := range strings.Split(body, "\n") {
-			lines = append(lines, side+l+side)
+		rows := strings.Split(body, "\n")
+		for i := range h - 2 { // fitBlock's lines, without joining and splitting them
+			l := ""
+			if i < len(rows) {
+				l = rows[i]
+			}
+			lines = append(lines, side+fit(l, inner)+side)
 		}
 	}
 	return append(lines, border.Render("└"+strings.Repeat("─", inner)+"┘"))

@@ -70,6 +70,10 @@ type Config struct {
 	NoCookies bool
 	// Layout is settings.LayoutWide, LayoutStacked or LayoutAuto ("" is auto).
 	Layout string
+	// Width and Height are the terminal's size at start (0: unknown): the first
+	// View is then the whole screen, painted at the renderer's first tick rather
+	// than one tick after bubbletea's size message (issue 24).
+	Width, Height int
 }
 
 // Model is the root model. Build it with New and run it with tea.NewProgram, with
@@ -160,6 +164,9 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	m.jars = newCookieJars(cfg)
 	m.tree.Focus()
 	m.showNotices()
+	if cfg.Width > 0 && cfg.Height > 0 {
+		m.resize(cfg.Width, cfg.Height)
+	}
 	return m
 }
 

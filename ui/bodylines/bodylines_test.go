@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/httplens/httplens/ui/uikit"
 )
 
 // allLines joins every line of l with "\n".
@@ -92,4 +94,40 @@ func longJSON(n int) string {
 	}
 	sb.WriteString("]")
 	return sb.String()
+}
+
+// A line cut for a view w cells wide shows exactly what the whole line shows
+// there once fitted, whatever follows the cut: wide runes, marks, controls,
+// escapes. Lines that are not printable ASCII up to the cut are not cut.
+func TestLinesInShowTheSameFitted(t *testing.T) {
+	long := strings.Repeat("abcdefghij", 150) // past MaxLineBytes: two display lines
+	var body strings.Builder
+	for _, tail := range []string{"", "é", "e\u0301", "日本語", "\t", "\x1b[2J", "\u202e", "\xff", "👍🏽"} {
+		for _, at := range []int{0, 5, 9, 10, 11, 12, 40} {
+			body.WriteString(long[:at] + tail + long + "\n")
+		}
+	}
+	body.WriteString("short\n\n" + "\x1b]8;;x\x07" + long + "\n")
+	txt, err := New(context.Background(), []byte(body.String()), Raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{1, 2, 10, 11, 80} {
+		whole, cut := txt.Lines(0, txt.Len()), txt.LinesIn(0, txt.Len(), w)
+		if len(whole) != len(cut) {
+			t.Fatalf("w=%d: %d lines cut, %d whole", w, len(cut), len(whole))
+		}
+		shorter := 0
+		for i := range whole {
+			if len(cut[i]) < len(whole[i]) {
+				shorter++
+			}
+			if a, b := uikit.Fit(cut[i], w), uikit.Fit(whole[i], w); a != b {
+				t.Errorf("w=%d line %d shows %q cut, %q whole", w, i, a, b)
+			}
+		}
+		if shorter == 0 {
+			t.Errorf("w=%d: no line was cut", w)
+		}
+	}
 }

@@ -39,6 +39,18 @@ type Model struct {
 	cursor  int   // the item the cursor is on
 	itemAt  []int // the first line of each item in the content
 	vp      viewport.Model
+	text    string    // what vp holds, for memo's key
+	memo    *viewMemo // the last View, shared by the model's copies; nil before New
+}
+
+// viewMemo is the last View and what it was drawn from. Every key press redraws
+// the screen, and the viewport measures each line it shows again: a quarter of
+// a Down key in the response pane went to redrawing this unchanged pane
+// (issue 24). It caches a pure function, so copies of the model may share it.
+type viewMemo struct {
+	text    string
+	y, w, h int
+	out     string
 }
 
 // Actions of the explain scope the pane runs itself, besides scrolling. The
@@ -52,7 +64,7 @@ const (
 func New(st styles.Styles, keys keyset.Set) Model {
 	vp := viewport.New(0, 0)
 	vp.KeyMap = viewport.KeyMap{} // keys are routed through the key set instead
-	return Model{st: st, Keys: keys, vp: vp}
+	return Model{st: st, Keys: keys, vp: vp, memo: &viewMemo{}}
 }
 
 // SetSize sets the inner size and re-wraps the text for it.
@@ -177,6 +189,18 @@ func (m Model) do(id settings.Action) Model {
 // View draws exactly w×h cells. When the text is longer than the pane, the last
 // row says how much more there is, so nothing is cut off unseen.
 func (m Model) View() string {
+	if c := m.memo; c != nil && c.out != "" && c.text == m.text && c.y == m.vp.YOffset && c.w == m.w && c.h == m.h {
+		return c.out
+	}
+	out := m.view()
+	if m.memo != nil {
+		*m.memo = viewMemo{text: m.text, y: m.vp.YOffset, w: m.w, h: m.h, out: out}
+	}
+	return out
+}
+
+// view is View drawn afresh.
+func (m *Model) view() string {
 	lines := strings.Split(m.vp.View(), "\n")
 	total := m.vp.TotalLineCount()
 	if total > m.h && m.h > 1 && len(lines) >= m.h {
@@ -195,7 +219,7 @@ func (m Model) View() string {
 func (m *Model) render() {
 	if m.report == nil && m.note != "" {
 		// Nothing came back (a pre-request script failed, say): the note alone.
-		m.vp.SetContent(strings.Join(explainfold.Wrap(explainfold.Prose(m.note), m.w, ""), "\n"))
+		m.setContent(strings.Join(explainfold.Wrap(explainfold.Prose(m.note), m.w, ""), "\n"))
 		return
 	}
 	if m.report == nil {
@@ -207,7 +231,7 @@ func (m *Model) render() {
 		for _, l := range explainfold.Wrap(explainfold.Prose(text), m.w, "") {
 			b.WriteString(m.st.Muted.Render(l) + "\n")
 		}
-		m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
+		m.setContent(strings.TrimRight(b.String(), "\n"))
 		return
 	}
 	var b strings.Builder
@@ -230,7 +254,13 @@ func (m *Model) render() {
 		b.WriteString(m.styleLine(l) + "\n")
 		row++
 	}
-	m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
+	m.setContent(strings.TrimRight(b.String(), "\n"))
+}
+
+// setContent gives the viewport its text.
+func (m *Model) setContent(s string) {
+	m.text = s
+	m.vp.SetContent(s)
 }
 
 // styleLine colours one laid-out line by its kind; the cursor's headline is

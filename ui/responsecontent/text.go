@@ -53,10 +53,15 @@ func (t *Text) Plain(i int) string {
 
 // StyledRange is lines [from, to) with colours where there are some; lazy lines are
 // made in one walk (bodylines.Text.Lines).
-func (t *Text) StyledRange(from, to int) []string {
+func (t *Text) StyledRange(from, to int) []string { return t.StyledRangeIn(from, to, 0) }
+
+// StyledRangeIn is StyledRange for a view w cells wide (0: no limit): long
+// lazy lines may come cut past w cells (see bodylines.Text.LinesIn), which
+// changes nothing once they are fitted to w.
+func (t *Text) StyledRangeIn(from, to, w int) []string {
 	to = min(to, t.Len())
 	if e := t.lazyEnd(); t.hex == nil && to > e {
-		out := t.StyledRange(from, max(e, from))
+		out := t.StyledRangeIn(from, max(e, from), w)
 		for i := max(from, e); i < to; i++ {
 			out = append(out, t.tail.Styled[i-e])
 		}
@@ -73,7 +78,7 @@ func (t *Text) StyledRange(from, to int) []string {
 	for i := from; i < min(to, len(t.plain)); i++ {
 		out = append(out, t.Styled(i))
 	}
-	return append(out, t.lazy.Lines(max(from, len(t.plain))-len(t.plain), to-len(t.plain))...)
+	return append(out, t.lazy.LinesIn(max(from, len(t.plain))-len(t.plain), to-len(t.plain), w)...)
 }
 
 // Styled is line i with colours.

@@ -396,7 +396,7 @@ func (m *Model) visibleLines() []string {
 	}
 	top, h := m.offsets[m.tab], m.bodyHeight()
 	end := min(top+h, t.Len())
-	out := t.StyledRange(top, end)
+	out := t.StyledRangeIn(top, end, m.w) // fitted to m.w in View
 	mi := sort.Search(len(m.matches), func(i int) bool { return m.matches[i].line >= top })
 	for i := top; i < end; i++ {
 		j := mi

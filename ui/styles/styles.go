@@ -47,7 +47,17 @@ func (p palette) withRoles() palette {
 
 // Styles holds every style the ui draws with, named by role. Build it with
 // New; panes receive it and never create styles of their own.
-type Styles struct {
+//
+// It is one pointer to the set (about 20 KB of lipgloss styles), read through
+// promoted fields (st.Text, st.Syntax.Key): the root model and each pane hold
+// a copy, and a key press copies the model several times, so a value here cost
+// five copies of the set per model copy and kept the model off the stack
+// (issue 24). The set is built once and never changed, so sharing it is safe;
+// the zero Styles has no set and must not be used (build one with New).
+type Styles struct{ *set }
+
+// set is what Styles points to.
+type set struct {
 	Text      lipgloss.Style
 	Muted     lipgloss.Style
 	Bold      lipgloss.Style
@@ -80,9 +90,7 @@ type Styles struct {
 
 	Syntax SyntaxStyles
 
-	// The help line's styles are built on demand (Help): every pane keeps a copy
-	// of Styles inside the root model, which must stay under the compiler's
-	// 128 KiB limit for a value on the stack (see ui's TestModelFitsOnTheStack).
+	// The help line's styles are built on demand (Help).
 	helpKey, helpDesc lipgloss.Style
 }
 
@@ -106,7 +114,7 @@ func stylesFrom(p palette) Styles {
 	base := lipgloss.NewStyle().Foreground(p.text)
 	fg := func(c lipgloss.TerminalColor) lipgloss.Style { return lipgloss.NewStyle().Foreground(c) }
 	role := func(r settings.Role) lipgloss.Style { return fg(p.roles[r]) }
-	s := Styles{
+	s := &set{
 		Text:      base,
 		Muted:     role(settings.RoleMuted),
 		Bold:      base.Bold(true),
@@ -150,11 +158,11 @@ func stylesFrom(p palette) Styles {
 		Attr: fg(p.yellow), Comment: s.Muted.Italic(true),
 	}
 	s.helpKey, s.helpDesc = fg(p.accent), base
-	return s
+	return Styles{s}
 }
 
 // Help is the styles of the help line and of bubbles' help views.
-func (s *Styles) Help() help.Styles {
+func (s Styles) Help() help.Styles {
 	return help.Styles{
 		ShortKey:       s.helpKey,
 		ShortDesc:      s.Muted,

@@ -7,6 +7,7 @@ package uikit
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -19,8 +20,7 @@ func Fit(line string, w int) string {
 	}
 	n := Width(line)
 	if n > w {
-		line = truncate(line, w)
-		n = Width(line)
+		line, n = truncate(line, w)
 	}
 	if n < w {
 		line += strings.Repeat(" ", w-n)
@@ -29,20 +29,23 @@ func Fit(line string, w int) string {
 }
 
 // truncate is ansi.Truncate(line, w, "…") with a fast path for plain ASCII text,
-// where one cell is one byte.
-func truncate(line string, w int) string {
+// where one cell is one byte, and the width of the result: w on the fast path
+// (a body line cut at the pane's edge is not measured twice).
+func truncate(line string, w int) (string, int) {
 	for i := 0; i < len(line); i++ {
 		if line[i] < 0x20 || line[i] >= 0x7f {
-			return ansi.Truncate(line, w, "…")
+			cut := ansi.Truncate(line, w, "…")
+			return cut, Width(cut)
 		}
 	}
-	return line[:w-1] + "…"
+	return line[:w-1] + "…", w
 }
 
-// Width is ansi.StringWidth with a fast path: a line of ASCII text and escape
-// sequences (most of a frame: borders aside, JSON, headers, hints) is measured
-// by one scan of its bytes instead of a grapheme segmentation, which was half
-// of a frame's time. Anything else goes to ansi.StringWidth.
+// Width is ansi.StringWidth with a fast path: a line of ASCII text, escape
+// sequences and the narrow symbols the UI draws with (borders, "…", "·", "§",
+// arrows: see narrow) is measured by one scan of its bytes instead of a
+// grapheme segmentation, which was half of a frame's time. Anything else goes
+// to ansi.StringWidth.
 func Width(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -77,11 +80,42 @@ func Width(s string) int {
 			default:
 				return ansi.StringWidth(s)
 			}
-		default: // non-ASCII, control bytes, other escapes
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !narrow(r) {
+				return ansi.StringWidth(s)
+			}
+			n++
+			i += size - 1
+		default: // control bytes, other escapes
 			return ansi.StringWidth(s)
 		}
 	}
 	return n
+}
+
+// narrow reports runes that are one cell wide on their own and never join the
+// runes around them into a wider grapheme (no marks, joiners, variation
+// selectors or emoji shown as pictures): the symbols the panes draw with.
+// Any rune that could combine sends the whole line to ansi.StringWidth, so a
+// narrow rune followed by, say, U+FE0F is still measured the slow way.
+// TestNarrowRunes checks each one against ansi.StringWidth.
+func narrow(r rune) bool {
+	switch {
+	case r >= 0xa1 && r <= 0xff && r != 0xad: // Latin-1: § · × µ é…; not the soft hyphen
+		return true
+	case r >= 0x2010 && r <= 0x2027, r == 0x2039, r == 0x203a: // dashes, quotes, • … ‹ ›
+		return true
+	case r >= 0x2190 && r <= 0x21ff: // arrows
+		return true
+	case r == 0x2212, r == 0x2264, r == 0x2265: // − ≤ ≥
+		return true
+	case r >= 0x2500 && r <= 0x259f: // box drawing, blocks
+		return true
+	case r == 0x25b8, r == 0x25be, r == 0x25cf, r == 0x2713, r == 0x2717: // ▸ ▾ ● ✓ ✗
+		return true
+	}
+	return false
 }
 
 // FitBlock makes lines exactly w×h: extra lines dropped, missing ones blank.

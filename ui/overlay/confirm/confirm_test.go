@@ -26,7 +26,7 @@ func TestAnswersFollowTheQuestion(t *testing.T) {
 	if out := quit.Update(runes("c"), k); out != nil {
 		t.Errorf("c on a question without a copy handed up %#v", out)
 	}
-	if v := quit.View(styles.Styles{}, 80, 10); !strings.Contains(v, "y quit without saving · esc cancel") {
+	if v := quit.View(styles.New(), 80, 10); !strings.Contains(v, "y quit without saving · esc cancel") {
 		t.Errorf("choices:\n%s", v)
 	}
 	must := Model{Text: "gone", YesLabel: "save", Must: true}

@@ -28,7 +28,7 @@ func TestDeleteHandsUpTheHighlightedCookieAndTheViewIsSafe(t *testing.T) {
 	if _, out := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("D")}, k); out != (Clear{N: 2}) {
 		t.Errorf("D handed up %#v", out)
 	}
-	if v := m.View(styles.Styles{}, 160, 20); strings.Contains(v, "\x1b]") || strings.Contains(v, "\x07") {
+	if v := m.View(styles.New(), 160, 20); strings.Contains(v, "\x1b]") || strings.Contains(v, "\x07") {
 		t.Errorf("a server's escape sequence reached the screen: %q", v)
 	}
 	empty := Model{}

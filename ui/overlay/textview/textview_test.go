@@ -20,7 +20,7 @@ func TestScrollAndClose(t *testing.T) {
 	if m.Top != 9 { // bounded by the last line
 		t.Errorf("top %d after scrolling past the end", m.Top)
 	}
-	v := m.View(styles.Styles{}, 40, 8)
+	v := m.View(styles.New(), 40, 8)
 	if !strings.Contains(v, "last") || !strings.Contains(v, "of 10 lines") {
 		t.Errorf("view at the end:\n%s", v)
 	}
