@@ -149,11 +149,8 @@ func (m *Model) paneBar() string {
 func (m *Model) statusLine() string {
 	var left string
 	switch {
-	case m.flight.cancel != nil:
-		left = m.flight.spin.View() + " " + termtext.String(m.flight.label)
-		if m.flight.elapsed != "" {
-			left += " · " + m.flight.elapsed
-		}
+	case m.flight.Busy():
+		left = m.flight.Status()
 	case m.errMsg:
 		left = m.st.ErrorText.Render(termtext.String(m.status))
 	default:
