@@ -54,42 +54,28 @@ func (m Model) sendNow() (tea.Model, tea.Cmd) {
 	if m.req.AutoIfMatch() {
 		resolve = addAutoIfMatch(resolve, m.cond.ETags())
 	}
-	m.beforeSend()
-	cmd := m.flight.StartRequest(requestKey(r), m.sendOf(flight.ChainLabel(chain, requestLabel(r)), chain, resolve))
-	return m, m.afterStart(cmd)
+	next, cmd := m.startSend(flight.ChainLabel(chain, requestLabel(r)), chain, resolve)
+	nm := next.(Model)
+	nm.flight.SetKey(requestKey(r)) // its answer is remembered for r
+	return nm, cmd
 }
 
-// startSend sends chain in a command; label names it in the status line. Its
-// answer is remembered for no request unless the caller says (a re-read).
+// startSend sends chain in a command; label names it in the status line. A
+// large body's formatting and the send in flight stop: this one replaces them.
 func (m Model) startSend(label string, chain []*collections.Request, resolve flight.Resolve) (tea.Model, tea.Cmd) {
-	m.beforeSend()
-	cmd := m.flight.Start(m.sendOf(label, chain, resolve))
-	return m, m.afterStart(cmd)
-}
-
-// sendOf is what a send of chain runs with in this session.
-func (m *Model) sendOf(label string, chain []*collections.Request, resolve flight.Resolve) flight.Send {
+	m.cancelFlight()
+	m.resp.DropFormatting()
 	s := flight.Send{Label: label, Chain: chain, Last: m.last, Resolve: resolve, Options: m.cfg.Options,
 		Engine: m.scripts, Lab: m.lab, Env: m.envs[m.env], Styles: m.st}
 	if j := m.jars.Jar(m.env); j != nil {
 		s.Jar = j // not a nil *Jar in the interface: no jar means the configured one
 	}
-	return s
-}
-
-// beforeSend stops the formatting of the response shown: a new send replaces it.
-func (m *Model) beforeSend() {
-	m.cancelFlight()
-	m.resp.DropFormatting()
-}
-
-// afterStart shows a send just started; cmd is its command.
-func (m *Model) afterStart(cmd tea.Cmd) tea.Cmd {
+	cmd := m.flight.Start(s)
 	m.keys.Enable(actionCancel, true)
 	m.resp.SetSending(m.sendingText())
 	m.resp.SetProgress(responsepane.Progress{})
 	m.setStatus("", false)
-	return cmd
+	return m, cmd
 }
 
 // resolver resolves requests for a send, over copies of what it reads. The
@@ -136,8 +122,18 @@ func (m Model) handleFlight(msg tea.Msg) (next tea.Model, cmd tea.Cmd, ok bool) 
 		}
 		return m, cmd, true
 	case responsepane.PrettyDoneMsg:
-		next, cmd = m.prettyDone(msg)
-		return next, cmd, true
+		// A formatted Pretty tab (or after a cancel the body as received) is
+		// kept for its request, which may no longer be the one shown.
+		f, ok := m.resp.TakeFormatted(msg)
+		if !ok {
+			return m, nil, true
+		}
+		m.shown.Replace(f.Old, f.New)
+		m.keys.Enable(actionCancel, m.flight.Busy())
+		if f.Stopped {
+			m.setStatus("Formatting stopped: Pretty shows the body as received.", false)
+		}
+		return m, f.Cmd, true
 	case responsepane.ResendInsecureMsg:
 		if !responsecontent.TLSRefused(m.lastX.Err) {
 			return m, nil, true
@@ -202,19 +198,4 @@ func (m *Model) startFormatting() tea.Cmd {
 		m.keys.Enable(actionCancel, true)
 	}
 	return cmd
-}
-
-// prettyDone shows a formatted Pretty tab, or after a cancel the body as
-// received, and keeps it for its request, which may no longer be the one shown.
-func (m Model) prettyDone(msg responsepane.PrettyDoneMsg) (tea.Model, tea.Cmd) {
-	f, ok := m.resp.TakeFormatted(msg)
-	if !ok {
-		return m, nil
-	}
-	m.shown.Replace(f.Old, f.New)
-	m.keys.Enable(actionCancel, m.flight.Busy())
-	if f.Stopped {
-		m.setStatus("Formatting stopped: Pretty shows the body as received.", false)
-	}
-	return m, f.Cmd
 }

@@ -95,6 +95,10 @@ func (f *Flight) Label() string { return f.label }
 // Key is the key of the request sent, "" for a re-read or a check run.
 func (f *Flight) Key() string { return f.key }
 
+// SetKey says the flight sends the request with key: its answer is
+// remembered under that key.
+func (f *Flight) SetKey(key string) { f.key = key }
+
 // SetReread marks the flight as the re-read after a 412 or 428 of request key.
 func (f *Flight) SetReread(key string) { f.reread = key }
 

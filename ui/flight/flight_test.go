@@ -103,7 +103,8 @@ func TestStartSendsTheChainThenLands(t *testing.T) {
 	}
 	f := New()
 	rv := Resolver{}
-	cmd := f.StartRequest("c.http#1", sendOf(ChainLabel(chain, "Item"), chain, rv.Resolve()))
+	cmd := f.Start(sendOf(ChainLabel(chain, "Item"), chain, rv.Resolve()))
+	f.SetKey("c.http#1")
 	if !f.Busy() {
 		t.Fatal("not busy after Start")
 	}

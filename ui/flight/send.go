@@ -62,14 +62,6 @@ func (f *Flight) Start(s Send) tea.Cmd {
 	)
 }
 
-// StartRequest is Start for the request with key: its answer is remembered
-// under that key.
-func (f *Flight) StartRequest(key string, s Send) tea.Cmd {
-	cmd := f.Start(s)
-	f.key = key
-	return cmd
-}
-
 // ClientOptions are the options of one send's client: the configured ones with
 // this send's progress report, no certificate checks for a resend after a
 // refused certificate, the environment's cookie jar, and the target request's
