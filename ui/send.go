@@ -6,7 +6,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
-	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/requestpane"
@@ -175,19 +174,13 @@ func (m Model) landed(msg flight.ResponseMsg) (tea.Model, tea.Cmd, bool) {
 	if s, ok := flight.Refused(msg, keys); ok {
 		m.setStatus(s, true)
 	}
-	sweep := m.flight.Sweep(spoolOf(x), func(p string) bool { return m.shown.Holds(p) || spoolOf(m.lastX) == p })
+	sweep := m.flight.Sweep(func(p string) bool {
+		return m.shown.Holds(p) || m.lastX.Response != nil && m.lastX.Response.SpoolPath == p
+	})
 	format := m.startFormatting()
 	// Another request selected while this one was in flight shows its own.
 	follow := m.followRequest()
 	return m, tea.Batch(m.recordCmd(msg, l.Sent), format, sweep, m.saveCookiesCmd(m.env), follow), true
-}
-
-// spoolOf is the file holding x's whole body, "" when it is all in memory.
-func spoolOf(x requests.Exchange) string {
-	if x.Response == nil {
-		return ""
-	}
-	return x.Response.SpoolPath
 }
 
 // startFormatting formats the Pretty tab of a large body just shown, unless

@@ -16,6 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/scripts"
 	"github.com/httplens/httplens/ui/sendfeed"
 	"github.com/httplens/httplens/ui/styles"
@@ -219,13 +220,16 @@ func TestSweepRemovesOnlyUnusedSpools(t *testing.T) {
 	used := map[string]bool{a: true}
 	inUse := func(p string) bool { return used[p] }
 	f := New()
-	if cmd := f.Sweep(a, inUse); cmd != nil {
+	f.spools.Add(a)
+	if cmd := f.Sweep(inUse); cmd != nil {
 		t.Fatal("a used file was to be removed")
 	}
-	if cmd := f.Sweep("", inUse); cmd != nil {
+	f.spools.Add("")
+	if cmd := f.Sweep(inUse); cmd != nil {
 		t.Fatal("no file, nothing to remove")
 	}
-	cmd := f.Sweep(b, inUse) // b is not remembered (an ad-hoc send)
+	f.spools.Add(b) // b is not remembered (an ad-hoc send)
+	cmd := f.Sweep(inUse)
 	if cmd == nil {
 		t.Fatal("b, used by nothing, stays")
 	}
@@ -239,7 +243,7 @@ func TestSweepRemovesOnlyUnusedSpools(t *testing.T) {
 		t.Errorf("a, still used, is gone: %v", err)
 	}
 	used[a] = false // its request answered again
-	if cmd := f.Sweep("", inUse); cmd == nil {
+	if cmd := f.Sweep(inUse); cmd == nil {
 		t.Fatal("a, now unused, stays")
 	} else {
 		cmd()
@@ -247,7 +251,7 @@ func TestSweepRemovesOnlyUnusedSpools(t *testing.T) {
 	if _, err := os.Stat(a); !os.IsNotExist(err) {
 		t.Errorf("a still on disk: %v", err)
 	}
-	if cmd := f.Sweep("", inUse); cmd != nil {
+	if cmd := f.Sweep(inUse); cmd != nil {
 		t.Error("a file was swept twice")
 	}
 }
@@ -306,5 +310,36 @@ func TestTicksShowElapsedUntilLanded(t *testing.T) {
 	}
 	if _, _, ok := f.Update("other"); ok {
 		t.Error("took a message that is not the flight's")
+	}
+}
+
+// The bodies spooled for the requests sent first are swept like the last
+// one's: nothing shows them, so they go while the answer's file stays.
+func TestLandingSweepsTheSpoolsOfTheChain(t *testing.T) {
+	big := `{"id":"7","pad":"` + strings.Repeat("x", 64<<10) + `"}`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(big))
+	}))
+	defer srv.Close()
+	c := load(t, "### Login\n# @name login\nGET "+srv.URL+"/login\n\n### Item\nGET "+srv.URL+"/items/{{login.response.headers.Content-Type}}\n")
+	chain := Chain(find(t, c, "Item"), c, nil)
+	s := sendOf("GET Item", chain, Resolver{}.Resolve())
+	s.Options = requests.Options{MaxBody: 1 << 10, SpoolDir: t.TempDir()}
+	f := New()
+	msg := response(t, collect(f.Start(s)))
+	if len(msg.Sent) != 2 || msg.Sent[0].X.Response == nil || msg.Sent[0].X.Response.SpoolPath == "" || msg.Exchange.Response.SpoolPath == "" {
+		t.Fatalf("not both spooled: %+v", msg.Sent)
+	}
+	first, last := msg.Sent[0].X.Response.SpoolPath, msg.Exchange.Response.SpoolPath
+	if _, ok := f.Land(msg, Keys{}); !ok {
+		t.Fatal("did not land")
+	}
+	collect(f.Sweep(func(p string) bool { return p == last }))
+	if _, err := os.Stat(first); !os.IsNotExist(err) {
+		t.Errorf("the first request's spooled body stays: %v", err)
+	}
+	if _, err := os.Stat(last); err != nil {
+		t.Errorf("the answer's spooled body went: %v", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/shown"
@@ -41,6 +42,12 @@ func (f *Flight) Land(msg ResponseMsg, k Keys) (l Landed, ok bool) {
 		return l, false
 	}
 	x := msg.Exchange
+	// Every body spooled on the way is swept once nothing reads it: the
+	// requests sent first are not shown, so theirs go at the next sweep.
+	for _, s := range msg.Sent {
+		f.spools.Add(spoolOf(s.X))
+	}
+	f.spools.Add(spoolOf(x))
 	l.Sent, l.Key = f.key, f.key
 	if l.Key == "" {
 		l.Key = f.reread // a re-read is shown as the answer of the request it re-reads for
@@ -85,10 +92,17 @@ func Refused(msg ResponseMsg, k Keys) (text string, ok bool) {
 		" in the response pane to resend without checking it (this request only)", true
 }
 
-// Sweep keeps the spooled body of the exchange just received and removes, in
-// the returned command, the spooled bodies nothing uses any more; inUse says
-// whether a file is still read (remembered or shown).
-func (f *Flight) Sweep(received string, inUse func(path string) bool) tea.Cmd {
-	f.spools.Add(received)
+// Sweep removes, in the returned command, the spooled bodies of the responses
+// landed so far that nothing uses any more; inUse says whether a file is
+// still read (remembered or shown). The root sweeps after applying a landing.
+func (f *Flight) Sweep(inUse func(path string) bool) tea.Cmd {
 	return removeCmd(f.spools.Sweep(inUse))
+}
+
+// spoolOf is the file holding x's whole body, "" when it is all in memory.
+func spoolOf(x requests.Exchange) string {
+	if x.Response == nil {
+		return ""
+	}
+	return x.Response.SpoolPath
 }
