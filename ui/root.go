@@ -20,6 +20,7 @@ import (
 	"github.com/httplens/httplens/ui/conditional"
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/flight"
+	"github.com/httplens/httplens/ui/opening"
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
@@ -149,9 +150,9 @@ func NewWithStyles(cfg Config, st Styles) Model {
 // Init reads the collection in a command: Update never touches the disk.
 func (m Model) Init() tea.Cmd {
 	if m.cfg.History != nil {
-		return tea.Batch(loadCollectionCmd(m.cfg.Path, m.cfg.Dir), pruneCmd(m.cfg.History))
+		return tea.Batch(opening.LoadCmd(m.cfg.Path, m.cfg.Dir), pruneCmd(m.cfg.History))
 	}
-	return loadCollectionCmd(m.cfg.Path, m.cfg.Dir)
+	return opening.LoadCmd(m.cfg.Path, m.cfg.Dir)
 }
 
 // Update routes a message: the overlay first, then global keys, then the focused
@@ -165,7 +166,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleKeys(msg)
 	case tea.MouseMsg:
 		return m.handleMouse(msg)
-	case collectionLoadedMsg:
+	case opening.LoadedMsg:
 		m = m.collectionLoaded(msg)
 		follow := m.followRequest()
 		return m, follow
@@ -327,22 +328,22 @@ func (m *Model) setFocus(p paneID) {
 
 func (m *Model) setStatus(s string, isErr bool) { m.status, m.errMsg = s, isErr }
 
-func (m Model) collectionLoaded(msg collectionLoadedMsg) Model {
-	if msg.err != nil {
-		m.setStatus("Cannot open the collection: "+msg.err.Error(), true)
+func (m Model) collectionLoaded(msg opening.LoadedMsg) Model {
+	if msg.Err != nil {
+		m.setStatus("Cannot open the collection: "+msg.Err.Error(), true)
 		return m
 	}
-	m.coll, m.envs, m.names = msg.coll, msg.envs, msg.names
+	m.coll, m.envs, m.names = msg.Coll, msg.Envs, msg.Names
 	if m.env != "" {
 		if _, ok := m.envs[m.env]; !ok {
 			m.setStatus("No environment "+m.env+" in "+collections.EnvFile, true)
 			m.env = ""
 		}
 	}
-	m.tree.SetCollection(msg.coll)
+	m.tree.SetCollection(msg.Coll)
 	m.showRequest(m.tree.Selected())
 	if !m.errMsg {
-		m.setStatus(loadedStatus(msg), len(msg.coll.Errors) > 0)
+		m.setStatus(msg.Status(), len(msg.Coll.Errors) > 0)
 	}
 	return m
 }

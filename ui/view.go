@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -263,14 +262,4 @@ func (m *Model) clickBar(x int) {
 		}
 		at += w
 	}
-}
-
-// loadedStatus says what was opened, and how many files failed to parse.
-func loadedStatus(msg collectionLoadedMsg) string {
-	n := len(msg.coll.Requests())
-	s := fmt.Sprintf("Opened %s: %d requests", msg.label, n)
-	if k := len(msg.coll.Errors); k > 0 {
-		s += fmt.Sprintf("; %d files failed: %v", k, msg.coll.Errors[0])
-	}
-	return s
 }
