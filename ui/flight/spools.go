@@ -2,6 +2,7 @@ package flight
 
 import (
 	"os"
+	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -25,13 +26,14 @@ func (s *Spools) Add(path string) {
 			return
 		}
 	}
-	s.paths = append(s.paths, path)
+	// A new array each time: copies of the root model share this one.
+	s.paths = append(slices.Clip(s.paths), path)
 }
 
 // Sweep forgets and returns the files nothing uses any more; inUse says
 // whether something still reads a file.
 func (s *Spools) Sweep(inUse func(path string) bool) (gone []string) {
-	kept := s.paths[:0]
+	var kept []string // not in place: copies of the root model share the array
 	for _, p := range s.paths {
 		if inUse(p) {
 			kept = append(kept, p)
@@ -39,7 +41,6 @@ func (s *Spools) Sweep(inUse func(path string) bool) (gone []string) {
 			gone = append(gone, p)
 		}
 	}
-	clear(s.paths[len(kept):])
 	s.paths = kept
 	return gone
 }
