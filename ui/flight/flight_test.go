@@ -343,3 +343,31 @@ func TestLandingSweepsTheSpoolsOfTheChain(t *testing.T) {
 		t.Errorf("the answer's spooled body went: %v", err)
 	}
 }
+
+// What the scripts found follows the outcome on the status line, and a script
+// that threw is said whole in the explain note, sanitised.
+func TestLandingSaysWhatTheScriptsFound(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := load(t, "### Tested\nGET "+srv.URL+"/\n\n> {%\n  client.test(\"fine\", function() {});\n  throw new Error(\"boom \\u001b[2J\");\n%}\n")
+	r := find(t, c, "Tested")
+	f := New()
+	cmd := f.Start(sendOf("GET Tested", []*collections.Request{r}, Resolver{}.Resolve()))
+	f.SetKey("k")
+	l, ok := f.Land(response(t, collect(cmd)), Keys{Tests: "7"})
+	if !ok {
+		t.Fatal("did not land")
+	}
+	if !strings.HasPrefix(l.Status, "GET Tested → 200 OK") || !strings.Contains(l.Status, "tests: 1 passed, 1 failed · script: ") || !l.IsErr {
+		t.Errorf("status %q (error %v)", l.Status, l.IsErr)
+	}
+	if !strings.HasPrefix(l.Note, "Script failed — Tested: ") || !strings.Contains(l.Note, "boom") ||
+		!strings.HasSuffix(l.Note, "(Tests tab: 7)") || strings.Contains(l.Note, "\x1b") {
+		t.Errorf("note %q", l.Note)
+	}
+	if l.Key != "k" || l.Shown.X.Response == nil || !strings.HasPrefix(l.Shown.Source, "GET Tested · ") {
+		t.Errorf("landed %+v", l)
+	}
+}
