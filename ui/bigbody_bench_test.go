@@ -19,6 +19,7 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui/flight"
 )
 
 // The large-body figures: time to the first screen, time until Pretty is ready,
@@ -144,10 +145,10 @@ func measureBigBody(t *testing.T, url string) bigFigures {
 		return requests.Request{Method: "GET", URL: url}, nil
 	}
 	mm := tm.(Model)
-	mm.flight.id, mm.flight.cancel = 1, func() {}
-	msg := sendCmd(context.Background(), 1, []*collections.Request{req}, map[string]collections.Response{}, sendRun{engine: mm.scripts, client: client}, resolve, mm.st)().(responseMsg)
-	if msg.exchange.Err != nil {
-		t.Fatal(msg.exchange.Err)
+	_, id := mm.flight.Begin("GET " + url)
+	msg := flight.SendWith(context.Background(), id, []*collections.Request{req}, client, mm.scripts, resolve, mm.st)().(flight.ResponseMsg)
+	if msg.Exchange.Err != nil {
+		t.Fatal(msg.Exchange.Err)
 	}
 	next, cmd := mm.Update(msg)
 	if !strings.Contains(next.View(), "HTTP/1.1 200 OK") {
@@ -163,7 +164,7 @@ func measureBigBody(t *testing.T, url string) bigFigures {
 		t.Fatalf("Pretty is not ready:\n%s", v)
 	}
 	f.PrettyMS = ms(time.Since(lastByte))
-	r := msg.exchange.Response
+	r := msg.Exchange.Response
 	f.Spooled, f.Shown = r.SpoolPath != "", r.BodyBytes
 	f.PeakRSSKB, f.BaseRSSKB = procStatus(t, "VmHWM:"), base
 	return f

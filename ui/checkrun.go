@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/checks"
+	"github.com/httplens/httplens/ui/flight"
 )
 
 // The live checks (C) and the CORS preflight (P) as the root drives them
@@ -20,7 +21,7 @@ import (
 // request is still the one shown, and K shows it again later.
 
 // resolveLater is the resolve of r for a command, over copies of what it reads.
-func resolveLater(resolve resolveFunc, r *collections.Request, last map[string]collections.Response) checks.Resolve {
+func resolveLater(resolve flight.Resolve, r *collections.Request, last map[string]collections.Response) checks.Resolve {
 	last = maps.Clone(last)
 	return func() (requests.Request, error) { return resolve(r, last, nil) }
 }
@@ -38,35 +39,26 @@ func (m Model) check() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.cancelFlight()
-	ctx, cancel := sendContext()
-	m.flight.id++
-	m.flight.cancel, m.flight.started, m.flight.elapsed = cancel, false, ""
 	label := r.Method + " " + requestLabel(r)
-	m.flight.label = "checks of " + label
-	m.flight.key, m.flight.reread = "", ""
+	ctx, id := m.flight.Begin("checks of " + label)
 	m.keys.Enable(actionCancel, true)
 	m.resp.SetSending(m.sendingText())
 	m.setStatus("", false)
-	id := m.flight.id
-	return m, tea.Batch(
-		sendStartedCmd(id),
-		checks.RunChecks(ctx, id, requestKey(r), label, resolveLater(m.resolver(), r, m.last), m.cfg.Client, m.textWidth(), m.st),
-		m.flight.spin.Tick,
-	)
+	return m, m.flight.Cmd(id,
+		checks.RunChecks(ctx, id, requestKey(r), label, resolveLater(m.resolver(), r, m.last), m.cfg.Client, m.textWidth(), m.st))
 }
 
 // checkDone keeps the results of the current checks for their request; results
 // of a cancelled or superseded run are dropped.
 func (m Model) checkDone(msg checks.CheckDone) Model {
-	if msg.ID != m.flight.id {
+	if !m.flight.End(msg.ID) {
 		return m
 	}
-	m.flight.cancel = nil
 	m.keys.Enable(actionCancel, false)
 	m.resp.SetSending("")
 	switch {
 	case msg.Cancelled || errors.Is(msg.Err, context.Canceled):
-		m.setStatus("Cancelled: "+m.flight.label, false)
+		m.setStatus("Cancelled: "+m.flight.Label(), false)
 	case msg.Err != nil:
 		m.setStatus("Cannot run the checks: "+msg.Err.Error(), true)
 	default:

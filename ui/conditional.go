@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -10,6 +9,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
+	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/overlay/threeway"
 	"github.com/httplens/httplens/ui/requestpane"
 )
@@ -21,7 +21,7 @@ import (
 
 // addAutoIfMatch wraps resolve so that a PUT, PATCH or DELETE without If-Match
 // gets the last ETag seen for its URL. etags is the command's own copy.
-func addAutoIfMatch(resolve resolveFunc, etags map[string]string) resolveFunc {
+func addAutoIfMatch(resolve flight.Resolve, etags map[string]string) flight.Resolve {
 	return func(r *collections.Request, last map[string]collections.Response, vars map[string]string) (requests.Request, error) {
 		req, err := resolve(r, last, vars)
 		if err != nil {
@@ -65,8 +65,7 @@ func (m *Model) afterResponse(x requests.Exchange, key string) {
 		v = requestpane.Validator{ETag: headerValue(r.Headers, "ETag"), LastModified: headerValue(r.Headers, "Last-Modified")}
 	}
 	m.req.SetValidator(v)
-	rereadOf := m.flight.reread
-	m.flight.reread = ""
+	rereadOf := m.flight.TakeReread()
 	out := m.cond.Answered(key, x, rereadOf, keyName(m.keys.Get(actionReread)))
 	m.refreshKnownETag()
 	defer m.syncRequestHints()
@@ -135,7 +134,7 @@ func (m Model) reread() (tea.Model, tea.Cmd) {
 	}
 	next, cmd := m.startSend("GET "+get.URL+" (re-read)", []*collections.Request{placeholder}, fixed)
 	nm := next.(Model)
-	nm.flight.reread = key
+	nm.flight.SetReread(key)
 	return nm, cmd
 }
 
@@ -177,12 +176,6 @@ func (m *Model) syncRequestHints() {
 	_, failed := m.cond.Failed(key)
 	m.keys.Enable(actionReread, failed)
 	m.keys.Enable(actionAnswers, m.answers.Has(key))
-}
-
-// sendContext is a cancellable context for one send; its cancel func goes into
-// the flight.
-func sendContext() (context.Context, context.CancelFunc) {
-	return context.WithCancel(context.Background())
 }
 
 // forgetConditions forgets what the session learnt about versions and what C

@@ -10,6 +10,7 @@ import (
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui/flight"
 )
 
 // FuzzScreen checks the whole screen, not one pane: the Explain pane (which
@@ -31,14 +32,14 @@ func FuzzScreen(f *testing.F) {
 		m := New(Config{Dir: t.TempDir()})
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
 		m = next.(Model)
-		m.flight.id, m.flight.label, m.flight.cancel = 1, value, func() {}
-		next, _ = m.Update(responseMsg{id: 1, exchange: x, report: &rep, content: newResponseContent(x, m.st)})
+		_, id := m.flight.Begin(value)
+		next, _ = m.Update(flight.ResponseMsg{ID: id, Exchange: x, Report: &rep, Content: newResponseContent(x, m.st)})
 		checkSafe(t, "the screen with a response", next.View())
 
 		m = next.(Model)
-		m.flight.id, m.flight.cancel = 2, func() {}
+		_, id = m.flight.Begin(value)
 		fail := requests.Exchange{Err: errors.New(errText)}
-		next, _ = m.Update(responseMsg{id: 2, exchange: fail, content: newResponseContent(fail, m.st)})
+		next, _ = m.Update(flight.ResponseMsg{ID: id, Exchange: fail, Content: newResponseContent(fail, m.st)})
 		checkSafe(t, "the screen with an error", next.View())
 	})
 }

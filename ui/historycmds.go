@@ -13,17 +13,11 @@ import (
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/historycmds"
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/shown"
 )
-
-// sentExchange is one exchange a send produced, with the saved request it was for
-// (nil for a re-read, which is ad hoc), so that it can be stored.
-type sentExchange struct {
-	req *collections.Request
-	x   requests.Exchange
-}
 
 // The history's commands and their messages are package historycmds'; these
 // are their names here.
@@ -103,26 +97,26 @@ func (m *Model) historyFallback() func(name string) (collections.Response, bool)
 		if !ok {
 			return collections.Response{}, false
 		}
-		return lastResponse(r), true
+		return flight.LastResponse(r), true
 	}
 }
 
 // recordCmd stores what a send produced and notes which requests got a response
 // in this session (for the confirmation before re-sending a non-idempotent one).
-func (m *Model) recordCmd(msg responseMsg, key string) tea.Cmd {
-	if key != "" && msg.exchange.Response != nil {
+func (m *Model) recordCmd(msg flight.ResponseMsg, key string) tea.Cmd {
+	if key != "" && msg.Exchange.Response != nil {
 		m.responded[key] = true
 	}
-	if m.cfg.History == nil || len(msg.sent) == 0 {
+	if m.cfg.History == nil || len(msg.Sent) == 0 {
 		return nil
 	}
-	entries := make([]history.Entry, 0, len(msg.sent))
-	keys := make([]string, 0, len(msg.sent))
-	for _, s := range msg.sent {
-		file, name := historyRef(s.req, m.cfg.Dir)
-		entries = append(entries, history.FromExchange(s.x, file, name))
-		if s.req != nil && s.req.File != nil {
-			keys = append(keys, requestKey(s.req))
+	entries := make([]history.Entry, 0, len(msg.Sent))
+	keys := make([]string, 0, len(msg.Sent))
+	for _, s := range msg.Sent {
+		file, name := historyRef(s.Req, m.cfg.Dir)
+		entries = append(entries, history.FromExchange(s.X, file, name))
+		if s.Req != nil && s.Req.File != nil {
+			keys = append(keys, requestKey(s.Req))
 		}
 	}
 	return storeCmd(m.cfg.History, entries, keys)

@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/bodylines"
+	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/responsepane"
 )
@@ -115,9 +116,8 @@ func receivedModel(t *testing.T, x requests.Exchange) (Model, tea.Cmd) {
 	m := New(Config{Dir: t.TempDir()})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
 	m = next.(Model)
-	m.flight.id = 1
-	m.flight.cancel = func() {}
-	next, cmd := m.Update(responseMsg{id: 1, exchange: x, content: newResponseContent(x, m.st)})
+	_, id := m.flight.Begin("GET /big")
+	next, cmd := m.Update(flight.ResponseMsg{ID: id, Exchange: x, Content: newResponseContent(x, m.st)})
 	return next.(Model), cmd
 }
 

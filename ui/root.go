@@ -4,12 +4,9 @@
 package ui
 
 import (
-	"context"
 	"io"
-	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/cachelab"
@@ -22,6 +19,8 @@ import (
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
 	"github.com/httplens/httplens/ui/explainview"
+	"github.com/httplens/httplens/ui/flight"
+	"github.com/httplens/httplens/ui/opening"
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
@@ -103,11 +102,10 @@ type Model struct {
 	status string
 	errMsg bool
 
-	flight flight
+	flight flight.Flight                   // the request in flight, its progress and spooled bodies
 	last   map[string]collections.Response // by request @name, for request variables
 	cond   conditional.Workflow
 	lastX  requests.Exchange // the exchange shown, for copying
-	xfer   transferState     // large bodies, progress, the insecure resend
 
 	// shown is each request's last exchange this session, and the request whose
 	// exchange (or empty state) the panes show.
@@ -129,19 +127,6 @@ type Model struct {
 	saver  saving.Saver // writes edits, copies, pasted requests and bodies
 }
 
-// flight is the request in flight: its id, how to cancel it and how long it has run.
-type flight struct {
-	id      int
-	cancel  context.CancelFunc // nil when nothing is in flight
-	label   string
-	key     string    // the key of the request sent, "" for a re-read
-	reread  string    // set when this send is the re-read after a 412: the request's key
-	started bool      // sendStartedMsg arrived: at is valid
-	at      time.Time // when the command began sending
-	spin    spinner.Model
-	elapsed string
-}
-
 // New returns the root model for cfg, with the default styles.
 func New(cfg Config) Model {
 	return NewWithStyles(cfg, NewStyles())
@@ -155,11 +140,10 @@ func NewWithStyles(cfg Config, st Styles) Model {
 		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: textview.NewKeys(), help: h,
 		dialogKeys: confirm.NewKeys(), picker: envpicker.NewKeys(), cond: conditional.New(), answers: checks.NewAnswers(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
-		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
+		flight: flight.New(), env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: collectionActions(),
 		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &frameMemo{}, saver: saving.Saver{Dir: cfg.Dir},
 	}
-	m.flight.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.useKeymap(cfg.Keys)
 	m.jars = newCookieJars(cfg)
 	m.tree.Focus()
@@ -173,9 +157,9 @@ func NewWithStyles(cfg Config, st Styles) Model {
 // Init reads the collection in a command: Update never touches the disk.
 func (m Model) Init() tea.Cmd {
 	if m.cfg.History != nil {
-		return tea.Batch(loadCollectionCmd(m.cfg.Path, m.cfg.Dir), pruneCmd(m.cfg.History))
+		return tea.Batch(opening.LoadCmd(m.cfg.Path, m.cfg.Dir), pruneCmd(m.cfg.History))
 	}
-	return loadCollectionCmd(m.cfg.Path, m.cfg.Dir)
+	return opening.LoadCmd(m.cfg.Path, m.cfg.Dir)
 }
 
 // Update routes a message: the overlay first, then global keys, then the focused
@@ -189,7 +173,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleKeys(msg)
 	case tea.MouseMsg:
 		return m.handleMouse(msg)
-	case collectionLoadedMsg:
+	case opening.LoadedMsg:
 		m = m.collectionLoaded(msg)
 		follow := m.followRequest()
 		return m, follow
@@ -214,8 +198,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.resp, cmd = m.resp.Update(msg)
 		return m, cmd
-	case sendStartedMsg, responseMsg, spinner.TickMsg:
-		return m.handleFlight(msg)
+	case responsepane.SaveBodyMsg:
+		return m.openSavePrompt(), nil
+	case saving.BodySaved:
+		return m.afterSaving(saving.BodyDone(msg))
 	case responsepane.NoteMsg:
 		return m.headerNote(msg.Note), nil
 	case checks.CheckDone:
@@ -225,7 +211,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case proxyStoppedMsg:
 		return m.proxyStopped(msg), nil
 	}
-	if next, cmd, ok := m.handleTransferMsg(msg); ok {
+	if next, cmd, ok := m.handleFlight(msg); ok {
 		return next, cmd
 	}
 	if next, cmd, ok := m.handleHistoryMsg(msg); ok {
@@ -349,22 +335,22 @@ func (m *Model) setFocus(p paneID) {
 
 func (m *Model) setStatus(s string, isErr bool) { m.status, m.errMsg = s, isErr }
 
-func (m Model) collectionLoaded(msg collectionLoadedMsg) Model {
-	if msg.err != nil {
-		m.setStatus("Cannot open the collection: "+msg.err.Error(), true)
+func (m Model) collectionLoaded(msg opening.LoadedMsg) Model {
+	if msg.Err != nil {
+		m.setStatus("Cannot open the collection: "+msg.Err.Error(), true)
 		return m
 	}
-	m.coll, m.envs, m.names = msg.coll, msg.envs, msg.names
+	m.coll, m.envs, m.names = msg.Coll, msg.Envs, msg.Names
 	if m.env != "" {
 		if _, ok := m.envs[m.env]; !ok {
 			m.setStatus("No environment "+m.env+" in "+collections.EnvFile, true)
 			m.env = ""
 		}
 	}
-	m.tree.SetCollection(msg.coll)
+	m.tree.SetCollection(msg.Coll)
 	m.showRequest(m.tree.Selected())
 	if !m.errMsg {
-		m.setStatus(loadedStatus(msg), len(msg.coll.Errors) > 0)
+		m.setStatus(msg.Status(), len(msg.Coll.Errors) > 0)
 	}
 	return m
 }

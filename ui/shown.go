@@ -21,7 +21,7 @@ func (m *Model) followRequest() tea.Cmd {
 	if r != nil {
 		key = requestKey(r)
 	}
-	if m.flight.cancel != nil {
+	if m.flight.Busy() {
 		return nil
 	}
 	s, ok, changed := m.shown.Select(key)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -168,11 +167,8 @@ func (m *Model) paneBar() string {
 func (m *Model) statusLine() string {
 	var left string
 	switch {
-	case m.flight.cancel != nil:
-		left = m.flight.spin.View() + " " + termtext.String(m.flight.label)
-		if m.flight.elapsed != "" {
-			left += " · " + m.flight.elapsed
-		}
+	case m.flight.Busy():
+		left = m.flight.Status()
 	case m.errMsg:
 		left = m.st.ErrorText.Render(termtext.String(m.status))
 	default:
@@ -285,14 +281,4 @@ func (m *Model) clickBar(x int) {
 		}
 		at += w
 	}
-}
-
-// loadedStatus says what was opened, and how many files failed to parse.
-func loadedStatus(msg collectionLoadedMsg) string {
-	n := len(msg.coll.Requests())
-	s := fmt.Sprintf("Opened %s: %d requests", msg.label, n)
-	if k := len(msg.coll.Errors); k > 0 {
-		s += fmt.Sprintf("; %d files failed: %v", k, msg.coll.Errors[0])
-	}
-	return s
 }

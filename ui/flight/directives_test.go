@@ -1,4 +1,4 @@
-package ui
+package flight
 
 import (
 	"testing"
@@ -16,11 +16,11 @@ func TestWithDirectivesAppliesTheRequestsOwnSettings(t *testing.T) {
 		}
 		return &f.Requests[0]
 	}
-	got := withDirectives(base, parse("# @no-redirect\n# @no-cookie-jar\nGET http://127.0.0.1/\n"))
+	got := WithDirectives(base, parse("# @no-redirect\n# @no-cookie-jar\nGET http://127.0.0.1/\n"))
 	if got.FollowRedirects || got.Jar != nil {
 		t.Errorf("directives not applied: follow %v, jar %v", got.FollowRedirects, got.Jar)
 	}
-	got = withDirectives(base, parse("GET http://127.0.0.1/\n"))
+	got = WithDirectives(base, parse("GET http://127.0.0.1/\n"))
 	if !got.FollowRedirects || got.Jar == nil {
 		t.Errorf("a request without directives lost the settings: follow %v, jar %v", got.FollowRedirects, got.Jar)
 	}
