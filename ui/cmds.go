@@ -17,6 +17,8 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/runner"
 	"github.com/httplens/httplens/scripts"
+	"github.com/httplens/httplens/ui/historycmds"
+	"github.com/httplens/httplens/ui/responsecontent"
 )
 
 // sendStartedCmd reports the moment send id began.
@@ -48,7 +50,7 @@ func sendCmd(ctx context.Context, id int, chain []*collections.Request, last map
 				if sr.Exchange == nil {
 					return
 				}
-				msg.sent = append(msg.sent, sentExchange{req: r, x: *sr.Exchange})
+				msg.sent = append(msg.sent, historycmds.Sent{Req: r, X: *sr.Exchange})
 				if x := sr.Exchange; r.Name != "" && x.Err == nil && x.Response != nil {
 					last[r.Name] = lastResponse(x.Response)
 					msg.kept = append(msg.kept, keptResponse{name: r.Name, resp: last[r.Name]})
@@ -72,7 +74,7 @@ func sendCmd(ctx context.Context, id int, chain []*collections.Request, last map
 			r := explain.Analyze(explaininput.From(x, time.Now()))
 			msg.report = &r
 		}
-		msg.content = newResponseContent(x, st)
+		msg.content = responsecontent.New(x, st)
 		msg.content.SetTests(res.Steps, st)
 		if lab := msg.lab; lab != nil {
 			msg.content.SetLab(lab, run.lab, st)

@@ -8,6 +8,8 @@ import (
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/runner"
+	"github.com/httplens/httplens/ui/historycmds"
+	"github.com/httplens/httplens/ui/responsecontent"
 )
 
 // collectionLoadedMsg carries the collection read by loadCollectionCmd.
@@ -30,11 +32,11 @@ type sendStartedMsg struct {
 // goroutine.
 type responseMsg struct {
 	id       int
-	kept     []keptResponse // responses of named requests sent, for request variables
-	sent     []sentExchange // every exchange sent, dependencies first, for the history
+	kept     []keptResponse     // responses of named requests sent, for request variables
+	sent     []historycmds.Sent // every exchange sent, dependencies first, for the history
 	exchange requests.Exchange
 	report   *explain.Report // nil when no response arrived
-	content  *responseContent
+	content  *responsecontent.Content
 	steps    []runner.StepResult // what each request's scripts and @expect lines found
 	lab      *cachelab.Result    // what the cache lab did with the last request; nil when off
 }

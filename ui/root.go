@@ -22,6 +22,7 @@ import (
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
 	"github.com/httplens/httplens/ui/explainview"
+	"github.com/httplens/httplens/ui/historycmds"
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
@@ -29,6 +30,7 @@ import (
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/saving"
 	"github.com/httplens/httplens/ui/shown"
+	"github.com/httplens/httplens/ui/tourreset"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -108,6 +110,7 @@ type Model struct {
 	// shown is each request's last exchange this session, and the request whose
 	// exchange (or empty state) the panes show.
 	shown shown.Memory
+	hist  historycmds.Keeper // the history: storing, listing, reopening, comparing
 
 	responded map[string]bool // request keys that got a response in this session
 	zoomed    bool            // the focused pane fills the screen (the zoom key)
@@ -150,9 +153,9 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	m := Model{
 		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: textview.NewKeys(), help: h,
 		dialogKeys: confirm.NewKeys(), picker: envpicker.NewKeys(), cond: conditional.New(), answers: checks.NewAnswers(),
-		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
+		tree: newTreePane(st), req: newRequestPane(st), resp: responsepane.New(st, newResponseKeys(nil)), expl: newExplainPane(st),
 		env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
-		responded: map[string]bool{}, acts: collectionActions(),
+		responded: map[string]bool{}, acts: collectionActions(), hist: historycmds.New(cfg.History, cfg.HistoryErr, cfg.Dir),
 		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &frameMemo{}, saver: saving.Saver{Dir: cfg.Dir},
 	}
 	m.flight.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
@@ -165,8 +168,8 @@ func NewWithStyles(cfg Config, st Styles) Model {
 
 // Init reads the collection in a command: Update never touches the disk.
 func (m Model) Init() tea.Cmd {
-	if m.cfg.History != nil {
-		return tea.Batch(loadCollectionCmd(m.cfg.Path, m.cfg.Dir), pruneCmd(m.cfg.History))
+	if prune := m.hist.Prune(); prune != nil {
+		return tea.Batch(loadCollectionCmd(m.cfg.Path, m.cfg.Dir), prune)
 	}
 	return loadCollectionCmd(m.cfg.Path, m.cfg.Dir)
 }
@@ -210,10 +213,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case sendStartedMsg, responseMsg, spinner.TickMsg:
 		return m.handleFlight(msg)
 	case responsepane.NoteMsg:
-		return m.headerNote(msg.Note), nil
+		m.openText("Header "+msg.Note.Name, responsepane.NoteLines(msg.Note, m.textWidth(), m.st))
+		return m, nil
 	case checks.CheckDone:
 		return m.checkDone(msg), nil
-	case tourResetMsg:
+	case tourreset.DoneMsg:
 		return m.tourReset(msg)
 	case proxyStoppedMsg:
 		return m.proxyStopped(msg), nil
@@ -221,8 +225,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if next, cmd, ok := m.handleTransferMsg(msg); ok {
 		return next, cmd
 	}
-	if next, cmd, ok := m.handleHistoryMsg(msg); ok {
-		return next, cmd
+	if o, ok := m.hist.Update(msg, historycmds.View{Req: m.req.Request(), Pane: &m.resp, Width: m.textWidth(), St: m.st}); ok {
+		return m.applyHistory(o)
 	}
 	if next, cmd, ok := m.handleCookieMsg(msg); ok {
 		return next, cmd
@@ -319,7 +323,7 @@ func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {
 	case paneExplain:
 		m.expl, cmd = m.expl.Update(msg)
 	}
-	return m, tea.Batch(cmd, m.syncHistory())
+	return m, tea.Batch(cmd, m.hist.Sync(&m.resp, m.req.Request()))
 }
 
 func (m *Model) setFocus(p paneID) {
