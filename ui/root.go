@@ -225,7 +225,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if next, cmd, ok := m.handleTransferMsg(msg); ok {
 		return next, cmd
 	}
-	if o, ok := m.hist.Update(msg, historycmds.View{Req: m.req.Request(), Pane: &m.resp, Width: m.textWidth(), St: m.st}); ok {
+	if o, ok := m.hist.Update(msg, &m.resp, historycmds.View{Req: m.req.Request(), Width: m.textWidth(), St: m.st}); ok {
 		return m.applyHistory(o)
 	}
 	if next, cmd, ok := m.handleCookieMsg(msg); ok {

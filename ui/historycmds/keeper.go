@@ -118,9 +118,14 @@ func (k Keeper) Newest(r *collections.Request, st styles.Styles) tea.Cmd {
 	if k.store == nil || r == nil {
 		return nil
 	}
+	return newestCmd(k.store, r, k.dir, st)
+}
+
+// newestCmd is Newest's command; apart, so that st moves to the heap only when
+// there is one to make (Styles is large).
+func newestCmd(s *history.Store, r *collections.Request, dir string, st styles.Styles) tea.Cmd {
 	key, label := tree.RequestKey(r), tree.RequestLabel(r)
-	file, name := Ref(r, k.dir)
-	s := k.store
+	file, name := Ref(r, dir)
 	return func() tea.Msg {
 		e, ok, err := s.Latest(context.Background(), file, name)
 		if err != nil || !ok {
@@ -179,18 +184,18 @@ type Outcome struct {
 	Cmd tea.Cmd
 }
 
-// View is what Update needs of the screen: the request shown, the response
-// pane (whose History tab it fills), the width prose is wrapped to, the styles.
+// View is what Update needs of the screen besides the response pane: the
+// request shown, the width prose is wrapped to, the styles.
 type View struct {
 	Req   *collections.Request
-	Pane  *responsepane.Model
 	Width int
 	St    styles.Styles
 }
 
 // Update takes the messages of the history's commands and the response pane's
-// requests to reopen or compare; ok is false for any other message.
-func (k Keeper) Update(msg tea.Msg, v View) (o Outcome, ok bool) {
+// requests to reopen or compare, filling pane's History tab; ok is false for
+// any other message. pane is not kept (the root's model stays on the stack).
+func (k Keeper) Update(msg tea.Msg, pane *responsepane.Model, v View) (o Outcome, ok bool) {
 	key := ""
 	if v.Req != nil {
 		key = tree.RequestKey(v.Req)
@@ -200,8 +205,8 @@ func (k Keeper) Update(msg tea.Msg, v View) (o Outcome, ok bool) {
 		if msg.Err != nil {
 			return Outcome{Status: "Not kept in the history: " + msg.Err.Error(), IsErr: true}, true
 		}
-		v.Pane.HistoryStale(msg.Keys...) // load them again
-		return Outcome{Cmd: k.Sync(v.Pane, v.Req)}, true
+		pane.HistoryStale(msg.Keys...) // load them again
+		return Outcome{Cmd: k.Sync(pane, v.Req)}, true
 	case PrunedMsg:
 		if msg.Err != nil {
 			return Outcome{Status: "History pruning failed: " + msg.Err.Error(), IsErr: true}, true
@@ -209,7 +214,7 @@ func (k Keeper) Update(msg tea.Msg, v View) (o Outcome, ok bool) {
 		return o, true
 	case ListedMsg:
 		if key == msg.Key {
-			v.Pane.SetHistoryRows(msg.Key, msg.Rows, msg.Err)
+			pane.SetHistoryRows(msg.Key, msg.Rows, msg.Err)
 		}
 		return o, true
 	case responsepane.ReopenMsg:

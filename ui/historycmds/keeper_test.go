@@ -53,7 +53,7 @@ func TestKeeperRoundTrip(t *testing.T) {
 	read := &collections.Request{File: f, Index: 0, Name: "read", Title: "Read item"}
 	other := &collections.Request{File: f, Index: 1, Title: "Other"}
 	pane, st := historyPane(), styles.New()
-	v := View{Req: read, Pane: pane, Width: 80, St: st}
+	v := View{Req: read, Width: 80, St: st}
 
 	day := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
 	// A re-read (no request) is kept too but changes no request's rows.
@@ -62,7 +62,7 @@ func TestKeeperRoundTrip(t *testing.T) {
 	if !ok || stored.Err != nil || len(stored.Keys) != 2 || stored.Keys[0] != tree.RequestKey(read) {
 		t.Fatalf("record: %+v", stored)
 	}
-	o, ok := k.Update(stored, v)
+	o, ok := k.Update(stored, pane, v)
 	if !ok || o.Cmd == nil || o.Status != "" {
 		t.Fatalf("stored: %+v", o)
 	}
@@ -71,10 +71,10 @@ func TestKeeperRoundTrip(t *testing.T) {
 		t.Fatalf("listed %+v", listed)
 	}
 	// The rows of another request than the one shown are not taken.
-	if _, ok := k.Update(listed, View{Req: other, Pane: pane, St: st}); !ok || strings.Contains(ansi.Strip(pane.View()), "2 stored") {
+	if _, ok := k.Update(listed, pane, View{Req: other, St: st}); !ok || strings.Contains(ansi.Strip(pane.View()), "2 stored") {
 		t.Fatalf("rows taken for another request:\n%s", ansi.Strip(pane.View()))
 	}
-	k.Update(listed, v)
+	k.Update(listed, pane, v)
 	if view := ansi.Strip(pane.View()); !strings.Contains(view, "2 stored") {
 		t.Fatalf("the History tab after listing:\n%s", view)
 	}
@@ -84,38 +84,38 @@ func TestKeeperRoundTrip(t *testing.T) {
 	}
 
 	older, newer := listed.Rows[1].ID, listed.Rows[0].ID
-	o, _ = k.Update(responsepane.ReopenMsg{ID: older}, v)
+	o, _ = k.Update(responsepane.ReopenMsg{ID: older}, pane, v)
 	if o.Status != "Reopening exchange #"+itoa(older)+"…" || o.Cmd == nil {
 		t.Fatalf("reopen: %+v", o)
 	}
 	reopenedMsg := o.Cmd().(ReopenedMsg)
-	if o, _ := k.Update(reopenedMsg, View{Req: other, Pane: pane, St: st}); o.Reopened || o.Status != "" {
+	if o, _ := k.Update(reopenedMsg, pane, View{Req: other, St: st}); o.Reopened || o.Status != "" {
 		t.Errorf("reopened for another request: %+v", o)
 	}
-	o, _ = k.Update(reopenedMsg, v)
+	o, _ = k.Update(reopenedMsg, pane, v)
 	if !o.Reopened || o.ID != older || o.Key != tree.RequestKey(read) || o.Shown.Report == nil ||
 		o.Shown.Source != "Read item · exchange #"+itoa(older) || string(o.Shown.X.Response.Body) != "v1" ||
 		!strings.HasPrefix(o.Status, "Reopened exchange #"+itoa(older)+", sent ") {
 		t.Fatalf("reopened: %+v", o)
 	}
-	if o, _ := k.Update(ReopenedMsg{Key: tree.RequestKey(read), ID: 999, Err: history.ErrNotFound}, v); !o.IsErr || !strings.HasPrefix(o.Status, "Cannot reopen exchange #999: ") {
+	if o, _ := k.Update(ReopenedMsg{Key: tree.RequestKey(read), ID: 999, Err: history.ErrNotFound}, pane, v); !o.IsErr || !strings.HasPrefix(o.Status, "Cannot reopen exchange #999: ") {
 		t.Errorf("a failed reopen: %+v", o)
 	}
 
-	o, _ = k.Update(responsepane.DiffMsg{A: older, B: newer}, v)
+	o, _ = k.Update(responsepane.DiffMsg{A: older, B: newer}, pane, v)
 	if !strings.HasPrefix(o.Status, "Comparing exchanges #") || o.Cmd == nil {
 		t.Fatalf("diff: %+v", o)
 	}
 	ready := o.Cmd().(DiffReadyMsg)
-	o, _ = k.Update(ready, v)
+	o, _ = k.Update(ready, pane, v)
 	if o.DiffTitle == "" || !strings.Contains(strings.Join(o.DiffLines, "\n"), "v2") {
 		t.Fatalf("diff ready: %+v", o)
 	}
-	if o, _ := k.Update(ready, View{Req: other, Pane: pane, St: st}); o.DiffTitle != "" {
+	if o, _ := k.Update(ready, pane, View{Req: other, St: st}); o.DiffTitle != "" {
 		t.Error("a diff opened for another request")
 	}
 	bad := k.diffCmd(tree.RequestKey(read), older, 999, 80, st)().(DiffReadyMsg)
-	if o, _ := k.Update(bad, v); !o.IsErr || !strings.HasPrefix(o.Status, "Cannot compare: ") {
+	if o, _ := k.Update(bad, pane, v); !o.IsErr || !strings.HasPrefix(o.Status, "Cannot compare: ") {
 		t.Errorf("a failed diff: %+v", o)
 	}
 
@@ -127,7 +127,7 @@ func TestKeeperRoundTrip(t *testing.T) {
 	if loaded := k.Newest(other, st)().(shown.LoadedMsg); loaded.OK || loaded.Err != nil {
 		t.Errorf("newest of a request never sent: %+v", loaded)
 	}
-	if _, ok := k.Update("not a history message", v); ok {
+	if _, ok := k.Update("not a history message", pane, v); ok {
 		t.Error("took a message that is not the history's")
 	}
 }
@@ -147,7 +147,7 @@ func TestKeeperOff(t *testing.T) {
 	if view := ansi.Strip(pane.View()); !strings.Contains(view, "read-only file system") {
 		t.Errorf("the History tab does not say why it is off:\n%s", view)
 	}
-	if o, ok := k.Update(responsepane.ReopenMsg{ID: 1}, View{Req: r, Pane: pane}); !ok || o.Cmd != nil || o.Status != "" {
+	if o, ok := k.Update(responsepane.ReopenMsg{ID: 1}, pane, View{Req: r}); !ok || o.Cmd != nil || o.Status != "" {
 		t.Errorf("reopen without a store: %+v", o)
 	}
 }
