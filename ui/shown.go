@@ -110,12 +110,9 @@ func (m *Model) recordCmd(msg responseMsg, key string) tea.Cmd {
 // resetTour starts the lesson over (package tourreset): the demo reset, the
 // tour's history forgotten, then tourReset.
 func (m Model) resetTour() (tea.Model, tea.Cmd) {
-	if why := tourreset.Disabled(m.cfg.DemoURL); why != "" {
-		m.setStatus("Cannot start over: "+why+".", true)
-		return m, nil
-	}
-	m.setStatus("Starting over: resetting the demo…", false)
-	return m, tourreset.Cmd(m.cfg.Client, m.cfg.DemoURL, m.cfg.History)
+	status, isErr, cmd := tourreset.Start(m.cfg.Client, m.cfg.DemoURL, m.cfg.History)
+	m.setStatus(status, isErr)
+	return m, cmd
 }
 
 // tourReset forgets what the session learnt from the old state: the responses
