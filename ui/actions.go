@@ -15,6 +15,7 @@ import (
 	"github.com/httplens/httplens/ui/nav"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsepane"
+	"github.com/httplens/httplens/ui/tourreset"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -181,7 +182,7 @@ func actionTable() []action {
 		a(actionCheck, "check the resource", keys("C"), Model.check),
 		hint(4, when(ctx(a(actionAnswers, "this request's C and P answers", keys("K"), Model.answersOpen)), (*Model).answersDisabled)),
 		a(actionZoom, "zoom the focused pane on/off", keys("ctrl+f"), Model.zoom),
-		when(a(actionResetTour, "start the tour over (demo reset)", keys("ctrl+t"), Model.resetTour), (*Model).resetTourDisabled),
+		when(a(actionResetTour, "start the tour over (demo reset)", keys("ctrl+t"), Model.resetTour), func(m *Model) string { return tourreset.Disabled(m.cfg.DemoURL) }),
 		hint(6, a(actionHelp, "help", keys("?"), Model.helpOverlayOpen)),
 		hint(7, a(actionQuit, "quit", keys("q", "ctrl+c"), Model.quitOrAsk)),
 		a(actionPalette, "command palette", keys("ctrl+p"), Model.paletteOpen),

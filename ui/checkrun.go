@@ -8,7 +8,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
-	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/checks"
@@ -89,15 +88,7 @@ func (m Model) preflightDone(msg checks.PreflightDone) (tea.Model, tea.Cmd) {
 	}
 	m.answerFor(msg.Key, msg.Answer)
 	r := requestByKey(m.coll, msg.Key)
-	if m.cfg.History == nil || len(msg.Sent) == 0 || r == nil {
-		return m, nil
-	}
-	file, name := historyRef(r, m.cfg.Dir)
-	entries := make([]history.Entry, len(msg.Sent))
-	for i, x := range msg.Sent {
-		entries[i] = history.FromExchange(x, file, name)
-	}
-	return m, storeCmd(m.cfg.History, entries, []string{msg.Key})
+	return m, m.hist.RecordFor(r, msg.Sent)
 }
 
 // requestByKey is c's request with key k (nil when gone).

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
@@ -62,7 +63,7 @@ func (m *Model) refreshKnownETag() {
 func (m *Model) afterResponse(x requests.Exchange, key string) {
 	var v requestpane.Validator
 	if r := x.Response; r != nil {
-		v = requestpane.Validator{ETag: headerValue(r.Headers, "ETag"), LastModified: headerValue(r.Headers, "Last-Modified")}
+		v = requestpane.Validator{ETag: headers.List(r.Headers).Get("ETag"), LastModified: headers.List(r.Headers).Get("Last-Modified")}
 	}
 	m.req.SetValidator(v)
 	rereadOf := m.flight.TakeReread()

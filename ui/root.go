@@ -21,6 +21,7 @@ import (
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/opening"
+	"github.com/httplens/httplens/ui/historycmds"
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
@@ -28,6 +29,7 @@ import (
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/saving"
 	"github.com/httplens/httplens/ui/shown"
+	"github.com/httplens/httplens/ui/tourreset"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -110,6 +112,7 @@ type Model struct {
 	// shown is each request's last exchange this session, and the request whose
 	// exchange (or empty state) the panes show.
 	shown shown.Memory
+	hist  historycmds.Keeper // the history: storing, listing, reopening, comparing
 
 	responded map[string]bool // request keys that got a response in this session
 	zoomed    bool            // the focused pane fills the screen (the zoom key)
@@ -139,9 +142,9 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	m := Model{
 		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: textview.NewKeys(), help: h,
 		dialogKeys: confirm.NewKeys(), picker: envpicker.NewKeys(), cond: conditional.New(), answers: checks.NewAnswers(),
-		tree: newTreePane(st), req: newRequestPane(st), resp: newResponsePane(st), expl: newExplainPane(st),
+		tree: newTreePane(st), req: newRequestPane(st), resp: responsepane.New(st, newResponseKeys(nil)), expl: newExplainPane(st),
 		flight: flight.New(), env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
-		responded: map[string]bool{}, acts: collectionActions(),
+		responded: map[string]bool{}, acts: collectionActions(), hist: historycmds.New(cfg.History, cfg.HistoryErr, cfg.Dir),
 		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &frameMemo{}, saver: saving.Saver{Dir: cfg.Dir},
 	}
 	m.useKeymap(cfg.Keys)
@@ -156,8 +159,8 @@ func NewWithStyles(cfg Config, st Styles) Model {
 
 // Init reads the collection in a command: Update never touches the disk.
 func (m Model) Init() tea.Cmd {
-	if m.cfg.History != nil {
-		return tea.Batch(opening.LoadCmd(m.cfg.Path, m.cfg.Dir), pruneCmd(m.cfg.History))
+	if prune := m.hist.Prune(); prune != nil {
+		return tea.Batch(opening.LoadCmd(m.cfg.Path, m.cfg.Dir), prune)
 	}
 	return opening.LoadCmd(m.cfg.Path, m.cfg.Dir)
 }
@@ -203,10 +206,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case saving.BodySaved:
 		return m.afterSaving(saving.BodyDone(msg))
 	case responsepane.NoteMsg:
-		return m.headerNote(msg.Note), nil
+		m.openText("Header "+msg.Note.Name, responsepane.NoteLines(msg.Note, m.textWidth(), m.st))
+		return m, nil
 	case checks.CheckDone:
 		return m.checkDone(msg), nil
-	case tourResetMsg:
+	case tourreset.DoneMsg:
 		return m.tourReset(msg)
 	case proxyStoppedMsg:
 		return m.proxyStopped(msg), nil
@@ -214,8 +218,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if next, cmd, ok := m.handleFlight(msg); ok {
 		return next, cmd
 	}
-	if next, cmd, ok := m.handleHistoryMsg(msg); ok {
-		return next, cmd
+	if o, ok := m.hist.Update(msg, &m.resp, historycmds.View{Req: m.req.Request(), Width: m.textWidth(), St: m.st}); ok {
+		return m.applyHistory(o)
 	}
 	if next, cmd, ok := m.handleCookieMsg(msg); ok {
 		return next, cmd
@@ -312,7 +316,7 @@ func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {
 	case paneExplain:
 		m.expl, cmd = m.expl.Update(msg)
 	}
-	return m, tea.Batch(cmd, m.syncHistory())
+	return m, tea.Batch(cmd, m.hist.Sync(&m.resp, m.req.Request()))
 }
 
 func (m *Model) setFocus(p paneID) {

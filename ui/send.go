@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/sendfeed"
+	"github.com/httplens/httplens/ui/shown"
 )
 
 // The request in flight is package flight's; this file routes its messages
@@ -162,7 +163,7 @@ func (m Model) landed(msg flight.ResponseMsg) (tea.Model, tea.Cmd, bool) {
 		m.last[k.Name] = k.Resp
 	}
 	x := msg.Exchange
-	m.showExchange(l.Sent, l.Shown) // the source names the request sent, "" for a re-read
+	format := m.show(shown.View{Key: l.Sent, Found: true, E: l.Shown}) // the source names the request sent, "" for a re-read
 	m.shown.Remember(l.Key, l.Shown)
 	m.setStatus(l.Status, l.IsErr)
 	if l.Note != "" {
@@ -177,7 +178,6 @@ func (m Model) landed(msg flight.ResponseMsg) (tea.Model, tea.Cmd, bool) {
 	sweep := m.flight.Sweep(func(p string) bool {
 		return m.shown.Holds(p) || m.lastX.Response != nil && m.lastX.Response.SpoolPath == p
 	})
-	format := m.startFormatting()
 	// Another request selected while this one was in flight shows its own.
 	follow := m.followRequest()
 	return m, tea.Batch(m.recordCmd(msg, l.Sent), format, sweep, m.saveCookiesCmd(m.env), follow), true

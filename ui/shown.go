@@ -1,88 +1,138 @@
 package ui
 
 import (
-	"fmt"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
-	"github.com/httplens/httplens/requests"
-	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/flight"
+	"github.com/httplens/httplens/ui/historycmds"
 	"github.com/httplens/httplens/ui/shown"
+	"github.com/httplens/httplens/ui/tourreset"
 )
 
-// followRequest makes the response and explain panes show the selected request's
-// last exchange: this session's, else one loaded from the history (the returned
-// command), else an empty state naming the request. Nothing changes while a send
-// is in flight: the panes show its progress and then its answer.
+// The root's side of package shown (which exchange the panes show), the history
+// workflow (package historycmds) and the tour's start-over (package tourreset):
+// routing their messages and applying what they return.
+
+// followRequest makes the panes show the selected request's last exchange:
+// this session's, else its empty state while its newest stored one is read.
 func (m *Model) followRequest() tea.Cmd {
 	r := m.req.Request()
-	key := ""
-	if r != nil {
-		key = requestKey(r)
-	}
-	if m.flight.Busy() {
-		return nil
-	}
-	s, ok, changed := m.shown.Select(key)
+	v, changed := m.shown.Follow(r, m.flight.Busy())
 	if !changed {
 		return nil
 	}
-	if ok {
-		m.showExchange(key, s)
-		return m.startFormatting() // when it was left unformatted
+	if !v.Found {
+		m.show(v)
+		return m.hist.Newest(r, m.st)
 	}
-	m.showNone(r)
-	if r == nil || m.cfg.History == nil {
+	return m.show(v)
+}
+
+// show puts view v in the response and explain panes; a large body left
+// unformatted is formatted then (the command).
+func (m *Model) show(v shown.View) tea.Cmd {
+	e := v.E
+	m.lastX = e.X
+	m.resp.SetBodyKeys(e.X)
+	if !v.Found {
+		m.resp.Clear(v.None)
+		m.expl.SetReport(nil, "")
 		return nil
 	}
-	file, name := historyRef(r, m.cfg.Dir)
-	return shown.LatestCmd(m.cfg.History, key, file, name, requestLabel(r), m.st)
+	m.resp.SetContent(e.Content)
+	m.expl.SetReport(e.Report, e.Content.Reason)
+	m.expl.SetNote(e.Note)
+	m.expl.SetSource(e.Source, v.Key)
+	m.resp.SetCopyable(e.X.Response != nil)
+	return m.startFormatting()
 }
 
-// showExchange puts request key's exchange s back in the panes.
-func (m *Model) showExchange(key string, s shown.Exchange) {
-	m.resp.SetContent(s.Content)
-	m.expl.SetReport(s.Report, s.Content.Reason)
-	m.expl.SetNote(s.Note)
-	m.expl.SetSource(s.Source, key)
-	m.lastX = s.X
-	m.resp.SetCopyable(s.X.Response != nil)
-	m.resp.SetBodyKeys(s.X)
-}
-
-// showNone empties the panes, naming request r as the one not sent yet.
-func (m *Model) showNone(r *collections.Request) {
-	none := ""
-	if r != nil {
-		none = termtext.String(requestLabel(r))
-	}
-	m.resp.Clear(none)
-	m.resp.SetBodyKeys(requests.Exchange{})
-	m.expl.SetReport(nil, "")
-	m.lastX = requests.Exchange{}
-}
-
-// latestLoaded shows a request's stored exchange, unless another request is
-// selected by now or a send answered meanwhile; a large body is formatted then.
+// latestLoaded shows a request's stored exchange when package shown says so;
+// an earlier failure (often the same store's) stays on the status line.
 func (m Model) latestLoaded(msg shown.LoadedMsg) (tea.Model, tea.Cmd) {
-	if r := m.req.Request(); r == nil || requestKey(r) != msg.Key || m.shown.Showing() != msg.Key {
+	selected := ""
+	if r := m.req.Request(); r != nil {
+		selected = requestKey(r)
+	}
+	v, ok, err := m.shown.Loaded(msg, selected)
+	if err != nil && !m.errMsg {
+		m.setStatus("Cannot read the last exchange from the history: "+err.Error(), true)
+	}
+	if !ok {
 		return m, nil
 	}
-	if m.shown.Has(msg.Key) {
-		return m, nil
+	return m, m.show(v)
+}
+
+// applyHistory applies what the history workflow returned for a message.
+func (m Model) applyHistory(o historycmds.Outcome) (tea.Model, tea.Cmd) {
+	if o.Status != "" {
+		m.setStatus(o.Status, o.IsErr)
 	}
-	if msg.Err != nil {
-		if m.errMsg {
-			return m, nil // an earlier failure (often the same store's) stays on the line
+	switch {
+	case o.Reopened:
+		cmd := m.show(m.shown.Show(o.Key, o.Shown))
+		m.resp.ShowReopened(o.Shown.Content, o.ID)
+		return m, tea.Batch(o.Cmd, cmd)
+	case o.DiffTitle != "":
+		m.setStatus("", false)
+		m.openText(o.DiffTitle, o.DiffLines)
+	}
+	return m, o.Cmd
+}
+
+// historyFallback returns the Responses lookup of request variables for names the
+// session has no response for: the newest stored response of that request. It
+// may run inside a command; nil when there is no store.
+func (m *Model) historyFallback() func(name string) (collections.Response, bool) {
+	if m.coll == nil || !m.hist.On() {
+		return nil
+	}
+	latest := m.hist.Latest(m.coll.Requests())
+	return func(name string) (collections.Response, bool) {
+		r, ok := latest(name)
+		if !ok {
+			return collections.Response{}, false
 		}
-		m.setStatus(fmt.Sprintf("Cannot read the last exchange from the history: %v", msg.Err), true)
+		return flight.LastResponse(r), true
+	}
+}
+
+// recordCmd stores what a send produced and notes which requests got a response
+// in this session (for the confirmation before re-sending a non-idempotent one).
+func (m *Model) recordCmd(msg flight.ResponseMsg, key string) tea.Cmd {
+	if key != "" && msg.Exchange.Response != nil {
+		m.responded[key] = true
+	}
+	return m.hist.Record(msg.Sent)
+}
+
+// resetTour starts the lesson over (package tourreset): the demo reset, the
+// tour's history forgotten, then tourReset.
+func (m Model) resetTour() (tea.Model, tea.Cmd) {
+	status, isErr, cmd := tourreset.Start(m.cfg.Client, m.cfg.DemoURL, m.cfg.History)
+	m.setStatus(status, isErr)
+	return m, cmd
+}
+
+// tourReset forgets what the session learnt from the old state: the responses
+// request variables read, the known ETags, the failed precondition, and every
+// exchange shown (every request is unsent again: its old answer must not come
+// back).
+func (m Model) tourReset(msg tourreset.DoneMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		m.setStatus(msg.Text(), true)
 		return m, nil
 	}
-	if !msg.OK {
-		return m, nil
-	}
-	m.shown.Remember(msg.Key, msg.Shown)
-	m.showExchange(msg.Key, msg.Shown)
-	return m, m.startFormatting()
+	m.last = map[string]collections.Response{}
+	m.forgetConditions()
+	m.responded = map[string]bool{}
+	m.keys.Enable(actionReread, false)
+	m.show(m.shown.Forget(m.req.Request()))
+	m.showRequest(m.req.Request())
+	m.setStatus(msg.Text(), false)
+	m.resp.HistoryGone() // the tour's rows left the history: the History tab reads it again
+	follow := m.followRequest()
+	return m, tea.Batch(m.hist.Sync(&m.resp, m.req.Request()), follow)
 }

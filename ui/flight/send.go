@@ -17,6 +17,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/runner"
 	"github.com/httplens/httplens/scripts"
+	"github.com/httplens/httplens/ui/historycmds"
 	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/sendfeed"
 	"github.com/httplens/httplens/ui/styles"
@@ -116,10 +117,7 @@ type Kept struct {
 
 // Sent is one exchange a send produced, with the saved request it was for (nil
 // for a re-read, which is ad hoc), so that it can be stored.
-type Sent struct {
-	Req *collections.Request
-	X   requests.Exchange
-}
+type Sent = historycmds.Sent
 
 // runWith is what a send runs with besides the requests: the session's script
 // engine (its globals), the client of this send, the cache lab when it is on,

@@ -1,9 +1,12 @@
-// Package historycmds is the TUI's traffic with the history store, as commands
-// that never block Update: keeping the exchanges of a send, pruning at start-up,
-// listing a request's stored exchanges for its History tab, and reading the
-// newest stored response of a named request for request variables. Each command
-// answers with a message the root routes; where the history files a request is
-// Ref.
+// Package historycmds is the TUI's history workflow: Keeper, which the root
+// holds, keeps the exchanges of a send, prunes at start-up, lists a request's
+// stored exchanges for its History tab, reopens one, compares two, and reads
+// the newest stored exchange of a request (for the panes) or of a named request
+// (for request variables). Its commands never block Update; their messages come
+// back through Keeper.Update as an Outcome the root applies. Where the history
+// files a request is Ref. It imports history, collections, requests and the
+// packages under ui it fills or reads (responsepane, responsecontent, shown,
+// exchangediff, tree), never the root.
 package historycmds
 
 import (

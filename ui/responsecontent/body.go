@@ -52,6 +52,11 @@ func (c *Content) prepareBody(x requests.Exchange, st styles.Styles) {
 	r := x.Response
 	c.Kind, c.Body = BodyOf(r)
 	c.Notice, c.SaveHint = bodyNotice(x)
+	if why := noContent(x); why != "" && len(c.Body) == 0 {
+		// A blank pane would read as a lost body: say the protocol allows none.
+		c.Tabs[TabPretty] = Text{plain: []string{why}, styled: []string{st.Muted.Render(why)}}
+		return
+	}
 	if len(c.Body) > inlinePretty {
 		c.Pending = true
 		c.Note = "formatting…" // the pane adds the key that stops it
@@ -59,6 +64,20 @@ func (c *Content) prepareBody(x requests.Exchange, st styles.Styles) {
 		return
 	}
 	c.Tabs[TabPretty], c.Note, _ = PrettyTab(context.Background(), c.Kind, c.Body, r.Truncated, st)
+}
+
+// noContent says why exchange x's response has no content by definition (a
+// HEAD response, a 204, a 304), or "" when it could have some.
+func noContent(x requests.Exchange) string {
+	switch {
+	case x.Request.Method == "HEAD":
+		return "HEAD responses carry no content (RFC 9110 §9.3.2)"
+	case x.Response.Status == 204:
+		return "No content: a 204 has none (RFC 9110 §15.3.5)"
+	case x.Response.Status == 304:
+		return "No content: a 304 has none; the stored copy is current (RFC 9110 §15.4.5)"
+	}
+	return ""
 }
 
 // BodyOf is the body of r as shown (the decoded body, else the body as

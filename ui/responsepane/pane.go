@@ -65,7 +65,17 @@ func New(st styles.Styles, keys Keys) Model {
 }
 
 // SetSize sets the inner size the pane draws into.
-func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
+func (m *Model) SetSize(w, h int) {
+	m.w, m.h = w, h
+	// The Tests tab is wrapped to the width: wider, it is shorter, and its
+	// offset must still leave the view ending on its last line.
+	if m.content != nil && m.content.Tests != nil {
+		t := m.tab
+		m.tab = rc.TabTests
+		m.offsets[rc.TabTests] = uikit.Clamp(m.offsets[rc.TabTests], 0, max(m.lineCount()-m.bodyHeight(), 0))
+		m.tab = t
+	}
+}
 
 // Focus and Blur tell the pane whether keys come to it.
 func (m *Model) Focus() { m.focused = true }

@@ -1,24 +1,18 @@
 // Package shown remembers what the response and explain panes showed for each
 // request this session, so that selecting a request again shows its own last
-// exchange, never another's; and it loads a request's newest stored exchange
-// from the history when the session has none. It holds no pane: the root shows
-// what it says. It imports the packages it reads and the leaves under ui, never
-// the root or a pane.
+// exchange, never another's, or its empty state while the history is read
+// (historycmds reads it and answers LoadedMsg). It holds no pane: its methods
+// return a View, what the panes must show, and the root applies it. It imports
+// the packages it reads and the leaves under ui, never the root or a pane.
 package shown
 
 import (
-	"context"
-	"time"
-
-	tea "github.com/charmbracelet/bubbletea"
-
+	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/explain"
-	"github.com/httplens/httplens/explaininput"
-	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/responsecontent"
-	"github.com/httplens/httplens/ui/styles"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // Exchange is what the response and explain panes show of one exchange.
@@ -100,26 +94,71 @@ type LoadedMsg struct {
 	Err   error
 }
 
-// LatestCmd reads the newest stored exchange of request (file, name), named
-// label, and prepares it like a fresh response, explained as at its arrival.
-func LatestCmd(s *history.Store, key, file, name, label string, st styles.Styles) tea.Cmd {
-	return func() tea.Msg {
-		e, ok, err := s.Latest(context.Background(), file, name)
-		if err != nil || !ok {
-			return LoadedMsg{Key: key, Err: err}
-		}
-		x := e.Exchange()
-		sh := Exchange{X: x, Content: responsecontent.New(x, st),
-			Source: termtext.String(label) + " · from the history, " + x.Received.Local().Format("Jan 02 15:04:05")}
-		if x.Response != nil {
-			at := x.Received
-			if at.IsZero() {
-				at = time.Now()
-			}
-			r := explain.Analyze(explaininput.From(x, at))
-			sh.Report = &r
-		}
-		sh.Note = sh.Content.NotHTTPWhy
-		return LoadedMsg{Key: key, Shown: sh, OK: true}
+// View is what the response and explain panes must show: request Key's
+// exchange E when Found, else the empty state naming the request not sent yet
+// (None, sanitised; "" when no request is selected).
+type View struct {
+	Key   string
+	Found bool
+	E     Exchange
+	None  string
+}
+
+// Follow makes request r (nil: none selected) the one the panes show and says
+// what they must show; changed is false when nothing is to change: r is shown
+// already, or busy (a send in flight, whose progress and answer the panes show).
+// A request without an exchange this session gets its empty state, and the root
+// reads its newest stored one (LoadedMsg then).
+func (m *Memory) Follow(r *collections.Request, busy bool) (v View, changed bool) {
+	if busy {
+		return v, false
 	}
+	key := ""
+	if r != nil {
+		key = tree.RequestKey(r)
+	}
+	e, ok, changed := m.Select(key)
+	if !changed {
+		return v, false
+	}
+	if ok {
+		return View{Key: key, Found: true, E: e}, true
+	}
+	return None(r), true
+}
+
+// None is the empty state of request r (nil: none selected).
+func None(r *collections.Request) View {
+	if r == nil {
+		return View{}
+	}
+	return View{Key: tree.RequestKey(r), None: termtext.String(tree.RequestLabel(r))}
+}
+
+// Show remembers e as request key's exchange and returns the view showing it.
+func (m *Memory) Show(key string, e Exchange) View {
+	m.Remember(key, e)
+	return View{Key: key, Found: true, E: e}
+}
+
+// Loaded takes a request's newest stored exchange: show is false when it must
+// not be shown (another request is shown by now, a send answered meanwhile, the
+// history holds none, or it could not be read: err); selected is the key of the
+// request selected.
+func (m *Memory) Loaded(msg LoadedMsg, selected string) (v View, show bool, err error) {
+	if selected != msg.Key || m.key != msg.Key || m.Has(msg.Key) {
+		return v, false, nil
+	}
+	if msg.Err != nil || !msg.OK {
+		return v, false, msg.Err
+	}
+	return m.Show(msg.Key, msg.Shown), true, nil
+}
+
+// Forget drops every exchange remembered (the tour started over: every request
+// is unsent again) and returns the empty state of request r, the one selected;
+// following r then reads its history again.
+func (m *Memory) Forget(r *collections.Request) View {
+	*m = Memory{}
+	return None(r)
 }

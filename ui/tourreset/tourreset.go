@@ -34,6 +34,15 @@ func Disabled(demoURL string) string {
 	return ""
 }
 
+// Start is what the start-over key does: the status line (an error when there
+// is nothing to reset) and Cmd, or no command.
+func Start(c *requests.Client, demoURL string, h *history.Store) (status string, isErr bool, cmd tea.Cmd) {
+	if why := Disabled(demoURL); why != "" {
+		return "Cannot start over: " + why + ".", true, nil
+	}
+	return "Starting over: resetting the demo…", false, Cmd(c, demoURL, h)
+}
+
 // Cmd resets the demo at demoURL with c (nil: a new client) and forgets the
 // tour's exchanges in h (nil: no history). It reads and writes nothing of the
 // model.

@@ -78,3 +78,16 @@ func TestStartOverFails(t *testing.T) {
 		t.Errorf("disabled: %q, %q", Disabled(""), Disabled(url))
 	}
 }
+
+// TestStartWithoutTheDemo: with no demo running there is nothing to reset, and
+// the status line says why instead of sending anywhere.
+func TestStartWithoutTheDemo(t *testing.T) {
+	status, isErr, cmd := Start(nil, "", nil)
+	if cmd != nil || !isErr || status != "Cannot start over: the demo API is not running (--no-demo)." {
+		t.Errorf("got %q, %v, %v", status, isErr, cmd != nil)
+	}
+	status, isErr, cmd = Start(nil, "http://127.0.0.1:9", nil)
+	if cmd == nil || isErr || status != "Starting over: resetting the demo…" {
+		t.Errorf("got %q, %v, %v", status, isErr, cmd != nil)
+	}
+}
