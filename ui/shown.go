@@ -37,7 +37,7 @@ func (m *Model) followRequest() tea.Cmd {
 		return nil
 	}
 	file, name := historyRef(r, m.cfg.Dir)
-	return shown.LatestCmd(m.cfg.History, key, file, name, requestLabel(r), m.st)
+	return shown.LatestCmd(m.cfg.History, key, file, name, r.Method, requestLabel(r), m.st)
 }
 
 // showExchange puts request key's exchange s back in the panes.

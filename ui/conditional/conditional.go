@@ -40,7 +40,7 @@ type Failure struct {
 type Workflow struct {
 	etags  map[string]string // the last ETag seen, by resolved URL
 	known  *preconditions.Known
-	bodies map[string][]byte  // the last 2xx GET body, by URL
+	bodies map[string][]byte // the last 2xx GET body, by URL
 	// failed is, by request key, whose last exchange was 412/428. A re-read
 	// leaves the failure in place until its own answer arrives, so one that is
 	// cancelled or superseded by another send leaves R offered for the request.

@@ -100,11 +100,12 @@ type LoadedMsg struct {
 	Err   error
 }
 
-// LatestCmd reads the newest stored exchange of request (file, name), named
-// label, and prepares it like a fresh response, explained as at its arrival.
-func LatestCmd(s *history.Store, key, file, name, label string, st styles.Styles) tea.Cmd {
+// LatestCmd reads the newest stored answer of request (file, name), of method
+// method and named label (history.LatestOf: never a preflight P stored under
+// it), and prepares it like a fresh response, explained as at its arrival.
+func LatestCmd(s *history.Store, key, file, name, method, label string, st styles.Styles) tea.Cmd {
 	return func() tea.Msg {
-		e, ok, err := s.Latest(context.Background(), file, name)
+		e, ok, err := s.LatestOf(context.Background(), file, name, method)
 		if err != nil || !ok {
 			return LoadedMsg{Key: key, Err: err}
 		}
