@@ -59,7 +59,7 @@ func (m Model) checkDone(msg checks.CheckDone) Model {
 	m.flight.cancel = nil
 	m.keys.Enable(actionCancel, false)
 	m.resp.SetSending("")
-	m.showAnswer(m.answers.Checked(msg, m.flight.label, m.shownKey(), m.answerKeys()))
+	m.showAnswer(m.answers.Checked(msg, m.flight.label, m.shownKey(), answerKeys(m.keys)))
 	return m
 }
 
@@ -72,38 +72,25 @@ func (m Model) preflight() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.setStatus("Sending the CORS preflight…", false)
-	return m, checks.RunPreflight(requestKey(r), r.Method+" "+requestLabel(r), resolveLater(m.resolver(), r, m.last), m.cfg.Options, m.textWidth())
+	to := checks.Target{Key: requestKey(r), Label: r.Method + " " + requestLabel(r)}
+	to.File, to.Name = historyRef(r, m.cfg.Dir)
+	return m, checks.RunPreflight(to, resolveLater(m.resolver(), r, m.last), m.cfg.Options, m.textWidth())
 }
 
 // preflightDone shows or keeps the story and stores its exchanges in the
 // history like every send, under the request they were made for.
 func (m Model) preflightDone(msg checks.PreflightDone) (tea.Model, tea.Cmd) {
-	m.showAnswer(m.answers.Preflighted(msg, m.shownKey(), m.answerKeys()))
-	r := requestByKey(m.coll, msg.Key)
-	if m.cfg.History == nil || msg.Err != nil || len(msg.Sent) == 0 || r == nil {
+	m.showAnswer(m.answers.Preflighted(msg, m.shownKey(), answerKeys(m.keys)))
+	if m.cfg.History == nil || len(msg.Sent) == 0 {
 		return m, nil
 	}
-	file, name := historyRef(r, m.cfg.Dir)
-	return m, storeCmd(m.cfg.History, checks.Entries(msg.Sent, file, name), []string{msg.Key})
-}
-
-// requestByKey is c's request with key k (nil when gone).
-func requestByKey(c *collections.Collection, k string) *collections.Request {
-	if c == nil {
-		return nil
-	}
-	for _, r := range c.Requests() {
-		if requestKey(r) == k {
-			return r
-		}
-	}
-	return nil
+	return m, storeCmd(m.cfg.History, msg.Sent, []string{msg.Key})
 }
 
 // answersOpen (K) shows the answers of C and P kept for the request shown.
 func (m Model) answersOpen() (tea.Model, tea.Cmd) {
 	if r := m.req.Request(); r != nil {
-		m.showAnswer(m.answers.Show(requestKey(r), r.Method, requestLabel(r), m.answerKeys()))
+		m.showAnswer(m.answers.Show(requestKey(r), r.Method, requestLabel(r), answerKeys(m.keys)))
 	}
 	return m, nil
 }
@@ -117,9 +104,9 @@ func (m *Model) showAnswer(o checks.Outcome) {
 	}
 }
 
-func (m *Model) answerKeys() checks.Keys {
-	return checks.Keys{Check: keyName(m.keys.Get(actionCheck)), Preflight: keyName(m.keys.Get(actionPreflight)),
-		Answers: keyName(m.keys.Get(actionAnswers))}
+// answerKeys names the keys of C, P and K for the advice.
+func answerKeys(k globalKeys) checks.Keys {
+	return checks.Keys{Check: keyName(k.Get(actionCheck)), Preflight: keyName(k.Get(actionPreflight)), Answers: keyName(k.Get(actionAnswers))}
 }
 
 func (m *Model) answersDisabled() string {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"github.com/httplens/httplens/history"
-	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 )
 
@@ -67,15 +65,4 @@ func (s Answers) Show(key, method, name string, k Keys) Outcome {
 			k.Check + " runs the checks, " + k.Preflight + " the preflight."}
 	}
 	return Outcome{Open: true, Title: "Checks and preflight of " + method + " " + name, Lines: s.Lines(key)}
-}
-
-// Entries are the exchanges a preflight made, for the history under the
-// request (file, name) they were made for: the OPTIONS, then the request when
-// the browser went on.
-func Entries(sent []requests.Exchange, file, name string) []history.Entry {
-	entries := make([]history.Entry, len(sent))
-	for i, x := range sent {
-		entries[i] = history.FromExchange(x, file, name)
-	}
-	return entries
 }

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/httplens/httplens/requests"
 )
 
 var keys = Keys{Check: "C", Preflight: "P", Answers: "K"}
@@ -66,13 +64,5 @@ func TestShow(t *testing.T) {
 	s.Keep("a", Answer{Kind: Checks, Request: "GET A", Title: "Live checks of GET /a", Lines: []string{"x"}})
 	if o := s.Show("a", "GET", "A", keys); !o.Open || o.Title != "Checks and preflight of GET A" || !strings.Contains(strings.Join(o.Lines, "\n"), "Live checks of GET /a") {
 		t.Errorf("K with answers: %+v", o)
-	}
-}
-
-func TestEntriesKeepTheRequest(t *testing.T) {
-	sent := []requests.Exchange{{Request: requests.SentRequest{Method: "OPTIONS"}}, {Request: requests.SentRequest{Method: "PUT"}}}
-	es := Entries(sent, "/c/a.http", "Write")
-	if len(es) != 2 || es[0].Request.Method != "OPTIONS" || es[1].Name != "Write" || es[1].File != "/c/a.http" {
-		t.Errorf("entries %+v", es)
 	}
 }
