@@ -59,7 +59,7 @@ func (m Model) checkDone(msg checks.CheckDone) Model {
 	m.flight.cancel = nil
 	m.keys.Enable(actionCancel, false)
 	m.resp.SetSending("")
-	m.showAnswer(m.answers.Checked(msg, m.flight.label, m.shownKey(), answerKeys(m.keys)))
+	m.showAnswer(m.answers.Checked(msg, m.flight.label, m.req.Key(), answerKeys(m.keys)))
 	return m
 }
 
@@ -80,7 +80,7 @@ func (m Model) preflight() (tea.Model, tea.Cmd) {
 // preflightDone shows or keeps the story and stores its exchanges in the
 // history like every send, under the request they were made for.
 func (m Model) preflightDone(msg checks.PreflightDone) (tea.Model, tea.Cmd) {
-	m.showAnswer(m.answers.Preflighted(msg, m.shownKey(), answerKeys(m.keys)))
+	m.showAnswer(m.answers.Preflighted(msg, m.req.Key(), answerKeys(m.keys)))
 	if m.cfg.History == nil || len(msg.Sent) == 0 {
 		return m, nil
 	}

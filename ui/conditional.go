@@ -45,7 +45,7 @@ func (m *Model) afterResponse(x requests.Exchange, key string) {
 	m.req.SetValidator(requestpane.Validator{ETag: etag, LastModified: lastModified})
 	rereadOf := m.flight.reread
 	m.flight.reread = ""
-	s := m.cond.After(key, x, rereadOf, m.shownKey(), keyName(m.keys.Get(actionReread)))
+	s := m.cond.After(key, x, rereadOf, m.req.Key(), keyName(m.keys.Get(actionReread)))
 	m.refreshKnownETag()
 	m.applyStep(s)
 }
@@ -53,7 +53,7 @@ func (m *Model) afterResponse(x requests.Exchange, key string) {
 // reread is R on the request shown: the re-read (a GET of the URL that got 412
 // or 428) or dropping the precondition that cannot hold.
 func (m Model) reread() (tea.Model, tea.Cmd) {
-	s, ok := m.cond.RereadStep(m.shownKey())
+	s, ok := m.cond.RereadStep(m.req.Key())
 	if !ok {
 		return m, nil
 	}
@@ -84,7 +84,7 @@ func (m Model) handleMergeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.fromOverlay(out)
 	}
 	m.overlay = dialog{}
-	if s := conditional.Chose(c, m.shownKey()); s.Send {
+	if s := conditional.Chose(c, m.req.Key()); s.Send {
 		m.applyStep(s)
 		return m.send()
 	}
@@ -93,7 +93,7 @@ func (m Model) handleMergeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // applyStep makes what the conditional workflow decided, in its order.
 func (m *Model) applyStep(s conditional.Step) {
-	if e := s.Edit; e != nil && e.Key == m.shownKey() {
+	if e := s.Edit; e != nil && e.Key == m.req.Key() {
 		if e.Body != nil {
 			m.req.SetBody(e.Key, *e.Body)
 		}
@@ -122,18 +122,10 @@ func (m *Model) applyStep(s conditional.Step) {
 	m.syncRequestHints()
 }
 
-// shownKey is the key of the request shown ("" for none).
-func (m *Model) shownKey() string {
-	if r := m.req.Request(); r != nil {
-		return requestKey(r)
-	}
-	return ""
-}
-
 // syncRequestHints turns on the actions that belong to the request shown: R
 // when its last exchange was a 412 or 428, K when C or P answered for it.
 func (m *Model) syncRequestHints() {
-	key := m.shownKey()
+	key := m.req.Key()
 	_, failed := m.cond.Failed(key)
 	m.keys.Enable(actionReread, failed)
 	m.keys.Enable(actionAnswers, m.answers.Has(key))
