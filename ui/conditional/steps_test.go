@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/overlay/threeway"
 )
@@ -99,5 +100,33 @@ func TestChose(t *testing.T) {
 	}
 	if s := Chose(c, "other"); s.Send || s.Edit != nil {
 		t.Errorf("another request shown: %+v", s)
+	}
+}
+
+// URLOf resolves the URL only, with request variables from last; a URL that
+// does not resolve yet says why.
+func TestURLOf(t *testing.T) {
+	r := &collections.Request{Method: "PUT", URL: "{{base}}/items/{{read.response.body.$.id}}",
+		Headers: []collections.Header{{Name: "X", Value: "{{nowhere}}"}}}
+	rv := collections.Resolver{Vars: map[string]string{"base": "http://127.0.0.1:9"}}
+	if url, why := URLOf(r, rv, nil); url != "" || !strings.HasPrefix(why, "The URL does not resolve yet: ") {
+		t.Errorf("without read's answer: %q %q", url, why)
+	}
+	last := map[string]collections.Response{"read": {Body: []byte(`{"id":7}`)}}
+	if url, why := URLOf(r, rv, last); url != "http://127.0.0.1:9/items/7" || why != "" {
+		t.Errorf("with read's answer: %q %q", url, why)
+	}
+	if url, why := URLOf(nil, rv, last); url != "" || why != "No request selected." {
+		t.Errorf("no request: %q %q", url, why)
+	}
+}
+
+func TestValidators(t *testing.T) {
+	x := exchange("GET", "http://127.0.0.1/", 200, nil, []requests.Header{h("etag", `"v"`), h("Last-Modified", "Wed, 02 Dec 2026 12:00:00 GMT")}, "", "")
+	if e, lm := Validators(x); e != `"v"` || lm != "Wed, 02 Dec 2026 12:00:00 GMT" {
+		t.Errorf("validators %q %q", e, lm)
+	}
+	if e, lm := Validators(requests.Exchange{}); e != "" || lm != "" {
+		t.Errorf("no response: %q %q", e, lm)
 	}
 }
