@@ -117,7 +117,7 @@ func (m *Model) applyStep(s conditional.Step) {
 	if mg := s.Merge; mg != nil {
 		r := m.req.Request()
 		mv := threeway.New(mg.Key, r.Method+" "+requestLabel(r), mg.Seen, mg.ThreeWay)
-		m.openDialog(dialog{kind: overlayRetry, key: mg.Key, tag: mg.Seen.ETag, merge: mv})
+		m.openDialog(dialog{kind: overlayRetry, key: mg.Key, merge: mv})
 	}
 	m.syncRequestHints()
 }
