@@ -95,14 +95,23 @@ func (s *Store) Get(ctx context.Context, id int64) (Entry, error) {
 }
 
 // Latest returns the newest exchange of the request (file, name) that got a
-// response, for request variables when the session has none; ok is false when
-// there is none.
+// response, whatever its method; ok is false when there is none.
 func (s *Store) Latest(ctx context.Context, file, name string) (e Entry, ok bool, err error) {
+	return s.LatestOf(ctx, file, name, "OPTIONS")
+}
+
+// LatestOf returns the newest answer of the request (file, name) whose method
+// is method, for request variables and the panes when the session has none; ok
+// is false when there is none. The CORS preflight the TUI's P stores under a
+// request (an OPTIONS) is no answer of a request that is not itself an OPTIONS,
+// so for any other method OPTIONS exchanges are left out.
+func (s *Store) LatestOf(ctx context.Context, file, name, method string) (e Entry, ok bool, err error) {
 	if err := s.wait(); err != nil {
 		return Entry{}, false, err
 	}
 	row := s.db.QueryRowContext(ctx, `SELECT `+entryColumns+entryTables+`
-		WHERE x.file = ? AND x.name = ? AND x.has_response ORDER BY x.id DESC LIMIT 1`, file, name)
+		WHERE x.file = ? AND x.name = ? AND x.has_response AND (x.method <> 'OPTIONS' OR ? = 'OPTIONS')
+		ORDER BY x.id DESC LIMIT 1`, file, name, strings.ToUpper(method))
 	e, err = scanEntry(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Entry{}, false, nil

@@ -1,23 +1,20 @@
 package ui
 
 import (
-	"context"
-	"errors"
 	"maps"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/requests"
-	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/flight"
+	"github.com/httplens/httplens/ui/historycmds"
 )
 
-// The live checks (C) and the CORS preflight (P) as the root drives them
-// (package checks): each runs in a command for the request shown, and its
-// answer is kept for that request; it opens over the panes only while that
-// request is still the one shown, and K shows it again later.
+// The live checks (C) and the CORS preflight (P) as the root drives them: each
+// runs in a command for the request shown; package checks keeps each answer for
+// its request and says what to show (checks.Outcome).
 
 // resolveLater is the resolve of r for a command, over copies of what it reads.
 func resolveLater(resolve flight.Resolve, r *collections.Request, last map[string]collections.Response) checks.Resolve {
@@ -47,22 +44,15 @@ func (m Model) check() (tea.Model, tea.Cmd) {
 		checks.RunChecks(ctx, id, requestKey(r), label, resolveLater(m.resolver(), r, m.last), m.cfg.Client, m.textWidth(), m.st))
 }
 
-// checkDone keeps the results of the current checks for their request; results
-// of a cancelled or superseded run are dropped.
+// checkDone ends the checks' flight; results of a cancelled or superseded run
+// are dropped.
 func (m Model) checkDone(msg checks.CheckDone) Model {
 	if !m.flight.End(msg.ID) {
 		return m
 	}
 	m.keys.Enable(actionCancel, false)
 	m.resp.SetSending("")
-	switch {
-	case msg.Cancelled || errors.Is(msg.Err, context.Canceled):
-		m.setStatus("Cancelled: "+m.flight.Label(), false)
-	case msg.Err != nil:
-		m.setStatus("Cannot run the checks: "+msg.Err.Error(), true)
-	default:
-		m.answerFor(msg.Key, msg.Answer)
-	}
+	m.showAnswer(m.answers.Checked(msg, m.flight.Label(), m.req.Key(), answerKeys(m.keys)))
 	return m
 }
 
@@ -75,67 +65,38 @@ func (m Model) preflight() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.setStatus("Sending the CORS preflight…", false)
-	return m, checks.RunPreflight(requestKey(r), r.Method+" "+requestLabel(r), resolveLater(m.resolver(), r, m.last), m.cfg.Options, m.textWidth())
+	to := checks.Target{Key: requestKey(r), Label: r.Method + " " + requestLabel(r)}
+	to.File, to.Name = historycmds.Ref(r, m.cfg.Dir)
+	return m, checks.RunPreflight(to, resolveLater(m.resolver(), r, m.last), m.cfg.Options, m.textWidth())
 }
 
-// preflightDone keeps the story for its request, opens it when that request is
-// still shown, and stores its exchanges in the history like every send, under
-// the request they were made for.
+// preflightDone shows or keeps the story and stores its exchanges in the
+// history like every send, under the request they were made for.
 func (m Model) preflightDone(msg checks.PreflightDone) (tea.Model, tea.Cmd) {
-	if msg.Err != nil {
-		m.setStatus("Cannot send the preflight: "+msg.Err.Error(), true)
-		return m, nil
-	}
-	m.answerFor(msg.Key, msg.Answer)
-	r := requestByKey(m.coll, msg.Key)
-	return m, m.hist.RecordFor(r, msg.Sent)
-}
-
-// requestByKey is c's request with key k (nil when gone).
-func requestByKey(c *collections.Collection, k string) *collections.Request {
-	if c == nil {
-		return nil
-	}
-	for _, r := range c.Requests() {
-		if requestKey(r) == k {
-			return r
-		}
-	}
-	return nil
-}
-
-// answerFor keeps answer a for request key and shows it when that request is
-// still the one shown; else the status line says whose it is.
-func (m *Model) answerFor(key string, a checks.Answer) {
-	m.answers.Keep(key, a)
-	m.syncRequestHints()
-	if r := m.req.Request(); r == nil || requestKey(r) != key {
-		m.setStatus(termtext.String(a.Heading())+" done ("+a.Summary+"): select it and press "+
-			keyName(m.keys.Get(actionAnswers))+" to see them.", false)
-		return
-	}
-	what := "Checks: "
-	if a.Kind == checks.Preflight {
-		what = "CORS preflight: "
-	}
-	m.setStatus(what+a.Summary, false)
-	m.openText(a.Title, a.Lines)
+	m.showAnswer(m.answers.Preflighted(msg, m.req.Key(), answerKeys(m.keys)))
+	return m, m.hist.RecordEntries(msg.Sent, msg.Key)
 }
 
 // answersOpen (K) shows the answers of C and P kept for the request shown.
 func (m Model) answersOpen() (tea.Model, tea.Cmd) {
-	r := m.req.Request()
-	if r == nil {
-		return m, nil
+	if r := m.req.Request(); r != nil {
+		m.showAnswer(m.answers.Show(requestKey(r), r.Method, requestLabel(r), answerKeys(m.keys)))
 	}
-	key := requestKey(r)
-	if !m.answers.Has(key) {
-		m.setStatus("No live checks or preflight for "+termtext.String(requestLabel(r))+" in this session: "+
-			keyName(m.keys.Get(actionCheck))+" runs the checks, "+keyName(m.keys.Get(actionPreflight))+" the preflight.", false)
-		return m, nil
-	}
-	m.openText("Checks and preflight of "+r.Method+" "+requestLabel(r), m.answers.Lines(key))
 	return m, nil
+}
+
+// showAnswer shows what C, P or K gave: the status line, the overlay.
+func (m *Model) showAnswer(o checks.Outcome) {
+	m.syncRequestHints()
+	m.setStatus(o.Status, o.IsErr)
+	if o.Open {
+		m.openText(o.Title, o.Lines)
+	}
+}
+
+// answerKeys names the keys of C, P and K for the advice.
+func answerKeys(k globalKeys) checks.Keys {
+	return checks.Keys{Check: keyName(k.Get(actionCheck)), Preflight: keyName(k.Get(actionPreflight)), Answers: keyName(k.Get(actionAnswers))}
 }
 
 func (m *Model) answersDisabled() string {

@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"strings"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
-	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
@@ -33,114 +30,47 @@ func addAutoIfMatch(resolve flight.Resolve, etags map[string]string) flight.Reso
 }
 
 // refreshKnownETag shows in the request pane the ETag known for the shown
-// request's URL. Only the URL is resolved, which reads no file.
+// request's URL.
 func (m *Model) refreshKnownETag() {
-	r := m.req.Request()
-	if r == nil {
-		m.req.SetKnownETag("")
-		m.req.SetKnown("", m.cond.Known(), "No request selected.")
-		return
-	}
-	rv := collections.Resolver{Vars: m.cfg.Vars, Env: m.envs[m.env], Demo: m.cfg.DemoURL}
-	last := m.last // not m: a closure over m would put every model on the heap
-	rv.Responses = func(name string) (collections.Response, bool) {
-		resp, ok := last[name]
-		return resp, ok
-	}
-	urlOnly := collections.Request{File: r.File, Index: r.Index, Method: r.Method, URL: r.URL}
-	out, err := rv.Resolve(&urlOnly)
-	if err != nil {
-		m.req.SetKnownETag("")
-		m.req.SetKnown("", m.cond.Known(), "The URL does not resolve yet: "+err.Error())
-		return
-	}
-	m.req.SetKnownETag(m.cond.ETag(out.URL))
-	m.req.SetKnown(out.URL, m.cond.Known(), "")
+	url, why := conditional.URLOf(m.req.Request(), collections.Resolver{Vars: m.cfg.Vars, Env: m.envs[m.env], Demo: m.cfg.DemoURL}, m.last)
+	m.req.SetKnownETag(m.cond.ETag(url))
+	m.req.SetKnown(url, m.cond.Known(), why)
 }
 
 // afterResponse updates the conditional workflow from the exchange just shown,
 // the answer to request key ("" for a re-read).
 func (m *Model) afterResponse(x requests.Exchange, key string) {
-	var v requestpane.Validator
-	if r := x.Response; r != nil {
-		v = requestpane.Validator{ETag: headers.List(r.Headers).Get("ETag"), LastModified: headers.List(r.Headers).Get("Last-Modified")}
-	}
-	m.req.SetValidator(v)
+	etag, lastModified := conditional.Validators(x)
+	m.req.SetValidator(requestpane.Validator{ETag: etag, LastModified: lastModified})
 	rereadOf := m.flight.TakeReread()
-	out := m.cond.Answered(key, x, rereadOf, keyName(m.keys.Get(actionReread)))
+	s := m.cond.After(key, x, rereadOf, m.req.Key(), keyName(m.keys.Get(actionReread)))
 	m.refreshKnownETag()
-	defer m.syncRequestHints()
-	switch {
-	case out.Failed != nil:
-		m.expl.SetNote(out.Failed.Note)
-		// Selecting the request again shows the banner with its answer.
-		m.shown.SetNote(key, out.Failed.Note)
-		m.setStatus(strings.SplitN(out.Failed.Note, "\n", 2)[0], true)
-	case out.For != "":
-		m.afterReread(out)
-	}
+	m.applyStep(s)
 }
 
-// afterReread acts on a re-read's answer for request out.For: after a 428 it
-// adds If-Match, after a 412 it opens the three-way view. Both change that
-// request only, so they wait until it is the one shown.
-func (m *Model) afterReread(out conditional.Outcome) {
-	r := m.req.Request()
-	shown := r != nil && requestKey(r) == out.For
-	switch {
-	case out.IsErr || out.IfMatch == nil && out.Merge == nil:
-		m.setStatus(out.Status, out.IsErr)
-	case !shown:
-		m.setStatus("Re-read done, but the request that got the 412 is no longer shown: open it and press "+
-			keyName(m.keys.Get(actionReread))+" again.", false)
-	case out.IfMatch != nil:
-		m.req.SetIfMatch(out.IfMatch.Value)
-		m.syncEdits()
-		m.setStatus(out.Status+" ctrl+r sends it.", false)
-	default:
-		mv := threeway.New(out.For, r.Method+" "+requestLabel(r), out.Merge.Seen, out.Merge.ThreeWay)
-		m.openDialog(dialog{kind: overlayRetry, key: out.For, tag: out.Merge.Seen.ETag, merge: mv})
-	}
-}
-
-// reread is R on the request shown: a GET of the URL that got 412 or 428 (same
-// headers minus the conditions and the body's) to learn the current version, or,
-// when no re-read can help, dropping the precondition that cannot hold.
+// reread is R on the request shown: the re-read (a GET of the URL that got 412
+// or 428) or dropping the precondition that cannot hold.
 func (m Model) reread() (tea.Model, tea.Cmd) {
-	r := m.req.Request()
-	if r == nil {
-		return m, nil
-	}
-	key := requestKey(r)
-	get, drop, ok := m.cond.Reread(key)
+	s, ok := m.cond.RereadStep(m.req.Key())
 	if !ok {
 		return m, nil
 	}
-	m.syncRequestHints()
-	m.expl.SetNote("")
-	if get == nil {
-		if drop.OK {
-			for _, name := range drop.Remove {
-				m.req.RemoveHeader(name)
-			}
-			m.syncEdits()
-			drop.Message += " ctrl+r sends it."
-		}
-		m.setStatus(drop.Message, !drop.OK)
+	m.applyStep(s)
+	if s.Read == nil {
 		return m, nil
 	}
+	get := *s.Read
 	placeholder := &collections.Request{Method: "GET", URL: get.URL, Title: "re-read"}
 	fixed := func(*collections.Request, map[string]collections.Response, map[string]string) (requests.Request, error) {
-		return *get, nil
+		return get, nil
 	}
 	next, cmd := m.startSend("GET "+get.URL+" (re-read)", []*collections.Request{placeholder}, fixed)
 	nm := next.(Model)
-	nm.flight.SetReread(key)
+	nm.flight.SetReread(s.ReadFor)
 	return nm, cmd
 }
 
-// handleMergeKey gives a key to the three-way view; a choice sets the body and
-// If-Match on the request (an edit, so what was sent stays on screen) and sends it.
+// handleMergeKey gives a key to the three-way view; a choice is sent.
 func (m Model) handleMergeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	mv, out := m.overlay.merge.Update(msg, threeway.NewKeys())
 	m.overlay.merge = mv
@@ -152,28 +82,48 @@ func (m Model) handleMergeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.fromOverlay(out)
 	}
 	m.overlay = dialog{}
-	r := m.req.Request()
-	if r == nil || requestKey(r) != c.Key {
-		return m, nil
+	if s := conditional.Chose(c, m.req.Key()); s.Send {
+		m.applyStep(s)
+		return m.send()
 	}
-	if c.Which != threeway.Yours {
-		m.req.SetBody(c.Key, string(c.Body))
+	return m, nil
+}
+
+// applyStep makes what the conditional workflow decided, in its order.
+func (m *Model) applyStep(s conditional.Step) {
+	if e := s.Edit; e != nil && e.Key == m.req.Key() {
+		if e.Body != nil {
+			m.req.SetBody(e.Key, *e.Body)
+		}
+		if e.IfMatch != "" {
+			m.req.SetIfMatch(e.IfMatch)
+		}
+		for _, name := range e.Remove {
+			m.req.RemoveHeader(name)
+		}
+		m.syncEdits()
 	}
-	m.req.SetIfMatch(c.ETag)
-	// With If-Match present a server ignores If-Unmodified-Since (RFC 9110
-	// §13.2.2); a stale date left beside it would only mislead the reader.
-	m.req.RemoveHeader("If-Unmodified-Since")
-	m.syncEdits()
-	return m.send()
+	if s.Note != nil {
+		m.expl.SetNote(*s.Note)
+		if s.NoteFor != "" {
+			m.shown.SetNote(s.NoteFor, *s.Note) // selecting the request again shows the banner
+		}
+	}
+	if s.Status != "" {
+		m.setStatus(s.Status, s.IsErr)
+	}
+	if mg := s.Merge; mg != nil {
+		r := m.req.Request()
+		mv := threeway.New(mg.Key, r.Method+" "+requestLabel(r), mg.Seen, mg.ThreeWay)
+		m.openDialog(dialog{kind: overlayRetry, key: mg.Key, merge: mv})
+	}
+	m.syncRequestHints()
 }
 
 // syncRequestHints turns on the actions that belong to the request shown: R
 // when its last exchange was a 412 or 428, K when C or P answered for it.
 func (m *Model) syncRequestHints() {
-	key := ""
-	if r := m.req.Request(); r != nil {
-		key = requestKey(r)
-	}
+	key := m.req.Key()
 	_, failed := m.cond.Failed(key)
 	m.keys.Enable(actionReread, failed)
 	m.keys.Enable(actionAnswers, m.answers.Has(key))

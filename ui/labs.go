@@ -15,13 +15,9 @@ import (
 
 // cacheLabToggle steps the cache lab off → private → shared → off.
 func (m Model) cacheLabToggle() (tea.Model, tea.Cmd) {
-	m.lab = labview.Cycle(m.lab, collrun.ContextSend)
-	if m.lab == nil {
-		m.setStatus("Cache lab off: requests go straight to the server.", false)
-		return m, nil
-	}
-	m.setStatus("Cache lab on: "+labview.Kind(m.lab)+" — every send goes through it; "+
-		keyName(m.keys.Get(actionCacheContents))+" shows its contents, "+keyName(m.keys.Get(actionLabTen))+" moves its clock 10 s", false)
+	var status string
+	m.lab, status = labview.Toggle(m.lab, collrun.ContextSend, keyName(m.keys.Get(actionCacheContents)), keyName(m.keys.Get(actionLabTen)))
+	m.setStatus(status, false)
 	return m, nil
 }
 

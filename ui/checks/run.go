@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/check"
+	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/preflight"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/styles"
@@ -27,13 +28,18 @@ type CheckDone struct {
 }
 
 // PreflightDone is the end of the preflight for request Key: the Answer and
-// the exchanges made (the OPTIONS, then the request when the browser goes on).
+// the exchanges made (the OPTIONS, then the request when the browser goes on),
+// as history entries under the request they were made for.
 type PreflightDone struct {
 	Key    string
 	Answer Answer
-	Sent   []requests.Exchange
+	Sent   []history.Entry
 	Err    error
 }
+
+// Target is the request P runs for: its key, its label ("PUT Write") and where
+// the history keeps its exchanges (history.Entry's File and Name).
+type Target struct{ Key, Label, File, Name string }
 
 // RunChecks runs check.Run for the request resolve gives, in a command, as
 // flight id of request key (named label). Writes are never sent: the checks that
@@ -58,23 +64,23 @@ func RunChecks(ctx context.Context, id int, key, label string, resolve Resolve, 
 // RunPreflight sends, in a command, what a browser page at the request's Origin
 // would send for it (preflight.Run), with a client of its own made from opts
 // (never a cookie jar: a preflight carries no cookies).
-func RunPreflight(key, label string, resolve Resolve, opts requests.Options, width int) tea.Cmd {
+func RunPreflight(to Target, resolve Resolve, opts requests.Options, width int) tea.Cmd {
 	opts.Jar = nil
 	return func() tea.Msg {
 		req, err := resolve()
 		if err != nil {
-			return PreflightDone{Key: key, Err: err}
+			return PreflightDone{Key: to.Key, Err: err}
 		}
 		c := requests.NewClient(opts)
 		defer c.CloseIdleConnections()
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
 		res := preflight.Run(ctx, c.Send, req, time.Now)
-		msg := PreflightDone{Key: key, Answer: Answer{Kind: Preflight, Request: label, Title: "CORS: what a browser sends",
+		msg := PreflightDone{Key: to.Key, Answer: Answer{Kind: Preflight, Request: to.Label, Title: "CORS: what a browser sends",
 			Lines: Wrapped(res.Lines(), width), Summary: summary(res), At: time.Now()}}
 		for _, s := range []*preflight.Step{res.Preflight, res.Actual} {
 			if s != nil {
-				msg.Sent = append(msg.Sent, s.Exchange)
+				msg.Sent = append(msg.Sent, history.FromExchange(s.Exchange, to.File, to.Name))
 			}
 		}
 		return msg

@@ -40,16 +40,17 @@ type Failure struct {
 type Workflow struct {
 	etags  map[string]string // the last ETag seen, by resolved URL
 	known  *preconditions.Known
-	bodies map[string][]byte  // the last 2xx GET body, by URL
-	failed map[string]Failure // by request key: whose last exchange was 412/428
-	// reading is the failure a re-read in flight is for, by request key.
-	reading map[string]Failure
+	bodies map[string][]byte // the last 2xx GET body, by URL
+	// failed is, by request key, whose last exchange was 412/428. A re-read
+	// leaves the failure in place until its own answer arrives, so one that is
+	// cancelled or superseded by another send leaves R offered for the request.
+	failed map[string]Failure
 }
 
 // New returns a workflow that knows nothing yet.
 func New() Workflow {
 	return Workflow{etags: map[string]string{}, known: &preconditions.Known{}, bodies: map[string][]byte{},
-		failed: map[string]Failure{}, reading: map[string]Failure{}}
+		failed: map[string]Failure{}}
 }
 
 // Known is the validators seen so far, by URL, with their sources.
@@ -103,6 +104,9 @@ type Outcome struct {
 	IfMatch *preconditions.Suggestion
 	// Merge, after a 412's re-read, is the three-way view to show.
 	Merge *Merge
+	// was is the failure a re-read answered, kept in case its outcome cannot
+	// be applied now (the request is no longer shown).
+	was *Failure
 }
 
 // Merge is the three-way view after a 412's re-read: where your change started,
@@ -121,10 +125,6 @@ func (w Workflow) Answered(key string, x requests.Exchange, rereadOf, reread str
 	w.Observe(x)
 	if x.Response == nil {
 		// A re-read that failed or was cancelled leaves the 412 as it was: R again.
-		if f, ok := w.reading[rereadOf]; ok {
-			delete(w.reading, rereadOf)
-			w.failed[rereadOf] = f
-		}
 		return Outcome{}
 	}
 	if st := x.Response.Status; (st == 412 || st == 428) && key != "" {
@@ -141,13 +141,14 @@ func (w Workflow) Answered(key string, x requests.Exchange, rereadOf, reread str
 	if rereadOf == "" {
 		return Outcome{}
 	}
-	f, ok := w.reading[rereadOf]
-	delete(w.reading, rereadOf)
-	delete(w.failed, rereadOf)
+	f, ok := w.failed[rereadOf]
 	if !ok {
 		return Outcome{}
 	}
-	return afterReread(f, x)
+	delete(w.failed, rereadOf)
+	out := afterReread(f, x)
+	out.was = &f
+	return out
 }
 
 // afterReread is what the re-read x means for failure f.
@@ -170,15 +171,16 @@ func afterReread(f Failure, x requests.Exchange) Outcome {
 }
 
 // Reread is what R does for request key: Read is the GET to send (the failure
-// waits for its answer), else Drop says which precondition to remove. ok is
-// false when the request's last exchange was no 412 or 428.
+// stays until its answer arrives), else Drop says which precondition to remove
+// (and the failure is over). ok is false when the request's last exchange was
+// no 412 or 428.
 func (w Workflow) Reread(key string) (read *requests.Request, drop preconditions.Suggestion, ok bool) {
 	f, ok := w.Failed(key)
 	if !ok {
 		return nil, drop, false
 	}
-	delete(w.failed, key)
 	if !f.Required && f.What.Next != explain.StepMerge {
+		delete(w.failed, key)
 		return nil, preconditions.AfterFailure(f.What, preconditions.Seen{}), true
 	}
 	var hs []requests.Header
@@ -189,7 +191,6 @@ func (w Workflow) Reread(key string) (read *requests.Request, drop preconditions
 		}
 		hs = append(hs, h)
 	}
-	w.reading[key] = f
 	return &requests.Request{Method: "GET", URL: f.URL, Headers: hs}, drop, true
 }
 

@@ -103,12 +103,12 @@ func Latest(s *history.Store, reqs []*collections.Request, dir string) func(name
 	if s == nil {
 		return nil
 	}
-	refs := map[string][2]string{}
+	refs := map[string][3]string{}
 	for _, r := range reqs {
 		if r.Name != "" {
 			if _, dup := refs[r.Name]; !dup {
 				file, name := Ref(r, dir)
-				refs[r.Name] = [2]string{file, name}
+				refs[r.Name] = [3]string{file, name, r.Method}
 			}
 		}
 	}
@@ -117,7 +117,7 @@ func Latest(s *history.Store, reqs []*collections.Request, dir string) func(name
 		if !ok {
 			return nil, false
 		}
-		e, ok, err := s.Latest(context.Background(), ref[0], ref[1])
+		e, ok, err := s.LatestOf(context.Background(), ref[0], ref[1], ref[2])
 		if err != nil || !ok || e.Response == nil {
 			return nil, false
 		}

@@ -70,16 +70,13 @@ func (k Keeper) Record(sent []Sent) tea.Cmd {
 	return StoreCmd(k.store, entries, keys)
 }
 
-// RecordFor keeps exchanges xs, all made for request r (a preflight's).
-func (k Keeper) RecordFor(r *collections.Request, xs []requests.Exchange) tea.Cmd {
-	if r == nil {
+// RecordEntries keeps entries already named for their request (a preflight's,
+// stored under the request it was made for); key is that request's key.
+func (k Keeper) RecordEntries(entries []history.Entry, key string) tea.Cmd {
+	if k.store == nil || len(entries) == 0 {
 		return nil
 	}
-	sent := make([]Sent, len(xs))
-	for i, x := range xs {
-		sent[i] = Sent{Req: r, X: x}
-	}
-	return k.Record(sent)
+	return StoreCmd(k.store, entries, []string{key})
 }
 
 // Prune applies retention at start-up; nil without a store.
@@ -112,7 +109,8 @@ func (k Keeper) Sync(pane *responsepane.Model, r *collections.Request) tea.Cmd {
 	return ListCmd(k.store, key, file, name)
 }
 
-// Newest reads the newest stored exchange of r, ready to show (shown.LoadedMsg);
+// Newest reads the newest stored exchange of r (history.LatestOf: never a
+// preflight P stored under it), ready to show (shown.LoadedMsg);
 // nil without a store or a request.
 func (k Keeper) Newest(r *collections.Request, st styles.Styles) tea.Cmd {
 	if k.store == nil || r == nil {
@@ -127,7 +125,7 @@ func newestCmd(s *history.Store, r *collections.Request, dir string, st styles.S
 	key, label := tree.RequestKey(r), tree.RequestLabel(r)
 	file, name := Ref(r, dir)
 	return func() tea.Msg {
-		e, ok, err := s.Latest(context.Background(), file, name)
+		e, ok, err := s.LatestOf(context.Background(), file, name, r.Method)
 		if err != nil || !ok {
 			return shown.LoadedMsg{Key: key, Err: err}
 		}

@@ -188,6 +188,17 @@ func Cycle(lab *cachelab.Lab, send func(context.Context, requests.Request) reque
 	return nil
 }
 
+// Toggle is the lab after the toggle (Cycle) and what the status line says of
+// it; contents and ten name the keys of the contents view and the +10 s clock.
+func Toggle(lab *cachelab.Lab, send func(context.Context, requests.Request) requests.Exchange, contents, ten string) (*cachelab.Lab, string) {
+	lab = Cycle(lab, send)
+	if lab == nil {
+		return nil, "Cache lab off: requests go straight to the server."
+	}
+	return lab, "Cache lab on: " + Kind(lab) + " — every send goes through it; " + contents + " shows its contents, " +
+		ten + " moves its clock 10 s"
+}
+
 // StaleFor advances the clock until the entry stored for key (a request's
 // "METHOD URL"), else the first one stored, is stale, and says so.
 func StaleFor(lab *cachelab.Lab, key string) string {
