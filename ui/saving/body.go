@@ -16,8 +16,10 @@ import (
 )
 
 // BodySaved says how saving a body to Path went; Exists says Path was already
-// there and nothing was written.
+// there and nothing was written. Asked is the path as SaveBodyCmd was given it
+// (relative to Dir), Path the file it names.
 type BodySaved struct {
+	Asked  string
 	Path   string
 	N      int64
 	Exists bool
@@ -46,18 +48,25 @@ func (s Saver) SaveBodyCmd(r *requests.Response, path string, overwrite bool) te
 	if r == nil {
 		return nil
 	}
+	asked := path
 	if !filepath.IsAbs(path) && s.Dir != "" {
 		path = filepath.Join(s.Dir, path)
 	}
 	src := bodySource{spool: r.SpoolPath, body: r.Body}
-	return func() tea.Msg { return saveBody(src, path, overwrite) }
+	return func() tea.Msg {
+		out := saveBody(src, path, overwrite)
+		out.Asked = asked
+		return out
+	}
 }
 
-// BodyDone reports a save, or asks before overwriting an existing file.
+// BodyDone reports a save, or asks before overwriting an existing file. The
+// question's Path is the path as asked, which SaveBodyCmd takes back with
+// overwrite set: the file it names, Dir joined once.
 func BodyDone(msg BodySaved) Outcome {
 	switch {
 	case msg.Exists:
-		return Outcome{Ask: AskOverwrite, Path: msg.Path, Text: msg.Path + " exists. Overwrite it?"}
+		return Outcome{Ask: AskOverwrite, Path: msg.Asked, Text: msg.Path + " exists. Overwrite it?"}
 	case msg.Err != nil:
 		var pe *os.PathError
 		text := msg.Err.Error()
