@@ -21,7 +21,7 @@ func (m Model) handleEditMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case saving.FileSaved:
 		return m.fileSaved(msg)
 	case tree.Change:
-		return m.treeAction(msg)
+		return m.afterSaving(m.edits.Change(msg, &m.req, m.collDir()))
 	case requestpane.CopyAsCurl:
 		return m, m.copyCurlCmd()
 	case responsepane.CopyMsg:

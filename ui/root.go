@@ -30,6 +30,7 @@ import (
 	"github.com/httplens/httplens/ui/saving"
 	"github.com/httplens/httplens/ui/shown"
 	"github.com/httplens/httplens/ui/tree"
+	"github.com/httplens/httplens/ui/treeedits"
 )
 
 // Config is what the UI needs from the command line. Client is required.
@@ -123,6 +124,8 @@ type Model struct {
 
 	frames *frameMemo   // the panes' boxes as last drawn, shared by the copies of the model
 	saver  saving.Saver // writes edits, copies, pasted requests and bodies
+
+	edits treeedits.Edits // the tree's new, duplicate, rename, delete and new file
 }
 
 // flight is the request in flight: its id, how to cancel it and how long it has run.

@@ -3,6 +3,7 @@ package ui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/ui/overlay/saveprompt"
 	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/saving"
@@ -10,7 +11,7 @@ import (
 
 // askDialogs are the root's dialogs for the saving workflow's questions.
 var askDialogs = map[saving.Ask]overlay{saving.AskReadOnly: overlayReadOnly, saving.AskConflict: overlayConflict,
-	saving.AskVanished: overlayVanished, saving.AskOverwrite: overlayOverwrite}
+	saving.AskVanished: overlayVanished, saving.AskOverwrite: overlayOverwrite, saving.AskDelete: overlayDelete}
 
 // applySaving does what a step of the saving workflow asks: it sets the status
 // line, opens its question, and returns its write.
@@ -19,7 +20,7 @@ func (m *Model) applySaving(o saving.Outcome) tea.Cmd {
 		m.setStatus(o.Status, o.IsErr)
 	}
 	if o.Ask != saving.AskNone {
-		m.openDialog(dialog{kind: askDialogs[o.Ask], key: o.Key, path: o.Path, text: o.Text})
+		m.openDialog(dialog{kind: askDialogs[o.Ask], key: o.Key, req: o.Req, path: o.Path, text: o.Text})
 	}
 	return o.Cmd
 }
@@ -67,6 +68,19 @@ func (m *Model) askVanished() {
 	}
 }
 
+// collDir is the collection's folder, where new files go.
+func (m *Model) collDir() string {
+	if m.coll != nil && m.coll.Dir != "" {
+		return m.coll.Dir
+	}
+	return m.cfg.Dir
+}
+
+// deleteRequest deletes r from its file, after the user said yes.
+func (m Model) deleteRequest(r *collections.Request) (tea.Model, tea.Cmd) {
+	return m.afterSaving(m.edits.Delete(r))
+}
+
 // pastedCurl handles a bracketed paste made while no field takes text: a curl
 // command becomes a new request in the file under the tree's cursor (or in a new
 // file when that one is read-only). ok is false for any other paste.
@@ -74,11 +88,7 @@ func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool)
 	if !msg.Paste {
 		return m, nil, false
 	}
-	dir := m.cfg.Dir
-	if m.coll != nil && m.coll.Dir != "" {
-		dir = m.coll.Dir
-	}
-	o, ok := m.saver.Paste(string(msg.Runes), m.tree.CursorFile(), dir)
+	o, ok := m.saver.Paste(string(msg.Runes), m.tree.CursorFile(), m.collDir())
 	if !ok {
 		return m, nil, false
 	}

@@ -7,17 +7,21 @@ import (
 
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/treeedits"
 )
 
-// useKeymap binds every scope's actions to the keys of km (nil: the defaults). New
-// calls it before any state is set, so the bindings' enabled states are those
-// their constructors give.
+// useKeymap binds every scope's actions to the keys of km (nil: the defaults),
+// and tells the tree's edits the keys its messages name. New calls it before
+// any state is set, so the bindings' enabled states are those their
+// constructors give.
 func (m *Model) useKeymap(km settings.Keymap) {
 	m.keys = newGlobalKeys(km)
 	m.tree.Keys = newTreeKeys(km).keySet
 	m.req.SetKeys(newKeySet(km, scopeRequest))
 	m.resp.SetKeys(newResponseKeys(km))
 	m.expl.Keys = newExplainKeys(km).keySet
+	m.edits = treeedits.Edits{DemoURL: m.cfg.DemoURL,
+		NewFileKey: keyName(m.tree.Keys.Get(actionNewFile)), SaveKey: keyName(m.keys.Get(actionSave))}
 }
 
 // noticeWidth is the width notices wrap to: an overlay on an 80-column terminal.
