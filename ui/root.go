@@ -25,6 +25,7 @@ import (
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/proxyrun"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/saving"
@@ -218,8 +219,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.checkDone(msg), nil
 	case tourResetMsg:
 		return m.tourReset(msg)
-	case proxyStoppedMsg:
-		return m.proxyStopped(msg), nil
+	case proxyrun.Stopped:
+		m.setStatus(msg.Status())
+		return m, nil
 	}
 	if next, cmd, ok := m.handleTransferMsg(msg); ok {
 		return next, cmd
