@@ -5,7 +5,6 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/ui/overlay/saveprompt"
-	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/saving"
 )
 
@@ -39,20 +38,11 @@ func (m Model) fileSaved(msg saving.FileSaved) (tea.Model, tea.Cmd) {
 	if msg.Err != nil {
 		return m.afterSaving(m.saver.Failed(msg, m.coll))
 	}
-	m.coll = saving.WithFile(m.coll, msg.Old, msg.File)
+	var show string
+	m.coll, show = saving.Written(msg, m.coll, &m.req)
 	m.tree.Reload(m.coll)
-	if msg.Saved != "" {
-		m.req.Forget(msg.Saved, saving.FindKey(msg.File, msg.Saved))
-	}
-	if msg.Old != nil {
-		// Other edits of the file follow their requests, which may have moved.
-		moved, _ := m.req.Rematch(msg.Old, msg.File)
-		if nk, ok := moved[m.req.Key()]; ok && msg.Show == "" {
-			msg.Show = nk
-		}
-	}
-	if msg.Show != "" {
-		m.tree.SelectKey(msg.Show)
+	if show != "" {
+		m.tree.SelectKey(show)
 	}
 	m.showRequest(m.tree.Selected())
 	m.setStatus(msg.Status, false)
@@ -98,22 +88,13 @@ func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool)
 
 // openSavePrompt opens the path prompt for the shown body.
 func (m Model) openSavePrompt() Model {
-	p, ok := saving.Prompt(m.lastX.Response, bodyExt(m.resp.Content()))
+	p, ok := saving.Prompt(m.lastX.Response, m.resp.Content())
 	if !ok {
 		m.setStatus("No body to save.", true)
 		return m
 	}
 	m.openDialog(dialog{kind: overlaySaveBody, prompt: p})
 	return m
-}
-
-// bodyExt is a file extension for the kind of body shown.
-func bodyExt(c *responsecontent.Content) string {
-	if c == nil {
-		return ".bin"
-	}
-	return map[responsecontent.Kind]string{responsecontent.KindJSON: ".json", responsecontent.KindXML: ".xml",
-		responsecontent.KindHTML: ".html", responsecontent.KindText: ".txt", responsecontent.KindBinary: ".bin"}[c.Kind]
 }
 
 // handleSavePrompt types into the path prompt; enter saves, refusing an existing

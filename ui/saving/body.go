@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/atomicfile"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/overlay/saveprompt"
+	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/uikit"
 )
 
@@ -33,13 +34,22 @@ type bodySource struct {
 	body  []byte
 }
 
-// Prompt is the path prompt for the body of r, offering "response"+ext; ok is
-// false when r has no body to save.
-func Prompt(r *requests.Response, ext string) (p saveprompt.Model, ok bool) {
+// Prompt is the path prompt for the body of r, offering "response" with the
+// extension of the kind of body c shows; ok is false when r has no body to save.
+func Prompt(r *requests.Response, c *responsecontent.Content) (p saveprompt.Model, ok bool) {
 	if r == nil || len(r.Body) == 0 && r.SpoolPath == "" {
 		return p, false
 	}
-	return saveprompt.New(fmt.Sprintf("Save the body (%s) to a file", uikit.Bytes(max(r.SpooledBytes, r.BodyBytes))), "response"+ext), true
+	return saveprompt.New(fmt.Sprintf("Save the body (%s) to a file", uikit.Bytes(max(r.SpooledBytes, r.BodyBytes))), "response"+ext(c)), true
+}
+
+// ext is a file extension for the kind of body c shows.
+func ext(c *responsecontent.Content) string {
+	if c == nil {
+		return ".bin"
+	}
+	return map[responsecontent.Kind]string{responsecontent.KindJSON: ".json", responsecontent.KindXML: ".xml",
+		responsecontent.KindHTML: ".html", responsecontent.KindText: ".txt", responsecontent.KindBinary: ".bin"}[c.Kind]
 }
 
 // SaveBodyCmd copies the whole body of r (spooled or not) to path, relative to
