@@ -79,7 +79,7 @@ type Config struct {
 type Model struct {
 	cfg        Config
 	st         Styles
-	keys       globalKeys
+	keys       keySet
 	close      textview.Keys
 	dialogKeys confirm.Keys
 	picker     envpicker.Keys
