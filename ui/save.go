@@ -88,7 +88,7 @@ func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool)
 
 // openSavePrompt opens the path prompt for the shown body.
 func (m Model) openSavePrompt() Model {
-	p, ok := saving.Prompt(m.lastX.Response, m.resp.Content())
+	p, ok := saving.Prompt(m.lastX.Response, saving.Ext(m.resp.Content()))
 	if !ok {
 		m.setStatus("No body to save.", true)
 		return m

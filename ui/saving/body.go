@@ -34,17 +34,17 @@ type bodySource struct {
 	body  []byte
 }
 
-// Prompt is the path prompt for the body of r, offering "response" with the
-// extension of the kind of body c shows; ok is false when r has no body to save.
-func Prompt(r *requests.Response, c *responsecontent.Content) (p saveprompt.Model, ok bool) {
+// Prompt is the path prompt for the body of r, offering "response"+ext; ok is
+// false when r has no body to save.
+func Prompt(r *requests.Response, ext string) (p saveprompt.Model, ok bool) {
 	if r == nil || len(r.Body) == 0 && r.SpoolPath == "" {
 		return p, false
 	}
-	return saveprompt.New(fmt.Sprintf("Save the body (%s) to a file", uikit.Bytes(max(r.SpooledBytes, r.BodyBytes))), "response"+ext(c)), true
+	return saveprompt.New(fmt.Sprintf("Save the body (%s) to a file", uikit.Bytes(max(r.SpooledBytes, r.BodyBytes))), "response"+ext), true
 }
 
-// ext is a file extension for the kind of body c shows.
-func ext(c *responsecontent.Content) string {
+// Ext is a file extension for the kind of body c shows, for Prompt.
+func Ext(c *responsecontent.Content) string {
 	if c == nil {
 		return ".bin"
 	}

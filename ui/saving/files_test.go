@@ -59,11 +59,11 @@ func TestWrittenFollowsTheShownRequest(t *testing.T) {
 func TestPromptOffersTheBodysExtension(t *testing.T) {
 	for kind, want := range map[responsecontent.Kind]string{responsecontent.KindJSON: ".json", responsecontent.KindXML: ".xml",
 		responsecontent.KindHTML: ".html", responsecontent.KindText: ".txt", responsecontent.KindBinary: ".bin"} {
-		if got := ext(&responsecontent.Content{Kind: kind}); got != want {
+		if got := Ext(&responsecontent.Content{Kind: kind}); got != want {
 			t.Errorf("kind %v: %q, want %q", kind, got, want)
 		}
 	}
-	if got := ext(nil); got != ".bin" {
+	if got := Ext(nil); got != ".bin" {
 		t.Errorf("no content: %q", got)
 	}
 }
