@@ -35,10 +35,9 @@ func (c Copied) Status() (string, bool) {
 }
 
 // Cmd writes data to the clipboard through w (the terminal; nil is standard
-// output, where the program draws) with OSC 52. The
-// sequence is base64, so no byte of data reaches the terminal as a control
-// character. It is one write, which the terminal device never interleaves with
-// the renderer's.
+// output, where the program draws) with OSC 52. The sequence is base64, so no
+// byte of data reaches the terminal as a control character. It is one write,
+// which the terminal device never interleaves with the renderer's.
 func Cmd(w io.Writer, what string, data []byte) tea.Cmd {
 	return func() tea.Msg { return write(w, what, data) }
 }
