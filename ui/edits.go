@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"io"
 	"maps"
-	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -21,23 +19,15 @@ func (m Model) handleEditMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case saving.FileSaved:
 		return m.fileSaved(msg)
 	case tree.Change:
-		return m.treeAction(msg)
+		return m.afterSaving(m.edits.Change(msg, &m.req, m.collDir()))
 	case requestpane.CopyAsCurl:
 		return m, m.copyCurlCmd()
 	case responsepane.CopyMsg:
-		return m, clipboard.ResponseCmd(m.clipboard(), m.lastX.Response, msg.Raw)
+		return m, clipboard.ResponseCmd(m.cfg.Clipboard, m.lastX.Response, msg.Raw)
 	case clipboard.Copied:
 		m.setStatus(msg.Status())
 	}
 	return m, nil
-}
-
-// clipboard is where OSC 52 sequences go.
-func (m *Model) clipboard() io.Writer {
-	if m.cfg.Clipboard != nil {
-		return m.cfg.Clipboard
-	}
-	return os.Stdout
 }
 
 // copyCurlCmd resolves the request as edited and copies it as a curl command.
@@ -47,5 +37,5 @@ func (m *Model) copyCurlCmd() tea.Cmd {
 		return nil
 	}
 	resolve, last := m.resolver(), maps.Clone(m.last)
-	return clipboard.CurlCmd(m.clipboard(), func() (requests.Request, error) { return resolve(r, last, nil) })
+	return clipboard.CurlCmd(m.cfg.Clipboard, func() (requests.Request, error) { return resolve(r, last, nil) })
 }

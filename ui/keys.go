@@ -9,33 +9,26 @@ import (
 	"github.com/httplens/httplens/ui/tree"
 )
 
-// globalKeys work from any pane, unless a text field is being edited (then only the
-// control-key bindings act).
-type globalKeys struct{ keySet }
-
 // newGlobalKeys binds the global actions to the keys km gives them (nil: the
-// defaults); every scope's constructor below does the same for its own.
-func newGlobalKeys(km settings.Keymap) globalKeys {
-	k := globalKeys{newKeySet(km, settings.ScopeGlobal)}
-	// Nothing is in flight, nothing is edited and nothing failed a precondition at start.
-	k.Enable(actionCancel, false)
-	k.Enable(actionSave, false)
-	k.Enable(actionReread, false)
-	k.Enable(actionAnswers, false)
+// defaults); the constructors below do the same for each pane's scope. Global
+// keys work from any pane, unless a text field is being edited (then only the
+// control-key bindings act). A contextual global action (cancel, save, re-read,
+// answers) waits for its state, so it starts off: nothing is in flight, edited or
+// answered yet.
+func newGlobalKeys(km settings.Keymap) keySet {
+	k := newKeySet(km, settings.ScopeGlobal)
+	for _, r := range tableRows() {
+		if r.Contextual && inScope(r.ActionInfo, settings.ScopeGlobal) {
+			k.Enable(r.ID, false)
+		}
+	}
 	return k
 }
 
-// treeKeys drive the collection tree.
-type treeKeys struct{ keySet }
-
-func newTreeKeys(km settings.Keymap) treeKeys {
-	k := treeKeys{newKeySet(km, scopeTree)}
-	k.Enable(actionClearFilter, false)
-	return k
-}
+func newTreeKeys(km settings.Keymap) keySet { return newKeySet(km, scopeTree) }
 
 // newTreePane is the collection pane with the default keys.
-func newTreePane(st Styles) tree.Model { return tree.New(st, newTreeKeys(nil).keySet) }
+func newTreePane(st Styles) tree.Model { return tree.New(st, newTreeKeys(nil)) }
 
 // requestKey identifies a request within a session; see tree.RequestKey.
 func requestKey(r *collections.Request) string { return tree.RequestKey(r) }
@@ -60,15 +53,10 @@ func newResponseKeys(km settings.Keymap) responsepane.Keys {
 	return responsepane.NewKeys(newKeySet(km, scopeResponse), g.Get(actionSend), g.Get(actionCancel))
 }
 
-// explainKeys drive the explain panel.
-type explainKeys struct{ keySet }
-
-func newExplainKeys(km settings.Keymap) explainKeys { return explainKeys{newKeySet(km, scopeExplain)} }
+func newExplainKeys(km settings.Keymap) keySet { return newKeySet(km, scopeExplain) }
 
 // newExplainPane is the Explain pane with the default keys.
-func newExplainPane(st Styles) explainview.Model {
-	return explainview.New(st, newExplainKeys(nil).keySet)
-}
+func newExplainPane(st Styles) explainview.Model { return explainview.New(st, newExplainKeys(nil)) }
 
 // requestLabel names a request for messages; see tree.RequestLabel.
 func requestLabel(r *collections.Request) string { return tree.RequestLabel(r) }

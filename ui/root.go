@@ -25,12 +25,14 @@ import (
 	"github.com/httplens/httplens/ui/overlay/confirm"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
 	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/proxyrun"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/saving"
 	"github.com/httplens/httplens/ui/shown"
 	"github.com/httplens/httplens/ui/tourreset"
 	"github.com/httplens/httplens/ui/tree"
+	"github.com/httplens/httplens/ui/treeedits"
 )
 
 // Config is what the UI needs from the command line. Client is required.
@@ -82,7 +84,7 @@ type Config struct {
 type Model struct {
 	cfg        Config
 	st         Styles
-	keys       globalKeys
+	keys       keySet
 	close      textview.Keys
 	dialogKeys confirm.Keys
 	picker     envpicker.Keys
@@ -128,6 +130,8 @@ type Model struct {
 
 	frames *frameMemo   // the panes' boxes as last drawn, shared by the copies of the model
 	saver  saving.Saver // writes edits, copies, pasted requests and bodies
+
+	edits treeedits.Edits // the tree's new, duplicate, rename, delete and new file
 }
 
 // New returns the root model for cfg, with the default styles.
@@ -212,8 +216,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.checkDone(msg), nil
 	case tourreset.DoneMsg:
 		return m.tourReset(msg)
-	case proxyStoppedMsg:
-		return m.proxyStopped(msg), nil
+	case proxyrun.Stopped:
+		m.setStatus(msg.Status())
+		return m, nil
 	}
 	if next, cmd, ok := m.handleFlight(msg); ok {
 		return next, cmd

@@ -3,14 +3,14 @@ package ui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/ui/overlay/saveprompt"
-	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/saving"
 )
 
 // askDialogs are the root's dialogs for the saving workflow's questions.
 var askDialogs = map[saving.Ask]overlay{saving.AskReadOnly: overlayReadOnly, saving.AskConflict: overlayConflict,
-	saving.AskVanished: overlayVanished, saving.AskOverwrite: overlayOverwrite}
+	saving.AskVanished: overlayVanished, saving.AskOverwrite: overlayOverwrite, saving.AskDelete: overlayDelete}
 
 // applySaving does what a step of the saving workflow asks: it sets the status
 // line, opens its question, and returns its write.
@@ -19,7 +19,7 @@ func (m *Model) applySaving(o saving.Outcome) tea.Cmd {
 		m.setStatus(o.Status, o.IsErr)
 	}
 	if o.Ask != saving.AskNone {
-		m.openDialog(dialog{kind: askDialogs[o.Ask], key: o.Key, path: o.Path, text: o.Text})
+		m.openDialog(dialog{kind: askDialogs[o.Ask], key: o.Key, req: o.Req, path: o.Path, text: o.Text})
 	}
 	return o.Cmd
 }
@@ -38,20 +38,11 @@ func (m Model) fileSaved(msg saving.FileSaved) (tea.Model, tea.Cmd) {
 	if msg.Err != nil {
 		return m.afterSaving(m.saver.Failed(msg, m.coll))
 	}
-	m.coll = saving.WithFile(m.coll, msg.Old, msg.File)
+	var show string
+	m.coll, show = saving.Written(msg, m.coll, &m.req)
 	m.tree.Reload(m.coll)
-	if msg.Saved != "" {
-		m.req.Forget(msg.Saved, saving.FindKey(msg.File, msg.Saved))
-	}
-	if msg.Old != nil {
-		// Other edits of the file follow their requests, which may have moved.
-		moved, _ := m.req.Rematch(msg.Old, msg.File)
-		if nk, ok := moved[m.req.Key()]; ok && msg.Show == "" {
-			msg.Show = nk
-		}
-	}
-	if msg.Show != "" {
-		m.tree.SelectKey(msg.Show)
+	if show != "" {
+		m.tree.SelectKey(show)
 	}
 	m.showRequest(m.tree.Selected())
 	m.setStatus(msg.Status, false)
@@ -67,6 +58,19 @@ func (m *Model) askVanished() {
 	}
 }
 
+// collDir is the collection's folder, where new files go.
+func (m *Model) collDir() string {
+	if m.coll != nil && m.coll.Dir != "" {
+		return m.coll.Dir
+	}
+	return m.cfg.Dir
+}
+
+// deleteRequest deletes r from its file, after the user said yes.
+func (m Model) deleteRequest(r *collections.Request) (tea.Model, tea.Cmd) {
+	return m.afterSaving(m.edits.Delete(r))
+}
+
 // pastedCurl handles a bracketed paste made while no field takes text: a curl
 // command becomes a new request in the file under the tree's cursor (or in a new
 // file when that one is read-only). ok is false for any other paste.
@@ -74,11 +78,7 @@ func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool)
 	if !msg.Paste {
 		return m, nil, false
 	}
-	dir := m.cfg.Dir
-	if m.coll != nil && m.coll.Dir != "" {
-		dir = m.coll.Dir
-	}
-	o, ok := m.saver.Paste(string(msg.Runes), m.tree.CursorFile(), dir)
+	o, ok := m.saver.Paste(string(msg.Runes), m.tree.CursorFile(), m.collDir())
 	if !ok {
 		return m, nil, false
 	}
@@ -88,22 +88,13 @@ func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool)
 
 // openSavePrompt opens the path prompt for the shown body.
 func (m Model) openSavePrompt() Model {
-	p, ok := saving.Prompt(m.lastX.Response, bodyExt(m.resp.Content()))
+	p, ok := saving.Prompt(m.lastX.Response, saving.Ext(m.resp.Content()))
 	if !ok {
 		m.setStatus("No body to save.", true)
 		return m
 	}
 	m.openDialog(dialog{kind: overlaySaveBody, prompt: p})
 	return m
-}
-
-// bodyExt is a file extension for the kind of body shown.
-func bodyExt(c *responsecontent.Content) string {
-	if c == nil {
-		return ".bin"
-	}
-	return map[responsecontent.Kind]string{responsecontent.KindJSON: ".json", responsecontent.KindXML: ".xml",
-		responsecontent.KindHTML: ".html", responsecontent.KindText: ".txt", responsecontent.KindBinary: ".bin"}[c.Kind]
 }
 
 // handleSavePrompt types into the path prompt; enter saves, refusing an existing

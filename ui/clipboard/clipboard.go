@@ -6,6 +6,7 @@ package clipboard
 import (
 	"fmt"
 	"io"
+	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -33,10 +34,10 @@ func (c Copied) Status() (string, bool) {
 	return fmt.Sprintf("Copied %s (%s) to the clipboard", c.What, uikit.Bytes(int64(c.N))), false
 }
 
-// Cmd writes data to the clipboard through w (the terminal) with OSC 52. The
-// sequence is base64, so no byte of data reaches the terminal as a control
-// character. It is one write, which the terminal device never interleaves with
-// the renderer's.
+// Cmd writes data to the clipboard through w (the terminal; nil is standard
+// output, where the program draws) with OSC 52. The sequence is base64, so no
+// byte of data reaches the terminal as a control character. It is one write,
+// which the terminal device never interleaves with the renderer's.
 func Cmd(w io.Writer, what string, data []byte) tea.Cmd {
 	return func() tea.Msg { return write(w, what, data) }
 }
@@ -44,6 +45,9 @@ func Cmd(w io.Writer, what string, data []byte) tea.Cmd {
 func write(w io.Writer, what string, data []byte) Copied {
 	if len(data) > Max {
 		return Copied{What: what, Err: fmt.Errorf("%s is over the %s a terminal clipboard takes", uikit.Bytes(int64(len(data))), uikit.Bytes(Max))}
+	}
+	if w == nil {
+		w = os.Stdout
 	}
 	_, err := io.WriteString(w, ansi.SetSystemClipboard(string(data)))
 	return Copied{What: what, N: len(data), Err: err}

@@ -12,12 +12,15 @@ import (
 	"github.com/httplens/httplens/atomicfile"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/overlay/saveprompt"
+	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/uikit"
 )
 
 // BodySaved says how saving a body to Path went; Exists says Path was already
-// there and nothing was written.
+// there and nothing was written. Asked is the path as SaveBodyCmd was given it
+// (relative to Dir), Path the file it names.
 type BodySaved struct {
+	Asked  string
 	Path   string
 	N      int64
 	Exists bool
@@ -40,24 +43,40 @@ func Prompt(r *requests.Response, ext string) (p saveprompt.Model, ok bool) {
 	return saveprompt.New(fmt.Sprintf("Save the body (%s) to a file", uikit.Bytes(max(r.SpooledBytes, r.BodyBytes))), "response"+ext), true
 }
 
+// Ext is a file extension for the kind of body c shows, for Prompt.
+func Ext(c *responsecontent.Content) string {
+	if c == nil {
+		return ".bin"
+	}
+	return map[responsecontent.Kind]string{responsecontent.KindJSON: ".json", responsecontent.KindXML: ".xml",
+		responsecontent.KindHTML: ".html", responsecontent.KindText: ".txt", responsecontent.KindBinary: ".bin"}[c.Kind]
+}
+
 // SaveBodyCmd copies the whole body of r (spooled or not) to path, relative to
 // Dir; an existing file is only replaced when overwrite is set.
 func (s Saver) SaveBodyCmd(r *requests.Response, path string, overwrite bool) tea.Cmd {
 	if r == nil {
 		return nil
 	}
+	asked := path
 	if !filepath.IsAbs(path) && s.Dir != "" {
 		path = filepath.Join(s.Dir, path)
 	}
 	src := bodySource{spool: r.SpoolPath, body: r.Body}
-	return func() tea.Msg { return saveBody(src, path, overwrite) }
+	return func() tea.Msg {
+		out := saveBody(src, path, overwrite)
+		out.Asked = asked
+		return out
+	}
 }
 
-// BodyDone reports a save, or asks before overwriting an existing file.
+// BodyDone reports a save, or asks before overwriting an existing file. The
+// question's Path is the path as asked, which SaveBodyCmd takes back with
+// overwrite set: the file it names, Dir joined once.
 func BodyDone(msg BodySaved) Outcome {
 	switch {
 	case msg.Exists:
-		return Outcome{Ask: AskOverwrite, Path: msg.Path, Text: msg.Path + " exists. Overwrite it?"}
+		return Outcome{Ask: AskOverwrite, Path: msg.Asked, Text: msg.Path + " exists. Overwrite it?"}
 	case msg.Err != nil:
 		var pe *os.PathError
 		text := msg.Err.Error()

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/httplens/httplens/requests"
 )
 
 func TestSaveBody(t *testing.T) {
@@ -55,4 +57,42 @@ func TestSaveBody(t *testing.T) {
 			t.Error("want an error")
 		}
 	})
+}
+
+// The path the prompt shows is relative to Dir; the overwrite question hands
+// back the path it asked about, and the confirmed save must land on that same
+// file, not on Dir joined to it a second time (Dir relative, as --dir coll gives).
+func TestSaveBodyWithARelativeDirLandsWhereThePromptSaid(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("coll", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := Saver{Dir: "coll"}
+	r := &requests.Response{Body: []byte("first")}
+	first := s.SaveBodyCmd(r, "out.json", false)().(BodySaved)
+	if o := BodyDone(first); o.IsErr || o.Ask != AskNone {
+		t.Fatalf("the first save: %+v", o)
+	}
+	if b, err := os.ReadFile(filepath.Join("coll", "out.json")); err != nil || string(b) != "first" {
+		t.Fatalf("coll/out.json holds %q (%v)", b, err)
+	}
+	r = &requests.Response{Body: []byte("second")}
+	o := BodyDone(s.SaveBodyCmd(r, "out.json", false)().(BodySaved))
+	if o.Ask != AskOverwrite || !strings.Contains(o.Text, filepath.Join("coll", "out.json")+" exists") {
+		t.Fatalf("no overwrite question: %+v", o)
+	}
+	// The root confirms with the path the question carries.
+	done := BodyDone(s.SaveBodyCmd(r, o.Path, true)().(BodySaved))
+	if done.IsErr {
+		t.Fatalf("the confirmed save failed: %s", done.Status)
+	}
+	if b, err := os.ReadFile(filepath.Join("coll", "out.json")); err != nil || string(b) != "second" {
+		t.Errorf("coll/out.json holds %q (%v) after the overwrite; status %q", b, err, done.Status)
+	}
+	if _, err := os.Stat(filepath.Join("coll", "coll")); err == nil {
+		t.Error("a coll/coll folder appeared")
+	}
+	if want := "Saved the body (6 B) to " + filepath.Join("coll", "out.json"); done.Status != want {
+		t.Errorf("status %q, want %q", done.Status, want)
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/httplens/httplens/atomicfile"
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/tree"
 )
 
@@ -66,6 +67,25 @@ func CreateFileCmd(paths []string, group string, content []byte, status string) 
 		}
 		return FileSaved{File: nf, Show: show, Status: status + path}
 	}
+}
+
+// Written applies a file written without error to the collection c and the
+// request pane p: the collection with msg.File in msg.Old's place (c is not
+// changed), the saved edit forgotten, and the file's other edits following their
+// requests, which may have moved. show is the request key to select: msg.Show,
+// else the shown request's new key when it moved; "" keeps the cursor.
+func Written(msg FileSaved, c *collections.Collection, p *requestpane.Model) (next *collections.Collection, show string) {
+	next, show = WithFile(c, msg.Old, msg.File), msg.Show
+	if msg.Saved != "" {
+		p.Forget(msg.Saved, FindKey(msg.File, msg.Saved))
+	}
+	if msg.Old != nil {
+		moved, _ := p.Rematch(msg.Old, msg.File)
+		if nk, ok := moved[p.Key()]; ok && show == "" {
+			show = nk
+		}
+	}
+	return next, show
 }
 
 // reloadFileCmd reads old's file again from disk.

@@ -42,16 +42,18 @@ const (
 	AskConflict      // the file changed on disk: reload, or save a copy?
 	AskVanished      // an edit's request is gone: save it as new, or discard?
 	AskOverwrite     // the body's file exists: overwrite it?
+	AskDelete        // delete request Req from its file?
 )
 
 // Outcome is what a step of the workflow asks of the root: a status line
-// (Status, IsErr), a question (Ask about request Key, or the file Path, saying
-// Text), and a command that writes.
+// (Status, IsErr), a question (Ask about request Key, or Req, or the file
+// Path, saying Text), and a command that writes.
 type Outcome struct {
 	Status string
 	IsErr  bool
 	Ask    Ask
 	Key    string
+	Req    *collections.Request
 	Path   string
 	Text   string
 	Cmd    tea.Cmd

@@ -107,6 +107,12 @@ func New(st styles.Styles, keys keyset.Set) Model {
 	return Model{st: st, Keys: keys, folded: map[string]bool{}, filter: field.New("/"), prompt: field.New("")}
 }
 
+// SetKeys rebinds the tree's actions; clear-filter acts only while there is a filter.
+func (m *Model) SetKeys(keys keyset.Set) {
+	keys.Enable(ClearFilter, m.filter.Value() != "")
+	m.Keys = keys
+}
+
 // SetCollection replaces the tree's content; the cursor goes to the first request.
 func (m *Model) SetCollection(c *collections.Collection) {
 	m.nodes = buildNodes(c)
