@@ -95,7 +95,7 @@ func (m *Model) showAnswer(o checks.Outcome) {
 }
 
 // answerKeys names the keys of C, P and K for the advice.
-func answerKeys(k globalKeys) checks.Keys {
+func answerKeys(k keySet) checks.Keys {
 	return checks.Keys{Check: keyName(k.Get(actionCheck)), Preflight: keyName(k.Get(actionPreflight)), Answers: keyName(k.Get(actionAnswers))}
 }
 
