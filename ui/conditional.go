@@ -10,6 +10,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
+	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/overlay/threeway"
 	"github.com/httplens/httplens/ui/requestpane"
 )
@@ -99,7 +100,7 @@ func (m *Model) afterReread(out conditional.Outcome) {
 		m.setStatus(out.Status+" ctrl+r sends it.", false)
 	default:
 		mv := threeway.New(out.For, r.Method+" "+requestLabel(r), out.Merge.Seen, out.Merge.ThreeWay)
-		m.openDialog(dialog{kind: overlayRetry, key: out.For, tag: out.Merge.Seen.ETag, merge: mv})
+		m.overlay.Open(dialogs.MergeView(out.For, out.Merge.Seen.ETag, mv))
 	}
 }
 
@@ -139,19 +140,9 @@ func (m Model) reread() (tea.Model, tea.Cmd) {
 	return nm, cmd
 }
 
-// handleMergeKey gives a key to the three-way view; a choice sets the body and
+// mergeChosen acts on a choice in the three-way view: it sets the body and
 // If-Match on the request (an edit, so what was sent stays on screen) and sends it.
-func (m Model) handleMergeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	mv, out := m.overlay.merge.Update(msg, threeway.NewKeys())
-	m.overlay.merge = mv
-	c, ok := out.(threeway.Chosen)
-	if !ok {
-		if why := mv.Refused(); why != "" {
-			m.setStatus(why, true)
-		}
-		return m.fromOverlay(out)
-	}
-	m.overlay = dialog{}
+func (m Model) mergeChosen(c threeway.Chosen) (tea.Model, tea.Cmd) {
 	r := m.req.Request()
 	if r == nil || requestKey(r) != c.Key {
 		return m, nil

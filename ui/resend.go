@@ -5,6 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/requestpane"
 )
 
@@ -16,9 +17,9 @@ func (m Model) send() (tea.Model, tea.Cmd) {
 	if r == nil || requestpane.PropsOf(r.Method).Idempotent || !m.responded[requestKey(r)] {
 		return m.sendNow()
 	}
-	m.openDialog(dialog{kind: overlayResend, key: requestKey(r), text: fmt.Sprintf(
+	m.overlay.Open(dialogs.Question(dialogs.Resend, requestKey(r), fmt.Sprintf(
 		"%s is not idempotent (RFC 9110 §9.2.2) and %s already got a response in this session: "+
 			"sending it again may repeat its effect, such as creating a second resource. Send it again?",
-		r.Method, requestLabel(r))})
+		r.Method, requestLabel(r))))
 	return m, nil
 }

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/saving"
 	"github.com/httplens/httplens/ui/tree"
 )
@@ -55,8 +56,8 @@ func (m Model) treeAction(msg tree.Change) (tea.Model, tea.Cmd) {
 			m.setStatus("Save or discard (z) the edits in "+f.Path+" before deleting from it.", true)
 			return m, nil
 		}
-		m.openDialog(dialog{kind: overlayDelete, req: msg.Req,
-			text: fmt.Sprintf("Delete %s %s from %s?", msg.Req.Method, requestLabel(msg.Req), f.Path)})
+		m.overlay.Open(dialogs.DeleteQuestion(msg.Req,
+			fmt.Sprintf("Delete %s %s from %s?", msg.Req.Method, requestLabel(msg.Req), f.Path)))
 	}
 	return m, nil
 }
