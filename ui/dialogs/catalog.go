@@ -82,7 +82,8 @@ func (g Group) FullHelp() [][]key.Binding { return g.Cols }
 const helpRows = 8
 
 // HelpGroups groups the entries by where they act (actions of several scopes
-// together), in columns of at most helpRows bindings.
+// together), in columns of at most helpRows bindings. An action of OwnHelp alone
+// is left out.
 func (c Catalog) HelpGroups() []Group {
 	order := []string{c.title(settings.ScopeGlobal), "Every pane"}
 	for _, s := range c.Scopes {
@@ -93,6 +94,9 @@ func (c Catalog) HelpGroups() []Group {
 	groups := map[string][]key.Binding{}
 	for _, e := range c.Entries() {
 		scopes := slices.DeleteFunc(slices.Clone(e.Info.Scopes), func(s settings.Scope) bool { return s == c.OwnHelp })
+		if len(scopes) == 0 {
+			continue // only that view's help lists it
+		}
 		name := c.title(scopes[0])
 		if len(scopes) > 1 {
 			name = "Every pane"
