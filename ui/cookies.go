@@ -1,17 +1,12 @@
 package ui
 
 import (
-	"fmt"
 	"maps"
-	"net/url"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/cookiejars"
 	"github.com/httplens/httplens/ui/dialogs"
-	"github.com/httplens/httplens/ui/overlay/cookiejar"
 )
 
 // newCookieJars makes the session's jars (package cookiejars) as cfg says: per
@@ -28,64 +23,24 @@ func newCookieJars(cfg Config) cookiejars.Set {
 // or nowhere to keep it.
 func (m *Model) saveCookiesCmd(env string) tea.Cmd { return m.jars.SaveCmd(env) }
 
-// cookiesOpen opens the cookies view on the current environment's jar and lists
-// it in a command; with cookies off it says so in the status line.
+// cookiesOpen opens the cookies view on the current environment's jar, listing
+// it and resolving the request shown in commands; with cookies off it says so.
 func (m Model) cookiesOpen() (tea.Model, tea.Cmd) {
-	j := m.jars.Jar(m.env)
-	if j == nil {
-		m.setStatus("Cookies are off for "+envName(m.env)+" (--no-cookies or [cookies] in the settings file)", false)
+	list, status, ok := m.jars.Open(m.env)
+	if !ok {
+		m.setStatus(status, false)
 		return m, nil
 	}
-	m.overlay.Open(dialogs.CookiesView(envName(m.env)))
-	return m, tea.Batch(cookiejars.ListCmd(j), m.cookieTargetCmd())
-}
-
-// cookieTargetCmd resolves the request shown, so the cookies view can say which
-// cookies go with it; nil when no request is shown.
-func (m *Model) cookieTargetCmd() tea.Cmd {
+	m.overlay.Open(dialogs.CookiesView(cookiejars.EnvName(m.env)))
 	r := m.req.Request()
 	if r == nil {
-		return nil
+		return m, list
 	}
-	resolve, last, env := m.resolver(), maps.Clone(m.last), m.env
-	return func() tea.Msg {
+	resolve, last := m.resolver(), maps.Clone(m.last)
+	return m, tea.Batch(list, cookiejars.TargetCmd(m.env, func() (string, error) {
 		req, err := resolve(r, last, nil)
-		if err != nil {
-			return nil // the view then lists the jar alone
-		}
-		u, err := url.Parse(req.URL)
-		if err != nil || u.Host == "" {
-			return nil
-		}
-		return dialogs.CookieTarget{Env: env, URL: u, Now: time.Now()}
-	}
-}
-
-// envName names an environment for messages.
-func envName(env string) string {
-	if env == "" {
-		return "no environment"
-	}
-	return "environment " + termtext.String(env)
-}
-
-// changeCookies deletes or clears what the cookies view asked, in a command;
-// the view lists the jar again when that is done.
-func (m *Model) changeCookies(out tea.Msg) tea.Cmd {
-	j := m.jars.Jar(m.env)
-	if j == nil {
-		return nil
-	}
-	switch out := out.(type) {
-	case cookiejar.Delete:
-		c := out.Cookie
-		m.setStatus("Deleted the cookie "+termtext.String(c.Name)+" of "+termtext.String(c.Domain), false)
-		return cookiejars.DeleteCmd(j, c)
-	case cookiejar.Clear:
-		m.setStatus(fmt.Sprintf("Cleared %d cookies of %s", out.N, envName(m.env)), false)
-		return cookiejars.ClearCmd(j)
-	}
-	return nil
+		return req.URL, err
+	}))
 }
 
 // handleCookieMsg takes the cookie messages; ok is false for any other message.
@@ -102,9 +57,9 @@ func (m Model) handleCookieMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		if msg.Env == m.env {
 			m.overlay.Listed(msg.Cookies)
 		}
-	case dialogs.CookieTarget:
+	case cookiejars.TargetMsg:
 		if msg.Env == m.env {
-			m.overlay.Targeted(msg)
+			m.overlay.Targeted(msg.URL, msg.Now)
 		}
 	default:
 		return m, nil, false

@@ -56,7 +56,11 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.syncEdits()
 		m.askVanished()
 	case cookiejar.Delete, cookiejar.Clear:
-		return m, m.changeCookies(do)
+		cmd, status := m.jars.Change(m.env, do)
+		if status != "" {
+			m.setStatus(status, false)
+		}
+		return m, cmd
 	}
 	return m, nil
 }

@@ -7,6 +7,8 @@ package dialogs
 
 import (
 	"fmt"
+	"net/url"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -174,11 +176,11 @@ func (m *Model) Listed(cs []requests.Cookie) {
 	}
 }
 
-// Targeted tells the cookies view, if open, the request's cookies are judged
-// for: the URL and the time it was resolved.
-func (m *Model) Targeted(t CookieTarget) {
+// Targeted tells the cookies view, if open, the URL of the request shown, which
+// its cookies are judged for, and when it was resolved.
+func (m *Model) Targeted(u *url.URL, now time.Time) {
 	if m.open.Kind == Cookies {
-		m.open.cookies.Target, m.open.cookies.Now = t.URL, t.Now
+		m.open.cookies.Target, m.open.cookies.Now = u, now
 	}
 }
 

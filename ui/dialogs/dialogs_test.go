@@ -177,14 +177,14 @@ func TestOverlaysHandUpTheirAnswers(t *testing.T) {
 func TestCookieMessagesOnlyReachTheCookiesView(t *testing.T) {
 	m := opened(TextView("t", []string{"x"}))
 	m.Listed([]requests.Cookie{{Name: "sid"}})
-	m.Targeted(CookieTarget{URL: &url.URL{Host: "127.0.0.1"}})
+	m.Targeted(&url.URL{Host: "127.0.0.1"}, time.Now())
 	if d := m.Current(); len(d.cookies.Cookies) != 0 || d.cookies.Target != nil {
 		t.Errorf("a text view took the cookies: %+v", d.cookies)
 	}
 	m = opened(CookiesView("environment dev"))
 	now := time.Unix(1, 0)
 	m.Listed([]requests.Cookie{{Name: "sid"}})
-	m.Targeted(CookieTarget{URL: &url.URL{Host: "127.0.0.1"}, Now: now})
+	m.Targeted(&url.URL{Host: "127.0.0.1"}, now)
 	if d := m.Current(); len(d.cookies.Cookies) != 1 || d.cookies.Target == nil || !d.cookies.Now.Equal(now) {
 		t.Errorf("the cookies view: %+v", d.cookies)
 	}

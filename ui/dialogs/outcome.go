@@ -1,9 +1,6 @@
 package dialogs
 
 import (
-	"net/url"
-	"time"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
@@ -44,11 +41,3 @@ type SaveVanished struct{ Key string }
 
 // DiscardVanished is n to the vanished edit of Key: forget it.
 type DiscardVanished struct{ Key string }
-
-// CookieTarget is the URL of the request shown, for the cookies view to say which
-// cookies go with it, and when it was resolved: their expiry is judged then.
-type CookieTarget struct {
-	Env string
-	URL *url.URL
-	Now time.Time
-}
