@@ -142,6 +142,7 @@ func MergeView(key, tag string, mv threeway.Model) Dialog {
 }
 
 // Model is the dialog open over the panes, if any, and the keys of the dialogs.
+// Make it with New: the zero Model has no keys.
 type Model struct {
 	open    Dialog
 	close   textview.Keys
@@ -160,7 +161,8 @@ func (m *Model) Open(d Dialog) { m.open = d }
 // Close closes the open dialog.
 func (m *Model) Close() { m.open = Dialog{} }
 
-// Kind is the kind of the open dialog; None when none is.
+// Kind is the kind of the open dialog; None when none is. A value receiver, so
+// the Model inside a tea.Model returned by Update can be asked.
 func (m Model) Kind() Kind { return m.open.Kind }
 
 // IsOpen reports whether a dialog is open.
