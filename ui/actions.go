@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/exchangelist"
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/keyset"
@@ -183,9 +184,9 @@ func actionTable() []action {
 		hint(4, when(ctx(a(actionAnswers, "this request's C and P answers", keys("K"), Model.answersOpen)), (*Model).answersDisabled)),
 		a(actionZoom, "zoom the focused pane on/off", keys("ctrl+f"), Model.zoom),
 		when(a(actionResetTour, "start the tour over (demo reset)", keys("ctrl+t"), Model.resetTour), func(m *Model) string { return tourreset.Disabled(m.cfg.DemoURL) }),
-		hint(6, a(actionHelp, "help", keys("?"), Model.helpOverlayOpen)),
+		hint(6, a(actionHelp, "help", keys("?"), opens(dialogs.HelpView))),
 		hint(7, a(actionQuit, "quit", keys("q", "ctrl+c"), Model.quitOrAsk)),
-		a(actionPalette, "command palette", keys("ctrl+p"), Model.paletteOpen),
+		a(actionPalette, "command palette", keys("ctrl+p"), opens(dialogs.PaletteView)),
 		a(actionCookies, "cookies of this environment", keys("ctrl+k"), Model.cookiesOpen),
 		a(actionVariables, "variables and script globals", keys("V"), Model.variablesOpen),
 		a(actionPreflight, "send the CORS preflight a browser would send", keys("P"), Model.preflight),

@@ -19,7 +19,7 @@ import (
 // else to write: the keys, help, hint line and palette all come from the row.
 func TestEveryActionIsReachableFromKeysAndPalette(t *testing.T) {
 	m := New(Config{})
-	entries := m.entries()
+	entries := m.catalog().Entries()
 	seen := map[settings.Action]bool{}
 	for _, a := range actionTable() {
 		t.Run(string(a.ID), func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
+	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/overlay/threeway"
 	"github.com/httplens/httplens/ui/requestpane"
@@ -70,18 +71,9 @@ func (m Model) reread() (tea.Model, tea.Cmd) {
 	return nm, cmd
 }
 
-// handleMergeKey gives a key to the three-way view; a choice is sent.
-func (m Model) handleMergeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	mv, out := m.overlay.merge.Update(msg, threeway.NewKeys())
-	m.overlay.merge = mv
-	c, ok := out.(threeway.Chosen)
-	if !ok {
-		if why := mv.Refused(); why != "" {
-			m.setStatus(why, true)
-		}
-		return m.fromOverlay(out)
-	}
-	m.overlay = dialog{}
+// mergeChosen acts on a choice in the three-way view: the body and If-Match go
+// on the request (an edit, so what was sent stays on screen) and it is sent.
+func (m Model) mergeChosen(c threeway.Chosen) (tea.Model, tea.Cmd) {
 	if s := conditional.Chose(c, m.req.Key()); s.Send {
 		m.applyStep(s)
 		return m.send()
@@ -115,7 +107,7 @@ func (m *Model) applyStep(s conditional.Step) {
 	if mg := s.Merge; mg != nil {
 		r := m.req.Request()
 		mv := threeway.New(mg.Key, r.Method+" "+requestLabel(r), mg.Seen, mg.ThreeWay)
-		m.openDialog(dialog{kind: overlayRetry, key: mg.Key, merge: mv})
+		m.overlay.Open(dialogs.MergeView(mg.Key, mg.Seen.ETag, mv))
 	}
 	m.syncRequestHints()
 }

@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/ui/dialogs"
 )
 
 // otherWriter is somebody else changing /items/1 between your read and your
@@ -63,8 +64,8 @@ func to412AndReread(t *testing.T, other string) (Model, string) {
 		t.Fatalf("PUT with the stale ETag: %q", m.status)
 	}
 	m, _ = drive(t, m, keyMsg("R"))
-	if m.lastX.Request.Method != "GET" || m.overlay.kind != overlayRetry {
-		t.Fatalf("R sent %s; overlay %v; status %q", m.lastX.Request.Method, m.overlay.kind, m.status)
+	if m.lastX.Request.Method != "GET" || m.overlay.Kind() != dialogs.Retry {
+		t.Fatalf("R sent %s; overlay %v; status %q", m.lastX.Request.Method, m.overlay.Kind(), m.status)
 	}
 	return m, srv.URL
 }
@@ -109,8 +110,8 @@ func TestConflictingMergeIsRefused(t *testing.T) {
 	}
 	m, _ = drive(t, m, keyMsg("m"))
 	v = strings.Join(strings.Fields(plain(m.View())), " ")
-	if m.lastX.Request.Method != "GET" || m.overlay.kind != overlayRetry || !strings.Contains(v, "Not sent: both you and the server changed name") {
-		t.Fatalf("m with a conflict: sent %s, overlay %v\n%s", m.lastX.Request.Method, m.overlay.kind, plain(m.View()))
+	if m.lastX.Request.Method != "GET" || m.overlay.Kind() != dialogs.Retry || !strings.Contains(v, "Not sent: both you and the server changed name") {
+		t.Fatalf("m with a conflict: sent %s, overlay %v\n%s", m.lastX.Request.Method, m.overlay.Kind(), plain(m.View()))
 	}
 	m, _ = drive(t, m, keyMsg("y"))
 	if r := m.lastX.Response; r == nil || r.Status != 204 || m.lastX.Request.Method != "PUT" {
@@ -196,21 +197,21 @@ func TestChecksAndPreflightPerRequest(t *testing.T) {
 	m = next.(Model)
 	m = selectRequest(t, m, "Second")
 	m = runCmd(t, m, cmd)
-	if m.overlay.kind != overlayNone {
+	if m.overlay.Kind() != dialogs.None {
 		t.Fatalf("First's checks opened over Second:\n%s", plain(m.View()))
 	}
 	if !strings.Contains(m.status, "GET First") {
 		t.Errorf("the status does not say whose checks finished: %q", m.status)
 	}
 	m, _ = drive(t, m, keyMsg("K"))
-	if m.overlay.kind != overlayNone || m.keys.Get(actionAnswers).Enabled() || strings.Contains(plain(m.View()), "C and P answers") {
-		t.Errorf("K on Second, which has no answers: overlay %v, status %q\n%s", m.overlay.kind, m.status, plain(m.View()))
+	if m.overlay.Kind() != dialogs.None || m.keys.Get(actionAnswers).Enabled() || strings.Contains(plain(m.View()), "C and P answers") {
+		t.Errorf("K on Second, which has no answers: overlay %v, status %q\n%s", m.overlay.Kind(), m.status, plain(m.View()))
 	}
 	if a, _ := m.action(actionAnswers); !strings.Contains(m.disabledReason(a), "neither C nor P ran for this request") {
 		t.Errorf("the palette's reason for K on Second: %q", m.disabledReason(a))
 	}
 	m, _ = drive(t, m, keyMsg("C"))
-	if v := plain(m.View()); m.overlay.kind != overlayText || !strings.Contains(v, "/items/2") {
+	if v := plain(m.View()); m.overlay.Kind() != dialogs.Text || !strings.Contains(v, "/items/2") {
 		t.Fatalf("C on Second:\n%s", v)
 	}
 	m, _ = drive(t, m, keyMsg("esc"))
@@ -220,13 +221,13 @@ func TestChecksAndPreflightPerRequest(t *testing.T) {
 		t.Errorf("back on First, the hint line does not offer K:\n%s", plain(m.View()))
 	}
 	m, _ = drive(t, m, keyMsg("K"))
-	if v := plain(m.View()); m.overlay.kind != overlayText || !strings.Contains(v, "/items/1") || strings.Contains(v, "/items/2") {
+	if v := plain(m.View()); m.overlay.Kind() != dialogs.Text || !strings.Contains(v, "/items/1") || strings.Contains(v, "/items/2") {
 		t.Fatalf("K on First does not show First's checks:\n%s", v)
 	}
 	m, _ = drive(t, m, keyMsg("esc"))
 	m = selectRequest(t, m, "Write from the page")
 	m, _ = drive(t, m, keyMsg("P"))
-	if v := plain(m.View()); m.overlay.kind != overlayText || !strings.Contains(v, "OPTIONS") {
+	if v := plain(m.View()); m.overlay.Kind() != dialogs.Text || !strings.Contains(v, "OPTIONS") {
 		t.Fatalf("P:\n%s", v)
 	}
 	m, _ = drive(t, m, keyMsg("esc"))
@@ -238,7 +239,7 @@ func TestChecksAndPreflightPerRequest(t *testing.T) {
 	m, _ = drive(t, m, keyMsg("esc"))
 	m = selectRequest(t, m, "Write from the page")
 	m, _ = drive(t, m, keyMsg("K"))
-	if v := plain(m.View()); m.overlay.kind != overlayText || !strings.Contains(v, "OPTIONS") {
+	if v := plain(m.View()); m.overlay.Kind() != dialogs.Text || !strings.Contains(v, "OPTIONS") {
 		t.Errorf("K back on the write does not show its preflight:\n%s", v)
 	}
 }

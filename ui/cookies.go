@@ -1,17 +1,17 @@
 package ui
 
 import (
+	"maps"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/ui/cookiejars"
+	"github.com/httplens/httplens/ui/dialogs"
 )
-
-// cookieJars is the session's cookie jars, one per environment; see package cookiejars.
-type cookieJars = cookiejars.Set
 
 // newCookieJars makes the session's jars (package cookiejars) as cfg says: per
 // environment from the settings, none with --no-cookies, kept in the history.
-func newCookieJars(cfg Config) cookieJars {
+func newCookieJars(cfg Config) cookiejars.Set {
 	on := cfg.Cookies.For
 	if cfg.NoCookies {
 		on = func(string) bool { return false }
@@ -22,6 +22,26 @@ func newCookieJars(cfg Config) cookieJars {
 // saveCookiesCmd keeps the jar of env after an exchange; nil when there is no jar
 // or nowhere to keep it.
 func (m *Model) saveCookiesCmd(env string) tea.Cmd { return m.jars.SaveCmd(env) }
+
+// cookiesOpen opens the cookies view on the current environment's jar, listing
+// it and resolving the request shown in commands; with cookies off it says so.
+func (m Model) cookiesOpen() (tea.Model, tea.Cmd) {
+	list, status, ok := m.jars.Open(m.env)
+	if !ok {
+		m.setStatus(status, false)
+		return m, nil
+	}
+	m.overlay.Open(dialogs.CookiesView(cookiejars.EnvName(m.env)))
+	r := m.req.Request()
+	if r == nil {
+		return m, list
+	}
+	resolve, last := m.resolver(), maps.Clone(m.last)
+	return m, tea.Batch(list, cookiejars.TargetCmd(m.env, func() (string, error) {
+		req, err := resolve(r, last, nil)
+		return req.URL, err
+	}))
+}
 
 // handleCookieMsg takes the cookie messages; ok is false for any other message.
 func (m Model) handleCookieMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
@@ -34,12 +54,12 @@ func (m Model) handleCookieMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		if msg.Err != nil {
 			m.setStatus("Cookies: "+msg.Err.Error(), true)
 		}
-		if m.overlay.kind == overlayCookies && msg.Env == m.env {
-			m.overlay.cookies.SetCookies(msg.Cookies)
+		if msg.Env == m.env {
+			m.overlay.Listed(msg.Cookies)
 		}
-	case cookieTargetMsg:
-		if m.overlay.kind == overlayCookies && msg.env == m.env {
-			m.overlay.cookies.Target, m.overlay.cookies.Now = msg.url, msg.now
+	case cookiejars.TargetMsg:
+		if msg.Env == m.env {
+			m.overlay.Targeted(msg.URL, msg.Now)
 		}
 	default:
 		return m, nil, false

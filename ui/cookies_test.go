@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/dialogs"
 )
 
 // cookieServer sets a session cookie on /login (and a path-scoped one for /admin)
@@ -123,8 +124,8 @@ func TestCookiesViewDeleteClearAndPersistence(t *testing.T) {
 func TestCookiesViewWhenOff(t *testing.T) {
 	m := openModel(t, Config{NoCookies: true, Cookies: settings.Cookies{Enabled: true}})
 	m, _ = drive(t, m, pressKey("ctrl+k"))
-	if m.overlay.kind != overlayNone || !strings.Contains(m.status, "Cookies are off") {
-		t.Errorf("overlay %d, status %q", m.overlay.kind, m.status)
+	if m.overlay.Kind() != dialogs.None || !strings.Contains(m.status, "Cookies are off") {
+		t.Errorf("overlay %d, status %q", m.overlay.Kind(), m.status)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
-	"github.com/httplens/httplens/ui/overlay/palette"
 	"github.com/httplens/httplens/ui/uimsg"
 )
 
@@ -29,23 +28,6 @@ func (m Model) focusPrev() (tea.Model, tea.Cmd) {
 	m.setFocus((m.focus + paneCount - 1) % paneCount)
 	return m, nil
 }
-
-func (m Model) envPicker() (tea.Model, tea.Cmd) {
-	m.openEnvPicker()
-	return m, nil
-}
-
-func (m Model) helpOverlayOpen() (tea.Model, tea.Cmd) {
-	m.openDialog(dialog{kind: overlayHelp})
-	return m, nil
-}
-
-func (m Model) paletteOpen() (tea.Model, tea.Cmd) {
-	m.openDialog(dialog{kind: overlayPalette, palette: palette.New()})
-	return m, nil
-}
-
-func (m Model) cookiesOpen() (tea.Model, tea.Cmd) { return m, m.openCookies() }
 
 // The reasons a contextual global action cannot act now; its binding is off then.
 
@@ -108,6 +90,11 @@ func (m *Model) responseTabKey(msg tea.KeyMsg) (settings.Action, bool) {
 		}
 	}
 	return "", false
+}
+
+// paneScope is the settings scope of pane p's keys.
+func paneScope(p paneID) settings.Scope {
+	return [paneCount]settings.Scope{scopeTree, scopeRequest, scopeResponse, scopeExplain}[p]
 }
 
 // paneFor is the pane that runs pane action id: the focused pane when the action

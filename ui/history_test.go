@@ -15,6 +15,7 @@ import (
 	"github.com/httplens/httplens/explaininput"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/ui/dialogs"
 )
 
 // openStore opens a history database in a temporary folder, closed with the test.
@@ -132,11 +133,11 @@ func TestMarkTwoShowsDiff(t *testing.T) {
 	rows := stored(t, s, "readItem")
 	m = toHistoryTab(t, m)
 	m, _ = drive(t, m, keyMsg(" "))
-	if m.overlay.kind != overlayNone || !strings.Contains(plain(m.View()), "(1/2)") {
-		t.Fatalf("one mark: overlay %v\n%s", m.overlay.kind, plain(m.View()))
+	if m.overlay.Kind() != dialogs.None || !strings.Contains(plain(m.View()), "(1/2)") {
+		t.Fatalf("one mark: overlay %v\n%s", m.overlay.Kind(), plain(m.View()))
 	}
 	m, _ = drive(t, m, keys("down", " ")...)
-	if m.overlay.kind != overlayText {
+	if m.overlay.Kind() != dialogs.Text {
 		t.Fatalf("no diff after two marks; status %q", m.status)
 	}
 	v := plain(m.View())
@@ -159,7 +160,7 @@ func TestMarkTwoShowsDiff(t *testing.T) {
 		t.Errorf("the diff does not name Compare's cause %v:\n%s", cmp.Causes, v)
 	}
 	m, _ = drive(t, m, keyMsg("esc"))
-	if m.overlay.kind != overlayNone {
+	if m.overlay.Kind() != dialogs.None {
 		t.Error("esc does not close the diff")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collrun"
+	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/labview"
 	"github.com/httplens/httplens/ui/varsview"
 )
@@ -25,7 +26,7 @@ func (m *Model) labDisabled() string { return offBecause(m.lab != nil, "the cach
 
 // cacheContentsOpen opens the cache's contents view.
 func (m Model) cacheContentsOpen() (tea.Model, tea.Cmd) {
-	m.openDialog(dialog{kind: overlayLab, lab: labview.New(m.lab)})
+	m.overlay.Open(dialogs.LabView(labview.New(m.lab)))
 	return m, nil
 }
 

@@ -9,13 +9,14 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/overlay/palette"
 	"github.com/httplens/httplens/ui/responsecontent"
 )
 
 func TestPaletteFiltering(t *testing.T) {
 	m := New(Config{})
-	all := m.entries()
+	all := m.catalog().Entries()
 	tests := []struct {
 		name, query string
 		first       settings.Action // "" when nothing may match
@@ -54,7 +55,7 @@ func TestPaletteListsEveryActionWithTheKeysInForce(t *testing.T) {
 	km[actionSend] = []string{"f5"}
 	m := openModel(t, Config{Keys: km})
 	m, _ = drive(t, m, pressKey("ctrl+p"))
-	if m.overlay.kind != overlayPalette {
+	if m.overlay.Kind() != dialogs.Palette {
 		t.Fatalf("ctrl+p did not open the palette:\n%s", plain(m.View()))
 	}
 	v := plain(m.View())
@@ -87,13 +88,13 @@ func TestPaletteRunsAction(t *testing.T) {
 			}
 		}},
 		{"the help overlay", "help", func(t *testing.T, m Model) {
-			if m.overlay.kind != overlayHelp {
-				t.Errorf("overlay %d, want help", m.overlay.kind)
+			if m.overlay.Kind() != dialogs.Help {
+				t.Errorf("overlay %d, want help", m.overlay.Kind())
 			}
 		}},
 		{"esc closes without running anything", "", func(t *testing.T, m Model) {
-			if m.overlay.kind != overlayNone || m.focus != paneTree {
-				t.Errorf("overlay %d, focus %v", m.overlay.kind, m.focus)
+			if m.overlay.Kind() != dialogs.None || m.focus != paneTree {
+				t.Errorf("overlay %d, focus %v", m.overlay.Kind(), m.focus)
 			}
 		}},
 	}
@@ -119,17 +120,17 @@ func TestHelpAndPaletteAgree(t *testing.T) {
 	km[actionCopyCurl] = nil
 	m := New(Config{Keys: km})
 	listed := map[string]string{} // help text -> key label, from the help overlay's groups
-	for _, g := range m.actionHelps() {
+	for _, g := range m.catalog().HelpGroups() {
 		for _, col := range g.FullHelp() {
 			for _, b := range col {
 				if b.Enabled() {
-					listed[b.Help().Desc+"@"+g.name] = b.Help().Key
+					listed[b.Help().Desc+"@"+g.Name] = b.Help().Key
 				}
 			}
 		}
 	}
 	n := 0
-	for _, e := range m.entries() {
+	for _, e := range m.catalog().Entries() {
 		if len(e.Keys) == 0 {
 			continue // unbound: the palette says so, help leaves it out
 		}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/requestpane"
 )
 
@@ -30,16 +31,16 @@ func TestVanishedDialogNeedsAnAnswer(t *testing.T) {
 	editRequest(&m.req, old, 0)
 	m.req.Rematch(old, parseFile(t, "### Z\nGET http://127.0.0.1/z\n"))
 	m.askVanished()
-	if m.overlay.kind != overlayVanished {
+	if m.overlay.Kind() != dialogs.Vanished {
 		t.Fatalf("no question asked: %+v", m.overlay)
 	}
 	var tm = run(m, keyMsg("esc"))
 	tm = run(tm, keyMsg("x"))
-	if tm.(Model).overlay.kind != overlayVanished {
+	if tm.(Model).overlay.Kind() != dialogs.Vanished {
 		t.Fatal("the question closed without an answer")
 	}
 	tm = run(tm, keyMsg("n"))
-	if got := tm.(Model); got.overlay.kind != overlayNone || len(got.req.DirtyKeys()) != 0 {
+	if got := tm.(Model); got.overlay.Kind() != dialogs.None || len(got.req.DirtyKeys()) != 0 {
 		t.Fatalf("n did not discard: %+v %v", got.overlay, got.req.DirtyKeys())
 	}
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"testing"
+
+	"github.com/httplens/httplens/ui/dialogs"
 )
 
 // walkTo moves the tree's cursor down from the top, filter cleared, to the
@@ -56,7 +58,7 @@ func TestRereadInterruptedKeepsThe412(t *testing.T) {
 		t.Fatalf("back on the PUT that got 412, R is no longer offered:\n%s", plain(m.View()))
 	}
 	m, _ = drive(t, m, keyMsg("R"))
-	if m.overlay.kind != overlayRetry {
+	if m.overlay.Kind() != dialogs.Retry {
 		t.Fatalf("R again: no three-way view; status %q\n%s", m.status, plain(m.View()))
 	}
 }

@@ -18,13 +18,13 @@ import (
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
+	"github.com/httplens/httplens/ui/cookiejars"
+	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/historycmds"
 	"github.com/httplens/httplens/ui/opening"
-	"github.com/httplens/httplens/ui/overlay/confirm"
-	"github.com/httplens/httplens/ui/overlay/envpicker"
-	"github.com/httplens/httplens/ui/overlay/textview"
+	"github.com/httplens/httplens/ui/prompts"
 	"github.com/httplens/httplens/ui/proxyrun"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsepane"
@@ -82,17 +82,14 @@ type Config struct {
 // Model is the root model. Build it with New and run it with tea.NewProgram, with
 // the alternate screen and mouse cell motion enabled.
 type Model struct {
-	cfg        Config
-	st         Styles
-	keys       keySet
-	close      textview.Keys
-	dialogKeys confirm.Keys
-	picker     envpicker.Keys
-	help       help.Model
-	w, h       int
-	lay        screenLayout
-	focus      paneID
-	overlay    dialog
+	cfg     Config
+	st      Styles
+	keys    keySet
+	help    help.Model
+	w, h    int
+	lay     screenLayout
+	focus   paneID
+	overlay dialogs.Model // the dialog open over the panes, if any
 
 	tree tree.Model
 	req  requestpane.Model
@@ -119,8 +116,8 @@ type Model struct {
 	responded map[string]bool // request keys that got a response in this session
 	zoomed    bool            // the focused pane fills the screen (the zoom key)
 
-	jars cookieJars // the cookie jar of each environment used in this session
-	ask  asking     // a send waiting for its # @prompt answers
+	jars cookiejars.Set    // the cookie jar of each environment used in this session
+	ask  prompts.Questions // a send waiting for its # @prompt answers
 
 	scripts *scripts.Engine // runs the requests' scripts; its Globals live for the session
 	lab     *cachelab.Lab   // the cache lab sends go through; nil when it is off
@@ -144,8 +141,8 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	h := help.New()
 	h.Styles = st.Help()
 	m := Model{
-		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), close: textview.NewKeys(), help: h,
-		dialogKeys: confirm.NewKeys(), picker: envpicker.NewKeys(), cond: conditional.New(), answers: checks.NewAnswers(),
+		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), help: h,
+		overlay: dialogs.New(), cond: conditional.New(), answers: checks.NewAnswers(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: responsepane.New(st, newResponseKeys(nil)), expl: newExplainPane(st),
 		flight: flight.New(), env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: collectionActions(), hist: historycmds.New(cfg.History, cfg.HistoryErr, cfg.Dir),
@@ -262,7 +259,7 @@ func (m *Model) editing() bool {
 // handleKeys splits a burst of typed runes (fast typing arrives as one message) into
 // single keys, so that "/abc" opens the filter and then types "abc".
 func (m Model) handleKeys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if msg.Paste && m.overlay.kind == overlayNone && !m.editing() {
+	if msg.Paste && !m.overlay.IsOpen() && !m.editing() {
 		if next, cmd, ok := m.pastedCurl(msg); ok {
 			return next, cmd
 		}
@@ -281,7 +278,7 @@ func (m Model) handleKeys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if m.overlay.kind != overlayNone {
+	if m.overlay.IsOpen() {
 		return m.handleOverlayKey(msg)
 	}
 	editing := m.editing()

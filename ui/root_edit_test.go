@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/ui/dialogs"
 )
 
 // drive feeds msgs to the model one at a time and, after each, runs every command
@@ -163,7 +164,7 @@ func TestSaveConflictOffersReloadOrCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, _ = drive(t, m, keys("a", "type:X-Mine: 1", "enter", "ctrl+s")...)
-	if m.overlay.kind != overlayConflict || !strings.Contains(plain(m.View()), "changed on disk") {
+	if m.overlay.Kind() != dialogs.Conflict || !strings.Contains(plain(m.View()), "changed on disk") {
 		t.Fatalf("no conflict dialog:\n%s", plain(m.View()))
 	}
 	if !bytes.Equal(mustRead(t, path), theirs) {
@@ -203,11 +204,11 @@ func TestQuitWithUnsavedEditsAsks(t *testing.T) {
 	m := openModel(t, Config{DemoURL: "http://127.0.0.1:9"})
 	m = selectRequest(t, m, "Read item")
 	m, quit := drive(t, m, keys("m", "q")...)
-	if quit || m.overlay.kind != overlayQuit || !strings.Contains(plain(m.View()), "1 request has unsaved edits") {
+	if quit || m.overlay.Kind() != dialogs.Quit || !strings.Contains(plain(m.View()), "1 request has unsaved edits") {
 		t.Fatalf("q with an unsaved edit: quit %v, view:\n%s", quit, plain(m.View()))
 	}
 	m, quit = drive(t, m, keyMsg("n"))
-	if quit || m.overlay.kind != overlayNone {
+	if quit || m.overlay.Kind() != dialogs.None {
 		t.Fatal("n did not keep the app open")
 	}
 	if _, quit = drive(t, m, keys("q", "y")...); !quit {
@@ -325,7 +326,7 @@ func TestSaveOnTheTourOffersACopy(t *testing.T) {
 	m := openModel(t, Config{Dir: dir, DemoURL: "http://127.0.0.1:9"})
 	m = selectRequest(t, m, "Read item")
 	m, _ = drive(t, m, keys("a", "type:X-Mine: 1", "enter", "ctrl+s")...)
-	if m.overlay.kind != overlayReadOnly || !strings.Contains(plain(m.View()), "read-only") {
+	if m.overlay.Kind() != dialogs.ReadOnly || !strings.Contains(plain(m.View()), "read-only") {
 		t.Fatalf("ctrl+s on the tour:\n%s", plain(m.View()))
 	}
 	m, _ = drive(t, m, keyMsg("c"))

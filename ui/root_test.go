@@ -13,6 +13,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/httplens/httplens/ui/dialogs"
 )
 
 // Generous: CI machines are slow and shared.
@@ -200,7 +202,7 @@ func TestRootMouseFocusAndEnvSwitch(t *testing.T) {
 	}
 	model, _ = model.Update(keyMsg("ctrl+e"))
 	model, _ = model.Update(keyMsg("esc"))
-	if got := model.(Model).env; got != "dev" || model.(Model).overlay.kind != overlayNone {
+	if got := model.(Model).env; got != "dev" || model.(Model).overlay.Kind() != dialogs.None {
 		t.Errorf("esc changed the environment to %q or left the picker open", got)
 	}
 	if !strings.Contains(plain(model.View()), "env: dev") {

@@ -4,13 +4,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
-	"github.com/httplens/httplens/ui/overlay/saveprompt"
+	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/saving"
 )
-
-// askDialogs are the root's dialogs for the saving workflow's questions.
-var askDialogs = map[saving.Ask]overlay{saving.AskReadOnly: overlayReadOnly, saving.AskConflict: overlayConflict,
-	saving.AskVanished: overlayVanished, saving.AskOverwrite: overlayOverwrite, saving.AskDelete: overlayDelete}
 
 // applySaving does what a step of the saving workflow asks: it sets the status
 // line, opens its question, and returns its write.
@@ -18,8 +14,8 @@ func (m *Model) applySaving(o saving.Outcome) tea.Cmd {
 	if o.Status != "" {
 		m.setStatus(o.Status, o.IsErr)
 	}
-	if o.Ask != saving.AskNone {
-		m.openDialog(dialog{kind: askDialogs[o.Ask], key: o.Key, req: o.Req, path: o.Path, text: o.Text})
+	if d, ok := dialogs.SavingQuestion(o); ok {
+		m.overlay.Open(d)
 	}
 	return o.Cmd
 }
@@ -53,7 +49,7 @@ func (m Model) fileSaved(msg saving.FileSaved) (tea.Model, tea.Cmd) {
 // askVanished asks what to do with the first edit whose request is gone from its
 // file, unless another dialog is open.
 func (m *Model) askVanished() {
-	if m.overlay.kind == overlayNone {
+	if !m.overlay.IsOpen() {
 		m.applySaving(saving.Vanished(&m.req))
 	}
 }
@@ -93,18 +89,6 @@ func (m Model) openSavePrompt() Model {
 		m.setStatus("No body to save.", true)
 		return m
 	}
-	m.openDialog(dialog{kind: overlaySaveBody, prompt: p})
+	m.overlay.Open(dialogs.SavePrompt(p))
 	return m
-}
-
-// handleSavePrompt types into the path prompt; enter saves, refusing an existing
-// file until the overwrite is confirmed.
-func (m Model) handleSavePrompt(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	p, out := m.overlay.prompt.Update(msg)
-	m.overlay.prompt = p
-	if c, ok := out.(saveprompt.Chosen); ok {
-		m.overlay = dialog{}
-		return m, m.saver.SaveBodyCmd(m.lastX.Response, c.Path, false)
-	}
-	return m.fromOverlay(out)
 }

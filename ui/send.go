@@ -7,6 +7,7 @@ import (
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsecontent"
@@ -29,7 +30,7 @@ func (m Model) send() (tea.Model, tea.Cmd) {
 	if q == "" {
 		return m.sendNow()
 	}
-	m.openDialog(dialog{kind: overlayResend, key: requestKey(r), text: q})
+	m.overlay.Open(dialogs.Question(dialogs.Resend, requestKey(r), q))
 	return m, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/dialogs"
 )
 
 // A bad settings file: the app starts on the defaults, says what was wrong, and
@@ -40,8 +41,8 @@ func TestStartupOnBadSettings(t *testing.T) {
 
 func TestNoNoticeOnGoodSettings(t *testing.T) {
 	m := New(Config{})
-	if m.overlay.kind != overlayNone {
-		t.Fatalf("an overlay opened without notices: %d", m.overlay.kind)
+	if m.overlay.Kind() != dialogs.None {
+		t.Fatalf("an overlay opened without notices: %d", m.overlay.Kind())
 	}
 }
 

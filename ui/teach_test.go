@@ -7,6 +7,7 @@ import (
 	"github.com/httplens/httplens/demo"
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/explaininput"
+	"github.com/httplens/httplens/ui/dialogs"
 )
 
 func TestHeaderNotesInHeadersTab(t *testing.T) {
@@ -38,7 +39,7 @@ func TestHeaderNotesInHeadersTab(t *testing.T) {
 		moves[i] = "down"
 	}
 	m, _ = drive(t, m, keys(append(moves, "enter")...)...)
-	if m.overlay.kind != overlayText {
+	if m.overlay.Kind() != dialogs.Text {
 		t.Fatalf("enter on %s opened no overlay", notes[etag].Name)
 	}
 	v = plain(m.View())
@@ -74,15 +75,15 @@ func TestResendingNonIdempotentAsks(t *testing.T) {
 	m = selectRequest(t, m, "Create item with POST")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
 	first := headerValue(m.lastX.Response.Headers, "Location")
-	if m.lastX.Response.Status != 201 || m.overlay.kind != overlayNone {
-		t.Fatalf("the first POST: %q, overlay %v", m.status, m.overlay.kind)
+	if m.lastX.Response.Status != 201 || m.overlay.Kind() != dialogs.None {
+		t.Fatalf("the first POST: %q, overlay %v", m.status, m.overlay.Kind())
 	}
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if m.overlay.kind != overlayResend || !strings.Contains(plain(m.View()), "POST is not idempotent") {
+	if m.overlay.Kind() != dialogs.Resend || !strings.Contains(plain(m.View()), "POST is not idempotent") {
 		t.Fatalf("no question before the second POST:\n%s", plain(m.View()))
 	}
 	m, _ = drive(t, m, keyMsg("n"))
-	if m.overlay.kind != overlayNone || headerValue(m.lastX.Response.Headers, "Location") != first {
+	if m.overlay.Kind() != dialogs.None || headerValue(m.lastX.Response.Headers, "Location") != first {
 		t.Fatal("n sent the POST anyway")
 	}
 	m, _ = drive(t, m, keys("ctrl+r", "y")...)
@@ -92,8 +93,8 @@ func TestResendingNonIdempotentAsks(t *testing.T) {
 	t.Run("idempotent requests are sent again without asking", func(t *testing.T) {
 		m := selectRequest(t, m, "Read item")
 		m, _ = drive(t, m, keys("ctrl+r", "ctrl+r")...)
-		if m.overlay.kind != overlayNone || m.lastX.Response.Status != 200 {
-			t.Errorf("overlay %v, status %q", m.overlay.kind, m.status)
+		if m.overlay.Kind() != dialogs.None || m.lastX.Response.Status != 200 {
+			t.Errorf("overlay %v, status %q", m.overlay.Kind(), m.status)
 		}
 	})
 }
@@ -107,7 +108,7 @@ func TestCheckOverlayAgainstDemo(t *testing.T) {
 	m := openModel(t, Config{DemoURL: srv.URL()})
 	m = selectRequest(t, m, "Read item")
 	m, _ = drive(t, m, keyMsg("C"))
-	if m.overlay.kind != overlayText {
+	if m.overlay.Kind() != dialogs.Text {
 		t.Fatalf("no check results; status %q", m.status)
 	}
 	v := plain(m.View())
@@ -133,8 +134,8 @@ func TestCheckOverlayAgainstDemo(t *testing.T) {
 		m = next.(Model)
 		m, _ = drive(t, m, keyMsg("esc"))
 		m, _ = drive(t, m, cmd())
-		if m.overlay.kind != overlayNone || !strings.HasPrefix(m.status, "Cancelled: checks of GET") {
-			t.Errorf("overlay %v, status %q", m.overlay.kind, m.status)
+		if m.overlay.Kind() != dialogs.None || !strings.HasPrefix(m.status, "Cancelled: checks of GET") {
+			t.Errorf("overlay %v, status %q", m.overlay.Kind(), m.status)
 		}
 	})
 }

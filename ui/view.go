@@ -9,9 +9,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/termtext"
-	"github.com/httplens/httplens/ui/overlay/cookiejar"
-	"github.com/httplens/httplens/ui/overlay/keyhelp"
-	"github.com/httplens/httplens/ui/overlay/palette"
 )
 
 // View draws the whole screen: exactly the terminal's size, never more.
@@ -22,12 +19,9 @@ func (m Model) View() string {
 	bodyH := m.lay.Status.Y
 	var body string
 	switch {
-	case m.overlay.kind == overlayHelp:
-		o := m // these two keep a pointer to the model: only their frames pay for a heap copy
-		body = o.helpOverlay(bodyH)
-	case m.overlay.kind != overlayNone:
-		o := m
-		body = o.dialogView(bodyH)
+	case m.overlay.IsOpen():
+		o := m // keeps a pointer to the model: only a dialog's frames pay for a heap copy
+		body = o.overlay.View(o.dialogScreen(bodyH))
 	case m.lay.Single:
 		body = m.paneBar() + "\n" + m.paneView(m.focus)
 		if bodyH <= 1 {
@@ -196,8 +190,8 @@ func (m *Model) helpLine() string {
 func (m *Model) focusedKeyMap() help.KeyMap {
 	var pane help.KeyMap
 	switch {
-	case m.overlay.kind != overlayNone:
-		return m.dialogKeyMap()
+	case m.overlay.IsOpen():
+		return m.overlay.KeyMap()
 	case m.focus == paneTree && m.tree.Editing():
 		pane = m.tree.FieldKeys()
 	case m.focus == paneRequest && m.req.Editing():
@@ -227,24 +221,10 @@ func (k joinedKeys) FullHelp() [][]key.Binding {
 	return append(k.global.FullHelp(), k.pane.FullHelp()...)
 }
 
-// helpOverlay lists every binding of every scope: the actions come from the list
-// the palette shows, with the keys in force; then the keys of text fields and
-// dialogs, which are not actions.
-func (m *Model) helpOverlay(h int) string {
-	var scopes []keyhelp.Scope
-	for _, a := range m.actionHelps() {
-		scopes = append(scopes, keyhelp.Scope{Name: a.name, Keys: a})
-	}
-	scopes = append(scopes, keyhelp.Scope{Name: "Filter and search", Keys: m.tree.FieldKeys()}, keyhelp.Scope{Name: "Body editor", Keys: m.req.EditorKeys()},
-		keyhelp.Scope{Name: "Dialogs", Keys: m.dialogKeys}, keyhelp.Scope{Name: "Environment picker", Keys: m.picker},
-		keyhelp.Scope{Name: "Command palette", Keys: palette.NewKeys()}, keyhelp.Scope{Name: "Cookies", Keys: cookiejar.NewKeys()})
-	return m.overlay.help.View(m.st, m.help, scopes, m.w, h)
-}
-
 // handleMouse focuses the pane under a click and hands the event to it, in the
 // pane's own coordinates.
 func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if m.overlay.kind != overlayNone || msg.Action == tea.MouseActionMotion {
+	if m.overlay.IsOpen() || msg.Action == tea.MouseActionMotion {
 		return m, nil
 	}
 	press := msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft
