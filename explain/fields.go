@@ -39,28 +39,9 @@ func has(fs []Field, name string) bool { return headers.List(fs).Has(name) }
 // drops empty members (RFC 9110 §5.6.1 allows them): headers.Tokens.
 func splitList(v string) []string { return headers.Tokens(v) }
 
-// splitUnquoted splits v on sep where sep is not inside a quoted string (a
-// backslash escapes the next character there) and trims each part.
-func splitUnquoted(v string, sep byte) []string {
-	var out []string
-	start, inQuote := 0, false
-	for i := 0; i < len(v); i++ {
-		switch v[i] {
-		case '\\':
-			if inQuote {
-				i++
-			}
-		case '"':
-			inQuote = !inQuote
-		case sep:
-			if !inQuote {
-				out = append(out, strings.TrimSpace(v[start:i]))
-				start = i + 1
-			}
-		}
-	}
-	return append(out, strings.TrimSpace(v[min(start, len(v)):]))
-}
+// splitUnquoted splits v on sep outside quoted strings, each part trimmed (see
+// headers.Split).
+func splitUnquoted(v string, sep byte) []string { return headers.Split(v, sep) }
 
 // httpDateLayouts are the three forms a recipient must accept (RFC 9110 §5.6.7):
 // IMF-fixdate, the obsolete RFC 850 form and ANSI C's asctime() form.

@@ -156,12 +156,24 @@ func (f Field) isAny(names []string) bool {
 // commas that are not inside a quoted string (where a backslash escapes the next
 // character), each member trimmed of white space, empty members dropped.
 func Tokens(v string) []string {
-	var out []string
-	add := func(m string) {
-		if m = strings.TrimSpace(m); m != "" {
+	parts := Split(v, ',')
+	out := parts[:0]
+	for _, m := range parts {
+		if m != "" {
 			out = append(out, m)
 		}
 	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// Split splits v on sep where sep is not inside a quoted string (a backslash
+// escapes the next character there) and trims each part; empty parts are kept
+// (a parameter list's "a;;b" says something a member list's "a,,b" does not).
+func Split(v string, sep byte) []string {
+	var out []string
 	start, inQuote := 0, false
 	for i := 0; i < len(v); i++ {
 		switch v[i] {
@@ -171,13 +183,12 @@ func Tokens(v string) []string {
 			}
 		case '"':
 			inQuote = !inQuote
-		case ',':
+		case sep:
 			if !inQuote {
-				add(v[start:i])
+				out = append(out, strings.TrimSpace(v[start:i]))
 				start = i + 1
 			}
 		}
 	}
-	add(v[min(start, len(v)):])
-	return out
+	return append(out, strings.TrimSpace(v[min(start, len(v)):]))
 }

@@ -167,3 +167,14 @@ func TestNamesFoldOnlyASCII(t *testing.T) {
 		t.Error("the name itself, in another ASCII case, is not found")
 	}
 }
+
+func TestSplitKeepsEmptyPartsAndQuotedSeparators(t *testing.T) {
+	got := Split(`a; ;b="x;y\";z" ; c`, ';')
+	want := []string{"a", "", `b="x;y\";z"`, "c"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Split = %q, want %q", got, want)
+	}
+	if got := Tokens(" , ,"); got != nil {
+		t.Errorf("Tokens of empty members = %q, want nil", got)
+	}
+}
