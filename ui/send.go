@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"maps"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
-	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/requestpane"
@@ -38,24 +35,23 @@ func (m Model) send() (tea.Model, tea.Cmd) {
 // previous request, if still in flight, is cancelled and its result ignored.
 func (m Model) sendNow() (tea.Model, tea.Cmd) {
 	r := m.req.Request()
-	if r == nil {
-		m.setStatus("No request selected: pick one in the collection first.", true)
-		return m, nil
+	var label string
+	if r != nil {
+		label = requestLabel(r)
 	}
-	if len(r.Errors) > 0 {
-		// As written it cannot be sent; the request pane lists every error.
-		m.setStatus("Cannot send "+termtext.String(requestLabel(r))+": "+termtext.String(r.Errors[0].Error()), true)
+	if why := flight.Unsendable(r, label); why != "" {
+		m.setStatus(why, true)
 		return m, nil
 	}
 	if !m.askFirst(r) {
 		return m, nil // the question is open; answering it sends
 	}
-	chain := flight.Chain(r, m.coll, m.last)
+	p := flight.PlanOf(r, label, m.coll, m.last)
 	resolve := m.resolver()
 	if m.req.AutoIfMatch() {
 		resolve = addAutoIfMatch(resolve, m.cond.ETags())
 	}
-	next, cmd := m.startSend(flight.ChainLabel(chain, requestLabel(r)), chain, resolve)
+	next, cmd := m.startSend(p.Label, p.Chain, resolve)
 	nm := next.(Model)
 	nm.flight.SetKey(requestKey(r)) // its answer is remembered for r
 	return nm, cmd
@@ -72,11 +68,16 @@ func (m Model) startSend(label string, chain []*collections.Request, resolve fli
 		s.Jar = j // not a nil *Jar in the interface: no jar means the configured one
 	}
 	cmd := m.flight.Start(s)
+	m.inFlight()
+	m.resp.SetProgress(responsepane.Progress{})
+	return m, cmd
+}
+
+// inFlight shows that a send or check run has just started: esc cancels it.
+func (m *Model) inFlight() {
 	m.keys.Enable(actionCancel, true)
 	m.resp.SetSending(m.sendingText())
-	m.resp.SetProgress(responsepane.Progress{})
 	m.setStatus("", false)
-	return m, cmd
 }
 
 // resolver resolves requests for a send, over copies of what it reads. The
@@ -93,9 +94,9 @@ func (m *Model) resolveCmd(k string) tea.Cmd {
 	if r == nil || requestKey(r) != k {
 		return nil
 	}
-	resolve, last := m.resolver(), maps.Clone(m.last)
+	resolve := flight.Later(m.resolver(), r, m.last)
 	return func() tea.Msg {
-		req, err := resolve(r, last, nil)
+		req, err := resolve()
 		return requestpane.Resolved{Key: k, Req: req, Err: err}
 	}
 }
@@ -160,9 +161,7 @@ func (m Model) landed(msg flight.ResponseMsg) (tea.Model, tea.Cmd, bool) {
 		return m, nil, true
 	}
 	m.keys.Enable(actionCancel, false)
-	for _, k := range msg.Kept {
-		m.last[k.Name] = k.Resp
-	}
+	msg.Keep(m.last)
 	x := msg.Exchange
 	format := m.show(shown.View{Key: l.Sent, Found: true, E: l.Shown}) // the source names the request sent, "" for a re-read
 	m.shown.Remember(l.Key, l.Shown)
