@@ -162,7 +162,6 @@ func (m Model) landed(msg flight.ResponseMsg) (tea.Model, tea.Cmd, bool) {
 	}
 	m.keys.Enable(actionCancel, false)
 	msg.Keep(m.last)
-	x := msg.Exchange
 	format := m.show(shown.View{Key: l.Sent, Found: true, E: l.Shown}) // the source names the request sent, "" for a re-read
 	m.shown.Remember(l.Key, l.Shown)
 	m.setStatus(l.Status, l.IsErr)
@@ -171,9 +170,9 @@ func (m Model) landed(msg flight.ResponseMsg) (tea.Model, tea.Cmd, bool) {
 	}
 	// After the status line: what the conditional workflow says (a 412's banner,
 	// the If-Match a re-read added) is the news.
-	m.afterResponse(x, l.Sent)
-	if s, ok := flight.Refused(msg, keys); ok {
-		m.setStatus(s, true)
+	m.afterResponse(msg.Exchange, l.Sent)
+	if l.Refused != "" {
+		m.setStatus(l.Refused, true)
 	}
 	sweep := m.flight.Sweep(func(p string) bool {
 		return m.shown.Holds(p) || m.lastX.Response != nil && m.lastX.Response.SpoolPath == p

@@ -190,18 +190,18 @@ func TestInsecureResendHoldsForOneSend(t *testing.T) {
 		l, _ := f.Land(msg, keys)
 		return l, msg
 	}
-	if _, msg := send(); msg.Exchange.Err == nil {
+	if l, msg := send(); msg.Exchange.Err == nil {
 		t.Fatal("a self-signed certificate was accepted")
-	} else if s, ok := Refused(msg, keys); !ok || !strings.Contains(s, "press ! in the response pane") {
-		t.Errorf("refused: %v %q", ok, s)
+	} else if !strings.Contains(l.Refused, "press ! in the response pane") {
+		t.Errorf("refused: %q", l.Refused)
 	}
 	f.ResendInsecure()
 	if f.Label() != "GET tls" {
 		t.Errorf("the label changed before the resend: %q", f.Label())
 	}
 	l, msg := send()
-	if msg.Exchange.Err != nil || !strings.Contains(l.Status, "(certificate not checked)") {
-		t.Fatalf("insecure resend: %v, %q", msg.Exchange.Err, l.Status)
+	if msg.Exchange.Err != nil || !strings.Contains(l.Status, "(certificate not checked)") || l.Refused != "" {
+		t.Fatalf("insecure resend: %v, %q, refused %q", msg.Exchange.Err, l.Status, l.Refused)
 	}
 	if _, msg := send(); msg.Exchange.Err == nil {
 		t.Error("the send after the insecure resend skipped the checks too")
