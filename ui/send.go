@@ -94,11 +94,7 @@ func (m *Model) resolveCmd(k string) tea.Cmd {
 	if r == nil || requestKey(r) != k {
 		return nil
 	}
-	resolve := flight.Later(m.resolver(), r, m.last)
-	return func() tea.Msg {
-		req, err := resolve()
-		return requestpane.Resolved{Key: k, Req: req, Err: err}
-	}
+	return requestpane.ResolveCmd(k, flight.Later(m.resolver(), r, m.last))
 }
 
 // cancelFlight cancels the request in flight, if any, and the formatting of a
