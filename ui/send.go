@@ -7,7 +7,6 @@ import (
 	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/requestpane"
-	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/sendfeed"
 	"github.com/httplens/httplens/ui/shown"
@@ -133,10 +132,9 @@ func (m Model) handleFlight(msg tea.Msg) (next tea.Model, cmd tea.Cmd, ok bool) 
 		}
 		return m, f.Cmd, true
 	case responsepane.ResendInsecureMsg:
-		if !responsecontent.TLSRefused(m.lastX.Err) {
+		if !m.flight.ResendInsecure(m.lastX.Err) {
 			return m, nil, true
 		}
-		m.flight.ResendInsecure()
 		next, cmd = m.sendNow()
 		return next, cmd, true
 	case flight.SpoolRemovedMsg:

@@ -190,16 +190,22 @@ func TestInsecureResendHoldsForOneSend(t *testing.T) {
 		l, _ := f.Land(msg, keys)
 		return l, msg
 	}
-	if l, msg := send(); msg.Exchange.Err == nil {
+	if f.ResendInsecure(errors.New("connection refused")) {
+		t.Error("an insecure resend after another error")
+	}
+	l, msg := send()
+	if msg.Exchange.Err == nil {
 		t.Fatal("a self-signed certificate was accepted")
 	} else if !strings.Contains(l.Refused, "press ! in the response pane") {
 		t.Errorf("refused: %q", l.Refused)
 	}
-	f.ResendInsecure()
+	if !f.ResendInsecure(msg.Exchange.Err) {
+		t.Fatal("no insecure resend after a refused certificate")
+	}
 	if f.Label() != "GET tls" {
 		t.Errorf("the label changed before the resend: %q", f.Label())
 	}
-	l, msg := send()
+	l, msg = send()
 	if msg.Exchange.Err != nil || !strings.Contains(l.Status, "(certificate not checked)") || l.Refused != "" {
 		t.Fatalf("insecure resend: %v, %q, refused %q", msg.Exchange.Err, l.Status, l.Refused)
 	}
