@@ -19,7 +19,7 @@ import (
 func (m Model) check() (tea.Model, tea.Cmd) {
 	r := m.req.Request()
 	if r == nil {
-		m.setStatus("No request selected: pick one in the collection first.", true)
+		m.setStatus(flight.NoRequest, true)
 		return m, nil
 	}
 	if m.cfg.Client == nil {
@@ -52,7 +52,7 @@ func (m Model) checkDone(msg checks.CheckDone) Model {
 func (m Model) preflight() (tea.Model, tea.Cmd) {
 	r := m.req.Request()
 	if r == nil {
-		m.setStatus("No request selected: pick one in the collection first.", true)
+		m.setStatus(flight.NoRequest, true)
 		return m, nil
 	}
 	m.setStatus("Sending the CORS preflight…", false)

@@ -13,11 +13,14 @@ import (
 
 // What the root asks before and after a send, as values it applies.
 
+// NoRequest is the status line of an action on the shown request when none is.
+const NoRequest = "No request selected: pick one in the collection first."
+
 // Unsendable says why r cannot be sent as written ("" when it can); label
 // names it. Both are made safe for the terminal. The request pane lists every error; the status line names the first.
 func Unsendable(r *collections.Request, label string) string {
 	if r == nil {
-		return "No request selected: pick one in the collection first."
+		return NoRequest
 	}
 	if len(r.Errors) > 0 {
 		return "Cannot send " + termtext.String(label) + ": " + termtext.String(r.Errors[0].Error())
