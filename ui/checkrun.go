@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"maps"
+	"context"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/httplens/httplens/collections"
-	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/historycmds"
@@ -16,18 +14,12 @@ import (
 // runs in a command for the request shown; package checks keeps each answer for
 // its request and says what to show (checks.Outcome).
 
-// resolveLater is the resolve of r for a command, over copies of what it reads.
-func resolveLater(resolve flight.Resolve, r *collections.Request, last map[string]collections.Response) checks.Resolve {
-	last = maps.Clone(last)
-	return func() (requests.Request, error) { return resolve(r, last, nil) }
-}
-
 // check runs the live checks of the request shown, as edited, in a command. It
 // is a flight like a send: esc cancels it, and a send supersedes it.
 func (m Model) check() (tea.Model, tea.Cmd) {
 	r := m.req.Request()
 	if r == nil {
-		m.setStatus("No request selected: pick one in the collection first.", true)
+		m.setStatus(flight.NoRequest, true)
 		return m, nil
 	}
 	if m.cfg.Client == nil {
@@ -35,13 +27,12 @@ func (m Model) check() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.cancelFlight()
-	label := r.Method + " " + requestLabel(r)
-	ctx, id := m.flight.Begin("checks of " + label)
-	m.keys.Enable(actionCancel, true)
-	m.resp.SetSending(m.sendingText())
-	m.setStatus("", false)
-	return m, m.flight.Cmd(id,
-		checks.RunChecks(ctx, id, requestKey(r), label, resolveLater(m.resolver(), r, m.last), m.cfg.Client, m.textWidth(), m.st))
+	label, resolve := r.Method+" "+requestLabel(r), flight.Later(m.resolver(), r, m.last)
+	cmd := m.flight.Run("checks of "+label, func(ctx context.Context, id int) tea.Cmd {
+		return checks.RunChecks(ctx, id, requestKey(r), label, resolve, m.cfg.Client, m.textWidth(), m.st)
+	})
+	m.inFlight()
+	return m, cmd
 }
 
 // checkDone ends the checks' flight; results of a cancelled or superseded run
@@ -61,13 +52,13 @@ func (m Model) checkDone(msg checks.CheckDone) Model {
 func (m Model) preflight() (tea.Model, tea.Cmd) {
 	r := m.req.Request()
 	if r == nil {
-		m.setStatus("No request selected: pick one in the collection first.", true)
+		m.setStatus(flight.NoRequest, true)
 		return m, nil
 	}
 	m.setStatus("Sending the CORS preflight…", false)
 	to := checks.Target{Key: requestKey(r), Label: r.Method + " " + requestLabel(r)}
 	to.File, to.Name = historycmds.Ref(r, m.cfg.Dir)
-	return m, checks.RunPreflight(to, resolveLater(m.resolver(), r, m.last), m.cfg.Options, m.textWidth())
+	return m, checks.RunPreflight(to, flight.Later(m.resolver(), r, m.last), m.cfg.Options, m.textWidth())
 }
 
 // preflightDone shows or keeps the story and stores its exchanges in the

@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"maps"
-
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/clipboard"
+	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/saving"
@@ -36,6 +34,5 @@ func (m *Model) copyCurlCmd() tea.Cmd {
 	if r == nil {
 		return nil
 	}
-	resolve, last := m.resolver(), maps.Clone(m.last)
-	return clipboard.CurlCmd(m.cfg.Clipboard, func() (requests.Request, error) { return resolve(r, last, nil) })
+	return clipboard.CurlCmd(m.cfg.Clipboard, flight.Later(m.resolver(), r, m.last))
 }

@@ -1,16 +1,12 @@
 package ui
 
 import (
-	"maps"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
-	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/requestpane"
-	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/sendfeed"
 	"github.com/httplens/httplens/ui/shown"
@@ -38,24 +34,23 @@ func (m Model) send() (tea.Model, tea.Cmd) {
 // previous request, if still in flight, is cancelled and its result ignored.
 func (m Model) sendNow() (tea.Model, tea.Cmd) {
 	r := m.req.Request()
-	if r == nil {
-		m.setStatus("No request selected: pick one in the collection first.", true)
-		return m, nil
+	var label string
+	if r != nil {
+		label = requestLabel(r)
 	}
-	if len(r.Errors) > 0 {
-		// As written it cannot be sent; the request pane lists every error.
-		m.setStatus("Cannot send "+termtext.String(requestLabel(r))+": "+termtext.String(r.Errors[0].Error()), true)
+	if why := flight.Unsendable(r, label); why != "" {
+		m.setStatus(why, true)
 		return m, nil
 	}
 	if !m.askFirst(r) {
 		return m, nil // the question is open; answering it sends
 	}
-	chain := flight.Chain(r, m.coll, m.last)
+	p := flight.PlanOf(r, label, m.coll, m.last)
 	resolve := m.resolver()
 	if m.req.AutoIfMatch() {
 		resolve = addAutoIfMatch(resolve, m.cond.ETags())
 	}
-	next, cmd := m.startSend(flight.ChainLabel(chain, requestLabel(r)), chain, resolve)
+	next, cmd := m.startSend(p.Label, p.Chain, resolve)
 	nm := next.(Model)
 	nm.flight.SetKey(requestKey(r)) // its answer is remembered for r
 	return nm, cmd
@@ -72,11 +67,16 @@ func (m Model) startSend(label string, chain []*collections.Request, resolve fli
 		s.Jar = j // not a nil *Jar in the interface: no jar means the configured one
 	}
 	cmd := m.flight.Start(s)
+	m.inFlight()
+	m.resp.SetProgress(responsepane.Progress{})
+	return m, cmd
+}
+
+// inFlight shows that a send or check run has just started: esc cancels it.
+func (m *Model) inFlight() {
 	m.keys.Enable(actionCancel, true)
 	m.resp.SetSending(m.sendingText())
-	m.resp.SetProgress(responsepane.Progress{})
 	m.setStatus("", false)
-	return m, cmd
 }
 
 // resolver resolves requests for a send, over copies of what it reads. The
@@ -93,11 +93,7 @@ func (m *Model) resolveCmd(k string) tea.Cmd {
 	if r == nil || requestKey(r) != k {
 		return nil
 	}
-	resolve, last := m.resolver(), maps.Clone(m.last)
-	return func() tea.Msg {
-		req, err := resolve(r, last, nil)
-		return requestpane.Resolved{Key: k, Req: req, Err: err}
-	}
+	return requestpane.ResolveCmd(k, flight.Later(m.resolver(), r, m.last))
 }
 
 // cancelFlight cancels the request in flight, if any, and the formatting of a
@@ -136,10 +132,9 @@ func (m Model) handleFlight(msg tea.Msg) (next tea.Model, cmd tea.Cmd, ok bool) 
 		}
 		return m, f.Cmd, true
 	case responsepane.ResendInsecureMsg:
-		if !responsecontent.TLSRefused(m.lastX.Err) {
+		if !m.flight.ResendInsecure(m.lastX.Err) {
 			return m, nil, true
 		}
-		m.flight.ResendInsecure()
 		next, cmd = m.sendNow()
 		return next, cmd, true
 	case flight.SpoolRemovedMsg:
@@ -160,10 +155,7 @@ func (m Model) landed(msg flight.ResponseMsg) (tea.Model, tea.Cmd, bool) {
 		return m, nil, true
 	}
 	m.keys.Enable(actionCancel, false)
-	for _, k := range msg.Kept {
-		m.last[k.Name] = k.Resp
-	}
-	x := msg.Exchange
+	msg.Keep(m.last)
 	format := m.show(shown.View{Key: l.Sent, Found: true, E: l.Shown}) // the source names the request sent, "" for a re-read
 	m.shown.Remember(l.Key, l.Shown)
 	m.setStatus(l.Status, l.IsErr)
@@ -172,9 +164,9 @@ func (m Model) landed(msg flight.ResponseMsg) (tea.Model, tea.Cmd, bool) {
 	}
 	// After the status line: what the conditional workflow says (a 412's banner,
 	// the If-Match a re-read added) is the news.
-	m.afterResponse(x, l.Sent)
-	if s, ok := flight.Refused(msg, keys); ok {
-		m.setStatus(s, true)
+	m.afterResponse(msg.Exchange, l.Sent)
+	if l.Refused != "" {
+		m.setStatus(l.Refused, true)
 	}
 	sweep := m.flight.Sweep(func(p string) bool {
 		return m.shown.Holds(p) || m.lastX.Response != nil && m.lastX.Response.SpoolPath == p

@@ -17,6 +17,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/sendfeed"
 )
 
@@ -110,8 +111,16 @@ func (f *Flight) TakeReread() string {
 	return k
 }
 
-// ResendInsecure makes the next send skip certificate checks, for that send only.
-func (f *Flight) ResendInsecure() { f.insecure = true }
+// ResendInsecure makes the next send skip certificate checks, for that send
+// only, when err, the error of the exchange shown, is a refused certificate;
+// false means it is not and nothing is to be resent.
+func (f *Flight) ResendInsecure(err error) bool {
+	if !responsecontent.TLSRefused(err) {
+		return false
+	}
+	f.insecure = true
+	return true
+}
 
 // Update takes the flight's own messages: its start time and the spinner's
 // ticks. changed says the in-flight line must be drawn again; ok is false for

@@ -190,18 +190,24 @@ func TestInsecureResendHoldsForOneSend(t *testing.T) {
 		l, _ := f.Land(msg, keys)
 		return l, msg
 	}
-	if _, msg := send(); msg.Exchange.Err == nil {
-		t.Fatal("a self-signed certificate was accepted")
-	} else if s, ok := Refused(msg, keys); !ok || !strings.Contains(s, "press ! in the response pane") {
-		t.Errorf("refused: %v %q", ok, s)
+	if f.ResendInsecure(errors.New("connection refused")) {
+		t.Error("an insecure resend after another error")
 	}
-	f.ResendInsecure()
+	l, msg := send()
+	if msg.Exchange.Err == nil {
+		t.Fatal("a self-signed certificate was accepted")
+	} else if !strings.Contains(l.Refused, "press ! in the response pane") {
+		t.Errorf("refused: %q", l.Refused)
+	}
+	if !f.ResendInsecure(msg.Exchange.Err) {
+		t.Fatal("no insecure resend after a refused certificate")
+	}
 	if f.Label() != "GET tls" {
 		t.Errorf("the label changed before the resend: %q", f.Label())
 	}
-	l, msg := send()
-	if msg.Exchange.Err != nil || !strings.Contains(l.Status, "(certificate not checked)") {
-		t.Fatalf("insecure resend: %v, %q", msg.Exchange.Err, l.Status)
+	l, msg = send()
+	if msg.Exchange.Err != nil || !strings.Contains(l.Status, "(certificate not checked)") || l.Refused != "" {
+		t.Fatalf("insecure resend: %v, %q, refused %q", msg.Exchange.Err, l.Status, l.Refused)
 	}
 	if _, msg := send(); msg.Exchange.Err == nil {
 		t.Error("the send after the insecure resend skipped the checks too")

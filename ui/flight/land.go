@@ -33,6 +33,10 @@ type Landed struct {
 	IsErr     bool
 	// Note, when set, replaces the explain pane's note: a script failed.
 	Note string
+	// Refused, when set, is the status line after a refused certificate,
+	// naming the key that resends without checking it. The root sets it last:
+	// it replaces what the conditional workflow says.
+	Refused string
 }
 
 // Land ends the flight with msg, its response; ok is false for a stale one
@@ -60,6 +64,7 @@ func (f *Flight) Land(msg ResponseMsg, k Keys) (l Landed, ok bool) {
 	if errs := testsview.ScriptErrors(msg.Steps); len(errs) > 0 && (x.Response == nil || x.Response.Status != 412) {
 		l.Note = "Script failed — " + strings.Join(errs, " · ") + " (Tests tab: " + k.Tests + ")"
 	}
+	l.Refused = refused(msg, k)
 	return l, true
 }
 
@@ -82,14 +87,13 @@ func Status(msg ResponseMsg, label string) (text string, isErr bool) {
 	return text, isErr
 }
 
-// Refused is the status line after a refused certificate, naming the key that
-// resends without checking it; ok is false for any other outcome.
-func Refused(msg ResponseMsg, k Keys) (text string, ok bool) {
+// refused is Landed.Refused: "" unless the certificate was refused.
+func refused(msg ResponseMsg, k Keys) string {
 	if !responsecontent.TLSRefused(msg.Exchange.Err) {
-		return "", false
+		return ""
 	}
 	return "Failed: " + msg.Content.Err + " — press " + k.Insecure +
-		" in the response pane to resend without checking it (this request only)", true
+		" in the response pane to resend without checking it (this request only)"
 }
 
 // Sweep removes, in the returned command, the spooled bodies of the responses
