@@ -82,23 +82,6 @@ func (m Model) applyHistory(o historycmds.Outcome) (tea.Model, tea.Cmd) {
 	return m, o.Cmd
 }
 
-// historyFallback returns the Responses lookup of request variables for names the
-// session has no response for: the newest stored response of that request. It
-// may run inside a command; nil when there is no store.
-func (m *Model) historyFallback() func(name string) (collections.Response, bool) {
-	if m.coll == nil || !m.hist.On() {
-		return nil
-	}
-	latest := m.hist.Latest(m.coll.Requests())
-	return func(name string) (collections.Response, bool) {
-		r, ok := latest(name)
-		if !ok {
-			return collections.Response{}, false
-		}
-		return flight.LastResponse(r), true
-	}
-}
-
 // recordCmd stores what a send produced and notes which requests got a response
 // in this session (for the confirmation before re-sending a non-idempotent one).
 func (m *Model) recordCmd(msg flight.ResponseMsg, key string) tea.Cmd {
