@@ -66,16 +66,7 @@ func (m Model) mergeChosen(c threeway.Chosen) (tea.Model, tea.Cmd) {
 
 // applyStep makes what the conditional workflow decided, in its order.
 func (m *Model) applyStep(s conditional.Step) {
-	if e := s.Edit; e != nil && e.Key == m.req.Key() {
-		if e.Body != nil {
-			m.req.SetBody(e.Key, *e.Body)
-		}
-		if e.IfMatch != "" {
-			m.req.SetIfMatch(e.IfMatch)
-		}
-		for _, name := range e.Remove {
-			m.req.RemoveHeader(name)
-		}
+	if s.Edit.ApplyTo(&m.req) {
 		m.syncEdits()
 	}
 	if s.Note != nil {
