@@ -32,19 +32,10 @@ func (m *Model) followRequest() tea.Cmd {
 // show puts view v in the response and explain panes; a large body left
 // unformatted is formatted then (the command).
 func (m *Model) show(v shown.View) tea.Cmd {
-	e := v.E
-	m.lastX = e.X
-	m.resp.SetBodyKeys(e.X)
-	if !v.Found {
-		m.resp.Clear(v.None)
-		m.expl.SetReport(nil, "")
+	m.lastX = v.E.X
+	if !v.ApplyTo(&m.resp, &m.expl) {
 		return nil
 	}
-	m.resp.SetContent(e.Content)
-	m.expl.SetReport(e.Report, e.Content.Reason)
-	m.expl.SetNote(e.Note)
-	m.expl.SetSource(e.Source, v.Key)
-	m.resp.SetCopyable(e.X.Response != nil)
 	return m.startFormatting()
 }
 
