@@ -42,11 +42,7 @@ func (m *Model) show(v shown.View) tea.Cmd {
 // latestLoaded shows a request's stored exchange when package shown says so;
 // an earlier failure (often the same store's) stays on the status line.
 func (m Model) latestLoaded(msg shown.LoadedMsg) (tea.Model, tea.Cmd) {
-	selected := ""
-	if r := m.req.Request(); r != nil {
-		selected = requestKey(r)
-	}
-	v, ok, err := m.shown.Loaded(msg, selected)
+	v, ok, err := m.shown.Loaded(msg, m.req.Request())
 	if err != nil && !m.errMsg {
 		m.setStatus("Cannot read the last exchange from the history: "+err.Error(), true)
 	}
