@@ -8,7 +8,6 @@ import (
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
 	"github.com/httplens/httplens/ui/dialogs"
-	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/overlay/threeway"
 	"github.com/httplens/httplens/ui/requestpane"
 )
@@ -17,18 +16,6 @@ import (
 // learns from every answer, R re-reads or drops a precondition, and the
 // three-way view's choice is sent. Everything it offers belongs to the request
 // whose last exchange was the 412 or 428, never to another one.
-
-// addAutoIfMatch wraps resolve so that a PUT, PATCH or DELETE without If-Match
-// gets the last ETag seen for its URL. etags is the command's own copy.
-func addAutoIfMatch(resolve flight.Resolve, etags map[string]string) flight.Resolve {
-	return func(r *collections.Request, last map[string]collections.Response, vars map[string]string) (requests.Request, error) {
-		req, err := resolve(r, last, vars)
-		if err != nil {
-			return req, err
-		}
-		return conditional.AutoIfMatch(req, etags), nil
-	}
-}
 
 // refreshKnownETag shows in the request pane the ETag known for the shown
 // request's URL.
@@ -57,15 +44,11 @@ func (m Model) reread() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.applyStep(s)
-	if s.Read == nil {
+	label, chain, fixed, ok := s.ReadSend()
+	if !ok {
 		return m, nil
 	}
-	get := *s.Read
-	placeholder := &collections.Request{Method: "GET", URL: get.URL, Title: "re-read"}
-	fixed := func(*collections.Request, map[string]collections.Response, map[string]string) (requests.Request, error) {
-		return get, nil
-	}
-	next, cmd := m.startSend("GET "+get.URL+" (re-read)", []*collections.Request{placeholder}, fixed)
+	next, cmd := m.startSend(label, chain, fixed)
 	nm := next.(Model)
 	nm.flight.SetReread(s.ReadFor)
 	return nm, cmd
@@ -83,16 +66,7 @@ func (m Model) mergeChosen(c threeway.Chosen) (tea.Model, tea.Cmd) {
 
 // applyStep makes what the conditional workflow decided, in its order.
 func (m *Model) applyStep(s conditional.Step) {
-	if e := s.Edit; e != nil && e.Key == m.req.Key() {
-		if e.Body != nil {
-			m.req.SetBody(e.Key, *e.Body)
-		}
-		if e.IfMatch != "" {
-			m.req.SetIfMatch(e.IfMatch)
-		}
-		for _, name := range e.Remove {
-			m.req.RemoveHeader(name)
-		}
+	if s.Edit.ApplyTo(&m.req) {
 		m.syncEdits()
 	}
 	if s.Note != nil {

@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/ui/conditional"
 	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/requestpane"
@@ -48,7 +49,7 @@ func (m Model) sendNow() (tea.Model, tea.Cmd) {
 	p := flight.PlanOf(r, label, m.coll, m.last)
 	resolve := m.resolver()
 	if m.req.AutoIfMatch() {
-		resolve = addAutoIfMatch(resolve, m.cond.ETags())
+		resolve = conditional.WithAutoIfMatch(resolve, m.cond.ETags())
 	}
 	next, cmd := m.startSend(p.Label, p.Chain, resolve)
 	nm := next.(Model)
@@ -84,7 +85,7 @@ func (m *Model) inFlight() {
 // the newest stored response stands in for one the session has none of.
 func (m *Model) resolver() flight.Resolve {
 	return flight.Resolver{Vars: m.ask.Vars(m.cfg.Vars), Env: m.envs[m.env], Demo: m.cfg.DemoURL,
-		Globals: m.scripts.Globals, Stored: m.historyFallback()}.Resolve()
+		Globals: m.scripts.Globals, Stored: m.hist.Fallback(m.coll, flight.LastResponse)}.Resolve()
 }
 
 // resolveCmd resolves the request with key k for the request pane's resolved view.

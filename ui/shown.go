@@ -32,30 +32,17 @@ func (m *Model) followRequest() tea.Cmd {
 // show puts view v in the response and explain panes; a large body left
 // unformatted is formatted then (the command).
 func (m *Model) show(v shown.View) tea.Cmd {
-	e := v.E
-	m.lastX = e.X
-	m.resp.SetBodyKeys(e.X)
-	if !v.Found {
-		m.resp.Clear(v.None)
-		m.expl.SetReport(nil, "")
+	m.lastX = v.E.X
+	if !v.ApplyTo(&m.resp, &m.expl) {
 		return nil
 	}
-	m.resp.SetContent(e.Content)
-	m.expl.SetReport(e.Report, e.Content.Reason)
-	m.expl.SetNote(e.Note)
-	m.expl.SetSource(e.Source, v.Key)
-	m.resp.SetCopyable(e.X.Response != nil)
 	return m.startFormatting()
 }
 
 // latestLoaded shows a request's stored exchange when package shown says so;
 // an earlier failure (often the same store's) stays on the status line.
 func (m Model) latestLoaded(msg shown.LoadedMsg) (tea.Model, tea.Cmd) {
-	selected := ""
-	if r := m.req.Request(); r != nil {
-		selected = requestKey(r)
-	}
-	v, ok, err := m.shown.Loaded(msg, selected)
+	v, ok, err := m.shown.Loaded(msg, m.req.Request())
 	if err != nil && !m.errMsg {
 		m.setStatus("Cannot read the last exchange from the history: "+err.Error(), true)
 	}
@@ -80,23 +67,6 @@ func (m Model) applyHistory(o historycmds.Outcome) (tea.Model, tea.Cmd) {
 		m.openText(o.DiffTitle, o.DiffLines)
 	}
 	return m, o.Cmd
-}
-
-// historyFallback returns the Responses lookup of request variables for names the
-// session has no response for: the newest stored response of that request. It
-// may run inside a command; nil when there is no store.
-func (m *Model) historyFallback() func(name string) (collections.Response, bool) {
-	if m.coll == nil || !m.hist.On() {
-		return nil
-	}
-	latest := m.hist.Latest(m.coll.Requests())
-	return func(name string) (collections.Response, bool) {
-		r, ok := latest(name)
-		if !ok {
-			return collections.Response{}, false
-		}
-		return flight.LastResponse(r), true
-	}
 }
 
 // recordCmd stores what a send produced and notes which requests got a response

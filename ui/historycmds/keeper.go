@@ -94,6 +94,24 @@ func (k Keeper) Latest(reqs []*collections.Request) func(name string) (*requests
 	return Latest(k.store, reqs, k.dir)
 }
 
+// Fallback is the Responses lookup of request variables for names the session
+// has no response for: the newest stored response of that request in coll, as
+// keep makes it (what request variables need of a response). It copies what it
+// needs, so it may run inside a command; nil without a store or a collection.
+func (k Keeper) Fallback(coll *collections.Collection, keep func(*requests.Response) collections.Response) func(name string) (collections.Response, bool) {
+	if coll == nil || k.store == nil {
+		return nil
+	}
+	latest := k.Latest(coll.Requests())
+	return func(name string) (collections.Response, bool) {
+		r, ok := latest(name)
+		if !ok {
+			return collections.Response{}, false
+		}
+		return keep(r), true
+	}
+}
+
 // Sync tells pane whether the history is on and, when its History tab is shown
 // with the rows of another request than r, returns the command listing r's.
 func (k Keeper) Sync(pane *responsepane.Model, r *collections.Request) tea.Cmd {

@@ -132,13 +132,47 @@ func TestKeeperRoundTrip(t *testing.T) {
 	}
 }
 
+// TestKeeperFallback: request variables read the newest stored response of a
+// named request in the collection, as keep makes it; unknown names and a
+// missing collection give nothing.
+func TestKeeperFallback(t *testing.T) {
+	dir := t.TempDir()
+	s, err := history.Open(filepath.Join(dir, "h.db"), history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	k := New(s, nil, dir)
+	coll := &collections.Collection{Files: []*collections.File{{Path: "api.http",
+		Requests: []collections.Request{{Index: 0, Name: "read", Method: "GET", Title: "Read item"}}}}}
+	read := coll.Requests()[0]
+	read.File = coll.Files[0]
+	day := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	rec := k.Record([]Sent{{Req: read, X: exchange("v1", day)}, {Req: read, X: exchange("v2", day.Add(time.Hour))}})
+	if m, ok := rec().(StoredMsg); !ok || m.Err != nil {
+		t.Fatalf("record: %+v", m)
+	}
+	if k.Fallback(nil, nil) != nil {
+		t.Fatal("a lookup without a collection")
+	}
+	keep := func(r *requests.Response) collections.Response { return collections.Response{Body: r.Body} }
+	lookup := k.Fallback(coll, keep)
+	if got, ok := lookup("read"); !ok || string(got.Body) != "v2" {
+		t.Errorf("read: %q %v, want the newest (v2)", got.Body, ok)
+	}
+	if _, ok := lookup("nobody"); ok {
+		t.Error("found a response for a name no request has")
+	}
+}
+
 // TestKeeperOff: without a store nothing is read or written, and the History
 // tab says why.
 func TestKeeperOff(t *testing.T) {
 	k := New(nil, errWhy("cannot open ~/.httplens/history.db: read-only file system"), "")
 	r := &collections.Request{File: &collections.File{Path: "a.http"}, Title: "A"}
 	pane := historyPane()
-	if k.On() || k.Prune() != nil || k.Record([]Sent{{Req: r}}) != nil || k.Newest(r, styles.New()) != nil || k.Latest(nil) != nil {
+	if k.On() || k.Prune() != nil || k.Record([]Sent{{Req: r}}) != nil || k.Newest(r, styles.New()) != nil || k.Latest(nil) != nil ||
+		k.Fallback(&collections.Collection{}, nil) != nil {
 		t.Fatal("an off history made a command")
 	}
 	if cmd := k.Sync(pane, r); cmd != nil {

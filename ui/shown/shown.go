@@ -143,10 +143,10 @@ func (m *Memory) Show(key string, e Exchange) View {
 
 // Loaded takes a request's newest stored exchange: show is false when it must
 // not be shown (another request is shown by now, a send answered meanwhile, the
-// history holds none, or it could not be read: err); selected is the key of the
-// request selected.
-func (m *Memory) Loaded(msg LoadedMsg, selected string) (v View, show bool, err error) {
-	if selected != msg.Key || m.key != msg.Key || m.Has(msg.Key) {
+// history holds none, or it could not be read: err); selected is the request
+// selected (nil: none).
+func (m *Memory) Loaded(msg LoadedMsg, selected *collections.Request) (v View, show bool, err error) {
+	if selected == nil || tree.RequestKey(selected) != msg.Key || m.key != msg.Key || m.Has(msg.Key) {
 		return v, false, nil
 	}
 	if msg.Err != nil || !msg.OK {

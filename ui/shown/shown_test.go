@@ -79,26 +79,32 @@ func TestFollow(t *testing.T) {
 // Loaded shows a stored exchange only for the request still shown and still
 // without an exchange of this session; a failure is handed back to be said.
 func TestLoaded(t *testing.T) {
-	stored := LoadedMsg{Key: "a", Shown: Exchange{Source: "from the history"}, OK: true}
+	f := &collections.File{Path: "api.http"}
+	ra, rb := &collections.Request{File: f, Index: 0, Title: "A"}, &collections.Request{File: f, Index: 1, Title: "B"}
+	a := tree.RequestKey(ra)
+	stored := LoadedMsg{Key: a, Shown: Exchange{Source: "from the history"}, OK: true}
 	var m Memory
-	m.Select("a")
-	if _, show, _ := m.Loaded(stored, "b"); show {
+	m.Select(a)
+	if _, show, _ := m.Loaded(stored, rb); show {
 		t.Error("shown while another request is selected")
 	}
-	if _, show, err := m.Loaded(LoadedMsg{Key: "a"}, "a"); show || err != nil {
+	if _, show, _ := m.Loaded(stored, nil); show {
+		t.Error("shown while no request is selected")
+	}
+	if _, show, err := m.Loaded(LoadedMsg{Key: a}, ra); show || err != nil {
 		t.Errorf("an empty history: show %v, err %v", show, err)
 	}
 	boom := errors.New("database is locked")
-	if _, show, err := m.Loaded(LoadedMsg{Key: "a", Err: boom}, "a"); show || err != boom {
+	if _, show, err := m.Loaded(LoadedMsg{Key: a, Err: boom}, ra); show || err != boom {
 		t.Errorf("a failed read: show %v, err %v", show, err)
 	}
-	v, show, err := m.Loaded(stored, "a")
-	if !show || err != nil || !v.Found || v.E.Source != "from the history" || !m.Has("a") {
+	v, show, err := m.Loaded(stored, ra)
+	if !show || err != nil || !v.Found || v.E.Source != "from the history" || !m.Has(a) {
 		t.Fatalf("the stored exchange: %+v %v %v", v, show, err)
 	}
 	// A send answered meanwhile: its exchange stays.
-	m.Remember("a", Exchange{Source: "sent now"})
-	if _, show, _ := m.Loaded(stored, "a"); show {
+	m.Remember(a, Exchange{Source: "sent now"})
+	if _, show, _ := m.Loaded(stored, ra); show {
 		t.Error("the stored exchange replaced the one just sent")
 	}
 }
