@@ -202,8 +202,8 @@ func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	}
 	press := msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft
 	if m.lay.Single && m.lay.Bar.contains(msg.X, msg.Y) {
-		if press {
-			m.clickBar(msg.X)
+		if p, ok := statusbar.PaneAt(paneNames, msg.X); ok && press {
+			m.setFocus(paneID(p))
 		}
 		return m, nil
 	}
@@ -222,11 +222,4 @@ func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 		return m.updatePane(p, msg)
 	}
 	return m, nil
-}
-
-// clickBar focuses the pane whose label in the pane bar is at column x.
-func (m *Model) clickBar(x int) {
-	if p, ok := statusbar.PaneAt(paneNames, x); ok {
-		m.setFocus(paneID(p))
-	}
 }
