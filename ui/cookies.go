@@ -43,26 +43,21 @@ func (m Model) cookiesOpen() (tea.Model, tea.Cmd) {
 	}))
 }
 
-// handleCookieMsg takes the cookie messages; ok is false for any other message.
+// handleCookieMsg applies a cookie message (see cookiejars.Handle); ok is false
+// for any other message.
 func (m Model) handleCookieMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
-	switch msg := msg.(type) {
-	case cookiejars.SavedMsg:
-		if msg.Err != nil {
-			m.setStatus("Cookies not kept: "+msg.Err.Error(), true)
-		}
-	case cookiejars.ListedMsg:
-		if msg.Err != nil {
-			m.setStatus("Cookies: "+msg.Err.Error(), true)
-		}
-		if msg.Env == m.env {
-			m.overlay.Listed(msg.Cookies)
-		}
-	case cookiejars.TargetMsg:
-		if msg.Env == m.env {
-			m.overlay.Targeted(msg.URL, msg.Now)
-		}
-	default:
+	o, ok := cookiejars.Handle(msg, m.env)
+	if !ok {
 		return m, nil, false
+	}
+	if o.Status != "" {
+		m.setStatus(o.Status, o.IsErr)
+	}
+	if o.Listed {
+		m.overlay.Listed(o.Cookies)
+	}
+	if o.Targeted {
+		m.overlay.Targeted(o.Target, o.Now)
 	}
 	return m, nil, true
 }

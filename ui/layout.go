@@ -171,10 +171,6 @@ func (f *frameMemo) lines(p paneID, st Styles, title, body string, w, h int, foc
 // wrapText word-wraps already-safe text to w cells, breaking long words.
 func wrapText(s string, w int) string { return uikit.WrapText(s, w) }
 
-// tabLabel is a tab's label, bracketed when active so that it shows without colour.
-// Active or not, it is two cells wider than the name.
-func tabLabel(name string, active bool) string { return uikit.TabLabel(name, active) }
-
 // scroll, move and scrollCursor are nav's, shared with the panes' packages.
 func scroll(id settings.Action, top, h, n int) int { return nav.Scroll(id, top, h, n) }
 

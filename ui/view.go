@@ -4,11 +4,10 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/statusbar"
 )
 
 // View draws the whole screen: exactly the terminal's size, never more.
@@ -145,45 +144,30 @@ func (m *Model) paneLines(p paneID) []string {
 	return m.frames.lines(p, m.st, title, body, r.W, r.H, p == m.focus)
 }
 
+// paneNames are the panes' names in focus order, as the pane bar lists them.
+var paneNames = func() []string {
+	n := make([]string, paneCount)
+	for p := range paneCount {
+		n[p] = p.String()
+	}
+	return n
+}()
+
 // paneBar lists the panes in single-pane mode; the focused one is marked.
 func (m *Model) paneBar() string {
-	parts := make([]string, 0, paneCount)
-	for p := range paneCount {
-		st := m.st.Tab
-		if p == m.focus {
-			st = m.st.TabActive
-		}
-		parts = append(parts, st.Render(tabLabel(p.String(), p == m.focus)))
-	}
-	return strings.Join(parts, "") + m.st.Muted.Render("  "+keyName(m.keys.Get(actionFocusNext))+": next pane")
+	return statusbar.PaneBar(m.st, paneNames, int(m.focus), keyName(m.keys.Get(actionFocusNext)))
 }
 
 func (m *Model) statusLine() string {
-	var left string
-	switch {
-	case m.flight.Busy():
-		left = m.flight.Status()
-	case m.errMsg:
-		left = m.st.ErrorText.Render(termtext.String(m.status))
-	default:
-		left = m.st.StatusLine.Render(termtext.String(m.status))
+	s := statusbar.Status{Text: m.status, Err: m.errMsg, Env: m.env}
+	if m.flight.Busy() {
+		s.Busy = m.flight.Status()
 	}
-	env := m.env
-	if env == "" {
-		env = "none"
-	}
-	right := m.st.StatusLine.Render("env: " + termtext.String(env))
-	gap := m.w - lipgloss.Width(left) - lipgloss.Width(right) - 1
-	if gap < 1 {
-		return fit(left, m.w)
-	}
-	return left + strings.Repeat(" ", gap) + right + " "
+	return statusbar.Line(m.st, s, m.w)
 }
 
 // helpLine is the short help of the global keys and the focused pane.
-func (m *Model) helpLine() string {
-	return fit(m.help.ShortHelpView(m.focusedKeyMap().ShortHelp()), m.w)
-}
+func (m *Model) helpLine() string { return statusbar.Hints(m.help, m.focusedKeyMap(), m.w) }
 
 // focusedKeyMap joins the global bindings with the focused pane's (or the text
 // field's while one is edited).
@@ -207,18 +191,7 @@ func (m *Model) focusedKeyMap() help.KeyMap {
 	default:
 		pane = m.expl.KeyMap()
 	}
-	return joinedKeys{m.keys, pane}
-}
-
-// joinedKeys shows a pane's bindings after the global ones.
-type joinedKeys struct{ global, pane help.KeyMap }
-
-func (k joinedKeys) ShortHelp() []key.Binding {
-	return append(k.global.ShortHelp(), k.pane.ShortHelp()...)
-}
-
-func (k joinedKeys) FullHelp() [][]key.Binding {
-	return append(k.global.FullHelp(), k.pane.FullHelp()...)
+	return statusbar.Joined{Global: m.keys, Pane: pane}
 }
 
 // handleMouse focuses the pane under a click and hands the event to it, in the
@@ -229,8 +202,8 @@ func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	}
 	press := msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft
 	if m.lay.Single && m.lay.Bar.contains(msg.X, msg.Y) {
-		if press {
-			m.clickBar(msg.X)
+		if p, ok := statusbar.PaneAt(paneNames, msg.X); ok && press {
+			m.setFocus(paneID(p))
 		}
 		return m, nil
 	}
@@ -249,16 +222,4 @@ func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 		return m.updatePane(p, msg)
 	}
 	return m, nil
-}
-
-// clickBar focuses the pane whose label in the pane bar is at column x.
-func (m *Model) clickBar(x int) {
-	at := 0
-	for p := range paneCount {
-		w := len(p.String()) + 2
-		if x >= at && x < at+w {
-			m.setFocus(p)
-		}
-		at += w
-	}
 }

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/overlay/cookiejar"
 )
@@ -72,4 +73,40 @@ func TargetCmd(env string, resolve func() (string, error)) tea.Cmd {
 		}
 		return TargetMsg{Env: env, URL: u, Now: time.Now()}
 	}
+}
+
+// Outcome is what a cookie message asks of the root: a status line, and what
+// the cookies view (when open on the current environment) is to be told.
+type Outcome struct {
+	Status string
+	IsErr  bool
+	// Listed says Cookies are the current environment's jar, listed anew.
+	Listed  bool
+	Cookies []requests.Cookie
+	// Targeted says Target is the URL of the request shown, resolved at Now.
+	Targeted bool
+	Target   *url.URL
+	Now      time.Time
+}
+
+// Handle says what a cookie message (SavedMsg, ListedMsg, TargetMsg) asks while
+// env is the current environment: a list or target made for another one (the
+// user switched meanwhile) is dropped. ok is false for any other message.
+func Handle(msg tea.Msg, env string) (o Outcome, ok bool) {
+	switch msg := msg.(type) {
+	case SavedMsg:
+		if msg.Err != nil {
+			o.Status, o.IsErr = "Cookies not kept: "+msg.Err.Error(), true
+		}
+	case ListedMsg:
+		if msg.Err != nil {
+			o.Status, o.IsErr = "Cookies: "+msg.Err.Error(), true
+		}
+		o.Listed, o.Cookies = msg.Env == env, msg.Cookies
+	case TargetMsg:
+		o.Targeted, o.Target, o.Now = msg.Env == env, msg.URL, msg.Now
+	default:
+		return o, false
+	}
+	return o, true
 }
