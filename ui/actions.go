@@ -5,7 +5,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
@@ -318,18 +317,6 @@ var tableRows = sync.OnceValue(func() []keyset.Row { return rows(actionTable()) 
 
 // keySet is one scope's bindings; see package keyset.
 type keySet = keyset.Set
-
-// keysFor, bindingFor and keysLabel are keyset's.
-func keysFor(km settings.Keymap, info settings.ActionInfo) []string { return keyset.KeysFor(km, info) }
-
-func keysLabel(keys []string) string { return keyset.Label(keys) }
-
-// actionList is the settings side of every action (see Actions).
-func actionList() []settings.ActionInfo { return Actions() }
-
-// keyName is the key of b for a hint in the UI ("Press ctrl+r to send"), as help
-// shows it, so the hint follows a rebinding; an unbound action says so.
-func keyName(b key.Binding) string { return keyset.Name(b) }
 
 // inScope reports whether info's keys act in scope s.
 func inScope(info settings.ActionInfo, s settings.Scope) bool {

@@ -8,6 +8,8 @@ import (
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/historycmds"
+	"github.com/httplens/httplens/ui/keyset"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // The live checks (C) and the CORS preflight (P) as the root drives them: each
@@ -27,9 +29,9 @@ func (m Model) check() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.cancelFlight()
-	label, resolve := r.Method+" "+requestLabel(r), flight.Later(m.resolver(), r, m.last)
+	label, resolve := r.Method+" "+tree.RequestLabel(r), flight.Later(m.resolver(), r, m.last)
 	cmd := m.flight.Run("checks of "+label, func(ctx context.Context, id int) tea.Cmd {
-		return checks.RunChecks(ctx, id, requestKey(r), label, resolve, m.cfg.Client, m.textWidth(), m.st)
+		return checks.RunChecks(ctx, id, tree.RequestKey(r), label, resolve, m.cfg.Client, m.textWidth(), m.st)
 	})
 	m.inFlight()
 	return m, cmd
@@ -56,7 +58,7 @@ func (m Model) preflight() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.setStatus("Sending the CORS preflight…", false)
-	to := checks.Target{Key: requestKey(r), Label: r.Method + " " + requestLabel(r)}
+	to := checks.Target{Key: tree.RequestKey(r), Label: r.Method + " " + tree.RequestLabel(r)}
 	to.File, to.Name = historycmds.Ref(r, m.cfg.Dir)
 	return m, checks.RunPreflight(to, flight.Later(m.resolver(), r, m.last), m.cfg.Options, m.textWidth())
 }
@@ -71,7 +73,7 @@ func (m Model) preflightDone(msg checks.PreflightDone) (tea.Model, tea.Cmd) {
 // answersOpen (K) shows the answers of C and P kept for the request shown.
 func (m Model) answersOpen() (tea.Model, tea.Cmd) {
 	if r := m.req.Request(); r != nil {
-		m.showAnswer(m.answers.Show(requestKey(r), r.Method, requestLabel(r), answerKeys(m.keys)))
+		m.showAnswer(m.answers.Show(tree.RequestKey(r), r.Method, tree.RequestLabel(r), answerKeys(m.keys)))
 	}
 	return m, nil
 }
@@ -87,7 +89,7 @@ func (m *Model) showAnswer(o checks.Outcome) {
 
 // answerKeys names the keys of C, P and K for the advice.
 func answerKeys(k keySet) checks.Keys {
-	return checks.Keys{Check: keyName(k.Get(actionCheck)), Preflight: keyName(k.Get(actionPreflight)), Answers: keyName(k.Get(actionAnswers))}
+	return checks.Keys{Check: keyset.Name(k.Get(actionCheck)), Preflight: keyset.Name(k.Get(actionPreflight)), Answers: keyset.Name(k.Get(actionAnswers))}
 }
 
 func (m *Model) answersDisabled() string {

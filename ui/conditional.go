@@ -8,8 +8,10 @@ import (
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
 	"github.com/httplens/httplens/ui/dialogs"
+	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/overlay/threeway"
 	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // The conditional workflow (package conditional) as the root drives it: it
@@ -31,7 +33,7 @@ func (m *Model) afterResponse(x requests.Exchange, key string) {
 	etag, lastModified := conditional.Validators(x)
 	m.req.SetValidator(requestpane.Validator{ETag: etag, LastModified: lastModified})
 	rereadOf := m.flight.TakeReread()
-	s := m.cond.After(key, x, rereadOf, m.req.Key(), keyName(m.keys.Get(actionReread)))
+	s := m.cond.After(key, x, rereadOf, m.req.Key(), keyset.Name(m.keys.Get(actionReread)))
 	m.refreshKnownETag()
 	m.applyStep(s)
 }
@@ -80,7 +82,7 @@ func (m *Model) applyStep(s conditional.Step) {
 	}
 	if mg := s.Merge; mg != nil {
 		r := m.req.Request()
-		mv := threeway.New(mg.Key, r.Method+" "+requestLabel(r), mg.Seen, mg.ThreeWay)
+		mv := threeway.New(mg.Key, r.Method+" "+tree.RequestLabel(r), mg.Seen, mg.ThreeWay)
 		m.overlay.Open(dialogs.MergeView(mg.Key, mg.Seen.ETag, mv))
 	}
 	m.syncRequestHints()

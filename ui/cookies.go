@@ -19,10 +19,6 @@ func newCookieJars(cfg Config) cookiejars.Set {
 	return cookiejars.New(on, cfg.History)
 }
 
-// saveCookiesCmd keeps the jar of env after an exchange; nil when there is no jar
-// or nowhere to keep it.
-func (m *Model) saveCookiesCmd(env string) tea.Cmd { return m.jars.SaveCmd(env) }
-
 // cookiesOpen opens the cookies view on the current environment's jar, listing
 // it and resolving the request shown in commands; with cookies off it says so.
 func (m Model) cookiesOpen() (tea.Model, tea.Cmd) {

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/uimsg"
 )
 
@@ -125,9 +126,6 @@ func (m *Model) paneKeys(p paneID) keySet {
 	return m.expl.Keys
 }
 
-// lookupAction returns the row of the action table for id.
-func lookupAction(id settings.Action) (action, bool) { return findAction(actionTable(), id) }
-
 // action returns the row of the model's action table for id: the table is built
 // once per model, so a key press does not rebuild it.
 func (m *Model) action(id settings.Action) (action, bool) { return findAction(m.acts, id) }
@@ -148,7 +146,7 @@ func (m *Model) disabledReason(a action) string {
 	if a.disabled != nil {
 		return a.disabled(m)
 	}
-	if inScope(a.ActionInfo, settings.ScopeGlobal) || len(keysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
+	if inScope(a.ActionInfo, settings.ScopeGlobal) || len(keyset.KeysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
 		return ""
 	}
 	if !m.paneKeys(m.paneFor(a.ID)).Get(a.ID).Enabled() {
@@ -164,7 +162,7 @@ func (m Model) runAction(a action) (tea.Model, tea.Cmd) {
 		m.setStatus(fmt.Sprintf("%s: %s", a.Help, why), true)
 		return m, nil
 	}
-	if !inScope(a.ActionInfo, settings.ScopeGlobal) && len(keysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
+	if !inScope(a.ActionInfo, settings.ScopeGlobal) && len(keyset.KeysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
 		// An unbound pane action cannot tell whether it acts here now.
 		m.setStatus(fmt.Sprintf("%s has no key: bind one under [keys] in the settings file", a.ID), true)
 		return m, nil

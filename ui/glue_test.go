@@ -1,11 +1,17 @@
 package ui
 
 import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
+	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/historycmds"
+	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/responsepane"
+	"github.com/httplens/httplens/ui/tree"
+	"github.com/httplens/httplens/ui/uikit"
 )
 
 // The short names the root's tests use for the response pane's packages and the
@@ -21,3 +27,11 @@ func newResponsePane(st Styles) responsepane.Model { return responsepane.New(st,
 
 // headerValue is the first value of the named header, or "".
 func headerValue(hs []requests.Header, name string) string { return headers.List(hs).Get(name) }
+
+// Short names the root's tests use for the leaves' functions and the action table.
+func fitBlock(lines []string, w, h int) string       { return uikit.FitBlock(lines, w, h) }
+func keysLabel(keys []string) string                 { return keyset.Label(keys) }
+func actionList() []settings.ActionInfo              { return Actions() }
+func keyName(b key.Binding) string                   { return keyset.Name(b) }
+func requestKey(r *collections.Request) string       { return tree.RequestKey(r) }
+func lookupAction(id settings.Action) (action, bool) { return findAction(actionTable(), id) }

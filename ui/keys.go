@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/requestpane"
@@ -30,9 +29,6 @@ func newTreeKeys(km settings.Keymap) keySet { return newKeySet(km, scopeTree) }
 // newTreePane is the collection pane with the default keys.
 func newTreePane(st Styles) tree.Model { return tree.New(st, newTreeKeys(nil)) }
 
-// requestKey identifies a request within a session; see tree.RequestKey.
-func requestKey(r *collections.Request) string { return tree.RequestKey(r) }
-
 // newRequestKeys makes the request pane's keys from km; see requestpane.Keys.
 func newRequestKeys(km settings.Keymap) requestpane.Keys {
 	return requestpane.NewKeys(newKeySet(km, scopeRequest))
@@ -57,6 +53,3 @@ func newExplainKeys(km settings.Keymap) keySet { return newKeySet(km, scopeExpla
 
 // newExplainPane is the Explain pane with the default keys.
 func newExplainPane(st Styles) explainview.Model { return explainview.New(st, newExplainKeys(nil)) }
-
-// requestLabel names a request for messages; see tree.RequestLabel.
-func requestLabel(r *collections.Request) string { return tree.RequestLabel(r) }

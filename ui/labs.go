@@ -7,6 +7,7 @@ import (
 
 	"github.com/httplens/httplens/collrun"
 	"github.com/httplens/httplens/ui/dialogs"
+	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/labview"
 	"github.com/httplens/httplens/ui/varsview"
 )
@@ -17,7 +18,7 @@ import (
 // cacheLabToggle steps the cache lab off → private → shared → off.
 func (m Model) cacheLabToggle() (tea.Model, tea.Cmd) {
 	var status string
-	m.lab, status = labview.Toggle(m.lab, collrun.ContextSend, keyName(m.keys.Get(actionCacheContents)), keyName(m.keys.Get(actionLabTen)))
+	m.lab, status = labview.Toggle(m.lab, collrun.ContextSend, keyset.Name(m.keys.Get(actionCacheContents)), keyset.Name(m.keys.Get(actionLabTen)))
 	m.setStatus(status, false)
 	return m, nil
 }

@@ -5,8 +5,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/httplens/httplens/settings"
-	"github.com/httplens/httplens/ui/nav"
 	"github.com/httplens/httplens/ui/uikit"
 )
 
@@ -65,7 +63,7 @@ func layout(w, h int) screenLayout {
 	}
 	topH := bodyH * 2 / 5
 	botH := bodyH - topH
-	treeW := clamp(w/3, treeMinW, 48)
+	treeW := uikit.Clamp(w/3, treeMinW, 48)
 	respW := w * 3 / 5
 	l.Panes[paneTree] = rect{0, 0, treeW, topH}
 	l.Panes[paneRequest] = rect{treeW, 0, w - treeW, topH}
@@ -88,19 +86,11 @@ func singleLayout(w, h int) screenLayout {
 	return l
 }
 
-// fit, fitBlock and clamp are uikit's, shared with the packages of the panes
-// and overlays.
-func fit(line string, w int) string { return uikit.Fit(line, w) }
-
-func fitBlock(lines []string, w, h int) string { return uikit.FitBlock(lines, w, h) }
-
-func clamp(v, lo, hi int) int { return uikit.Clamp(v, lo, hi) }
-
 // frame draws a bordered box of exactly w×h cells with the title set into its top
 // edge. body must already be (w-2)×(h-2), as a pane's View is.
 func frame(st Styles, title, body string, w, h int, focused bool) string {
 	if w < 2 || h < 2 {
-		return fitBlock(nil, w, h)
+		return uikit.FitBlock(nil, w, h)
 	}
 	return strings.Join(frameLines(st, title, body, w, h, focused), "\n")
 }
@@ -132,7 +122,7 @@ func frameLines(st Styles, title, body string, w, h int, focused bool) []string 
 			if i < len(rows) {
 				l = rows[i]
 			}
-			lines = append(lines, side+fit(l, inner)+side)
+			lines = append(lines, side+uikit.Fit(l, inner)+side)
 		}
 	}
 	return append(lines, border.Render("└"+strings.Repeat("─", inner)+"┘"))
@@ -167,13 +157,3 @@ func (f *frameMemo) lines(p paneID, st Styles, title, body string, w, h int, foc
 	*c = framed{title: title, body: body, w: w, h: h, focused: focused, lines: frameLines(st, title, body, w, h, focused)}
 	return c.lines
 }
-
-// wrapText word-wraps already-safe text to w cells, breaking long words.
-func wrapText(s string, w int) string { return uikit.WrapText(s, w) }
-
-// scroll, move and scrollCursor are nav's, shared with the panes' packages.
-func scroll(id settings.Action, top, h, n int) int { return nav.Scroll(id, top, h, n) }
-
-func move(id settings.Action, pos, h, bottom int) int { return nav.Move(id, pos, h, bottom) }
-
-func scrollCursor(id settings.Action, cur, h, n int) int { return nav.Cursor(id, cur, h, n) }

@@ -1,6 +1,9 @@
 package ui
 
-import "github.com/httplens/httplens/settings"
+import (
+	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/uikit"
+)
 
 // Smallest terminals the forced layouts still draw; below them, one pane at a time.
 const (
@@ -31,7 +34,7 @@ func wideLayout(w, h int) screenLayout {
 	l := screenLayout{Status: rect{0, h - 2, w, 1}, Help: rect{0, h - 1, w, 1}}
 	bodyH := h - 2
 	topH := bodyH * 2 / 5
-	treeW := clamp(w/3, 16, 48)
+	treeW := uikit.Clamp(w/3, 16, 48)
 	respW := w * 3 / 5
 	l.Panes[paneTree] = rect{0, 0, treeW, topH}
 	l.Panes[paneRequest] = rect{treeW, 0, w - treeW, topH}

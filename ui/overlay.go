@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/ui/overlay/palette"
 	"github.com/httplens/httplens/ui/overlay/saveprompt"
 	"github.com/httplens/httplens/ui/overlay/threeway"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // The root's side of the dialogs (package dialogs): it routes keys to the open
@@ -137,7 +138,7 @@ func (m *Model) openText(title string, lines []string) {
 // askFirst opens the first question of r's # @prompt lines, unless they were just
 // answered for this send (see package prompts); it reports whether the send may go on.
 func (m *Model) askFirst(r *collections.Request) bool {
-	if m.ask.Begin(requestKey(r), r.Prompts()) {
+	if m.ask.Begin(tree.RequestKey(r), r.Prompts()) {
 		return true
 	}
 	m.openQuestion()
@@ -156,7 +157,7 @@ func (m Model) answered(a ask.Answered) (tea.Model, tea.Cmd) {
 		m.openQuestion()
 		return m, nil
 	}
-	if r := m.req.Request(); r == nil || requestKey(r) != m.ask.Key() {
+	if r := m.req.Request(); r == nil || tree.RequestKey(r) != m.ask.Key() {
 		return m, nil // the request shown changed meanwhile
 	}
 	m.ask.Ready()

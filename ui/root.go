@@ -23,6 +23,7 @@ import (
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/historycmds"
+	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/opening"
 	"github.com/httplens/httplens/ui/prompts"
 	"github.com/httplens/httplens/ui/proxyrun"
@@ -367,11 +368,11 @@ func (m *Model) showRequest(r *collections.Request) {
 	m.syncEdits()
 	lesson := ""
 	if r != nil && r.Lesson != "" {
-		lesson = "Lesson · " + requestLabel(r) + "\n\n" + r.Lesson
+		lesson = "Lesson · " + tree.RequestLabel(r) + "\n\n" + r.Lesson
 	}
 	m.expl.SetEmpty(lesson)
 	// Another request's explanation is not this one's: show the lesson instead.
-	if owner := m.expl.Owner(); owner != "" && r != nil && owner != requestKey(r) {
+	if owner := m.expl.Owner(); owner != "" && r != nil && owner != tree.RequestKey(r) {
 		m.expl.SetReport(nil, "")
 	}
 	m.syncRequestHints()
@@ -391,7 +392,7 @@ func (m Model) zoom() (tea.Model, tea.Cmd) {
 	m.zoomed = !m.zoomed
 	m.resize(m.w, m.h)
 	if m.zoomed {
-		m.setStatus("Zoomed: the focused pane fills the screen; press "+keyName(m.keys.Get(actionZoom))+" again for all four.", false)
+		m.setStatus("Zoomed: the focused pane fills the screen; press "+keyset.Name(m.keys.Get(actionZoom))+" again for all four.", false)
 	} else {
 		m.setStatus("The four panes again.", false)
 	}

@@ -7,10 +7,12 @@ import (
 	"github.com/httplens/httplens/ui/conditional"
 	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/flight"
+	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/sendfeed"
 	"github.com/httplens/httplens/ui/shown"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // The request in flight is package flight's; this file routes its messages
@@ -23,11 +25,11 @@ func (m Model) send() (tea.Model, tea.Cmd) {
 	if r == nil {
 		return m.sendNow()
 	}
-	q := flight.AskBeforeResend(r.Method, requestLabel(r), requestpane.PropsOf(r.Method).Idempotent, m.responded[requestKey(r)])
+	q := flight.AskBeforeResend(r.Method, tree.RequestLabel(r), requestpane.PropsOf(r.Method).Idempotent, m.responded[tree.RequestKey(r)])
 	if q == "" {
 		return m.sendNow()
 	}
-	m.overlay.Open(dialogs.Question(dialogs.Resend, requestKey(r), q))
+	m.overlay.Open(dialogs.Question(dialogs.Resend, tree.RequestKey(r), q))
 	return m, nil
 }
 
@@ -37,7 +39,7 @@ func (m Model) sendNow() (tea.Model, tea.Cmd) {
 	r := m.req.Request()
 	var label string
 	if r != nil {
-		label = requestLabel(r)
+		label = tree.RequestLabel(r)
 	}
 	if why := flight.Unsendable(r, label); why != "" {
 		m.setStatus(why, true)
@@ -53,7 +55,7 @@ func (m Model) sendNow() (tea.Model, tea.Cmd) {
 	}
 	next, cmd := m.startSend(p.Label, p.Chain, resolve)
 	nm := next.(Model)
-	nm.flight.SetKey(requestKey(r)) // its answer is remembered for r
+	nm.flight.SetKey(tree.RequestKey(r)) // its answer is remembered for r
 	return nm, cmd
 }
 
@@ -91,7 +93,7 @@ func (m *Model) resolver() flight.Resolve {
 // resolveCmd resolves the request with key k for the request pane's resolved view.
 func (m *Model) resolveCmd(k string) tea.Cmd {
 	r := m.req.Request()
-	if r == nil || requestKey(r) != k {
+	if r == nil || tree.RequestKey(r) != k {
 		return nil
 	}
 	return requestpane.ResolveCmd(k, flight.Later(m.resolver(), r, m.last))
@@ -105,7 +107,7 @@ func (m *Model) cancelFlight() {
 }
 
 // sendingText is the in-flight line of the response pane.
-func (m *Model) sendingText() string { return m.flight.Sending(keyName(m.keys.Get(actionCancel))) }
+func (m *Model) sendingText() string { return m.flight.Sending(keyset.Name(m.keys.Get(actionCancel))) }
 
 // handleFlight routes the messages of the request in flight and of large
 // bodies; ok is false for any other message.
@@ -150,7 +152,7 @@ func (m Model) handleFlight(msg tea.Msg) (next tea.Model, cmd tea.Cmd, ok bool) 
 
 // landed shows the response of the send in flight, dropping a stale one.
 func (m Model) landed(msg flight.ResponseMsg) (tea.Model, tea.Cmd, bool) {
-	keys := flight.Keys{Tests: keyName(m.resp.KeyMap().Get(actionResponseTests)), Insecure: keyName(m.resp.KeyMap().Get(actionInsecure))}
+	keys := flight.Keys{Tests: keyset.Name(m.resp.KeyMap().Get(actionResponseTests)), Insecure: keyset.Name(m.resp.KeyMap().Get(actionInsecure))}
 	l, ok := m.flight.Land(msg, keys)
 	if !ok {
 		return m, nil, true
@@ -174,7 +176,7 @@ func (m Model) landed(msg flight.ResponseMsg) (tea.Model, tea.Cmd, bool) {
 	})
 	// Another request selected while this one was in flight shows its own.
 	follow := m.followRequest()
-	return m, tea.Batch(m.recordCmd(msg, l.Sent), format, sweep, m.saveCookiesCmd(m.env), follow), true
+	return m, tea.Batch(m.recordCmd(msg, l.Sent), format, sweep, m.jars.SaveCmd(m.env), follow), true
 }
 
 // startFormatting formats the Pretty tab of a large body just shown, unless

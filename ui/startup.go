@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/notices"
 	"github.com/httplens/httplens/ui/treeedits"
 )
@@ -17,7 +18,7 @@ func (m *Model) useKeymap(km settings.Keymap) {
 	m.resp.SetKeys(newResponseKeys(km))
 	m.expl.Keys = newExplainKeys(km)
 	m.edits = treeedits.Edits{DemoURL: m.cfg.DemoURL,
-		NewFileKey: keyName(m.tree.Keys.Get(actionNewFile)), SaveKey: keyName(m.keys.Get(actionSave))}
+		NewFileKey: keyset.Name(m.tree.Keys.Get(actionNewFile)), SaveKey: keyset.Name(m.keys.Get(actionSave))}
 }
 
 // showNotices opens the start-up notices (the settings file's problems), if any,

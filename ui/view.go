@@ -7,7 +7,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/statusbar"
+	"github.com/httplens/httplens/ui/uikit"
 )
 
 // View draws the whole screen: exactly the terminal's size, never more.
@@ -44,7 +46,7 @@ func (m Model) View() string {
 		lines = nil
 	}
 	lines = append(lines, m.statusLine(), m.helpLine())
-	return fitBlock(lines[:min(len(lines), m.h)], m.w, m.h)
+	return uikit.FitBlock(lines[:min(len(lines), m.h)], m.w, m.h)
 }
 
 // paneView is pane p framed in its rectangle.
@@ -111,7 +113,7 @@ func (m *Model) tiledScreen() string {
 			n += len(l) + 1
 		}
 	}
-	status, help := fit(m.statusLine(), m.w), fit(m.helpLine(), m.w)
+	status, help := uikit.Fit(m.statusLine(), m.w), uikit.Fit(m.helpLine(), m.w)
 	var b strings.Builder
 	b.Grow(n + len(status) + len(help) + 1)
 	if m.lay.Stacked {
@@ -155,7 +157,7 @@ var paneNames = func() []string {
 
 // paneBar lists the panes in single-pane mode; the focused one is marked.
 func (m *Model) paneBar() string {
-	return statusbar.PaneBar(m.st, paneNames, int(m.focus), keyName(m.keys.Get(actionFocusNext)))
+	return statusbar.PaneBar(m.st, paneNames, int(m.focus), keyset.Name(m.keys.Get(actionFocusNext)))
 }
 
 func (m *Model) statusLine() string {
