@@ -262,7 +262,7 @@ func (m Model) View() string {
 	}
 	out := make([]string, 0, m.h)
 	out = append(out, m.st.Bold.Render(m.heading()))
-	out = append(out, m.st.Muted.Render(fmt.Sprintf("  %4s  %-7s %3s %8s  %-13s %-8s %s", "#", "METHOD", "ST", "SIZE", "PRIVATE/SHARED", "FRESH", "URL")))
+	out = append(out, m.st.Muted.Render(fmt.Sprintf("  %4s  %-7s %3s %8s  %-13s %-8s %s", "#", "METHOD", "ST", "SIZE", "PRIV/SHARED", "FRESH", "URL")))
 	for i := m.top; i < m.top+m.listH(); i++ {
 		out = append(out, m.row(i))
 	}

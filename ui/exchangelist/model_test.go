@@ -199,3 +199,32 @@ func TestNotAHARSaysWhere(t *testing.T) {
 		t.Errorf("screen:\n%s", s)
 	}
 }
+
+// Each column's heading starts where that column starts in the rows.
+func TestHeadingsLineUpWithTheRows(t *testing.T) {
+	m := loadedChrome(t, t.TempDir())
+	lines := strings.Split(screen(m), "\n")
+	head, row := -1, -1
+	for i, l := range lines {
+		if head < 0 && strings.Contains(l, "METHOD") {
+			head = i
+		}
+		if head >= 0 && i > head && strings.Contains(l, "https://shop.example/") {
+			row = i
+			break
+		}
+	}
+	if head < 0 || row < 0 {
+		t.Fatalf("no heading or row:\n%s", screen(m))
+	}
+	h, r := lines[head], lines[row]
+	for _, c := range []struct{ heading, cell string }{{"FRESH", "10m"}, {"URL", "https://shop.example/"}} {
+		hi, ri := strings.Index(h, c.heading), strings.Index(r, c.cell)
+		if hi < 0 || ri < 0 {
+			t.Fatalf("%q or %q missing:\n%s\n%s", c.heading, c.cell, h, r)
+		}
+		if hi, ri := ansi.StringWidth(h[:hi]), ansi.StringWidth(r[:ri]); hi != ri {
+			t.Errorf("%s heading at column %d, its cell %q at %d:\n%s\n%s", c.heading, hi, c.cell, ri, h, r)
+		}
+	}
+}
