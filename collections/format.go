@@ -49,16 +49,52 @@ func formatHeader(h Header) string {
 }
 
 // formatPart writes the request line, headers and body, with no final line break.
+// Its scripts go with it: pre-request scripts before the request line, response
+// handlers after the body (a duplicated request keeps them, and a body whose last
+// lines start with @ stays a body, not variables, when a handler follows it).
 func formatPart(r *Request, newline string) string {
 	var b strings.Builder
+	for _, sc := range r.Scripts {
+		if sc.Pre {
+			b.WriteString(formatScript(sc, "<") + newline)
+		}
+	}
 	b.WriteString(formatRequestLine(r))
 	for _, h := range r.Headers {
 		b.WriteString(newline + formatHeader(h))
 	}
-	if body := formatBody(r.Body, newline); body != "" {
+	body := formatBody(r.Body, newline)
+	if body != "" {
 		b.WriteString(newline + newline + body)
 	}
+	for i, sc := range r.Scripts {
+		if sc.Pre {
+			continue
+		}
+		if body == "" && i == firstHandler(r.Scripts) {
+			b.WriteString(newline) // the blank line that ends the headers
+		}
+		b.WriteString(newline + formatScript(sc, ">"))
+	}
 	return b.String()
+}
+
+// formatScript writes a script as the parser reads it: "> {%...%}" or "> file".
+func formatScript(sc Script, mark string) string {
+	if sc.File != "" {
+		return mark + " " + sc.File
+	}
+	return mark + " {%" + sc.Source + "%}"
+}
+
+// firstHandler is the index of the first response handler in scripts, or -1.
+func firstHandler(scripts []Script) int {
+	for i, sc := range scripts {
+		if !sc.Pre {
+			return i
+		}
+	}
+	return -1
 }
 
 // formatBody converts the body's line breaks (LF or CRLF) to newline and drops blank

@@ -279,8 +279,14 @@ func (p *parser) headers(r *Request, k, hi int) int {
 			return k + 1
 		}
 		if bytes.HasPrefix(p.data[s:e], []byte("/*")) {
+			open := k
 			k = p.blockComment(k, hi)
 			r.headEnd = p.lines[k].end
+			if !p.closes(open, k) {
+				// Whatever the writer meant as headers or a body after it would be
+				// read as comment, silently; say so instead.
+				r.Errors = append(r.Errors, p.errorf(s, "this /* comment is never closed: every line after it in the request is read as comment"))
+			}
 			continue
 		}
 		if isComment(p.data[s:e]) {
@@ -321,6 +327,17 @@ func (p *parser) blockComment(k, hi int) int {
 		}
 	}
 	return hi - 1
+}
+
+// closes reports whether the /* comment opened on line open is closed by line
+// end (as blockComment found it).
+func (p *parser) closes(open, end int) bool {
+	l := p.lines[end]
+	from := l.start
+	if end == open {
+		from += bytes.Index(p.data[l.start:l.end], []byte("/*")) + 2
+	}
+	return bytes.Contains(p.data[from:l.end], []byte("*/"))
 }
 
 // isName matches request names: letters, digits, _, - and . (names from other

@@ -92,6 +92,7 @@ func TestParseErrors(t *testing.T) {
 		{"a name without a request", "### A\n# @name lonely\n\n### B\nGET /y\n", "bad.http:2:9: # @name lonely is not followed by a request", 1},
 		{"an error on a CRLF line", "### A\r\nGET /x\r\nNo colon\r\n", "bad.http:3:1: expected a header (Name: value), or a blank line before the body", 1},
 		{"an unclosed script", "GET /x\n\n> {%\nclient.log(1)\n", "bad.http:3:1: script not closed: add %}", 1},
+		{"an unclosed comment among the headers", "GET /x\nA: 1\n  /* the rest\n\n{\"a\": 1}\n", "bad.http:3:3: this /* comment is never closed: every line after it in the request is read as comment", 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -122,5 +123,33 @@ func TestParseEmpty(t *testing.T) {
 				t.Errorf("got %d requests, want none", len(f.Requests))
 			}
 		})
+	}
+}
+
+// A formatted request keeps its scripts (a duplicate keeps its handler), and a
+// body whose last line starts with @ reads back as that body when a handler
+// follows it, as it did in the file.
+func TestFormatKeepsScripts(t *testing.T) {
+	src := "< {%\n  request.variables.set('a', '1')\n%}\nPOST /x\nA: b\n\n@not-a-variable\n> {%\nclient.test('t', () => {})\n%}\n> ./check.js\n"
+	f, err := Parse("s.http", []byte(src))
+	if err != nil || len(f.Requests) != 1 || len(f.Problems()) > 0 {
+		t.Fatalf("parse: %v %v", err, f.Problems())
+	}
+	r := f.Requests[0]
+	back, err := Parse("s.http", Format(r, "\n"))
+	if err != nil || len(back.Requests) != 1 {
+		t.Fatalf("read back: %v", err)
+	}
+	b := back.Requests[0]
+	if !same(&r, &b) || string(b.Body) != "@not-a-variable" {
+		t.Errorf("body %q, want %q", b.Body, "@not-a-variable")
+	}
+	if len(b.Scripts) != 3 {
+		t.Fatalf("scripts %+v, want the pre-request script, the inline handler and the file", b.Scripts)
+	}
+	for i, sc := range r.Scripts {
+		if got := b.Scripts[i]; got.Pre != sc.Pre || got.Source != sc.Source || got.File != sc.File {
+			t.Errorf("script %d: %+v, want %+v", i, got, sc)
+		}
 	}
 }
