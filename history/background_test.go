@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-func TestOpenInBackgroundWaitsForTheDatabaseInEveryCall(t *testing.T) {
+func TestOpenAfterWaitsForTheDatabaseInEveryCall(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "h.db")
 	// An entry left pending by an earlier run is stored before any call sees the file.
 	s := openStore(t, path, Options{})
@@ -17,7 +17,7 @@ func TestOpenInBackgroundWaitsForTheDatabaseInEveryCall(t *testing.T) {
 	}
 	s.Close()
 
-	s, err := OpenInBackground(path, Options{})
+	s, err := OpenAfter(path, Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,12 +31,12 @@ func TestOpenInBackgroundWaitsForTheDatabaseInEveryCall(t *testing.T) {
 	}
 }
 
-func TestOpenInBackgroundReportsAFileThatIsNoDatabase(t *testing.T) {
+func TestOpenAfterReportsAFileThatIsNoDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "h.db")
 	if err := os.WriteFile(path, []byte(strings.Repeat("not a database\n", 100)), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s, err := OpenInBackground(path, Options{})
+	s, err := OpenAfter(path, Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

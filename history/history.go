@@ -81,7 +81,7 @@ type Store struct {
 	db   *sql.DB
 	opts Options
 	path string
-	// ready is closed once OpenInBackground's work is done (nil after Open);
+	// ready is closed once OpenAfter's work is done (nil after Open);
 	// openErr is what went wrong in it.
 	ready   chan struct{}
 	openErr error
@@ -119,19 +119,14 @@ func Open(path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// OpenInBackground is Open for a program that must not wait for the database
-// before it shows something: the file is opened, migrated and its pending
-// entries stored on another goroutine, and every method waits for that first.
-// An error there is returned by each method call; Close always works. The
-// returned error is only about the path.
-func OpenInBackground(path string, opts Options) (*Store, error) {
-	return OpenAfter(path, opts, nil)
-}
-
-// OpenAfter is OpenInBackground whose work starts once start is closed (at once
-// when start is nil): a program opens the file after its first frame, so that
-// SQLite does not compete with it for the cores. The caller must close start,
-// at the latest before Close, which waits for that work.
+// OpenAfter is Open for a program that must not wait for the database before it
+// shows something: the file is opened, migrated and its pending entries stored on
+// another goroutine, and every method waits for that first. An error there is
+// returned by each method call; Close always works. The returned error is only
+// about the path. That work starts once start is closed (at once when start is
+// nil): a program opens the file after its first frame, so that SQLite does not
+// compete with it for the cores. The caller must close start, at the latest
+// before Close, which waits for that work.
 func OpenAfter(path string, opts Options, start <-chan struct{}) (*Store, error) {
 	s, err := openDB(path, opts)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/historycmds"
 	"github.com/httplens/httplens/ui/keyset"
+	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/tree"
@@ -35,3 +36,8 @@ func actionList() []settings.ActionInfo              { return Actions() }
 func keyName(b key.Binding) string                   { return keyset.Name(b) }
 func requestKey(r *collections.Request) string       { return tree.RequestKey(r) }
 func lookupAction(id settings.Action) (action, bool) { return findAction(actionTable(), id) }
+
+// newRequestKeys makes the request pane's keys from km; see requestpane.Keys.
+func newRequestKeys(km settings.Keymap) requestpane.Keys {
+	return requestpane.NewKeys(newKeySet(km, scopeRequest))
+}

@@ -29,11 +29,6 @@ func newTreeKeys(km settings.Keymap) keySet { return newKeySet(km, scopeTree) }
 // newTreePane is the collection pane with the default keys.
 func newTreePane(st Styles) tree.Model { return tree.New(st, newTreeKeys(nil)) }
 
-// newRequestKeys makes the request pane's keys from km; see requestpane.Keys.
-func newRequestKeys(km settings.Keymap) requestpane.Keys {
-	return requestpane.NewKeys(newKeySet(km, scopeRequest))
-}
-
 // newRequestPane is the request pane with the default keys.
 func newRequestPane(st Styles) requestpane.Model {
 	return requestpane.New(st, newKeySet(nil, scopeRequest))

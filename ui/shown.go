@@ -98,7 +98,6 @@ func (m Model) tourReset(msg tourreset.DoneMsg) (tea.Model, tea.Cmd) {
 	m.last = map[string]collections.Response{}
 	m.forgetConditions()
 	m.responded = map[string]bool{}
-	m.keys.Enable(actionReread, false)
 	m.show(m.shown.Forget(m.req.Request()))
 	m.showRequest(m.req.Request())
 	m.setStatus(msg.Text(), false)

@@ -96,11 +96,6 @@ func CookiesView(title string) Dialog {
 // Question asks one of the yes/no questions (Resend, Delete, Quit...) about request key.
 func Question(kind Kind, key, text string) Dialog { return Dialog{Kind: kind, Key: key, Text: text} }
 
-// DeleteQuestion asks whether to delete r from its file.
-func DeleteQuestion(r *collections.Request, text string) Dialog {
-	return Dialog{Kind: Delete, Req: r, Text: text}
-}
-
 // QuitQuestion asks before quitting with n requests' edits unsaved; ok is false
 // when there is nothing to lose and the program may quit at once.
 func QuitQuestion(n int) (d Dialog, ok bool) {

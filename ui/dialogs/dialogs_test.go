@@ -65,7 +65,7 @@ func TestQuestionsAnswer(t *testing.T) {
 		{"yes to quit quits", Question(Quit, "", "Quit?"), "y", Outcome{Do: QuitNow{}}, false},
 		{"no to quit only closes", Question(Quit, "", "Quit?"), "n", Outcome{}, false},
 		{"esc to quit only closes", Question(Quit, "", "Quit?"), "esc", Outcome{}, false},
-		{"yes to delete names the request", DeleteQuestion(req, "Delete?"), "y", Outcome{Do: DeleteRequest{Req: req}}, false},
+		{"yes to delete names the request", Dialog{Kind: Delete, Req: req, Text: "Delete?"}, "y", Outcome{Do: DeleteRequest{Req: req}}, false},
 		{"yes to resend sends", Question(Resend, "k1", "Again?"), "y", Outcome{Do: SendAgain{Key: "k1"}}, false},
 		{"yes to overwrite names the file", Dialog{Kind: Overwrite, Path: "/tmp/x.json"}, "y", Outcome{Do: OverwriteFile{Path: "/tmp/x.json"}}, false},
 		{"r on a conflict reloads", Question(Conflict, "k2", "Changed"), "r", Outcome{Do: Reload{Key: "k2"}}, false},
@@ -111,9 +111,10 @@ func TestQuitAsksOnlyWithUnsavedEdits(t *testing.T) {
 
 func TestSavingQuestionsOpenTheirDialog(t *testing.T) {
 	for ask, kind := range map[saving.Ask]Kind{saving.AskReadOnly: ReadOnly, saving.AskConflict: Conflict,
-		saving.AskVanished: Vanished, saving.AskOverwrite: Overwrite} {
-		d, ok := SavingQuestion(saving.Outcome{Ask: ask, Key: "k", Path: "p", Text: "t"})
-		if !ok || d.Kind != kind || d.Key != "k" || d.Path != "p" || d.Text != "t" {
+		saving.AskVanished: Vanished, saving.AskOverwrite: Overwrite, saving.AskDelete: Delete} {
+		req := &collections.Request{Method: "GET", URL: "/x"}
+		d, ok := SavingQuestion(saving.Outcome{Ask: ask, Key: "k", Req: req, Path: "p", Text: "t"})
+		if !ok || d.Kind != kind || d.Key != "k" || d.Req != req || d.Path != "p" || d.Text != "t" {
 			t.Errorf("ask %v: %v %+v", ask, ok, d)
 		}
 	}
