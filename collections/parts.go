@@ -377,6 +377,16 @@ func (r *Request) Notes() []string {
 	for _, u := range r.Unsupported {
 		notes = append(notes, u.Error())
 	}
+	for _, s := range r.ScriptPlaces() {
+		notes = append(notes, s+" not run by httplens send: the TUI and httplens run run it")
+	}
+	return notes
+}
+
+// ScriptPlaces names each of the request's scripts, where it is and what kind:
+// "api.http:3: response handler (inline)".
+func (r *Request) ScriptPlaces() []string {
+	var out []string
 	for _, s := range r.Scripts {
 		kind := "response handler"
 		if s.Pre {
@@ -386,7 +396,7 @@ func (r *Request) Notes() []string {
 		if s.File != "" {
 			where = s.File
 		}
-		notes = append(notes, fmt.Sprintf("%s:%d: %s (%s) not run by httplens send: the TUI and httplens run run it", r.path(), s.Line, kind, where))
+		out = append(out, fmt.Sprintf("%s:%d: %s (%s)", r.path(), s.Line, kind, where))
 	}
-	return notes
+	return out
 }

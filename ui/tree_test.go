@@ -94,10 +94,11 @@ func TestTreeOpenAndMouse(t *testing.T) {
 	}
 }
 
-// marksFile has a request with an error, one with a script that is not run and a
-// clean one.
+// marksFile has a request with an error, one with a script (which the TUI runs),
+// one with a construct not supported here and a clean one.
 const marksFile = "### Fine\nGET http://127.0.0.1/ok\n\n### Broken header\nGET http://127.0.0.1/ok\nnot a header\n\n" +
-	"### With a handler\nGET http://127.0.0.1/ok\n\n> {%\n  client.test(\"ok\", function() {});\n%}\n"
+	"### With a handler\nGET http://127.0.0.1/ok\n\n> {%\n  client.test(\"ok\", function() {});\n%}\n\n" +
+	"### Saves the body\nGET http://127.0.0.1/ok\n\n>> ./saved.json\n"
 
 func TestTreeMarksRequestErrorsAndNotes(t *testing.T) {
 	f, err := collections.Parse("marks.http", []byte(marksFile))
@@ -108,13 +109,16 @@ func TestTreeMarksRequestErrorsAndNotes(t *testing.T) {
 	p.SetSize(40, 8)
 	p.SetCollection(&collections.Collection{Files: []*collections.File{f}})
 	view := plain(p.View())
-	for _, w := range []string{"GET    Fine", "GET    ✗ Broken header", "GET    ! With a handler"} {
+	for _, w := range []string{"GET    Fine", "GET    ✗ Broken header", "GET    With a handler", "GET    ! Saves the body"} {
 		if !strings.Contains(view, w) {
 			t.Errorf("tree lacks %q:\n%s", w, view)
 		}
 	}
 	if strings.Contains(view, "✗ Fine") || strings.Contains(view, "! Fine") {
 		t.Errorf("a clean request is marked:\n%s", view)
+	}
+	if strings.Contains(view, "! With a handler") {
+		t.Errorf("a request whose script the TUI runs is marked as not run:\n%s", view)
 	}
 
 	r := newRequestPane(NewStyles())
@@ -124,8 +128,12 @@ func TestTreeMarksRequestErrorsAndNotes(t *testing.T) {
 		t.Errorf("the request pane does not say what is wrong:\n%s", v)
 	}
 	r.SetRequest(&f.Requests[2])
-	if v := plain(r.View()); !strings.Contains(v, "! marks.http:11: response handler (inline) not run") {
-		t.Errorf("the request pane does not list the script not run:\n%s", v)
+	if v := plain(r.View()); !strings.Contains(v, "marks.http:11: response handler (inline) runs on each send") || strings.Contains(v, "not run") {
+		t.Errorf("the request pane does not say the script runs:\n%s", v)
+	}
+	r.SetRequest(&f.Requests[3])
+	if v := plain(r.View()); !strings.Contains(v, "! marks.http:18:1: saving the response with >>: not supported here") {
+		t.Errorf("the request pane does not list the construct not supported:\n%s", v)
 	}
 	assertSize(t, r.View(), 70, 10)
 }

@@ -108,8 +108,12 @@ func requestIssues(r *collections.Request, st styles.Styles) []string {
 	for _, e := range r.Errors {
 		out = append(out, st.ErrorText.Render(tree.MarkError+" "+short(e.Error())))
 	}
-	for _, n := range r.Notes() {
-		out = append(out, st.SeverityWarning.Render(tree.MarkNote+" "+short(n)))
+	for _, u := range r.Unsupported {
+		out = append(out, st.SeverityWarning.Render(tree.MarkNote+" "+short(u.Error())))
+	}
+	// The TUI runs the scripts (on every send): say so, without a warning.
+	for _, p := range r.ScriptPlaces() {
+		out = append(out, st.Muted.Render("  "+short(p)+" runs on each send"))
 	}
 	if len(out) > maxIssueRows {
 		more := len(out) - maxIssueRows + 1

@@ -63,8 +63,8 @@ type node struct {
 }
 
 // MarkError and MarkNote are the marks after a request in the tree: it has an error (it cannot be sent as it
-// is), or notes (scripts not run, constructs not supported here). The request
-// pane says which.
+// is), or constructs not supported here. The request pane says which. Scripts
+// are not marked: the TUI runs them.
 const (
 	MarkError = "✗"
 	MarkNote  = "!"
@@ -75,7 +75,7 @@ func requestMark(r *collections.Request) string {
 	switch {
 	case len(r.Errors) > 0:
 		return MarkError
-	case len(r.Notes()) > 0:
+	case len(r.Unsupported) > 0:
 		return MarkNote
 	}
 	return ""
