@@ -24,6 +24,7 @@ import (
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/historycmds"
 	"github.com/httplens/httplens/ui/keyset"
+	"github.com/httplens/httplens/ui/layout"
 	"github.com/httplens/httplens/ui/opening"
 	"github.com/httplens/httplens/ui/prompts"
 	"github.com/httplens/httplens/ui/proxyrun"
@@ -88,7 +89,7 @@ type Model struct {
 	keys    keySet
 	help    help.Model
 	w, h    int
-	lay     screenLayout
+	lay     layout.Screen
 	focus   paneID
 	overlay dialogs.Model // the dialog open over the panes, if any
 
@@ -126,7 +127,7 @@ type Model struct {
 
 	acts []action // the action table, built once for this model; never changed
 
-	frames *frameMemo   // the panes' boxes as last drawn, shared by the copies of the model
+	frames *layout.Memo // the panes' boxes as last drawn, shared by the copies of the model
 	saver  saving.Saver // writes edits, copies, pasted requests and bodies
 
 	edits treeedits.Edits // the tree's new, duplicate, rename, delete and new file
@@ -147,7 +148,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 		tree: newTreePane(st), req: newRequestPane(st), resp: responsepane.New(st, newResponseKeys(nil)), expl: newExplainPane(st),
 		flight: flight.New(), env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: collectionActions(), hist: historycmds.New(cfg.History, cfg.HistoryErr, cfg.Dir),
-		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &frameMemo{}, saver: saving.Saver{Dir: cfg.Dir},
+		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &layout.Memo{}, saver: saving.Saver{Dir: cfg.Dir},
 	}
 	m.useKeymap(cfg.Keys)
 	m.jars = newCookieJars(cfg)
@@ -230,18 +231,28 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.handleEditMsg(msg)
 }
 
+// The panes by the root's routing names; see package layout.
+type paneID = layout.Pane
+
+const (
+	paneTree     = layout.Tree
+	paneRequest  = layout.Request
+	paneResponse = layout.Response
+	paneExplain  = layout.Explain
+	paneCount    = layout.Count
+)
+
 func (m *Model) resize(w, h int) {
 	m.w, m.h = w, h
-	m.lay = layoutFor(m.cfg.Layout, w, h)
+	m.lay = layout.For(m.cfg.Layout, w, h)
 	if m.zoomed {
-		m.lay = singleLayout(w, h)
+		m.lay = layout.OnePane(w, h)
 	}
 	m.help.Width = w
-	inner := func(r rect) (int, int) { return max(r.W-2, 0), max(r.H-2, 0) }
-	m.tree.SetSize(inner(m.lay.Panes[paneTree]))
-	m.req.SetSize(inner(m.lay.Panes[paneRequest]))
-	m.resp.SetSize(inner(m.lay.Panes[paneResponse]))
-	m.expl.SetSize(inner(m.lay.Panes[paneExplain]))
+	m.tree.SetSize(m.lay.Panes[paneTree].Inner())
+	m.req.SetSize(m.lay.Panes[paneRequest].Inner())
+	m.resp.SetSize(m.lay.Panes[paneResponse].Inner())
+	m.expl.SetSize(m.lay.Panes[paneExplain].Inner())
 }
 
 // editing reports whether the focused pane has a text field taking typed keys.
