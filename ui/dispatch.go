@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/actions"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/uimsg"
 )
@@ -51,21 +52,12 @@ func offBecause(on bool, why string) string {
 	return why
 }
 
-// whileTyping are the global actions that act while a text field is edited, as
-// long as their key is not a typed character (ctrl+c quits; q types a q).
-func whileTyping(id settings.Action) bool {
-	switch id {
-	case actionSend, actionSave, actionPalette, actionQuit:
-		return true
-	}
-	return false
-}
-
 // runInPane returns the handler of pane action id: the pane its keys act in runs
 // it, the focused one when it can, else the first one of its scopes, focused first.
 func runInPane(id settings.Action) func(m Model) (tea.Model, tea.Cmd) {
 	return func(m Model) (tea.Model, tea.Cmd) {
-		m.setFocus(m.paneFor(id))
+		a, _ := m.action(id)
+		m.setFocus(actions.PaneFor(a.ActionInfo, m.focus))
 		return m.updatePane(m.focus, uimsg.RunAction{ID: id})
 	}
 }
@@ -93,26 +85,6 @@ func (m *Model) responseTabKey(msg tea.KeyMsg) (settings.Action, bool) {
 	return "", false
 }
 
-// paneScope is the settings scope of pane p's keys.
-func paneScope(p paneID) settings.Scope {
-	return [paneCount]settings.Scope{scopeTree, scopeRequest, scopeResponse, scopeExplain}[p]
-}
-
-// paneFor is the pane that runs pane action id: the focused pane when the action
-// acts there, else the first pane of its scopes.
-func (m *Model) paneFor(id settings.Action) paneID {
-	a, _ := m.action(id)
-	if inScope(a.ActionInfo, paneScope(m.focus)) {
-		return m.focus
-	}
-	for p := range paneCount {
-		if inScope(a.ActionInfo, paneScope(p)) {
-			return p
-		}
-	}
-	return m.focus
-}
-
 // paneKeys returns pane p's bindings.
 func (m *Model) paneKeys(p paneID) keySet {
 	switch p {
@@ -136,7 +108,7 @@ func findAction(acts []action, id settings.Action) (action, bool) {
 			return a, true
 		}
 	}
-	return action{ActionInfo: settings.ActionInfo{ID: id, Help: string(id)}}, false
+	return action{Row: keyset.Row{ActionInfo: settings.ActionInfo{ID: id, Help: string(id)}}}, false
 }
 
 // disabledReason says why action a cannot act now, "" when it can: its own
@@ -146,10 +118,10 @@ func (m *Model) disabledReason(a action) string {
 	if a.disabled != nil {
 		return a.disabled(m)
 	}
-	if inScope(a.ActionInfo, settings.ScopeGlobal) || len(keyset.KeysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
+	if a.global() || len(keyset.KeysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
 		return ""
 	}
-	if !m.paneKeys(m.paneFor(a.ID)).Get(a.ID).Enabled() {
+	if !m.paneKeys(actions.PaneFor(a.ActionInfo, m.focus)).Get(a.ID).Enabled() {
 		return "not available here now"
 	}
 	return ""
@@ -162,7 +134,7 @@ func (m Model) runAction(a action) (tea.Model, tea.Cmd) {
 		m.setStatus(fmt.Sprintf("%s: %s", a.Help, why), true)
 		return m, nil
 	}
-	if !inScope(a.ActionInfo, settings.ScopeGlobal) && len(keyset.KeysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
+	if !a.global() && len(keyset.KeysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
 		// An unbound pane action cannot tell whether it acts here now.
 		m.setStatus(fmt.Sprintf("%s has no key: bind one under [keys] in the settings file", a.ID), true)
 		return m, nil

@@ -1,8 +1,41 @@
 package ui
 
-import "github.com/httplens/httplens/ui/layout"
+import (
+	"slices"
+
+	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/actions"
+	"github.com/httplens/httplens/ui/exchangelist"
+	"github.com/httplens/httplens/ui/layout"
+	"github.com/httplens/httplens/ui/nav"
+	"github.com/httplens/httplens/ui/requestpane"
+	"github.com/httplens/httplens/ui/responsepane"
+)
 
 // Short names the root's tests use for what moved out of the root's routing
-// files (layout, the action table's data); production code calls the packages.
+// files (layout, the pane actions' data); production code calls the packages.
 
 func layoutFor(mode string, w, h int) layout.Screen { return layout.For(mode, w, h) }
+
+func inScope(info settings.ActionInfo, s settings.Scope) bool { return slices.Contains(info.Scopes, s) }
+
+const (
+	scopeRequest = actions.Request
+	scopeTraffic = actions.Traffic
+
+	actionPageDown        = nav.PageDown
+	actionEdit            = requestpane.Edit
+	actionEditor          = requestpane.Editor
+	actionCondition       = requestpane.Condition
+	actionCopyCurl        = requestpane.CopyCurl
+	actionRequestBody     = requestpane.Body
+	actionResponseRaw     = responsepane.ActionRaw
+	actionResponseTiming  = responsepane.ActionTiming
+	actionResponseHistory = responsepane.ActionHistory
+	actionMatchNext       = responsepane.ActionNext
+	actionMatchPrev       = responsepane.ActionPrev
+	actionNote            = responsepane.ActionNote
+	actionMark            = responsepane.ActionMark
+	actionSaveBody        = responsepane.ActionSaveBody
+	actionSaveAsRequest   = exchangelist.SaveRequest
+)

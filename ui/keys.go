@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"slices"
+
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/actions"
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsepane"
@@ -17,21 +20,21 @@ import (
 func newGlobalKeys(km settings.Keymap) keySet {
 	k := newKeySet(km, settings.ScopeGlobal)
 	for _, r := range tableRows() {
-		if r.Contextual && inScope(r.ActionInfo, settings.ScopeGlobal) {
+		if r.Contextual && slices.Contains(r.Scopes, settings.ScopeGlobal) {
 			k.Enable(r.ID, false)
 		}
 	}
 	return k
 }
 
-func newTreeKeys(km settings.Keymap) keySet { return newKeySet(km, scopeTree) }
+func newTreeKeys(km settings.Keymap) keySet { return newKeySet(km, actions.Tree) }
 
 // newTreePane is the collection pane with the default keys.
 func newTreePane(st Styles) tree.Model { return tree.New(st, newTreeKeys(nil)) }
 
 // newRequestPane is the request pane with the default keys.
 func newRequestPane(st Styles) requestpane.Model {
-	return requestpane.New(st, newKeySet(nil, scopeRequest))
+	return requestpane.New(st, newKeySet(nil, actions.Request))
 }
 
 // respTabActions select the response pane's tabs, in tab order.
@@ -41,10 +44,10 @@ var respTabActions = responsepane.TabActions
 // (nil: the defaults), with the global send and cancel keys its hints name.
 func newResponseKeys(km settings.Keymap) responsepane.Keys {
 	g := newKeySet(km, settings.ScopeGlobal)
-	return responsepane.NewKeys(newKeySet(km, scopeResponse), g.Get(actionSend), g.Get(actionCancel))
+	return responsepane.NewKeys(newKeySet(km, actions.Response), g.Get(actionSend), g.Get(actionCancel))
 }
 
-func newExplainKeys(km settings.Keymap) keySet { return newKeySet(km, scopeExplain) }
+func newExplainKeys(km settings.Keymap) keySet { return newKeySet(km, actions.Explain) }
 
 // newExplainPane is the Explain pane with the default keys.
 func newExplainPane(st Styles) explainview.Model { return explainview.New(st, newExplainKeys(nil)) }

@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/ui/actions"
 	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/overlay/ask"
 	"github.com/httplens/httplens/ui/overlay/cookiejar"
@@ -75,8 +76,8 @@ func opens(d func() dialogs.Dialog) func(Model) (tea.Model, tea.Cmd) {
 }
 
 // scopeTitles title the panes' scopes in the palette and help, in help's order.
-var scopeTitles = []dialogs.Scope{{ID: scopeTree, Title: "Collection"}, {ID: scopeRequest, Title: "Request"},
-	{ID: scopeResponse, Title: "Response"}, {ID: scopeExplain, Title: "Explain"}}
+var scopeTitles = []dialogs.Scope{{ID: actions.Tree, Title: "Collection"}, {ID: actions.Request, Title: "Request"},
+	{ID: actions.Response, Title: "Response"}, {ID: actions.Explain, Title: "Explain"}}
 
 // catalog is the action table as the palette and help list it, with whether
 // each action can act now.
@@ -85,7 +86,7 @@ func (m *Model) catalog() dialogs.Catalog {
 	for i, a := range m.acts {
 		rows[i] = dialogs.Row{ActionInfo: a.ActionInfo, Disabled: m.disabledReason(a) != ""}
 	}
-	return dialogs.Catalog{Rows: rows, Keys: m.cfg.Keys, Scopes: scopeTitles, OwnHelp: scopeTraffic}
+	return dialogs.Catalog{Rows: rows, Keys: m.cfg.Keys, Scopes: scopeTitles, OwnHelp: actions.Traffic}
 }
 
 // dialogScreen is what the open dialog is drawn with, in h lines.

@@ -296,9 +296,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	editing := m.editing()
 	// A key rebound to a character types it while a field is edited.
 	typed := editing && (msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace)
-	if id, ok := m.keys.Match(msg); ok && (!editing || whileTyping(id) && !typed) {
-		a, _ := m.action(id)
-		return a.run(m)
+	if id, ok := m.keys.Match(msg); ok {
+		if a, _ := m.action(id); !editing || a.typing && !typed {
+			return a.run(m)
+		}
 	}
 	if id, ok := m.responseTabKey(msg); ok {
 		return runInResponse(id)(m)

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/actions"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/notices"
+	"github.com/httplens/httplens/ui/tree"
 	"github.com/httplens/httplens/ui/treeedits"
 )
 
@@ -14,11 +16,11 @@ import (
 func (m *Model) useKeymap(km settings.Keymap) {
 	m.keys = newGlobalKeys(km)
 	m.tree.SetKeys(newTreeKeys(km))
-	m.req.SetKeys(newKeySet(km, scopeRequest))
+	m.req.SetKeys(newKeySet(km, actions.Request))
 	m.resp.SetKeys(newResponseKeys(km))
 	m.expl.Keys = newExplainKeys(km)
 	m.edits = treeedits.Edits{DemoURL: m.cfg.DemoURL,
-		NewFileKey: keyset.Name(m.tree.Keys.Get(actionNewFile)), SaveKey: keyset.Name(m.keys.Get(actionSave))}
+		NewFileKey: keyset.Name(m.tree.Keys.Get(tree.NewFile)), SaveKey: keyset.Name(m.keys.Get(actionSave))}
 }
 
 // showNotices opens the start-up notices (the settings file's problems), if any,
