@@ -76,15 +76,19 @@ func actionTable() []action {
 	hint := func(n int, x action) action { x.Hint = n; return x }
 	typing := func(x action) action { x.typing = true; return x }
 	when := func(x action, f func(m *Model) string) action { x.disabled = f; return x }
+	// off declares why contextual action x cannot act while its binding is off.
+	off := func(why string, x action) action {
+		return when(ctx(x), func(m *Model) string { return offBecause(m.keys.Get(x.ID).Enabled(), why) })
+	}
 	keys := func(k ...string) []string { return k }
 	t := []action{
 		typing(hint(1, a(actionSend, "send the request", keys("ctrl+r"), Model.send))),
-		hint(2, when(ctx(a(actionCancel, "cancel the request in flight", keys("esc"), Model.cancel)), (*Model).cancelDisabled)),
+		hint(2, off("nothing is in flight", a(actionCancel, "cancel the request in flight", keys("esc"), Model.cancel))),
 		hint(5, a(actionFocusNext, "next pane", keys("tab"), Model.focusNext)),
 		a(actionFocusPrev, "previous pane", keys("shift+tab"), Model.focusPrev),
 		a(actionEnv, "choose the environment", keys("ctrl+e"), Model.envPicker),
-		typing(hint(3, when(ctx(a(actionSave, "save edits", keys("ctrl+s"), Model.save)), (*Model).saveDisabled))),
-		hint(4, when(ctx(a(actionReread, "re-read after 412/428", keys("R"), Model.reread)), (*Model).rereadDisabled)),
+		typing(hint(3, off("there are no unsaved edits", a(actionSave, "save edits", keys("ctrl+s"), Model.save)))),
+		hint(4, off("no precondition failed (412) or was required (428)", a(actionReread, "re-read after 412/428", keys("R"), Model.reread))),
 		a(actionCheck, "check the resource", keys("C"), Model.check),
 		hint(4, when(ctx(a(actionAnswers, "this request's C and P answers", keys("K"), Model.answersOpen)), (*Model).answersDisabled)),
 		a(actionZoom, "zoom the focused pane on/off", keys("ctrl+f"), Model.zoom),

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
@@ -31,20 +30,7 @@ func (m Model) focusPrev() (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// The reasons a contextual global action cannot act now; its binding is off then.
-
-func (m *Model) cancelDisabled() string {
-	return offBecause(m.keys.Get(actionCancel).Enabled(), "nothing is in flight")
-}
-
-func (m *Model) saveDisabled() string {
-	return offBecause(m.keys.Get(actionSave).Enabled(), "there are no unsaved edits")
-}
-
-func (m *Model) rereadDisabled() string {
-	return offBecause(m.keys.Get(actionReread).Enabled(), "no precondition failed (412) or was required (428)")
-}
-
+// offBecause is why, when an action is not on.
 func offBecause(on bool, why string) string {
 	if on {
 		return ""
@@ -69,20 +55,6 @@ func runInResponse(id settings.Action) func(m Model) (tea.Model, tea.Cmd) {
 		m.setFocus(paneResponse)
 		return m.updatePane(paneResponse, uimsg.RunAction{ID: id})
 	}
-}
-
-// responseTabKey is the response tab action msg picks from whichever pane has
-// focus, when no field is being edited there.
-func (m *Model) responseTabKey(msg tea.KeyMsg) (settings.Action, bool) {
-	if m.editing() {
-		return "", false
-	}
-	for _, id := range respTabActions {
-		if key.Matches(msg, m.resp.KeyMap().Get(id)) {
-			return id, true
-		}
-	}
-	return "", false
 }
 
 // paneKeys returns pane p's bindings.

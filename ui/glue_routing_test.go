@@ -39,3 +39,5 @@ const (
 	actionSaveBody        = responsepane.ActionSaveBody
 	actionSaveAsRequest   = exchangelist.SaveRequest
 )
+
+var respTabActions = responsepane.TabActions

@@ -37,9 +37,6 @@ func newRequestPane(st Styles) requestpane.Model {
 	return requestpane.New(st, newKeySet(nil, actions.Request))
 }
 
-// respTabActions select the response pane's tabs, in tab order.
-var respTabActions = responsepane.TabActions
-
 // newResponseKeys binds the response pane's actions to the keys km gives them
 // (nil: the defaults), with the global send and cancel keys its hints name.
 func newResponseKeys(km settings.Keymap) responsepane.Keys {

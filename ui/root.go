@@ -16,6 +16,7 @@ import (
 	"github.com/httplens/httplens/scripts"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/actions"
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
 	"github.com/httplens/httplens/ui/cookiejars"
@@ -293,24 +294,18 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.overlay.IsOpen() {
 		return m.handleOverlayKey(msg)
 	}
-	editing := m.editing()
-	// A key rebound to a character types it while a field is edited.
-	typed := editing && (msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace)
-	if id, ok := m.keys.Match(msg); ok {
-		if a, _ := m.action(id); !editing || a.typing && !typed {
-			return a.run(m)
-		}
-	}
-	if id, ok := m.responseTabKey(msg); ok {
+	switch id, to := actions.Route(msg, m.editing(), m.keys, m.typing, m.resp.KeyMap().Set); to {
+	case actions.Global:
+		a, _ := m.action(id)
+		return a.run(m)
+	case actions.Tab:
 		return runInResponse(id)(m)
 	}
-	return m.updateFocused(msg)
-}
-
-// updateFocused hands a key or mouse event to the focused pane only.
-func (m Model) updateFocused(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.updatePane(m.focus, msg)
 }
+
+// typing reports whether global action id acts while a text field is edited.
+func (m *Model) typing(id settings.Action) bool { a, _ := m.action(id); return a.typing }
 
 // updatePane hands an input event to pane p; the request pane follows the tree.
 func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {
