@@ -143,6 +143,12 @@ func newKeySet(km settings.Keymap, scope settings.Scope) keySet {
 	return keyset.New(tableRows(), km, scope)
 }
 
+// bindKeys binds every scope's actions to the keys km gives them (nil: the
+// defaults); see actions.Bind.
+func bindKeys(km settings.Keymap) actions.Keys {
+	return actions.Bind(tableRows(), km, actionSend, actionCancel)
+}
+
 // tableRows is the table as keyset takes it, made once: it never changes.
 var tableRows = sync.OnceValue(func() []keyset.Row {
 	t := actionTable()

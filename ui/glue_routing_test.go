@@ -6,10 +6,13 @@ import (
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/ui/actions"
 	"github.com/httplens/httplens/ui/exchangelist"
+	"github.com/httplens/httplens/ui/explainview"
+	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/layout"
 	"github.com/httplens/httplens/ui/nav"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsepane"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // Short names the root's tests use for what moved out of the root's routing
@@ -41,3 +44,12 @@ const (
 )
 
 var respTabActions = responsepane.TabActions
+
+// The key sets and panes with the keys km gives them (nil: the defaults).
+func newGlobalKeys(km settings.Keymap) keyset.Set          { return bindKeys(km).Global }
+func newTreeKeys(km settings.Keymap) keyset.Set            { return bindKeys(km).Tree }
+func newExplainKeys(km settings.Keymap) keyset.Set         { return bindKeys(km).Explain }
+func newResponseKeys(km settings.Keymap) responsepane.Keys { return bindKeys(km).Response }
+func newTreePane(st Styles) tree.Model                     { return tree.New(st, newTreeKeys(nil)) }
+func newRequestPane(st Styles) requestpane.Model           { return requestpane.New(st, bindKeys(nil).Request) }
+func newExplainPane(st Styles) explainview.Model           { return explainview.New(st, newExplainKeys(nil)) }

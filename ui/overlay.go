@@ -6,6 +6,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/ui/actions"
 	"github.com/httplens/httplens/ui/dialogs"
+	"github.com/httplens/httplens/ui/notices"
 	"github.com/httplens/httplens/ui/overlay/ask"
 	"github.com/httplens/httplens/ui/overlay/cookiejar"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
@@ -126,6 +127,14 @@ func (m Model) quitOrAsk() (tea.Model, tea.Cmd) {
 	}
 	m.cancelFlight()
 	return m, tea.Quit
+}
+
+// showNotices opens the start-up notices (the settings file's problems), if any,
+// in a text overlay the user closes with esc.
+func (m *Model) showNotices() {
+	if len(m.cfg.Notices) > 0 {
+		m.openText(notices.Overlay(m.cfg.SettingsFile, m.cfg.Notices))
+	}
 }
 
 // textWidth is the width text overlays wrap their prose to.

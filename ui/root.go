@@ -143,15 +143,16 @@ func New(cfg Config) Model {
 func NewWithStyles(cfg Config, st Styles) Model {
 	h := help.New()
 	h.Styles = st.Help()
+	k := bindKeys(cfg.Keys)
 	m := Model{
-		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), help: h,
+		cfg: cfg, st: st, keys: k.Global, help: h,
 		overlay: dialogs.New(), cond: conditional.New(), answers: checks.NewAnswers(),
-		tree: newTreePane(st), req: newRequestPane(st), resp: responsepane.New(st, newResponseKeys(nil)), expl: newExplainPane(st),
+		tree: tree.New(st, k.Tree), req: requestpane.New(st, k.Request), resp: responsepane.New(st, k.Response), expl: explainview.New(st, k.Explain),
 		flight: flight.New(), env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: collectionActions(), hist: historycmds.New(cfg.History, cfg.HistoryErr, cfg.Dir),
 		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &layout.Memo{}, saver: saving.Saver{Dir: cfg.Dir},
 	}
-	m.useKeymap(cfg.Keys)
+	m.edits = treeedits.Edits{DemoURL: cfg.DemoURL, NewFileKey: keyset.Name(k.Tree.Get(tree.NewFile)), SaveKey: keyset.Name(k.Global.Get(actionSave))}
 	m.jars = newCookieJars(cfg)
 	m.tree.Focus()
 	m.showNotices()
