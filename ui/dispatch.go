@@ -3,10 +3,10 @@ package ui
 import (
 	"fmt"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/actions"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/uimsg"
 )
@@ -30,20 +30,7 @@ func (m Model) focusPrev() (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// The reasons a contextual global action cannot act now; its binding is off then.
-
-func (m *Model) cancelDisabled() string {
-	return offBecause(m.keys.Get(actionCancel).Enabled(), "nothing is in flight")
-}
-
-func (m *Model) saveDisabled() string {
-	return offBecause(m.keys.Get(actionSave).Enabled(), "there are no unsaved edits")
-}
-
-func (m *Model) rereadDisabled() string {
-	return offBecause(m.keys.Get(actionReread).Enabled(), "no precondition failed (412) or was required (428)")
-}
-
+// offBecause is why, when an action is not on.
 func offBecause(on bool, why string) string {
 	if on {
 		return ""
@@ -51,21 +38,12 @@ func offBecause(on bool, why string) string {
 	return why
 }
 
-// whileTyping are the global actions that act while a text field is edited, as
-// long as their key is not a typed character (ctrl+c quits; q types a q).
-func whileTyping(id settings.Action) bool {
-	switch id {
-	case actionSend, actionSave, actionPalette, actionQuit:
-		return true
-	}
-	return false
-}
-
 // runInPane returns the handler of pane action id: the pane its keys act in runs
 // it, the focused one when it can, else the first one of its scopes, focused first.
 func runInPane(id settings.Action) func(m Model) (tea.Model, tea.Cmd) {
 	return func(m Model) (tea.Model, tea.Cmd) {
-		m.setFocus(m.paneFor(id))
+		a, _ := m.action(id)
+		m.setFocus(actions.PaneFor(a.ActionInfo, m.focus))
 		return m.updatePane(m.focus, uimsg.RunAction{ID: id})
 	}
 }
@@ -77,40 +55,6 @@ func runInResponse(id settings.Action) func(m Model) (tea.Model, tea.Cmd) {
 		m.setFocus(paneResponse)
 		return m.updatePane(paneResponse, uimsg.RunAction{ID: id})
 	}
-}
-
-// responseTabKey is the response tab action msg picks from whichever pane has
-// focus, when no field is being edited there.
-func (m *Model) responseTabKey(msg tea.KeyMsg) (settings.Action, bool) {
-	if m.editing() {
-		return "", false
-	}
-	for _, id := range respTabActions {
-		if key.Matches(msg, m.resp.KeyMap().Get(id)) {
-			return id, true
-		}
-	}
-	return "", false
-}
-
-// paneScope is the settings scope of pane p's keys.
-func paneScope(p paneID) settings.Scope {
-	return [paneCount]settings.Scope{scopeTree, scopeRequest, scopeResponse, scopeExplain}[p]
-}
-
-// paneFor is the pane that runs pane action id: the focused pane when the action
-// acts there, else the first pane of its scopes.
-func (m *Model) paneFor(id settings.Action) paneID {
-	a, _ := m.action(id)
-	if inScope(a.ActionInfo, paneScope(m.focus)) {
-		return m.focus
-	}
-	for p := range paneCount {
-		if inScope(a.ActionInfo, paneScope(p)) {
-			return p
-		}
-	}
-	return m.focus
 }
 
 // paneKeys returns pane p's bindings.
@@ -136,7 +80,7 @@ func findAction(acts []action, id settings.Action) (action, bool) {
 			return a, true
 		}
 	}
-	return action{ActionInfo: settings.ActionInfo{ID: id, Help: string(id)}}, false
+	return action{Row: keyset.Row{ActionInfo: settings.ActionInfo{ID: id, Help: string(id)}}}, false
 }
 
 // disabledReason says why action a cannot act now, "" when it can: its own
@@ -146,10 +90,10 @@ func (m *Model) disabledReason(a action) string {
 	if a.disabled != nil {
 		return a.disabled(m)
 	}
-	if inScope(a.ActionInfo, settings.ScopeGlobal) || len(keyset.KeysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
+	if a.global() || len(keyset.KeysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
 		return ""
 	}
-	if !m.paneKeys(m.paneFor(a.ID)).Get(a.ID).Enabled() {
+	if !m.paneKeys(actions.PaneFor(a.ActionInfo, m.focus)).Get(a.ID).Enabled() {
 		return "not available here now"
 	}
 	return ""
@@ -162,7 +106,7 @@ func (m Model) runAction(a action) (tea.Model, tea.Cmd) {
 		m.setStatus(fmt.Sprintf("%s: %s", a.Help, why), true)
 		return m, nil
 	}
-	if !inScope(a.ActionInfo, settings.ScopeGlobal) && len(keyset.KeysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
+	if !a.global() && len(keyset.KeysFor(m.cfg.Keys, a.ActionInfo)) == 0 {
 		// An unbound pane action cannot tell whether it acts here now.
 		m.setStatus(fmt.Sprintf("%s has no key: bind one under [keys] in the settings file", a.ID), true)
 		return m, nil

@@ -4,7 +4,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/ui/actions"
 	"github.com/httplens/httplens/ui/dialogs"
+	"github.com/httplens/httplens/ui/notices"
 	"github.com/httplens/httplens/ui/overlay/ask"
 	"github.com/httplens/httplens/ui/overlay/cookiejar"
 	"github.com/httplens/httplens/ui/overlay/envpicker"
@@ -75,8 +77,8 @@ func opens(d func() dialogs.Dialog) func(Model) (tea.Model, tea.Cmd) {
 }
 
 // scopeTitles title the panes' scopes in the palette and help, in help's order.
-var scopeTitles = []dialogs.Scope{{ID: scopeTree, Title: "Collection"}, {ID: scopeRequest, Title: "Request"},
-	{ID: scopeResponse, Title: "Response"}, {ID: scopeExplain, Title: "Explain"}}
+var scopeTitles = []dialogs.Scope{{ID: actions.Tree, Title: "Collection"}, {ID: actions.Request, Title: "Request"},
+	{ID: actions.Response, Title: "Response"}, {ID: actions.Explain, Title: "Explain"}}
 
 // catalog is the action table as the palette and help list it, with whether
 // each action can act now.
@@ -85,7 +87,7 @@ func (m *Model) catalog() dialogs.Catalog {
 	for i, a := range m.acts {
 		rows[i] = dialogs.Row{ActionInfo: a.ActionInfo, Disabled: m.disabledReason(a) != ""}
 	}
-	return dialogs.Catalog{Rows: rows, Keys: m.cfg.Keys, Scopes: scopeTitles, OwnHelp: scopeTraffic}
+	return dialogs.Catalog{Rows: rows, Keys: m.cfg.Keys, Scopes: scopeTitles, OwnHelp: actions.Traffic}
 }
 
 // dialogScreen is what the open dialog is drawn with, in h lines.
@@ -125,6 +127,14 @@ func (m Model) quitOrAsk() (tea.Model, tea.Cmd) {
 	}
 	m.cancelFlight()
 	return m, tea.Quit
+}
+
+// showNotices opens the start-up notices (the settings file's problems), if any,
+// in a text overlay the user closes with esc.
+func (m *Model) showNotices() {
+	if len(m.cfg.Notices) > 0 {
+		m.openText(notices.Overlay(m.cfg.SettingsFile, m.cfg.Notices))
+	}
 }
 
 // textWidth is the width text overlays wrap their prose to.

@@ -16,6 +16,7 @@ import (
 	"github.com/httplens/httplens/scripts"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
+	"github.com/httplens/httplens/ui/actions"
 	"github.com/httplens/httplens/ui/checks"
 	"github.com/httplens/httplens/ui/conditional"
 	"github.com/httplens/httplens/ui/cookiejars"
@@ -24,6 +25,7 @@ import (
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/historycmds"
 	"github.com/httplens/httplens/ui/keyset"
+	"github.com/httplens/httplens/ui/layout"
 	"github.com/httplens/httplens/ui/opening"
 	"github.com/httplens/httplens/ui/prompts"
 	"github.com/httplens/httplens/ui/proxyrun"
@@ -88,7 +90,7 @@ type Model struct {
 	keys    keySet
 	help    help.Model
 	w, h    int
-	lay     screenLayout
+	lay     layout.Screen
 	focus   paneID
 	overlay dialogs.Model // the dialog open over the panes, if any
 
@@ -126,7 +128,7 @@ type Model struct {
 
 	acts []action // the action table, built once for this model; never changed
 
-	frames *frameMemo   // the panes' boxes as last drawn, shared by the copies of the model
+	frames *layout.Memo // the panes' boxes as last drawn, shared by the copies of the model
 	saver  saving.Saver // writes edits, copies, pasted requests and bodies
 
 	edits treeedits.Edits // the tree's new, duplicate, rename, delete and new file
@@ -141,15 +143,16 @@ func New(cfg Config) Model {
 func NewWithStyles(cfg Config, st Styles) Model {
 	h := help.New()
 	h.Styles = st.Help()
+	k := bindKeys(cfg.Keys)
 	m := Model{
-		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), help: h,
+		cfg: cfg, st: st, keys: k.Global, help: h,
 		overlay: dialogs.New(), cond: conditional.New(), answers: checks.NewAnswers(),
-		tree: newTreePane(st), req: newRequestPane(st), resp: responsepane.New(st, newResponseKeys(nil)), expl: newExplainPane(st),
+		tree: tree.New(st, k.Tree), req: requestpane.New(st, k.Request), resp: responsepane.New(st, k.Response), expl: explainview.New(st, k.Explain),
 		flight: flight.New(), env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: collectionActions(), hist: historycmds.New(cfg.History, cfg.HistoryErr, cfg.Dir),
-		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &frameMemo{}, saver: saving.Saver{Dir: cfg.Dir},
+		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &layout.Memo{}, saver: saving.Saver{Dir: cfg.Dir},
 	}
-	m.useKeymap(cfg.Keys)
+	m.edits = treeedits.Edits{DemoURL: cfg.DemoURL, NewFileKey: keyset.Name(k.Tree.Get(tree.NewFile)), SaveKey: keyset.Name(k.Global.Get(actionSave))}
 	m.jars = newCookieJars(cfg)
 	m.tree.Focus()
 	m.showNotices()
@@ -230,18 +233,28 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.handleEditMsg(msg)
 }
 
+// The panes by the root's routing names; see package layout.
+type paneID = layout.Pane
+
+const (
+	paneTree     = layout.Tree
+	paneRequest  = layout.Request
+	paneResponse = layout.Response
+	paneExplain  = layout.Explain
+	paneCount    = layout.Count
+)
+
 func (m *Model) resize(w, h int) {
 	m.w, m.h = w, h
-	m.lay = layoutFor(m.cfg.Layout, w, h)
+	m.lay = layout.For(m.cfg.Layout, w, h)
 	if m.zoomed {
-		m.lay = singleLayout(w, h)
+		m.lay = layout.OnePane(w, h)
 	}
 	m.help.Width = w
-	inner := func(r rect) (int, int) { return max(r.W-2, 0), max(r.H-2, 0) }
-	m.tree.SetSize(inner(m.lay.Panes[paneTree]))
-	m.req.SetSize(inner(m.lay.Panes[paneRequest]))
-	m.resp.SetSize(inner(m.lay.Panes[paneResponse]))
-	m.expl.SetSize(inner(m.lay.Panes[paneExplain]))
+	m.tree.SetSize(m.lay.Panes[paneTree].Inner())
+	m.req.SetSize(m.lay.Panes[paneRequest].Inner())
+	m.resp.SetSize(m.lay.Panes[paneResponse].Inner())
+	m.expl.SetSize(m.lay.Panes[paneExplain].Inner())
 }
 
 // editing reports whether the focused pane has a text field taking typed keys.
@@ -282,23 +295,18 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.overlay.IsOpen() {
 		return m.handleOverlayKey(msg)
 	}
-	editing := m.editing()
-	// A key rebound to a character types it while a field is edited.
-	typed := editing && (msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace)
-	if id, ok := m.keys.Match(msg); ok && (!editing || whileTyping(id) && !typed) {
+	switch id, to := actions.Route(msg, m.editing(), m.keys, m.typing, m.resp.KeyMap().Set); to {
+	case actions.Global:
 		a, _ := m.action(id)
 		return a.run(m)
-	}
-	if id, ok := m.responseTabKey(msg); ok {
+	case actions.Tab:
 		return runInResponse(id)(m)
 	}
-	return m.updateFocused(msg)
-}
-
-// updateFocused hands a key or mouse event to the focused pane only.
-func (m Model) updateFocused(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.updatePane(m.focus, msg)
 }
+
+// typing reports whether global action id acts while a text field is edited.
+func (m *Model) typing(id settings.Action) bool { a, _ := m.action(id); return a.typing }
 
 // updatePane hands an input event to pane p; the request pane follows the tree.
 func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {

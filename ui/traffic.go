@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/actions"
 	"github.com/httplens/httplens/ui/traffic"
 )
 
@@ -16,6 +17,6 @@ type Traffic = traffic.Model
 // the action table's traffic scope with help and quit.
 func NewTraffic(cfg TrafficConfig, st Styles) Traffic {
 	global := newKeySet(cfg.Keys, settings.ScopeGlobal)
-	return traffic.New(cfg, st, traffic.Keys{Scope: newKeySet(cfg.Keys, scopeTraffic),
+	return traffic.New(cfg, st, traffic.Keys{Scope: newKeySet(cfg.Keys, actions.Traffic),
 		Help: global.Get(actionHelp), Quit: global.Get(actionQuit)})
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/httplens/httplens/ui/keyset"
+	"github.com/httplens/httplens/ui/layout"
 	"github.com/httplens/httplens/ui/statusbar"
 	"github.com/httplens/httplens/ui/uikit"
 )
@@ -53,7 +54,7 @@ func (m Model) View() string {
 func (m *Model) paneView(p paneID) string {
 	r := m.lay.Panes[p]
 	title, body := m.paneContent(p)
-	return frame(m.st, title, body, r.W, r.H, p == m.focus)
+	return layout.Frame(m.st, title, body, r.W, r.H, p == m.focus)
 }
 
 // paneContent is pane p's title and its view.
@@ -139,11 +140,11 @@ func (m *Model) tiledScreen() string {
 	return b.String()
 }
 
-// paneLines is pane p framed in its rectangle, as lines (see frameMemo).
+// paneLines is pane p framed in its rectangle, as lines (see layout.Memo).
 func (m *Model) paneLines(p paneID) []string {
 	r := m.lay.Panes[p]
 	title, body := m.paneContent(p)
-	return m.frames.lines(p, m.st, title, body, r.W, r.H, p == m.focus)
+	return m.frames.Lines(p, m.st, title, body, r.W, r.H, p == m.focus)
 }
 
 // paneNames are the panes' names in focus order, as the pane bar lists them.
@@ -203,7 +204,7 @@ func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	press := msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft
-	if m.lay.Single && m.lay.Bar.contains(msg.X, msg.Y) {
+	if m.lay.Single && m.lay.Bar.Contains(msg.X, msg.Y) {
 		if p, ok := statusbar.PaneAt(paneNames, msg.X); ok && press {
 			m.setFocus(paneID(p))
 		}
@@ -211,7 +212,7 @@ func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	}
 	for p := range paneCount {
 		r := m.lay.Panes[p]
-		if m.lay.Single && p != m.focus || !r.contains(msg.X, msg.Y) {
+		if m.lay.Single && p != m.focus || !r.Contains(msg.X, msg.Y) {
 			continue
 		}
 		if press {
