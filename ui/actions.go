@@ -15,6 +15,7 @@ import (
 	"github.com/httplens/httplens/ui/nav"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsepane"
+	"github.com/httplens/httplens/ui/session"
 	"github.com/httplens/httplens/ui/tourreset"
 	"github.com/httplens/httplens/ui/tree"
 )
@@ -172,30 +173,30 @@ func actionTable() []action {
 	mark := ctx(p(actionMark, "mark two to diff", resp, " "))
 	mark.Overrides = []settings.Action{actionPageDown}
 	return []action{
-		hint(1, a(actionSend, "send the request", keys("ctrl+r"), Model.send)),
+		hint(1, a(actionSend, "send the request", keys("ctrl+r"), do((*session.Session).Send))),
 		hint(2, when(ctx(a(actionCancel, "cancel the request in flight", keys("esc"), Model.cancel)), (*Model).cancelDisabled)),
 		hint(5, a(actionFocusNext, "next pane", keys("tab"), Model.focusNext)),
 		a(actionFocusPrev, "previous pane", keys("shift+tab"), Model.focusPrev),
 		a(actionEnv, "choose the environment", keys("ctrl+e"), Model.envPicker),
 		hint(3, when(ctx(a(actionSave, "save edits", keys("ctrl+s"), Model.save)), (*Model).saveDisabled)),
-		hint(4, when(ctx(a(actionReread, "re-read after 412/428", keys("R"), Model.reread)), (*Model).rereadDisabled)),
-		a(actionCheck, "check the resource", keys("C"), Model.check),
-		hint(4, when(ctx(a(actionAnswers, "this request's C and P answers", keys("K"), Model.answersOpen)), (*Model).answersDisabled)),
+		hint(4, when(ctx(a(actionReread, "re-read after 412/428", keys("R"), do((*session.Session).Reread))), (*Model).rereadDisabled)),
+		a(actionCheck, "check the resource", keys("C"), do((*session.Session).Check)),
+		hint(4, when(ctx(a(actionAnswers, "this request's C and P answers", keys("K"), do((*session.Session).AnswersOpen))), (*Model).answersDisabled)),
 		a(actionZoom, "zoom the focused pane on/off", keys("ctrl+f"), Model.zoom),
-		when(a(actionResetTour, "start the tour over (demo reset)", keys("ctrl+t"), Model.resetTour), func(m *Model) string { return tourreset.Disabled(m.cfg.DemoURL) }),
+		when(a(actionResetTour, "start the tour over (demo reset)", keys("ctrl+t"), do((*session.Session).ResetTour)), func(m *Model) string { return tourreset.Disabled(m.cfg.DemoURL) }),
 		hint(6, a(actionHelp, "help", keys("?"), opens(dialogs.HelpView))),
 		hint(7, a(actionQuit, "quit", keys("q", "ctrl+c"), Model.quitOrAsk)),
 		a(actionPalette, "command palette", keys("ctrl+p"), opens(dialogs.PaletteView)),
-		a(actionCookies, "cookies of this environment", keys("ctrl+k"), Model.cookiesOpen),
-		a(actionVariables, "variables and script globals", keys("V"), Model.variablesOpen),
-		a(actionPreflight, "send the CORS preflight a browser would send", keys("P"), Model.preflight),
-		a(actionCacheLab, "cache lab off / private / shared", keys("L"), Model.cacheLabToggle),
+		a(actionCookies, "cookies of this environment", keys("ctrl+k"), do((*session.Session).CookiesOpen)),
+		a(actionVariables, "variables and script globals", keys("V"), do((*session.Session).Variables)),
+		a(actionPreflight, "send the CORS preflight a browser would send", keys("P"), do((*session.Session).Preflight)),
+		a(actionCacheLab, "cache lab off / private / shared", keys("L"), do((*session.Session).CacheLab)),
 		a(actionProxy, "record traffic: a proxy on 127.0.0.1, its exchanges live", keys("T"), Model.startProxy),
-		when(a(actionCacheContents, "cache lab contents", keys("ctrl+l"), Model.cacheContentsOpen), (*Model).labDisabled),
-		when(a(actionLabTen, "cache lab clock +10 s", keys("+"), labClock(10*time.Second)), (*Model).labDisabled),
-		when(a(actionLabMinute, "cache lab clock +1 min", keys("ctrl+n"), labClock(time.Minute)), (*Model).labDisabled),
-		when(a(actionLabHour, "cache lab clock +1 h", keys("ctrl+o"), labClock(time.Hour)), (*Model).labDisabled),
-		when(a(actionLabStale, "cache lab clock to stale", keys("ctrl+x"), Model.labToStale), (*Model).labDisabled),
+		when(a(actionCacheContents, "cache lab contents", keys("ctrl+l"), do((*session.Session).CacheContents)), (*Model).labDisabled),
+		when(a(actionLabTen, "cache lab clock +10 s", keys("+"), do(session.LabClock(10*time.Second))), (*Model).labDisabled),
+		when(a(actionLabMinute, "cache lab clock +1 min", keys("ctrl+n"), do(session.LabClock(time.Minute))), (*Model).labDisabled),
+		when(a(actionLabHour, "cache lab clock +1 h", keys("ctrl+o"), do(session.LabClock(time.Hour))), (*Model).labDisabled),
+		when(a(actionLabStale, "cache lab clock to stale", keys("ctrl+x"), do((*session.Session).LabToStale)), (*Model).labDisabled),
 
 		hintIn(scopeExplain, 3, p(explainview.ActionToggle, "open / fold the finding", []settings.Scope{scopeExplain}, "enter")),
 		hintIn(scopeExplain, 4, p(explainview.ActionOpenAll, "open / fold all findings", []settings.Scope{scopeExplain}, "o")),
