@@ -299,7 +299,7 @@ func TestLabStepsOffPrivateShared(t *testing.T) {
 	if o := s.CacheLab(sc.parts()); !o.Said || s.LabOff() != "" {
 		t.Fatalf("L: %+v, off %q", o, s.LabOff())
 	}
-	if o := LabClock(10 * time.Second)(&s, sc.parts()); !o.Said || o.Status == "" {
+	if o := LabClock(10*time.Second)(&s, sc.parts()); !o.Said || o.Status == "" {
 		t.Errorf("+10 s says nothing: %+v", o)
 	}
 	s.CacheLab(sc.parts())
