@@ -52,4 +52,4 @@ func (m *Model) resolver() flight.Resolve { return m.sess.Resolver(m.parts()) }
 func (m *Model) sendingText() string { return m.sess.Sending() }
 
 // check is the handler of C.
-func (m Model) check() (tea.Model, tea.Cmd) { return do((*session.Session).Check)(m) }
+func (m Model) check() (tea.Model, tea.Cmd) { return act((*session.Session).Check)(m) }

@@ -170,8 +170,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.resp, cmd = m.resp.Update(msg)
 		return m, cmd
-	case responsepane.SaveBodyMsg:
-		return m.openSavePrompt(), nil
 	case saving.BodySaved:
 		return m.afterSaving(saving.BodyDone(msg))
 	case responsepane.NoteMsg:

@@ -83,17 +83,6 @@ func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool)
 	return next, cmd, true
 }
 
-// openSavePrompt opens the path prompt for the shown body.
-func (m Model) openSavePrompt() Model {
-	p, ok := saving.Prompt(m.sess.Exchange().Response, saving.Ext(m.resp.Content()))
-	if !ok {
-		m.setStatus("No body to save.", true)
-		return m
-	}
-	m.overlay.Open(dialogs.SavePrompt(p))
-	return m
-}
-
 // handleEditMsg takes the results of the tree's edits and of saving files.
 func (m Model) handleEditMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {

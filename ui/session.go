@@ -56,8 +56,9 @@ func (m *Model) step(o session.Outcome) (tea.Model, tea.Cmd) {
 	return *m, cmd
 }
 
-// do is the handler of a session action.
-func do(f func(*session.Session, session.Parts) session.Outcome) func(Model) (tea.Model, tea.Cmd) {
+// act is the handler of a session action: f runs on the session, and the root
+// applies its outcome.
+func act(f func(*session.Session, session.Parts) session.Outcome) func(Model) (tea.Model, tea.Cmd) {
 	return func(m Model) (tea.Model, tea.Cmd) { return m.step(f(&m.sess, m.parts())) }
 }
 

@@ -176,6 +176,8 @@ func (s *Session) Handle(msg tea.Msg, p Parts) (o Outcome, ok bool) {
 		return s.preflightDone(msg, p), true
 	case checks.CheckDone:
 		return s.checkDone(msg, p), true
+	case responsepane.SaveBodyMsg:
+		return s.savePrompt(p), true
 	}
 	if o, ok := s.history(msg, p); ok {
 		return o, true

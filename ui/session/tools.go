@@ -14,6 +14,7 @@ import (
 	"github.com/httplens/httplens/ui/labview"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsepane"
+	"github.com/httplens/httplens/ui/saving"
 	"github.com/httplens/httplens/ui/varsview"
 )
 
@@ -105,6 +106,16 @@ func (s *Session) LabToStale(Parts) Outcome {
 func (s *Session) Variables(p Parts) Outcome {
 	g := s.scripts.Globals.All()
 	p.Overlay.Open(dialogs.TextView(varsview.Title(len(g)), varsview.Lines(p.Env, s.cfg.Vars, p.Vars, g)))
+	return Outcome{}
+}
+
+// savePrompt opens the path prompt for the body shown.
+func (s *Session) savePrompt(p Parts) Outcome {
+	sp, ok := saving.Prompt(s.lastX.Response, saving.Ext(p.Resp.Content()))
+	if !ok {
+		return said("No body to save.", true)
+	}
+	p.Overlay.Open(dialogs.SavePrompt(sp))
 	return Outcome{}
 }
 
