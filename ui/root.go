@@ -1,6 +1,7 @@
 // Package ui is the httplens terminal UI: a bubbletea program with one small model
 // per pane (collection tree, request, response, explain) and a root model that owns
-// focus, layout, the help overlay, the status line and the request in flight.
+// focus, layout, the help overlay, the status line and the session (package session:
+// the request in flight and what the run learnt).
 package ui
 
 import (

@@ -133,7 +133,7 @@ func New(cfg Config) Session {
 // Exchange is the exchange the panes show (a request's, or a re-read's).
 func (s *Session) Exchange() requests.Exchange { return s.lastX }
 
-// Flight is the request in flight.
+// Flight is the request in flight, for the status line (Busy, Status).
 func (s *Session) Flight() *flight.Flight { return &s.flight }
 
 // Scripts is the engine the session's sends run scripts with.

@@ -20,6 +20,7 @@ import (
 	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/overlay/ask"
+	"github.com/httplens/httplens/ui/overlay/threeway"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/styles"
@@ -234,6 +235,19 @@ func TestPreconditionFailedThenRereadThenReset(t *testing.T) {
 		t.Fatalf("R: the server saw %v, dialog %v", got, sc.dlg.Kind())
 	}
 	sc.dlg.Close()
+	if o := s.MergeChosen(threeway.Chosen{Key: "elsewhere", ETag: `"v2"`}, sc.parts()); o.Cmd != nil || o.Edited {
+		t.Errorf("a choice for another request acted: %+v", o)
+	}
+	o = s.MergeChosen(threeway.Chosen{Key: tree.RequestKey(update), Which: threeway.Yours, ETag: `"v2"`}, sc.parts())
+	if !o.Edited || o.Cmd == nil || !sc.req.Dirty() {
+		t.Fatalf("the choice is not an edit that is sent: %+v, dirty %v", o, sc.req.Dirty())
+	}
+	if o = land(t, &s, sc, o); !strings.HasPrefix(o.Status, "PUT") || !strings.Contains(o.Status, "201") {
+		t.Errorf("the merged send: %q", o.Status)
+	}
+	if reread, _ := s.Hints(tree.RequestKey(update)); reread {
+		t.Error("R stays on after the send with the new ETag succeeded")
+	}
 
 	if o, forgot := s.TourReset(tourreset.DoneMsg{Err: errors.New("refused")}, sc.parts()); forgot || !o.IsErr {
 		t.Errorf("a failed reset forgot: %+v", o)
