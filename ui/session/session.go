@@ -161,8 +161,9 @@ func (s *Session) SyncHistory(resp *responsepane.Model, r *collections.Request) 
 	return s.hist.Sync(resp, r)
 }
 
-// Handle takes the messages of the session's commands; ok is false for any
-// other message.
+// Handle takes the messages of the session's commands and what the panes ask
+// of it (resolve, copy, save the body, reopen or compare from the history); ok
+// is false for any other message.
 func (s *Session) Handle(msg tea.Msg, p Parts) (o Outcome, ok bool) {
 	if o, ok := s.handleFlight(msg, p); ok {
 		return o, true
