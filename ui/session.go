@@ -71,7 +71,7 @@ func (m *Model) syncRequestHints() {
 }
 
 // refreshKnownETag shows in the request pane the ETag known for its request's URL.
-func (m *Model) refreshKnownETag() { m.sess.RefreshKnownETag(m.parts()) }
+func (m *Model) refreshKnownETag() { m.sess.RefreshKnownETag(&m.req, m.envs[m.env]) }
 
 // followRequest makes the panes show the selected request's last exchange.
 func (m *Model) followRequest() tea.Cmd { return m.apply(m.sess.Follow(m.parts())) }

@@ -16,11 +16,13 @@ import (
 // whose last exchange was the 412 or 428, never to another one.
 
 // RefreshKnownETag shows in the request pane the ETag known for the shown
-// request's URL.
-func (s *Session) RefreshKnownETag(p Parts) {
-	url, why := conditional.URLOf(p.Req.Request(), collections.Resolver{Vars: s.cfg.Vars, Env: p.Vars, Demo: s.cfg.DemoURL}, s.last)
-	p.Req.SetKnownETag(s.cond.ETag(url))
-	p.Req.SetKnown(url, s.cond.Known(), why)
+// request's URL; env is the environment's variables. (It takes the one pane it
+// changes, not Parts: the root calls it on every request shown, and Parts would
+// move the root's model to the heap each time.)
+func (s *Session) RefreshKnownETag(req *requestpane.Model, env map[string]string) {
+	url, why := conditional.URLOf(req.Request(), collections.Resolver{Vars: s.cfg.Vars, Env: env, Demo: s.cfg.DemoURL}, s.last)
+	req.SetKnownETag(s.cond.ETag(url))
+	req.SetKnown(url, s.cond.Known(), why)
 }
 
 // afterResponse updates the conditional workflow from the exchange just shown,
@@ -30,7 +32,7 @@ func (s *Session) afterResponse(x requests.Exchange, key string, p Parts, o *Out
 	p.Req.SetValidator(requestpane.Validator{ETag: etag, LastModified: lastModified})
 	rereadOf := s.flight.TakeReread()
 	st := s.cond.After(key, x, rereadOf, p.Req.Key(), s.cfg.Keys.Reread)
-	s.RefreshKnownETag(p)
+	s.RefreshKnownETag(p.Req, p.Vars)
 	s.applyStep(st, p, o)
 }
 
@@ -69,7 +71,7 @@ func (s *Session) MergeChosen(c threeway.Chosen, p Parts) Outcome {
 func (s *Session) applyStep(st conditional.Step, p Parts, o *Outcome) {
 	if st.Edit.ApplyTo(p.Req) {
 		o.Edited = true
-		s.RefreshKnownETag(p)
+		s.RefreshKnownETag(p.Req, p.Vars)
 	}
 	if st.Note != nil {
 		p.Expl.SetNote(*st.Note)
