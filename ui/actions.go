@@ -12,6 +12,7 @@ import (
 	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/responsepane"
+	"github.com/httplens/httplens/ui/session"
 	"github.com/httplens/httplens/ui/tourreset"
 )
 
@@ -82,30 +83,30 @@ func actionTable() []action {
 	}
 	keys := func(k ...string) []string { return k }
 	t := []action{
-		typing(hint(1, a(actionSend, "send the request", keys("ctrl+r"), Model.send))),
+		typing(hint(1, a(actionSend, "send the request", keys("ctrl+r"), act((*session.Session).Send)))),
 		hint(2, off("nothing is in flight", a(actionCancel, "cancel the request in flight", keys("esc"), Model.cancel))),
 		hint(5, a(actionFocusNext, "next pane", keys("tab"), Model.focusNext)),
 		a(actionFocusPrev, "previous pane", keys("shift+tab"), Model.focusPrev),
 		a(actionEnv, "choose the environment", keys("ctrl+e"), Model.envPicker),
 		typing(hint(3, off("there are no unsaved edits", a(actionSave, "save edits", keys("ctrl+s"), Model.save)))),
-		hint(4, off("no precondition failed (412) or was required (428)", a(actionReread, "re-read after 412/428", keys("R"), Model.reread))),
-		a(actionCheck, "check the resource", keys("C"), Model.check),
-		hint(4, when(ctx(a(actionAnswers, "this request's C and P answers", keys("K"), Model.answersOpen)), (*Model).answersDisabled)),
+		hint(4, off("no precondition failed (412) or was required (428)", a(actionReread, "re-read after 412/428", keys("R"), act((*session.Session).Reread)))),
+		a(actionCheck, "check the resource", keys("C"), act((*session.Session).Check)),
+		hint(4, when(ctx(a(actionAnswers, "this request's C and P answers", keys("K"), act((*session.Session).AnswersOpen))), (*Model).answersDisabled)),
 		a(actionZoom, "zoom the focused pane on/off", keys("ctrl+f"), Model.zoom),
-		when(a(actionResetTour, "start the tour over (demo reset)", keys("ctrl+t"), Model.resetTour), func(m *Model) string { return tourreset.Disabled(m.cfg.DemoURL) }),
+		when(a(actionResetTour, "start the tour over (demo reset)", keys("ctrl+t"), act((*session.Session).ResetTour)), func(m *Model) string { return tourreset.Disabled(m.cfg.DemoURL) }),
 		hint(6, a(actionHelp, "help", keys("?"), opens(dialogs.HelpView))),
 		typing(hint(7, a(actionQuit, "quit", keys("q", "ctrl+c"), Model.quitOrAsk))),
 		typing(a(actionPalette, "command palette", keys("ctrl+p"), opens(dialogs.PaletteView))),
-		a(actionCookies, "cookies of this environment", keys("ctrl+k"), Model.cookiesOpen),
-		a(actionVariables, "variables and script globals", keys("V"), Model.variablesOpen),
-		a(actionPreflight, "send the CORS preflight a browser would send", keys("P"), Model.preflight),
-		a(actionCacheLab, "cache lab off / private / shared", keys("L"), Model.cacheLabToggle),
+		a(actionCookies, "cookies of this environment", keys("ctrl+k"), act((*session.Session).CookiesOpen)),
+		a(actionVariables, "variables and script globals", keys("V"), act((*session.Session).Variables)),
+		a(actionPreflight, "send the CORS preflight a browser would send", keys("P"), act((*session.Session).Preflight)),
+		a(actionCacheLab, "cache lab off / private / shared", keys("L"), act((*session.Session).CacheLab)),
 		a(actionProxy, "record traffic: a proxy on 127.0.0.1, its exchanges live", keys("T"), Model.startProxy),
-		when(a(actionCacheContents, "cache lab contents", keys("ctrl+l"), Model.cacheContentsOpen), (*Model).labDisabled),
-		when(a(actionLabTen, "cache lab clock +10 s", keys("+"), labClock(10*time.Second)), (*Model).labDisabled),
-		when(a(actionLabMinute, "cache lab clock +1 min", keys("ctrl+n"), labClock(time.Minute)), (*Model).labDisabled),
-		when(a(actionLabHour, "cache lab clock +1 h", keys("ctrl+o"), labClock(time.Hour)), (*Model).labDisabled),
-		when(a(actionLabStale, "cache lab clock to stale", keys("ctrl+x"), Model.labToStale), (*Model).labDisabled),
+		when(a(actionCacheContents, "cache lab contents", keys("ctrl+l"), act((*session.Session).CacheContents)), (*Model).labDisabled),
+		when(a(actionLabTen, "cache lab clock +10 s", keys("+"), act(session.LabClock(10*time.Second))), (*Model).labDisabled),
+		when(a(actionLabMinute, "cache lab clock +1 min", keys("ctrl+n"), act(session.LabClock(time.Minute))), (*Model).labDisabled),
+		when(a(actionLabHour, "cache lab clock +1 h", keys("ctrl+o"), act(session.LabClock(time.Hour))), (*Model).labDisabled),
+		when(a(actionLabStale, "cache lab clock to stale", keys("ctrl+x"), act((*session.Session).LabToStale)), (*Model).labDisabled),
 	}
 	for _, r := range actions.Panes() {
 		run := runInPane(r.ID)

@@ -145,8 +145,8 @@ func measureBigBody(t *testing.T, url string) bigFigures {
 		return requests.Request{Method: "GET", URL: url}, nil
 	}
 	mm := tm.(Model)
-	_, id := mm.flight.Begin("GET " + url)
-	msg := flight.SendWith(context.Background(), id, []*collections.Request{req}, client, mm.scripts, resolve, mm.st)().(flight.ResponseMsg)
+	_, id := mm.sess.Flight().Begin("GET " + url)
+	msg := flight.SendWith(context.Background(), id, []*collections.Request{req}, client, mm.sess.Scripts(), resolve, mm.st)().(flight.ResponseMsg)
 	if msg.Exchange.Err != nil {
 		t.Fatal(msg.Exchange.Err)
 	}

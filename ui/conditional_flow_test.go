@@ -60,12 +60,12 @@ func to412AndReread(t *testing.T, other string) (Model, string) {
 	otherWriter(t, srv.URL, other)
 	m = selectRequest(t, m, "Update item if unchanged")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || r.Status != 412 {
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 412 {
 		t.Fatalf("PUT with the stale ETag: %q", m.status)
 	}
 	m, _ = drive(t, m, keyMsg("R"))
-	if m.lastX.Request.Method != "GET" || m.overlay.Kind() != dialogs.Retry {
-		t.Fatalf("R sent %s; overlay %v; status %q", m.lastX.Request.Method, m.overlay.Kind(), m.status)
+	if m.sess.Exchange().Request.Method != "GET" || m.overlay.Kind() != dialogs.Retry {
+		t.Fatalf("R sent %s; overlay %v; status %q", m.sess.Exchange().Request.Method, m.overlay.Kind(), m.status)
 	}
 	return m, srv.URL
 }
@@ -75,7 +75,7 @@ func to412AndReread(t *testing.T, other string) (Model, string) {
 // server's current ETag: 204, and the server holds both changes.
 func TestMergeAfter412(t *testing.T) {
 	m, base := to412AndReread(t, `{"id":1,"name":"notebook","color":"red"}`)
-	current := headerValue(m.lastX.Response.Headers, "ETag")
+	current := headerValue(m.sess.Exchange().Response.Headers, "ETag")
 	v := strings.Join(strings.Fields(plain(m.View())), " ")
 	for _, want := range []string{"color: (none) → \"red\" · (none) (the server added it)",
 		"name: \"notebook\" → \"notebook\" · \"notebook (blue)\" (you changed it)",
@@ -85,8 +85,8 @@ func TestMergeAfter412(t *testing.T) {
 		}
 	}
 	m, _ = drive(t, m, keyMsg("m"))
-	if r := m.lastX.Response; r == nil || r.Status != 204 || m.lastX.Request.Method != "PUT" {
-		t.Fatalf("m sent %s: %q", m.lastX.Request.Method, m.status)
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 204 || m.sess.Exchange().Request.Method != "PUT" {
+		t.Fatalf("m sent %s: %q", m.sess.Exchange().Request.Method, m.status)
 	}
 	if got := sentHeader(m, "If-Match"); got != current {
 		t.Errorf("If-Match %q, want the re-read's %q", got, current)
@@ -110,12 +110,12 @@ func TestConflictingMergeIsRefused(t *testing.T) {
 	}
 	m, _ = drive(t, m, keyMsg("m"))
 	v = strings.Join(strings.Fields(plain(m.View())), " ")
-	if m.lastX.Request.Method != "GET" || m.overlay.Kind() != dialogs.Retry || !strings.Contains(v, "Not sent: both you and the server changed name") {
-		t.Fatalf("m with a conflict: sent %s, overlay %v\n%s", m.lastX.Request.Method, m.overlay.Kind(), plain(m.View()))
+	if m.sess.Exchange().Request.Method != "GET" || m.overlay.Kind() != dialogs.Retry || !strings.Contains(v, "Not sent: both you and the server changed name") {
+		t.Fatalf("m with a conflict: sent %s, overlay %v\n%s", m.sess.Exchange().Request.Method, m.overlay.Kind(), plain(m.View()))
 	}
 	m, _ = drive(t, m, keyMsg("y"))
-	if r := m.lastX.Response; r == nil || r.Status != 204 || m.lastX.Request.Method != "PUT" {
-		t.Fatalf("y sent %s: %q", m.lastX.Request.Method, m.status)
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 204 || m.sess.Exchange().Request.Method != "PUT" {
+		t.Fatalf("y sent %s: %q", m.sess.Exchange().Request.Method, m.status)
 	}
 	if got := itemNow(t, base); got != `{"name": "notebook (blue)"}` {
 		t.Errorf("the server holds %s", got)
@@ -133,7 +133,7 @@ func TestRereadHintIsPerRequest(t *testing.T) {
 	m := openModel(t, Config{DemoURL: srv.URL})
 	m = selectRequest(t, m, "Create item with PUT")
 	m, _ = drive(t, m, keyMsg("ctrl+r"), keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || r.Status != 412 || !rereadHint(m) {
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 412 || !rereadHint(m) {
 		t.Fatalf("second PUT: %q", m.status)
 	}
 	m = selectRequest(t, m, "Check an item with HEAD")
@@ -141,7 +141,7 @@ func TestRereadHintIsPerRequest(t *testing.T) {
 		t.Errorf("R is offered on HEAD, never sent:\n%s", plain(m.View()))
 	}
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || r.Status != 200 || rereadHint(m) {
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 200 || rereadHint(m) {
 		t.Fatalf("HEAD 200: %q; hint %v", m.status, rereadHint(m))
 	}
 	m = selectRequest(t, m, "Create item with PUT")

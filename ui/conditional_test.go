@@ -12,17 +12,19 @@ import (
 )
 
 // sentHeader is the value of header name in the last request sent.
-func sentHeader(m Model, name string) string { return headerValue(m.lastX.Request.Headers, name) }
+func sentHeader(m Model, name string) string {
+	return headerValue(m.sess.Exchange().Request.Headers, name)
+}
 
 func TestConditionalWorkflowAgainstDemo(t *testing.T) {
 	srv := demoServer(t)
 	m := openModel(t, Config{DemoURL: srv.URL})
 	m = selectRequest(t, m, "Read item")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if m.lastX.Response == nil || m.lastX.Response.Status != 200 {
+	if m.sess.Exchange().Response == nil || m.sess.Exchange().Response.Status != 200 {
 		t.Fatalf("GET: %q", m.status)
 	}
-	tag1 := headerValue(m.lastX.Response.Headers, "ETag")
+	tag1 := headerValue(m.sess.Exchange().Response.Headers, "ETag")
 	if !strings.Contains(plain(m.View()), "ETag "+tag1) {
 		t.Errorf("the request pane does not show the known ETag %s", tag1)
 	}
@@ -47,8 +49,8 @@ func TestConditionalWorkflowAgainstDemo(t *testing.T) {
 			}},
 		{"R re-reads with a GET and offers the retry", []string{"R"}, 200,
 			func(t *testing.T, m Model) {
-				if m.lastX.Request.Method != "GET" || m.overlay.Kind() != dialogs.Retry || sentHeader(m, "If-Match") != "" {
-					t.Errorf("re-read sent %s, overlay %v", m.lastX.Request.Method, m.overlay.Kind())
+				if m.sess.Exchange().Request.Method != "GET" || m.overlay.Kind() != dialogs.Retry || sentHeader(m, "If-Match") != "" {
+					t.Errorf("re-read sent %s, overlay %v", m.sess.Exchange().Request.Method, m.overlay.Kind())
 				}
 				if v := plain(m.View()); !strings.Contains(v, "Retry PUT Read item") || !strings.Contains(v, "version now has ETag "+m.overlay.Current().Tag) || !strings.Contains(v, "name: ") {
 					t.Errorf("retry dialog:\n%s", plain(m.View()))
@@ -56,22 +58,22 @@ func TestConditionalWorkflowAgainstDemo(t *testing.T) {
 			}},
 		{"y retries the PUT with the new ETag: 204", []string{"y"}, 204,
 			func(t *testing.T, m Model) {
-				if m.lastX.Request.Method != "PUT" || sentHeader(m, "If-Match") == tag1 {
-					t.Errorf("retry sent %s with If-Match %q", m.lastX.Request.Method, sentHeader(m, "If-Match"))
+				if m.sess.Exchange().Request.Method != "PUT" || sentHeader(m, "If-Match") == tag1 {
+					t.Errorf("retry sent %s with If-Match %q", m.sess.Exchange().Request.Method, sentHeader(m, "If-Match"))
 				}
 			}},
 		{"auto If-Match: DELETE without the header gets the known ETag: 204", []string{"alt+1", "g", "d", "d", "m", "m", "A", "ctrl+r"}, 204,
 			func(t *testing.T, m Model) {
-				known := m.cond.ETags()
-				if m.lastX.Request.Method != "DELETE" || sentHeader(m, "If-Match") == "" || len(known) != 0 {
-					t.Errorf("sent %s with If-Match %q; known ETags after the delete %v", m.lastX.Request.Method, sentHeader(m, "If-Match"), known)
+				known := m.sess.ETags()
+				if m.sess.Exchange().Request.Method != "DELETE" || sentHeader(m, "If-Match") == "" || len(known) != 0 {
+					t.Errorf("sent %s with If-Match %q; known ETags after the delete %v", m.sess.Exchange().Request.Method, sentHeader(m, "If-Match"), known)
 				}
 			}},
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {
 			m, _ = drive(t, m, keys(s.keys...)...)
-			if r := m.lastX.Response; r == nil || r.Status != s.status {
+			if r := m.sess.Exchange().Response; r == nil || r.Status != s.status {
 				t.Fatalf("status line %q, want %d", m.status, s.status)
 			}
 			s.check(t, m)
@@ -84,7 +86,7 @@ func TestUnsavedEditsAreWhatIsSent(t *testing.T) {
 	m := openModel(t, Config{DemoURL: srv.URL})
 	m = selectRequest(t, m, "Check an item with HEAD")
 	m, _ = drive(t, m, keys("m", "m", "u", "backspace", "type:3?x=1", "enter", "a", "type:X-Draft: yes", "enter", "ctrl+r")...)
-	x := m.lastX
+	x := m.sess.Exchange()
 	if x.Request.Method != "GET" || !strings.HasSuffix(x.Request.URL, "/items/3?x=1") || sentHeader(m, "X-Draft") != "yes" {
 		t.Errorf("sent %s %s %v", x.Request.Method, x.Request.URL, x.Request.Headers)
 	}
@@ -130,11 +132,11 @@ func TestCreateTwiceAnd428(t *testing.T) {
 	m := openModel(t, Config{DemoURL: srv.URL})
 	m = selectRequest(t, m, "Create item with PUT")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || r.Status != 201 {
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 201 {
 		t.Fatalf("first PUT: %q", m.status)
 	}
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || r.Status != 412 {
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 412 {
 		t.Fatalf("second PUT: %q", m.status)
 	}
 	v := plain(m.View())
@@ -149,24 +151,24 @@ func TestCreateTwiceAnd428(t *testing.T) {
 	}
 	m, _ = drive(t, m, keyMsg("R"))
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || r.Status != 204 || sentHeader(m, "If-None-Match") != "" || sentHeader(m, "If-Match") != "" {
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 204 || sentHeader(m, "If-None-Match") != "" || sentHeader(m, "If-Match") != "" {
 		t.Fatalf("after R: %q, If-None-Match %q, If-Match %q", m.status, sentHeader(m, "If-None-Match"), sentHeader(m, "If-Match"))
 	}
 
 	m = selectRequest(t, m, "Update without If-Match on a strict resource")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || r.Status != 428 {
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 428 {
 		t.Fatalf("strict PUT: %q", m.status)
 	}
 	if !m.keys.Get(actionReread).Enabled() || !strings.Contains(strings.Join(strings.Fields(plain(m.View())), " "), "add If-Match") {
 		t.Errorf("428 does not offer R:\n%s", plain(m.View()))
 	}
 	m, _ = drive(t, m, keyMsg("R"))
-	if m.lastX.Request.Method != "GET" || !strings.Contains(m.status, "If-Match: ") || !strings.Contains(m.status, "from GET /strict/items/2") {
-		t.Fatalf("R after 428 sent %s; status %q", m.lastX.Request.Method, m.status)
+	if m.sess.Exchange().Request.Method != "GET" || !strings.Contains(m.status, "If-Match: ") || !strings.Contains(m.status, "from GET /strict/items/2") {
+		t.Fatalf("R after 428 sent %s; status %q", m.sess.Exchange().Request.Method, m.status)
 	}
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || r.Status != 204 || sentHeader(m, "If-Match") == "" {
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 204 || sentHeader(m, "If-Match") == "" {
 		t.Fatalf("PUT after R: %q with If-Match %q", m.status, sentHeader(m, "If-Match"))
 	}
 }

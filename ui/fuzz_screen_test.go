@@ -32,12 +32,12 @@ func FuzzScreen(f *testing.F) {
 		m := New(Config{Dir: t.TempDir()})
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
 		m = next.(Model)
-		_, id := m.flight.Begin(value)
+		_, id := m.sess.Flight().Begin(value)
 		next, _ = m.Update(flight.ResponseMsg{ID: id, Exchange: x, Report: &rep, Content: newResponseContent(x, m.st)})
 		checkSafe(t, "the screen with a response", next.View())
 
 		m = next.(Model)
-		_, id = m.flight.Begin(value)
+		_, id = m.sess.Flight().Begin(value)
 		fail := requests.Exchange{Err: errors.New(errText)}
 		next, _ = m.Update(flight.ResponseMsg{ID: id, Exchange: fail, Content: newResponseContent(fail, m.st)})
 		checkSafe(t, "the screen with an error", next.View())

@@ -2,15 +2,18 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
+	"github.com/httplens/httplens/ui/flight"
 	"github.com/httplens/httplens/ui/historycmds"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsecontent"
 	"github.com/httplens/httplens/ui/responsepane"
+	"github.com/httplens/httplens/ui/session"
 	"github.com/httplens/httplens/ui/tree"
 	"github.com/httplens/httplens/ui/uikit"
 )
@@ -41,3 +44,12 @@ func lookupAction(id settings.Action) (action, bool) { return findAction(actionT
 func newRequestKeys(km settings.Keymap) requestpane.Keys {
 	return requestpane.NewKeys(newKeySet(km, scopeRequest))
 }
+
+// resolver is the session's, over the root's parts.
+func (m *Model) resolver() flight.Resolve { return m.sess.Resolver(m.parts()) }
+
+// sendingText is the in-flight line of the response pane.
+func (m *Model) sendingText() string { return m.sess.Sending() }
+
+// check is the handler of C.
+func (m Model) check() (tea.Model, tea.Cmd) { return act((*session.Session).Check)(m) }

@@ -105,8 +105,8 @@ func TestReopenShowsStoredExchange(t *testing.T) {
 	}
 	m = toHistoryTab(t, m)
 	m, _ = drive(t, m, keys("down", "enter")...) // the older read
-	if m.lastX.Response == nil || headerValue(m.lastX.Response.Headers, "ETag") != rows[1].ETag {
-		t.Fatalf("reopened %v; status %q", m.lastX.Response, m.status)
+	if m.sess.Exchange().Response == nil || headerValue(m.sess.Exchange().Response.Headers, "ETag") != rows[1].ETag {
+		t.Fatalf("reopened %v; status %q", m.sess.Exchange().Response, m.status)
 	}
 	v := plain(m.View())
 	for _, want := range []string{"[Raw]", "Reopened exchange", "Etag: " + rows[1].ETag, `"name":"notebook"`, "200 OK · successful"} {
@@ -203,7 +203,7 @@ func TestStoreFailureShowsInStatus(t *testing.T) {
 	if !m.errMsg || !strings.Contains(m.status, "Not kept in the history") {
 		t.Errorf("status %q", m.status)
 	}
-	if m.lastX.Response == nil || m.lastX.Response.Status != 200 {
+	if m.sess.Exchange().Response == nil || m.sess.Exchange().Response.Status != 200 {
 		t.Error("the response was not shown")
 	}
 }

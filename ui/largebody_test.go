@@ -116,7 +116,7 @@ func receivedModel(t *testing.T, x requests.Exchange) (Model, tea.Cmd) {
 	m := New(Config{Dir: t.TempDir()})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
 	m = next.(Model)
-	_, id := m.flight.Begin("GET /big")
+	_, id := m.sess.Flight().Begin("GET /big")
 	next, cmd := m.Update(flight.ResponseMsg{ID: id, Exchange: x, Content: newResponseContent(x, m.st)})
 	return next.(Model), cmd
 }

@@ -25,7 +25,7 @@ func TestPrettySaysWhyThereIsNoBody(t *testing.T) {
 	} {
 		m = selectRequest(t, m, c.title)
 		m, _ = drive(t, m, keyMsg("ctrl+r"))
-		if r := m.lastX.Response; r == nil || r.Status != c.status {
+		if r := m.sess.Exchange().Response; r == nil || r.Status != c.status {
 			t.Fatalf("%s: %q, want %d", c.title, m.status, c.status)
 		}
 		m, _ = drive(t, m, keyMsg("2"))

@@ -14,7 +14,6 @@ import (
 	"github.com/httplens/httplens/ui/overlay/palette"
 	"github.com/httplens/httplens/ui/overlay/saveprompt"
 	"github.com/httplens/httplens/ui/overlay/threeway"
-	"github.com/httplens/httplens/ui/tree"
 )
 
 // The root's side of the dialogs (package dialogs): it routes keys to the open
@@ -37,17 +36,17 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case envpicker.Chosen:
 		m.setEnv(do.Env)
 	case ask.Answered:
-		return m.answered(do)
+		return m.step(m.sess.Answered(do, m.parts()))
 	case threeway.Chosen:
-		return m.mergeChosen(do)
+		return m.step(m.sess.MergeChosen(do, m.parts()))
 	case saveprompt.Chosen:
-		return m, m.saver.SaveBodyCmd(m.lastX.Response, do.Path, false)
+		return m, m.saver.SaveBodyCmd(m.sess.Exchange().Response, do.Path, false)
 	case dialogs.OverwriteFile:
-		return m, m.saver.SaveBodyCmd(m.lastX.Response, do.Path, true)
+		return m, m.saver.SaveBodyCmd(m.sess.Exchange().Response, do.Path, true)
 	case dialogs.DeleteRequest:
 		return m.deleteRequest(do.Req)
 	case dialogs.SendAgain:
-		return m.sendNow()
+		return m.step(m.sess.SendNow(m.parts()))
 	case dialogs.Reload:
 		return m.afterSaving(m.saver.Reload(m.coll, do.Key))
 	case dialogs.SaveCopy:
@@ -59,11 +58,7 @@ func (m Model) handleOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.syncEdits()
 		m.askVanished()
 	case cookiejar.Delete, cookiejar.Clear:
-		cmd, status := m.jars.Change(m.env, do)
-		if status != "" {
-			m.setStatus(status, false)
-		}
-		return m, cmd
+		return m.step(m.sess.ChangeCookies(do, m.parts()))
 	}
 	return m, nil
 }
@@ -143,33 +138,4 @@ func (m *Model) textWidth() int { return max(m.w-8, 20) }
 // openText shows lines (already safe to print) in a scrollable overlay.
 func (m *Model) openText(title string, lines []string) {
 	m.overlay.Open(dialogs.TextView(title, lines))
-}
-
-// askFirst opens the first question of r's # @prompt lines, unless they were just
-// answered for this send (see package prompts); it reports whether the send may go on.
-func (m *Model) askFirst(r *collections.Request) bool {
-	if m.ask.Begin(tree.RequestKey(r), r.Prompts()) {
-		return true
-	}
-	m.openQuestion()
-	return false
-}
-
-// openQuestion asks the next unanswered question.
-func (m *Model) openQuestion() {
-	p, v := m.ask.Open(m.cfg.Vars)
-	m.overlay.Open(dialogs.AskPrompt(m.ask.Key(), p, v))
-}
-
-// answered keeps an answer and asks the next question, or sends once all are in.
-func (m Model) answered(a ask.Answered) (tea.Model, tea.Cmd) {
-	if m.ask.Answer(a.Name, a.Value) {
-		m.openQuestion()
-		return m, nil
-	}
-	if r := m.req.Request(); r == nil || tree.RequestKey(r) != m.ask.Key() {
-		return m, nil // the request shown changed meanwhile
-	}
-	m.ask.Ready()
-	return m.sendNow()
 }

@@ -16,7 +16,7 @@ func TestDigitsPickResponseTabsFromAnyPane(t *testing.T) {
 	m := openModel(t, Config{DemoURL: srv.URL})
 	m = selectRequest(t, m, "Read item")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if m.lastX.Response == nil || m.lastX.Response.Status != 200 {
+	if m.sess.Exchange().Response == nil || m.sess.Exchange().Response.Status != 200 {
 		t.Fatalf("GET: %q", m.status)
 	}
 	for _, from := range []paneID{paneTree, paneRequest, paneExplain} {
@@ -46,7 +46,7 @@ func TestPanesFollowTheSelectedRequest(t *testing.T) {
 	m := openModel(t, Config{DemoURL: srv.URL, History: store})
 	m = selectRequest(t, m, "Read item")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if m.lastX.Response == nil || m.lastX.Response.Status != 200 {
+	if m.sess.Exchange().Response == nil || m.sess.Exchange().Response.Status != 200 {
 		t.Fatalf("GET: %q", m.status)
 	}
 	resp, expl := plain(m.resp.Title()+"\n"+m.resp.View()), plain(m.expl.Title()+"\n"+m.expl.View())
@@ -59,14 +59,14 @@ func TestPanesFollowTheSelectedRequest(t *testing.T) {
 	if !strings.Contains(resp, "Not sent yet: ") || !strings.Contains(resp, "Create item") || strings.Contains(resp, "200 OK") {
 		t.Errorf("Create item, never sent, shows:\n%s", resp)
 	}
-	if strings.Contains(expl, "Read item") || m.lastX.Response != nil {
+	if strings.Contains(expl, "Read item") || m.sess.Exchange().Response != nil {
 		t.Errorf("Read item's explanation stays on Create item:\n%s", expl)
 	}
 
 	m = selectRequest(t, m, "Read item")
 	resp, expl = plain(m.resp.Title()+"\n"+m.resp.View()), plain(m.expl.Title()+"\n"+m.expl.View())
 	if strings.Contains(resp, "Not sent yet") || !strings.Contains(resp, "200") || !strings.Contains(expl, "Read item") ||
-		m.lastX.Response == nil || m.lastX.Response.Status != 200 {
+		m.sess.Exchange().Response == nil || m.sess.Exchange().Response.Status != 200 {
 		t.Errorf("Read item's answer did not come back:\n%s\n%s", resp, expl)
 	}
 
@@ -75,7 +75,7 @@ func TestPanesFollowTheSelectedRequest(t *testing.T) {
 	m2 = selectRequest(t, m2, "Create item with PUT")
 	m2 = selectRequest(t, m2, "Read item")
 	resp, expl = plain(m2.resp.Title()+"\n"+m2.resp.View()), plain(m2.expl.Title()+"\n"+m2.expl.View())
-	if !strings.Contains(resp, "200") || !strings.Contains(expl, "from the history") || m2.lastX.Response == nil {
+	if !strings.Contains(resp, "200") || !strings.Contains(expl, "from the history") || m2.sess.Exchange().Response == nil {
 		t.Errorf("a new session does not show Read item's stored exchange:\n%s\n%s", resp, expl)
 	}
 }

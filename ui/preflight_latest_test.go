@@ -26,7 +26,7 @@ func TestPreflightNeverShownAsTheRequestsAnswer(t *testing.T) {
 	m := openModel(t, Config{DemoURL: srv.URL, Path: path, History: store})
 	m = selectRequest(t, m, "Patch from the page")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	sent := m.lastX
+	sent := m.sess.Exchange()
 	if sent.Response == nil || sent.Request.Method != "PATCH" {
 		t.Fatalf("PATCH: %q", m.status)
 	}
@@ -49,11 +49,11 @@ func TestPreflightNeverShownAsTheRequestsAnswer(t *testing.T) {
 
 	m2 := openModel(t, Config{DemoURL: srv.URL, Path: path, History: store})
 	m2 = selectRequest(t, m2, "Patch from the page")
-	if x := m2.lastX; x.Response == nil || x.Request.Method != "PATCH" || x.Response.Status != sent.Response.Status {
+	if x := m2.sess.Exchange(); x.Response == nil || x.Request.Method != "PATCH" || x.Response.Status != sent.Response.Status {
 		t.Errorf("a new session shows %s %v for the PATCH, not its own answer:\n%s", x.Request.Method, x.Response != nil, plain(m2.View()))
 	}
 	m2 = selectRequest(t, m2, "Patch again")
-	if resp := plain(m2.resp.View()); m2.lastX.Response != nil || !strings.Contains(resp, "Not sent yet") {
-		t.Errorf("a request only preflighted shows %s as its answer:\n%s", m2.lastX.Request.Method, resp)
+	if resp := plain(m2.resp.View()); m2.sess.Exchange().Response != nil || !strings.Contains(resp, "Not sent yet") {
+		t.Errorf("a request only preflighted shows %s as its answer:\n%s", m2.sess.Exchange().Request.Method, resp)
 	}
 }

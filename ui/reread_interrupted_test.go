@@ -38,18 +38,18 @@ func TestRereadInterruptedKeepsThe412(t *testing.T) {
 	m, _ = drive(t, m, keyMsg("esc")) // the filter, now: while the re-read runs esc would cancel it
 	m = walkTo(t, m, "Update item if unchanged")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || r.Status != 412 {
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 412 {
 		t.Fatalf("PUT with the stale ETag: %q", m.status)
 	}
 	// R, but its answer never comes: another send supersedes the re-read.
 	next, reread := m.Update(keyMsg("R"))
 	m = next.(Model)
-	if reread == nil || !m.flight.Busy() {
+	if reread == nil || !m.sess.Flight().Busy() {
 		t.Fatalf("R started nothing: %q", m.status)
 	}
 	m = walkTo(t, m, "Check an item with HEAD")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || r.Status != 200 || m.lastX.Request.Method != "HEAD" {
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 200 || m.sess.Exchange().Request.Method != "HEAD" {
 		t.Fatalf("HEAD: %q", m.status)
 	}
 	m = runCmd(t, m, reread) // the superseded re-read's messages are dropped

@@ -1,6 +1,7 @@
 // Package ui is the httplens terminal UI: a bubbletea program with one small model
 // per pane (collection tree, request, response, explain) and a root model that owns
-// focus, layout, the help overlay, the status line and the request in flight.
+// focus, layout, the help overlay, the status line and the session (package session:
+// the request in flight and what the run learnt).
 package ui
 
 import (
@@ -9,30 +10,22 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/httplens/httplens/cachelab"
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
-	"github.com/httplens/httplens/scripts"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/termtext"
 	"github.com/httplens/httplens/ui/actions"
-	"github.com/httplens/httplens/ui/checks"
-	"github.com/httplens/httplens/ui/conditional"
-	"github.com/httplens/httplens/ui/cookiejars"
 	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/explainview"
-	"github.com/httplens/httplens/ui/flight"
-	"github.com/httplens/httplens/ui/historycmds"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/layout"
 	"github.com/httplens/httplens/ui/opening"
-	"github.com/httplens/httplens/ui/prompts"
 	"github.com/httplens/httplens/ui/proxyrun"
 	"github.com/httplens/httplens/ui/requestpane"
 	"github.com/httplens/httplens/ui/responsepane"
 	"github.com/httplens/httplens/ui/saving"
-	"github.com/httplens/httplens/ui/shown"
+	"github.com/httplens/httplens/ui/session"
 	"github.com/httplens/httplens/ui/tourreset"
 	"github.com/httplens/httplens/ui/tree"
 	"github.com/httplens/httplens/ui/treeedits"
@@ -106,25 +99,8 @@ type Model struct {
 	status string
 	errMsg bool
 
-	flight flight.Flight                   // the request in flight, its progress and spooled bodies
-	last   map[string]collections.Response // by request @name, for request variables
-	cond   conditional.Workflow
-	lastX  requests.Exchange // the exchange shown, for copying
-
-	// shown is each request's last exchange this session, and the request whose
-	// exchange (or empty state) the panes show.
-	shown shown.Memory
-	hist  historycmds.Keeper // the history: storing, listing, reopening, comparing
-
-	responded map[string]bool // request keys that got a response in this session
-	zoomed    bool            // the focused pane fills the screen (the zoom key)
-
-	jars cookiejars.Set    // the cookie jar of each environment used in this session
-	ask  prompts.Questions // a send waiting for its # @prompt answers
-
-	scripts *scripts.Engine // runs the requests' scripts; its Globals live for the session
-	lab     *cachelab.Lab   // the cache lab sends go through; nil when it is off
-	answers checks.Answers  // what C and P answered, by request key
+	sess   session.Session // what this run learnt: the send in flight, the exchanges shown, the answers, ...
+	zoomed bool            // the focused pane fills the screen (the zoom key)
 
 	acts []action // the action table, built once for this model; never changed
 
@@ -145,15 +121,13 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	h.Styles = st.Help()
 	k := bindKeys(cfg.Keys)
 	m := Model{
-		cfg: cfg, st: st, keys: k.Global, help: h,
-		overlay: dialogs.New(), cond: conditional.New(), answers: checks.NewAnswers(),
+		cfg: cfg, st: st, keys: k.Global, help: h, overlay: dialogs.New(),
 		tree: tree.New(st, k.Tree), req: requestpane.New(st, k.Request), resp: responsepane.New(st, k.Response), expl: explainview.New(st, k.Explain),
-		flight: flight.New(), env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
-		responded: map[string]bool{}, acts: collectionActions(), hist: historycmds.New(cfg.History, cfg.HistoryErr, cfg.Dir),
-		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &layout.Memo{}, saver: saving.Saver{Dir: cfg.Dir},
+		env: cfg.Env, status: "Loading the collection…", acts: collectionActions(),
+		frames: &layout.Memo{}, saver: saving.Saver{Dir: cfg.Dir},
 	}
 	m.edits = treeedits.Edits{DemoURL: cfg.DemoURL, NewFileKey: keyset.Name(k.Tree.Get(tree.NewFile)), SaveKey: keyset.Name(k.Global.Get(actionSave))}
-	m.jars = newCookieJars(cfg)
+	m.sess = m.newSession()
 	m.tree.Focus()
 	m.showNotices()
 	if cfg.Width > 0 && cfg.Height > 0 {
@@ -164,7 +138,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 
 // Init reads the collection in a command: Update never touches the disk.
 func (m Model) Init() tea.Cmd {
-	if prune := m.hist.Prune(); prune != nil {
+	if prune := m.sess.Prune(); prune != nil {
 		return tea.Batch(opening.LoadCmd(m.cfg.Path, m.cfg.Dir), prune)
 	}
 	return opening.LoadCmd(m.cfg.Path, m.cfg.Dir)
@@ -190,12 +164,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setFocus(paneRequest)
 		follow := m.followRequest()
 		return m, follow
-	case shown.LoadedMsg:
-		return m.latestLoaded(msg)
-	case requestpane.ResolveWanted:
-		return m, m.resolveCmd(msg.Key)
-	case checks.PreflightDone:
-		return m.preflightDone(msg)
 	case requestpane.Resolved:
 		var cmd tea.Cmd
 		m.req, cmd = m.req.Update(msg)
@@ -206,29 +174,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.resp, cmd = m.resp.Update(msg)
 		return m, cmd
-	case responsepane.SaveBodyMsg:
-		return m.openSavePrompt(), nil
 	case saving.BodySaved:
 		return m.afterSaving(saving.BodyDone(msg))
 	case responsepane.NoteMsg:
 		m.openText("Header "+msg.Note.Name, responsepane.NoteLines(msg.Note, m.textWidth(), m.st))
 		return m, nil
-	case checks.CheckDone:
-		return m.checkDone(msg), nil
 	case tourreset.DoneMsg:
 		return m.tourReset(msg)
 	case proxyrun.Stopped:
 		m.setStatus(msg.Status())
 		return m, nil
 	}
-	if next, cmd, ok := m.handleFlight(msg); ok {
-		return next, cmd
-	}
-	if o, ok := m.hist.Update(msg, &m.resp, historycmds.View{Req: m.req.Request(), Width: m.textWidth(), St: m.st}); ok {
-		return m.applyHistory(o)
-	}
-	if next, cmd, ok := m.handleCookieMsg(msg); ok {
-		return next, cmd
+	if o, ok := m.sess.Handle(msg, m.parts()); ok {
+		return m.step(o)
 	}
 	return m.handleEditMsg(msg)
 }
@@ -327,7 +285,7 @@ func (m Model) updatePane(p paneID, msg tea.Msg) (tea.Model, tea.Cmd) {
 	case paneExplain:
 		m.expl, cmd = m.expl.Update(msg)
 	}
-	return m, tea.Batch(cmd, m.hist.Sync(&m.resp, m.req.Request()))
+	return m, tea.Batch(cmd, m.sess.SyncHistory(&m.resp, m.req.Request()))
 }
 
 func (m *Model) setFocus(p paneID) {

@@ -6,6 +6,7 @@ import (
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/saving"
+	"github.com/httplens/httplens/ui/tree"
 )
 
 // applySaving does what a step of the saving workflow asks: it sets the status
@@ -82,13 +83,13 @@ func (m Model) pastedCurl(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool)
 	return next, cmd, true
 }
 
-// openSavePrompt opens the path prompt for the shown body.
-func (m Model) openSavePrompt() Model {
-	p, ok := saving.Prompt(m.lastX.Response, saving.Ext(m.resp.Content()))
-	if !ok {
-		m.setStatus("No body to save.", true)
-		return m
+// handleEditMsg takes the results of the tree's edits and of saving files.
+func (m Model) handleEditMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case saving.FileSaved:
+		return m.fileSaved(msg)
+	case tree.Change:
+		return m.afterSaving(m.edits.Change(msg, &m.req, m.collDir()))
 	}
-	m.overlay.Open(dialogs.SavePrompt(p))
-	return m
+	return m, nil
 }

@@ -33,7 +33,7 @@ func TestSpooledBodyKeptWhileItsExchangeIsRemembered(t *testing.T) {
 
 	m = selectRequest(t, m, "Big one")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	a := m.lastX.Response
+	a := m.sess.Exchange().Response
 	if a == nil || a.SpoolPath == "" {
 		t.Fatalf("the big body was not spooled: %q", m.status)
 	}
@@ -49,7 +49,7 @@ func TestSpooledBodyKeptWhileItsExchangeIsRemembered(t *testing.T) {
 	m = next.(Model)
 	m = selectRequest(t, m, "Small one")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || string(r.Body) != "small" {
+	if r := m.sess.Exchange().Response; r == nil || string(r.Body) != "small" {
 		t.Fatalf("B: %q", m.status)
 	}
 	if _, err := os.Stat(path); err != nil {
@@ -58,8 +58,8 @@ func TestSpooledBodyKeptWhileItsExchangeIsRemembered(t *testing.T) {
 
 	// A again: its own exchange, and s saves the whole body from the file.
 	m = selectRequest(t, m, "Big one")
-	if m.lastX.Response == nil || m.lastX.Response.SpoolPath != path {
-		t.Fatalf("A's exchange is not shown again: %v", m.lastX.Response)
+	if m.sess.Exchange().Response == nil || m.sess.Exchange().Response.SpoolPath != path {
+		t.Fatalf("A's exchange is not shown again: %v", m.sess.Exchange().Response)
 	}
 	m.setFocus(paneResponse)
 	m, _ = drive(t, m, keyMsg("s"), keyMsg("enter"))
@@ -69,7 +69,7 @@ func TestSpooledBodyKeptWhileItsExchangeIsRemembered(t *testing.T) {
 
 	// A answered again: the first file is remembered by nothing now and goes.
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || r.SpoolPath == "" || r.SpoolPath == path {
+	if r := m.sess.Exchange().Response; r == nil || r.SpoolPath == "" || r.SpoolPath == path {
 		t.Fatalf("A again: %v; status %q", r, m.status)
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {

@@ -19,7 +19,7 @@ func TestHeaderNotesInHeadersTab(t *testing.T) {
 		m, _ = drive(t, m, keyMsg("tab"))
 	}
 	m, _ = drive(t, m, keyMsg("3"))
-	x := explaininput.From(m.lastX, m.lastX.Received)
+	x := explaininput.From(m.sess.Exchange(), m.sess.Exchange().Received)
 	notes := explain.HeaderNotes(x)
 	v := plain(m.View())
 	etag := -1
@@ -74,8 +74,8 @@ func TestResendingNonIdempotentAsks(t *testing.T) {
 	m := openModel(t, Config{DemoURL: srv.URL})
 	m = selectRequest(t, m, "Create item with POST")
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	first := headerValue(m.lastX.Response.Headers, "Location")
-	if m.lastX.Response.Status != 201 || m.overlay.Kind() != dialogs.None {
+	first := headerValue(m.sess.Exchange().Response.Headers, "Location")
+	if m.sess.Exchange().Response.Status != 201 || m.overlay.Kind() != dialogs.None {
 		t.Fatalf("the first POST: %q, overlay %v", m.status, m.overlay.Kind())
 	}
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
@@ -83,17 +83,17 @@ func TestResendingNonIdempotentAsks(t *testing.T) {
 		t.Fatalf("no question before the second POST:\n%s", plain(m.View()))
 	}
 	m, _ = drive(t, m, keyMsg("n"))
-	if m.overlay.Kind() != dialogs.None || headerValue(m.lastX.Response.Headers, "Location") != first {
+	if m.overlay.Kind() != dialogs.None || headerValue(m.sess.Exchange().Response.Headers, "Location") != first {
 		t.Fatal("n sent the POST anyway")
 	}
 	m, _ = drive(t, m, keys("ctrl+r", "y")...)
-	if second := headerValue(m.lastX.Response.Headers, "Location"); m.lastX.Response.Status != 201 || second == first {
-		t.Errorf("y: %d at %q (first at %q)", m.lastX.Response.Status, second, first)
+	if second := headerValue(m.sess.Exchange().Response.Headers, "Location"); m.sess.Exchange().Response.Status != 201 || second == first {
+		t.Errorf("y: %d at %q (first at %q)", m.sess.Exchange().Response.Status, second, first)
 	}
 	t.Run("idempotent requests are sent again without asking", func(t *testing.T) {
 		m := selectRequest(t, m, "Read item")
 		m, _ = drive(t, m, keys("ctrl+r", "ctrl+r")...)
-		if m.overlay.Kind() != dialogs.None || m.lastX.Response.Status != 200 {
+		if m.overlay.Kind() != dialogs.None || m.sess.Exchange().Response.Status != 200 {
 			t.Errorf("overlay %v, status %q", m.overlay.Kind(), m.status)
 		}
 	})

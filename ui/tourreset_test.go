@@ -23,7 +23,7 @@ func TestResetTour(t *testing.T) {
 	m = selectRequest(t, m, "Create item with PUT")
 	for _, want := range []int{201, 412} {
 		m, _ = drive(t, m, keyMsg("ctrl+r"))
-		if r := m.lastX.Response; r == nil || r.Status != want {
+		if r := m.sess.Exchange().Response; r == nil || r.Status != want {
 			t.Fatalf("PUT: %q, want %d", m.status, want)
 		}
 	}
@@ -44,7 +44,7 @@ func TestResetTour(t *testing.T) {
 		t.Errorf("tour history after the reset: %d rows, %v", len(rows), err)
 	}
 	m, _ = drive(t, m, keyMsg("ctrl+r"))
-	if r := m.lastX.Response; r == nil || r.Status != 201 {
+	if r := m.sess.Exchange().Response; r == nil || r.Status != 201 {
 		t.Fatalf("PUT after the reset: %q, want 201", m.status)
 	}
 }

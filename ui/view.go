@@ -163,8 +163,8 @@ func (m *Model) paneBar() string {
 
 func (m *Model) statusLine() string {
 	s := statusbar.Status{Text: m.status, Err: m.errMsg, Env: m.env}
-	if m.flight.Busy() {
-		s.Busy = m.flight.Status()
+	if f := m.sess.Flight(); f.Busy() {
+		s.Busy = f.Status()
 	}
 	return statusbar.Line(m.st, s, m.w)
 }
