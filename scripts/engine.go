@@ -262,7 +262,11 @@ func (e *Engine) Run(ctx context.Context, p Program, env Env) Outcome {
 // (no lock, one map lookup), else compiled, or taken from the Engine's cache.
 func (e *Engine) function(m *machine, p Program, handler bool) (goja.Callable, error) {
 	key := fnKey{p, handler}
+	if m.lastFn != nil && m.lastKey == key { // a handler shared by the requests of a run
+		return m.lastFn, nil
+	}
 	if f, ok := m.fns[key]; ok {
+		m.lastKey, m.lastFn = key, f
 		return f, nil
 	}
 	prog, err := e.compile(p)
@@ -277,6 +281,7 @@ func (e *Engine) function(m *machine, p Program, handler bool) (goja.Callable, e
 		m.fns = map[fnKey]goja.Callable{}
 	}
 	m.fns[key] = f
+	m.lastKey, m.lastFn = key, f
 	return f, nil
 }
 
