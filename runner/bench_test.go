@@ -92,5 +92,13 @@ func BenchmarkRun1000(b *testing.B) {
 	b.ReportMetric(float64(hm.Nanoseconds())/1e3, "med-µs/handler")
 	b.ReportMetric(float64(xm.Nanoseconds())/1e3, "med-µs/exchange")
 	b.ReportMetric(100*float64(hm)/float64(xm), "med-handler-%")
+	// The tail: the 90th percentile, and the share of all handler time spent in
+	// the slowest 1 % of handlers.
+	b.ReportMetric(float64(hs[len(hs)*9/10].Nanoseconds())/1e3, "p90-µs/handler")
+	var slow time.Duration
+	for _, h := range hs[len(hs)-len(hs)/100:] {
+		slow += h
+	}
+	b.ReportMetric(100*float64(slow)/float64(script), "slowest1%-share-%")
 	b.ReportMetric(0, "ns/op")
 }
