@@ -46,6 +46,27 @@ import (
 // handler-% 8.5-9.2 against 10.0-11.6. Under a load of 10-20 the means did not
 // separate from the noise. The target (the mean under 10 %) is still not met: the
 // typical handler is under it, the tail is not.
+//
+// 2026-12-03, later (load 6-9, bench/handler_cost.sh, 8 rounds against the engine
+// of the morning): handler-% 7.6-12.7 (median 10.8) against 7.7-18.4 (13.2);
+// µs/handler 5.9-13.1 (7.7) against 6.5-14.5 (8.3); the medians: handler 3.5-3.9
+// µs against 3.6-4.3, med-handler-% 10.5-11.6 (10.8) against 10.6-12.0 (11.3).
+// What changed: a run no longer re-arms the watchdog's timer (perf showed the
+// re-arm's netpoller wake-up, a write syscall, inside the handler), and a
+// runtime finds a shared handler's function without hashing its source. Where
+// the mean goes, measured per handler (thread CPU clock, getrusage, an execution
+// trace): the slowest 1 % of handlers hold 20-55 % of all handler time. Of the
+// slowest 3 %, most show no Go event at all (no collection, no preemption, no
+// block) and their thread CPU time equals their wall time: work outside Go's
+// view, page faults on fresh heap pages among it (a fault costs tens of µs on
+// this VM). Handlers that run while the collector marks (~3 % of them) take 2x
+// at the median and 7x on average (assists, in proportion to what the handler
+// allocates: ~1.7 KB, a quarter of it goja's value stack grown anew on each
+// entry), 16 % of handler time. Tried and dropped, no gain: running the tests
+// from inside the script's call (one entry into goja less), calling tests
+// through a JS trampoline (two allocations less, a call more: slower),
+// running the handlers before explain, building the runtime while the first
+// request is on the wire (the loopback exchange is too short to hide it).
 func BenchmarkRun1000(b *testing.B) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

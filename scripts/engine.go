@@ -14,7 +14,8 @@
 // closure that holds client, request, response, jsonPath and console (see wrap), so
 // a script reads them from a slot rather than the global object; a run then calls
 // that function and, for each client.test, the test's. A run finds its function by
-// the Program in its runtime's own table (no lock), takes the runtime from a
+// the Program in its runtime's own table (no lock; the last one found without
+// hashing the source, an empty run 0.29 µs against 0.34), takes the runtime from a
 // lock-free slot, reads no clock (see watchdog) and defines nothing: the global
 // request and response are getters made once. The buffer refusals are getters on
 // the global object rather than a proxy of it (which cost every global name
