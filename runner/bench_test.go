@@ -47,11 +47,12 @@ import (
 // separate from the noise. The target (the mean under 10 %) is still not met: the
 // typical handler is under it, the tail is not.
 //
-// 2026-12-03, later (load 6-9, bench/handler_cost.sh, 8 rounds against the engine
-// of the morning): handler-% 7.6-12.7 (median 10.8) against 7.7-18.4 (13.2);
-// µs/handler 5.9-13.1 (7.7) against 6.5-14.5 (8.3); the medians: handler 3.5-3.9
-// µs against 3.6-4.3, med-handler-% 10.5-11.6 (10.8) against 10.6-12.0 (11.3).
-// What changed: a run no longer re-arms the watchdog's timer (perf showed the
+// 2026-12-03, later (load 6-9, bench/handler_cost.sh against the engine of the
+// morning). 8 rounds: handler-% 7.6-12.7 (median 10.8) against 7.7-18.4 (13.2);
+// µs/handler 5.9-13.1 (7.7) against 6.5-14.5 (8.3); med-handler-% 10.5-11.6
+// (10.8) against 10.6-12.0 (11.3). 6 rounds after: handler-% 9.3-22.1 (10.5)
+// against 9.2-13.9 (11.9), med-handler-% 10.9-13.2 (11.4) against 10.1-11.5
+// (11.1): under that load the change does not separate from the noise. What changed: a run no longer re-arms the watchdog's timer (perf showed the
 // re-arm's netpoller wake-up, a write syscall, inside the handler), and a
 // runtime finds a shared handler's function without hashing its source. Where
 // the mean goes, measured per handler (thread CPU clock, getrusage, an execution
