@@ -45,6 +45,12 @@ type machine struct {
 	// Keyed by the Program itself, so that a run finds its function without
 	// the Engine's lock.
 	fns map[fnKey]goja.Callable
+	// lastKey and lastFn are the function the last run found, checked before
+	// fns: a run of one handler file, or of requests sharing a handler, finds
+	// it by comparing strings whose pointers are equal rather than hashing the
+	// source again.
+	lastKey fnKey
+	lastFn  goja.Callable
 	// client, console and jsonPath are the objects the scripts' functions are
 	// made with (see function).
 	client, console, jsonPath goja.Value

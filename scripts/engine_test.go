@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/dop251/goja"
 )
 
 func jsonResponse(body string) *Response {
@@ -468,5 +470,31 @@ func TestTimeLimitNeverEarly(t *testing.T) {
 		if took := time.Since(start); out.Err == nil || took < e.Timeout {
 			t.Fatalf("stopped after %v (limit %v): %v", took, e.Timeout, out.Err)
 		}
+	}
+}
+
+// TestWatchdogTicksOnBetweenRuns: a tick that finds the machine between two runs,
+// as most ticks of a collection run do, keeps the timer going when a run started
+// since the tick before, so that the next run need not re-arm it (which woke the
+// network poller with a syscall inside the run); a tick with no run since the last
+// one stops it. The ticks are called by hand, on a timer that never fires.
+func TestWatchdogTicksOnBetweenRuns(t *testing.T) {
+	w := &watchdog{vm: goja.New(), state: idle}
+	w.timer = time.AfterFunc(time.Hour, func() {})
+	w.armed = true
+	defer w.timer.Stop()
+	for i := 0; i < 3; i++ {
+		w.start(context.Background(), time.Second, 1<<20)
+		w.stop()
+		w.timer.Stop() // the tick is called here, not by the timer
+		w.tick()
+		if !w.armed {
+			t.Fatalf("round %d: a tick after a run stopped the timer; the next run re-arms it", i)
+		}
+	}
+	w.timer.Stop()
+	w.tick()
+	if w.armed {
+		t.Fatal("a tick with no run since the last one left the timer going")
 	}
 }
