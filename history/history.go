@@ -85,6 +85,8 @@ type Store struct {
 	// openErr is what went wrong in it.
 	ready   chan struct{}
 	openErr error
+	// stmts are the prepared statements, see stmts.go.
+	stmts stmtCache
 }
 
 // DefaultPath returns the database path: $HTTPLENS_HISTORY when set, otherwise
@@ -113,6 +115,7 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	if err := s.prepare(); err != nil {
+		s.closeStmts()
 		s.db.Close()
 		return nil, err
 	}
@@ -251,5 +254,6 @@ func (s *Store) Path() string { return s.path }
 // Close closes the database.
 func (s *Store) Close() error {
 	s.wait()
+	s.closeStmts()
 	return s.db.Close()
 }
