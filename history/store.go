@@ -69,13 +69,15 @@ func (s *Store) newRecord(e Entry) (record, error) {
 	}
 	r.etag = headers.List(rsHeaders).Get("ETag")
 	var err error
-	if r.reqHeaders, err = json.Marshal(nonNil(reqHeaders)); err != nil {
+	if r.reqHeaders, err = headersJSON(reqHeaders); err != nil {
 		return r, err
 	}
-	if r.rsHeaders, err = json.Marshal(nonNil(rsHeaders)); err != nil {
+	if r.rsHeaders, err = headersJSON(rsHeaders); err != nil {
 		return r, err
 	}
-	if r.hops, err = json.Marshal(nonNilHops(r.e.Hops)); err != nil {
+	if len(r.e.Hops) == 0 {
+		r.hops = []byte("[]")
+	} else if r.hops, err = json.Marshal(r.e.Hops); err != nil {
 		return r, err
 	}
 	if !e.Received.IsZero() {
@@ -91,13 +93,6 @@ func (s *Store) newRecord(e Entry) (record, error) {
 	r.size = int64(len(r.requestHead) + len(r.reqBody) + len(r.rsHead) + len(r.body) + len(r.decoded) +
 		len(r.extra) + len(r.reqHeaders) + len(r.rsHeaders))
 	return r, nil
-}
-
-func nonNilHops(h []requests.Hop) []requests.Hop {
-	if h == nil {
-		return []requests.Hop{}
-	}
-	return h
 }
 
 func capBytes(b []byte, limit int64) []byte {
