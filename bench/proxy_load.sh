@@ -36,8 +36,8 @@ start() {
   echo "$1=$addr,$pid"
 }
 args=()
-args+=("$(start new "$tmp/httplens")")
 if [ -n "$old" ]; then args+=("$(start old "$old")"); fi
+args+=("$(start new "$tmp/httplens")")
 $pin_load "$tmp/proxyload" -rounds "$rounds" -n "${N:-20000}" -conns "${CONNS:-200}" -size "${SIZE:-1024}" "${args[@]}"
 for d in "$tmp"/*/; do
   [ -f "$d/history.db" ] || continue

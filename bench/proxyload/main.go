@@ -5,7 +5,8 @@
 // round, and prints the median and range over the rounds of each proxy's ratio
 // to direct: time (direct req/s over the proxy's), p99 latency, and CPU per
 // request (client and upstream in this process, plus the proxy process when
-// its pid is given). Ratios from the same round share the machine's load, so
+// its pid is given); with two proxies or more, each after the first is also
+// compared with the first, round by round. Ratios from the same round share the machine's load, so
 // they move much less than the raw figures on a shared machine.
 //
 // Usage: proxyload [-conns 200] [-n 20000] [-rounds 10] [-size 1024] NAME=ADDR[,PID]...
@@ -102,6 +103,17 @@ func main() {
 		}
 		fmt.Printf("  %s: time %s  p99 %s  cpu/req %s  (req/s median %.0f, p99 median %.2f ms)\n",
 			t.name, spread(rt), spread(rp), spread(rc), median(t.rps), median(t.p99))
+	}
+	// Two builds of a proxy compared round by round: the later ones against the first.
+	for _, t := range targets[min(2, len(targets)):] {
+		b := targets[1]
+		rt, rp, rc := make([]float64, *rounds), make([]float64, *rounds), make([]float64, *rounds)
+		for i := range *rounds {
+			rt[i] = b.rps[i] / t.rps[i]
+			rp[i] = t.p99[i] / b.p99[i]
+			rc[i] = t.cpu[i] / b.cpu[i]
+		}
+		fmt.Printf("  %s/%s: time %s  p99 %s  cpu/req %s\n", t.name, b.name, spread(rt), spread(rp), spread(rc))
 	}
 }
 
