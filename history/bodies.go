@@ -47,6 +47,17 @@ func storeBody(ctx context.Context, tx *writeTx, b *bodyRef) (id sql.NullInt64, 
 	if b == nil {
 		return id, 0, nil
 	}
+	if got, ok := tx.bodies[b.hash]; ok {
+		return got.id, got.size, nil
+	}
+	defer func() {
+		if err == nil {
+			if tx.bodies == nil {
+				tx.bodies = map[[32]byte]storedBody{}
+			}
+			tx.bodies[b.hash] = storedBody{id, size}
+		}
+	}()
 	err = tx.queryRow(ctx, []any{&id, &size}, findBody, b.hash[:])
 	if err == nil || err != sql.ErrNoRows {
 		return id, size, err

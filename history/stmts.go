@@ -84,6 +84,17 @@ type writeTx struct {
 	s     *Store
 	tx    *sql.Tx
 	bound map[string]*sql.Stmt
+	// bodies are the bodies table rows this transaction found or added, by
+	// hash: a batch that records the same body many times (a polled API, an
+	// image fetched again and again) looks it up once. Nothing is deleted
+	// before a transaction's last insert (retention runs after), so an id
+	// found here stays valid while it inserts.
+	bodies map[[32]byte]storedBody
+}
+
+type storedBody struct {
+	id   sql.NullInt64
+	size int64
 }
 
 // begin starts a write transaction (IMMEDIATE, see dsn). The statements it may
