@@ -199,15 +199,15 @@ func load(b *testing.B, c *http.Client, u string, n, conns int) (rps, p99 float6
 	return float64(n) / elapsed.Seconds(), float64(lat[len(lat)*99/100].Microseconds()) / 1000
 }
 
-// BenchmarkRatio1KB200 is Benchmark1KB200Conns as one figure per question: in
+// BenchmarkRatioToDirect1KB is Benchmark1KB200Conns as one figure per question: in
 // each of $PROXY_ROUNDS rounds (default 9) it runs 20,000 requests direct,
 // through the bare relay and through the proxy, in an order that rotates, and
 // reports the median over the rounds of each ratio to direct: time (direct
 // req/s over the proxy's), p99 latency and CPU per request, with their range
 // in the log. The rounds of one run share the machine's load, so the ratios
 // hold still where the raw figures swing 5x. b.N is not used: run it with
-// go test ./proxy -run '^$' -bench Ratio1KB200 -benchtime 1x
-func BenchmarkRatio1KB200(b *testing.B) {
+// go test ./proxy -run '^$' -bench RatioToDirect -benchtime 1x
+func BenchmarkRatioToDirect1KB(b *testing.B) {
 	const conns, n = 200, 20000
 	rounds := 9
 	if v, err := strconv.Atoi(os.Getenv("PROXY_ROUNDS")); err == nil && v > 0 {
