@@ -20,19 +20,33 @@ type stmtCache struct {
 }
 
 // stmt returns the prepared statement for query, preparing it on first use.
+// The lock is not held while preparing: that may open a connection, which
+// waits for any write transaction in progress (see begin), and such a
+// transaction may itself be waiting for the lock in writeTx.stmt.
 func (s *Store) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	c := &s.stmts
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if st := c.m[query]; st != nil {
+	st, closed := c.m[query], c.closed
+	c.mu.Unlock()
+	if st != nil {
 		return st, nil
 	}
-	if c.closed {
+	if closed {
 		return nil, sql.ErrConnDone
 	}
 	st, err := s.db.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		st.Close()
+		return nil, sql.ErrConnDone
+	}
+	if other := c.m[query]; other != nil {
+		st.Close() // prepared meanwhile by another goroutine
+		return other, nil
 	}
 	if c.m == nil {
 		c.m = map[string]*sql.Stmt{}
