@@ -21,7 +21,7 @@ func (s *Store) AddAll(ctx context.Context, entries []Entry) ([]int64, error) {
 		}
 		records[i] = r
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}

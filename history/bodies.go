@@ -35,19 +35,35 @@ func newBodyRef(b []byte) *bodyRef {
 	return &bodyRef{data: b, hash: sha256.Sum256(b)}
 }
 
+const (
+	findBody   = `SELECT id, LENGTH(data) FROM bodies WHERE hash = ?`
+	insertBody = `INSERT INTO bodies (hash, codec, data) VALUES (?, ?, ?)`
+)
+
 // storeBody returns the id of the body in the bodies table, inserting it
 // (compressed) when no body with the same bytes is there yet, and the bytes its
 // row takes, which Add counts against MaxBytes for every exchange that uses it.
-func storeBody(ctx context.Context, tx *sql.Tx, b *bodyRef) (id sql.NullInt64, size int64, err error) {
+func storeBody(ctx context.Context, tx *writeTx, b *bodyRef) (id sql.NullInt64, size int64, err error) {
 	if b == nil {
 		return id, 0, nil
 	}
-	err = tx.QueryRowContext(ctx, `SELECT id, LENGTH(data) FROM bodies WHERE hash = ?`, b.hash[:]).Scan(&id, &size)
+	if got, ok := tx.bodies[b.hash]; ok {
+		return got.id, got.size, nil
+	}
+	defer func() {
+		if err == nil {
+			if tx.bodies == nil {
+				tx.bodies = map[[32]byte]storedBody{}
+			}
+			tx.bodies[b.hash] = storedBody{id, size}
+		}
+	}()
+	err = tx.queryRow(ctx, []any{&id, &size}, findBody, b.hash[:])
 	if err == nil || err != sql.ErrNoRows {
 		return id, size, err
 	}
 	codec, data := compress(b.data)
-	res, err := tx.ExecContext(ctx, `INSERT INTO bodies (hash, codec, data) VALUES (?, ?, ?)`, b.hash[:], codec, data)
+	res, err := tx.exec(ctx, insertBody, b.hash[:], codec, data)
 	if err != nil {
 		return id, 0, err
 	}

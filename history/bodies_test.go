@@ -105,3 +105,48 @@ func TestUnknownCodecIsAnError(t *testing.T) {
 		t.Fatalf("err %v", err)
 	}
 }
+
+// A batch that records the same large body many times (and another one between)
+// stores each body once, every exchange reads its own back, and each counts
+// the body's stored size as a single Add would.
+func TestAddAllSharesBodiesWithinTheBatch(t *testing.T) {
+	s := tempStore(t, Options{KeepPerRequest: -1})
+	ctx := context.Background()
+	a := bytes.Repeat([]byte("polled "), 500)
+	b := bytes.Repeat([]byte("image! "), 400)
+	var batch []Entry
+	for i, body := range [][]byte{a, b, a, a, b, a} {
+		e := sample("proxy", "GET /"+string(rune('a'+i)))
+		e.Response.Body, e.BodyBytes = body, int64(len(body))
+		if i == 3 {
+			e.Response.Decoded = a // the same bytes as a decoded body too
+		}
+		batch = append(batch, e)
+	}
+	ids, err := s.AddAll(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := countBodies(t, s); rows != 2 {
+		t.Errorf("%d body rows for two distinct bodies", rows)
+	}
+	for i, id := range ids {
+		got, err := s.Get(ctx, id)
+		if err != nil || !bytes.Equal(got.Response.Body, batch[i].Response.Body) ||
+			!bytes.Equal(got.Response.Decoded, batch[i].Response.Decoded) {
+			t.Fatalf("exchange %d reads back %d body bytes, %d decoded (%v)", i, len(got.Response.Body), len(got.Response.Decoded), err)
+		}
+	}
+	checkTotal(t, s)
+	// Sizes as separate Adds count them.
+	one := tempStore(t, Options{KeepPerRequest: -1})
+	for _, e := range batch {
+		if _, err := one.Add(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, want, _ := one.Size(ctx)
+	if _, got, _ := s.Size(ctx); got != want {
+		t.Errorf("the batch counts %d bytes, single adds %d", got, want)
+	}
+}

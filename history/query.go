@@ -19,7 +19,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Summary, error) {
 	}
 	where, args := f.where()
 	limit := f.limit()
-	rows, err := s.db.QueryContext(ctx, `SELECT id, file, name, method, url, status, reason, body_bytes,
+	rows, err := s.query(ctx, `SELECT id, file, name, method, url, status, reason, body_bytes,
 		etag, total_ns, sent_ns, error FROM exchanges`+where+` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
@@ -83,7 +83,7 @@ func (s *Store) Get(ctx context.Context, id int64) (Entry, error) {
 	if err := s.wait(); err != nil {
 		return Entry{}, err
 	}
-	row := s.db.QueryRowContext(ctx, `SELECT `+entryColumns+entryTables+` WHERE x.id = ?`, id)
+	row := s.queryRow(ctx, `SELECT `+entryColumns+entryTables+` WHERE x.id = ?`, id)
 	e, err := scanEntry(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Entry{}, fmt.Errorf("%w: %d", ErrNotFound, id)
@@ -109,7 +109,7 @@ func (s *Store) LatestOf(ctx context.Context, file, name, method string) (e Entr
 	if err := s.wait(); err != nil {
 		return Entry{}, false, err
 	}
-	row := s.db.QueryRowContext(ctx, `SELECT `+entryColumns+entryTables+`
+	row := s.queryRow(ctx, `SELECT `+entryColumns+entryTables+`
 		WHERE x.file = ? AND x.name = ? AND x.has_response AND (x.method <> 'OPTIONS' OR ? = 'OPTIONS')
 		ORDER BY x.id DESC LIMIT 1`, file, name, strings.ToUpper(method))
 	e, err = scanEntry(row)
@@ -133,7 +133,7 @@ func (s *Store) Each(ctx context.Context, f Filter, fn func(Entry) error) error 
 	query := `SELECT ` + entryColumns + entryTables + ` WHERE x.id IN (SELECT id FROM exchanges` + where +
 		` ORDER BY id DESC LIMIT ?) ORDER BY x.id`
 	args = append(args, f.limit())
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("history: %w", err)
 	}

@@ -81,6 +81,10 @@ func TestMigrateFromV1(t *testing.T) {
 	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
 		t.Fatalf("journal_mode = %q, %v", mode, err)
 	}
+	var temp int
+	if err := s.db.QueryRow("PRAGMA temp_store").Scan(&temp); err != nil || temp != 2 {
+		t.Fatalf("temp_store = %d (2 is memory), %v", temp, err)
+	}
 
 	got, err := s.Get(ctx, 1)
 	if err != nil {

@@ -69,13 +69,15 @@ func (s *Store) newRecord(e Entry) (record, error) {
 	}
 	r.etag = headers.List(rsHeaders).Get("ETag")
 	var err error
-	if r.reqHeaders, err = json.Marshal(nonNil(reqHeaders)); err != nil {
+	if r.reqHeaders, err = headersJSON(reqHeaders); err != nil {
 		return r, err
 	}
-	if r.rsHeaders, err = json.Marshal(nonNil(rsHeaders)); err != nil {
+	if r.rsHeaders, err = headersJSON(rsHeaders); err != nil {
 		return r, err
 	}
-	if r.hops, err = json.Marshal(nonNilHops(r.e.Hops)); err != nil {
+	if len(r.e.Hops) == 0 {
+		r.hops = []byte("[]")
+	} else if r.hops, err = json.Marshal(r.e.Hops); err != nil {
 		return r, err
 	}
 	if !e.Received.IsZero() {
@@ -91,13 +93,6 @@ func (s *Store) newRecord(e Entry) (record, error) {
 	r.size = int64(len(r.requestHead) + len(r.reqBody) + len(r.rsHead) + len(r.body) + len(r.decoded) +
 		len(r.extra) + len(r.reqHeaders) + len(r.rsHeaders))
 	return r, nil
-}
-
-func nonNilHops(h []requests.Hop) []requests.Hop {
-	if h == nil {
-		return []requests.Hop{}
-	}
-	return h
 }
 
 func capBytes(b []byte, limit int64) []byte {
@@ -123,7 +118,7 @@ func (s *Store) add(ctx context.Context, e Entry) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("history: %w", err)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("history: %w", err)
 	}
@@ -144,7 +139,29 @@ func (s *Store) add(ctx context.Context, e Entry) (int64, error) {
 	return id, nil
 }
 
-func insert(ctx context.Context, tx *sql.Tx, r record) (int64, error) {
+// The statements every Add runs, prepared once (see stmts.go).
+const (
+	insertExchange = `INSERT INTO exchanges (
+		sent_ns, received_ns, file, name, method, url, proto, has_response, response_proto, status, reason,
+		reconstructed, body_bytes, truncated, etag,
+		dns_ns, connect_ns, tls_ns, ttfb_ns, transfer_ns, total_ns, error, redacted, size
+	) VALUES (?,?,?,?,?,?,?,?,?,?,?, ?,?,?,?, ?,?,?,?,?,?,?,?,?)`
+	insertDetails = `INSERT INTO details (id, request_headers, response_headers, hops,
+		request_head, request_body, response_head, body, decoded, extra, body_ref, decoded_ref)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`
+	pruneRequestQuery = `DELETE FROM exchanges WHERE file = ? AND name = ? AND id <= (
+		SELECT id FROM exchanges WHERE file = ? AND name = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`
+	totalBytes = `SELECT bytes FROM totals WHERE id = 1`
+	sizeCut    = `SELECT MAX(id) FROM (
+		SELECT id, SUM(size) OVER (ORDER BY id DESC) AS run FROM exchanges) WHERE run > ?`
+	sizeDelete = `DELETE FROM exchanges WHERE id <= ? AND id < (SELECT MAX(id) FROM exchanges)`
+)
+
+// writeQueries are prepared before each write transaction begins.
+var writeQueries = []string{insertExchange, insertDetails, findBody, insertBody, pruneRequestQuery, totalBytes,
+	sizeCut, sizeDelete}
+
+func insert(ctx context.Context, tx *writeTx, r record) (int64, error) {
 	e := r.e
 	bodyRef, n1, err := storeBody(ctx, tx, r.bodyRef)
 	if err != nil {
@@ -155,11 +172,7 @@ func insert(ctx context.Context, tx *sql.Tx, r record) (int64, error) {
 		return 0, err
 	}
 	r.size += n1 + n2
-	res, err := tx.ExecContext(ctx, `INSERT INTO exchanges (
-		sent_ns, received_ns, file, name, method, url, proto, has_response, response_proto, status, reason,
-		reconstructed, body_bytes, truncated, etag,
-		dns_ns, connect_ns, tls_ns, ttfb_ns, transfer_ns, total_ns, error, redacted, size
-	) VALUES (?,?,?,?,?,?,?,?,?,?,?, ?,?,?,?, ?,?,?,?,?,?,?,?,?)`,
+	res, err := tx.exec(ctx, insertExchange,
 		e.Sent.UnixNano(), r.receivedNS, e.File, e.Name, e.Request.Method, e.Request.URL, e.Request.Proto,
 		r.hasResponse, r.proto, r.status, r.reason, r.reconstructed, e.BodyBytes, r.truncated, r.etag,
 		int64(e.Timing.DNS), int64(e.Timing.Connect), int64(e.Timing.TLS), int64(e.Timing.TTFB),
@@ -171,9 +184,7 @@ func insert(ctx context.Context, tx *sql.Tx, r record) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO details (id, request_headers, response_headers, hops,
-		request_head, request_body, response_head, body, decoded, extra, body_ref, decoded_ref)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+	_, err = tx.exec(ctx, insertDetails,
 		id, string(r.reqHeaders), string(r.rsHeaders), string(r.hops),
 		r.requestHead, r.reqBody, r.rsHead, r.body, r.decoded, r.extra, bodyRef, decodedRef)
 	return id, err
@@ -187,13 +198,13 @@ func (s *Store) Prune(ctx context.Context) error {
 	if err := s.wait(); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("history: %w", err)
 	}
 	defer tx.Rollback()
 	if s.opts.KeepPerRequest > 0 {
-		_, err := tx.ExecContext(ctx, `DELETE FROM exchanges WHERE id IN (
+		_, err := tx.tx.ExecContext(ctx, `DELETE FROM exchanges WHERE id IN (
 			SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY file, name ORDER BY id DESC) AS n
 			                FROM exchanges) WHERE n > ?)`, s.opts.KeepPerRequest)
 		if err != nil {
@@ -214,25 +225,23 @@ func (s *Store) Prune(ctx context.Context) error {
 }
 
 // pruneRequest keeps the newest KeepPerRequest exchanges of (file, name).
-func (s *Store) pruneRequest(ctx context.Context, tx *sql.Tx, file, name string) error {
+func (s *Store) pruneRequest(ctx context.Context, tx *writeTx, file, name string) error {
 	if s.opts.KeepPerRequest < 0 {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM exchanges WHERE file = ? AND name = ? AND id <= (
-		SELECT id FROM exchanges WHERE file = ? AND name = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
-		file, name, file, name, s.opts.KeepPerRequest)
+	_, err := tx.exec(ctx, pruneRequestQuery, file, name, file, name, s.opts.KeepPerRequest)
 	return err
 }
 
 // pruneSize deletes the oldest exchanges until the total fits MaxBytes, keeping
 // the newest whatever its size. The total is kept by triggers, so when nothing
 // needs pruning this costs one row read.
-func (s *Store) pruneSize(ctx context.Context, tx *sql.Tx) error {
+func (s *Store) pruneSize(ctx context.Context, tx *writeTx) error {
 	if s.opts.MaxBytes < 0 {
 		return nil
 	}
 	var total int64
-	if err := tx.QueryRowContext(ctx, `SELECT bytes FROM totals WHERE id = 1`).Scan(&total); err != nil {
+	if err := tx.queryRow(ctx, []any{&total}, totalBytes); err != nil {
 		return err
 	}
 	if total <= s.opts.MaxBytes {
@@ -241,13 +250,10 @@ func (s *Store) pruneSize(ctx context.Context, tx *sql.Tx) error {
 	// The newest exchange whose running total (counted from the newest down)
 	// goes past the cap, and every older one, must go.
 	var cut sql.NullInt64
-	err := tx.QueryRowContext(ctx, `SELECT MAX(id) FROM (
-		SELECT id, SUM(size) OVER (ORDER BY id DESC) AS run FROM exchanges) WHERE run > ?`,
-		s.opts.MaxBytes).Scan(&cut)
-	if err != nil || !cut.Valid {
+	if err := tx.queryRow(ctx, []any{&cut}, sizeCut, s.opts.MaxBytes); err != nil || !cut.Valid {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `DELETE FROM exchanges WHERE id <= ? AND id < (SELECT MAX(id) FROM exchanges)`, cut.Int64)
+	_, err := tx.exec(ctx, sizeDelete, cut.Int64)
 	return err
 }
 
@@ -257,7 +263,7 @@ func (s *Store) Size(ctx context.Context) (count int, bytes int64, err error) {
 	if err := s.wait(); err != nil {
 		return 0, 0, err
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM exchanges), bytes FROM totals WHERE id = 1`).
+	err = s.queryRow(ctx, `SELECT (SELECT COUNT(*) FROM exchanges), bytes FROM totals WHERE id = 1`).
 		Scan(&count, &bytes)
 	if err != nil {
 		return 0, 0, fmt.Errorf("history: %w", err)

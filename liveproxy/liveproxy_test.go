@@ -169,3 +169,57 @@ func TestServeReportsAFailedListener(t *testing.T) {
 	}
 	s.Stop()
 }
+
+// Storing does not wait for Each: while Each still handles one exchange, the
+// next is already kept in the history, and Each still sees them all, in order.
+// (Storing and delivering shared one goroutine, so under load the connections
+// waited for the sum of the two.)
+func TestStoringOverlapsEach(t *testing.T) {
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, r.URL.Path) }))
+	defer up.Close()
+	store, err := history.Open(filepath.Join(t.TempDir(), "h.db"), history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entered, release := make(chan struct{}), make(chan struct{})
+	var seen []string
+	s := Serve(ln, store, Options{Each: func(k Kept) {
+		if len(seen) == 0 {
+			close(entered)
+			<-release
+		}
+		seen = append(seen, k.Request.URL)
+	}})
+	pu, _ := url.Parse("http://" + s.Addr)
+	c := &http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(pu)}, Timeout: 30 * time.Second}
+	get := func(path string) {
+		resp, err := c.Get(up.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	get("/a")
+	<-entered
+	get("/b")
+	// Bounded only so that a regression fails rather than hangs.
+	for deadline := time.Now().Add(20 * time.Second); s.Stored() < 2; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			n := s.Stored()
+			close(release)
+			s.Stop()
+			t.Fatalf("stored %d exchanges while Each held the first; want 2", n)
+		}
+	}
+	close(release)
+	s.Stop()
+	if want := []string{up.URL + "/a", up.URL + "/b"}; fmt.Sprint(seen) != fmt.Sprint(want) {
+		t.Errorf("Each saw %v, want %v", seen, want)
+	}
+}

@@ -1,6 +1,7 @@
 package proxy
 
 import (
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -8,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -153,41 +155,115 @@ func Benchmark1KB200Conns(b *testing.B) {
 		b.Run(mode, func(b *testing.B) {
 			up := benchUpstream(b, 1024)
 			c := benchClient(b, mode, up.URL, conns)
-			var mu sync.Mutex
-			lat := make([]time.Duration, 0, b.N)
-			work := make(chan struct{}, b.N)
-			for range b.N {
-				work <- struct{}{}
-			}
-			close(work)
 			b.ResetTimer()
 			cpu := cpuTime()
-			start := time.Now()
-			var wg sync.WaitGroup
-			for range conns {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					var mine []time.Duration
-					for range work {
-						t := time.Now()
-						fetch(b, c, up.URL)
-						mine = append(mine, time.Since(t))
-					}
-					mu.Lock()
-					lat = append(lat, mine...)
-					mu.Unlock()
-				}()
-			}
-			wg.Wait()
-			elapsed := time.Since(start)
+			rps, p99 := load(b, c, up.URL, b.N, conns)
 			reportCPU(b, cpu)
 			b.StopTimer()
-			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-			b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
-			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+			b.ReportMetric(rps, "req/s")
+			b.ReportMetric(p99, "p99-ms")
 		})
 	}
+}
+
+// load fetches u n times over conns connections at once and returns the
+// requests per second and the 99th percentile latency in milliseconds.
+func load(b *testing.B, c *http.Client, u string, n, conns int) (rps, p99 float64) {
+	var mu sync.Mutex
+	lat := make([]time.Duration, 0, n)
+	work := make(chan struct{}, n)
+	for range n {
+		work <- struct{}{}
+	}
+	close(work)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			for range work {
+				t := time.Now()
+				fetch(b, c, u)
+				mine = append(mine, time.Since(t))
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	return float64(n) / elapsed.Seconds(), float64(lat[len(lat)*99/100].Microseconds()) / 1000
+}
+
+// BenchmarkRatioToDirect1KB is Benchmark1KB200Conns as one figure per question: in
+// each of $PROXY_ROUNDS rounds (default 9) it runs 20,000 requests direct,
+// through the bare relay and through the proxy, in an order that rotates, and
+// reports the median over the rounds of each ratio to direct: time (direct
+// req/s over the proxy's), p99 latency and CPU per request, with their range
+// in the log (each round's figures go to stderr). The rounds of one run share the machine's load, so the ratios
+// hold still where the raw figures swing 5x. b.N is not used: run it with
+// go test ./proxy -run '^$' -bench RatioToDirect -benchtime 1x
+func BenchmarkRatioToDirect1KB(b *testing.B) {
+	const conns, n = 200, 20000
+	rounds := 9
+	if v, err := strconv.Atoi(os.Getenv("PROXY_ROUNDS")); err == nil && v > 0 {
+		rounds = v
+	}
+	up := benchUpstream(b, 1024)
+	modes := []string{"direct", "relay", "proxy"}
+	clients := map[string]*http.Client{}
+	for _, m := range modes {
+		clients[m] = benchClient(b, m, up.URL, conns)
+		load(b, clients[m], up.URL, conns, conns) // open the connections
+	}
+	type figures struct{ rps, p99, cpu float64 }
+	got := make([]map[string]figures, rounds)
+	for r := range rounds {
+		got[r] = map[string]figures{}
+		for i := range modes {
+			m := modes[(i+r)%len(modes)]
+			cpu := cpuTime()
+			rps, p99 := load(b, clients[m], up.URL, n, conns)
+			got[r][m] = figures{rps, p99, float64(cpuTime()-cpu) / float64(time.Microsecond) / n}
+		}
+		d, rl, p := got[r]["direct"], got[r]["relay"], got[r]["proxy"]
+		// To stderr as they come: the benchmark's log keeps only ten lines.
+		fmt.Fprintf(os.Stderr, "round %d: req/s direct %.0f relay %.0f proxy %.0f; p99 ms %.1f %.1f %.1f; cpu µs/req %.1f %.1f %.1f\n",
+			r+1, d.rps, rl.rps, p.rps, d.p99, rl.p99, p.p99, d.cpu, rl.cpu, p.cpu)
+	}
+	for _, m := range modes[1:] {
+		var t, p99, cpu []float64
+		for _, g := range got {
+			t = append(t, g["direct"].rps/g[m].rps)
+			p99 = append(p99, g[m].p99/g["direct"].p99)
+			cpu = append(cpu, g[m].cpu/g["direct"].cpu)
+		}
+		b.Logf("%s/direct over %d rounds: time %s, p99 %s, cpu/req %s (target for the proxy: 1.5x)",
+			m, rounds, spread(t), spread(p99), spread(cpu))
+		b.ReportMetric(median(t), m+"-time-x")
+		b.ReportMetric(median(p99), m+"-p99-x")
+		b.ReportMetric(median(cpu), m+"-cpu-x")
+	}
+}
+
+// spread is the median and range of ratios: "1.52x (1.40-1.71)".
+func spread(v []float64) string {
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	return fmt.Sprintf("%.2fx (%.2f-%.2f)", median(s), s[0], s[len(s)-1])
+}
+
+func median(v []float64) float64 {
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 // cpuTime is the CPU time the process has used, user and system. Every party of

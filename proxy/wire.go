@@ -25,6 +25,13 @@ var errHeadTooLarge = errors.New("header section larger than 1 MiB")
 // exactly as it arrived. Empty lines before the start line are skipped, as RFC 9112
 // §2.2 allows. io.EOF means the peer closed between messages.
 func readHead(br *bufio.Reader) ([]byte, error) {
+	if br.Buffered() == 0 {
+		// Wait for the first read: a head usually arrives whole in it, and is
+		// then taken in one copy rather than line by line.
+		if _, err := br.Peek(1); err != nil {
+			return nil, err
+		}
+	}
 	if head := bufferedHead(br); head != nil {
 		return head, nil
 	}
