@@ -55,8 +55,15 @@ var httpDateLayouts = [...]string{
 // obsolete reports that a form other than IMF-fixdate was used.
 func parseHTTPDate(s string) (t time.Time, obsolete bool, ok bool) {
 	s = strings.TrimSpace(s)
+	// An HTTP-date is at least 24 bytes (asctime); a shorter value fails every
+	// layout, and each failure allocates an error: skip them (most responses
+	// have no such field at all).
+	if len(s) < len("Mon Jan 2 15:04:05 2006") {
+		return time.Time{}, false, false
+	}
+	s = normaliseDateCase(s)
 	for i, layout := range httpDateLayouts {
-		if t, err := time.Parse(layout, normaliseDateCase(s)); err == nil {
+		if t, err := time.Parse(layout, s); err == nil {
 			return t.UTC(), i > 0, true
 		}
 	}
