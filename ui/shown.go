@@ -33,7 +33,12 @@ func (m *Model) followRequest() tea.Cmd {
 // unformatted is formatted then (the command).
 func (m *Model) show(v shown.View) tea.Cmd {
 	m.lastX = v.E.X
-	if !v.ApplyTo(&m.resp, &m.expl) {
+	// Through locals: panes passed as interfaces escape, and &m.resp would move
+	// every caller's whole Model to the heap on each call (issue 24).
+	resp, expl := m.resp, m.expl
+	found := v.ApplyTo(&resp, &expl)
+	m.resp, m.expl = resp, expl
+	if !found {
 		return nil
 	}
 	return m.startFormatting()
