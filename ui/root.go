@@ -86,7 +86,7 @@ type Model struct {
 	cfg     Config
 	st      Styles
 	keys    keySet
-	help    help.Model
+	help    *hintLine // the help model, and the hint line it last drew
 	w, h    int
 	lay     screenLayout
 	focus   paneID
@@ -142,7 +142,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	h := help.New()
 	h.Styles = st.Help()
 	m := Model{
-		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), help: h,
+		cfg: cfg, st: st, keys: newGlobalKeys(cfg.Keys), help: &hintLine{Model: h},
 		overlay: dialogs.New(), cond: conditional.New(), answers: checks.NewAnswers(),
 		tree: newTreePane(st), req: newRequestPane(st), resp: responsepane.New(st, newResponseKeys(nil)), expl: newExplainPane(st),
 		flight: flight.New(), env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",

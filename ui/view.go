@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -169,7 +170,55 @@ func (m *Model) statusLine() string {
 }
 
 // helpLine is the short help of the global keys and the focused pane.
-func (m *Model) helpLine() string { return statusbar.Hints(m.help, m.focusedKeyMap(), m.w) }
+func (m *Model) helpLine() string { return m.help.line(m.focusedKeyMap(), m.w) }
+
+// hintLine is the help model with the hint line it last drew. The line is the
+// same on most key presses, and drawing it styles every hint anew: a fifth of
+// a Down key's garbage (issue 24). A cache of a pure function, so the model's
+// copies share it.
+type hintLine struct {
+	help.Model
+	w, hw int
+	hints []hint // what out was drawn from
+	out   string
+}
+
+// hint is what the hint line shows of a binding.
+type hint struct {
+	key, desc string
+	on        bool
+}
+
+// line is statusbar.Hints(h.Model, km, w), drawn again only when a hint, the
+// width or the help model's width changed.
+func (h *hintLine) line(km help.KeyMap, w int) string {
+	bs := km.ShortHelp()
+	if h.out != "" && h.w == w && h.hw == h.Width && len(bs) == len(h.hints) {
+		same := true
+		for i, b := range bs {
+			if k := h.hints[i]; k.on != b.Enabled() || k.key != b.Help().Key || k.desc != b.Help().Desc {
+				same = false
+				break
+			}
+		}
+		if same {
+			return h.out
+		}
+	}
+	h.hints = h.hints[:0]
+	for _, b := range bs {
+		h.hints = append(h.hints, hint{key: b.Help().Key, desc: b.Help().Desc, on: b.Enabled()})
+	}
+	h.w, h.hw = w, h.Width
+	h.out = statusbar.Hints(h.Model, staticKeys(bs), w)
+	return h.out
+}
+
+// staticKeys is a help.KeyMap of bindings already listed.
+type staticKeys []key.Binding
+
+func (k staticKeys) ShortHelp() []key.Binding  { return k }
+func (k staticKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k} }
 
 // focusedKeyMap joins the global bindings with the focused pane's (or the text
 // field's while one is edited).
