@@ -127,33 +127,3 @@ func frameLines(st Styles, title, body string, w, h int, focused bool) []string 
 	}
 	return append(lines, border.Render("└"+strings.Repeat("─", inner)+"┘"))
 }
-
-// frameMemo keeps each pane's last framed lines with what they were drawn from.
-// A key press changes one pane; the others' boxes (their borders styled, their
-// lines fitted) are reused when their title, body, size and focus are the same,
-// which a string comparison tells. It is a cache of a pure function: View stays
-// pure as far as anyone can observe.
-type frameMemo struct {
-	panes [paneCount]framed
-}
-
-type framed struct {
-	title, body string
-	w, h        int
-	focused     bool
-	lines       []string
-}
-
-// lines is frameLines for pane p, from the memo when nothing it depends on
-// changed. The result is shared: callers must not modify it.
-func (f *frameMemo) lines(p paneID, st Styles, title, body string, w, h int, focused bool) []string {
-	if f == nil { // a Model not made by New
-		return frameLines(st, title, body, w, h, focused)
-	}
-	c := &f.panes[p]
-	if c.lines != nil && c.w == w && c.h == h && c.focused == focused && c.title == title && c.body == body {
-		return c.lines
-	}
-	*c = framed{title: title, body: body, w: w, h: h, focused: focused, lines: frameLines(st, title, body, w, h, focused)}
-	return c.lines
-}

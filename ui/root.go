@@ -126,7 +126,7 @@ type Model struct {
 
 	acts []action // the action table, built once for this model; never changed
 
-	frames *frameMemo   // the panes' boxes as last drawn, shared by the copies of the model
+	frames *boxMemo     // the panes' box edges as last drawn, shared by the copies of the model
 	saver  saving.Saver // writes edits, copies, pasted requests and bodies
 
 	edits treeedits.Edits // the tree's new, duplicate, rename, delete and new file
@@ -147,7 +147,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 		tree: newTreePane(st), req: newRequestPane(st), resp: responsepane.New(st, newResponseKeys(nil)), expl: newExplainPane(st),
 		flight: flight.New(), env: cfg.Env, last: map[string]collections.Response{}, status: "Loading the collection…",
 		responded: map[string]bool{}, acts: collectionActions(), hist: historycmds.New(cfg.History, cfg.HistoryErr, cfg.Dir),
-		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &frameMemo{}, saver: saving.Saver{Dir: cfg.Dir},
+		scripts: &scripts.Engine{Globals: &scripts.Globals{}}, frames: &boxMemo{}, saver: saving.Saver{Dir: cfg.Dir},
 	}
 	m.useKeymap(cfg.Keys)
 	m.jars = newCookieJars(cfg)

@@ -102,34 +102,35 @@ func (m *Model) tiled() bool {
 }
 
 // tiledScreen is a tiled screen: the boxes' lines (they tile the body, see
-// tiled), each exactly m.w cells, then the status and help lines. It is written into one buffer, sized from
-// the boxes' lines, rather than joined row by row: the screen is made once per
-// key press, and its copies were a fifth of a Down key's garbage (issue 24).
+// tiled), each exactly m.w cells, then the status and help lines. It is
+// written into one buffer, each box's side, body row and side straight into
+// it: the screen is made once per key press, and building each box's lines
+// first (or joining rows) were copies of the whole screen, the biggest part of
+// a Down key's garbage (issue 24). Only the edges of the boxes are kept (see
+// boxMemo); a pane's rows are cut from its View as they are written.
 func (m *Model) tiledScreen() string {
-	var boxes [paneCount][]string
+	var boxes [paneCount]box
 	n := 0
 	for p := range paneCount {
-		boxes[p] = m.paneLines(p)
-		for _, l := range boxes[p] {
-			n += len(l) + 1
-		}
+		boxes[p] = m.paneBox(p)
+		n += boxes[p].size()
 	}
 	status, help := uikit.Fit(m.statusLine(), m.w), uikit.Fit(m.helpLine(), m.w)
 	var b strings.Builder
 	b.Grow(n + len(status) + len(help) + 1)
 	if m.lay.Stacked {
 		for p := range paneCount {
-			for _, l := range boxes[p] {
-				b.WriteString(l)
+			for range boxes[p].h {
+				boxes[p].writeLine(&b)
 				b.WriteByte('\n')
 			}
 		}
 	} else {
 		for _, row := range [2][2]paneID{{paneTree, paneRequest}, {paneResponse, paneExplain}} {
-			left, right := boxes[row[0]], boxes[row[1]]
-			for i := range left {
-				b.WriteString(left[i])
-				b.WriteString(right[i])
+			left, right := &boxes[row[0]], &boxes[row[1]]
+			for range left.h {
+				left.writeLine(&b)
+				right.writeLine(&b)
 				b.WriteByte('\n')
 			}
 		}
@@ -140,11 +141,83 @@ func (m *Model) tiledScreen() string {
 	return b.String()
 }
 
-// paneLines is pane p framed in its rectangle, as lines (see frameMemo).
-func (m *Model) paneLines(p paneID) []string {
+// paneBox is pane p's box in its rectangle, ready to be written line by line.
+func (m *Model) paneBox(p paneID) box {
 	r := m.lay.Panes[p]
 	title, body := m.paneContent(p)
-	return m.frames.lines(p, m.st, title, body, r.W, r.H, p == m.focus)
+	e := m.frames.edges(p, m.st, title, r.W, p == m.focus)
+	return box{edges: e, body: body, inner: r.W - 2, h: r.H}
+}
+
+// box is a pane framed in its rectangle (at least 2×2), as tiledScreen writes
+// it: the top edge, the body's rows between the sides, the bottom edge.
+type box struct {
+	*edges
+	body     string // the rows not yet written
+	inner, h int
+	line     int // the next line to write
+}
+
+// size is a guess of the box's bytes, for the screen's buffer.
+func (x *box) size() int {
+	return len(x.top) + len(x.bottom) + len(x.body) + (x.h-2)*(2*len(x.side)+1) + 2
+}
+
+// writeLine writes the box's next line to b: what frameLines makes, without
+// making it.
+func (x *box) writeLine(b *strings.Builder) {
+	i := x.line
+	x.line++
+	switch i {
+	case 0:
+		b.WriteString(x.top)
+	case x.h - 1:
+		b.WriteString(x.bottom)
+	default:
+		row, rest, _ := strings.Cut(x.body, "\n")
+		x.body = rest
+		b.WriteString(x.side)
+		b.WriteString(uikit.Fit(row, x.inner))
+		b.WriteString(x.side)
+	}
+}
+
+// boxMemo keeps each pane's edges as last drawn. They change with the title,
+// the width and the focus, not with a key press; styling them every frame was
+// a third of a frame's lipgloss work. A cache of a pure function, so the
+// model's copies share it.
+type boxMemo struct {
+	panes [paneCount]edges
+}
+
+// edges are a box's styled top and bottom edges and side, and what they were
+// drawn from.
+type edges struct {
+	st                Styles
+	title             string
+	w                 int
+	focused           bool
+	top, bottom, side string
+}
+
+// edges are pane p's edges, from the memo when they are the same.
+func (f *boxMemo) edges(p paneID, st Styles, title string, w int, focused bool) *edges {
+	var e *edges
+	if f != nil {
+		e = &f.panes[p]
+		if e.top != "" && e.st == st && e.title == title && e.w == w && e.focused == focused {
+			return e
+		}
+	} else { // a Model not made by New
+		e = new(edges)
+	}
+	ends := frameLines(st, title, "", w, 2, focused) // the top and bottom edges only
+	side := st.PaneBorder
+	if focused {
+		side = st.PaneBorderFocused
+	}
+	*e = edges{st: st, title: title, w: w, focused: focused, top: ends[0], bottom: ends[1], side: side.Render("│")}
+	return e
 }
 
 // paneNames are the panes' names in focus order, as the pane bar lists them.

@@ -93,10 +93,10 @@ func (l *Text) Line(i int) string {
 func (l *Text) Lines(from, to int) []string { return l.LinesIn(from, to, 0) }
 
 // LinesIn is Lines for a view w cells wide (0: no limit): a line whose first
-// w+1 bytes are printable ASCII is cut after them. Fitted to w cells it shows
-// the same (its first w-1 cells and "…"), and a frame no longer sanitises and
-// copies the KiB of a long line it cannot show: that was a third of a Down
-// key's allocations, and of the garbage collections they cost (issue 24).
+// w+1 bytes are printable ASCII comes as fitting w cells shows it, its first
+// w-1 cells and "…". A frame no longer sanitises and copies the KiB of a long
+// line it cannot show (that was a third of a Down key's allocations, and of
+// the garbage collections they cost), nor cuts it again (issue 24).
 func (l *Text) LinesIn(from, to, w int) []string {
 	from, to = max(from, 0), min(to, l.n)
 	if from >= to {
@@ -112,7 +112,7 @@ func (l *Text) LinesIn(from, to, w int) []string {
 		buf = buf[:0]
 		c = l.step(l.src, c, &buf)
 		if w > 0 && len(buf) > w+1 && printableASCII(buf[:w+1]) {
-			out = append(out, string(buf[:w+1]))
+			out = append(out, string(append(buf[:w-1], "…"...)))
 			continue
 		}
 		out = append(out, termtext.Sanitize(buf))
