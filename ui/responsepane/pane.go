@@ -90,7 +90,7 @@ func (m *Model) Editing() bool { return m.search.Editing() }
 func (m *Model) KeyMap() Keys { return m.keys }
 
 // FieldKeys are the search field's bindings while it is edited.
-func (m *Model) FieldKeys() field.Keys { return m.search.Keys }
+func (m *Model) FieldKeys() field.Keys { return *m.search.Keys }
 
 // SetSending shows (non-empty) or clears the in-flight indicator.
 func (m *Model) SetSending(s string) { m.sending = s }
