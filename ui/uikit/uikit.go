@@ -119,20 +119,55 @@ func narrow(r rune) bool {
 }
 
 // FitBlock makes lines exactly w×h: extra lines dropped, missing ones blank.
+// It is each line Fit to w, joined, written into one string: a pane's View
+// makes one every frame, and fitting the lines first (each padded line a copy,
+// then the join) was a tenth of a Down key's garbage (issue 24).
 func FitBlock(lines []string, w, h int) string {
 	if h <= 0 {
 		return ""
 	}
-	out := make([]string, h)
-	for i := range out {
+	if w <= 0 {
+		return strings.Repeat("\n", h-1)
+	}
+	type fitted struct {
+		s   string
+		pad int
+	}
+	var small [64]fitted // a pane's lines, without a heap allocation
+	fs := small[:0]
+	if h > len(small) {
+		fs = make([]fitted, 0, h)
+	}
+	size := h - 1
+	for i := range h {
+		l := ""
 		if i < len(lines) {
-			out[i] = Fit(lines[i], w)
-		} else {
-			out[i] = Fit("", w)
+			l = lines[i]
+		}
+		n := Width(l)
+		if n > w {
+			l, n = truncate(l, w)
+		}
+		pad := max(w-n, 0)
+		fs = append(fs, fitted{l, pad})
+		size += len(l) + pad
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(f.s)
+		for p := f.pad; p > 0; p -= len(spaces) {
+			b.WriteString(spaces[:min(p, len(spaces))])
 		}
 	}
-	return strings.Join(out, "\n")
+	return b.String()
 }
+
+// spaces pads lines in FitBlock.
+const spaces = "                                                                "
 
 // Clamp bounds v to [lo, hi]; when hi < lo it returns lo.
 func Clamp(v, lo, hi int) int {
