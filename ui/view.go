@@ -265,26 +265,42 @@ type hint struct {
 // line is statusbar.Hints(h.Model, km, w), drawn again only when a hint, the
 // width or the help model's width changed.
 func (h *hintLine) line(km help.KeyMap, w int) string {
-	bs := km.ShortHelp()
-	if h.out != "" && h.w == w && h.hw == h.Width && len(bs) == len(h.hints) {
-		same := true
-		for i, b := range bs {
-			if k := h.hints[i]; k.on != b.Enabled() || k.key != b.Help().Key || k.desc != b.Help().Desc {
-				same = false
-				break
-			}
-		}
-		if same {
-			return h.out
-		}
+	// The global and the pane's bindings are compared in turn, not joined first.
+	var parts [2][]key.Binding
+	if j, ok := km.(statusbar.Joined); ok {
+		parts = [2][]key.Binding{j.Global.ShortHelp(), j.Pane.ShortHelp()}
+	} else {
+		parts[0] = km.ShortHelp()
+	}
+	if h.out != "" && h.w == w && h.hw == h.Width && h.same(parts) {
+		return h.out
 	}
 	h.hints = h.hints[:0]
-	for _, b := range bs {
-		h.hints = append(h.hints, hint{key: b.Help().Key, desc: b.Help().Desc, on: b.Enabled()})
+	for _, bs := range parts {
+		for _, b := range bs {
+			h.hints = append(h.hints, hint{key: b.Help().Key, desc: b.Help().Desc, on: b.Enabled()})
+		}
 	}
 	h.w, h.hw = w, h.Width
-	h.out = statusbar.Hints(h.Model, staticKeys(bs), w)
+	h.out = statusbar.Hints(h.Model, staticKeys(append(parts[0], parts[1]...)), w)
 	return h.out
+}
+
+// same reports whether parts show the hints the line was drawn from.
+func (h *hintLine) same(parts [2][]key.Binding) bool {
+	if len(parts[0])+len(parts[1]) != len(h.hints) {
+		return false
+	}
+	i := 0
+	for _, bs := range parts {
+		for _, b := range bs {
+			if k := h.hints[i]; k.on != b.Enabled() || k.key != b.Help().Key || k.desc != b.Help().Desc {
+				return false
+			}
+			i++
+		}
+	}
+	return true
 }
 
 // staticKeys is a help.KeyMap of bindings already listed.
