@@ -47,8 +47,9 @@ type Text struct {
 	marks []Cursor
 	n     int
 
-	mu   sync.Mutex
-	kept window // the lines LinesIn made last
+	mu      sync.Mutex
+	kept    window // the lines LinesIn made last
+	scratch []byte // a line's source bytes, in walk
 }
 
 // window is lines [from, from+len(lines)) made for a view w cells wide.
@@ -147,14 +148,16 @@ func (l *Text) AppendLinesIn(out []string, from, to, w int) []string {
 }
 
 // walk appends lines [from, to) for a view w cells wide, made from the nearest
-// mark in one walk.
+// mark in one walk. The caller holds l.mu: the source bytes of each line go
+// through l.scratch, reused from walk to walk.
 func (l *Text) walk(out []string, from, to, w int) []string {
 	c := l.marks[from/markEvery]
 	for range from % markEvery {
 		c = l.step(l.src, c, nil)
 	}
 	out = slices.Grow(out, to-from)
-	var buf []byte
+	buf := l.scratch
+	defer func() { l.scratch = buf[:0] }()
 	for range to - from {
 		buf = buf[:0]
 		c = l.step(l.src, c, &buf)
