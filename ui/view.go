@@ -239,21 +239,39 @@ func (m *Model) statusLine() string {
 	if m.flight.Busy() {
 		s.Busy = m.flight.Status()
 	}
-	return statusbar.Line(m.st, s, m.w)
+	return m.help.statusLine(m.st, s, m.w)
 }
 
 // helpLine is the short help of the global keys and the focused pane.
 func (m *Model) helpLine() string { return m.help.line(m.focusedKeyMap(), m.w) }
 
-// hintLine is the help model with the hint line it last drew. The line is the
-// same on most key presses, and drawing it styles every hint anew: a fifth of
-// a Down key's garbage (issue 24). A cache of a pure function, so the model's
-// copies share it.
+// hintLine is the help model with the hint line and the status line it last
+// drew. The lines are the same on most key presses, and drawing them styles
+// every hint anew: a fifth of a Down key's garbage (issue 24). A cache of a
+// pure function, so the model's copies share it.
 type hintLine struct {
 	help.Model
 	w, hw int
 	hints []hint // what out was drawn from
 	out   string
+
+	status    statusKey // what statusOut was drawn from
+	statusOut string
+}
+
+// statusKey is what the status line shows.
+type statusKey struct {
+	st Styles
+	s  statusbar.Status
+	w  int
+}
+
+// statusLine is statusbar.Line, drawn again only when what it shows changed.
+func (h *hintLine) statusLine(st Styles, s statusbar.Status, w int) string {
+	if k := (statusKey{st, s, w}); h.statusOut == "" || h.status != k {
+		h.status, h.statusOut = k, statusbar.Line(st, s, w)
+	}
+	return h.statusOut
 }
 
 // hint is what the hint line shows of a binding.

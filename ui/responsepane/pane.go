@@ -51,6 +51,7 @@ type Model struct {
 
 	progress Progress  // of the body arriving while sending
 	pretty   prettyJob // the formatting of a large body's Pretty tab
+	bar      *barMemo  // the tab bar as last drawn; nil in a Model not made by New
 }
 
 // SetCopyable enables the copy keys when there is a response to copy.
@@ -61,7 +62,7 @@ func (m *Model) SetCopyable(on bool) {
 
 // New returns an empty pane that matches keys against keys.
 func New(st styles.Styles, keys Keys) Model {
-	return Model{st: st, keys: keys, search: field.New("/"), tab: rc.TabRaw}
+	return Model{st: st, keys: keys, search: field.New("/"), tab: rc.TabRaw, bar: &barMemo{}}
 }
 
 // SetSize sets the inner size the pane draws into.
@@ -354,6 +355,54 @@ func (m Model) View() string {
 }
 
 func (m *Model) tabBar() string {
+	k := m.tabBarKey()
+	if c := m.bar; c != nil && c.out != "" && c.key == k {
+		return c.out
+	}
+	out := m.drawTabBar()
+	if m.bar != nil {
+		*m.bar = barMemo{key: k, out: out}
+	}
+	return out
+}
+
+// barMemo is the tab bar as last drawn and what it was drawn from. The bar is
+// the same from key press to key press, and styling it every frame was a tenth
+// of a Down key's time (issue 24). A cache of a pure function: the model's
+// copies share it.
+type barMemo struct {
+	key barKey
+	out string
+}
+
+// barKey is everything the tab bar shows.
+type barKey struct {
+	st        styles.Styles
+	tab       int
+	shown     [rc.TabCount]bool
+	status    int
+	err, note string
+	pending   bool
+	cancel    string
+}
+
+func (m *Model) tabBarKey() barKey {
+	k := barKey{st: m.st, tab: m.tab}
+	for i := range rc.TabCount {
+		k.shown[i] = rc.TabShown(i, m.content)
+	}
+	if c := m.content; c != nil {
+		k.status, k.err, k.note, k.pending = c.Status, c.Err, c.Note, c.Pending
+		if c.Pending {
+			k.cancel = keyset.Name(m.keys.cancel)
+		}
+	}
+	return k
+}
+
+// drawTabBar is the tab bar: the tabs, the active one marked, then the
+// response's error or the Pretty tab's note.
+func (m *Model) drawTabBar() string {
 	parts := make([]string, 0, rc.TabCount+1)
 	for i := range rc.TabCount {
 		if !rc.TabShown(i, m.content) {
