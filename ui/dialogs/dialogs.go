@@ -142,7 +142,13 @@ type Model struct {
 	// open is behind a pointer, copied on write (edit): the dialogs' models are
 	// 3.6 KB, and the root Model is boxed into a tea.Model on every key press,
 	// dialog or not (issue 24). nil when none is open.
-	open    *Dialog
+	open *Dialog
+	*keys
+}
+
+// keys are the dialogs' own keys. They never change: behind a pointer, they
+// are not copied with the model.
+type keys struct {
 	close   textview.Keys
 	confirm confirm.Keys
 	picker  envpicker.Keys
@@ -150,7 +156,7 @@ type Model struct {
 
 // New returns the dialogs with none open.
 func New() Model {
-	return Model{close: textview.NewKeys(), confirm: confirm.NewKeys(), picker: envpicker.NewKeys()}
+	return Model{keys: &keys{close: textview.NewKeys(), confirm: confirm.NewKeys(), picker: envpicker.NewKeys()}}
 }
 
 // Open opens d over the panes, in place of any other.
