@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -142,8 +143,19 @@ func (m *Model) tiledScreen() string {
 }
 
 // paneBox is pane p's box in its rectangle, ready to be written line by line.
+// The response pane, the one a scrolling key changes, gives its lines as they
+// are: they are fitted as they are written, with no joined copy.
 func (m *Model) paneBox(p paneID) box {
 	r := m.lay.Panes[p]
+	if w, h := m.resp.Size(); p == paneResponse && w == r.W-2 && h == r.H-2 {
+		e := m.frames.edges(p, m.st, m.resp.Title(), r.W, p == m.focus)
+		lines := m.resp.Lines()
+		if !slices.ContainsFunc(lines, func(l string) bool { return strings.IndexByte(l, '\n') >= 0 }) {
+			return box{edges: e, lines: lines, byLine: true, inner: r.W - 2, h: r.H}
+		}
+		// A line of several rows: as View shows it.
+		return box{edges: e, body: uikit.FitBlock(lines, r.W-2, r.H-2), inner: r.W - 2, h: r.H}
+	}
 	title, body := m.paneContent(p)
 	e := m.frames.edges(p, m.st, title, r.W, p == m.focus)
 	return box{edges: e, body: body, inner: r.W - 2, h: r.H}
@@ -153,14 +165,23 @@ func (m *Model) paneBox(p paneID) box {
 // it: the top edge, the body's rows between the sides, the bottom edge.
 type box struct {
 	*edges
-	body     string // the rows not yet written
+	body     string   // the rows not yet written
+	lines    []string // or the rows, each to be fitted, when byLine
+	byLine   bool
 	inner, h int
 	line     int // the next line to write
 }
 
 // size is a guess of the box's bytes, for the screen's buffer.
 func (x *box) size() int {
-	return len(x.top) + len(x.bottom) + len(x.body) + (x.h-2)*(2*len(x.side)+1) + 2
+	n := len(x.top) + len(x.bottom) + len(x.body) + (x.h-2)*(2*len(x.side)+1) + 2
+	if x.byLine {
+		n += (x.h - 2) * (x.inner + 3) // a row is its width, or its bytes and a "…"
+		for _, l := range x.lines[:min(len(x.lines), max(x.h-2, 0))] {
+			n += max(len(l)-x.inner, 0)
+		}
+	}
+	return n
 }
 
 // writeLine writes the box's next line to b: what frameLines makes, without
@@ -174,8 +195,14 @@ func (x *box) writeLine(b *strings.Builder) {
 	case x.h - 1:
 		b.WriteString(x.bottom)
 	default:
-		row, rest, _ := strings.Cut(x.body, "\n")
-		x.body = rest
+		var row string
+		if x.byLine {
+			if i-1 < len(x.lines) {
+				row = x.lines[i-1]
+			}
+		} else {
+			row, x.body, _ = strings.Cut(x.body, "\n")
+		}
 		b.WriteString(x.side)
 		b.WriteString(uikit.Fit(row, x.inner))
 		b.WriteString(x.side)

@@ -321,7 +321,15 @@ func (m *Model) bodyHeight() int {
 }
 
 // View draws exactly w×h cells.
-func (m Model) View() string {
+func (m Model) View() string { return uikit.FitBlock(m.Lines(), m.w, m.h) }
+
+// Size is the size the pane draws into.
+func (m *Model) Size() (w, h int) { return m.w, m.h }
+
+// Lines are the pane's lines as View shows them once each is fitted to the
+// pane's width (View is them fitted and joined): the root writes them straight
+// into the screen, without the joined copy (issue 24).
+func (m Model) Lines() []string {
 	lines := make([]string, 0, m.h)
 	lines = append(lines, m.tabBar())
 	lines = append(lines, m.noticeLines()...)
@@ -347,11 +355,14 @@ func (m Model) View() string {
 	default:
 		lines = append(lines, m.visibleLines()...)
 	}
-	body := uikit.FitBlock(lines, m.w, m.h)
 	if m.search.Editing() || m.query != "" {
-		body = uikit.FitBlock(append(strings.Split(body, "\n")[:max(m.h-1, 0)], m.searchLine()), m.w, m.h)
+		// The search line takes the last row.
+		for len(lines) < m.h-1 {
+			lines = append(lines, "")
+		}
+		lines = append(lines[:max(m.h-1, 0)], m.searchLine())
 	}
-	return body
+	return lines
 }
 
 func (m *Model) tabBar() string {
