@@ -204,7 +204,7 @@ func (x *box) writeLine(b *strings.Builder) {
 			row, x.body, _ = strings.Cut(x.body, "\n")
 		}
 		b.WriteString(x.side)
-		b.WriteString(uikit.Fit(row, x.inner))
+		uikit.WriteFit(b, row, x.inner)
 		b.WriteString(x.side)
 	}
 }

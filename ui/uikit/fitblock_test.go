@@ -52,3 +52,17 @@ func FuzzFitBlock(f *testing.F) {
 		}
 	})
 }
+
+// WriteFit writes what Fit returns.
+func TestWriteFitIsFit(t *testing.T) {
+	for _, l := range []string{"", "short", strings.Repeat("x", 300), "日本語のテキスト", "\x1b[31mred\x1b[0m", "👍🏽 ok", "\xff"} {
+		for _, w := range []int{-1, 0, 1, 2, 5, 64, 65, 200} {
+			var b strings.Builder
+			b.WriteString("|")
+			WriteFit(&b, l, w)
+			if got, want := b.String(), "|"+Fit(l, w); got != want {
+				t.Errorf("%q w=%d: wrote %q, Fit is %q", l, w, got, want)
+			}
+		}
+	}
+}

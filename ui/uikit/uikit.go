@@ -159,11 +159,30 @@ func FitBlock(lines []string, w, h int) string {
 			b.WriteByte('\n')
 		}
 		b.WriteString(f.s)
-		for p := f.pad; p > 0; p -= len(spaces) {
-			b.WriteString(spaces[:min(p, len(spaces))])
-		}
+		writeSpaces(&b, f.pad)
 	}
 	return b.String()
+}
+
+// WriteFit writes Fit(line, w) to b without making it: a line that fits is
+// not copied to be padded.
+func WriteFit(b *strings.Builder, line string, w int) {
+	if w <= 0 {
+		return
+	}
+	n := Width(line)
+	if n > w {
+		line, n = truncate(line, w)
+	}
+	b.WriteString(line)
+	writeSpaces(b, w-n)
+}
+
+// writeSpaces writes n spaces to b (none when n ≤ 0).
+func writeSpaces(b *strings.Builder, n int) {
+	for ; n > 0; n -= len(spaces) {
+		b.WriteString(spaces[:min(n, len(spaces))])
+	}
 }
 
 // spaces pads lines in FitBlock.
