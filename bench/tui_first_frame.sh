@@ -17,7 +17,11 @@
 # same package initialisers (SQLite's C runtime, the script engine and its
 # profiler's regexps, chroma, TOML, x/text tables), none of httplens's work.
 # httplens cannot start faster than that; the 1.2x of the issue is below it
-# (2026-12-03: oneframe-heavy 1.43x the baseline's wall time, 1.62x its CPU).
+# (2026-12-03: oneframe-heavy 1.43x the baseline's wall time, 1.62x its CPU;
+# later that day, quieter: oneframe-heavy 1.26x, httplens 1.28x). The floor is
+# package init (~15 ms under load, GODEBUG=inittrace=1 httplens --version:
+# modernc libc and SQLite's tables, goja's profiler (google/pprof) and
+# collation, TOML, two regexp2 versions) and the page faults of a 37 MB binary.
 # Usage: bench/tui_first_frame.sh [RUNS]
 #   OLD=/path/to/an/older/httplens adds its two rows, run in turn with the others.
 set -euo pipefail

@@ -5,7 +5,8 @@
 # sizes in turn, ROUNDS times: in one process the first size would carry the
 # warm-up and the later ones the earlier bodies' heap. Prints each size's
 # median and range of the wall time and of cpu-ms (the process's CPU per press,
-# garbage collection included), and max/min of the medians across sizes.
+# garbage collection included), the bytes a key allocates (garbage is what
+# makes a small session collect often), and max/min of the medians across sizes.
 # Targets (issue 24): max/min under 1.3, under 2 ms a press.
 # Usage: bench/tui_scroll.sh [ROUNDS] [ITERATIONS]
 #   OLD=<git revision> adds that revision's rows, run in turn with the others.
@@ -27,7 +28,7 @@ for ((r = 0; r < rounds; r++)); do
   for size in 1MB 10MB 50MB; do
     for bin in "${bins[@]}"; do
       (cd ui && "$tmp/$bin.test" -test.run '^$' -test.bench "ModelScroll/$size\$" -test.benchtime "${iters}x") |
-        awk -v bin="$bin" -v size="$size" '/^BenchmarkModelScroll/ {print bin, size, $3/1e6, $5}' >>"$tmp/results"
+        awk -v bin="$bin" -v size="$size" '/^BenchmarkModelScroll/ {print bin, size, $3/1e6, $5, $7}' >>"$tmp/results"
     done
   done
 done
@@ -41,7 +42,8 @@ for bin in "${bins[@]}"; do
   for size in 1MB 10MB 50MB; do
     read -r wm wlo whi <<<"$(stats 3 "$bin" "$size")"
     read -r cm clo chi <<<"$(stats 4 "$bin" "$size")"
-    printf '%-4s %-5s  wall median %s ms (%s-%s)   cpu %s ms (%s-%s)\n' "$bin" "$size" "$wm" "$wlo" "$whi" "$cm" "$clo" "$chi"
+    read -r bm _ _ <<<"$(stats 5 "$bin" "$size")"
+    printf '%-4s %-5s  wall median %s ms (%s-%s)   cpu %s ms (%s-%s)   %.0f B a key\n' "$bin" "$size" "$wm" "$wlo" "$whi" "$cm" "$clo" "$chi" "$bm"
     meds+=("$wm $cm")
   done
   printf '%s\n' "${meds[@]}" | awk -v b="$bin" '

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/httplens/httplens/headers"
 )
@@ -82,7 +83,11 @@ func basicAuth(hs []Header) {
 	}
 }
 
-var gqlOperation = regexp.MustCompile(`^\s*(query|mutation|subscription)\s*([_A-Za-z][_0-9A-Za-z]*)?`)
+// Compiled on first use: package init runs before every command's first
+// output, the TUI's first frame too (issue 24).
+var gqlOperation = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(query|mutation|subscription)\s*([_A-Za-z][_0-9A-Za-z]*)?`)
+})
 
 // graphQL wraps the body of a GraphQL request as {"query", "variables",
 // "operationName"} and sends it as a POST. A request is GraphQL with the GRAPHQL
@@ -98,7 +103,7 @@ func graphQL(r *Request, out *Resolved) error {
 			i--
 		}
 	}
-	if !marked && !(out.Method == "POST" && gqlOperation.Match(out.Body) && !json.Valid(out.Body)) {
+	if !marked && !(out.Method == "POST" && gqlOperation().Match(out.Body) && !json.Valid(out.Body)) {
 		return nil
 	}
 	out.Method = "POST"
@@ -110,7 +115,7 @@ func graphQL(r *Request, out *Resolved) error {
 		}
 	}
 	msg := map[string]any{"query": query, "variables": json.RawMessage(vars)}
-	if m := gqlOperation.FindStringSubmatch(query); m != nil && m[2] != "" {
+	if m := gqlOperation().FindStringSubmatch(query); m != nil && m[2] != "" {
 		msg["operationName"] = m[2]
 	}
 	b, err := json.Marshal(msg)

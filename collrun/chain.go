@@ -2,6 +2,7 @@ package collrun
 
 import (
 	"context"
+	"sync"
 
 	"github.com/httplens/httplens/cachelab"
 	"github.com/httplens/httplens/collections"
@@ -83,7 +84,8 @@ func Chain(ctx context.Context, chain []*collections.Request, resolve ResolveFun
 type clientKey struct{}
 
 // defaultClient sends for ContextSend when the context names no client.
-var defaultClient = requests.NewClient(requests.Options{})
+// Made on first use, not at package init (issue 24).
+var defaultClient = sync.OnceValue(func() *requests.Client { return requests.NewClient(requests.Options{}) })
 
 // ContextSend sends r with the client Chain was given (Options.Client), else a
 // default one: the Send of a lab that lives longer than one client, as the
@@ -93,5 +95,5 @@ func ContextSend(ctx context.Context, r requests.Request) requests.Exchange {
 	if c, ok := ctx.Value(clientKey{}).(*requests.Client); ok {
 		return c.Send(ctx, r)
 	}
-	return defaultClient.Send(ctx, r)
+	return defaultClient().Send(ctx, r)
 }

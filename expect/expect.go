@@ -26,6 +26,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/httplens/httplens/explain"
 )
@@ -56,7 +57,8 @@ type Expectation struct {
 	Text  string
 }
 
-var statusPattern = regexp.MustCompile(`^([1-5][0-9][0-9]|[1-5]xx)$`)
+// Compiled on first use, not at package init (issue 24).
+var statusPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([1-5][0-9][0-9]|[1-5]xx)$`) })
 
 // Parse reads the value of an `@expect` directive, such as "status 204". Its error
 // says what is wrong and what would be right; the caller adds the file and line.
@@ -69,7 +71,7 @@ func Parse(text string) (Expectation, error) {
 	args := fields[1:]
 	switch e.Kind {
 	case Status:
-		if len(args) != 1 || !statusPattern.MatchString(strings.ToLower(args[0])) {
+		if len(args) != 1 || !statusPattern().MatchString(strings.ToLower(args[0])) {
 			return e, fmt.Errorf("@expect status takes one status code (204) or class (2xx), got %q", strings.Join(args, " "))
 		}
 		e.Arg = strings.ToLower(args[0])

@@ -112,7 +112,7 @@ func (c *converter) graphQL(where string, r *collections.Request, b *body) {
 func formEscape(s string) string {
 	var b strings.Builder
 	for s != "" {
-		loc := varRef.FindStringIndex(s)
+		loc := varRef().FindStringIndex(s)
 		if loc == nil {
 			b.WriteString(queryEscape(s))
 			break

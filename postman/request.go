@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/httplens/httplens/collections"
 	"github.com/httplens/httplens/headers"
@@ -227,14 +228,15 @@ func setHeader(r *collections.Request, name, value string) {
 	r.Headers = append(r.Headers, collections.Header{Name: name, Value: value})
 }
 
-var varRef = regexp.MustCompile(`\{\{\s*([^{}\s]+)\s*\}\}`)
+// Compiled on first use, not at package init (issue 24).
+var varRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\{\s*([^{}\s]+)\s*\}\}`) })
 
 // substitute replaces {{var}} with collection variables (for Basic credentials,
 // which must be encoded as a whole); ok is false when one is unknown.
 func (c *converter) substitute(s string) (string, bool) {
 	ok := true
-	out := varRef.ReplaceAllStringFunc(s, func(m string) string {
-		v, found := c.vars[varRef.FindStringSubmatch(m)[1]]
+	out := varRef().ReplaceAllStringFunc(s, func(m string) string {
+		v, found := c.vars[varRef().FindStringSubmatch(m)[1]]
 		ok = ok && found
 		return v
 	})
@@ -250,8 +252,8 @@ var postmanDynamic = map[string]string{
 // dynamic rewrites Postman's dynamic variables ({{$guid}}) to httplens's and
 // notes the ones httplens does not have.
 func (c *converter) dynamic(where, s string) string {
-	return varRef.ReplaceAllStringFunc(s, func(m string) string {
-		name := varRef.FindStringSubmatch(m)[1]
+	return varRef().ReplaceAllStringFunc(s, func(m string) string {
+		name := varRef().FindStringSubmatch(m)[1]
 		if !strings.HasPrefix(name, "$") {
 			return m
 		}

@@ -90,7 +90,7 @@ func (m *Model) dialogScreen(h int) dialogs.Screen {
 	fields := func() []keyhelp.Scope {
 		return []keyhelp.Scope{{Name: "Filter and search", Keys: m.tree.FieldKeys()}, {Name: "Body editor", Keys: m.req.EditorKeys()}}
 	}
-	return dialogs.Screen{St: m.st, Help: m.help, W: m.w, H: h, Catalog: m.catalog, Fields: fields}
+	return dialogs.Screen{St: m.st, Help: m.help.Model, W: m.w, H: h, Catalog: m.catalog, Fields: fields}
 }
 
 // envPicker opens the picker on the current environment.

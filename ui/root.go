@@ -81,7 +81,7 @@ type Model struct {
 	cfg     Config
 	st      Styles
 	keys    keySet
-	help    help.Model
+	help    *hintLine // the help model, and the hint line it last drew
 	w, h    int
 	lay     layout.Screen
 	focus   paneID
@@ -104,7 +104,7 @@ type Model struct {
 
 	acts []action // the action table, built once for this model; never changed
 
-	frames *layout.Memo // the panes' boxes as last drawn, shared by the copies of the model
+	frames *layout.Memo // the panes' box edges as last drawn, shared by the copies of the model
 	saver  saving.Saver // writes edits, copies, pasted requests and bodies
 
 	edits treeedits.Edits // the tree's new, duplicate, rename, delete and new file
@@ -121,7 +121,7 @@ func NewWithStyles(cfg Config, st Styles) Model {
 	h.Styles = st.Help()
 	k := bindKeys(cfg.Keys)
 	m := Model{
-		cfg: cfg, st: st, keys: k.Global, help: h, overlay: dialogs.New(),
+		cfg: cfg, st: st, keys: k.Global, help: &hintLine{Model: h}, overlay: dialogs.New(),
 		tree: tree.New(st, k.Tree), req: requestpane.New(st, k.Request), resp: responsepane.New(st, k.Response), expl: explainview.New(st, k.Explain),
 		env: cfg.Env, status: "Loading the collection…", acts: collectionActions(),
 		frames: &layout.Memo{}, saver: saving.Saver{Dir: cfg.Dir},
@@ -185,10 +185,22 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setStatus(msg.Status())
 		return m, nil
 	}
-	if o, ok := m.sess.Handle(msg, m.parts()); ok {
-		return m.step(o)
+	if next, cmd, ok := m.sessionMsg(msg); ok {
+		return next, cmd
 	}
 	return m.handleEditMsg(msg)
+}
+
+// sessionMsg hands msg to the session. A method of its own: Parts point into
+// the model, which would otherwise move Update's model to the heap on every
+// key press (issue 24).
+func (m Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	o, ok := m.sess.Handle(msg, m.parts())
+	if !ok {
+		return nil, nil, false
+	}
+	next, cmd := m.step(o)
+	return next, cmd, true
 }
 
 // The panes by the root's routing names; see package layout.

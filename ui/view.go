@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -102,34 +104,35 @@ func (m *Model) tiled() bool {
 }
 
 // tiledScreen is a tiled screen: the boxes' lines (they tile the body, see
-// tiled), each exactly m.w cells, then the status and help lines. It is written into one buffer, sized from
-// the boxes' lines, rather than joined row by row: the screen is made once per
-// key press, and its copies were a fifth of a Down key's garbage (issue 24).
+// tiled), each exactly m.w cells, then the status and help lines. It is
+// written into one buffer, each box's side, body row and side straight into
+// it: the screen is made once per key press, and building each box's lines
+// first (or joining rows) were copies of the whole screen, the biggest part of
+// a Down key's garbage (issue 24). Only the edges of the boxes are kept (see
+// layout.Memo); a pane's rows are cut from its View as they are written.
 func (m *Model) tiledScreen() string {
-	var boxes [paneCount][]string
+	var boxes [paneCount]layout.Box
 	n := 0
 	for p := range paneCount {
-		boxes[p] = m.paneLines(p)
-		for _, l := range boxes[p] {
-			n += len(l) + 1
-		}
+		boxes[p] = m.paneBox(p)
+		n += boxes[p].Size()
 	}
 	status, help := uikit.Fit(m.statusLine(), m.w), uikit.Fit(m.helpLine(), m.w)
 	var b strings.Builder
 	b.Grow(n + len(status) + len(help) + 1)
 	if m.lay.Stacked {
 		for p := range paneCount {
-			for _, l := range boxes[p] {
-				b.WriteString(l)
+			for range boxes[p].H {
+				boxes[p].WriteLine(&b)
 				b.WriteByte('\n')
 			}
 		}
 	} else {
 		for _, row := range [2][2]paneID{{paneTree, paneRequest}, {paneResponse, paneExplain}} {
-			left, right := boxes[row[0]], boxes[row[1]]
-			for i := range left {
-				b.WriteString(left[i])
-				b.WriteString(right[i])
+			left, right := &boxes[row[0]], &boxes[row[1]]
+			for range left.H {
+				left.WriteLine(&b)
+				right.WriteLine(&b)
 				b.WriteByte('\n')
 			}
 		}
@@ -140,11 +143,23 @@ func (m *Model) tiledScreen() string {
 	return b.String()
 }
 
-// paneLines is pane p framed in its rectangle, as lines (see layout.Memo).
-func (m *Model) paneLines(p paneID) []string {
+// paneBox is pane p's box in its rectangle, ready to be written line by line.
+// The response pane, the one a scrolling key changes, gives its lines as they
+// are: they are fitted as they are written, with no joined copy.
+func (m *Model) paneBox(p paneID) layout.Box {
 	r := m.lay.Panes[p]
+	if w, h := m.resp.Size(); p == paneResponse && w == r.W-2 && h == r.H-2 {
+		e := m.frames.Edges(p, m.st, m.resp.Title(), r.W, p == m.focus)
+		lines := m.resp.Lines()
+		if !slices.ContainsFunc(lines, func(l string) bool { return strings.IndexByte(l, '\n') >= 0 }) {
+			return layout.LinesBox(e, lines, r)
+		}
+		// A line of several rows: as View shows it.
+		return layout.TextBox(e, uikit.FitBlock(lines, r.W-2, r.H-2), r)
+	}
 	title, body := m.paneContent(p)
-	return m.frames.Lines(p, m.st, title, body, r.W, r.H, p == m.focus)
+	e := m.frames.Edges(p, m.st, title, r.W, p == m.focus)
+	return layout.TextBox(e, body, r)
 }
 
 // paneNames are the panes' names in focus order, as the pane bar lists them.
@@ -166,11 +181,93 @@ func (m *Model) statusLine() string {
 	if f := m.sess.Flight(); f.Busy() {
 		s.Busy = f.Status()
 	}
-	return statusbar.Line(m.st, s, m.w)
+	return m.help.statusLine(m.st, s, m.w)
 }
 
 // helpLine is the short help of the global keys and the focused pane.
-func (m *Model) helpLine() string { return statusbar.Hints(m.help, m.focusedKeyMap(), m.w) }
+func (m *Model) helpLine() string { return m.help.line(m.focusedKeyMap(), m.w) }
+
+// hintLine is the help model with the hint line and the status line it last
+// drew. The lines are the same on most key presses, and drawing them styles
+// every hint anew: a fifth of a Down key's garbage (issue 24). A cache of a
+// pure function, so the model's copies share it.
+type hintLine struct {
+	help.Model
+	w, hw int
+	hints []hint // what out was drawn from
+	out   string
+
+	status    statusKey // what statusOut was drawn from
+	statusOut string
+}
+
+// statusKey is what the status line shows.
+type statusKey struct {
+	st Styles
+	s  statusbar.Status
+	w  int
+}
+
+// statusLine is statusbar.Line, drawn again only when what it shows changed.
+func (h *hintLine) statusLine(st Styles, s statusbar.Status, w int) string {
+	if k := (statusKey{st, s, w}); h.statusOut == "" || h.status != k {
+		h.status, h.statusOut = k, statusbar.Line(st, s, w)
+	}
+	return h.statusOut
+}
+
+// hint is what the hint line shows of a binding.
+type hint struct {
+	key, desc string
+	on        bool
+}
+
+// line is statusbar.Hints(h.Model, km, w), drawn again only when a hint, the
+// width or the help model's width changed.
+func (h *hintLine) line(km help.KeyMap, w int) string {
+	// The global and the pane's bindings are compared in turn, not joined first.
+	var parts [2][]key.Binding
+	if j, ok := km.(statusbar.Joined); ok {
+		parts = [2][]key.Binding{j.Global.ShortHelp(), j.Pane.ShortHelp()}
+	} else {
+		parts[0] = km.ShortHelp()
+	}
+	if h.out != "" && h.w == w && h.hw == h.Width && h.same(parts) {
+		return h.out
+	}
+	h.hints = h.hints[:0]
+	for _, bs := range parts {
+		for _, b := range bs {
+			h.hints = append(h.hints, hint{key: b.Help().Key, desc: b.Help().Desc, on: b.Enabled()})
+		}
+	}
+	h.w, h.hw = w, h.Width
+	h.out = statusbar.Hints(h.Model, staticKeys(append(parts[0], parts[1]...)), w)
+	return h.out
+}
+
+// same reports whether parts show the hints the line was drawn from.
+func (h *hintLine) same(parts [2][]key.Binding) bool {
+	if len(parts[0])+len(parts[1]) != len(h.hints) {
+		return false
+	}
+	i := 0
+	for _, bs := range parts {
+		for _, b := range bs {
+			if k := h.hints[i]; k.on != b.Enabled() || k.key != b.Help().Key || k.desc != b.Help().Desc {
+				return false
+			}
+			i++
+		}
+	}
+	return true
+}
+
+// staticKeys is a help.KeyMap of bindings already listed.
+type staticKeys []key.Binding
+
+func (k staticKeys) ShortHelp() []key.Binding  { return k }
+func (k staticKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k} }
 
 // focusedKeyMap joins the global bindings with the focused pane's (or the text
 // field's while one is edited).

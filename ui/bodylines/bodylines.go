@@ -5,6 +5,8 @@ package bodylines
 import (
 	"bytes"
 	"context"
+	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/httplens/httplens/termtext"
@@ -36,13 +38,29 @@ type Cursor struct {
 // and returns where the next line starts; a cursor at len(src) means no more.
 type Step func(src []byte, c Cursor, out *[]byte) Cursor
 
-// Text is text made into sanitised display lines on demand. It never
-// changes after New returns, so commands may read it concurrently.
+// Text is text made into sanitised display lines on demand. What it shows
+// never changes after New returns, and commands may read it concurrently
+// (the lines it keeps for the next frame are behind a lock).
 type Text struct {
 	src   []byte
 	step  Step
 	marks []Cursor
 	n     int
+
+	mu      sync.Mutex
+	kept    window // the lines LinesIn made last
+	scratch []byte // a line's source bytes, in walk
+}
+
+// window is lines [from, from+len(lines)) made for a view w cells wide.
+type window struct {
+	from, w int
+	lines   []string
+}
+
+// has reports whether line i for a view w cells wide is in the window.
+func (k *window) has(i, w int) bool {
+	return k.w == w && i >= k.from && i < k.from+len(k.lines)
 }
 
 // New counts the lines of src, cut by step. It stops early, with
@@ -93,26 +111,58 @@ func (l *Text) Line(i int) string {
 func (l *Text) Lines(from, to int) []string { return l.LinesIn(from, to, 0) }
 
 // LinesIn is Lines for a view w cells wide (0: no limit): a line whose first
-// w+1 bytes are printable ASCII is cut after them. Fitted to w cells it shows
-// the same (its first w-1 cells and "…"), and a frame no longer sanitises and
-// copies the KiB of a long line it cannot show: that was a third of a Down
-// key's allocations, and of the garbage collections they cost (issue 24).
-func (l *Text) LinesIn(from, to, w int) []string {
+// w+1 bytes are printable ASCII comes as fitting w cells shows it, its first
+// w-1 cells and "…". A frame no longer sanitises and copies the KiB of a long
+// line it cannot show (that was a third of a Down key's allocations, and of
+// the garbage collections they cost), nor cuts it again (issue 24).
+func (l *Text) LinesIn(from, to, w int) []string { return l.AppendLinesIn(nil, from, to, w) }
+
+// AppendLinesIn appends LinesIn's lines to out. The lines of the last call are
+// kept and reused: a frame scrolled by a line makes that line, not a screenful
+// (the lines made anew were most of a Down key's garbage after the frame
+// itself, issue 24).
+func (l *Text) AppendLinesIn(out []string, from, to, w int) []string {
 	from, to = max(from, 0), min(to, l.n)
 	if from >= to {
-		return nil
+		return out
 	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	start := len(out)
+	for i := from; i < to; {
+		if l.kept.has(i, w) {
+			out = append(out, l.kept.lines[i-l.kept.from])
+			i++
+			continue
+		}
+		j := i + 1
+		for j < to && !l.kept.has(j, w) {
+			j++
+		}
+		out = l.walk(out, i, j, w)
+		i = j
+	}
+	l.kept.from, l.kept.w = from, w
+	l.kept.lines = append(l.kept.lines[:0], out[start:]...)
+	return out
+}
+
+// walk appends lines [from, to) for a view w cells wide, made from the nearest
+// mark in one walk. The caller holds l.mu: the source bytes of each line go
+// through l.scratch, reused from walk to walk.
+func (l *Text) walk(out []string, from, to, w int) []string {
 	c := l.marks[from/markEvery]
 	for range from % markEvery {
 		c = l.step(l.src, c, nil)
 	}
-	out := make([]string, 0, to-from)
-	var buf []byte
+	out = slices.Grow(out, to-from)
+	buf := l.scratch
+	defer func() { l.scratch = buf[:0] }()
 	for range to - from {
 		buf = buf[:0]
 		c = l.step(l.src, c, &buf)
 		if w > 0 && len(buf) > w+1 && printableASCII(buf[:w+1]) {
-			out = append(out, string(buf[:w+1]))
+			out = append(out, string(append(buf[:w-1], "…"...)))
 			continue
 		}
 		out = append(out, termtext.Sanitize(buf))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -130,4 +131,47 @@ func TestLinesInShowTheSameFitted(t *testing.T) {
 			t.Errorf("w=%d: no line was cut", w)
 		}
 	}
+}
+
+// LinesIn keeps the lines of its last call and reuses those a new window
+// shares with it: whatever windows come in turn (scrolled by a line, jumped,
+// narrowed, overlapping at either end), each must be the lines a Text with
+// nothing kept makes, and a caller changing what it got must not change what
+// comes next. Run with -race: commands read a Text while frames are drawn.
+func TestLinesInKeptIsFresh(t *testing.T) {
+	var body strings.Builder
+	for i := range 500 {
+		body.WriteString(strings.Repeat("word ", i%37) + "\x1b[2J" + strings.Repeat("日", i%5) + "\n")
+	}
+	src := []byte(body.String())
+	txt, err := New(context.Background(), src, Raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := func(from, to, w int) []string {
+		f, err := New(context.Background(), src, Raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f.LinesIn(from, to, w)
+	}
+	windows := [][3]int{{0, 40, 80}, {1, 41, 80}, {2, 42, 80}, {1, 41, 80}, {0, 40, 80}, {100, 140, 80},
+		{120, 160, 80}, {90, 130, 80}, {90, 130, 20}, {91, 131, 0}, {460, 520, 80}, {-5, 3, 80}, {499, 499, 80}}
+	done := make(chan struct{})
+	go func() { // another reader, as a command would be
+		defer close(done)
+		for range 200 {
+			txt.Lines(10, 30)
+		}
+	}()
+	for _, win := range windows {
+		got := txt.LinesIn(win[0], win[1], win[2])
+		if want := fresh(win[0], win[1], win[2]); !slices.Equal(got, want) {
+			t.Fatalf("window %v: kept lines differ from fresh ones:\n got %q\nwant %q", win, got, want)
+		}
+		for i := range got {
+			got[i] = "changed by the caller"
+		}
+	}
+	<-done
 }

@@ -139,7 +139,16 @@ func MergeView(key, tag string, mv threeway.Model) Dialog {
 // Model is the dialog open over the panes, if any, and the keys of the dialogs.
 // Make it with New: the zero Model has no keys.
 type Model struct {
-	open    Dialog
+	// open is behind a pointer, copied on write (edit): the dialogs' models are
+	// 3.6 KB, and the root Model is boxed into a tea.Model on every key press,
+	// dialog or not (issue 24). nil when none is open.
+	open *Dialog
+	*keys
+}
+
+// keys are the dialogs' own keys. They never change: behind a pointer, they
+// are not copied with the model.
+type keys struct {
 	close   textview.Keys
 	confirm confirm.Keys
 	picker  envpicker.Keys
@@ -147,43 +156,65 @@ type Model struct {
 
 // New returns the dialogs with none open.
 func New() Model {
-	return Model{close: textview.NewKeys(), confirm: confirm.NewKeys(), picker: envpicker.NewKeys()}
+	return Model{keys: &keys{close: textview.NewKeys(), confirm: confirm.NewKeys(), picker: envpicker.NewKeys()}}
 }
 
 // Open opens d over the panes, in place of any other.
-func (m *Model) Open(d Dialog) { m.open = d }
+func (m *Model) Open(d Dialog) { m.open = &d }
 
 // Close closes the open dialog.
-func (m *Model) Close() { m.open = Dialog{} }
+func (m *Model) Close() { m.open = nil }
 
 // Kind is the kind of the open dialog; None when none is. A value receiver, so
 // the Model inside a tea.Model returned by Update can be asked.
-func (m Model) Kind() Kind { return m.open.Kind }
+func (m Model) Kind() Kind {
+	if m.open == nil {
+		return None
+	}
+	return m.open.Kind
+}
 
 // IsOpen reports whether a dialog is open.
-func (m *Model) IsOpen() bool { return m.open.Kind != None }
+func (m *Model) IsOpen() bool { return m.Kind() != None }
 
 // Current is the open dialog.
-func (m *Model) Current() Dialog { return m.open }
+func (m *Model) Current() Dialog {
+	if m.open == nil {
+		return Dialog{}
+	}
+	return *m.open
+}
+
+// edit is the open dialog, copied for a change: a copy of the Model made
+// before keeps the dialog as it was, as it would a value.
+func (m *Model) edit() *Dialog {
+	d := *m.open
+	m.open = &d
+	return m.open
+}
 
 // Listed shows cs in the cookies view, if it is open.
 func (m *Model) Listed(cs []requests.Cookie) {
-	if m.open.Kind == Cookies {
-		m.open.cookies.SetCookies(cs)
+	if m.Kind() == Cookies {
+		m.edit().cookies.SetCookies(cs)
 	}
 }
 
 // Targeted tells the cookies view, if open, the URL of the request shown, which
 // its cookies are judged for, and when it was resolved.
 func (m *Model) Targeted(u *url.URL, now time.Time) {
-	if m.open.Kind == Cookies {
-		m.open.cookies.Target, m.open.cookies.Now = u, now
+	if m.Kind() == Cookies {
+		d := m.edit()
+		d.cookies.Target, d.cookies.Now = u, now
 	}
 }
 
 // question is the open dialog as a confirm question: what it says, and the
 // answers its kind takes.
 func (m *Model) question() confirm.Model {
+	if m.open == nil {
+		return confirm.Model{}
+	}
 	kind := m.open.Kind
 	if kind == Vanished {
 		return confirm.Model{Text: m.open.Text, YesLabel: "save", Must: true,
@@ -201,7 +232,10 @@ func (m Model) Update(msg tea.KeyMsg, cat func() Catalog) (Model, Outcome) {
 	if msg.Type == tea.KeyCtrlC {
 		return m, Outcome{Do: QuitNow{}}
 	}
-	d := &m.open
+	if m.open == nil {
+		return m, Outcome{}
+	}
+	d := m.edit()
 	var out tea.Msg
 	switch d.Kind {
 	case None:
@@ -251,7 +285,7 @@ func (m Model) Update(msg tea.KeyMsg, cat func() Catalog) (Model, Outcome) {
 // one says why.
 func (m Model) mergeKey(msg tea.KeyMsg) (Model, Outcome) {
 	mv, out := m.open.merge.Update(msg, threeway.NewKeys())
-	m.open.merge = mv
+	m.edit().merge = mv
 	if c, ok := out.(threeway.Chosen); ok {
 		m.Close()
 		return m, Outcome{Do: c}

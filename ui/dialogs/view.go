@@ -25,7 +25,10 @@ type Screen struct {
 
 // View draws the open dialog centred in the screen's w×h area.
 func (m *Model) View(s Screen) string {
-	d := &m.open
+	if m.open == nil {
+		return ""
+	}
+	d := m.open
 	switch d.Kind {
 	case Help:
 		return d.help.View(s.St, s.Help, m.helpScopes(s), s.W, s.H)
@@ -63,7 +66,7 @@ func (m *Model) helpScopes(s Screen) []keyhelp.Scope {
 
 // KeyMap is the help line of the open dialog.
 func (m *Model) KeyMap() help.KeyMap {
-	switch m.open.Kind {
+	switch m.Kind() {
 	case Help, Text:
 		return m.close
 	case Env:

@@ -36,11 +36,11 @@ type Model struct {
 	source  string // whose exchange the report is: "GET Read item · 12:00:03"
 	owner   string // the key of the request whose exchange is shown
 	doc     explainfold.Doc
-	cursor  int   // the item the cursor is on
-	itemAt  []int // the first line of each item in the content
-	vp      viewport.Model
-	text    string    // what vp holds, for memo's key
-	memo    *viewMemo // the last View, shared by the model's copies; nil before New
+	cursor  int             // the item the cursor is on
+	itemAt  []int           // the first line of each item in the content
+	vp      *viewport.Model // copied on write (editVP): 1.2 KB the root model, boxed on every key press, need not carry (issue 24)
+	text    string          // what vp holds, for memo's key
+	memo    *viewMemo       // the last View, shared by the model's copies; nil before New
 }
 
 // viewMemo is the last View and what it was drawn from. Every key press redraws
@@ -64,13 +64,22 @@ const (
 func New(st styles.Styles, keys keyset.Set) Model {
 	vp := viewport.New(0, 0)
 	vp.KeyMap = viewport.KeyMap{} // keys are routed through the key set instead
-	return Model{st: st, Keys: keys, vp: vp, memo: &viewMemo{}}
+	return Model{st: st, Keys: keys, vp: &vp, memo: &viewMemo{}}
+}
+
+// editVP is the viewport, copied for a change: a copy of the Model made before
+// keeps its viewport as it was, as it would a value.
+func (m *Model) editVP() *viewport.Model {
+	vp := *m.vp
+	m.vp = &vp
+	return m.vp
 }
 
 // SetSize sets the inner size and re-wraps the text for it.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
-	m.vp.Width, m.vp.Height = w, h
+	vp := m.editVP()
+	vp.Width, vp.Height = w, h
 	m.render()
 }
 
@@ -119,7 +128,7 @@ func (m *Model) SetReport(r *explain.Report, reason string) {
 		}
 	}
 	m.render()
-	m.vp.GotoTop()
+	m.editVP().GotoTop()
 }
 
 // SetEmpty sets what the pane shows without a report ("" for the default hint).
@@ -132,7 +141,7 @@ func (m *Model) SetEmpty(s string) {
 func (m *Model) SetNote(s string) {
 	m.note = s
 	m.render()
-	m.vp.GotoTop()
+	m.editVP().GotoTop()
 }
 
 // Update scrolls with keys and the mouse wheel.
@@ -146,9 +155,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:
-			m.vp.ScrollUp(3)
+			m.editVP().ScrollUp(3)
 		case tea.MouseButtonWheelDown:
-			m.vp.ScrollDown(3)
+			m.editVP().ScrollDown(3)
 		}
 	}
 	return m, nil
@@ -169,7 +178,7 @@ func (m Model) do(id settings.Action) Model {
 		if m.cursor < len(m.itemAt) {
 			at := m.itemAt[m.cursor]
 			if at < m.vp.YOffset || at >= m.vp.YOffset+m.vp.Height-1 {
-				m.vp.SetYOffset(max(at-1, 0))
+				m.editVP().SetYOffset(max(at-1, 0))
 			}
 		}
 		return m
@@ -182,7 +191,8 @@ func (m Model) do(id settings.Action) Model {
 		m.render()
 		return m
 	}
-	m.vp.SetYOffset(nav.Scroll(id, m.vp.YOffset, m.vp.Height, m.vp.TotalLineCount()))
+	y := nav.Scroll(id, m.vp.YOffset, m.vp.Height, m.vp.TotalLineCount())
+	m.editVP().SetYOffset(y)
 	return m
 }
 
@@ -260,7 +270,7 @@ func (m *Model) render() {
 // setContent gives the viewport its text.
 func (m *Model) setContent(s string) {
 	m.text = s
-	m.vp.SetContent(s)
+	m.editVP().SetContent(s)
 }
 
 // styleLine colours one laid-out line by its kind; the cursor's headline is

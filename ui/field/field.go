@@ -26,7 +26,10 @@ const (
 // (accept) and esc (abandon). bubbles/textinput is not used because it pulls a
 // clipboard module this build does not carry.
 type Line struct {
-	Keys    Keys // exported for the help of whoever holds the field
+	// Keys are exported for the help of whoever holds the field. Behind a
+	// pointer (they never change): a field is in every pane, and the root
+	// model holding them is copied on every key press (issue 24).
+	Keys    *Keys
 	prompt  string
 	value   []rune
 	pos     int // the cursor, an index into value
@@ -34,7 +37,8 @@ type Line struct {
 }
 
 func New(prompt string) Line {
-	return Line{Keys: NewKeys(), prompt: prompt}
+	k := NewKeys()
+	return Line{Keys: &k, prompt: prompt}
 }
 
 // Value is the text typed so far.

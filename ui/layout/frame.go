@@ -50,33 +50,3 @@ func FrameLines(st styles.Styles, title, body string, w, h int, focused bool) []
 	}
 	return append(lines, border.Render("└"+strings.Repeat("─", inner)+"┘"))
 }
-
-// Memo keeps each pane's last framed lines with what they were drawn from.
-// A key press changes one pane; the others' boxes (their borders styled, their
-// lines fitted) are reused when their title, body, size and focus are the same,
-// which a string comparison tells. It is a cache of a pure function: the root's
-// View stays pure as far as anyone can observe.
-type Memo struct {
-	panes [Count]framed
-}
-
-type framed struct {
-	title, body string
-	w, h        int
-	focused     bool
-	lines       []string
-}
-
-// Lines is FrameLines for pane p, from the memo when nothing it depends on
-// changed. The result is shared: callers must not modify it.
-func (f *Memo) Lines(p Pane, st styles.Styles, title, body string, w, h int, focused bool) []string {
-	if f == nil { // a Model not made by New
-		return FrameLines(st, title, body, w, h, focused)
-	}
-	c := &f.panes[p]
-	if c.lines != nil && c.w == w && c.h == h && c.focused == focused && c.title == title && c.body == body {
-		return c.lines
-	}
-	*c = framed{title: title, body: body, w: w, h: h, focused: focused, lines: FrameLines(st, title, body, w, h, focused)}
-	return c.lines
-}

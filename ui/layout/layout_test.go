@@ -101,16 +101,30 @@ func TestForTiles(t *testing.T) {
 	}
 }
 
-// The memo gives back the same lines while nothing they depend on changed,
-// and draws again when the focus does.
+// The memo gives back the same edges while nothing they depend on changed,
+// and draws again when the focus does; a box written line by line is
+// FrameLines' box.
 func TestMemoRedrawsOnChange(t *testing.T) {
 	st := styles.New()
 	var m Memo
-	a := m.Lines(Tree, st, "t", "body", 10, 4, false)
-	if b := m.Lines(Tree, st, "t", "body", 10, 4, false); &a[0] != &b[0] {
-		t.Error("the same box was drawn again")
+	a := m.Edges(Tree, st, "t", 10, false)
+	top := a.top
+	if m.Edges(Tree, st, "u", 10, false); a.top == top || !strings.Contains(a.top, "u") {
+		t.Errorf("a new title did not redraw the edges: %q", a.top)
 	}
-	if c := m.Lines(Tree, st, "t", "body", 10, 4, true); strings.Join(c, "\n") != Frame(st, "t", "body", 10, 4, true) {
-		t.Error("a focused box is not Frame's")
+	for _, focused := range []bool{true, false} {
+		e := m.Edges(Tree, st, "t", 10, focused)
+		for _, x := range []Box{TextBox(e, "one\ntwo", Rect{W: 10, H: 4}), LinesBox(e, []string{"one", "two"}, Rect{W: 10, H: 4})} {
+			var b strings.Builder
+			for i := range x.H {
+				if i > 0 {
+					b.WriteByte('\n')
+				}
+				x.WriteLine(&b)
+			}
+			if b.String() != Frame(st, "t", "one\ntwo", 10, 4, focused) {
+				t.Errorf("focused %v: the box written is not Frame's:\n%s", focused, b.String())
+			}
+		}
 	}
 }

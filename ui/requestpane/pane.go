@@ -74,6 +74,7 @@ type Model struct {
 	noticeErr bool                // the notice is an error
 	knownETag string              // the last ETag seen for this request's URL
 	auto      bool                // auto If-Match on PUT, PATCH and DELETE
+	tabMemo   *tabsMemo           // the tabs as last drawn; nil in a Model not made by New
 }
 
 // edited is a request's draft and the saved form it started from.
@@ -90,7 +91,7 @@ type Validator struct {
 // New is an empty pane drawing with st; keys is the request scope of the action
 // table (see NewKeys).
 func New(st styles.Styles, keys keyset.Set) Model {
-	return Model{st: st, keys: NewKeys(keys), drafts: map[string]edited{}, field: field.New(""), body: newTextEditor()}
+	return Model{st: st, keys: NewKeys(keys), drafts: map[string]edited{}, field: field.New(""), body: newTextEditor(), tabMemo: &tabsMemo{}}
 }
 
 // SetKeys rebinds the pane's actions (from the settings file), as NewKeys makes them.

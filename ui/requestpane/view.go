@@ -60,15 +60,7 @@ func (m *Model) requestLine() string {
 }
 
 func (m *Model) tabBar() string {
-	parts := make([]string, 0, TabCount)
-	for i := range TabCount {
-		st := m.st.Tab
-		if i == m.tab {
-			st = m.st.TabActive
-		}
-		parts = append(parts, st.Render(uikit.TabLabel(TabName(i), i == m.tab)))
-	}
-	bar := strings.Join(parts, "")
+	bar := m.tabs()
 	var notes []string
 	if m.knownETag != "" {
 		notes = append(notes, "ETag "+termtext.String(m.knownETag))
@@ -84,6 +76,36 @@ func (m *Model) tabBar() string {
 		bar += "  " + m.st.Muted.Render(strings.Join(notes, " · "))
 	}
 	return bar
+}
+
+// tabs are the tabs, the active one marked: from the memo when the styles and
+// the tab are the same (styling them was most of a frame's time in this pane,
+// on every key press in any pane, issue 24).
+func (m *Model) tabs() string {
+	if c := m.tabMemo; c != nil && c.out != "" && c.st == m.st && c.tab == m.tab {
+		return c.out
+	}
+	parts := make([]string, 0, TabCount)
+	for i := range TabCount {
+		st := m.st.Tab
+		if i == m.tab {
+			st = m.st.TabActive
+		}
+		parts = append(parts, st.Render(uikit.TabLabel(TabName(i), i == m.tab)))
+	}
+	out := strings.Join(parts, "")
+	if m.tabMemo != nil {
+		*m.tabMemo = tabsMemo{st: m.st, tab: m.tab, out: out}
+	}
+	return out
+}
+
+// tabsMemo is the tabs as last drawn, shared by the model's copies (a cache of
+// a pure function).
+type tabsMemo struct {
+	st  styles.Styles
+	tab int
+	out string
 }
 
 // listHeight is the rows under the request line and the tab bar.

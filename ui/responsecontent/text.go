@@ -78,7 +78,7 @@ func (t *Text) StyledRangeIn(from, to, w int) []string {
 	for i := from; i < min(to, len(t.plain)); i++ {
 		out = append(out, t.Styled(i))
 	}
-	return append(out, t.lazy.LinesIn(max(from, len(t.plain))-len(t.plain), to-len(t.plain), w)...)
+	return t.lazy.AppendLinesIn(out, max(from, len(t.plain))-len(t.plain), to-len(t.plain), w)
 }
 
 // Styled is line i with colours.

@@ -51,6 +51,7 @@ type Model struct {
 
 	progress Progress  // of the body arriving while sending
 	pretty   prettyJob // the formatting of a large body's Pretty tab
+	bar      *barMemo  // the tab bar as last drawn; nil in a Model not made by New
 }
 
 // SetCopyable enables the copy keys when there is a response to copy.
@@ -61,7 +62,7 @@ func (m *Model) SetCopyable(on bool) {
 
 // New returns an empty pane that matches keys against keys.
 func New(st styles.Styles, keys Keys) Model {
-	return Model{st: st, keys: keys, search: field.New("/"), tab: rc.TabRaw}
+	return Model{st: st, keys: keys, search: field.New("/"), tab: rc.TabRaw, bar: &barMemo{}}
 }
 
 // SetSize sets the inner size the pane draws into.
@@ -90,7 +91,7 @@ func (m *Model) Editing() bool { return m.search.Editing() }
 func (m *Model) KeyMap() Keys { return m.keys }
 
 // FieldKeys are the search field's bindings while it is edited.
-func (m *Model) FieldKeys() field.Keys { return m.search.Keys }
+func (m *Model) FieldKeys() field.Keys { return *m.search.Keys }
 
 // SetSending shows (non-empty) or clears the in-flight indicator.
 func (m *Model) SetSending(s string) { m.sending = s }
@@ -320,7 +321,15 @@ func (m *Model) bodyHeight() int {
 }
 
 // View draws exactly w×h cells.
-func (m Model) View() string {
+func (m Model) View() string { return uikit.FitBlock(m.Lines(), m.w, m.h) }
+
+// Size is the size the pane draws into.
+func (m *Model) Size() (w, h int) { return m.w, m.h }
+
+// Lines are the pane's lines as View shows them once each is fitted to the
+// pane's width (View is them fitted and joined): the root writes them straight
+// into the screen, without the joined copy (issue 24).
+func (m Model) Lines() []string {
 	lines := make([]string, 0, m.h)
 	lines = append(lines, m.tabBar())
 	lines = append(lines, m.noticeLines()...)
@@ -346,14 +355,65 @@ func (m Model) View() string {
 	default:
 		lines = append(lines, m.visibleLines()...)
 	}
-	body := uikit.FitBlock(lines, m.w, m.h)
 	if m.search.Editing() || m.query != "" {
-		body = uikit.FitBlock(append(strings.Split(body, "\n")[:max(m.h-1, 0)], m.searchLine()), m.w, m.h)
+		// The search line takes the last row.
+		for len(lines) < m.h-1 {
+			lines = append(lines, "")
+		}
+		lines = append(lines[:max(m.h-1, 0)], m.searchLine())
 	}
-	return body
+	return lines
 }
 
 func (m *Model) tabBar() string {
+	k := m.tabBarKey()
+	if c := m.bar; c != nil && c.out != "" && c.key == k {
+		return c.out
+	}
+	out := m.drawTabBar()
+	if m.bar != nil {
+		*m.bar = barMemo{key: k, out: out}
+	}
+	return out
+}
+
+// barMemo is the tab bar as last drawn and what it was drawn from. The bar is
+// the same from key press to key press, and styling it every frame was a tenth
+// of a Down key's time (issue 24). A cache of a pure function: the model's
+// copies share it.
+type barMemo struct {
+	key barKey
+	out string
+}
+
+// barKey is everything the tab bar shows.
+type barKey struct {
+	st        styles.Styles
+	tab       int
+	shown     [rc.TabCount]bool
+	status    int
+	err, note string
+	pending   bool
+	cancel    string
+}
+
+func (m *Model) tabBarKey() barKey {
+	k := barKey{st: m.st, tab: m.tab}
+	for i := range rc.TabCount {
+		k.shown[i] = rc.TabShown(i, m.content)
+	}
+	if c := m.content; c != nil {
+		k.status, k.err, k.note, k.pending = c.Status, c.Err, c.Note, c.Pending
+		if c.Pending {
+			k.cancel = keyset.Name(m.keys.cancel)
+		}
+	}
+	return k
+}
+
+// drawTabBar is the tab bar: the tabs, the active one marked, then the
+// response's error or the Pretty tab's note.
+func (m *Model) drawTabBar() string {
 	parts := make([]string, 0, rc.TabCount+1)
 	for i := range rc.TabCount {
 		if !rc.TabShown(i, m.content) {

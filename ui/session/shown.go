@@ -34,7 +34,13 @@ func (s *Session) Follow(p Parts) Outcome {
 // unformatted is formatted then (the command), which esc or the next send stops.
 func (s *Session) show(v shown.View, p Parts) tea.Cmd {
 	s.lastX = v.E.X
-	if !v.ApplyTo(p.Resp, p.Expl) {
+	// Through locals: panes passed as interfaces escape, and p.Resp would move
+	// the root's whole Model (which p points into) to the heap on every key
+	// press that may show a request (issue 24).
+	resp, expl := *p.Resp, *p.Expl
+	found := v.ApplyTo(&resp, &expl)
+	*p.Resp, *p.Expl = resp, expl
+	if !found {
 		return nil
 	}
 	cmd := p.Resp.StartFormatting()

@@ -197,7 +197,7 @@ func (m *Model) Editing() bool { return m.filter.Editing() || m.prompt.Editing()
 func (m *Model) KeyMap() keyset.Set { return m.Keys }
 
 // FieldKeys are the filter field's bindings while it is edited.
-func (m *Model) FieldKeys() field.Keys { return m.filter.Keys }
+func (m *Model) FieldKeys() field.Keys { return *m.filter.Keys }
 
 // Title is the frame title.
 func (m *Model) Title() string {

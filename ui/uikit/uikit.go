@@ -119,20 +119,74 @@ func narrow(r rune) bool {
 }
 
 // FitBlock makes lines exactly w×h: extra lines dropped, missing ones blank.
+// It is each line Fit to w, joined, written into one string: a pane's View
+// makes one every frame, and fitting the lines first (each padded line a copy,
+// then the join) was a tenth of a Down key's garbage (issue 24).
 func FitBlock(lines []string, w, h int) string {
 	if h <= 0 {
 		return ""
 	}
-	out := make([]string, h)
-	for i := range out {
-		if i < len(lines) {
-			out[i] = Fit(lines[i], w)
-		} else {
-			out[i] = Fit("", w)
-		}
+	if w <= 0 {
+		return strings.Repeat("\n", h-1)
 	}
-	return strings.Join(out, "\n")
+	type fitted struct {
+		s   string
+		pad int
+	}
+	var small [64]fitted // a pane's lines, without a heap allocation
+	fs := small[:0]
+	if h > len(small) {
+		fs = make([]fitted, 0, h)
+	}
+	size := h - 1
+	for i := range h {
+		l := ""
+		if i < len(lines) {
+			l = lines[i]
+		}
+		n := Width(l)
+		if n > w {
+			l, n = truncate(l, w)
+		}
+		pad := max(w-n, 0)
+		fs = append(fs, fitted{l, pad})
+		size += len(l) + pad
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(f.s)
+		writeSpaces(&b, f.pad)
+	}
+	return b.String()
 }
+
+// WriteFit writes Fit(line, w) to b without making it: a line that fits is
+// not copied to be padded.
+func WriteFit(b *strings.Builder, line string, w int) {
+	if w <= 0 {
+		return
+	}
+	n := Width(line)
+	if n > w {
+		line, n = truncate(line, w)
+	}
+	b.WriteString(line)
+	writeSpaces(b, w-n)
+}
+
+// writeSpaces writes n spaces to b (none when n ≤ 0).
+func writeSpaces(b *strings.Builder, n int) {
+	for ; n > 0; n -= len(spaces) {
+		b.WriteString(spaces[:min(n, len(spaces))])
+	}
+}
+
+// spaces pads lines in FitBlock.
+const spaces = "                                                                "
 
 // Clamp bounds v to [lo, hi]; when hi < lo it returns lo.
 func Clamp(v, lo, hi int) int {
