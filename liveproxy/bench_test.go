@@ -1,19 +1,16 @@
 package liveproxy
 
 import (
-	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
-	"sort"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/internal/loadgen"
 )
 
 // Benchmark1KB200Conns is the proxy package's benchmark of the same name as
@@ -50,45 +47,14 @@ func Benchmark1KB200Conns(b *testing.B) {
 				tr.Proxy = http.ProxyURL(&url.URL{Scheme: "http", Host: s.Addr})
 			}
 			c := &http.Client{Transport: tr}
-			get := func() {
-				resp, err := c.Get(up.URL)
-				if err != nil {
-					b.Fatal(err)
-				}
-				io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-			}
-			work := make(chan struct{}, b.N)
-			for range b.N {
-				work <- struct{}{}
-			}
-			close(work)
-			var mu sync.Mutex
-			lat := make([]time.Duration, 0, b.N)
 			b.ResetTimer()
-			start := time.Now()
-			var wg sync.WaitGroup
-			for range conns {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					var mine []time.Duration
-					for range work {
-						t := time.Now()
-						get()
-						mine = append(mine, time.Since(t))
-					}
-					mu.Lock()
-					lat = append(lat, mine...)
-					mu.Unlock()
-				}()
-			}
-			wg.Wait()
-			elapsed := time.Since(start)
+			r, err := loadgen.Run(b.N, conns, loadgen.Get(c, up.URL))
 			b.StopTimer()
-			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-			b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
-			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(r.PerSecond(), "req/s")
+			b.ReportMetric(r.P99Millis(), "p99-ms")
 		})
 	}
 }

@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/httplens/httplens/internal/loadgen"
 )
 
 // benchUpstream serves size bytes on every path.
@@ -169,34 +171,11 @@ func Benchmark1KB200Conns(b *testing.B) {
 // load fetches u n times over conns connections at once and returns the
 // requests per second and the 99th percentile latency in milliseconds.
 func load(b *testing.B, c *http.Client, u string, n, conns int) (rps, p99 float64) {
-	var mu sync.Mutex
-	lat := make([]time.Duration, 0, n)
-	work := make(chan struct{}, n)
-	for range n {
-		work <- struct{}{}
+	r, err := loadgen.Run(n, conns, loadgen.Get(c, u))
+	if err != nil {
+		b.Fatal(err)
 	}
-	close(work)
-	start := time.Now()
-	var wg sync.WaitGroup
-	for range conns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var mine []time.Duration
-			for range work {
-				t := time.Now()
-				fetch(b, c, u)
-				mine = append(mine, time.Since(t))
-			}
-			mu.Lock()
-			lat = append(lat, mine...)
-			mu.Unlock()
-		}()
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	return float64(n) / elapsed.Seconds(), float64(lat[len(lat)*99/100].Microseconds()) / 1000
+	return r.PerSecond(), r.P99Millis()
 }
 
 // BenchmarkRatioToDirect1KB is Benchmark1KB200Conns as one figure per question: in

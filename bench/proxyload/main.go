@@ -15,7 +15,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"log"
 	"net"
 	"net/http"
@@ -24,9 +23,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
+
+	"github.com/httplens/httplens/internal/loadgen"
 )
 
 // target is one way to the upstream: direct (no addr) or a proxy.
@@ -134,44 +134,13 @@ func serve(size int) string {
 // run fetches u n times over conns connections through t and returns the
 // requests per second, the p99 latency in ms and the CPU per request in µs.
 func run(t *target, u string, n, conns int) (rps, p99, cpuPerReq float64) {
-	work := make(chan struct{}, n)
-	for range n {
-		work <- struct{}{}
-	}
-	close(work)
-	lat := make([]time.Duration, 0, n)
-	var mu sync.Mutex
-	var wg sync.WaitGroup
 	cpu0 := cpuOf(t.pid)
-	start := time.Now()
-	for range conns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var mine []time.Duration
-			for range work {
-				t0 := time.Now()
-				resp, err := t.client.Get(u)
-				if err != nil {
-					log.Fatalf("%s: %v", t.name, err)
-				}
-				if _, err := io.Copy(io.Discard, resp.Body); err != nil {
-					log.Fatalf("%s: %v", t.name, err)
-				}
-				resp.Body.Close()
-				mine = append(mine, time.Since(t0))
-			}
-			mu.Lock()
-			lat = append(lat, mine...)
-			mu.Unlock()
-		}()
+	r, err := loadgen.Run(n, conns, loadgen.Get(t.client, u))
+	if err != nil {
+		log.Fatalf("%s: %v", t.name, err)
 	}
-	wg.Wait()
-	elapsed := time.Since(start)
 	cpu := cpuOf(t.pid) - cpu0
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	return float64(n) / elapsed.Seconds(), float64(lat[len(lat)*99/100].Microseconds()) / 1000,
-		float64(cpu.Microseconds()) / float64(n)
+	return r.PerSecond(), r.P99Millis(), float64(cpu.Microseconds()) / float64(n)
 }
 
 // cpuOf is the CPU time this process has used, plus the proxy process's when
