@@ -71,8 +71,10 @@ func formatPart(r *Request, newline string) string {
 		if sc.Pre {
 			continue
 		}
-		if body == "" && i == firstHandler(r.Scripts) {
-			b.WriteString(newline) // the blank line that ends the headers
+		if i == firstHandler(r.Scripts) {
+			// The blank line that ends the headers, or the one after the body:
+			// without it a body's last # line would read as a comment.
+			b.WriteString(newline)
 		}
 		b.WriteString(newline + formatScript(sc, ">"))
 	}

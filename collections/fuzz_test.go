@@ -74,7 +74,11 @@ func FuzzParse(f *testing.F) {
 			}
 			block := Format(r, file.Newline)
 			back, err := Parse("fuzz.http", block)
-			if err != nil || len(back.Requests) != 1 || !same(&back.Requests[0], &r) {
+			// Format drops the constructs not supported here (>>, <>), and with
+			// them what may have told a body's last @ lines from variables (seed
+			// ed928444be51c63e): such a block must read back as one request only.
+			lossy := len(r.Unsupported) > 0
+			if err != nil || len(back.Requests) != 1 || !lossy && !same(&back.Requests[0], &r) {
 				t.Fatalf("request %d: formatted block %q does not read back (%v)", i, block, err)
 			}
 			for k, edit := range fuzzEdits {
