@@ -217,3 +217,22 @@ func BenchmarkAnalyze(b *testing.B) {
 		Analyze(x)
 	}
 }
+
+// smallJSON is what `httplens run` and `httplens proxy` meet most: a small JSON
+// answer without validators or Cache-Control, to a GET from Go's client.
+const smallJSON = "HTTP/1.1 200 OK\r\n" +
+	"Content-Type: application/json\r\n" +
+	"Date: Wed, 01 May 2024 12:00:00 GMT\r\n" +
+	"Content-Length: 42\r\n" +
+	"\r\n" +
+	`{"id": 1, "name": "item", "token": "abc"}` + "\n"
+
+// BenchmarkAnalyzeSmallJSON is the run / proxy case: every exchange of a script
+// run or of the proxy's rows is explained like this one.
+func BenchmarkAnalyzeSmallJSON(b *testing.B) {
+	x := exchange(b, "GET", []string{"User-Agent: Go-http-client/1.1", "Accept-Encoding: gzip"}, smallJSON)
+	b.ReportAllocs()
+	for b.Loop() {
+		Analyze(x)
+	}
+}

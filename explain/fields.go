@@ -11,8 +11,37 @@ import (
 // commas outside quoted strings (RFC 9110 §5.3: repeated lines combine into one list).
 func values(fs []Field, name string) []string {
 	var out []string
-	for _, v := range headers.List(fs).Values(name) {
-		out = append(out, headers.Tokens(v)...)
+	for _, f := range fs {
+		if f.Is(name) {
+			out = appendMembers(out, f.Value)
+		}
+	}
+	return out
+}
+
+// appendMembers appends the members of one list-valued field line to out, as
+// headers.Tokens splits them, without the slices Tokens and Split make on the way.
+func appendMembers(out []string, v string) []string {
+	start, inQuote := 0, false
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			if inQuote {
+				i++
+			}
+		case '"':
+			inQuote = !inQuote
+		case ',':
+			if !inQuote {
+				if m := strings.TrimSpace(v[start:i]); m != "" {
+					out = append(out, m)
+				}
+				start = i + 1
+			}
+		}
+	}
+	if m := strings.TrimSpace(v[min(start, len(v)):]); m != "" {
+		out = append(out, m)
 	}
 	return out
 }
@@ -73,30 +102,33 @@ func parseHTTPDate(s string) (t time.Time, obsolete bool, ok bool) {
 // normaliseDateCase rewrites day and month names and the zone in the case Go's
 // layouts expect, since HTTP-date names are case-insensitive (RFC 9110 §5.6.7).
 func normaliseDateCase(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	// Built in a buffer on the stack: most dates are in the expected case
+	// already and are returned as they are, without a copy.
+	b := make([]byte, 0, 64)
 	word := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		isLetter := (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 		if isLetter {
 			if word {
-				b.WriteByte(upper(c))
+				b = append(b, upper(c))
 			} else {
-				b.WriteByte(lower(c))
+				b = append(b, lower(c))
 			}
 			word = false
 			continue
 		}
 		word = true
-		b.WriteByte(c)
+		b = append(b, c)
 	}
-	out := b.String()
 	// The zone is all capitals in every layout.
-	if strings.HasSuffix(out, " Gmt") {
-		out = out[:len(out)-3] + "GMT"
+	if n := len(b); n >= 4 && string(b[n-4:]) == " Gmt" {
+		b[n-2], b[n-1] = 'M', 'T'
 	}
-	return out
+	if string(b) == s {
+		return s
+	}
+	return string(b)
 }
 
 func upper(c byte) byte {
