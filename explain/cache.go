@@ -9,10 +9,9 @@ import (
 
 // cacheFacts is what the caching rules read from one exchange, parsed once.
 type cacheFacts struct {
-	method   string   // as sent, case-sensitive; GET when the request is unknown
-	known    bool     // the request is known
-	target   string   // the target URI as sent; "" when unknown
-	targetU  *url.URL // target parsed; nil when unknown or unparsable
+	method   string // as sent, case-sensitive; GET when the request is unknown
+	known    bool   // the request is known
+	target   string // the target URI as sent; "" when unknown
 	status   int
 	resp     []Field
 	cc       cacheControl // the response's Cache-Control
@@ -70,15 +69,12 @@ func analyzeCache(x Exchange) (Cache, []Finding) {
 	return c, out
 }
 
-// newCacheFacts parses what the caching rules need from x.
-func newCacheFacts(x Exchange) *cacheFacts {
-	f := &cacheFacts{method: "GET", status: x.Response.Status, resp: x.Response.Fields}
+// newCacheFacts parses what the caching rules need from x. It returns a value, so
+// that the facts stay on the caller's stack.
+func newCacheFacts(x Exchange) cacheFacts {
+	f := cacheFacts{method: "GET", status: x.Response.Status, resp: x.Response.Fields}
 	if r := x.Request; r != nil {
 		f.method, f.known, f.target = r.Method, true, r.URL
-		if u, err := url.Parse(r.URL); err == nil {
-			u.Fragment, u.RawFragment = "", ""
-			f.targetU = u
-		}
 		f.reqCC = parseCacheControl(r.Fields, true)
 		f.auth = has(r.Fields, "Authorization")
 	}
@@ -100,6 +96,20 @@ func newCacheFacts(x Exchange) *cacheFacts {
 	f.expires = parseCacheExpires(f.resp)
 	f.age = newCacheAge(x, received, f.date, f.resp)
 	return f
+}
+
+// targetURL is the target URI parsed, without its fragment; nil when unknown or
+// unparsable. Only POST, PATCH and unsafe methods need it, so it is parsed on demand.
+func (f *cacheFacts) targetURL() *url.URL {
+	if !f.known {
+		return nil
+	}
+	u, err := url.Parse(f.target)
+	if err != nil {
+		return nil
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u
 }
 
 // view is the verdict of a private (shared false) or shared cache.
@@ -215,11 +225,13 @@ func (f *cacheFacts) contentLocationIsTarget() (bool, string) {
 	switch {
 	case !ok:
 		return false, "it has no Content-Location"
-	case f.targetU == nil:
+	}
+	target := f.targetURL()
+	if target == nil {
 		return false, "the target URI is unknown"
 	}
-	u, ok := cacheResolve(f.targetU, cl)
-	if !ok || u.String() != f.targetU.String() {
+	u, ok := cacheResolve(target, cl)
+	if !ok || u.String() != target.String() {
 		return false, fmt.Sprintf("its Content-Location %s is not the target URI %s", cl, f.target)
 	}
 	return true, ""

@@ -165,20 +165,21 @@ func (f *cacheFacts) invalidation() ([]string, []Finding) {
 	if !f.known || f.target == "" || cacheSafeMethod(f.method) || f.status < 200 || f.status > 399 {
 		return nil, nil
 	}
+	target := f.targetURL()
 	list := []string{f.target}
-	if f.targetU != nil {
-		list[0] = f.targetU.String()
+	if target != nil {
+		list[0] = target.String()
 	}
 	var other []string
 	for _, name := range []string{"Location", "Content-Location"} {
 		v, ok := first(f.resp, name)
-		if !ok || f.targetU == nil {
+		if !ok || target == nil {
 			continue
 		}
-		u, ok := cacheResolve(f.targetU, v)
+		u, ok := cacheResolve(target, v)
 		switch {
 		case !ok:
-		case !cacheSameOrigin(u, f.targetU):
+		case !cacheSameOrigin(u, target):
 			other = append(other, fmt.Sprintf("%s %s", name, u))
 		case !cacheContains(list, u.String()):
 			list = append(list, u.String())
