@@ -188,7 +188,9 @@ func (f *cacheFacts) storable(shared bool) (bool, string) {
 	if !ok {
 		return false, "must not store: " + why
 	}
-	return true, "may store: " + why + methodNote + f.qualifiers(shared)
+	// why already starts with "may store: ": without a note or qualifiers, the
+	// reason is that constant, not a new string.
+	return true, why + methodNote + f.qualifiers(shared)
 }
 
 // methodStorable says whether responses to the method may be stored (RFC 9110 §9.3;
@@ -261,22 +263,23 @@ func (f *cacheFacts) sharedMayKeepAuth() bool {
 	return f.cc.has("public") || f.cc.has("s-maxage") || f.cc.has("must-revalidate")
 }
 
-// permission finds what allows storing at all (RFC 9111 §3, last condition).
+// permission finds what allows storing at all (RFC 9111 §3, last condition). When
+// something does, the reason is a whole sentence starting "may store: ".
 func (f *cacheFacts) permission(shared bool) (string, bool) {
 	_, maxAge := f.cc.get("max-age")
 	switch {
 	case f.cc.has("public"):
-		return "public allows any cache to store it", true
+		return "may store: public allows any cache to store it", true
 	case !shared && f.cc.has("private"):
-		return "private allows the user's own cache to store it", true
+		return "may store: private allows the user's own cache to store it", true
 	case shared && f.cc.has("s-maxage"):
-		return "s-maxage gives shared caches an explicit lifetime", true
+		return "may store: s-maxage gives shared caches an explicit lifetime", true
 	case maxAge:
-		return "max-age gives an explicit lifetime", true
+		return "may store: max-age gives an explicit lifetime", true
 	case f.expires.present:
-		return "Expires gives an explicit expiry time", true
+		return "may store: Expires gives an explicit expiry time", true
 	case cacheHeuristicStatus(f.status):
-		return fmt.Sprintf("status %d is heuristically cacheable", f.status), true
+		return heuristicPermission(f.status), true
 	}
 	also := "public, max-age, Expires"
 	if shared {
@@ -285,6 +288,38 @@ func (f *cacheFacts) permission(shared bool) (string, bool) {
 		also += " or private"
 	}
 	return fmt.Sprintf("nothing allows it: no %s, and status %d is not heuristically cacheable", also, f.status), false
+}
+
+// heuristicPermission is the reason a heuristically cacheable status may be
+// stored, a constant for each (most responses are stored for this reason alone).
+func heuristicPermission(s int) string {
+	switch s {
+	case 200:
+		return "may store: status 200 is heuristically cacheable"
+	case 203:
+		return "may store: status 203 is heuristically cacheable"
+	case 204:
+		return "may store: status 204 is heuristically cacheable"
+	case 206:
+		return "may store: status 206 is heuristically cacheable"
+	case 300:
+		return "may store: status 300 is heuristically cacheable"
+	case 301:
+		return "may store: status 301 is heuristically cacheable"
+	case 308:
+		return "may store: status 308 is heuristically cacheable"
+	case 404:
+		return "may store: status 404 is heuristically cacheable"
+	case 405:
+		return "may store: status 405 is heuristically cacheable"
+	case 410:
+		return "may store: status 410 is heuristically cacheable"
+	case 414:
+		return "may store: status 414 is heuristically cacheable"
+	case 501:
+		return "may store: status 501 is heuristically cacheable"
+	}
+	return fmt.Sprintf("may store: status %d is heuristically cacheable", s)
 }
 
 // qualifiers adds the conditions under which a storable response is stored.
