@@ -114,7 +114,8 @@ func (a cacheAge) seconds() int64 {
 // parseCacheAgeField reads Age: delta-seconds; the first member of a list; an
 // invalid value is ignored (RFC 9111 §5.1).
 func parseCacheAgeField(fs []Field) (int64, []string) {
-	vs := values(fs, "Age")
+	var buf [4]string
+	vs := appendValues(buf[:0], fs, "Age")
 	if len(vs) == 0 {
 		return 0, nil
 	}

@@ -9,8 +9,12 @@ import (
 
 // values returns every value of the named field, in order, with list members split on
 // commas outside quoted strings (RFC 9110 §5.3: repeated lines combine into one list).
-func values(fs []Field, name string) []string {
-	var out []string
+func values(fs []Field, name string) []string { return appendValues(nil, fs, name) }
+
+// appendValues appends what values returns to out. A caller that only reads the
+// members passes an array on its stack (var buf [8]string; appendValues(buf[:0], ...)),
+// so that reading a field allocates nothing.
+func appendValues(out []string, fs []Field, name string) []string {
 	for _, f := range fs {
 		if f.Is(name) {
 			out = appendMembers(out, f.Value)

@@ -17,7 +17,8 @@ func negotiationFindings(x Exchange) []Finding {
 	req := x.Request.Fields
 	var out []Finding
 	var absent []string
-	for _, v := range values(x.Response.Fields, "Vary") {
+	var buf [8]string
+	for _, v := range appendValues(buf[:0], x.Response.Fields, "Vary") {
 		if v == "*" || strings.EqualFold(v, "Origin") && has(req, "Origin") {
 			continue
 		}
