@@ -49,23 +49,28 @@ func analyzeCache(x Exchange) (Cache, []Finding) {
 		Private:            private,
 		Shared:             shared,
 	}
-	var out []Finding
-	out = append(out, f.syntaxFindings()...)
-	out = append(out, f.storeFindings(private, shared)...)
-	out = append(out, f.freshnessFindings(private, shared, forShared)...)
-	out = append(out, f.directiveFindings(flat)...)
-	var vary []Finding
-	c.Vary, vary = cacheVary(f.resp)
+	// The parts are copied once into a slice of their total size.
+	parts := [6][]Finding{f.syntaxFindings(), f.storeFindings(private, shared),
+		f.freshnessFindings(private, shared, forShared), f.directiveFindings(flat)}
+	c.Vary, parts[4] = cacheVary(f.resp)
 	if c.Vary == nil {
 		c.Vary = []string{} // JSON shows [] rather than null
 	}
-	out = append(out, vary...)
-	var inval []Finding
-	c.Invalidates, inval = f.invalidation()
+	c.Invalidates, parts[5] = f.invalidation()
 	if c.Invalidates == nil {
 		c.Invalidates = []string{}
 	}
-	out = append(out, inval...)
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	var out []Finding
+	if n > 0 {
+		out = make([]Finding, 0, n)
+	}
+	for _, p := range parts {
+		out = append(out, p...)
+	}
 	return c, out
 }
 

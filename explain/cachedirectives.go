@@ -150,8 +150,9 @@ func cacheVary(fs []Field) ([]string, []Finding) {
 			"Vary: * says the response depends on things outside the request, so a stored copy never matches a later request: every reuse needs the origin. List the request fields that matter instead.",
 			refs()...))
 	case len(list) > 0:
-		out = append(out, newFinding("vary", Info, "Vary: "+strings.Join(list, ", "),
-			fmt.Sprintf("A cache may reuse this response only for a request whose %s match the request that produced it (a field absent in one must be absent in the other).", strings.Join(list, ", ")),
+		names := strings.Join(list, ", ") // one name is not copied
+		out = append(out, newFinding("vary", Info, "Vary: "+names,
+			"A cache may reuse this response only for a request whose "+names+" match the request that produced it (a field absent in one must be absent in the other).",
 			refs()...))
 	}
 	if len(odd) > 0 {

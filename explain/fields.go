@@ -51,10 +51,14 @@ func appendMembers(out []string, v string) []string {
 }
 
 // lines returns the raw value of every line of the named field, unsplit.
-func lines(fs []Field, name string) []string {
-	out := headers.List(fs).Values(name)
-	for i, v := range out {
-		out[i] = strings.TrimSpace(v)
+func lines(fs []Field, name string) []string { return appendLines(nil, fs, name) }
+
+// appendLines appends what lines returns to out (see appendValues).
+func appendLines(out []string, fs []Field, name string) []string {
+	for _, f := range fs {
+		if f.Is(name) {
+			out = append(out, strings.TrimSpace(f.Value))
+		}
 	}
 	return out
 }
