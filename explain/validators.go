@@ -38,6 +38,9 @@ func validatorFindings(x Exchange) (Validators, []Finding) {
 		v.LastModified = lm
 		out = append(out, lastModifiedFindings(lm, date, dateOK)...)
 	}
+	if len(out) == 0 {
+		return v, missingValidatorFindings(x, v) // not copied: the usual case
+	}
 	out = append(out, missingValidatorFindings(x, v)...)
 	return v, out
 }
