@@ -139,6 +139,20 @@ func normaliseDateCase(s string) string {
 	return string(b)
 }
 
+// equalFoldASCII compares field names and tokens in ASCII case only, as
+// headers does ("ſ" is not "s" on the wire).
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lower(a[i]) != lower(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 func upper(c byte) byte {
 	if c >= 'a' && c <= 'z' {
 		return c - 'a' + 'A'
