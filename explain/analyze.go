@@ -14,31 +14,33 @@ func Analyze(x Exchange) Report {
 		x.Now = x.Received
 	}
 	r := Report{Status: statusMeaning(x.Response, methodOf(x))}
-	var findings []Finding
-	findings = append(findings, statusFindings(x)...)
-	findings = append(findings, framingFindings(x)...)
-	findings = append(findings, fieldRuleFindings(x)...)
-	v, vf := validatorFindings(x)
-	r.Validators = v
-	findings = append(findings, vf...)
-	findings = append(findings, conditionalFindings(x)...)
+	// Each check's findings are kept apart and copied once into a slice of the
+	// exact size: appending them one after another regrew it four times.
+	parts := [14][]Finding{statusFindings(x), framingFindings(x), fieldRuleFindings(x)}
+	r.Validators, parts[3] = validatorFindings(x)
+	parts[4] = conditionalFindings(x)
+	var safety [1]Finding
 	if f, ok := methodSafetyFinding(methodOf(x)); ok {
-		findings = append(findings, f)
+		safety[0] = f
+		parts[5] = safety[:]
 	}
-	findings = append(findings, redirectFindings(x)...)
-	findings = append(findings, rangeFindings(x)...)
-	cors, corsF := analyzeCORS(x)
-	r.CORS = cors
-	findings = append(findings, corsF...)
-	cookies, cookieF := cookieFindings(x)
-	r.Cookies = cookies
-	findings = append(findings, cookieF...)
-	findings = append(findings, securityFindings(x)...)
-	findings = append(findings, negotiationFindings(x)...)
-	cache, cf := analyzeCache(x)
-	r.Cache = cache
-	findings = append(findings, cf...)
-	findings = append(findings, intermediaryFindings(x)...)
+	parts[6], parts[7] = redirectFindings(x), rangeFindings(x)
+	r.CORS, parts[8] = analyzeCORS(x)
+	r.Cookies, parts[9] = cookieFindings(x)
+	parts[10], parts[11] = securityFindings(x), negotiationFindings(x)
+	r.Cache, parts[12] = analyzeCache(x)
+	parts[13] = intermediaryFindings(x)
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	var findings []Finding
+	if n > 0 {
+		findings = make([]Finding, 0, n)
+	}
+	for _, p := range parts {
+		findings = append(findings, p...)
+	}
 	r.Findings = sortFindings(findings)
 	r.Status.Refs = uniqueRefs(r.Status.Refs)
 	for i := range r.Findings {
@@ -47,8 +49,12 @@ func Analyze(x Exchange) Report {
 	return r
 }
 
-// uniqueRefs drops repeated references, keeping the first of each in place.
+// uniqueRefs drops repeated references, keeping the first of each in place. refs
+// without repeats, nearly all of them, are returned as they are, not copied.
 func uniqueRefs(refs []string) []string {
+	if !hasRepeat(refs) {
+		return refs
+	}
 	out := refs[:0:0]
 	for _, r := range refs {
 		if !slices.Contains(out, r) {
@@ -56,6 +62,16 @@ func uniqueRefs(refs []string) []string {
 		}
 	}
 	return out
+}
+
+// hasRepeat reports whether a string occurs twice in refs.
+func hasRepeat(refs []string) bool {
+	for i, r := range refs {
+		if slices.Contains(refs[i+1:], r) {
+			return true
+		}
+	}
+	return false
 }
 
 // sortFindings orders findings by severity, keeping the order within a severity.

@@ -217,3 +217,28 @@ func BenchmarkAnalyze(b *testing.B) {
 		Analyze(x)
 	}
 }
+
+// smallJSON is what `httplens run` and `httplens proxy` meet most: a small JSON
+// answer without validators or Cache-Control, to a GET from Go's client.
+const smallJSON = "HTTP/1.1 200 OK\r\n" +
+	"Content-Type: application/json\r\n" +
+	"Date: Wed, 01 May 2024 12:00:00 GMT\r\n" +
+	"Content-Length: 42\r\n" +
+	"\r\n" +
+	`{"id": 1, "name": "item", "token": "abc"}` + "\n"
+
+// BenchmarkAnalyzeSmallJSON is the run / proxy case: every exchange of a script
+// run or of the proxy's rows is explained like this one.
+//
+// 2026-12-03 (bench/explain_analyze.sh, 8 rounds against the revision before,
+// load 4-6): 1,296 B and 10 allocs (was 4,024 and 50), 3.5-6.1 µs (was 6.0-13.8);
+// BenchmarkAnalyze 2,832 B, 25 allocs (7,328, 101); BenchmarkAnalyzeCache 1,712 B,
+// 18 allocs (3,712, 50). A request of runner's BenchmarkRun1000 allocates 105
+// objects, 9.9 KB (was 155, 13.5 KB); its handler-% did not separate from the noise.
+func BenchmarkAnalyzeSmallJSON(b *testing.B) {
+	x := exchange(b, "GET", []string{"User-Agent: Go-http-client/1.1", "Accept-Encoding: gzip"}, smallJSON)
+	b.ReportAllocs()
+	for b.Loop() {
+		Analyze(x)
+	}
+}

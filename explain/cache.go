@@ -9,10 +9,9 @@ import (
 
 // cacheFacts is what the caching rules read from one exchange, parsed once.
 type cacheFacts struct {
-	method   string   // as sent, case-sensitive; GET when the request is unknown
-	known    bool     // the request is known
-	target   string   // the target URI as sent; "" when unknown
-	targetU  *url.URL // target parsed; nil when unknown or unparsable
+	method   string // as sent, case-sensitive; GET when the request is unknown
+	known    bool   // the request is known
+	target   string // the target URI as sent; "" when unknown
 	status   int
 	resp     []Field
 	cc       cacheControl // the response's Cache-Control
@@ -50,35 +49,37 @@ func analyzeCache(x Exchange) (Cache, []Finding) {
 		Private:            private,
 		Shared:             shared,
 	}
-	var out []Finding
-	out = append(out, f.syntaxFindings()...)
-	out = append(out, f.storeFindings(private, shared)...)
-	out = append(out, f.freshnessFindings(private, shared, forShared)...)
-	out = append(out, f.directiveFindings(flat)...)
-	var vary []Finding
-	c.Vary, vary = cacheVary(f.resp)
+	// The parts are copied once into a slice of their total size.
+	parts := [6][]Finding{f.syntaxFindings(), f.storeFindings(private, shared),
+		f.freshnessFindings(private, shared, forShared), f.directiveFindings(flat)}
+	c.Vary, parts[4] = cacheVary(f.resp)
 	if c.Vary == nil {
 		c.Vary = []string{} // JSON shows [] rather than null
 	}
-	out = append(out, vary...)
-	var inval []Finding
-	c.Invalidates, inval = f.invalidation()
+	c.Invalidates, parts[5] = f.invalidation()
 	if c.Invalidates == nil {
 		c.Invalidates = []string{}
 	}
-	out = append(out, inval...)
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	var out []Finding
+	if n > 0 {
+		out = make([]Finding, 0, n)
+	}
+	for _, p := range parts {
+		out = append(out, p...)
+	}
 	return c, out
 }
 
-// newCacheFacts parses what the caching rules need from x.
-func newCacheFacts(x Exchange) *cacheFacts {
-	f := &cacheFacts{method: "GET", status: x.Response.Status, resp: x.Response.Fields}
+// newCacheFacts parses what the caching rules need from x. It returns a value, so
+// that the facts stay on the caller's stack.
+func newCacheFacts(x Exchange) cacheFacts {
+	f := cacheFacts{method: "GET", status: x.Response.Status, resp: x.Response.Fields}
 	if r := x.Request; r != nil {
 		f.method, f.known, f.target = r.Method, true, r.URL
-		if u, err := url.Parse(r.URL); err == nil {
-			u.Fragment, u.RawFragment = "", ""
-			f.targetU = u
-		}
 		f.reqCC = parseCacheControl(r.Fields, true)
 		f.auth = has(r.Fields, "Authorization")
 	}
@@ -100,6 +101,20 @@ func newCacheFacts(x Exchange) *cacheFacts {
 	f.expires = parseCacheExpires(f.resp)
 	f.age = newCacheAge(x, received, f.date, f.resp)
 	return f
+}
+
+// targetURL is the target URI parsed, without its fragment; nil when unknown or
+// unparsable. Only POST, PATCH and unsafe methods need it, so it is parsed on demand.
+func (f *cacheFacts) targetURL() *url.URL {
+	if !f.known {
+		return nil
+	}
+	u, err := url.Parse(f.target)
+	if err != nil {
+		return nil
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u
 }
 
 // view is the verdict of a private (shared false) or shared cache.
@@ -178,7 +193,9 @@ func (f *cacheFacts) storable(shared bool) (bool, string) {
 	if !ok {
 		return false, "must not store: " + why
 	}
-	return true, "may store: " + why + methodNote + f.qualifiers(shared)
+	// why already starts with "may store: ": without a note or qualifiers, the
+	// reason is that constant, not a new string.
+	return true, why + methodNote + f.qualifiers(shared)
 }
 
 // methodStorable says whether responses to the method may be stored (RFC 9110 §9.3;
@@ -215,11 +232,13 @@ func (f *cacheFacts) contentLocationIsTarget() (bool, string) {
 	switch {
 	case !ok:
 		return false, "it has no Content-Location"
-	case f.targetU == nil:
+	}
+	target := f.targetURL()
+	if target == nil {
 		return false, "the target URI is unknown"
 	}
-	u, ok := cacheResolve(f.targetU, cl)
-	if !ok || u.String() != f.targetU.String() {
+	u, ok := cacheResolve(target, cl)
+	if !ok || u.String() != target.String() {
 		return false, fmt.Sprintf("its Content-Location %s is not the target URI %s", cl, f.target)
 	}
 	return true, ""
@@ -249,22 +268,23 @@ func (f *cacheFacts) sharedMayKeepAuth() bool {
 	return f.cc.has("public") || f.cc.has("s-maxage") || f.cc.has("must-revalidate")
 }
 
-// permission finds what allows storing at all (RFC 9111 §3, last condition).
+// permission finds what allows storing at all (RFC 9111 §3, last condition). When
+// something does, the reason is a whole sentence starting "may store: ".
 func (f *cacheFacts) permission(shared bool) (string, bool) {
 	_, maxAge := f.cc.get("max-age")
 	switch {
 	case f.cc.has("public"):
-		return "public allows any cache to store it", true
+		return "may store: public allows any cache to store it", true
 	case !shared && f.cc.has("private"):
-		return "private allows the user's own cache to store it", true
+		return "may store: private allows the user's own cache to store it", true
 	case shared && f.cc.has("s-maxage"):
-		return "s-maxage gives shared caches an explicit lifetime", true
+		return "may store: s-maxage gives shared caches an explicit lifetime", true
 	case maxAge:
-		return "max-age gives an explicit lifetime", true
+		return "may store: max-age gives an explicit lifetime", true
 	case f.expires.present:
-		return "Expires gives an explicit expiry time", true
+		return "may store: Expires gives an explicit expiry time", true
 	case cacheHeuristicStatus(f.status):
-		return fmt.Sprintf("status %d is heuristically cacheable", f.status), true
+		return heuristicPermission(f.status), true
 	}
 	also := "public, max-age, Expires"
 	if shared {
@@ -273,6 +293,38 @@ func (f *cacheFacts) permission(shared bool) (string, bool) {
 		also += " or private"
 	}
 	return fmt.Sprintf("nothing allows it: no %s, and status %d is not heuristically cacheable", also, f.status), false
+}
+
+// heuristicPermission is the reason a heuristically cacheable status may be
+// stored, a constant for each (most responses are stored for this reason alone).
+func heuristicPermission(s int) string {
+	switch s {
+	case 200:
+		return "may store: status 200 is heuristically cacheable"
+	case 203:
+		return "may store: status 203 is heuristically cacheable"
+	case 204:
+		return "may store: status 204 is heuristically cacheable"
+	case 206:
+		return "may store: status 206 is heuristically cacheable"
+	case 300:
+		return "may store: status 300 is heuristically cacheable"
+	case 301:
+		return "may store: status 301 is heuristically cacheable"
+	case 308:
+		return "may store: status 308 is heuristically cacheable"
+	case 404:
+		return "may store: status 404 is heuristically cacheable"
+	case 405:
+		return "may store: status 405 is heuristically cacheable"
+	case 410:
+		return "may store: status 410 is heuristically cacheable"
+	case 414:
+		return "may store: status 414 is heuristically cacheable"
+	case 501:
+		return "may store: status 501 is heuristically cacheable"
+	}
+	return fmt.Sprintf("may store: status %d is heuristically cacheable", s)
 }
 
 // qualifiers adds the conditions under which a storable response is stored.

@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -321,5 +322,18 @@ func BenchmarkAnalyzeCache(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		analyzeCache(x)
+	}
+}
+
+// TestHeuristicPermissionText: the constant reasons read as the sentence they
+// replace, for every heuristically cacheable status.
+func TestHeuristicPermissionText(t *testing.T) {
+	for s := 100; s < 600; s++ {
+		if !cacheHeuristicStatus(s) {
+			continue
+		}
+		if got, want := heuristicPermission(s), fmt.Sprintf("may store: status %d is heuristically cacheable", s); got != want {
+			t.Errorf("%d: %q, want %q", s, got, want)
+		}
 	}
 }

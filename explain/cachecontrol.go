@@ -70,7 +70,12 @@ func ccSpec(name string, inRequest bool) (kind ccArgKind, ok, other bool) {
 // directives are expected (RFC 9111 §5.2.1 for requests, §5.2.2 for responses).
 func parseCacheControl(fs []Field, inRequest bool) cacheControl {
 	var c cacheControl
-	for _, member := range values(fs, "Cache-Control") {
+	var buf [8]string
+	members := appendValues(buf[:0], fs, "Cache-Control")
+	if len(members) > 0 {
+		c.list = make([]ccDirective, 0, len(members))
+	}
+	for _, member := range members {
 		d, problem := ccParseMember(member)
 		if d.name != "" && cacheIsToken(d.name) {
 			// Keep a directive with a broken argument: an invalid max-age must

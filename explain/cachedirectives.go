@@ -123,7 +123,8 @@ func (f *cacheFacts) staleYields() string {
 func cacheVary(fs []Field) ([]string, []Finding) {
 	var list, dups, odd []string
 	star := false
-	for _, v := range values(fs, "Vary") {
+	var buf [8]string
+	for _, v := range appendValues(buf[:0], fs, "Vary") {
 		if cacheContainsFold(list, v) {
 			dups = append(dups, v)
 			continue
@@ -141,19 +142,21 @@ func cacheVary(fs []Field) ([]string, []Finding) {
 		odd = append(odd, fmt.Sprintf("%s listed more than once", strings.Join(dups, ", ")))
 	}
 	var out []Finding
-	refs := []string{"RFC 9110 §12.5.5", "RFC 9111 §4.1"}
+	// Each finding gets its own refs, made only when there is one.
+	refs := func() []string { return []string{"RFC 9110 §12.5.5", "RFC 9111 §4.1"} }
 	switch {
 	case star:
 		out = append(out, newFinding("cache-vary-star", Warning, "Vary: * never matches",
 			"Vary: * says the response depends on things outside the request, so a stored copy never matches a later request: every reuse needs the origin. List the request fields that matter instead.",
-			refs...))
+			refs()...))
 	case len(list) > 0:
-		out = append(out, newFinding("vary", Info, "Vary: "+strings.Join(list, ", "),
-			fmt.Sprintf("A cache may reuse this response only for a request whose %s match the request that produced it (a field absent in one must be absent in the other).", strings.Join(list, ", ")),
-			refs...))
+		names := strings.Join(list, ", ") // one name is not copied
+		out = append(out, newFinding("vary", Info, "Vary: "+names,
+			"A cache may reuse this response only for a request whose "+names+" match the request that produced it (a field absent in one must be absent in the other).",
+			refs()...))
 	}
 	if len(odd) > 0 {
-		out = append(out, newFinding("vary-quality", Warning, "Questionable Vary", cacheSentence(strings.Join(odd, "; "))+".", refs...))
+		out = append(out, newFinding("vary-quality", Warning, "Questionable Vary", cacheSentence(strings.Join(odd, "; "))+".", refs()...))
 	}
 	return list, out
 }
@@ -165,20 +168,21 @@ func (f *cacheFacts) invalidation() ([]string, []Finding) {
 	if !f.known || f.target == "" || cacheSafeMethod(f.method) || f.status < 200 || f.status > 399 {
 		return nil, nil
 	}
+	target := f.targetURL()
 	list := []string{f.target}
-	if f.targetU != nil {
-		list[0] = f.targetU.String()
+	if target != nil {
+		list[0] = target.String()
 	}
 	var other []string
 	for _, name := range []string{"Location", "Content-Location"} {
 		v, ok := first(f.resp, name)
-		if !ok || f.targetU == nil {
+		if !ok || target == nil {
 			continue
 		}
-		u, ok := cacheResolve(f.targetU, v)
+		u, ok := cacheResolve(target, v)
 		switch {
 		case !ok:
-		case !cacheSameOrigin(u, f.targetU):
+		case !cacheSameOrigin(u, target):
 			other = append(other, fmt.Sprintf("%s %s", name, u))
 		case !cacheContains(list, u.String()):
 			list = append(list, u.String())

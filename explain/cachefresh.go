@@ -2,6 +2,7 @@ package explain
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -113,7 +114,8 @@ func (a cacheAge) seconds() int64 {
 // parseCacheAgeField reads Age: delta-seconds; the first member of a list; an
 // invalid value is ignored (RFC 9111 §5.1).
 func parseCacheAgeField(fs []Field) (int64, []string) {
-	vs := values(fs, "Age")
+	var buf [4]string
+	vs := appendValues(buf[:0], fs, "Age")
 	if len(vs) == 0 {
 		return 0, nil
 	}
@@ -153,70 +155,112 @@ func (f *cacheFacts) freshnessFindings(private, shared CacheView, forShared bool
 	if !flat.Storable && !f.refreshes(forShared) {
 		return out
 	}
-	var detail string
+	// The detail is built in a buffer on the stack and copied once into a string
+	// of its size: it was nine strings, each a copy of the last.
+	b := make([]byte, 0, 1024)
 	if f.status == 304 {
-		detail = "This 304 refreshes the response the cache holds. "
+		b = append(b, "This 304 refreshes the response the cache holds. "...)
 	}
-	detail += fmt.Sprintf("For %s: freshness lifetime %d s %s; current age %d s (%s). ",
-		who, flat.FreshnessLifetimeS, cacheSourceText(flat.FreshnessSource), f.age.seconds(), f.age.explain())
+	b = append(b, "For "...)
+	b = append(b, who...)
+	b = append(b, ": freshness lifetime "...)
+	b = strconv.AppendInt(b, flat.FreshnessLifetimeS, 10)
+	b = append(b, " s "...)
+	b = appendSourceText(b, flat.FreshnessSource)
+	b = append(b, "; current age "...)
+	b = strconv.AppendInt(b, f.age.seconds(), 10)
+	b = append(b, " s ("...)
+	b = f.age.appendExplain(b)
+	b = append(b, "). "...)
 	if other.Storable && (other.FreshnessLifetimeS != flat.FreshnessLifetimeS || other.FreshnessSource != flat.FreshnessSource) {
-		detail += fmt.Sprintf("For %s: lifetime %d s %s, so %s. ", otherWho, other.FreshnessLifetimeS, cacheSourceText(other.FreshnessSource), cacheVerdict(other))
+		b = append(b, "For "...)
+		b = append(b, otherWho...)
+		b = append(b, ": lifetime "...)
+		b = strconv.AppendInt(b, other.FreshnessLifetimeS, 10)
+		b = append(b, " s "...)
+		b = appendSourceText(b, other.FreshnessSource)
+		b = append(b, ", so "...)
+		b = appendVerdict(b, other)
+		b = append(b, ". "...)
 	}
 	refs := []string{"RFC 9111 §4.2", "RFC 9111 §4.2.1", "RFC 9111 §4.2.3"}
 	if flat.Fresh {
-		detail += "A cache may reuse it without asking the origin until then."
+		b = append(b, "A cache may reuse it without asking the origin until then."...)
 		if f.cc.unqualified("no-cache") {
-			detail += " But no-cache still requires a successful check with the origin before every reuse."
+			b = append(b, " But no-cache still requires a successful check with the origin before every reuse."...)
 		}
-		return append(out, newFinding("cache-fresh", Info, fmt.Sprintf("Fresh for %d s more", flat.FreshForS), detail, refs...))
+		return append(out, newFinding("cache-fresh", Info, intText("Fresh for ", flat.FreshForS, " s more"), string(b), refs...))
 	}
-	detail += "A stale response is reused only after a successful revalidation with the origin"
+	b = append(b, "A stale response is reused only after a successful revalidation with the origin"...)
 	if !f.cc.has("must-revalidate") && !f.cc.has("no-cache") && !(forShared && (f.cc.has("proxy-revalidate") || f.cc.has("s-maxage"))) {
-		detail += ", or, when the origin cannot be reached, served stale by a cache allowed to"
+		b = append(b, ", or, when the origin cannot be reached, served stale by a cache allowed to"...)
 	}
-	detail += "."
+	b = append(b, "."...)
+	title := "No freshness lifetime: every reuse needs validation"
 	if flat.FreshnessSource == "none" {
-		detail += " It has no max-age or Expires and no heuristic lifetime applies, so every reuse needs validation; send max-age to allow reuse."
+		b = append(b, " It has no max-age or Expires and no heuristic lifetime applies, so every reuse needs validation; send max-age to allow reuse."...)
+	} else {
+		title = intText("Stale by ", -flat.FreshForS, " s")
 	}
-	title := fmt.Sprintf("Stale by %d s", -flat.FreshForS)
 	zeros := flat.FreshnessLifetimeS == 0 && f.age.seconds() == 0
-	if flat.FreshnessSource == "none" {
-		title = "No freshness lifetime: every reuse needs validation"
-	}
-	stale := newFinding("cache-stale", Info, title, detail, refs...)
+	stale := newFinding("cache-stale", Info, title, string(b), refs...)
 	// A lifetime of 0 s at an age of 0 s is arithmetic of zeros: fold it.
 	stale.Obvious = zeros
 	return append(out, stale)
 }
 
-// cacheVerdict says "fresh for N s" or "stale by N s".
-func cacheVerdict(v CacheView) string {
-	if v.Fresh {
-		return fmt.Sprintf("fresh for %d s more", v.FreshForS)
-	}
-	return fmt.Sprintf("stale by %d s", -v.FreshForS)
+// intText is prefix, n and suffix in one string, built with one allocation.
+func intText(prefix string, n int64, suffix string) string {
+	buf := make([]byte, 0, 64)
+	buf = append(buf, prefix...)
+	buf = strconv.AppendInt(buf, n, 10)
+	buf = append(buf, suffix...)
+	return string(buf)
 }
 
-// cacheSourceText names a freshness source in a sentence.
-func cacheSourceText(source string) string {
+// appendVerdict appends "fresh for N s more" or "stale by N s".
+func appendVerdict(b []byte, v CacheView) []byte {
+	if v.Fresh {
+		b = append(b, "fresh for "...)
+		b = strconv.AppendInt(b, v.FreshForS, 10)
+		return append(b, " s more"...)
+	}
+	b = append(b, "stale by "...)
+	b = strconv.AppendInt(b, -v.FreshForS, 10)
+	return append(b, " s"...)
+}
+
+// appendSourceText names a freshness source in a sentence.
+func appendSourceText(b []byte, source string) []byte {
 	switch source {
 	case "expires":
-		return "from Expires − Date"
+		return append(b, "from Expires − Date"...)
 	case "heuristic":
-		return "from a heuristic"
+		return append(b, "from a heuristic"...)
 	case "none":
-		return "(no freshness information)"
+		return append(b, "(no freshness information)"...)
 	}
-	return "from " + source
+	return append(append(b, "from "...), source...)
 }
 
-// explain spells out the age calculation for a learner.
-func (a cacheAge) explain() string {
+// appendExplain spells out the age calculation for a learner.
+func (a cacheAge) appendExplain(b []byte) []byte {
 	if a.current == 0 {
-		return "just received, no Age"
+		return append(b, "just received, no Age"...)
 	}
-	return fmt.Sprintf("apparent age %d s from Date; Age %d s + %d s response delay = %d s; the larger, %d s, plus %d s since it arrived",
-		cacheSeconds(a.apparent), a.ageValue, cacheSeconds(a.delay), cacheSeconds(a.corrected), cacheSeconds(a.initial), cacheSeconds(a.resident))
+	b = append(b, "apparent age "...)
+	b = strconv.AppendInt(b, cacheSeconds(a.apparent), 10)
+	b = append(b, " s from Date; Age "...)
+	b = strconv.AppendInt(b, a.ageValue, 10)
+	b = append(b, " s + "...)
+	b = strconv.AppendInt(b, cacheSeconds(a.delay), 10)
+	b = append(b, " s response delay = "...)
+	b = strconv.AppendInt(b, cacheSeconds(a.corrected), 10)
+	b = append(b, " s; the larger, "...)
+	b = strconv.AppendInt(b, cacheSeconds(a.initial), 10)
+	b = append(b, " s, plus "...)
+	b = strconv.AppendInt(b, cacheSeconds(a.resident), 10)
+	return append(b, " s since it arrived"...)
 }
 
 // heuristicFinding warns that the lifetime is a cache's guess.

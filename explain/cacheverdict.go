@@ -17,7 +17,8 @@ func CacheVerdict(x Exchange, shared bool) CacheView {
 	if x.Now.IsZero() {
 		x.Now = x.Received
 	}
-	return newCacheFacts(x).view(shared)
+	f := newCacheFacts(x)
+	return f.view(shared)
 }
 
 // CacheReuse is what a response's Cache-Control says about reusing a stored copy
@@ -95,6 +96,7 @@ func RequestDirectives(fields []Field) CacheRequest {
 // (RFC 9111 §4.4): none unless an unsafe method got a 2xx or 3xx. It is
 // Report.Cache.Invalidates without the findings.
 func CacheInvalidates(x Exchange) []string {
-	list, _ := newCacheFacts(x).invalidation()
+	f := newCacheFacts(x)
+	list, _ := f.invalidation()
 	return list
 }

@@ -95,6 +95,9 @@ func conditionalFindings(x Exchange) []Finding {
 	if f, ok := ifMatchFinding(p); ok {
 		out = append(out, f)
 	}
+	if len(out) == 0 {
+		return outcomeFindings(x, p, true) // not copied: the usual request has no precondition
+	}
 	return append(out, outcomeFindings(x, p, true)...)
 }
 

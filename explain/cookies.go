@@ -192,7 +192,7 @@ func cookieFindings(x Exchange) ([]Cookie, []Finding) {
 		}
 	}
 	cookies := make([]Cookie, 0, len(sets))
-	var out []Finding
+	out := make([]Finding, 0, len(sets)) // one finding a line
 	for _, v := range sets {
 		c := ParseSetCookie(v, target, x.Received)
 		cookies = append(cookies, c)
@@ -202,7 +202,7 @@ func cookieFindings(x Exchange) ([]Cookie, []Finding) {
 				"RFC 6265 §5.2", "RFC 6265 §5.3", "RFC 6265bis §4.1.3", "RFC 6265bis §5.6.7"))
 			continue
 		}
-		out = append(out, newFinding("cookie", Info, "Cookie "+c.Name+": "+cookieSummary(c), cookieDetail(c),
+		out = append(out, newFinding("cookie", Info, cookieTitle(c), cookieDetail(c),
 			"RFC 6265 §5.3", "RFC 6265 §5.4", "RFC 6265bis §5.6.7"))
 	}
 	return cookies, out
@@ -215,54 +215,59 @@ func orUnnamed(n string) string {
 	return n
 }
 
-// cookieSummary is the title line: scope and lifetime.
-func cookieSummary(c Cookie) string {
-	scope := c.Domain + c.Path
+// cookieTitle is the finding's title: the name, the scope and the lifetime.
+// Title and detail are written into buffers on the stack and copied once each.
+func cookieTitle(c Cookie) string {
+	b := make([]byte, 0, 128)
+	b = append(append(append(b, "Cookie "...), c.Name...), ": "...)
+	if c.Lifetime == "delete" {
+		return string(append(b, "deleted"...))
+	}
 	if !c.HostOnly {
-		scope = "*." + scope
+		b = append(b, "*."...)
 	}
-	switch c.Lifetime {
-	case "delete":
-		return "deleted"
-	case "persistent":
-		if c.MaxAgeS >= 0 {
-			return fmt.Sprintf("%s for %s", scope, secondsWords(c.MaxAgeS))
-		}
-		return scope + " until Expires"
+	b = append(append(b, c.Domain...), c.Path...)
+	switch {
+	case c.Lifetime == "persistent" && c.MaxAgeS >= 0:
+		b = append(append(b, " for "...), secondsWords(c.MaxAgeS)...)
+	case c.Lifetime == "persistent":
+		b = append(b, " until Expires"...)
+	default:
+		b = append(b, " for the session"...)
 	}
-	return scope + " for the session"
+	return string(b)
 }
 
 // cookieDetail says when the cookie goes back and what guards it.
 func cookieDetail(c Cookie) string {
-	var b strings.Builder
+	b := make([]byte, 0, 512)
 	if c.HostOnly {
-		fmt.Fprintf(&b, "Sent back only to %s (no Domain), ", orUnknownHost(c.Domain))
+		b = append(append(append(b, "Sent back only to "...), orUnknownHost(c.Domain)...), " (no Domain), "...)
 	} else {
-		fmt.Fprintf(&b, "Sent back to %s and every subdomain, ", c.Domain)
+		b = append(append(append(b, "Sent back to "...), c.Domain...), " and every subdomain, "...)
 	}
-	fmt.Fprintf(&b, "for paths under %s", c.Path)
+	b = append(append(b, "for paths under "...), c.Path...)
 	if c.Secure {
-		b.WriteString(", over https only")
+		b = append(b, ", over https only"...)
 	}
-	b.WriteString(". ")
+	b = append(b, ". "...)
 	if c.HTTPOnly {
-		b.WriteString("HttpOnly: scripts cannot read it. ")
+		b = append(b, "HttpOnly: scripts cannot read it. "...)
 	} else {
-		b.WriteString("Scripts can read it (no HttpOnly). ")
+		b = append(b, "Scripts can read it (no HttpOnly). "...)
 	}
 	switch c.SameSite {
 	case "Strict":
-		b.WriteString("SameSite=Strict: never sent on requests other sites start.")
+		b = append(b, "SameSite=Strict: never sent on requests other sites start."...)
 	case "None":
-		b.WriteString("SameSite=None: sent on cross-site requests too.")
+		b = append(b, "SameSite=None: sent on cross-site requests too."...)
 	default:
-		b.WriteString("SameSite " + sameSiteName(c.SameSite) + ": sent cross-site only on top-level navigations with a safe method.")
+		b = append(append(append(b, "SameSite "...), sameSiteName(c.SameSite)...), ": sent cross-site only on top-level navigations with a safe method."...)
 	}
 	if c.Partitioned {
-		b.WriteString(" Partitioned: kept per top-level site, so an embedded third party gets a separate jar on each site.")
+		b = append(b, " Partitioned: kept per top-level site, so an embedded third party gets a separate jar on each site."...)
 	}
-	return b.String()
+	return string(b)
 }
 
 func orUnknownHost(h string) string {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/httplens/httplens/headers"
 )
 
 // CORS is what a browser would do with the response for a page at Origin: whether
@@ -203,8 +201,14 @@ func corsVerdict(c *CORS) Finding {
 
 // varyLists reports whether Vary names the field (or is *).
 func varyLists(fs []Field, name string) bool {
-	l := headers.List(fs)
-	return l.HasToken("Vary", "*") || l.HasToken("Vary", name)
+	// headers.List.HasToken, twice, without the slices its Tokens make.
+	var buf [8]string
+	for _, m := range appendValues(buf[:0], fs, "Vary") {
+		if m == "*" || equalFoldASCII(m, name) {
+			return true
+		}
+	}
+	return false
 }
 
 func listOrNone(l []string) string {

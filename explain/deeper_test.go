@@ -386,3 +386,14 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// TestCookieAttrNameIsToLower: the constant attribute names are what
+// strings.ToLower gives, and any other name is lowered as before.
+func TestCookieAttrNameIsToLower(t *testing.T) {
+	for _, k := range []string{"", "Path", "PATH", "domain", "Max-Age", "HttpOnly", "SameSite", "Partitioned", "Expires", "Secure",
+		"X-Custom", "ſecure", "Ｐath", "averyveryverylongattributename", "Priority", "max-age "} {
+		if got, want := cookieAttrName(k), strings.ToLower(k); got != want {
+			t.Errorf("cookieAttrName(%q) = %q, want %q", k, got, want)
+		}
+	}
+}

@@ -117,10 +117,16 @@ func parseTagList(v []string) (star bool, tags []ETag, bad []string) {
 
 // responseETag is the response's entity tag when there is exactly one valid one.
 func responseETag(resp Response) (ETag, bool) {
-	ls := lines(resp.Fields, "ETag")
-	if len(ls) != 1 {
+	// Counted, not collected: lines would allocate a slice for the one line.
+	v, n := "", 0
+	for _, f := range resp.Fields {
+		if f.Is("ETag") {
+			v, n = f.Value, n+1
+		}
+	}
+	if n != 1 {
 		return ETag{}, false
 	}
-	t, problem := parseEntityTag(ls[0])
+	t, problem := parseEntityTag(strings.TrimSpace(v))
 	return t, problem == ""
 }

@@ -47,7 +47,8 @@ func fieldRuleFindings(x Exchange) []Finding {
 // repeatedLengthFinding flags Content-Length repeated with the same value (RFC 9110
 // §8.6): a recipient may accept it as one value, a sender must not send it.
 func repeatedLengthFinding(resp Response) (Finding, bool) {
-	members := values(resp.Fields, "Content-Length")
+	var buf [4]string
+	members := appendValues(buf[:0], resp.Fields, "Content-Length")
 	if len(members) < 2 {
 		return Finding{}, false
 	}

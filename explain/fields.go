@@ -9,19 +9,56 @@ import (
 
 // values returns every value of the named field, in order, with list members split on
 // commas outside quoted strings (RFC 9110 §5.3: repeated lines combine into one list).
-func values(fs []Field, name string) []string {
-	var out []string
-	for _, v := range headers.List(fs).Values(name) {
-		out = append(out, headers.Tokens(v)...)
+func values(fs []Field, name string) []string { return appendValues(nil, fs, name) }
+
+// appendValues appends what values returns to out. A caller that only reads the
+// members passes an array on its stack (var buf [8]string; appendValues(buf[:0], ...)),
+// so that reading a field allocates nothing.
+func appendValues(out []string, fs []Field, name string) []string {
+	for _, f := range fs {
+		if f.Is(name) {
+			out = appendMembers(out, f.Value)
+		}
+	}
+	return out
+}
+
+// appendMembers appends the members of one list-valued field line to out, as
+// headers.Tokens splits them, without the slices Tokens and Split make on the way.
+func appendMembers(out []string, v string) []string {
+	start, inQuote := 0, false
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			if inQuote {
+				i++
+			}
+		case '"':
+			inQuote = !inQuote
+		case ',':
+			if !inQuote {
+				if m := strings.TrimSpace(v[start:i]); m != "" {
+					out = append(out, m)
+				}
+				start = i + 1
+			}
+		}
+	}
+	if m := strings.TrimSpace(v[min(start, len(v)):]); m != "" {
+		out = append(out, m)
 	}
 	return out
 }
 
 // lines returns the raw value of every line of the named field, unsplit.
-func lines(fs []Field, name string) []string {
-	out := headers.List(fs).Values(name)
-	for i, v := range out {
-		out[i] = strings.TrimSpace(v)
+func lines(fs []Field, name string) []string { return appendLines(nil, fs, name) }
+
+// appendLines appends what lines returns to out (see appendValues).
+func appendLines(out []string, fs []Field, name string) []string {
+	for _, f := range fs {
+		if f.Is(name) {
+			out = append(out, strings.TrimSpace(f.Value))
+		}
 	}
 	return out
 }
@@ -73,30 +110,47 @@ func parseHTTPDate(s string) (t time.Time, obsolete bool, ok bool) {
 // normaliseDateCase rewrites day and month names and the zone in the case Go's
 // layouts expect, since HTTP-date names are case-insensitive (RFC 9110 §5.6.7).
 func normaliseDateCase(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	// Built in a buffer on the stack: most dates are in the expected case
+	// already and are returned as they are, without a copy.
+	b := make([]byte, 0, 64)
 	word := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		isLetter := (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 		if isLetter {
 			if word {
-				b.WriteByte(upper(c))
+				b = append(b, upper(c))
 			} else {
-				b.WriteByte(lower(c))
+				b = append(b, lower(c))
 			}
 			word = false
 			continue
 		}
 		word = true
-		b.WriteByte(c)
+		b = append(b, c)
 	}
-	out := b.String()
 	// The zone is all capitals in every layout.
-	if strings.HasSuffix(out, " Gmt") {
-		out = out[:len(out)-3] + "GMT"
+	if n := len(b); n >= 4 && string(b[n-4:]) == " Gmt" {
+		b[n-2], b[n-1] = 'M', 'T'
 	}
-	return out
+	if string(b) == s {
+		return s
+	}
+	return string(b)
+}
+
+// equalFoldASCII compares field names and tokens in ASCII case only, as
+// headers does ("ſ" is not "s" on the wire).
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lower(a[i]) != lower(b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func upper(c byte) byte {

@@ -2,8 +2,11 @@ package explain
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"time"
+
+	"github.com/httplens/httplens/headers"
 )
 
 func TestSplitList(t *testing.T) {
@@ -50,5 +53,33 @@ func TestParseHTTPDate(t *testing.T) {
 				t.Fatalf("got %v, want %v", got, want)
 			}
 		})
+	}
+}
+
+// TestValuesSplitsLikeTokens: values splits each line itself (no slices from
+// headers.Tokens on the way); it must find the very members Tokens does.
+func TestValuesSplitsLikeTokens(t *testing.T) {
+	for _, v := range []string{"", " ", ",", "a", " a , b ,,c, ", `"a,b", c`, `"a\",b", c`, `"a\\", b`, `"open, x`, `a\,b`, "\t,\t", `x="1,2";q=0, y`} {
+		var want []string
+		for _, line := range []string{v, "z"} {
+			want = append(want, headers.Tokens(line)...)
+		}
+		got := values([]Field{{Name: "Vary", Value: v}, {Name: "Other", Value: "q"}, {Name: "vary", Value: "z"}}, "Vary")
+		if !slices.Equal(got, want) {
+			t.Errorf("values(%q) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestVaryListsLikeHasToken: varyLists reads Vary as headers.List.HasToken does.
+func TestVaryListsLikeHasToken(t *testing.T) {
+	for _, vary := range []string{"", "*", "accept-encoding", "Origin, ACCEPT-ENCODING", `"Accept-Encoding"`, "Coo\u212Aie", " , x ,*"} {
+		fs := []Field{{Name: "Vary", Value: vary}, {Name: "vary", Value: "X-Other"}}
+		for _, name := range []string{"Accept-Encoding", "Cookie", "Accept-Language"} {
+			l := headers.List(fs)
+			if got, want := varyLists(fs, name), l.HasToken("Vary", "*") || l.HasToken("Vary", name); got != want {
+				t.Errorf("Vary %q lists %s: %v, want %v", vary, name, got, want)
+			}
+		}
 	}
 }

@@ -125,7 +125,8 @@ func truncatedFinding(resp Response, n int64) Finding {
 // contentLength parses Content-Length. Repeated identical values may be collapsed
 // (RFC 9110 §8.6); anything else is an error, described in the returned string.
 func contentLength(fs []Field) (int64, string) {
-	members := values(fs, "Content-Length")
+	var buf [4]string
+	members := appendValues(buf[:0], fs, "Content-Length")
 	if len(members) == 0 {
 		return 0, "Content-Length is empty."
 	}

@@ -27,9 +27,11 @@ func parseCookie(v string) (cookie, string) {
 	if ck.name == "" {
 		return cookie{}, "The cookie has no name; a browser ignores the whole line."
 	}
-	for _, a := range strings.Split(rest, ";") {
+	for more := true; more; {
+		var a string
+		a, rest, more = strings.Cut(rest, ";")
 		k, val, _ := strings.Cut(a, "=")
-		k = strings.ToLower(strings.TrimSpace(k))
+		k = cookieAttrName(strings.TrimSpace(k))
 		if k == "" {
 			continue
 		}
@@ -39,6 +41,41 @@ func parseCookie(v string) (cookie, string) {
 		ck.attrs[k] = strings.TrimSpace(val)
 	}
 	return ck, ""
+}
+
+// cookieAttrName is the attribute name in lower case: the names RFC 6265 and
+// 6265bis define are constants, not a lower-case copy per line.
+func cookieAttrName(k string) string {
+	var buf [16]byte
+	if len(k) > len(buf) {
+		return strings.ToLower(k)
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c >= 0x80 {
+			return strings.ToLower(k)
+		}
+		buf[i] = lower(c)
+	}
+	switch string(buf[:len(k)]) {
+	case "path":
+		return "path"
+	case "domain":
+		return "domain"
+	case "expires":
+		return "expires"
+	case "max-age":
+		return "max-age"
+	case "secure":
+		return "secure"
+	case "httponly":
+		return "httponly"
+	case "samesite":
+		return "samesite"
+	case "partitioned":
+		return "partitioned"
+	}
+	return strings.ToLower(k)
 }
 
 func (ck cookie) has(name string) bool { _, ok := ck.attrs[name]; return ok }

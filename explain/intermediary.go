@@ -32,6 +32,11 @@ func intermediaryFindings(x Exchange) []Finding {
 	return out
 }
 
+// hasSuffixFold reports whether s ends with suffix, ignoring ASCII case.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
 // cacheStatusFindings reads Cache-Status: a list of caches, the one nearest the
 // origin first, each with parameters hit, fwd, fwd-status, ttl, stored, collapsed,
 // key, detail (RFC 9211 §2).
@@ -145,8 +150,13 @@ func targetedFindings(fs []Field) []Finding {
 	seen := map[string]bool{}
 	for _, f := range fs {
 		name := strings.TrimSpace(f.Name)
+		// Most fields are no *-Cache-Control: they are passed over before a
+		// lower-case copy of their name is made.
+		if len(name) == len("cache-control") || !hasSuffixFold(name, "cache-control") {
+			continue
+		}
 		l := strings.ToLower(name)
-		if seen[l] || l == "cache-control" || !strings.HasSuffix(l, "cache-control") {
+		if seen[l] {
 			continue
 		}
 		seen[l] = true

@@ -10,9 +10,11 @@ func methodSafetyFinding(method string) (Finding, bool) {
 	case "":
 		return Finding{}, false
 	case "GET", "HEAD", "OPTIONS", "TRACE":
-		f := newFinding("method-safety", Info, method+" is safe and idempotent",
-			method+" only reads: it asks for no change on the server, so clients, crawlers and caches may send it freely and retry it after a lost response.",
-			refs...)
+		// Title and detail made in one string and cut apart: one allocation, not two.
+		both := method + " is safe and idempotent" +
+			method + " only reads: it asks for no change on the server, so clients, crawlers and caches may send it freely and retry it after a lost response."
+		cut := len(method) + len(" is safe and idempotent")
+		f := newFinding("method-safety", Info, both[:cut], both[cut:], refs...)
 		f.Obvious = true
 		return f, true
 	case "PUT", "DELETE":

@@ -16,8 +16,10 @@ func negotiationFindings(x Exchange) []Finding {
 	}
 	req := x.Request.Fields
 	var out []Finding
-	var absent []string
-	for _, v := range values(x.Response.Fields, "Vary") {
+	var absentBuf [8]string
+	absent := absentBuf[:0]
+	var buf [8]string
+	for _, v := range appendValues(buf[:0], x.Response.Fields, "Vary") {
 		if v == "*" || strings.EqualFold(v, "Origin") && has(req, "Origin") {
 			continue
 		}
@@ -26,8 +28,9 @@ func negotiationFindings(x Exchange) []Finding {
 		}
 	}
 	if len(absent) > 0 {
-		out = append(out, newFinding("vary-not-sent", Info, "Varies on "+strings.Join(absent, ", ")+", which the request did not send",
-			fmt.Sprintf("A cache stores this as the answer for requests without %s; a request that sends it gets a separate copy. To see the other variants, send the request again with it.", strings.Join(absent, ", ")),
+		names := strings.Join(absent, ", ") // one name, the common case, is not copied
+		out = append(out, newFinding("vary-not-sent", Info, "Varies on "+names+", which the request did not send",
+			"A cache stores this as the answer for requests without "+names+"; a request that sends it gets a separate copy. To see the other variants, send the request again with it.",
 			"RFC 9110 §12.5.5", "RFC 9111 §4.1"))
 	}
 	// Evidence the response was negotiated on a field Vary does not list.

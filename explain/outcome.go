@@ -1,9 +1,6 @@
 package explain
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // outcomeFindings says what the preconditions led to: 304, 412, 428, a 2xx that
 // should not have been, and what to send next. known is false when the request's
@@ -220,25 +217,40 @@ func nextRequestFinding(x Exchange) (Finding, bool) {
 	if _, _, ok := parseHTTPDate(lm); !ok {
 		hasLM = false
 	}
-	var steps []string
+	// The steps are written into one buffer on the stack, joined by "; ", and
+	// copied once: they were a slice, its join and two more copies.
+	b := make([]byte, 0, 512)
 	switch {
 	case tagged && tag.weak:
-		steps = append(steps, "to revalidate, GET with If-None-Match: "+tag.String()+" (weak tags are fine there)",
-			"a weak tag cannot guard a write: for PUT or DELETE, GET a strong tag or use If-Unmodified-Since")
+		b = appendTag(append(b, "to revalidate, GET with If-None-Match: "...), tag)
+		b = append(b, " (weak tags are fine there); a weak tag cannot guard a write: for PUT or DELETE, GET a strong tag or use If-Unmodified-Since"...)
 	case tagged:
-		steps = append(steps, "to revalidate, GET with If-None-Match: "+tag.String(),
-			"to write safely, PUT or DELETE with If-Match: "+tag.String())
+		b = appendTag(append(b, "to revalidate, GET with If-None-Match: "...), tag)
+		b = appendTag(append(b, "; to write safely, PUT or DELETE with If-Match: "...), tag)
 	}
 	if hasLM {
-		steps = append(steps, "with the date, If-Modified-Since: "+lm+" to revalidate or If-Unmodified-Since for a write")
+		if len(b) > 0 {
+			b = append(b, "; "...)
+		}
+		b = append(append(b, "with the date, If-Modified-Since: "...), lm...)
+		b = append(b, " to revalidate or If-Unmodified-Since for a write"...)
 	}
-	if len(steps) == 0 {
+	if len(b) == 0 {
 		return Finding{}, false
 	}
-	detail := strings.Join(steps, "; ") + "."
+	b = append(b, '.')
 	if tagged && hasLM {
-		detail += " A cache sends both; the server then uses the entity tag."
+		b = append(b, " A cache sends both; the server then uses the entity tag."...)
 	}
+	b[0] = upper(b[0]) // every step starts with a lower-case ASCII word
 	return newFinding("next-request", Info, "Next request: use the validators",
-		strings.ToUpper(detail[:1])+detail[1:], "RFC 9110 §13.1", "RFC 9111 §4.3.1"), true
+		string(b), "RFC 9110 §13.1", "RFC 9111 §4.3.1"), true
+}
+
+// appendTag appends t in its wire form (ETag.String without the string).
+func appendTag(b []byte, t ETag) []byte {
+	if t.weak {
+		b = append(b, "W/"...)
+	}
+	return append(b, t.opaque...)
 }

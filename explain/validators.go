@@ -12,7 +12,8 @@ func validatorFindings(x Exchange) (Validators, []Finding) {
 	resp := x.Response
 	var v Validators
 	var out []Finding
-	tagLines := lines(resp.Fields, "ETag")
+	var buf [2]string
+	tagLines := appendLines(buf[:0], resp.Fields, "ETag")
 	if len(tagLines) > 0 {
 		v.ETag = tagLines[0]
 		t, problem := parseEntityTag(tagLines[0])
@@ -36,6 +37,9 @@ func validatorFindings(x Exchange) (Validators, []Finding) {
 	if lm, ok := first(resp.Fields, "Last-Modified"); ok {
 		v.LastModified = lm
 		out = append(out, lastModifiedFindings(lm, date, dateOK)...)
+	}
+	if len(out) == 0 {
+		return v, missingValidatorFindings(x, v) // not copied: the usual case
 	}
 	out = append(out, missingValidatorFindings(x, v)...)
 	return v, out
