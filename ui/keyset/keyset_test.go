@@ -39,6 +39,9 @@ func TestShortHelpFollowsChanges(t *testing.T) {
 	}
 	old := s
 	s.Enable("send", false)
+	if got := hints(s.ShortHelp()); got[0] != "ctrl+r=send(off)" {
+		t.Errorf("after Enable, ShortHelp = %v", got)
+	}
 	s.SetKeys("save", "ctrl+w")
 	if got := hints(s.ShortHelp()); got[0] != "ctrl+r=send(off)" || got[1] != "ctrl+w=save" {
 		t.Errorf("after Enable and SetKeys, ShortHelp = %v", got)
