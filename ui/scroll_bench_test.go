@@ -77,6 +77,9 @@ func BenchmarkModelScroll(b *testing.B) {
 			b.ReportMetric(float64(ms1.NumGC-ms0.NumGC)*1000/n, "gc/1000op")
 			b.ReportMetric(float64(ru1.Minflt-ru0.Minflt)/n, "faults/op")
 			b.ReportMetric(float64(ru1.Nvcsw+ru1.Nivcsw-ru0.Nvcsw-ru0.Nivcsw)/n, "ctxsw/op")
+			// What the heap floor costs a small session: the process's peak
+			// (each size runs alone in bench/tui_scroll.sh).
+			b.ReportMetric(float64(procStatus(b, "VmHWM:"))/1024, "peak-RSS-MB")
 		})
 	}
 }
