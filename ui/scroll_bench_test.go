@@ -45,9 +45,12 @@ func BenchmarkModelScroll(b *testing.B) {
 				m, _ = drainOne(m, down)
 			}
 			// A session's heap grows to its goal once, faulting its pages in
-			// (16 MB for a small body: see heapfloor); 1,000 keys (22 MB of
-			// garbage) get there, so what is timed is the steady state.
-			for i := range 1000 {
+			// (16 MB for a small body: see heapfloor). That takes a few
+			// collections: 3,000 keys (60 MB of garbage) get there, so what is
+			// timed is the steady state. With 1,000, the 1 MB session still
+			// faulted 0.5 pages a key over the next 3,000 keys (0.1 over the
+			// next 20,000, as at 50 MB).
+			for i := range 3000 {
 				m, _ = drainOne(m, [2]tea.KeyMsg{down, up}[i%2])
 			}
 			before := m.View()
