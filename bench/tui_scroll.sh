@@ -6,7 +6,9 @@
 # warm-up and the later ones the earlier bodies' heap. Prints each size's
 # median and range of the wall time and of cpu-ms (the process's CPU per press,
 # garbage collection included), the bytes a key allocates (garbage is what
-# makes a small session collect often), and max/min of the medians across sizes.
+# makes a small session collect often), the collections per 1,000 keys and the
+# page faults a key (-1: a revision without these metrics), and max/min of the
+# medians across sizes.
 # Targets (issue 24): max/min under 1.3, under 2 ms a press.
 # Usage: bench/tui_scroll.sh [ROUNDS] [ITERATIONS]
 #   OLD=<git revision> adds that revision's rows, run in turn with the others.
@@ -28,7 +30,11 @@ for ((r = 0; r < rounds; r++)); do
   for size in 1MB 10MB 50MB; do
     for bin in "${bins[@]}"; do
       (cd ui && "$tmp/$bin.test" -test.run '^$' -test.bench "ModelScroll/$size\$" -test.benchtime "${iters}x") |
-        awk -v bin="$bin" -v size="$size" '/^BenchmarkModelScroll/ {print bin, size, $3/1e6, $5, $7}' >>"$tmp/results"
+        awk -v bin="$bin" -v size="$size" '/^BenchmarkModelScroll/ {
+          v["gc/1000op"] = v["faults/op"] = -1 # revisions before these metrics
+          for (i = 4; i <= NF; i++) v[$i] = $(i - 1)
+          print bin, size, $3 / 1e6, v["cpu-ms/op"], v["B/op"], v["gc/1000op"], v["faults/op"]
+        }' >>"$tmp/results"
     done
   done
 done
@@ -43,7 +49,9 @@ for bin in "${bins[@]}"; do
     read -r wm wlo whi <<<"$(stats 3 "$bin" "$size")"
     read -r cm clo chi <<<"$(stats 4 "$bin" "$size")"
     read -r bm _ _ <<<"$(stats 5 "$bin" "$size")"
-    printf '%-4s %-5s  wall median %s ms (%s-%s)   cpu %s ms (%s-%s)   %.0f B a key\n' "$bin" "$size" "$wm" "$wlo" "$whi" "$cm" "$clo" "$chi" "$bm"
+    read -r gm _ _ <<<"$(stats 6 "$bin" "$size")"
+    read -r fm _ _ <<<"$(stats 7 "$bin" "$size")"
+    printf '%-4s %-5s  wall median %s ms (%s-%s)   cpu %s ms (%s-%s)   %.0f B, %s GCs per 1000, %s faults a key\n' "$bin" "$size" "$wm" "$wlo" "$whi" "$cm" "$clo" "$chi" "$bm" "$gm" "$fm"
     meds+=("$wm $cm")
   done
   printf '%s\n' "${meds[@]}" | awk -v b="$bin" '

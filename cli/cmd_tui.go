@@ -16,6 +16,7 @@ import (
 
 	"github.com/httplens/httplens/demo"
 	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/internal/heapfloor"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/spool"
@@ -105,6 +106,7 @@ func runTUI(c *cobra.Command, args []string) error {
 	// The size now, so the first View is the whole screen (bubbletea sends it
 	// too, a moment later; a resize in between is corrected then).
 	cfg.Width, cfg.Height, _ = term.GetSize(os.Stdout.Fd())
+	defer heapfloor.Keep(heapfloor.TUI)() // a small body's session collects as seldom as a large one's
 	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithoutSignalHandler(), tea.WithFPS(tuiFPS))
 	sigs := make(chan os.Signal, 1)

@@ -18,6 +18,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/internal/heapfloor"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/ui/flight"
 )
@@ -120,6 +121,7 @@ func TestBigBodyChild(t *testing.T) {
 	if url == "" {
 		t.Skip("the child of BenchmarkBigBodyPeakRSS")
 	}
+	defer heapfloor.Keep(heapfloor.TUI)() // as the TUI command does
 	f := measureBigBody(t, url)
 	b, _ := json.Marshal(f)
 	fmt.Printf("FIGURES %s\n", b)
@@ -174,7 +176,7 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // procStatus reads a kB figure of /proc/self/status: VmHWM is the high-water
 // RSS, VmRSS the current one.
-func procStatus(t *testing.T, field string) int64 {
+func procStatus(t testing.TB, field string) int64 {
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		t.Fatal(err)

@@ -185,7 +185,7 @@ func (m *Model) statusLine() string {
 }
 
 // helpLine is the short help of the global keys and the focused pane.
-func (m *Model) helpLine() string { return m.help.line(m.focusedKeyMap(), m.w) }
+func (m *Model) helpLine() string { return m.help.line(m.focusedHints(), m.w) }
 
 // hintLine is the help model with the hint line and the status line it last
 // drew. The lines are the same on most key presses, and drawing them styles
@@ -222,16 +222,10 @@ type hint struct {
 	on        bool
 }
 
-// line is statusbar.Hints(h.Model, km, w), drawn again only when a hint, the
-// width or the help model's width changed.
-func (h *hintLine) line(km help.KeyMap, w int) string {
-	// The global and the pane's bindings are compared in turn, not joined first.
-	var parts [2][]key.Binding
-	if j, ok := km.(statusbar.Joined); ok {
-		parts = [2][]key.Binding{j.Global.ShortHelp(), j.Pane.ShortHelp()}
-	} else {
-		parts[0] = km.ShortHelp()
-	}
+// line is statusbar.Hints of the bindings of parts (the global ones and the
+// pane's, compared in turn, not joined first), drawn again only when a hint,
+// the width or the help model's width changed.
+func (h *hintLine) line(parts [2][]key.Binding, w int) string {
 	if h.out != "" && h.w == w && h.hw == h.Width && h.same(parts) {
 		return h.out
 	}
@@ -269,29 +263,34 @@ type staticKeys []key.Binding
 func (k staticKeys) ShortHelp() []key.Binding  { return k }
 func (k staticKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k} }
 
-// focusedKeyMap joins the global bindings with the focused pane's (or the text
-// field's while one is edited).
-func (m *Model) focusedKeyMap() help.KeyMap {
-	var pane help.KeyMap
+// focusedHints are the hint line's bindings: the global ones and the focused
+// pane's (or the text field's while one is edited), or an open overlay's. Each
+// pane's hints are asked of its own type: joining them in a help.KeyMap, as
+// the line once did, boxed the key sets on every frame (issue 24).
+func (m *Model) focusedHints() [2][]key.Binding {
+	var pane []key.Binding
 	switch {
 	case m.overlay.IsOpen():
-		return m.overlay.KeyMap()
+		if j, ok := m.overlay.KeyMap().(statusbar.Joined); ok {
+			return [2][]key.Binding{j.Global.ShortHelp(), j.Pane.ShortHelp()}
+		}
+		return [2][]key.Binding{m.overlay.KeyMap().ShortHelp()}
 	case m.focus == paneTree && m.tree.Editing():
-		pane = m.tree.FieldKeys()
+		pane = m.tree.FieldKeys().ShortHelp()
 	case m.focus == paneRequest && m.req.Editing():
-		pane = m.req.EditKeys()
+		pane = m.req.EditKeys().ShortHelp()
 	case m.focus == paneResponse && m.resp.Editing():
-		pane = m.resp.FieldKeys()
+		pane = m.resp.FieldKeys().ShortHelp()
 	case m.focus == paneTree:
-		pane = m.tree.KeyMap()
+		pane = m.tree.KeyMap().ShortHelp()
 	case m.focus == paneRequest:
-		pane = m.req.KeyMap()
+		pane = m.req.KeyMap().ShortHelp()
 	case m.focus == paneResponse:
-		pane = m.resp.KeyMap()
+		pane = m.resp.KeyMap().ShortHelp()
 	default:
-		pane = m.expl.KeyMap()
+		pane = m.expl.KeyMap().ShortHelp()
 	}
-	return statusbar.Joined{Global: m.keys, Pane: pane}
+	return [2][]key.Binding{m.keys.ShortHelp(), pane}
 }
 
 // handleMouse focuses the pane under a click and hands the event to it, in the

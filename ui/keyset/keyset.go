@@ -23,6 +23,9 @@ type Set struct {
 	ids   []settings.Action // the scope's actions in table order; never changed
 	hints []settings.Action // the hint line, in order; never changed
 	b     []key.Binding     // b[i] binds ids[i]
+	// hintB are the bindings of hints, what ShortHelp gives on every frame:
+	// made when b changes, not per call (issue 24). Copy on write, as b.
+	hintB []key.Binding
 }
 
 // Row is one action of the table as a key set needs it: its settings side and
@@ -61,8 +64,12 @@ func New(rows []Row, km settings.Keymap, scope settings.Scope) Set {
 	for _, h := range hs {
 		s.hints = append(s.hints, h.id)
 	}
+	s.listHints()
 	return s
 }
+
+// listHints makes hintB anew from b.
+func (s *Set) listHints() { s.hintB = s.List(s.hints...) }
 
 func (s Set) index(id settings.Action) int { return slices.Index(s.ids, id) }
 
@@ -79,6 +86,7 @@ func (s *Set) Enable(id settings.Action, on bool) {
 	if i := s.index(id); i >= 0 && s.b[i].Enabled() != on {
 		s.b = slices.Clone(s.b)
 		s.b[i].SetEnabled(on)
+		s.listHints()
 	}
 }
 
@@ -87,14 +95,18 @@ func (s *Set) SetKeys(id settings.Action, keys ...string) {
 	if i := s.index(id); i >= 0 {
 		s.b = slices.Clone(s.b)
 		s.b[i].SetKeys(keys...)
+		s.listHints()
 	}
 }
 
 // Match returns the action whose enabled binding msg presses. No two enabled
 // bindings of a scope share a key (TestKeys), so the order does not matter.
+// The key's name is made once: key.Matches made it for every binding, most of
+// the garbage of a key's dispatch (issue 24).
 func (s Set) Match(msg tea.KeyMsg) (settings.Action, bool) {
+	name := msg.String()
 	for i, b := range s.b {
-		if key.Matches(msg, b) {
+		if b.Enabled() && slices.Contains(b.Keys(), name) {
 			return s.ids[i], true
 		}
 	}
@@ -113,8 +125,9 @@ func (s Set) List(ids ...settings.Action) []key.Binding {
 // Bindings returns every binding of the scope, in table order.
 func (s Set) Bindings() []key.Binding { return s.b }
 
-// ShortHelp is the hint line's part for this scope, from the table's hint column.
-func (s Set) ShortHelp() []key.Binding { return s.List(s.hints...) }
+// ShortHelp is the hint line's part for this scope, from the table's hint
+// column. The slice is shared: it has no room to append into.
+func (s Set) ShortHelp() []key.Binding { return slices.Clip(s.hintB) }
 
 // FullHelp is every binding of the scope in table order, in columns of eight.
 func (s Set) FullHelp() [][]key.Binding {
