@@ -17,35 +17,8 @@ func values(fs []Field, name string) []string { return appendValues(nil, fs, nam
 func appendValues(out []string, fs []Field, name string) []string {
 	for _, f := range fs {
 		if f.Is(name) {
-			out = appendMembers(out, f.Value)
+			out = headers.AppendTokens(out, f.Value)
 		}
-	}
-	return out
-}
-
-// appendMembers appends the members of one list-valued field line to out, as
-// headers.Tokens splits them, without the slices Tokens and Split make on the way.
-func appendMembers(out []string, v string) []string {
-	start, inQuote := 0, false
-	for i := 0; i < len(v); i++ {
-		switch v[i] {
-		case '\\':
-			if inQuote {
-				i++
-			}
-		case '"':
-			inQuote = !inQuote
-		case ',':
-			if !inQuote {
-				if m := strings.TrimSpace(v[start:i]); m != "" {
-					out = append(out, m)
-				}
-				start = i + 1
-			}
-		}
-	}
-	if m := strings.TrimSpace(v[min(start, len(v)):]); m != "" {
-		out = append(out, m)
 	}
 	return out
 }

@@ -155,16 +155,32 @@ func (f Field) isAny(names []string) bool {
 // Tokens splits a list-valued field value into its members (RFC 9110 §5.6.1): on
 // commas that are not inside a quoted string (where a backslash escapes the next
 // character), each member trimmed of white space, empty members dropped.
-func Tokens(v string) []string {
-	parts := Split(v, ',')
-	out := parts[:0]
-	for _, m := range parts {
-		if m != "" {
-			out = append(out, m)
+func Tokens(v string) []string { return AppendTokens(nil, v) }
+
+// AppendTokens appends the members Tokens returns to out, and makes no other
+// slice: a caller that only reads them passes an array on its stack
+// (var buf [8]string; AppendTokens(buf[:0], v)) and allocates nothing.
+func AppendTokens(out []string, v string) []string {
+	start, inQuote := 0, false
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			if inQuote {
+				i++
+			}
+		case '"':
+			inQuote = !inQuote
+		case ',':
+			if !inQuote {
+				if m := strings.TrimSpace(v[start:i]); m != "" {
+					out = append(out, m)
+				}
+				start = i + 1
+			}
 		}
 	}
-	if len(out) == 0 {
-		return nil
+	if m := strings.TrimSpace(v[min(start, len(v)):]); m != "" {
+		out = append(out, m)
 	}
 	return out
 }
