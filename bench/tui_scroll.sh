@@ -12,18 +12,14 @@
 # Targets (issue 24): max/min under 1.3, under 2 ms a press.
 # Usage: bench/tui_scroll.sh [ROUNDS] [ITERATIONS]
 #   OLD=<git revision> adds that revision's rows, run in turn with the others.
-set -euo pipefail
 rounds=${1:-5}
 iters=${2:-3000}
-cd "$(dirname "$0")/.."
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/lib.sh"
 go test -c -o "$tmp/new.test" ./ui
 bins=(new)
 if [ -n "${OLD:-}" ]; then
-  mkdir "$tmp/old"
-  git archive "$OLD" | tar -x -C "$tmp/old"
-  (cd "$tmp/old" && go test -c -o "$tmp/old.test" ./ui)
+  base_tree "$OLD"
+  (cd "$tmp/base" && go test -c -o "$tmp/old.test" ./ui)
   bins=(old new)
 fi
 for ((r = 0; r < rounds; r++)); do

@@ -30,17 +30,7 @@ func Analyze(x Exchange) Report {
 	parts[10], parts[11] = securityFindings(x), negotiationFindings(x)
 	r.Cache, parts[12] = analyzeCache(x)
 	parts[13] = intermediaryFindings(x)
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	var findings []Finding
-	if n > 0 {
-		findings = make([]Finding, 0, n)
-	}
-	for _, p := range parts {
-		findings = append(findings, p...)
-	}
+	findings := slices.Concat(parts[:]...) // one allocation of the total size; nil when none
 	r.Findings = sortFindings(findings)
 	r.Status.Refs = uniqueRefs(r.Status.Refs)
 	for i := range r.Findings {

@@ -3,6 +3,7 @@ package explain
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -49,7 +50,7 @@ func analyzeCache(x Exchange) (Cache, []Finding) {
 		Private:            private,
 		Shared:             shared,
 	}
-	// The parts are copied once into a slice of their total size.
+	// The parts are copied once into a slice of their total size (slices.Concat).
 	parts := [6][]Finding{f.syntaxFindings(), f.storeFindings(private, shared),
 		f.freshnessFindings(private, shared, forShared), f.directiveFindings(flat)}
 	c.Vary, parts[4] = cacheVary(f.resp)
@@ -60,18 +61,7 @@ func analyzeCache(x Exchange) (Cache, []Finding) {
 	if c.Invalidates == nil {
 		c.Invalidates = []string{}
 	}
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	var out []Finding
-	if n > 0 {
-		out = make([]Finding, 0, n)
-	}
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return c, out
+	return c, slices.Concat(parts[:]...)
 }
 
 // newCacheFacts parses what the caching rules need from x. It returns a value, so

@@ -160,36 +160,21 @@ func Tokens(v string) []string { return AppendTokens(nil, v) }
 // AppendTokens appends the members Tokens returns to out, and makes no other
 // slice: a caller that only reads them passes an array on its stack
 // (var buf [8]string; AppendTokens(buf[:0], v)) and allocates nothing.
-func AppendTokens(out []string, v string) []string {
-	start, inQuote := 0, false
-	for i := 0; i < len(v); i++ {
-		switch v[i] {
-		case '\\':
-			if inQuote {
-				i++
-			}
-		case '"':
-			inQuote = !inQuote
-		case ',':
-			if !inQuote {
-				if m := strings.TrimSpace(v[start:i]); m != "" {
-					out = append(out, m)
-				}
-				start = i + 1
-			}
-		}
-	}
-	if m := strings.TrimSpace(v[min(start, len(v)):]); m != "" {
-		out = append(out, m)
-	}
-	return out
-}
+func AppendTokens(out []string, v string) []string { return appendSplit(out, v, ',', false) }
 
 // Split splits v on sep where sep is not inside a quoted string (a backslash
 // escapes the next character there) and trims each part; empty parts are kept
 // (a parameter list's "a;;b" says something a member list's "a,,b" does not).
-func Split(v string, sep byte) []string {
-	var out []string
+func Split(v string, sep byte) []string { return appendSplit(nil, v, sep, true) }
+
+// appendSplit appends the parts of v between the seps outside quoted strings,
+// trimmed, to out; empty parts only when keepEmpty.
+func appendSplit(out []string, v string, sep byte, keepEmpty bool) []string {
+	add := func(part string) {
+		if m := strings.TrimSpace(part); m != "" || keepEmpty {
+			out = append(out, m)
+		}
+	}
 	start, inQuote := 0, false
 	for i := 0; i < len(v); i++ {
 		switch v[i] {
@@ -201,10 +186,11 @@ func Split(v string, sep byte) []string {
 			inQuote = !inQuote
 		case sep:
 			if !inQuote {
-				out = append(out, strings.TrimSpace(v[start:i]))
+				add(v[start:i])
 				start = i + 1
 			}
 		}
 	}
-	return append(out, strings.TrimSpace(v[min(start, len(v)):]))
+	add(v[min(start, len(v)):])
+	return out
 }

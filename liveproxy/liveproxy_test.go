@@ -25,11 +25,7 @@ func TestSessionRecordsAndStops(t *testing.T) {
 		io.WriteString(w, "hello through the proxy")
 	}))
 	defer up.Close()
-	store, err := history.Open(filepath.Join(t.TempDir(), "h.db"), history.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store := openStore(t)
 	before := runtime.NumGoroutine()
 	s, err := Start("127.0.0.1:0", store)
 	if err != nil {
@@ -76,11 +72,7 @@ func TestSessionRecordsAndStops(t *testing.T) {
 func TestStopWithoutAReader(t *testing.T) {
 	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
 	defer up.Close()
-	store, err := history.Open(filepath.Join(t.TempDir(), "h.db"), history.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store := openStore(t)
 	s, err := Start("127.0.0.1:0", store)
 	if err != nil {
 		t.Fatal(err)
@@ -115,11 +107,7 @@ func TestLoopbackOnly(t *testing.T) {
 func TestServeHandsEachStoredExchange(t *testing.T) {
 	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
 	defer up.Close()
-	store, err := history.Open(filepath.Join(t.TempDir(), "h.db"), history.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store := openStore(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -177,11 +165,7 @@ func TestServeReportsAFailedListener(t *testing.T) {
 func TestStoringOverlapsEach(t *testing.T) {
 	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, r.URL.Path) }))
 	defer up.Close()
-	store, err := history.Open(filepath.Join(t.TempDir(), "h.db"), history.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store := openStore(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -222,4 +206,15 @@ func TestStoringOverlapsEach(t *testing.T) {
 	if want := []string{up.URL + "/a", up.URL + "/b"}; fmt.Sprint(seen) != fmt.Sprint(want) {
 		t.Errorf("Each saw %v, want %v", seen, want)
 	}
+}
+
+// openStore is a history in the test's folder, closed at its end.
+func openStore(t *testing.T) *history.Store {
+	t.Helper()
+	store, err := history.Open(filepath.Join(t.TempDir(), "h.db"), history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return store
 }

@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -222,27 +221,11 @@ func BenchmarkRatioToDirect1KB(b *testing.B) {
 			cpu = append(cpu, g[m].cpu/g["direct"].cpu)
 		}
 		b.Logf("%s/direct over %d rounds: time %s, p99 %s, cpu/req %s (target for the proxy: 1.5x)",
-			m, rounds, spread(t), spread(p99), spread(cpu))
-		b.ReportMetric(median(t), m+"-time-x")
-		b.ReportMetric(median(p99), m+"-p99-x")
-		b.ReportMetric(median(cpu), m+"-cpu-x")
+			m, rounds, loadgen.Spread(t), loadgen.Spread(p99), loadgen.Spread(cpu))
+		b.ReportMetric(loadgen.Median(t), m+"-time-x")
+		b.ReportMetric(loadgen.Median(p99), m+"-p99-x")
+		b.ReportMetric(loadgen.Median(cpu), m+"-cpu-x")
 	}
-}
-
-// spread is the median and range of ratios: "1.52x (1.40-1.71)".
-func spread(v []float64) string {
-	s := append([]float64(nil), v...)
-	sort.Float64s(s)
-	return fmt.Sprintf("%.2fx (%.2f-%.2f)", median(s), s[0], s[len(s)-1])
-}
-
-func median(v []float64) float64 {
-	s := append([]float64(nil), v...)
-	sort.Float64s(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 // cpuTime is the CPU time the process has used, user and system. Every party of

@@ -20,7 +20,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -93,7 +93,7 @@ func main() {
 	fmt.Printf("%d rounds of %d requests of %d bytes over %d connections; ratios to direct (target <= 1.5x):\n",
 		*rounds, *n, *size, *conns)
 	fmt.Printf("  direct: req/s median %.0f (%.0f-%.0f), p99 median %.2f ms (%.2f-%.2f), cpu/req median %.1f µs\n",
-		median(d.rps), minOf(d.rps), maxOf(d.rps), median(d.p99), minOf(d.p99), maxOf(d.p99), median(d.cpu))
+		loadgen.Median(d.rps), slices.Min(d.rps), slices.Max(d.rps), loadgen.Median(d.p99), slices.Min(d.p99), slices.Max(d.p99), loadgen.Median(d.cpu))
 	for _, t := range targets[1:] {
 		rt, rp, rc := make([]float64, *rounds), make([]float64, *rounds), make([]float64, *rounds)
 		for i := range *rounds {
@@ -102,7 +102,7 @@ func main() {
 			rc[i] = t.cpu[i] / d.cpu[i]
 		}
 		fmt.Printf("  %s: time %s  p99 %s  cpu/req %s  (req/s median %.0f, p99 median %.2f ms)\n",
-			t.name, spread(rt), spread(rp), spread(rc), median(t.rps), median(t.p99))
+			t.name, loadgen.Spread(rt), loadgen.Spread(rp), loadgen.Spread(rc), loadgen.Median(t.rps), loadgen.Median(t.p99))
 	}
 	// Two builds of a proxy compared round by round: the later ones against the first.
 	for _, t := range targets[min(2, len(targets)):] {
@@ -113,7 +113,7 @@ func main() {
 			rp[i] = t.p99[i] / b.p99[i]
 			rc[i] = t.cpu[i] / b.cpu[i]
 		}
-		fmt.Printf("  %s/%s: time %s  p99 %s  cpu/req %s\n", t.name, b.name, spread(rt), spread(rp), spread(rc))
+		fmt.Printf("  %s/%s: time %s  p99 %s  cpu/req %s\n", t.name, b.name, loadgen.Spread(rt), loadgen.Spread(rp), loadgen.Spread(rc))
 	}
 }
 
@@ -161,33 +161,4 @@ func cpuOf(pid int) time.Duration {
 	ut, _ := strconv.ParseInt(f[11], 10, 64) // utime, field 14
 	st, _ := strconv.ParseInt(f[12], 10, 64) // stime, field 15
 	return d + time.Duration(ut+st)*10*time.Millisecond
-}
-
-func spread(v []float64) string {
-	return fmt.Sprintf("%.2fx (%.2f-%.2f)", median(v), minOf(v), maxOf(v))
-}
-
-func median(v []float64) float64 {
-	s := append([]float64(nil), v...)
-	sort.Float64s(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
-func minOf(v []float64) float64 {
-	m := v[0]
-	for _, x := range v {
-		m = min(m, x)
-	}
-	return m
-}
-
-func maxOf(v []float64) float64 {
-	m := v[0]
-	for _, x := range v {
-		m = max(m, x)
-	}
-	return m
 }

@@ -4,6 +4,7 @@
 package loadgen
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"slices"
@@ -92,4 +93,20 @@ func Get(c *http.Client, u string) func() error {
 		_, err = io.Copy(io.Discard, resp.Body)
 		return err
 	}
+}
+
+// Median is the median of v (the mean of the middle two for an even count); v is
+// not changed.
+func Median(v []float64) float64 {
+	s := slices.Sorted(slices.Values(v))
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// Spread is the median and range of ratios, as the benchmarks print them:
+// "1.52x (1.40-1.71)".
+func Spread(v []float64) string {
+	return fmt.Sprintf("%.2fx (%.2f-%.2f)", Median(v), slices.Min(v), slices.Max(v))
 }

@@ -67,3 +67,19 @@ func TestGet(t *testing.T) {
 		t.Error("a closed server gave no error")
 	}
 }
+
+func TestMedianAndSpread(t *testing.T) {
+	v := []float64{3, 1, 2, 10}
+	if m := Median(v); m != 2.5 {
+		t.Errorf("median %v, want 2.5", m)
+	}
+	if m := Median(v[:3]); m != 2 {
+		t.Errorf("median of 3 %v, want 2", m)
+	}
+	if v[0] != 3 {
+		t.Error("Median sorted its argument")
+	}
+	if s := Spread(v); s != "2.50x (1.00-10.00)" {
+		t.Errorf("spread %q", s)
+	}
+}
