@@ -9,7 +9,14 @@
 // compared with the first, round by round. Ratios from the same round share the machine's load, so
 // they move much less than the raw figures on a shared machine.
 //
+// With -serve ADDR it is instead a bare recording proxy (the proxy package with a
+// Record that only releases, no history, no rows) listening on ADDR until
+// interrupted: a process of its own to profile (-cpuprofile) or trace
+// (strace -c -f) under another proxyload's load.
+//
 // Usage: proxyload [-conns 200] [-n 20000] [-rounds 10] [-size 1024] NAME=ADDR[,PID]...
+//
+//	proxyload -serve 127.0.0.1:0 [-cpuprofile FILE]
 package main
 
 import (
@@ -20,6 +27,8 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"os/signal"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,6 +36,7 @@ import (
 	"time"
 
 	"github.com/httplens/httplens/internal/loadgen"
+	"github.com/httplens/httplens/proxy"
 )
 
 // target is one way to the upstream: direct (no addr) or a proxy.
@@ -48,7 +58,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: proxyload [flags] NAME=HOST:PORT[,PID]...")
 		flag.PrintDefaults()
 	}
+	serveAddr := flag.String("serve", "", "run a bare recording proxy on this address instead")
+	cpuProfile := flag.String("cpuprofile", "", "with -serve: write a CPU profile here on interrupt")
 	flag.Parse()
+	if *serveAddr != "" {
+		serveProxy(*serveAddr, *cpuProfile)
+		return
+	}
 	if flag.NArg() == 0 {
 		flag.Usage()
 		os.Exit(2)
@@ -115,6 +131,34 @@ func main() {
 		}
 		fmt.Printf("  %s/%s: time %s  p99 %s  cpu/req %s\n", t.name, b.name, loadgen.Spread(rt), loadgen.Spread(rp), loadgen.Spread(rc))
 	}
+}
+
+// serveProxy runs a recording proxy on addr until SIGINT or SIGTERM, printing
+// "proxy on ADDR" once it listens; with profile set, the CPU profile of its
+// whole life goes there.
+func serveProxy(addr, profile string) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	s := proxy.New(proxy.Options{Record: func(x proxy.Exchange) { x.Release() }})
+	go s.Serve(ln)
+	fmt.Printf("proxy on %s\n", ln.Addr())
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	<-stop
+	s.Close()
 }
 
 // serve starts the upstream: size bytes on every path.
