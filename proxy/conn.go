@@ -160,7 +160,7 @@ func (ss *session) finish(record bool, x Exchange, err error) {
 // connections may carry another message.
 func (ss *session) exchange(x *Exchange, u *url.URL, method, proto string, head []byte, fr framing, reqKeep, respKeep *kept) (keepAlive bool, err error) {
 	addr := hostPort(u)
-	var respHead []byte
+	var respHead, final []byte
 	// A kept upstream connection may have been closed by the origin in between;
 	// a request without a body is then tried once more on a new one.
 	for attempt := 0; ; attempt++ {
@@ -169,7 +169,7 @@ func (ss *session) exchange(x *Exchange, u *url.URL, method, proto string, head 
 			ss.replyUpstreamError(u.Host, err)
 			return false, fmt.Errorf("upstream %s: %w", u.Host, err)
 		}
-		respHead, err = ss.send(head, method, u, proto, fr, reqKeep)
+		respHead, final, err = ss.send(head, method, u, proto, fr, reqKeep)
 		if err == nil {
 			break
 		}
@@ -185,7 +185,7 @@ func (ss *session) exchange(x *Exchange, u *url.URL, method, proto string, head 
 		return false, fmt.Errorf("upstream %s: %w", u.Host, err)
 	}
 	x.Received = time.Now()
-	start, rhs := fields(lastHead(respHead))
+	start, rhs := fields(final)
 	rproto, status, reason, ok := splitStatusLine(start)
 	x.Response = &requests.Response{Proto: rproto, Status: status, Reason: reason, Headers: rhs, RawHead: respHead}
 	if !ok {
@@ -201,7 +201,7 @@ func (ss *session) exchange(x *Exchange, u *url.URL, method, proto string, head 
 			return false, fmt.Errorf("upstream %s: response framing: %v", u.Host, err)
 		}
 	}
-	if _, err := ss.bw.Write(lastHead(respHead)); err != nil {
+	if _, err := ss.bw.Write(final); err != nil {
 		ss.dropUpstream()
 		return false, fmt.Errorf("client went away: %w", err)
 	}
@@ -235,8 +235,9 @@ func (ss *session) exchange(x *Exchange, u *url.URL, method, proto string, head 
 }
 
 // send writes the head and body upstream and reads the response head, passing
-// interim 1xx heads to the client as they come. It returns every head read.
-func (ss *session) send(head []byte, method string, u *url.URL, proto string, fr framing, keep *kept) ([]byte, error) {
+// interim 1xx heads to the client as they come. It returns every head read, and
+// the final one (the end of all).
+func (ss *session) send(head []byte, method string, u *url.URL, proto string, fr framing, keep *kept) (all, final []byte, err error) {
 	up := ss.up
 	writeOutgoingHead(up.bw, head, method, u, proto, ss.scheme == "http")
 	if fr.chunked || fr.length > 0 {
@@ -244,38 +245,37 @@ func (ss *session) send(head []byte, method string, u *url.URL, proto string, fr
 		if _, err := ss.copyBody(up.bw, ss.br, fr, keep); err != nil {
 			var we writeError
 			if errors.As(err, &we) {
-				return nil, we.err // the upstream refused the body
+				return nil, nil, we.err // the upstream refused the body
 			}
-			return nil, clientBodyError{err}
+			return nil, nil, clientBodyError{err}
 		}
 	}
 	if err := up.bw.Flush(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var all []byte
 	for {
 		h, err := readHead(up.br)
 		if err != nil {
 			if err == io.EOF {
 				err = errors.New("connection closed before a response")
 			}
-			return nil, err
+			return nil, nil, err
 		}
 		code := statusOf(h)
-		final := code < 100 || code >= 200 || code == 101
-		if final && all == nil {
-			return h, nil // the usual case: no interim heads, no copy
+		last := code < 100 || code >= 200 || code == 101
+		if last && all == nil {
+			return h, h, nil // the usual case: no interim heads, no copy
 		}
 		all = append(all, h...)
-		if final {
-			return all, nil
+		if last {
+			return all, all[len(all)-len(h):], nil
 		}
 		// 1xx interim heads go to the client at once (100 Continue, 103 Early Hints).
 		if _, err := ss.bw.Write(h); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := ss.bw.Flush(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 }
@@ -467,19 +467,4 @@ func statusOf(head []byte) int {
 	line, _, _ := bytes.Cut(head, []byte("\n"))
 	_, n, _, _ := splitStatusLine(strings.TrimRight(string(line), "\r"))
 	return n
-}
-
-// lastHead is the final head of heads read in a row (interim ones before it).
-func lastHead(heads []byte) []byte {
-	for {
-		end := bytes.Index(heads, []byte("\r\n\r\n"))
-		size := 4
-		if lf := bytes.Index(heads, []byte("\n\n")); lf >= 0 && (end < 0 || lf < end) {
-			end, size = lf, 2
-		}
-		if end < 0 || end+size >= len(heads) {
-			return heads
-		}
-		heads = heads[end+size:]
-	}
 }
