@@ -407,10 +407,7 @@ func writeOutgoingHead(w *bufio.Writer, head []byte, method string, u *url.URL, 
 // names folded in ASCII only (as headers.Field.Is folds them), white space around
 // the name ignored.
 func isProxyField(line []byte) bool {
-	name, _, ok := bytes.Cut(line, []byte(":"))
-	if !ok {
-		return false
-	}
+	name, _, _ := bytes.Cut(line, []byte(":"))
 	name = bytes.TrimSpace(name)
 	return equalFoldASCII(name, "Proxy-Connection") || equalFoldASCII(name, "Proxy-Authorization")
 }
