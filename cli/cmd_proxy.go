@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -98,6 +99,15 @@ type proxySession struct {
 	errOut io.Writer
 	// tui: the terminal UI (--tui) shows the exchanges instead of printed rows.
 	tui bool
+	// buf is out's buffer, flushed after each batch and at the end.
+	buf *bufio.Writer
+}
+
+// flush writes out what was printed since the last flush.
+func (s *proxySession) flush() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.buf.Flush()
 }
 
 // runProxy runs the proxy until ctx ends, printing rows, or JSON lines, or, when
@@ -151,13 +161,17 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags, tui func
 		return usageError("proxy: %v", err)
 	}
 	// Rows are printed as they come: the URL column takes what the terminal leaves.
-	sess := &proxySession{out: out, errOut: errOut, table: newRowTable(terminalColumns(out), nil)}
+	// Rows (or JSON lines) go through one buffer, written out after each batch
+	// the history stored: a system call per row was a measurable share of a busy
+	// proxy's work, and a quiet proxy's batches are of one row.
+	buf := bufio.NewWriter(out)
+	sess := &proxySession{out: buf, buf: buf, errOut: errOut, table: newRowTable(terminalColumns(out), nil)}
 	if f.json {
-		sess.enc = json.NewEncoder(out)
+		sess.enc = json.NewEncoder(buf)
 	}
 	// The live session stores every exchange in arrival order on one goroutine
 	// and hands it to add, which prints it (or feeds the UI its row for the summary).
-	live := liveproxy.Serve(ln, store, liveproxy.Options{Proxy: opts, Each: sess.add, Live: tui != nil})
+	live := liveproxy.Serve(ln, store, liveproxy.Options{Proxy: opts, Each: sess.add, AfterBatch: sess.flush, Live: tui != nil})
 	if tui != nil {
 		return sess.runTUI(tui, live, store, dbPath, f)
 	}
@@ -167,6 +181,7 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags, tui func
 		fmt.Fprintf(out, "httplens proxy on %s · recording into %s\n", ln.Addr(), dbPath)
 		sess.writeRowHead()
 	}
+	sess.flush()
 	select {
 	case <-ctx.Done():
 	case <-live.Done():
@@ -269,6 +284,7 @@ func (s *proxySession) add(k liveproxy.Kept) {
 
 // finish prints the summary and writes the exports.
 func (s *proxySession) finish(store *history.Store, f proxyFlags) error {
+	defer s.flush()
 	notes := s.out
 	if s.enc != nil {
 		sum := summarize(s.rows)

@@ -38,6 +38,10 @@ type Options struct {
 	// order, from the session's one delivering goroutine: a slow Each slows the
 	// proxy's connections down rather than letting records pile up.
 	Each func(Kept)
+	// AfterBatch, when set, is called after Each has seen each exchange of a
+	// batch stored together, from the same goroutine: the place to flush what
+	// Each wrote, so that a busy proxy prints a batch of rows with one write.
+	AfterBatch func()
 	// Live feeds Live with every exchange, explained; someone must read it
 	// until Stop, or the proxy stops recording (it never buffers without bound).
 	Live bool
@@ -145,6 +149,9 @@ func (s *Session) keep(store *history.Store, opts Options) {
 		for batch := range stored {
 			for _, k := range batch {
 				s.deliver(k, opts)
+			}
+			if opts.AfterBatch != nil {
+				opts.AfterBatch()
 			}
 		}
 	}()

@@ -218,3 +218,46 @@ func openStore(t *testing.T) *history.Store {
 	t.Cleanup(func() { store.Close() })
 	return store
 }
+
+// AfterBatch follows the Each calls of every batch: each exchange Each saw is
+// followed by an AfterBatch before Stop returns, and none comes before its
+// batch's last Each. Many clients at once make batches of more than one.
+func TestAfterBatchFollowsEachBatch(t *testing.T) {
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "x") }))
+	defer up.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Both run on the session's delivering goroutine, one after the other.
+	var seen, flushed, batches int
+	s := Serve(ln, openStore(t), Options{
+		Each:       func(k Kept) { seen++; k.Release() },
+		AfterBatch: func() { flushed = seen; batches++ },
+	})
+	pu, _ := url.Parse("http://" + s.Addr)
+	tr := &http.Transport{Proxy: http.ProxyURL(pu), MaxIdleConnsPerHost: 20}
+	defer tr.CloseIdleConnections()
+	c := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	const n = 200
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			resp, err := c.Get(up.URL)
+			if err == nil {
+				_, err = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Stop()
+	if seen != n || flushed != n || batches == 0 || batches > n {
+		t.Errorf("Each saw %d of %d, the last AfterBatch followed %d, in %d batches", seen, n, flushed, batches)
+	}
+}

@@ -159,9 +159,8 @@ func (ss *session) finish(record bool, x Exchange, err error) {
 // exchange sends the request upstream and the response back. keepAlive says both
 // connections may carry another message.
 func (ss *session) exchange(x *Exchange, u *url.URL, method, proto string, head []byte, fr framing, reqKeep, respKeep *kept) (keepAlive bool, err error) {
-	out := outgoingHead(head, method, u, proto, ss.scheme == "http")
 	addr := hostPort(u)
-	var respHead []byte
+	var respHead, final []byte
 	// A kept upstream connection may have been closed by the origin in between;
 	// a request without a body is then tried once more on a new one.
 	for attempt := 0; ; attempt++ {
@@ -170,7 +169,7 @@ func (ss *session) exchange(x *Exchange, u *url.URL, method, proto string, head 
 			ss.replyUpstreamError(u.Host, err)
 			return false, fmt.Errorf("upstream %s: %w", u.Host, err)
 		}
-		respHead, err = ss.send(out, fr, reqKeep)
+		respHead, final, err = ss.send(head, method, u, proto, fr, reqKeep)
 		if err == nil {
 			break
 		}
@@ -186,7 +185,7 @@ func (ss *session) exchange(x *Exchange, u *url.URL, method, proto string, head 
 		return false, fmt.Errorf("upstream %s: %w", u.Host, err)
 	}
 	x.Received = time.Now()
-	start, rhs := fields(lastHead(respHead))
+	start, rhs := fields(final)
 	rproto, status, reason, ok := splitStatusLine(start)
 	x.Response = &requests.Response{Proto: rproto, Status: status, Reason: reason, Headers: rhs, RawHead: respHead}
 	if !ok {
@@ -202,7 +201,7 @@ func (ss *session) exchange(x *Exchange, u *url.URL, method, proto string, head 
 			return false, fmt.Errorf("upstream %s: response framing: %v", u.Host, err)
 		}
 	}
-	if _, err := ss.bw.Write(lastHead(respHead)); err != nil {
+	if _, err := ss.bw.Write(final); err != nil {
 		ss.dropUpstream()
 		return false, fmt.Errorf("client went away: %w", err)
 	}
@@ -236,49 +235,47 @@ func (ss *session) exchange(x *Exchange, u *url.URL, method, proto string, head 
 }
 
 // send writes the head and body upstream and reads the response head, passing
-// interim 1xx heads to the client as they come. It returns every head read.
-func (ss *session) send(out []byte, fr framing, keep *kept) ([]byte, error) {
+// interim 1xx heads to the client as they come. It returns every head read, and
+// the final one (the end of all).
+func (ss *session) send(head []byte, method string, u *url.URL, proto string, fr framing, keep *kept) (all, final []byte, err error) {
 	up := ss.up
-	if _, err := up.bw.Write(out); err != nil {
-		return nil, err
-	}
+	writeOutgoingHead(up.bw, head, method, u, proto, ss.scheme == "http")
 	if fr.chunked || fr.length > 0 {
 		keep.expect(fr.length)
 		if _, err := ss.copyBody(up.bw, ss.br, fr, keep); err != nil {
 			var we writeError
 			if errors.As(err, &we) {
-				return nil, we.err // the upstream refused the body
+				return nil, nil, we.err // the upstream refused the body
 			}
-			return nil, clientBodyError{err}
+			return nil, nil, clientBodyError{err}
 		}
 	}
 	if err := up.bw.Flush(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var all []byte
 	for {
 		h, err := readHead(up.br)
 		if err != nil {
 			if err == io.EOF {
 				err = errors.New("connection closed before a response")
 			}
-			return nil, err
+			return nil, nil, err
 		}
 		code := statusOf(h)
-		final := code < 100 || code >= 200 || code == 101
-		if final && all == nil {
-			return h, nil // the usual case: no interim heads, no copy
+		last := code < 100 || code >= 200 || code == 101
+		if last && all == nil {
+			return h, h, nil // the usual case: no interim heads, no copy
 		}
 		all = append(all, h...)
-		if final {
-			return all, nil
+		if last {
+			return all, all[len(all)-len(h):], nil
 		}
 		// 1xx interim heads go to the client at once (100 Continue, 103 Early Hints).
 		if _, err := ss.bw.Write(h); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := ss.bw.Flush(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 }
@@ -377,12 +374,11 @@ func (ss *session) targetURL(target string, hs []requests.Header) (*url.URL, str
 	return u, ""
 }
 
-// outgoingHead is the head sent upstream: the same bytes, but with the request line
-// in origin-form for a plain proxied request and without the fields meant for the
-// proxy itself (Proxy-Connection, Proxy-Authorization).
-func outgoingHead(head []byte, method string, u *url.URL, proto string, rewriteLine bool) []byte {
-	var b bytes.Buffer
-	b.Grow(len(head))
+// writeOutgoingHead writes the head sent upstream to w: the same bytes, but with
+// the request line in origin-form for a plain proxied request and without the
+// fields meant for the proxy itself (Proxy-Connection, Proxy-Authorization).
+// It writes straight into w's buffer, building no copy of the head.
+func writeOutgoingHead(w *bufio.Writer, head []byte, method string, u *url.URL, proto string, rewriteLine bool) {
 	first := true
 	for len(head) > 0 {
 		i := bytes.IndexByte(head, '\n')
@@ -391,17 +387,48 @@ func outgoingHead(head []byte, method string, u *url.URL, proto string, rewriteL
 		if first {
 			first = false
 			if rewriteLine {
-				b.WriteString(method + " " + u.RequestURI() + " " + proto + "\r\n")
+				w.WriteString(method)
+				w.WriteByte(' ')
+				w.WriteString(u.RequestURI())
+				w.WriteByte(' ')
+				w.WriteString(proto)
+				w.WriteString("\r\n")
 				continue
 			}
 		}
-		name, _, _ := bytes.Cut(line, []byte(":"))
-		if f := (headers.Field{Name: string(bytes.TrimSpace(name))}); f.Is("Proxy-Connection") || f.Is("Proxy-Authorization") {
+		if isProxyField(line) {
 			continue
 		}
-		b.Write(line)
+		w.Write(line)
 	}
-	return b.Bytes()
+}
+
+// isProxyField says a header line is Proxy-Connection or Proxy-Authorization,
+// names folded in ASCII only (as headers.Field.Is folds them), white space around
+// the name ignored.
+func isProxyField(line []byte) bool {
+	name, _, _ := bytes.Cut(line, []byte(":"))
+	name = bytes.TrimSpace(name)
+	return equalFoldASCII(name, "Proxy-Connection") || equalFoldASCII(name, "Proxy-Authorization")
+}
+
+func equalFoldASCII(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for i := range len(b) {
+		x, y := b[i], s[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
 
 func hostPort(u *url.URL) string {
@@ -415,11 +442,12 @@ func hostPort(u *url.URL) string {
 }
 
 func splitRequestLine(line string) (method, target, proto string, ok bool) {
-	parts := strings.Split(line, " ")
-	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !strings.HasPrefix(parts[2], "HTTP/1.") {
+	method, rest, _ := strings.Cut(line, " ")
+	target, proto, _ = strings.Cut(rest, " ")
+	if method == "" || target == "" || strings.Contains(proto, " ") || !strings.HasPrefix(proto, "HTTP/1.") {
 		return "", "", "", false
 	}
-	return parts[0], parts[1], parts[2], true
+	return method, target, proto, true
 }
 
 func splitStatusLine(line string) (proto string, status int, reason string, ok bool) {
@@ -436,19 +464,4 @@ func statusOf(head []byte) int {
 	line, _, _ := bytes.Cut(head, []byte("\n"))
 	_, n, _, _ := splitStatusLine(strings.TrimRight(string(line), "\r"))
 	return n
-}
-
-// lastHead is the final head of heads read in a row (interim ones before it).
-func lastHead(heads []byte) []byte {
-	for {
-		end := bytes.Index(heads, []byte("\r\n\r\n"))
-		size := 4
-		if lf := bytes.Index(heads, []byte("\n\n")); lf >= 0 && (end < 0 || lf < end) {
-			end, size = lf, 2
-		}
-		if end < 0 || end+size >= len(heads) {
-			return heads
-		}
-		heads = heads[end+size:]
-	}
 }

@@ -134,15 +134,39 @@ type framing struct {
 // header has no body. Conflicting or bad lengths are an error: forwarding a message
 // whose end the two sides may read differently is how requests get smuggled.
 func bodyFraming(hs []requests.Header, isRequest bool) (framing, error) {
-	te := headers.List(hs).Values("Transfer-Encoding")
-	cl := headers.List(hs).Values("Content-Length")
-	if len(te) > 0 {
-		if len(cl) > 0 {
+	// One pass over the fields; the lists are made only when a message has
+	// either header more than once (rare), so the usual message allocates nothing.
+	var te, cl []string
+	var te1, cl1 string
+	var nte, ncl int
+	for _, h := range hs {
+		f := headers.Field{Name: h.Name}
+		switch {
+		case f.Is("Transfer-Encoding"):
+			if nte++; nte == 1 {
+				te1 = h.Value
+			} else {
+				te = append(te, h.Value)
+			}
+		case f.Is("Content-Length"):
+			if ncl++; ncl == 1 {
+				cl1 = h.Value
+			} else {
+				cl = append(cl, h.Value)
+			}
+		}
+	}
+	if nte > 0 {
+		if ncl > 0 {
 			return framing{}, errors.New("both Transfer-Encoding and Content-Length")
 		}
 		// Empty members are ignored (RFC 9110 §5.6.1); a coding folds like a
 		// name, in ASCII only, so "chun\u212aed" (a Kelvin sign) is not chunked.
-		codings := headers.Tokens(strings.Join(te, ","))
+		if te != nil {
+			te1 = strings.Join(append([]string{te1}, te...), ",")
+		}
+		var buf [4]string
+		codings := headers.AppendTokens(buf[:0], te1)
 		if len(codings) == 0 || !(headers.Field{Name: codings[len(codings)-1]}).Is("chunked") {
 			if isRequest {
 				return framing{}, errors.New("Transfer-Encoding without chunked last")
@@ -151,15 +175,15 @@ func bodyFraming(hs []requests.Header, isRequest bool) (framing, error) {
 		}
 		return framing{chunked: true}, nil
 	}
-	if len(cl) > 0 {
-		n, err := strconv.ParseInt(strings.TrimSpace(cl[0]), 10, 64)
-		for _, v := range cl[1:] {
-			if strings.TrimSpace(v) != strings.TrimSpace(cl[0]) {
+	if ncl > 0 {
+		n, err := strconv.ParseInt(strings.TrimSpace(cl1), 10, 64)
+		for _, v := range cl {
+			if strings.TrimSpace(v) != strings.TrimSpace(cl1) {
 				err = errors.New("differing Content-Length values")
 			}
 		}
 		if err != nil || n < 0 {
-			return framing{}, fmt.Errorf("bad Content-Length %q", cl[0])
+			return framing{}, fmt.Errorf("bad Content-Length %q", cl1)
 		}
 		return framing{length: n}, nil
 	}

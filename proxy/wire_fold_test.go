@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"net"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -89,6 +90,31 @@ func TestBufferedHeadEndsWhereLinesEnd(t *testing.T) {
 		br.Peek(1)
 		if h := bufferedHead(br); h != nil || br.Buffered() != len(in) {
 			t.Errorf("%q: buffered path took %q", in, h)
+		}
+	}
+}
+
+// The head sent upstream drops the proxy's own fields in any ASCII letter case,
+// with white space around the name or no colon at all, and keeps every other
+// line byte for byte; only a plain request's line is made origin-form.
+func TestWriteOutgoingHead(t *testing.T) {
+	const head = "GET http://a.test/p?q=1 HTTP/1.1\r\nHost: a.test\r\nPROXY-authorization: Basic x\r\n" +
+		"x-keep:  1 \r\n proxy-connection : keep-alive\r\nProxy-Connection\r\nProxy-Connections: kept\r\n\r\n"
+	const rest = "Host: a.test\r\nx-keep:  1 \r\nProxy-Connections: kept\r\n\r\n"
+	u, _ := url.Parse("http://a.test/p?q=1")
+	for _, tc := range []struct {
+		rewrite bool
+		want    string
+	}{
+		{true, "GET /p?q=1 HTTP/1.1\r\n" + rest},
+		{false, "GET http://a.test/p?q=1 HTTP/1.1\r\n" + rest},
+	} {
+		var b strings.Builder
+		w := bufio.NewWriter(&b)
+		writeOutgoingHead(w, []byte(head), "GET", u, "HTTP/1.1", tc.rewrite)
+		w.Flush()
+		if b.String() != tc.want {
+			t.Errorf("rewrite %v: got %q, want %q", tc.rewrite, b.String(), tc.want)
 		}
 	}
 }
