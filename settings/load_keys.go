@@ -152,6 +152,9 @@ func (l *loader) checkTheme(s *Settings) {
 // checkConflicts reports keys the file bound to two actions that meet. The
 // bindings stay as written: the report says which to change.
 func (l *loader) checkConflicts(s *Settings) {
+	if len(l.keys) == 0 {
+		return // only keys the file binds are reported: the defaults have no conflict
+	}
 	for _, c := range s.Keys.Conflicts(l.acts) {
 		for i, a := range c.Actions {
 			if l.keys[a] {
