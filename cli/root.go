@@ -62,6 +62,8 @@ func newRootCmd(args []string) *cobra.Command {
 	})
 	root.PersistentFlags().String("config", "", "settings file (default $"+settings.EnvPath+", else httplens/config.toml in the XDG config folder)")
 	addTUIFlags(root)
+	// Only "completion" in args reaches cobra's completion command (see reachable).
+	root.CompletionOptions.DisableDefaultCmd = !all
 	for _, c := range subcommands {
 		if all || c.name == only {
 			root.AddCommand(c.build())

@@ -92,6 +92,6 @@ func BenchmarkSendSetup(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		newRootCmd([]string{"send"})
-		settings.Open(p, ui.Actions())
+		settings.OpenKeyless(p, ui.Actions)
 	}
 }

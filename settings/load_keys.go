@@ -15,6 +15,10 @@ func (l *loader) keymap(s *Settings, p toml.Primitive) {
 	if !ok {
 		return
 	}
+	if l.lazy != nil {
+		l.acts = l.lazy()
+		s.Keys = DefaultKeymap(l.acts)
+	}
 	var ids []string
 	for _, a := range l.acts {
 		ids = append(ids, string(a.ID))
