@@ -1,8 +1,10 @@
 // Command altrun times short commands side by side: each round runs every
 // command once, in turn, so a machine whose load changes during the run
 // slows all of them alike and their ratios hold. It prints, per command, the
-// median wall time with its quartiles, the median CPU time (user+system) and
-// both as ratios to the first command's. Standard output goes to /dev/null.
+// median wall time with its quartiles, the median CPU time (user+system), both
+// as ratios to the first command's, and the median count of minor page faults
+// (which the machine's load does not change: a steady measure of the work of
+// starting a process). Standard output goes to /dev/null.
 //
 // Usage: altrun [-runs 30] [-warmup 3] 'NAME=CMD ARGS...' ...
 package main
@@ -15,6 +17,7 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -26,6 +29,7 @@ func main() {
 		name      string
 		args      []string
 		wall, cpu []time.Duration
+		faults    []int64
 	}
 	var progs []*prog
 	for _, spec := range flag.Args() {
@@ -51,6 +55,9 @@ func main() {
 			if i >= *warmup {
 				p.wall = append(p.wall, wall)
 				p.cpu = append(p.cpu, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
+				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+					p.faults = append(p.faults, ru.Minflt)
+				}
 			}
 		}
 	}
@@ -58,13 +65,18 @@ func main() {
 	for i, p := range progs {
 		slices.Sort(p.wall)
 		slices.Sort(p.cpu)
+		slices.Sort(p.faults)
+		faults := int64(-1)
+		if len(p.faults) > 0 {
+			faults = p.faults[len(p.faults)/2]
+		}
 		n := len(p.wall)
 		med, cpu := p.wall[n/2], p.cpu[n/2]
 		if i == 0 {
 			base, baseCPU = med, cpu
 		}
-		fmt.Printf("%-28s wall %7.2f ms (q1 %6.2f, q3 %6.2f) %5.2fx   cpu %6.2f ms %5.2fx\n", p.name,
-			ms(med), ms(p.wall[n/4]), ms(p.wall[3*n/4]), float64(med)/float64(base), ms(cpu), float64(cpu)/float64(baseCPU))
+		fmt.Printf("%-16s wall %7.2f ms (q1 %6.2f, q3 %6.2f) %5.2fx   cpu %6.2f ms %5.2fx   faults %5d\n", p.name,
+			ms(med), ms(p.wall[n/4]), ms(p.wall[3*n/4]), float64(med)/float64(base), ms(cpu), float64(cpu)/float64(baseCPU), faults)
 	}
 }
 
