@@ -24,9 +24,12 @@
 # collation, TOML, two regexp2 versions) and the page faults of a 37 MB binary.
 # Usage: bench/tui_first_frame.sh [RUNS]
 #   OLD=/path/to/an/older/httplens adds its two rows, run in turn with the others.
+#   STATIC=1 adds oneframe and httplens built with CGO_ENABLED=0 (every other row
+#   is a default `go build`, which loads libc dynamically: see bench/send_start.sh).
 set -euo pipefail
 runs=${1:-15}
 cd "$(dirname "$0")/.."
+repo=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/httplens" .
@@ -40,6 +43,11 @@ cd "$tmp/empty"
 old=()
 if [ -n "${OLD:-}" ]; then
   old=("┌ Collection=$OLD" "┌ Collection=$OLD --no-history --no-demo")
+fi
+if [ -n "${STATIC:-}" ]; then
+  (cd "$repo" && CGO_ENABLED=0 go build -o "$tmp/oneframe-static" ./bench/oneframe &&
+    CGO_ENABLED=0 go build -o "$tmp/httplens-static" .)
+  old+=("oneframe ready=$tmp/oneframe-static" "┌ Collection=$tmp/httplens-static")
 fi
 "$tmp/firstframe" -w 160 -h 45 -runs "$runs" \
   "oneframe ready=$tmp/oneframe" \
