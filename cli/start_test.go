@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,5 +95,56 @@ func BenchmarkSendSetup(b *testing.B) {
 	for b.Loop() {
 		newRootCmd([]string{"send"})
 		settings.OpenKeyless(p, ui.Actions)
+	}
+}
+
+// The TUI binds the demo API's port before its first frame and serves the API
+// after it: a request made in between waits and is answered.
+func TestLateDemoServesOnceTheFirstFrameIsUp(t *testing.T) {
+	later := make(chan struct{})
+	d, err := startLateDemo(later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.close()
+	type answer struct {
+		status int
+		err    error
+	}
+	got := make(chan answer, 1)
+	go func() {
+		resp, err := http.Get(d.URL() + "/items")
+		if err != nil {
+			got <- answer{err: err}
+			return
+		}
+		resp.Body.Close()
+		got <- answer{status: resp.StatusCode}
+	}()
+	d.mu.Lock()
+	served := d.srv != nil
+	d.mu.Unlock()
+	if served {
+		t.Fatal("the demo API was built before the first frame")
+	}
+	close(later)
+	if a := <-got; a.err != nil || a.status != http.StatusOK {
+		t.Fatalf("GET /items: %d, %v", a.status, a.err)
+	}
+}
+
+// Closed before the first frame, the port is closed and nothing is served.
+func TestLateDemoClosedBeforeServing(t *testing.T) {
+	later := make(chan struct{})
+	d, err := startLateDemo(later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := d.ln.Addr().String()
+	d.close()
+	close(later)
+	if c, err := net.Dial("tcp", addr); err == nil {
+		c.Close()
+		t.Fatalf("%s still accepts connections after close", addr)
 	}
 }
