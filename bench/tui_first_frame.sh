@@ -22,6 +22,15 @@
 # package init (~15 ms under load, GODEBUG=inittrace=1 httplens --version:
 # modernc libc and SQLite's tables, goja's profiler (google/pprof) and
 # collation, TOML, two regexp2 versions) and the page faults of a 37 MB binary.
+# Where httplens's CPU goes up to its first frame (perf record -g over 40 first
+# frames, 2026-12-03, shares of the process's samples): the runtime's start 14 %,
+# package initialisers 21 % (the floor's; see bench/send_start.sh), runTUI 18 %:
+# bubbletea's Run 8 % (the first View 4 %, its event loop 3 %), the root model
+# 3 %, the settings file 2 % (was more: every pair of actions was checked for
+# key conflicts), the theme 2 %; on other goroutines the demo API 4 % (now built
+# after the first frame: only its port is bound before), the tour's load 4 %
+# (a command, concurrent with the first frame). The rest is the kernel: exec,
+# page faults, threads.
 # Usage: bench/tui_first_frame.sh [RUNS]
 #   OLD=/path/to/an/older/httplens adds its two rows, run in turn with the others.
 #   STATIC=1 adds oneframe and httplens built with CGO_ENABLED=0 (every other row

@@ -61,7 +61,9 @@ func newRootCmd(args []string) *cobra.Command {
 		return &exitError{code: exitUsage, err: err}
 	})
 	root.PersistentFlags().String("config", "", "settings file (default $"+settings.EnvPath+", else httplens/config.toml in the XDG config folder)")
-	addTUIFlags(root)
+	if only == "" { // the root's own flags do not apply to a subcommand
+		addTUIFlags(root)
+	}
 	// Only "completion" in args reaches cobra's completion command (see reachable).
 	root.CompletionOptions.DisableDefaultCmd = !all
 	for _, c := range subcommands {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -59,6 +60,23 @@ func TestHelpListsEveryCommand(t *testing.T) {
 		for _, c := range subcommands {
 			if !strings.Contains(out.String(), "\n  "+c.name+" ") {
 				t.Errorf("httplens %q does not list %s:\n%s", args, c.name, out.String())
+			}
+		}
+	}
+	// A command built alone says what it says in the whole tree.
+	for _, c := range subcommands {
+		for _, args := range [][]string{{c.name, "--help"}, {c.name, "--no-such-flag"}} {
+			var alone, whole bytes.Buffer
+			run(args, nil, &alone, &alone)
+			root := newRootCmd([]string{"--help"})
+			root.SetArgs(args)
+			root.SetOut(&whole)
+			root.SetErr(&whole)
+			if err := root.Execute(); err != nil {
+				fmt.Fprintf(&whole, "httplens: %s\n", err)
+			}
+			if alone.String() != whole.String() {
+				t.Errorf("httplens %q alone:\n%s\nin the whole tree:\n%s", args, alone.String(), whole.String())
 			}
 		}
 	}
