@@ -31,17 +31,24 @@
 #   - Dynamic linking: a default `go build` with a C compiler present links
 #     net's and os/user's cgo code, so the binary loads libc through ld.so and
 #     makes its threads with pthread_create. CGO_ENABLED=0 gives a static
-#     binary: 6-9 ms less CPU per run here (the largest single item).
+#     binary: 2-8 ms less CPU per run here and ~60 fewer page faults (the
+#     largest single item; a program that only links net: 18.8 -> 13.3 ms).
 #   - httplens's own work before the request, before this change: the settings
 #     file (even empty) checked every pair of the TUI's 87 actions for key
 #     conflicts (~1 ms, 1,568 allocations) and built the action table; cobra
 #     built all twelve commands (0.3 ms, 84 KB). Now: the one command the
 #     arguments name, the action table only when the file has [keys], the
-#     conflict check only for keys the file binds: 1.3 ms -> 76 us
-#     (go test ./cli -bench SendSetup).
+#     conflict check only for keys the file binds. go test ./cli -bench
+#     SendSetup, alternated with 1a38909: 0.69-0.97 ms, 186 KB, 2,088 allocs
+#     -> 89-119 us, 24 KB, 105 allocs.
 #   - The exchange itself (dial, write, read, print): ~3 % of the CPU. No DNS
 #     (an IP literal), no terminal query (stdout is not a terminal: one failed
 #     ioctl), no explain work unless --explain.
+#   - Measured with this script, 6 runs of 60 rounds, load 9-14 on 2 cores
+#     (wall times are unreliable at that load; CPU and faults hold): httplens
+#     CPU 1.05-1.19x curl (1a38909: 1.12-1.29x), page faults 749-754 (830-836;
+#     curl 595); static 0.96-1.10x, 682-697 faults; the floor (dynamic)
+#     0.93-1.02x, 701-706 faults.
 #   - -ldflags '-s -w' drops the symbol table and DWARF (37.7 -> 26 MB on disk);
 #     those sections are not mapped at run time, and the run time did not move.
 set -euo pipefail
