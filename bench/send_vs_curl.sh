@@ -6,6 +6,8 @@
 # the first 2 MiB of body, deflated, go to SQLite) within 1.6x at 10 MB.
 # Uses hyperfine when installed (apt-get install hyperfine), else a plain loop.
 # The machine may be shared: read the ratios, and run it more than once.
+# The 1 KB case is process start-up more than sending: bench/send_start.sh times it
+# alternated with curl, a static build and the floor, and says where the time goes.
 # Usage: bench/send_vs_curl.sh [RUNS]
 set -euo pipefail
 runs=${1:-30}

@@ -22,11 +22,23 @@
 # package init (~15 ms under load, GODEBUG=inittrace=1 httplens --version:
 # modernc libc and SQLite's tables, goja's profiler (google/pprof) and
 # collation, TOML, two regexp2 versions) and the page faults of a 37 MB binary.
+# Where httplens's CPU goes up to its first frame (perf record -g over 40 first
+# frames, 2026-12-03, shares of the process's samples): the runtime's start 14 %,
+# package initialisers 21 % (the floor's; see bench/send_start.sh), runTUI 18 %:
+# bubbletea's Run 8 % (the first View 4 %, its event loop 3 %), the root model
+# 3 %, the settings file 2 % (was more: every pair of actions was checked for
+# key conflicts), the theme 2 %; on other goroutines the demo API 4 % (now built
+# after the first frame: only its port is bound before), the tour's load 4 %
+# (a command, concurrent with the first frame). The rest is the kernel: exec,
+# page faults, threads.
 # Usage: bench/tui_first_frame.sh [RUNS]
 #   OLD=/path/to/an/older/httplens adds its two rows, run in turn with the others.
+#   STATIC=1 adds oneframe and httplens built with CGO_ENABLED=0 (every other row
+#   is a default `go build`, which loads libc dynamically: see bench/send_start.sh).
 set -euo pipefail
 runs=${1:-15}
 cd "$(dirname "$0")/.."
+repo=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/httplens" .
@@ -40,6 +52,11 @@ cd "$tmp/empty"
 old=()
 if [ -n "${OLD:-}" ]; then
   old=("┌ Collection=$OLD" "┌ Collection=$OLD --no-history --no-demo")
+fi
+if [ -n "${STATIC:-}" ]; then
+  (cd "$repo" && CGO_ENABLED=0 go build -o "$tmp/oneframe-static" ./bench/oneframe &&
+    CGO_ENABLED=0 go build -o "$tmp/httplens-static" .)
+  old+=("oneframe ready=$tmp/oneframe-static" "┌ Collection=$tmp/httplens-static")
 fi
 "$tmp/firstframe" -w 160 -h 45 -runs "$runs" \
   "oneframe ready=$tmp/oneframe" \

@@ -192,7 +192,7 @@ func sendOptions(f sendFlags) requests.Options {
 // with the defaults for what was wrong.
 func applySendSettings(c *cobra.Command, f *sendFlags) {
 	path, _ := c.Flags().GetString("config")
-	conf, _, errs := settings.Open(path, ui.Actions())
+	conf, _, errs := settings.OpenKeyless(path, ui.Actions)
 	for _, err := range errs {
 		fmt.Fprintf(c.ErrOrStderr(), "httplens: %s\n", printableText(err.Error()))
 	}

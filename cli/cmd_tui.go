@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"os"
 	"os/signal"
 	"sync"
@@ -69,9 +70,9 @@ func runTUI(c *cobra.Command, args []string) error {
 	var once sync.Once
 	firstFrameUp := func() { once.Do(func() { close(afterFirst) }) }
 	defer firstFrameUp()
-	// The demo API and the folder for large bodies start on another core while
-	// the settings are read and the terminal is asked for its background: the
-	// first frame waits for the slower of the two, not for their sum.
+	// The demo API's port is bound and the folder for large bodies made on
+	// another core while the settings are read and the terminal is asked for its
+	// background; the API itself is built and served once the first frame is up.
 	started := startTUIServices(!noDemo, afterFirst)
 	conf := tuiSettings(c, &cfg)
 	// Ask the terminal for its background (if the theme needs it) now, before the
@@ -147,15 +148,15 @@ const firstFrameDelay = 50 * time.Millisecond
 // tuiServices are what the TUI starts besides itself: the demo API (nil with
 // --no-demo) and the folder large bodies are spooled to.
 type tuiServices struct {
-	demo  *demo.Server
+	demo  *lateDemo
 	spool *spool.Dir
 	err   error
 }
 
-// startTUIServices starts the demo API (when asked) and makes the spool folder
-// in a goroutine; the channel gives them once ready. A failure stops whichever
-// did start. The spool folders of processes that are gone are removed once
-// later is closed.
+// startTUIServices binds the demo API's port (when asked) and makes the spool
+// folder in a goroutine; the channel gives them once ready. A failure stops
+// whichever did start. Once later is closed, the demo API is served and the
+// spool folders of processes that are gone are removed.
 func startTUIServices(withDemo bool, later <-chan struct{}) <-chan tuiServices {
 	go func() {
 		<-later
@@ -165,13 +166,13 @@ func startTUIServices(withDemo bool, later <-chan struct{}) <-chan tuiServices {
 	go func() {
 		var s tuiServices
 		if withDemo {
-			srv, err := demo.Start()
+			d, err := startLateDemo(later)
 			if err != nil {
 				s.err = fmt.Errorf("starting the demo API: %w", err)
 				ch <- s
 				return
 			}
-			s.demo = srv
+			s.demo = d
 		}
 		sp, err := spool.Make()
 		if err != nil {
@@ -189,7 +190,50 @@ func (s tuiServices) close() {
 		s.spool.Remove()
 	}
 	if s.demo != nil {
-		s.demo.Close()
+		s.demo.close()
+	}
+}
+
+// lateDemo is the demo API on a port bound at start and served once the first
+// frame is up: building the API (its routes and seeded items) costs the first
+// frame a millisecond or two of CPU on a busy machine, binding costs a system
+// call. A request sent in between waits in the port's backlog.
+type lateDemo struct {
+	ln     net.Listener
+	mu     sync.Mutex
+	srv    *demo.Server // nil until served
+	closed bool
+}
+
+func startLateDemo(later <-chan struct{}) (*lateDemo, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	d := &lateDemo{ln: ln}
+	go func() {
+		<-later
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		if !d.closed {
+			d.srv = demo.Serve(ln)
+		}
+	}()
+	return d, nil
+}
+
+// URL is the demo API's base URL, as demo.Server's.
+func (d *lateDemo) URL() string { return "http://" + d.ln.Addr().String() }
+
+// close stops the API, or closes its port if it was never served.
+func (d *lateDemo) close() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.closed = true
+	if d.srv != nil {
+		d.srv.Close()
+	} else {
+		d.ln.Close()
 	}
 }
 

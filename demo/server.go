@@ -26,6 +26,13 @@ func Listen(addr string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Serve(ln), nil
+}
+
+// Serve runs the demo API on ln, which it closes when the server is closed.
+// Connections made to ln before Serve wait in its backlog: the TUI binds the
+// port before its first frame and builds the API after it.
+func Serve(ln net.Listener) *Server {
 	s := &Server{
 		srv: &http.Server{
 			Handler: NewHandler(),
@@ -40,7 +47,7 @@ func Listen(addr string) (*Server, error) {
 		// Serve returns ErrServerClosed once Close is called; there is no one to tell.
 		_ = s.srv.Serve(ln)
 	}()
-	return s, nil
+	return s
 }
 
 // URL is the base URL of the API, such as "http://127.0.0.1:43121", without a slash.

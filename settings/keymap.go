@@ -77,11 +77,18 @@ func (k Keymap) Conflicts(acts []ActionInfo) []Conflict {
 	var out []Conflict
 	for i, a := range acts {
 		for _, b := range acts[i+1:] {
+			// Keys first: most pairs share none, and comparing keys costs no
+			// allocation where meet's scope lists would (every run of send reads
+			// the settings file, which checks the file's keys for conflicts).
+			keys := sharedKeys(k[a.ID], k[b.ID])
+			if len(keys) == 0 {
+				continue
+			}
 			scopes := meet(a, b)
 			if len(scopes) == 0 {
 				continue
 			}
-			for _, key := range sharedKeys(k[a.ID], k[b.ID]) {
+			for _, key := range keys {
 				out = append(out, Conflict{Key: key, Actions: [2]Action{a.ID, b.ID}, Scopes: scopes})
 			}
 		}

@@ -37,6 +37,12 @@ func (e *Error) Error() string {
 // file that is not valid TOML is ignored as a whole. acts are the actions [keys]
 // may bind.
 func Load(path string, acts []ActionInfo) (Settings, []error) {
+	return load(path, acts, nil)
+}
+
+// load is Load; lazy, when not nil, gives the actions when the file has a [keys]
+// table to check (see OpenKeyless).
+func load(path string, acts []ActionInfo, lazy func() []ActionInfo) (Settings, []error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return Defaults(acts), nil
@@ -44,11 +50,15 @@ func Load(path string, acts []ActionInfo) (Settings, []error) {
 	if err != nil {
 		return Defaults(acts), []error{&Error{File: path, Msg: err.Error() + "; using the defaults"}}
 	}
-	return Parse(path, data, acts)
+	return parse(path, data, acts, lazy)
 }
 
 // Parse reads settings from data; file names it in errors. See Load.
 func Parse(file string, data []byte, acts []ActionInfo) (Settings, []error) {
+	return parse(file, data, acts, nil)
+}
+
+func parse(file string, data []byte, acts []ActionInfo, lazy func() []ActionInfo) (Settings, []error) {
 	s := Defaults(acts)
 	var root map[string]toml.Primitive
 	md, err := toml.Decode(string(data), &root)
@@ -61,7 +71,7 @@ func Parse(file string, data []byte, acts []ActionInfo) (Settings, []error) {
 		e.Msg += "; the whole file is ignored and every setting is at its default"
 		return s, []error{e}
 	}
-	l := &loader{file: file, md: &md, prims: map[string]toml.Primitive{}, acts: acts}
+	l := &loader{file: file, md: &md, prims: map[string]toml.Primitive{}, acts: acts, lazy: lazy}
 	l.root(&s, root)
 	l.checkTheme(&s)
 	l.checkConflicts(&s)
@@ -81,6 +91,7 @@ type loader struct {
 	prims map[string]toml.Primitive // every key read, for checks made after the walk
 	keys  map[Action]bool           // actions the file binds
 	acts  []ActionInfo              // the actions [keys] may bind
+	lazy  func() []ActionInfo       // when not nil: acts, asked for at [keys]
 }
 
 // leaf lets a function take a TOML value through the decoder, so that an error it

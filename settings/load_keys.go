@@ -15,6 +15,10 @@ func (l *loader) keymap(s *Settings, p toml.Primitive) {
 	if !ok {
 		return
 	}
+	if l.lazy != nil {
+		l.acts = l.lazy()
+		s.Keys = DefaultKeymap(l.acts)
+	}
 	var ids []string
 	for _, a := range l.acts {
 		ids = append(ids, string(a.ID))
@@ -152,6 +156,9 @@ func (l *loader) checkTheme(s *Settings) {
 // checkConflicts reports keys the file bound to two actions that meet. The
 // bindings stay as written: the report says which to change.
 func (l *loader) checkConflicts(s *Settings) {
+	if len(l.keys) == 0 {
+		return // only keys the file binds are reported: the defaults have no conflict
+	}
 	for _, c := range s.Keys.Conflicts(l.acts) {
 		for i, a := range c.Actions {
 			if l.keys[a] {

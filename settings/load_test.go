@@ -2,6 +2,7 @@ package settings
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -305,5 +306,36 @@ func TestSecretNames(t *testing.T) {
 	}
 	if _, errs := Parse("c.toml", []byte("[history]\nsecret_names = \"sid\"\n"), testActions()); len(errs) != 1 {
 		t.Fatalf("a string instead of a list: %v", errs)
+	}
+}
+
+// OpenKeyless (send, run) reads a file as Open does, and asks for the actions
+// only when the file has [keys] to check.
+func TestOpenKeylessAsksForActionsOnlyForKeys(t *testing.T) {
+	dir := t.TempDir()
+	for i, text := range []string{
+		"[request]\ntimeout = \"soon\"\n",
+		"[request]\ntimeout = \"soon\"\n[keys]\nsned = \"ctrl+r\"\nsend = [\"ctrl+r\", \"u\"]\n",
+	} {
+		p := filepath.Join(dir, fmt.Sprintf("c%d.toml", i))
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want, _, wantErrs := Open(p, testActions())
+		asked := 0
+		got, _, errs := OpenKeyless(p, func() []ActionInfo { asked++; return testActions() })
+		if fmt.Sprint(errs) != fmt.Sprint(wantErrs) {
+			t.Errorf("%q: OpenKeyless says %v; Open says %v", text, errs, wantErrs)
+		}
+		if got.Request != want.Request || !reflect.DeepEqual(got.History, want.History) {
+			t.Errorf("%q: OpenKeyless gives %+v; Open %+v", text, got, want)
+		}
+		hasKeys := strings.Contains(text, "[keys]")
+		switch {
+		case hasKeys && (asked != 1 || !reflect.DeepEqual(got.Keys, want.Keys)):
+			t.Errorf("%q: actions asked %d times, keys %v; want once and %v", text, asked, got.Keys, want.Keys)
+		case !hasKeys && (asked != 0 || len(got.Keys) != 0):
+			t.Errorf("%q: actions asked %d times, keys %v; want none", text, asked, got.Keys)
+		}
 	}
 }

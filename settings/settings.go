@@ -172,6 +172,18 @@ func findPath(flag string, getenv func(string) string, configHome string) (strin
 // default place is no error (the defaults apply); a missing file that was asked
 // for by flag or environment is. It returns the path read, for messages.
 func Open(flag string, acts []ActionInfo) (Settings, string, []error) {
+	return open(flag, acts, nil)
+}
+
+// OpenKeyless is Open for a command that binds no keys (send, run): it asks for
+// the actions only when the file has a [keys] table, which is then checked and
+// reported on as Open does; without one the result's Keys is empty. The TUI's
+// action table costs every send about half a millisecond to build, cold.
+func OpenKeyless(flag string, acts func() []ActionInfo) (Settings, string, []error) {
+	return open(flag, nil, acts)
+}
+
+func open(flag string, acts []ActionInfo, lazy func() []ActionInfo) (Settings, string, []error) {
 	path, explicit, err := Path(flag)
 	if err != nil {
 		return Defaults(acts), "", []error{err}
@@ -179,6 +191,6 @@ func Open(flag string, acts []ActionInfo) (Settings, string, []error) {
 	if _, statErr := os.Stat(path); explicit && errors.Is(statErr, os.ErrNotExist) {
 		return Defaults(acts), path, []error{&Error{File: path, Msg: "no such file; using the defaults"}}
 	}
-	s, errs := Load(path, acts)
+	s, errs := load(path, acts, lazy)
 	return s, path, errs
 }

@@ -130,7 +130,7 @@ func (a action) global() bool { return slices.Contains(a.Scopes, settings.ScopeG
 // Actions returns what settings needs of every action of the TUI (id, help,
 // scopes, default keys), for reading and checking [keys] in the settings file.
 func Actions() []settings.ActionInfo {
-	t := actionTable()
+	t := tableRows() // the TUI binds its keys from the same rows: one table a process
 	out := make([]settings.ActionInfo, len(t))
 	for i, a := range t {
 		out[i] = a.ActionInfo

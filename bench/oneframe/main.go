@@ -45,7 +45,11 @@ func (m model) View() string {
 
 func main() {
 	fps := flag.Int("fps", 60, "frames per second of the renderer")
+	exit := flag.Bool("exit", false, "end at once, before the program starts: built with -tags heavy, the cost of starting a process that links what httplens links (bench/send_start.sh)")
 	flag.Parse()
+	if *exit {
+		return
+	}
 	if _, err := tea.NewProgram(model{}, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(*fps)).Run(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
