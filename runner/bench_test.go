@@ -69,6 +69,34 @@ import (
 // running the handlers before explain, building the runtime while the first
 // request is on the wire (the loopback exchange is too short to hide it).
 func BenchmarkRun1000(b *testing.B) {
+	run1000(b)
+}
+
+// BenchmarkRun1000Fresh is BenchmarkRun1000 as `httplens run` meets it: one run of
+// the 1,000 requests in a process that has done nothing before, so that the first
+// handler builds the runtime and every handler allocates on a heap still growing
+// (on this VM a first touch of a heap page costs ~17 µs). It is meaningful only as
+// the one benchmark of its process, one iteration:
+//
+//	go test -c -o runner.test ./runner
+//	./runner.test -test.run '^$' -test.bench Run1000Fresh -test.benchtime 1x
+//
+// (bench/handler_cost.sh does so, a new process each round). Besides
+// BenchmarkRun1000's figures it reports the run's wall time (run-ms), the first
+// handler's (first-µs/handler) and the page faults of the run (faults).
+func BenchmarkRun1000Fresh(b *testing.B) {
+	if b.N != 1 || ranBefore {
+		b.Skip("meaningful only alone in a fresh process: -test.bench Run1000Fresh -test.benchtime 1x")
+	}
+	run1000(b)
+}
+
+// ranBefore says whether run1000 has run in this process.
+var ranBefore bool
+
+// run1000 is the body of the Run1000 benchmarks.
+func run1000(b *testing.B) {
+	ranBefore = true
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("ETag", `"v1"`)
@@ -92,6 +120,8 @@ func BenchmarkRun1000(b *testing.B) {
 	var script, exchange time.Duration
 	var n int
 	var hs, xs []time.Duration
+	faults := minorFaults()
+	start := time.Now()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		rep := Run(context.Background(), steps, Options{Client: client, Engine: engine})
@@ -105,6 +135,9 @@ func BenchmarkRun1000(b *testing.B) {
 			n++
 		}
 	}
+	wall := time.Since(start)
+	faults = minorFaults() - faults
+	first := hs[0]
 	b.ReportMetric(float64(script.Microseconds())/float64(n), "µs/handler")
 	b.ReportMetric(float64(exchange.Microseconds())/float64(n), "µs/exchange")
 	b.ReportMetric(100*float64(script)/float64(exchange), "handler-%")
@@ -122,5 +155,8 @@ func BenchmarkRun1000(b *testing.B) {
 		slow += h
 	}
 	b.ReportMetric(100*float64(slow)/float64(script), "slowest1%-share-%")
+	b.ReportMetric(float64(wall.Microseconds())/1e3/float64(b.N), "run-ms")
+	b.ReportMetric(float64(first.Nanoseconds())/1e3, "first-µs/handler")
+	b.ReportMetric(float64(faults)/float64(b.N), "faults")
 	b.ReportMetric(0, "ns/op")
 }
