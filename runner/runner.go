@@ -12,6 +12,7 @@ package runner
 import (
 	"context"
 	"fmt"
+	"iter"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -188,6 +189,9 @@ func Run(ctx context.Context, steps []Step, opts Options) Report {
 	if opts.Engine == nil {
 		opts.Engine = &scripts.Engine{Globals: &scripts.Globals{}}
 	}
+	// The first script of a process costs milliseconds (scripts.Engine.Prepare):
+	// its runtime is built while the first request is on the wire.
+	opts.Engine.Prepare(inlineScripts(steps))
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -206,6 +210,21 @@ func Run(ctx context.Context, steps []Step, opts Options) Report {
 	}
 	rep.Duration = time.Since(start)
 	return rep
+}
+
+// inlineScripts yields the steps' inline scripts, as runStep will run them, and
+// whether each is a handler. Handler files are left out: they are read as their
+// step runs.
+func inlineScripts(steps []Step) iter.Seq2[scripts.Program, bool] {
+	return func(yield func(scripts.Program, bool) bool) {
+		for _, st := range steps {
+			for _, s := range st.Scripts {
+				if s.File == "" && !yield(scripts.Program{Name: st.File, Source: s.Source, Line: s.Line}, !s.Pre) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // prepared is a step's programs and expectations, read before anything is sent.

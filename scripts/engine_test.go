@@ -498,3 +498,21 @@ func TestWatchdogTicksOnBetweenRuns(t *testing.T) {
 		t.Fatal("a tick with no run since the last one left the timer going")
 	}
 }
+
+// TestSharedObjectsFrozen: every object a runtime keeps from run to run, down to
+// client.global and response.contentType, is frozen, so that no script changes
+// it for the next; the getters still answer for each run.
+func TestSharedObjectsFrozen(t *testing.T) {
+	e := &Engine{}
+	out := run(t, e, `
+		const objs = {client, "client.global": client.global, console, request, "request.url": request.url,
+			"request.body": request.body, "request.headers": request.headers, "request.variables": request.variables,
+			"request.environment": request.environment, response, "response.headers": response.headers,
+			"response.contentType": response.contentType};
+		for (const [name, o] of Object.entries(objs)) if (!Object.isFrozen(o)) client.log(name + " not frozen");
+		client.log(response.contentType.mimeType);
+	`, Env{Response: jsonResponse(`{}`)})
+	if out.Err != nil || strings.Join(out.Logs, "|") != "application/json" {
+		t.Fatalf("err %v logs %q", out.Err, out.Logs)
+	}
+}
