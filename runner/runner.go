@@ -191,7 +191,9 @@ func Run(ctx context.Context, steps []Step, opts Options) Report {
 	}
 	// The first script of a process costs milliseconds (scripts.Engine.Prepare):
 	// its runtime is built while the first request is on the wire.
-	opts.Engine.Prepare(inlineScripts(steps))
+	if slices.ContainsFunc(steps, func(st Step) bool { return len(st.Scripts) > 0 }) {
+		opts.Engine.Prepare(inlineScripts(steps))
+	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
