@@ -191,15 +191,15 @@ func Run(ctx context.Context, steps []Step, opts Options) Report {
 	}
 	// The first script of a process costs milliseconds (scripts.Engine.Prepare):
 	// its runtime is built while the first request is on the wire.
+	files := handlerFiles{}
 	if slices.ContainsFunc(steps, func(st Step) bool { return len(st.Scripts) > 0 }) {
-		opts.Engine.Prepare(inlineScripts(steps))
+		opts.Engine.Prepare(firstScripts(steps, files))
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
 	start := time.Now()
 	var rep Report
-	files := handlerFiles{}
 	for i, st := range steps {
 		if ctx.Err() != nil {
 			break
@@ -214,19 +214,51 @@ func Run(ctx context.Context, steps []Step, opts Options) Report {
 	return rep
 }
 
-// inlineScripts yields the steps' inline scripts, as runStep will run them, and
-// whether each is a handler. Handler files are left out: they are read as their
-// step runs.
-func inlineScripts(steps []Step) iter.Seq2[scripts.Program, bool] {
-	return func(yield func(scripts.Program, bool) bool) {
-		for _, st := range steps {
-			for _, s := range st.Scripts {
-				if s.File == "" && !yield(scripts.Program{Name: st.File, Source: s.Source, Line: s.Line}, !s.Pre) {
-					return
+// firstScripts yields the first few distinct scripts the steps will run (as many
+// as Prepare readies), as runStep will run them, and whether each is a handler.
+// Handler files are read through files, which keeps them for their steps; one
+// that cannot be read is left for its step to report.
+func firstScripts(steps []Step, files handlerFiles) iter.Seq2[scripts.Program, bool] {
+	type script struct {
+		prog    scripts.Program
+		handler bool
+	}
+	var first []script
+	for _, st := range steps {
+		for _, s := range st.Scripts {
+			prog := scripts.Program{Name: st.File, Source: s.Source, Line: s.Line}
+			if s.File != "" {
+				var err error
+				if prog, err = files.load(baseDir(st), s.File); err != nil {
+					continue
 				}
+			}
+			if x := (script{prog, !s.Pre}); !slices.Contains(first, x) {
+				first = append(first, x)
+			}
+			if len(first) == scripts.MaxPrepared {
+				break
+			}
+		}
+		if len(first) == scripts.MaxPrepared {
+			break
+		}
+	}
+	return func(yield func(scripts.Program, bool) bool) {
+		for _, x := range first {
+			if !yield(x.prog, x.handler) {
+				return
 			}
 		}
 	}
+}
+
+// baseDir is the folder a step's handler files are read from.
+func baseDir(st Step) string {
+	if st.BaseDir != "" {
+		return st.BaseDir
+	}
+	return filepath.Dir(st.File)
 }
 
 // prepared is a step's programs and expectations, read before anything is sent.
@@ -263,10 +295,7 @@ func (h handlerFiles) load(base, path string) (scripts.Program, error) {
 func prepare(st Step, files handlerFiles) (prepared, []Check) {
 	var p prepared
 	var bad []Check
-	base := st.BaseDir
-	if base == "" {
-		base = filepath.Dir(st.File)
-	}
+	base := baseDir(st)
 	for _, err := range st.Problems {
 		bad = append(bad, Check{Kind: KindFile, Name: "file", Message: err.Error()})
 	}

@@ -101,9 +101,9 @@ type Engine struct {
 	warming chan struct{}
 }
 
-// maxPrepared bounds the programs Prepare readies: a Run waits for Prepare's
+// MaxPrepared bounds the programs Prepare readies: a Run waits for Prepare's
 // runtime, so it must not wait for a whole collection's scripts.
-const maxPrepared = 8
+const MaxPrepared = 8
 
 // Prepare builds a runtime in the background and readies on it the first few
 // programs progs yields (compiled, and made functions: a handler's when its bool
@@ -132,7 +132,7 @@ func (e *Engine) Prepare(progs iter.Seq2[Program, bool]) {
 		if err == nil {
 			n := 0
 			for p, handler := range progs {
-				if n++; n > maxPrepared {
+				if n++; n > MaxPrepared {
 					break
 				}
 				_, _ = e.function(m, p, handler)

@@ -95,7 +95,7 @@ func TestPrepareBounded(t *testing.T) {
 	var n int
 	e.Prepare(progs(&n, true, append([]Program{bad}, ps...)...))
 	waitPrepared(e)
-	if n > maxPrepared+1 {
+	if n > MaxPrepared+1 {
 		t.Errorf("%d programs taken", n)
 	}
 	out := e.Run(context.Background(), bad, Env{Response: jsonResponse(`{}`)})
