@@ -8,7 +8,8 @@
 # growing) and `go test ./scripts -bench 'Run$|RunCold$'` (one handler alone:
 # ns/op and CPU ns/op; and after an 8 MB sweep, as a run meets it: median cold-ns
 # and hot-ns, where the revision has that benchmark), the two builds alternating
-# round by round. The base is built with the worktree's runner benchmarks, so
+# round by round (in turn first, so that a load changing through the run favours
+# neither). The base is built with the worktree's runner benchmarks, so
 # that both measure the same way (runner's API is the same). Prints the median
 # and range of each figure. The machine may be shared: read the medians, run it
 # more than once.
@@ -22,7 +23,9 @@ cp runner/bench_test.go runner/faults_*_test.go "$tmp/base/runner/"
 go test -c -o "$tmp/new-runner.test" ./runner
 go test -c -o "$tmp/new-scripts.test" ./scripts
 for r in $(seq "$rounds"); do
-  for v in base new; do
+  order="base new"
+  if ((r % 2 == 0)); then order="new base"; fi # ABBA: a load that rises or falls through the run favours neither
+  for v in $order; do
     "$tmp/$v-runner.test" -test.run '^$' -test.bench 'Run1000$' -test.benchtime 3x | metrics "$v" >>"$tmp/all"
     "$tmp/$v-runner.test" -test.run '^$' -test.bench 'Run1000Fresh' -test.benchtime 1x | metrics "$v" >>"$tmp/all"
     "$tmp/$v-scripts.test" -test.run '^$' -test.bench 'Run$|RunCold$' -test.benchtime 1s | metrics "$v" >>"$tmp/all"

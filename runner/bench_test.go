@@ -83,7 +83,8 @@ func BenchmarkRun1000(b *testing.B) {
 //
 // (bench/handler_cost.sh does so, a new process each round). Besides
 // BenchmarkRun1000's figures it reports the run's wall time (run-ms), the first
-// handler's (first-µs/handler) and the page faults of the run (faults).
+// handler's (first-µs/handler), the page faults of the run (faults) and the CPU
+// time of the process while it ran (cpu-ms, the loopback server's included).
 func BenchmarkRun1000Fresh(b *testing.B) {
 	if b.N != 1 || ranBefore {
 		b.Skip("meaningful only alone in a fresh process: -test.bench Run1000Fresh -test.benchtime 1x")
@@ -120,7 +121,7 @@ func run1000(b *testing.B) {
 	var script, exchange time.Duration
 	var n int
 	var hs, xs []time.Duration
-	faults := minorFaults()
+	faults, cpu := usage()
 	start := time.Now()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -136,7 +137,8 @@ func run1000(b *testing.B) {
 		}
 	}
 	wall := time.Since(start)
-	faults = minorFaults() - faults
+	faults1, cpu1 := usage()
+	faults, cpu = faults1-faults, cpu1-cpu
 	first := hs[0]
 	b.ReportMetric(float64(script.Microseconds())/float64(n), "µs/handler")
 	b.ReportMetric(float64(exchange.Microseconds())/float64(n), "µs/exchange")
@@ -158,5 +160,6 @@ func run1000(b *testing.B) {
 	b.ReportMetric(float64(wall.Microseconds())/1e3/float64(b.N), "run-ms")
 	b.ReportMetric(float64(first.Nanoseconds())/1e3, "first-µs/handler")
 	b.ReportMetric(float64(faults)/float64(b.N), "faults")
+	b.ReportMetric(float64(cpu.Microseconds())/1e3/float64(b.N), "cpu-ms")
 	b.ReportMetric(0, "ns/op")
 }

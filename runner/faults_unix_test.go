@@ -2,13 +2,17 @@
 
 package runner
 
-import "syscall"
+import (
+	"syscall"
+	"time"
+)
 
-// minorFaults is the page faults the process has taken that needed no disk.
-func minorFaults() int64 {
+// usage is the page faults the process has taken that needed no disk, and the
+// user and system CPU time it has used.
+func usage() (faults int64, cpu time.Duration) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
+		return 0, 0
 	}
-	return ru.Minflt
+	return ru.Minflt, time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
