@@ -68,6 +68,32 @@ import (
 // through a JS trampoline (two allocations less, a call more: slower),
 // running the handlers before explain, building the runtime while the first
 // request is on the wire (the loopback exchange is too short to hide it).
+//
+// 2026-12-03, afternoon (s7c). This benchmark runs in a warm process; `httplens
+// run` does not (BenchmarkRun1000Fresh). There the first handler cost 2.6-12 ms
+// (the runtime built, goja's parser, compiler and interpreter run for the first
+// time: code and memory the process had not touched, and a first touch of a page
+// costs ~17 µs on this VM), a fifth of all handler time, and the others paid the
+// page faults of a heap still growing: a run's report holds ~3.1 KB a request, so
+// the heap grows to ~6-7 MB and a run takes ~1,600 faults, ~290 of them inside
+// handlers (~5 µs a handler). What changed: the runtime is built and the first
+// scripts compiled while the first request is on the wire (scripts.Engine.Prepare,
+// called by Run), and building a runtime is ~35 % cheaper (its objects frozen from
+// a list). Measured with bench/handler_cost.sh against the engine before (12
+// rounds in turn first, load 8-12): fresh, the first handler 2.0 ms against 5.1
+// (94 µs when Prepare was done in time; a loaded machine delays it), handler-%
+// 18.0 against 20.4, µs/handler 16.6 against 18.3, the process's CPU 116 ms
+// against 119; warm, the first handler 51 µs against 810, handler-% 11.7 against
+// 12.0, µs/handler 7.9 against 8.8, med-handler-% 11.1 against 11.4: the means
+// within the noise of that load. Tried and dropped: a heap floor for the run
+// (internal/heapfloor, as the TUI keeps). In a fresh process it grows the heap into
+// fresh pages sooner: 4 collections become 1 (8 MB floor) or 0 (16 MB), but the
+// faults rise from ~1,800 to ~2,200 or ~2,700 and handler-% from a median of 12.3
+// to 22 or 18 (6 rounds each). Warm (GOGC=400 alike, 10 rounds) med-handler-%
+// fell from 10.9 to 9.6 and p90 from 7.7 to 6.7 µs, but the mean did not (11.7
+// against 12.6): the gain would be the benchmark's, not a run's. What is left in
+// a warm handler is goja's own work: creating the test's function object (8
+// allocations, ~740 B, ~1.3 µs with its call), two entries into the runtime.
 func BenchmarkRun1000(b *testing.B) {
 	run1000(b)
 }
