@@ -82,8 +82,8 @@ const (
 //
 // An Engine keeps the scripts it has compiled and reuses its runtimes (a runtime whose
 // script failed is dropped), so a collection run compiles each script once and makes
-// its function once per runtime. Set the fields before the first Run. It is safe for
-// concurrent use; do not copy it.
+// its function once per runtime. Set the fields before the first Run or Prepare. It
+// is safe for concurrent use; do not copy it.
 type Engine struct {
 	Globals   *Globals
 	Timeout   time.Duration
