@@ -95,7 +95,16 @@ import (
 // a warm handler is goja's own work: creating the test's function object (8
 // allocations, ~740 B, ~1.3 µs with its call), two entries into the runtime.
 func BenchmarkRun1000(b *testing.B) {
-	run1000(b)
+	run1000(b, false)
+}
+
+// BenchmarkRun1000Blocks is BenchmarkRun1000 as a .http file writes it: each
+// request with its own `> {% %}` block (the same small handler) on its own lines,
+// nine lines a request. Each block is a script of its own, compiled for its
+// request; BenchmarkRun1000's one shared handler is compiled once per run. Each
+// run has an engine of its own, as `httplens run` has.
+func BenchmarkRun1000Blocks(b *testing.B) {
+	run1000(b, true)
 }
 
 // BenchmarkRun1000Fresh is BenchmarkRun1000 as `httplens run` meets it: one run of
@@ -115,14 +124,15 @@ func BenchmarkRun1000Fresh(b *testing.B) {
 	if b.N != 1 || ranBefore {
 		b.Skip("meaningful only alone in a fresh process: -test.bench Run1000Fresh -test.benchtime 1x")
 	}
-	run1000(b)
+	run1000(b, false)
 }
 
 // ranBefore says whether run1000 has run in this process.
 var ranBefore bool
 
-// run1000 is the body of the Run1000 benchmarks.
-func run1000(b *testing.B) {
+// run1000 is the body of the Run1000 benchmarks; blocks gives each request its
+// own handler block, as in a file.
+func run1000(b *testing.B, blocks bool) {
 	ranBefore = true
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -139,6 +149,10 @@ func run1000(b *testing.B) {
 	for i := range steps {
 		steps[i] = Step{Name: "item", File: "bench.http", Line: i,
 			Request: scripts.Request{Method: "GET", URL: srv.URL + "/items/1"}, Scripts: handler}
+		if blocks {
+			steps[i].Line = 9*i + 1
+			steps[i].Scripts = []Script{{Line: 9*i + 4, Source: handler[0].Source}}
+		}
 	}
 	client := requests.NewClient(requests.Options{})
 	defer client.CloseIdleConnections()
@@ -151,6 +165,11 @@ func run1000(b *testing.B) {
 	start := time.Now()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		if blocks && i > 0 {
+			// As `httplens run`: an engine for the run, which has compiled none
+			// of its blocks yet (an engine keeps what it compiled).
+			engine = &scripts.Engine{Globals: &scripts.Globals{}}
+		}
 		rep := Run(context.Background(), steps, Options{Client: client, Engine: engine})
 		if rep.ExitCode() != ExitPassed {
 			b.Fatalf("run failed: %+v", rep.Steps[0].Checks)
