@@ -12,7 +12,6 @@ package runner
 import (
 	"context"
 	"fmt"
-	"iter"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -189,11 +188,15 @@ func Run(ctx context.Context, steps []Step, opts Options) Report {
 	if opts.Engine == nil {
 		opts.Engine = &scripts.Engine{Globals: &scripts.Globals{}}
 	}
-	// The first script of a process costs milliseconds (scripts.Engine.Prepare):
-	// its runtime is built while the first request is on the wire.
+	// The runtime is built and the scripts compiled while the requests before
+	// them are on the wire (scripts.Engine.Prepare): the first script of a
+	// process costs milliseconds, and each block of a file is a script of its
+	// own, compiled for its request.
 	files := handlerFiles{}
 	if slices.ContainsFunc(steps, func(st Step) bool { return len(st.Scripts) > 0 }) {
-		opts.Engine.Prepare(firstScripts(steps, files))
+		ahead, stop := context.WithCancel(ctx)
+		defer stop()
+		opts.Engine.Prepare(ahead, plan(steps, files))
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -214,43 +217,29 @@ func Run(ctx context.Context, steps []Step, opts Options) Report {
 	return rep
 }
 
-// firstScripts yields the first few distinct scripts the steps will run (as many
-// as Prepare readies), as runStep will run them, and whether each is a handler.
-// Handler files are read through files, which keeps them for their steps; one
-// that cannot be read is left for its step to report.
-func firstScripts(steps []Step, files handlerFiles) iter.Seq2[scripts.Program, bool] {
-	type script struct {
-		prog    scripts.Program
-		handler bool
-	}
-	var first []script
+// plan lists the scripts the steps will run, in order, as runStep will run them,
+// for Prepare: every inline block, and the handler files of the first steps (up
+// to MaxPrepared scripts in), read through files, which keeps them for their
+// steps. A file further on is read as its step runs; one that cannot be read is
+// left for its step to report.
+func plan(steps []Step, files handlerFiles) []scripts.Planned {
+	var out []scripts.Planned
 	for _, st := range steps {
 		for _, s := range st.Scripts {
 			prog := scripts.Program{Name: st.File, Source: s.Source, Line: s.Line}
 			if s.File != "" {
+				if len(out) >= scripts.MaxPrepared {
+					continue
+				}
 				var err error
 				if prog, err = files.load(baseDir(st), s.File); err != nil {
 					continue
 				}
 			}
-			if x := (script{prog, !s.Pre}); !slices.Contains(first, x) {
-				first = append(first, x)
-			}
-			if len(first) == scripts.MaxPrepared {
-				break
-			}
-		}
-		if len(first) == scripts.MaxPrepared {
-			break
+			out = append(out, scripts.Planned{Program: prog, Handler: !s.Pre})
 		}
 	}
-	return func(yield func(scripts.Program, bool) bool) {
-		for _, x := range first {
-			if !yield(x.prog, x.handler) {
-				return
-			}
-		}
-	}
+	return out
 }
 
 // baseDir is the folder a step's handler files are read from.

@@ -43,7 +43,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"runtime/metrics"
 	"strings"
 	"sync"
@@ -91,6 +90,9 @@ type Engine struct {
 
 	mu       sync.Mutex
 	compiled map[Program]*goja.Program
+	// compiling are the programs being compiled, so that Prepare and a Run
+	// that reach the same one compile it once.
+	compiling map[Program]*compilation
 	// idle are runtimes ready for another run. A list rather than a sync.Pool,
 	// which a garbage collection empties: a runtime costs ~0.5 ms to build, a
 	// small handler's run ~100 times less. last holds one more, taken first.
@@ -101,48 +103,66 @@ type Engine struct {
 	warming chan struct{}
 }
 
-// MaxPrepared bounds the programs Prepare readies: a Run waits for Prepare's
-// runtime, so it must not wait for a whole collection's scripts.
+// MaxPrepared bounds the programs Prepare makes functions of on the runtime it
+// builds: a Run waits for that runtime, so it must not wait for a whole
+// collection's scripts.
 const MaxPrepared = 8
 
-// Prepare builds a runtime in the background and readies on it the first few
-// programs progs yields (compiled, and made functions: a handler's when its bool
-// is true, a pre-request script's otherwise), so that the first Run finds them
-// ready. The first script of a process is its dearest by far: besides building
+// maxAhead bounds the programs Prepare compiles ahead, so that they fit the
+// Engine's cache (maxCompiled) with room for what the run compiles itself.
+const maxAhead = maxCompiled / 2
+
+// Planned is a program a run will use, as a handler or a pre-request script.
+type Planned struct {
+	Program
+	Handler bool
+}
+
+// Prepare readies in the background what a run of plan (its scripts in the order
+// it runs them) will need, so that its work overlaps the requests before each
+// script rather than adding to them. First, unless the Engine has a runtime, it
+// builds one and makes the functions of plan's first MaxPrepared programs on it:
+// the first script of a process is its dearest by far, since besides building
 // the runtime (~0.5 ms) and compiling, it runs goja's parser, compiler and
 // interpreter for the first time, whose code and memory are pages the process
 // has not touched, and a first touch costs ~17 µs a page on the VMs this was
-// measured on (2.6-5.7 ms for the first small handler of a fresh `httplens
-// run`, against ~4 µs for the next). Called as a run starts, that work overlaps
-// the first request's exchange. Prepare returns at once; a Run that starts
-// before the runtime is ready waits for it rather than building another. It
-// does nothing when the Engine has a runtime already or one is being built.
-// Errors are left for Run to find and report.
-func (e *Engine) Prepare(progs iter.Seq2[Program, bool]) {
+// measured on (2.6-12 ms for the first small handler of a fresh `httplens run`,
+// against ~4 µs for the next). Then it compiles the rest of plan in order into
+// the Engine's cache (up to maxAhead programs): a collection's scripts are
+// mostly each its own (a block per request), and compiling a small handler
+// costs ~40-60 µs, more the further down its file it starts (see wrap), as much
+// as a loopback exchange. It stops when ctx ends. A Run that starts before the
+// runtime is ready waits for it rather than building another; one that reaches
+// a script not compiled yet compiles it itself. Errors are left for Run to find
+// and report. Prepare returns at once; plan must not change after.
+func (e *Engine) Prepare(ctx context.Context, plan []Planned) {
 	e.mu.Lock()
-	if e.warming != nil || len(e.idle) > 0 || e.last.Load() != nil {
-		e.mu.Unlock()
-		return
+	var done chan struct{}
+	if e.warming == nil && len(e.idle) == 0 && e.last.Load() == nil {
+		done = make(chan struct{})
+		e.warming = done
 	}
-	done := make(chan struct{})
-	e.warming = done
 	e.mu.Unlock()
 	go func() {
-		m, err := newMachine(e.maxMemory())
-		if err == nil {
-			n := 0
-			for p, handler := range progs {
-				if n++; n > MaxPrepared {
-					break
+		if done != nil {
+			m, err := newMachine(e.maxMemory())
+			if err == nil {
+				for _, p := range plan[:min(len(plan), MaxPrepared)] {
+					_, _ = e.function(m, p.Program, p.Handler)
 				}
-				_, _ = e.function(m, p, handler)
+				e.release(m)
 			}
-			e.release(m)
+			e.mu.Lock()
+			e.warming = nil
+			e.mu.Unlock()
+			close(done)
 		}
-		e.mu.Lock()
-		e.warming = nil
-		e.mu.Unlock()
-		close(done)
+		for _, p := range plan[:min(len(plan), maxAhead)] {
+			if ctx.Err() != nil {
+				return
+			}
+			_, _ = e.compile(p.Program)
+		}
 	}()
 }
 
@@ -154,26 +174,45 @@ const maxIdle = 4
 // over, which costs only recompiling.
 const maxCompiled = 1024
 
-// compile returns p compiled (as a function, see wrap), from the cache when it was compiled before. A goja
-// Program may run in many runtimes at once.
+// compile returns p compiled (as a function, see wrap), from the cache when it was
+// compiled before. A goja Program may run in many runtimes at once. A program
+// being compiled (by Prepare, ahead of its run) is waited for, not compiled twice.
 func (e *Engine) compile(p Program) (*goja.Program, error) {
 	e.mu.Lock()
-	prog, ok := e.compiled[p]
-	e.mu.Unlock()
-	if ok {
+	if prog, ok := e.compiled[p]; ok {
+		e.mu.Unlock()
 		return prog, nil
 	}
-	prog, err := goja.Compile(p.Name, wrap(p), false)
-	if err != nil {
-		return nil, err
+	if c, ok := e.compiling[p]; ok {
+		e.mu.Unlock()
+		<-c.done
+		return c.prog, c.err
 	}
-	e.mu.Lock()
-	if e.compiled == nil || len(e.compiled) >= maxCompiled {
-		e.compiled = map[Program]*goja.Program{}
+	c := &compilation{done: make(chan struct{})}
+	if e.compiling == nil {
+		e.compiling = map[Program]*compilation{}
 	}
-	e.compiled[p] = prog
+	e.compiling[p] = c
 	e.mu.Unlock()
-	return prog, nil
+	c.prog, c.err = goja.Compile(p.Name, wrap(p), false)
+	e.mu.Lock()
+	delete(e.compiling, p)
+	if c.err == nil {
+		if e.compiled == nil || len(e.compiled) >= maxCompiled {
+			e.compiled = map[Program]*goja.Program{}
+		}
+		e.compiled[p] = c.prog
+	}
+	e.mu.Unlock()
+	close(c.done)
+	return c.prog, c.err
+}
+
+// compilation is a program being compiled; done is closed when prog or err is set.
+type compilation struct {
+	done chan struct{}
+	prog *goja.Program
+	err  error
 }
 
 // Header is one header field of a request or response (headers.Field).
