@@ -3,7 +3,8 @@
 # exchange it follows (issue 20: under 10 %), for the worktree and, side by side in
 # the same run, for a base revision: `go test ./runner -bench Run1000` (1,000
 # requests with a handler each; µs/handler, µs/exchange, handler-%, their medians,
-# the run's wall time and page faults), Run1000Fresh (the same run alone in a new
+# the run's wall time, CPU time and page faults), Run1000Blocks (a handler block
+# per request, as a file has them), Run1000Fresh (the same run alone in a new
 # process, as `httplens run` meets it: the first handler and a heap still
 # growing) and `go test ./scripts -bench 'Run$|RunCold$'` (one handler alone:
 # ns/op and CPU ns/op; and after an 8 MB sweep, as a run meets it: median cold-ns
@@ -26,7 +27,7 @@ for r in $(seq "$rounds"); do
   order="base new"
   if ((r % 2 == 0)); then order="new base"; fi # ABBA: a load that rises or falls through the run favours neither
   for v in $order; do
-    "$tmp/$v-runner.test" -test.run '^$' -test.bench 'Run1000$' -test.benchtime 3x | metrics "$v" >>"$tmp/all"
+    "$tmp/$v-runner.test" -test.run '^$' -test.bench 'Run1000$|Run1000Blocks' -test.benchtime 3x | metrics "$v" >>"$tmp/all"
     "$tmp/$v-runner.test" -test.run '^$' -test.bench 'Run1000Fresh' -test.benchtime 1x | metrics "$v" >>"$tmp/all"
     "$tmp/$v-scripts.test" -test.run '^$' -test.bench 'Run$|RunCold$' -test.benchtime 1s | metrics "$v" >>"$tmp/all"
   done
