@@ -425,14 +425,26 @@ func (e *Engine) machine() (*machine, error) {
 // script sees no names but these. A script may still declare those names itself; one
 // that assigns to them without declaring gets a TypeError, as in strict code.
 func wrap(p Program) string {
-	lines := ""
-	if p.Line > 1 {
-		lines = strings.Repeat("\n", p.Line-1)
+	const head = "(function () { const client = arguments[0], request = arguments[1], response = arguments[2], " +
+		"jsonPath = arguments[3], console = arguments[4]; return function () {"
+	const tail = "\n} })"
+	// Built in one buffer: the blank lines of a block far down a file are
+	// kilobytes, which a concatenation copied twice.
+	pad := max(p.Line-1, 0)
+	var b strings.Builder
+	b.Grow(len(head) + pad + len(p.Source) + len(tail))
+	b.WriteString(head)
+	for ; pad > len(newlines); pad -= len(newlines) {
+		b.WriteString(newlines)
 	}
-	return "(function () { const client = arguments[0], request = arguments[1], response = arguments[2], " +
-		"jsonPath = arguments[3], console = arguments[4]; return function () {" +
-		lines + p.Source + "\n} })"
+	b.WriteString(newlines[:pad])
+	b.WriteString(p.Source)
+	b.WriteString(tail)
+	return b.String()
 }
+
+// newlines is wrap's padding, written a block at a time.
+var newlines = strings.Repeat("\n", 512)
 
 func (e *Engine) timeout() time.Duration {
 	if e.Timeout > 0 {

@@ -516,3 +516,15 @@ func TestSharedObjectsFrozen(t *testing.T) {
 		t.Fatalf("err %v logs %q", out.Err, out.Logs)
 	}
 }
+
+// TestErrorLinesFarDownTheFile: a block far down its file reports the file's
+// lines (wrap pads it in blocks of blank lines).
+func TestErrorLinesFarDownTheFile(t *testing.T) {
+	e := &Engine{}
+	for _, line := range []int{2, 512, 513, 514, 1025, 9000} {
+		out := e.Run(context.Background(), Program{Name: "t.http", Source: "\n  throw new Error('boom')", Line: line}, Env{})
+		if want := fmt.Sprintf("t.http:%d:9", line+1); out.Err == nil || !strings.Contains(out.Err.Error(), want) {
+			t.Errorf("line %d: %v, want %s", line, out.Err, want)
+		}
+	}
+}
