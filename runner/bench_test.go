@@ -85,7 +85,13 @@ import (
 // 18.0 against 20.4, µs/handler 16.6 against 18.3, the process's CPU 116 ms
 // against 119; warm, the first handler 51 µs against 810, handler-% 11.7 against
 // 12.0, µs/handler 7.9 against 8.8, med-handler-% 11.1 against 11.4: the means
-// within the noise of that load. Tried and dropped: a heap floor for the run
+// within the noise of that load. Later, quieter (load ~3), the same binary with
+// and without Prepare, fresh, 10 rounds in turn first: handler-% 15.1 against
+// 19.3, µs/handler 12.9 against 16.9, the first handler 0.22 ms against 3.6, the
+// run 127 ms against 140, its CPU 134 ms against 132 (the work moved, not added),
+// exchanges alike (87 µs against 92); warm, 6 rounds against the engine before,
+// µs/handler 8.06 against 8.02 (a warm handler is unchanged; handler-% 11.7
+// against 12.6 comes from the exchanges of those rounds). Tried and dropped: a heap floor for the run
 // (internal/heapfloor, as the TUI keeps). In a fresh process it grows the heap into
 // fresh pages sooner: 4 collections become 1 (8 MB floor) or 0 (16 MB), but the
 // faults rise from ~1,800 to ~2,200 or ~2,700 and handler-% from a median of 12.3
