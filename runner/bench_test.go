@@ -91,10 +91,10 @@ import (
 // run 127 ms against 140, its CPU 134 ms against 132 (the work moved, not added),
 // exchanges alike (87 µs against 92); warm, 6 rounds against the engine before,
 // µs/handler 8.06 against 8.02 (a warm handler is unchanged; handler-% 11.7
-// against 12.6 comes from the exchanges of those rounds). Tried and dropped: a heap floor for the run
-// (internal/heapfloor, as the TUI keeps). In a fresh process it grows the heap into
-// fresh pages sooner: 4 collections become 1 (8 MB floor) or 0 (16 MB), but the
-// faults rise from ~1,800 to ~2,200 or ~2,700 and handler-% from a median of 12.3
+// against 12.6 comes from the exchanges of those rounds). Tried and dropped: a
+// heap floor for the run (internal/heapfloor, as the TUI keeps). In a fresh
+// process it grows the heap into fresh pages sooner: 4 collections become 1 (8 MB
+// floor) or 0 (16 MB), but the faults rise from ~1,800 to ~2,200 or ~2,700 and handler-% from a median of 12.3
 // to 22 or 18 (6 rounds each). Warm (GOGC=400 alike, 10 rounds) med-handler-%
 // fell from 10.9 to 9.6 and p90 from 7.7 to 6.7 µs, but the mean did not (11.7
 // against 12.6): the gain would be the benchmark's, not a run's. What is left in
