@@ -188,12 +188,21 @@ func Run(ctx context.Context, steps []Step, opts Options) Report {
 	if opts.Engine == nil {
 		opts.Engine = &scripts.Engine{Globals: &scripts.Globals{}}
 	}
+	// The runtime is built and the scripts compiled while the requests before
+	// them are on the wire (scripts.Engine.Prepare): the first script of a
+	// process costs milliseconds, and each block of a file is a script of its
+	// own, compiled for its request.
+	files := handlerFiles{}
+	if slices.ContainsFunc(steps, func(st Step) bool { return len(st.Scripts) > 0 }) {
+		ahead, stop := context.WithCancel(ctx)
+		defer stop()
+		opts.Engine.Prepare(ahead, plan(steps, files))
+	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
 	start := time.Now()
 	var rep Report
-	files := handlerFiles{}
 	for i, st := range steps {
 		if ctx.Err() != nil {
 			break
@@ -206,6 +215,39 @@ func Run(ctx context.Context, steps []Step, opts Options) Report {
 	}
 	rep.Duration = time.Since(start)
 	return rep
+}
+
+// plan lists the scripts the steps will run, in order, as runStep will run them,
+// for Prepare: every inline block, and the handler files of the first steps (up
+// to MaxPrepared scripts in), read through files, which keeps them for their
+// steps. A file further on is read as its step runs; one that cannot be read is
+// left for its step to report.
+func plan(steps []Step, files handlerFiles) []scripts.Planned {
+	var out []scripts.Planned
+	for _, st := range steps {
+		for _, s := range st.Scripts {
+			prog := scripts.Program{Name: st.File, Source: s.Source, Line: s.Line}
+			if s.File != "" {
+				if len(out) >= scripts.MaxPrepared {
+					continue
+				}
+				var err error
+				if prog, err = files.load(baseDir(st), s.File); err != nil {
+					continue
+				}
+			}
+			out = append(out, scripts.Planned{Program: prog, Handler: !s.Pre})
+		}
+	}
+	return out
+}
+
+// baseDir is the folder a step's handler files are read from.
+func baseDir(st Step) string {
+	if st.BaseDir != "" {
+		return st.BaseDir
+	}
+	return filepath.Dir(st.File)
 }
 
 // prepared is a step's programs and expectations, read before anything is sent.
@@ -242,10 +284,7 @@ func (h handlerFiles) load(base, path string) (scripts.Program, error) {
 func prepare(st Step, files handlerFiles) (prepared, []Check) {
 	var p prepared
 	var bad []Check
-	base := st.BaseDir
-	if base == "" {
-		base = filepath.Dir(st.File)
-	}
+	base := baseDir(st)
 	for _, err := range st.Problems {
 		bad = append(bad, Check{Kind: KindFile, Name: "file", Message: err.Error()})
 	}

@@ -54,6 +54,16 @@ type machine struct {
 	// client, console and jsonPath are the objects the scripts' functions are
 	// made with (see function).
 	client, console, jsonPath goja.Value
+	// shared are the objects built by object, frozen once the runtime is built.
+	shared []*goja.Object
+}
+
+// object is a new object that outlives the run (client, response.headers...):
+// newMachine freezes it, so that a script cannot change it for the next run.
+func (m *machine) object() *goja.Object {
+	o := m.vm.NewObject()
+	m.shared = append(m.shared, o)
+	return o
 }
 
 // newMachine builds a runtime with client, console, jsonPath, the refusals and the
@@ -65,7 +75,7 @@ func newMachine(maxMemory int64) (*machine, error) {
 	call := func(f func(*session, goja.FunctionCall) goja.Value) goja.Value {
 		return vm.ToValue(func(c goja.FunctionCall) goja.Value { return f(m.s, c) })
 	}
-	client := vm.NewObject()
+	client := m.object()
 	must(client.Set("global", m.globalObject()))
 	must(client.Set("test", call((*session).test)))
 	must(client.Set("assert", call((*session).assert)))
@@ -75,7 +85,7 @@ func newMachine(maxMemory int64) (*machine, error) {
 		return goja.Undefined()
 	})))
 	must(vm.Set("client", client))
-	console := vm.NewObject()
+	console := m.object()
 	for _, name := range []string{"log", "info", "warn", "error"} {
 		must(console.Set(name, call((*session).log)))
 	}
@@ -98,11 +108,16 @@ func newMachine(maxMemory int64) (*machine, error) {
 	m.request, m.response = m.requestObject(), m.responseObject()
 	m.globals()
 	// The objects outlive the run, so a script must not change them for the next.
-	for _, o := range []*goja.Object{client, console, m.request, m.response} {
-		if err := deepFreeze(vm, o); err != nil {
+	// Frozen from the list of those built rather than found by walking their
+	// properties: reading each property's descriptor from Go took a third of
+	// building the runtime.
+	freeze, _ := goja.AssertFunction(vm.Get("Object").ToObject(vm).Get("freeze"))
+	for _, o := range m.shared {
+		if _, err := freeze(goja.Undefined(), o); err != nil {
 			return nil, err
 		}
 	}
+	m.shared = nil
 	if err := m.s.guard(maxMemory / 4); err != nil {
 		return nil, err
 	}
@@ -166,24 +181,6 @@ func (m *machine) globals() {
 	})
 	must(g.DefineAccessorProperty("request", request, nil, goja.FLAG_FALSE, goja.FLAG_TRUE))
 	must(g.DefineAccessorProperty("response", response, nil, goja.FLAG_FALSE, goja.FLAG_TRUE))
-}
-
-// deepFreeze freezes o and every object among its own data properties. Getters are
-// left alone: what they return is made fresh for each run.
-func deepFreeze(vm *goja.Runtime, o *goja.Object) error {
-	freeze, _ := goja.AssertFunction(vm.Get("Object").ToObject(vm).Get("freeze"))
-	for _, k := range o.Keys() {
-		d := ownDescriptor(vm, o, k)
-		if child, ok := d.Value.(*goja.Object); ok && d.Getter == nil {
-			if _, isFunc := goja.AssertFunction(child); !isFunc {
-				if err := deepFreeze(vm, child); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	_, err := freeze(goja.Undefined(), o)
-	return err
 }
 
 // native marks a Go function written against goja's calling convention, which goja
@@ -267,39 +264,6 @@ func (s *session) guard(limit int64) error {
 	return nil
 }
 
-// ownDescriptor is target's own property descriptor for name, read through
-// Object.getOwnPropertyDescriptor, since goja's Go API has no such call.
-func ownDescriptor(vm *goja.Runtime, target *goja.Object, name string) goja.PropertyDescriptor {
-	get, _ := goja.AssertFunction(vm.Get("Object").ToObject(vm).Get("getOwnPropertyDescriptor"))
-	d, err := get(goja.Undefined(), target, vm.ToValue(name))
-	if err != nil {
-		panic(err)
-	}
-	if goja.IsUndefined(d) {
-		return goja.PropertyDescriptor{}
-	}
-	o := d.ToObject(vm)
-	flag := func(k string) goja.Flag {
-		if v := o.Get(k); v != nil && v.ToBoolean() {
-			return goja.FLAG_TRUE
-		}
-		return goja.FLAG_FALSE
-	}
-	pd := goja.PropertyDescriptor{Enumerable: flag("enumerable"), Configurable: flag("configurable")}
-	defined := func(v goja.Value) bool { return v != nil && !goja.IsUndefined(v) }
-	if g, s := o.Get("get"), o.Get("set"); defined(g) || defined(s) {
-		if defined(g) {
-			pd.Getter = g
-		}
-		if defined(s) {
-			pd.Setter = s
-		}
-		return pd
-	}
-	pd.Value, pd.Writable = o.Get("value"), flag("writable")
-	return pd
-}
-
 func argNumber(a []goja.Value) float64 {
 	if len(a) == 0 {
 		return 0
@@ -309,7 +273,7 @@ func argNumber(a []goja.Value) float64 {
 
 func (m *machine) globalObject() *goja.Object {
 	vm := m.vm
-	g := vm.NewObject()
+	g := m.object()
 	must(g.Set("set", native(func(c goja.FunctionCall) goja.Value {
 		m.s.globals.Set(c.Argument(0).String(), stringOf(c.Argument(1)))
 		return goja.Undefined()

@@ -498,3 +498,33 @@ func TestWatchdogTicksOnBetweenRuns(t *testing.T) {
 		t.Fatal("a tick with no run since the last one left the timer going")
 	}
 }
+
+// TestSharedObjectsFrozen: every object a runtime keeps from run to run, down to
+// client.global and response.contentType, is frozen, so that no script changes
+// it for the next; the getters still answer for each run.
+func TestSharedObjectsFrozen(t *testing.T) {
+	e := &Engine{}
+	out := run(t, e, `
+		const objs = {client, "client.global": client.global, console, request, "request.url": request.url,
+			"request.body": request.body, "request.headers": request.headers, "request.variables": request.variables,
+			"request.environment": request.environment, response, "response.headers": response.headers,
+			"response.contentType": response.contentType};
+		for (const [name, o] of Object.entries(objs)) if (!Object.isFrozen(o)) client.log(name + " not frozen");
+		client.log(response.contentType.mimeType);
+	`, Env{Response: jsonResponse(`{}`)})
+	if out.Err != nil || strings.Join(out.Logs, "|") != "application/json" {
+		t.Fatalf("err %v logs %q", out.Err, out.Logs)
+	}
+}
+
+// TestErrorLinesFarDownTheFile: a block far down its file reports the file's
+// lines (wrap pads it in blocks of blank lines).
+func TestErrorLinesFarDownTheFile(t *testing.T) {
+	e := &Engine{}
+	for _, line := range []int{2, 512, 513, 514, 1025, 9000} {
+		out := e.Run(context.Background(), Program{Name: "t.http", Source: "\n  throw new Error('boom')", Line: line}, Env{})
+		if want := fmt.Sprintf("t.http:%d:9", line+1); out.Err == nil || !strings.Contains(out.Err.Error(), want) {
+			t.Errorf("line %d: %v, want %s", line, out.Err, want)
+		}
+	}
+}

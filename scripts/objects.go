@@ -27,14 +27,14 @@ func (m *machine) method(o *goja.Object, name string, f func(s *session, c goja.
 // otherwise), headers.valueOf/valuesOf and contentType.mimeType/charset.
 func (m *machine) responseObject() *goja.Object {
 	vm := m.vm
-	o := vm.NewObject()
+	o := m.object()
 	m.getter(o, "status", func(s *session) goja.Value { return vm.ToValue(s.env.Response.Status) })
 	m.getter(o, "body", func(s *session) goja.Value { return s.body() })
-	ct := vm.NewObject()
+	ct := m.object()
 	m.getter(ct, "mimeType", func(s *session) goja.Value { mt, _ := s.contentType(); return vm.ToValue(mt) })
 	m.getter(ct, "charset", func(s *session) goja.Value { _, cs := s.contentType(); return vm.ToValue(cs) })
 	must(o.Set("contentType", ct))
-	headers := vm.NewObject()
+	headers := m.object()
 	m.method(headers, "valueOf", func(s *session, c goja.FunctionCall) goja.Value {
 		if v, ok := headerValue(s.env.Response.Headers, c.Argument(0).String()); ok {
 			return vm.ToValue(v)
@@ -131,7 +131,7 @@ func (s *session) substitute(t string) string {
 // tryGetSubstituted; variables.get/set (request scope); environment.get.
 func (m *machine) requestObject() *goja.Object {
 	vm := m.vm
-	o := vm.NewObject()
+	o := m.object()
 	m.getter(o, "method", func(s *session) goja.Value { return vm.ToValue(s.env.Request.Method) })
 	must(o.Set("url", m.rawValue(func(s *session) string { return s.env.Request.URL })))
 	must(o.Set("body", m.rawValue(func(s *session) string { return s.env.Request.Body })))
@@ -144,7 +144,7 @@ func (m *machine) requestObject() *goja.Object {
 		must(ho.Set("tryGetSubstitutedValue", func() string { return s.substitute(h.Value) }))
 		return ho
 	}
-	headers := vm.NewObject()
+	headers := m.object()
 	m.method(headers, "all", func(s *session, _ goja.FunctionCall) goja.Value {
 		out := make([]any, len(s.env.Request.Headers))
 		for i, h := range s.env.Request.Headers {
@@ -162,7 +162,7 @@ func (m *machine) requestObject() *goja.Object {
 	})
 	must(o.Set("headers", headers))
 
-	vars := vm.NewObject()
+	vars := m.object()
 	m.method(vars, "get", func(s *session, c goja.FunctionCall) goja.Value {
 		if v, ok := s.env.Variables[c.Argument(0).String()]; ok {
 			return vm.ToValue(v)
@@ -177,7 +177,7 @@ func (m *machine) requestObject() *goja.Object {
 	})
 	must(o.Set("variables", vars))
 
-	env := vm.NewObject()
+	env := m.object()
 	m.method(env, "get", func(s *session, c goja.FunctionCall) goja.Value {
 		if s.env.Request.Environment != nil {
 			if v, ok := s.env.Request.Environment(c.Argument(0).String()); ok {
@@ -194,7 +194,7 @@ func (m *machine) requestObject() *goja.Object {
 // tryGetSubstituted() with variables resolved. toString gives the substituted text so
 // a script that treats request.url as a string still works.
 func (m *machine) rawValue(raw func(s *session) string) *goja.Object {
-	o := m.vm.NewObject()
+	o := m.object()
 	m.method(o, "getRaw", func(s *session, _ goja.FunctionCall) goja.Value { return m.vm.ToValue(raw(s)) })
 	subst := func(s *session, _ goja.FunctionCall) goja.Value { return m.vm.ToValue(s.substitute(raw(s))) }
 	m.method(o, "tryGetSubstituted", subst)
