@@ -158,10 +158,19 @@ func openDB(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
-	if err := private(abs); err != nil {
+	empty, err := private(abs)
+	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
-	db, err := sql.Open("sqlite", dsn(abs))
+	source := dsn(abs)
+	if empty {
+		// auto_vacuum is only ever set on a new file: on one with tables the
+		// pragma cannot change the mode, yet it writes the database header,
+		// so every connection would begin with a write transaction (waiting
+		// for any other writer, and a WAL restart with its fsyncs).
+		source += "&_auto_vacuum=incremental"
+	}
+	db, err := sql.Open("sqlite", source)
 	if err != nil {
 		return nil, fmt.Errorf("history: open %s: %w", path, err)
 	}
@@ -203,21 +212,28 @@ func migrateWhenFree(db *sql.DB) error {
 // private makes the database readable by its owner only, whatever the folder:
 // it holds the cookie jars and every response. The file is created 0600 before
 // SQLite opens it, since SQLite gives the -wal and -shm files the database's
-// mode; files left by an older version with a wider mode are narrowed.
-func private(path string) error {
+// mode; files left by an older version with a wider mode are narrowed. empty
+// reports a file SQLite has not written yet (new, or left empty by a run that
+// stopped before its first write).
+func private(path string) (empty bool, err error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err == nil {
-		return f.Close()
+		return true, f.Close()
 	}
 	if !errors.Is(err, os.ErrExist) {
-		return err
+		return false, err
 	}
 	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
-		if fi, err := os.Stat(p); err == nil && fi.Mode().Perm()&0o077 != 0 {
-			os.Chmod(p, fi.Mode().Perm()&0o700) // not ours to change if it fails
+		if fi, err := os.Stat(p); err == nil {
+			if p == path {
+				empty = fi.Size() == 0
+			}
+			if fi.Mode().Perm()&0o077 != 0 {
+				os.Chmod(p, fi.Mode().Perm()&0o700) // not ours to change if it fails
+			}
 		}
 	}
-	return nil
+	return empty, nil
 }
 
 // dsn builds the connection string. busy_timeout comes first so that the WAL
@@ -229,7 +245,6 @@ func private(path string) error {
 func dsn(abs string) string {
 	q := url.Values{}
 	q.Set("_busy_timeout", fmt.Sprint(busyTimeoutMS))
-	q.Set("_auto_vacuum", "incremental")
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate")

@@ -113,8 +113,8 @@ type storedBody struct {
 
 // begin starts a write transaction (IMMEDIATE, see dsn). The statements it may
 // run are prepared first, outside it: preparing needs a connection, and a new
-// one starts with a write (setting auto_vacuum), which would wait for this very
-// transaction's lock.
+// one on a new file starts with a write (setting auto_vacuum, see openDB), which
+// would wait for this very transaction's lock.
 func (s *Store) begin(ctx context.Context) (*writeTx, error) {
 	for _, q := range writeQueries {
 		if _, err := s.stmt(ctx, q); err != nil {
