@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/httplens/httplens/headers"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/requests"
 )
@@ -21,6 +22,9 @@ const historyWait = 2 * time.Second
 type recorder struct {
 	store  *history.Store
 	errOut io.Writer
+	// body is the final response's body as it streamed in, hashed and
+	// deflated on the way (see history.BodyWriter); nil when not streamed.
+	body *history.BodyWriter
 }
 
 // openRecorder opens the history unless --no-history; a nil store records nothing.
@@ -50,14 +54,35 @@ func (r *recorder) add(ctx context.Context, x requests.Exchange, file, name stri
 			file = abs
 		}
 	}
+	e := history.FromExchange(x, file, name)
+	if r.body != nil && x.Response != nil && len(x.Response.Body) == 0 {
+		e.StreamedBody = r.body
+	}
+	r.body = nil
 	// The answer is printed already: wait for the database a bounded time, and
 	// past it leave the exchange for the next run to store.
-	queued, err := r.store.AddWithin(context.WithoutCancel(ctx), history.FromExchange(x, file, name), historyWait)
-	if err != nil {
-		fmt.Fprintf(r.errOut, "httplens: not kept in history: %v\n", err)
-	} else if queued {
+	queued, err := r.store.AddWithin(context.WithoutCancel(ctx), e, historyWait)
+	switch {
+	case queued && err != nil:
+		fmt.Fprintf(r.errOut, "httplens: history: %s\nhttplens: the exchange is queued in %s and will be stored by the next run\n",
+			printableText(err.Error()), printableText(r.store.PendingDir()))
+	case err != nil:
+		fmt.Fprintf(r.errOut, "httplens: not kept in history: %s\n", printableText(err.Error()))
+	case queued:
 		fmt.Fprintf(r.errOut, "httplens: history busy: the exchange will be stored by the next run\n")
 	}
+}
+
+// streamedBody is requests.Options.StreamKeepTo for a streamed response: its
+// kept bytes go to a history.BodyWriter rather than into memory. A body that
+// is content-coded stays in memory (requests decodes it from there), as does
+// the body of an answer with no status line (its error quotes it).
+func (r *recorder) streamedBody(resp *requests.Response) io.Writer {
+	if resp.Status == 0 || len(headers.List(resp.Headers).Values("Content-Encoding")) > 0 {
+		return nil
+	}
+	r.body = r.store.NewBodyWriter()
+	return r.body
 }
 
 // jar returns the cookie jar of environment env, holding the cookies kept from

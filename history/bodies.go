@@ -21,10 +21,36 @@ const inlineBody = 1 << 10
 // codecDeflate marks data compressed with compress/flate; "" is stored as is.
 const codecDeflate = "deflate"
 
-// bodyRef is a body on its way to the bodies table: its bytes and their hash.
+// bodyRef is a body on its way to the bodies table: its bytes and their hash,
+// or for a body that streamed in, the BodyWriter that hashed and deflated it.
 type bodyRef struct {
-	data []byte
-	hash [sha256.Size]byte
+	data   []byte
+	hash   [sha256.Size]byte
+	stream *BodyWriter
+}
+
+// encoded returns the body as its row stores it.
+func (b *bodyRef) encoded() (codec string, data []byte) {
+	if b.stream != nil {
+		// Deflated whatever the outcome: the plain bytes were not kept to
+		// compare with, and deflate adds 5 bytes per 64 KiB to bytes it
+		// cannot make smaller.
+		return codecDeflate, b.stream.deflated()
+	}
+	return compress(b.data)
+}
+
+// awaitNewBody waits, before the write transaction, for a streamed body that
+// the table does not hold yet to be deflated, so the write lock is not held
+// for that. A body the table holds already is not waited for: Add finds it.
+func (s *Store) awaitNewBody(ctx context.Context, b *bodyRef) {
+	if b == nil || b.stream == nil {
+		return
+	}
+	var id, size sql.NullInt64
+	if s.queryRow(ctx, findBody, b.hash[:]).Scan(&id, &size) == sql.ErrNoRows {
+		b.stream.deflated()
+	}
 }
 
 // newBodyRef returns the reference for b, or nil when b stays inline.
@@ -62,7 +88,7 @@ func storeBody(ctx context.Context, tx *writeTx, b *bodyRef) (id sql.NullInt64, 
 	if err == nil || err != sql.ErrNoRows {
 		return id, size, err
 	}
-	codec, data := compress(b.data)
+	codec, data := b.encoded()
 	res, err := tx.exec(ctx, insertBody, b.hash[:], codec, data)
 	if err != nil {
 		return id, 0, err
