@@ -2,11 +2,11 @@ package history
 
 import (
 	"bytes"
-	"compress/flate"
 	"crypto/sha256"
 	"hash"
 	"io"
-	"sync"
+
+	"github.com/golang/snappy"
 )
 
 // A command that streams a large body to its output used to keep the body's
@@ -14,39 +14,37 @@ import (
 // deflate them once the transfer was over. On the machine that measured it,
 // fresh memory costs a page fault per 4 KiB, and holding those bytes cost more
 // than the hashing (see the package doc). BodyWriter takes the bytes as they
-// arrive instead: it hashes each piece as it is written and hands it, in a few
-// recycled buffers, to a goroutine that deflates it on the core the transfer
-// leaves idle. What is left for the end is the insert.
+// arrive instead, from the buffer the transfer reuses: it hashes them and
+// compresses them with Snappy on the way, so what is left for the end is the
+// insert. Snappy rather than deflate because this runs while the user waits:
+// on 2 MiB of JSON it took 3.5 ms where deflate's fastest level took 22 ms
+// (for 795 KB stored rather than 509 KB); a deflating goroutine on the other
+// core needed copies of the bytes, in fresh memory again, and lost to it.
 
-// pieceSize is the size of the buffers handed to the deflating goroutine, that
-// of a streamed read (requests' streamChunk).
-const pieceSize = 128 << 10
+// codecSnappy marks data in Snappy's framed format (github.com/golang/snappy).
+const codecSnappy = "snappy"
 
 // BodyWriter prepares a response body for Add while it streams in (see
-// requests.Options.StreamKeepTo): it keeps the SHA-256 and the deflated bytes of
-// the first MaxBody bytes written, not the bytes themselves. Put it in
-// Entry.StreamedBody with an empty Response.Body; Add stores it as it would the
-// same bytes in Response.Body (identical bodies once). Writes past MaxBody are
-// counted out and dropped. Write never fails. Close it when no more bytes come;
-// Add closes it too.
+// requests.Options.StreamKeepTo): it keeps the SHA-256 and the compressed
+// bytes of the first MaxBody bytes written, not the bytes themselves. Put it in
+// Entry.StreamedBody with an empty Response.Body; Add stores it as it would
+// the same bytes in Response.Body (identical bodies once). Writes past MaxBody
+// are counted out and dropped; Write never fails. It is not safe for
+// concurrent use; nothing may be written once Add has it.
 type BodyWriter struct {
 	limit int64
-	n     int64     // bytes taken, at most limit
-	head  []byte    // the first inlineBody bytes: a smaller body stays inline
-	sum   hash.Hash // of every byte taken
-	cur   []byte    // the piece being filled
-	work  chan []byte
-	free  chan []byte
-	done  chan struct{} // closed once every piece is deflated into out
-	once  sync.Once
-	out   bytes.Buffer
+	n     int64          // bytes taken, at most limit
+	head  []byte         // the first inlineBody bytes: a smaller body stays inline
+	sum   hash.Hash      // of every byte taken
+	sw    *snappy.Writer // nil until the body is too large to stay inline
+	out   bytes.Buffer   // what sw wrote, complete after Close
 }
 
 // NewBodyWriter returns a BodyWriter that keeps up to the Store's MaxBody bytes.
 func (s *Store) NewBodyWriter() *BodyWriter { return newBodyWriter(s.opts.MaxBody) }
 
 func newBodyWriter(limit int64) *BodyWriter {
-	return &BodyWriter{limit: limit, sum: sha256.New(), done: make(chan struct{})}
+	return &BodyWriter{limit: limit, sum: sha256.New()}
 }
 
 // Write takes p, up to the writer's limit.
@@ -65,63 +63,20 @@ func (w *BodyWriter) Write(p []byte) (int, error) {
 		if w.n < inlineBody {
 			return n, nil
 		}
-		// Large enough for the bodies table: deflate from the first byte on.
-		w.work, w.free = make(chan []byte, 4), make(chan []byte, 4)
-		go w.deflate()
-		w.put(w.head)
+		// Large enough for the bodies table: compress from the first byte on.
+		w.sw = snappy.NewBufferedWriter(&w.out)
+		w.sw.Write(w.head) // a bytes.Buffer does not fail
 		p = p[k:]
 	}
-	w.put(p)
+	w.sw.Write(p)
 	return n, nil
 }
 
-// put copies p into pieces and hands each full one to the deflating goroutine.
-func (w *BodyWriter) put(p []byte) {
-	for len(p) > 0 {
-		if w.cur == nil {
-			select {
-			case w.cur = <-w.free:
-			default:
-				w.cur = make([]byte, 0, pieceSize)
-			}
-		}
-		k := copy(w.cur[len(w.cur):cap(w.cur)], p)
-		w.cur, p = w.cur[:len(w.cur)+k], p[k:]
-		if len(w.cur) == cap(w.cur) {
-			w.work <- w.cur
-			w.cur = nil
-		}
-	}
-}
-
-// deflate runs until Close, at the fastest level (see compress).
-func (w *BodyWriter) deflate() {
-	defer close(w.done)
-	fw, _ := flate.NewWriter(&w.out, flate.BestSpeed) // only fails on a bad level
-	for b := range w.work {
-		fw.Write(b) // a bytes.Buffer does not fail
-		select {
-		case w.free <- b[:0]:
-		default:
-		}
-	}
-	fw.Close()
-}
-
-// Close ends the body: what was written is all there is. It does not wait for
-// the deflating to finish.
+// Close ends the body: what was written is all there is.
 func (w *BodyWriter) Close() error {
-	w.once.Do(func() {
-		if w.work == nil {
-			close(w.done)
-			return
-		}
-		if len(w.cur) > 0 {
-			w.work <- w.cur
-		}
-		w.cur = nil
-		close(w.work)
-	})
+	if w.sw != nil {
+		w.sw.Close() // flushes; a bytes.Buffer does not fail
+	}
 	return nil
 }
 
@@ -139,19 +94,17 @@ func (w *BodyWriter) ref() *bodyRef {
 	return b
 }
 
-// deflated waits for the deflating to finish and returns its output.
-func (w *BodyWriter) deflated() []byte {
-	w.Close()
-	<-w.done
-	return w.out.Bytes()
-}
-
-// Bytes returns the bytes kept, inflated again when they were deflated: for
-// the pending queue, which stores entries as plain bytes.
+// Bytes returns the bytes kept, decompressed: for the pending queue, which
+// stores entries as plain bytes.
 func (w *BodyWriter) Bytes() ([]byte, error) {
 	w.Close()
 	if w.inline() {
 		return w.head, nil
 	}
-	return io.ReadAll(flate.NewReader(bytes.NewReader(w.deflated())))
+	return decompress(codecSnappy, w.out.Bytes())
+}
+
+// snappyBytes undoes the framed Snappy format.
+func snappyBytes(data []byte) ([]byte, error) {
+	return io.ReadAll(snappy.NewReader(bytes.NewReader(data)))
 }

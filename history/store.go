@@ -93,7 +93,7 @@ func (s *Store) newRecord(e Entry) (record, error) {
 		r.receivedNS = e.Received.UnixNano()
 	}
 	// Hashed here, outside the write transaction; storeBody adds their stored size.
-	if r.bodyRef == nil { // else streamed: hashed already, deflated or being deflated
+	if r.bodyRef == nil { // else streamed: hashed and compressed already
 		if r.bodyRef = newBodyRef(r.body); r.bodyRef != nil {
 			r.body = nil
 		}
@@ -129,7 +129,6 @@ func (s *Store) add(ctx context.Context, e Entry) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("history: %w", err)
 	}
-	s.awaitNewBody(ctx, r.bodyRef)
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("history: %w", err)
