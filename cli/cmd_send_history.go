@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/httplens/httplens/headers"
@@ -23,8 +24,11 @@ type recorder struct {
 	store  *history.Store
 	errOut io.Writer
 	// body is the final response's body as it streamed in, hashed and
-	// deflated on the way (see history.BodyWriter); nil when not streamed.
+	// compressed on the way (see history.BodyWriter); nil when not streamed.
 	body *history.BodyWriter
+	// loaded are the cookies jar read from the history, to save the jar
+	// only when the exchange changed them.
+	loaded []requests.Cookie
 }
 
 // openRecorder opens the history unless --no-history; a nil store records nothing.
@@ -95,7 +99,9 @@ func (r *recorder) jar(ctx context.Context, env string) *requests.Jar {
 	if err != nil {
 		fmt.Fprintf(r.errOut, "httplens: cookies of earlier runs not loaded: %v\n", err)
 	}
-	return requests.NewJar(saved)
+	jar := requests.NewJar(saved)
+	r.loaded = jar.All()
+	return jar
 }
 
 // saveJar keeps the jar's cookies for the next run.
@@ -103,9 +109,21 @@ func (r *recorder) saveJar(ctx context.Context, env string, jar *requests.Jar) {
 	if r.store == nil || jar == nil {
 		return
 	}
-	if err := r.store.SaveCookies(context.WithoutCancel(ctx), env, jar.All()); err != nil {
+	all := jar.All()
+	if slices.EqualFunc(all, r.loaded, sameCookie) {
+		return // a write transaction for nothing, on every send without cookies
+	}
+	if err := r.store.SaveCookies(context.WithoutCancel(ctx), env, all); err != nil {
 		fmt.Fprintf(r.errOut, "httplens: cookies not kept: %v\n", err)
 	}
+}
+
+// sameCookie reports whether a and b are the same cookie with the same
+// attributes.
+func sameCookie(a, b requests.Cookie) bool {
+	return a.Name == b.Name && a.Value == b.Value && a.Domain == b.Domain && a.HostOnly == b.HostOnly &&
+		a.Path == b.Path && a.Expires.Equal(b.Expires) && a.Secure == b.Secure && a.HTTPOnly == b.HTTPOnly &&
+		a.SameSite == b.SameSite && a.Created.Equal(b.Created)
 }
 
 func (r *recorder) close() {

@@ -6,7 +6,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -133,5 +136,35 @@ func TestSendQueuesTheExchangeWhenTheHistoryRefusesIt(t *testing.T) {
 	code, out, errOut = cli(t, "history", "--history", db)
 	if code != 0 || !strings.Contains(out, url) || !strings.Contains(out, "293.0 KiB") {
 		t.Fatalf("history after the disk came back: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// The jar is written back only when the exchange changed it, and then every
+// change is kept: a cookie replaced, one deleted, none lost by a run that
+// changed nothing.
+func TestSendSavesTheJarWhenItChanged(t *testing.T) {
+	t.Setenv("HTTPLENS_CONFIG", filepath.Join(t.TempDir(), "none.toml"))
+	mux := http.NewServeMux()
+	mux.HandleFunc("/set/{v}", func(w http.ResponseWriter, r *http.Request) {
+		http.SetCookie(w, &http.Cookie{Name: "session", Value: r.PathValue("v"), Path: "/"})
+	})
+	mux.HandleFunc("/logout", func(w http.ResponseWriter, r *http.Request) {
+		http.SetCookie(w, &http.Cookie{Name: "session", Path: "/", MaxAge: -1})
+	})
+	mux.HandleFunc("/me", func(w http.ResponseWriter, r *http.Request) {
+		if c, err := r.Cookie("session"); err == nil {
+			io.WriteString(w, c.Value)
+		}
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "h.db")
+	for _, step := range []struct{ path, want string }{
+		{"/me", ""}, {"/set/a", ""}, {"/me", "a"}, {"/me", "a"}, {"/set/b", ""}, {"/me", "b"}, {"/logout", ""}, {"/me", ""},
+	} {
+		code, out, errOut := cli(t, "send", "--history", db, "--json", srv.URL+step.path)
+		if doc := decodeSend(t, out); code != 0 || (step.path == "/me" && doc.Response.Body != step.want) {
+			t.Fatalf("%s: exit %d, body %q, want %q (%s)", step.path, code, doc.Response.Body, step.want, errOut)
+		}
 	}
 }
