@@ -5,6 +5,24 @@
 // It runs in WAL mode with a busy timeout, every write is one short IMMEDIATE
 // transaction, and the schema is versioned with PRAGMA user_version so an older
 // file is migrated in place when it is opened.
+//
+// What keeping a command's exchange costs (issue 24; `httplens send` of a 10 MB
+// body to /dev/null, perf over 30 runs, CPU ms per run; bench/send_history.sh
+// times it). Without history the process takes about 50 ms of CPU. With it,
+// before: 83 ms. The kept 2 MiB of body, copied into fresh memory while it
+// streamed, cost 12 ms (a page fault per 4 KiB is dear on a VM) and 3 ms of
+// garbage collection; opening cost 6 ms because every connection set
+// auto_vacuum, a write transaction (the write lock, a WAL restart, 3 of the 5
+// fsyncs a send paid) before anything was sent; Add 5.5 ms (SHA-256 1.9,
+// preparing statements 1.5, insert and commit 2); Close's checkpoint 1.6 ms;
+// saving an unchanged cookie jar, a write transaction, 0.3 ms. After: 65-72 ms.
+// BodyWriter hashes (1.8 ms) and Snappy-compresses (1.5 ms) the kept bytes from
+// the transfer's own buffer; opening reads only (4 ms); the statements are
+// prepared while the exchange is in flight; Add is left with 4 ms, Close with
+// 1.5 ms and 4 fsyncs (a WAL created by the first write, checkpointed and
+// removed by the last close). A body the table lacks costs more: SQLite writes
+// it twice (WAL, then checkpoint), about 15 ms for 740 KB, most of it page
+// faults on fresh page-cache memory.
 package history
 
 import (
