@@ -87,7 +87,7 @@ func (r *recorder) add(ctx context.Context, x requests.Exchange, file, name stri
 	queued, err := r.store.AddWithin(context.WithoutCancel(ctx), e, historyWait)
 	switch {
 	case queued && err != nil:
-		fmt.Fprintf(r.errOut, "httplens: history: %s\nhttplens: the exchange is queued in %s and will be stored by the next run\n",
+		fmt.Fprintf(r.errOut, "httplens: %s\nhttplens: the exchange is queued in %s and will be stored by the next run\n",
 			printableText(err.Error()), printableText(r.store.PendingDir()))
 	case err != nil:
 		fmt.Fprintf(r.errOut, "httplens: not kept in history: %s\n", printableText(err.Error()))
