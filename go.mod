@@ -23,6 +23,8 @@ require (
 	modernc.org/sqlite v1.62.0
 )
 
+require github.com/golang/snappy v1.0.0
+
 require (
 	early.httplens.invalid/termquiet v0.0.0
 	github.com/aymanbagabas/go-osc52/v2 v2.0.1 // indirect

@@ -160,6 +160,7 @@ func runSend(ctx context.Context, out, errOut io.Writer, args []string, f sendFl
 		opts.Proxy = proxy
 	}
 	st := streamTo(out, f, rec, &opts)
+	rec.prepare(ctx)
 	x, err := sendThrough(ctx, errOut, req, opts, f.cache)
 	if err != nil {
 		return err

@@ -40,6 +40,7 @@ func streamTo(out io.Writer, f sendFlags, rec *recorder, opts *requests.Options)
 		opts.StreamKeep = 0 // the report reads the body
 	case rec.store != nil:
 		opts.StreamKeep = rec.store.MaxBody()
+		opts.StreamKeepTo = rec.streamedBody
 	default:
 		opts.StreamKeep = -1
 	}

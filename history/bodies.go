@@ -21,10 +21,22 @@ const inlineBody = 1 << 10
 // codecDeflate marks data compressed with compress/flate; "" is stored as is.
 const codecDeflate = "deflate"
 
-// bodyRef is a body on its way to the bodies table: its bytes and their hash.
+// bodyRef is a body on its way to the bodies table: its bytes and their hash,
+// or for a body that streamed in, the BodyWriter that hashed and compressed it.
 type bodyRef struct {
-	data []byte
-	hash [sha256.Size]byte
+	data   []byte
+	hash   [sha256.Size]byte
+	stream *BodyWriter
+}
+
+// encoded returns the body as its row stores it.
+func (b *bodyRef) encoded() (codec string, data []byte) {
+	if b.stream != nil {
+		// Compressed whatever the outcome: the plain bytes were not kept to
+		// compare with, and framing adds 0.02 % to bytes it cannot shrink.
+		return codecSnappy, b.stream.out.Bytes()
+	}
+	return compress(b.data)
 }
 
 // newBodyRef returns the reference for b, or nil when b stays inline.
@@ -62,7 +74,7 @@ func storeBody(ctx context.Context, tx *writeTx, b *bodyRef) (id sql.NullInt64, 
 	if err == nil || err != sql.ErrNoRows {
 		return id, size, err
 	}
-	codec, data := compress(b.data)
+	codec, data := b.encoded()
 	res, err := tx.exec(ctx, insertBody, b.hash[:], codec, data)
 	if err != nil {
 		return id, 0, err
@@ -94,6 +106,12 @@ func decompress(codec string, data []byte) ([]byte, error) {
 		return data, nil
 	case codecDeflate:
 		b, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
+		if err != nil {
+			return nil, fmt.Errorf("stored body: %w", err)
+		}
+		return b, nil
+	case codecSnappy:
+		b, err := snappyBytes(data)
 		if err != nil {
 			return nil, fmt.Errorf("stored body: %w", err)
 		}

@@ -35,6 +35,10 @@ type Entry struct {
 	// Redacted reports that secret header values were replaced with Redacted
 	// before the exchange was stored.
 	Redacted bool
+	// StreamedBody, when set, holds the response body as it streamed in
+	// (requests.Options.StreamKeepTo), and Response.Body is empty. Add stores
+	// it as it would the same bytes in Response.Body.
+	StreamedBody *BodyWriter `json:"-"`
 }
 
 // FromExchange makes an Entry from what requests.Send returned, for the saved

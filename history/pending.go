@@ -22,12 +22,14 @@ import (
 // (the import skips an exchange already there, in case the first Add won after
 // all).
 
-// pendingDir is the folder of entries waiting to be stored.
-func (s *Store) pendingDir() string { return s.path + ".pending" }
+// PendingDir returns the folder of entries waiting to be stored (see AddWithin).
+func (s *Store) PendingDir() string { return s.path + ".pending" }
 
 // AddWithin stores e as Add does, waiting at most wait. When the insert has not
-// finished by then, e is written to the pending folder and stored by the next
-// Open; queued then reports true. Either way e is kept, unless err says it is not.
+// finished by then, or failed (a full disk, a file that turned read-only), e is
+// written to the pending folder and stored by the next Open; queued then
+// reports true, and err says why when the insert failed. e is kept unless
+// queued is false and err is not nil.
 func (s *Store) AddWithin(ctx context.Context, e Entry, wait time.Duration) (queued bool, err error) {
 	done := make(chan error, 1)
 	addCtx, cancel := context.WithCancel(ctx)
@@ -37,19 +39,22 @@ func (s *Store) AddWithin(ctx context.Context, e Entry, wait time.Duration) (que
 	}()
 	timer := time.NewTimer(wait)
 	defer timer.Stop()
+	var addErr error
 	select {
-	case err := <-done:
+	case addErr = <-done:
 		cancel()
-		return false, err
+		if addErr == nil {
+			return false, nil
+		}
 	case <-timer.C:
 	}
 	// Cancelling rolls the insert back, unless it commits first: the import
 	// recognises that case and skips the copy.
 	cancel()
 	if err := s.queue(e); err != nil {
-		return false, err
+		return false, errors.Join(addErr, err)
 	}
-	return true, nil
+	return true, addErr
 }
 
 // queue writes e, redacted and cut as Add would store it, to a new file in the
@@ -60,16 +65,26 @@ func (s *Store) queue(e Entry) error {
 	}
 	if e.Response != nil {
 		rs := *e.Response
+		if sb := e.StreamedBody; sb != nil && len(rs.Body) == 0 {
+			// A pending file holds plain bytes (BodyBytes still says how
+			// many arrived, so the import marks the body as cut).
+			b, err := sb.Bytes()
+			if err != nil {
+				return fmt.Errorf("history: queueing: %w", err)
+			}
+			rs.Body = b
+		}
 		rs.Body, rs.Decoded = capBytes(rs.Body, s.opts.MaxBody), capBytes(rs.Decoded, s.opts.MaxBody)
 		e.Response = &rs
 	}
+	e.StreamedBody = nil
 	var buf bytes.Buffer
 	w, _ := flate.NewWriter(&buf, flate.BestSpeed)
 	if err := json.NewEncoder(w).Encode(toPending(e)); err != nil {
 		return fmt.Errorf("history: queueing: %w", err)
 	}
 	w.Close()
-	dir := s.pendingDir()
+	dir := s.PendingDir()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("history: queueing: %w", err)
 	}
@@ -165,7 +180,7 @@ func (s *Store) redactEntry(e Entry) Entry {
 // file that does not decode is kept as NAME.unreadable for a person to look at;
 // one the database refused now is put back for the next Open.
 func (s *Store) importPending(ctx context.Context) {
-	files, _ := filepath.Glob(filepath.Join(s.pendingDir(), "*.entry"))
+	files, _ := filepath.Glob(filepath.Join(s.PendingDir(), "*.entry"))
 	for _, name := range files { // Glob sorts: oldest first
 		claimed := name + ".importing"
 		if os.Rename(name, claimed) != nil {
@@ -180,7 +195,7 @@ func (s *Store) importPending(ctx context.Context) {
 			os.Rename(claimed, name)
 		}
 	}
-	os.Remove(s.pendingDir()) // only when empty
+	os.Remove(s.PendingDir()) // only when empty
 }
 
 var errUnreadable = errors.New("unreadable pending entry")

@@ -113,19 +113,37 @@ type storedBody struct {
 
 // begin starts a write transaction (IMMEDIATE, see dsn). The statements it may
 // run are prepared first, outside it: preparing needs a connection, and a new
-// one starts with a write (setting auto_vacuum), which would wait for this very
-// transaction's lock.
+// one on a new file starts with a write (setting auto_vacuum, see openDB), which
+// would wait for this very transaction's lock.
 func (s *Store) begin(ctx context.Context) (*writeTx, error) {
-	for _, q := range writeQueries {
-		if _, err := s.stmt(ctx, q); err != nil {
-			return nil, err
-		}
+	if err := s.prepareWrites(ctx); err != nil {
+		return nil, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	return &writeTx{s: s, tx: tx}, nil
+}
+
+func (s *Store) prepareWrites(ctx context.Context) error {
+	for _, q := range writeQueries {
+		if _, err := s.stmt(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PrepareAdd prepares the statements Add runs, which Add would otherwise do
+// first: a command that stores one exchange calls it on a goroutine while the
+// exchange is in flight, and has it done before it calls Add (else Add may
+// open a second connection, dearer than preparing).
+func (s *Store) PrepareAdd(ctx context.Context) error {
+	if err := s.wait(); err != nil {
+		return err
+	}
+	return s.prepareWrites(ctx)
 }
 
 func (w *writeTx) Commit() error   { return w.tx.Commit() }

@@ -42,8 +42,17 @@ func (s *Store) newRecord(e Entry) (record, error) {
 		r.body = capBytes(rs.Body, s.opts.MaxBody)
 		r.decoded = capBytes(rs.Decoded, s.opts.MaxBody)
 		r.extra = capBytes(rs.Extra, s.opts.MaxBody)
+		kept := int64(len(rs.Body))
+		if sb := e.StreamedBody; sb != nil && len(rs.Body) == 0 {
+			sb.Close()
+			if kept = sb.Len(); sb.inline() {
+				r.body = sb.head
+			} else {
+				r.bodyRef = sb.ref()
+			}
+		}
 		r.truncated = rs.Truncated || len(r.body) < len(rs.Body) || len(r.decoded) < len(rs.Decoded) ||
-			int64(len(rs.Body)) < rs.BodyBytes
+			kept < rs.BodyBytes
 		rsHeaders = rs.Headers
 	}
 	if !s.opts.StoreSecrets {
@@ -84,8 +93,10 @@ func (s *Store) newRecord(e Entry) (record, error) {
 		r.receivedNS = e.Received.UnixNano()
 	}
 	// Hashed here, outside the write transaction; storeBody adds their stored size.
-	if r.bodyRef = newBodyRef(r.body); r.bodyRef != nil {
-		r.body = nil
+	if r.bodyRef == nil { // else streamed: hashed and compressed already
+		if r.bodyRef = newBodyRef(r.body); r.bodyRef != nil {
+			r.body = nil
+		}
 	}
 	if r.decodedRef = newBodyRef(r.decoded); r.decodedRef != nil {
 		r.decoded = nil

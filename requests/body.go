@@ -20,6 +20,8 @@ type bodyReader struct {
 	// bytes also kept in memory (negative: all up to limit).
 	tee  io.Writer
 	keep int64
+	// keepTo, when set with tee, gets the kept bytes instead of the body.
+	keepTo io.Writer
 }
 
 type readBody struct {
@@ -75,9 +77,10 @@ func (b bodyReader) stream(r io.Reader) (readBody, error) {
 		keep = b.limit
 	}
 	var out readBody
-	if b.length >= 0 {
+	if b.length >= 0 && b.keepTo == nil {
 		out.body = make([]byte, 0, min(b.length, keep))
 	}
+	var kept int64
 	size := min(streamChunk, max(b.limit, 1))
 	if b.length >= 0 {
 		size = min(size, max(b.length, 1)) // a small body needs no large buffer
@@ -86,8 +89,14 @@ func (b bodyReader) stream(r io.Reader) (readBody, error) {
 	for out.n < b.limit {
 		n, err := r.Read(buf[:min(int64(len(buf)), b.limit-out.n)])
 		if n > 0 {
-			if room := keep - int64(len(out.body)); room > 0 {
-				out.body = append(out.body, buf[:min(int64(n), room)]...)
+			if room := keep - kept; room > 0 {
+				piece := buf[:min(int64(n), room)]
+				if b.keepTo != nil {
+					b.keepTo.Write(piece)
+				} else {
+					out.body = append(out.body, piece...)
+				}
+				kept += int64(len(piece))
 			}
 			out.n += int64(n)
 			if b.progress != nil {

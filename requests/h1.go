@@ -273,6 +273,9 @@ func readMessageBody(rd *msgReader, resp *Response, method string, p *parsedHead
 			if opts.StreamKeep == 0 {
 				br.keep = -1
 			}
+			if opts.StreamKeepTo != nil {
+				br.keepTo = opts.StreamKeepTo(resp)
+			}
 		}
 	}
 	b, err := br.read(src)

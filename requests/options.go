@@ -64,6 +64,12 @@ type Options struct {
 	// streamed: zero keeps all (up to MaxBody), a positive value that many, a
 	// negative value none. BodyBytes still counts every byte read.
 	StreamKeep int64
+	// StreamKeepTo, when set with Stream, is asked for each streamed body (with
+	// the response so far) for a writer that takes the kept bytes, the first
+	// StreamKeep, instead of Response.Body: a caller storing them can hash and
+	// compress them as they arrive rather than hold them all. A nil writer keeps
+	// them in Response.Body. A write error is that writer's to report.
+	StreamKeepTo func(resp *Response) io.Writer
 
 	// tee is Stream bound to the request of one hop (set by the client).
 	tee func(resp *Response) io.Writer

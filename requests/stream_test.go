@@ -116,3 +116,25 @@ func TestNoStreamForAResponseWithoutBody(t *testing.T) {
 		t.Fatalf("Err %v, Stream called %v: a 204 has no body to stream", x.Err, called)
 	}
 }
+
+// StreamKeepTo takes the kept prefix instead of Response.Body, for the final
+// response only; the output still gets every byte.
+func TestStreamKeepToTakesTheKeptBytes(t *testing.T) {
+	body := bytes.Repeat([]byte("0123456789abcdef"), 64<<10)
+	srv := bodyServer(t, body)
+	var rec streamRecorder
+	var kept bytes.Buffer
+	asked := 0
+	x := Send(context.Background(), Request{Method: "GET", URL: srv.URL + "/moved"},
+		Options{FollowRedirects: true, Stream: rec.stream, StreamKeep: 300_000,
+			StreamKeepTo: func(*Response) io.Writer { asked++; return &kept }})
+	if x.Err != nil {
+		t.Fatal(x.Err)
+	}
+	if asked != 1 || !bytes.Equal(kept.Bytes(), body[:300_000]) || len(x.Response.Body) != 0 {
+		t.Fatalf("asked %d times, writer got %d bytes, Body %d; want once, the first 300000, none", asked, kept.Len(), len(x.Response.Body))
+	}
+	if !bytes.Equal(rec.body.Bytes(), body) || x.Response.BodyBytes != int64(len(body)) || x.Response.Truncated {
+		t.Fatalf("streamed %d bytes, BodyBytes %d, Truncated %v", rec.body.Len(), x.Response.BodyBytes, x.Response.Truncated)
+	}
+}
