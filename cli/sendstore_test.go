@@ -15,32 +15,14 @@ import (
 	"testing"
 
 	"github.com/httplens/httplens/history"
+	"github.com/httplens/httplens/internal/rawtest"
 )
 
 // replyServer answers every request on 127.0.0.1 with reply, byte for byte, and
 // closes the connection.
 func replyServer(t *testing.T, reply []byte) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				buf := make([]byte, 4096)
-				c.Read(buf)
-				c.Write(reply)
-			}()
-		}
-	}()
-	return "http://" + ln.Addr().String() + "/"
+	return "http://" + rawtest.Answer(t, func(c net.Conn) { c.Write(reply) }) + "/"
 }
 
 // The bytes send writes to a pipe are the reply exactly, whether the history
