@@ -3,7 +3,7 @@
 # and a 1 KB body from a loopback server, side by side in one run, and prints each
 # mean and its ratio to curl's. Targets (issue 24): send --no-history within 1.3x of
 # curl at 10 MB and 1.2x at 1 KB; send with history (the default: the exchange and
-# the first 2 MiB of body, deflated, go to SQLite) within 1.6x at 10 MB.
+# the first 2 MiB of body, compressed, go to SQLite) within 1.6x at 10 MB.
 # Uses hyperfine when installed (apt-get install hyperfine), else a plain loop.
 # The machine may be shared: read the ratios, and run it more than once.
 # The 1 KB case is process start-up more than sending: bench/send_start.sh times it
