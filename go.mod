@@ -17,13 +17,12 @@ require (
 	github.com/charmbracelet/x/vt v0.1.0
 	github.com/creack/pty v1.1.24
 	github.com/dop251/goja v0.0.0-20260311135729-065cd970411c
+	github.com/golang/snappy v1.0.0
 	github.com/muesli/termenv v0.16.0
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.9
 	modernc.org/sqlite v1.62.0
 )
-
-require github.com/golang/snappy v1.0.0
 
 require (
 	early.httplens.invalid/termquiet v0.0.0
