@@ -53,7 +53,7 @@ func BodyFraming(method string, h *Head) (Framing, int64) {
 			return FrameUntilEOF, -1
 		}
 	}
-	if err != nil || n < 0 || strings.HasPrefix(lengths[0], "+") {
+	if err != nil || !digits(lengths[0]) { // ParseInt alone would take "+5" or "-0"
 		h.Problems = append(h.Problems, fmt.Sprintf("Content-Length %q is not a number: read until the server closed", Clip(lengths[0])))
 		return FrameUntilEOF, -1
 	}

@@ -56,6 +56,7 @@ func TestBodyFraming(t *testing.T) {
 		{"same length twice", "GET", "HTTP/1.1 200 OK\r\nContent-Length: 5, 5\r\n\r\n", FrameLength, 5, ""},
 		{"conflicting lengths", "GET", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n", FrameUntilEOF, -1, "conflicting"},
 		{"signed length", "GET", "HTTP/1.1 200 OK\r\nContent-Length: +5\r\n\r\n", FrameUntilEOF, -1, "not a number"},
+		{"minus zero", "GET", "HTTP/1.1 200 OK\r\nContent-Length: -0\r\n\r\n", FrameUntilEOF, -1, "not a number"},
 		{"chunked wins", "GET", "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\nContent-Length: 5\r\n\r\n", FrameChunked, -1, ""},
 		{"204", "GET", "HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\n", FrameNone, 0, ""},
 		{"HEAD", "HEAD", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", FrameNone, 0, ""},

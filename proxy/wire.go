@@ -176,9 +176,13 @@ func bodyFraming(hs []requests.Header, isRequest bool) (framing, error) {
 		return framing{chunked: true}, nil
 	}
 	if ncl > 0 {
-		n, err := strconv.ParseInt(strings.TrimSpace(cl1), 10, 64)
+		v1 := strings.TrimSpace(cl1)
+		n, err := strconv.ParseInt(v1, 10, 64)
+		if strings.TrimLeft(v1, "0123456789") != "" {
+			err = errors.New("not digits") // ParseInt takes a sign, which origins may not
+		}
 		for _, v := range cl {
-			if strings.TrimSpace(v) != strings.TrimSpace(cl1) {
+			if strings.TrimSpace(v) != v1 {
 				err = errors.New("differing Content-Length values")
 			}
 		}

@@ -35,6 +35,22 @@ func TestBodyFramingFoldsASCIIOnly(t *testing.T) {
 	}
 }
 
+// Content-Length is 1*DIGIT (RFC 9110 §8.6). strconv.ParseInt also takes a
+// sign, so "+5" read as 5 here while an origin that rejects or ignores the field
+// reads no body and takes those 5 bytes as the next request.
+func TestContentLengthIsDigitsOnly(t *testing.T) {
+	for _, v := range []string{"+5", "-0", "0x5", "5 5", "", " "} {
+		if got, err := bodyFraming([]requests.Header{{Name: "Content-Length", Value: v}}, true); err == nil {
+			t.Errorf("Content-Length %q: framed as %+v, want an error", v, got)
+		}
+	}
+	for v, n := range map[string]int64{"5": 5, " 007 ": 7, "0": 0} {
+		if got, err := bodyFraming([]requests.Header{{Name: "Content-Length", Value: v}}, true); err != nil || got.length != n {
+			t.Errorf("Content-Length %q: %+v, %v; want length %d", v, got, err, n)
+		}
+	}
+}
+
 // End to end: a request whose only framing field is named with a long s has no
 // body, so the chunk that follows it is not forwarded as its body.
 func TestLongSTransferEncodingIsNoBody(t *testing.T) {
