@@ -214,13 +214,15 @@ func copyBody(dst *bufio.Writer, src *bufio.Reader, f framing, keep *kept, buf [
 		if err != nil {
 			return total, err
 		}
+		sizeText, _, _ := strings.Cut(strings.TrimSpace(string(line)), ";")
+		sizeText = strings.TrimSpace(sizeText)
+		size, err := strconv.ParseInt(sizeText, 16, 64)
+		if err != nil || strings.TrimLeft(sizeText, "0123456789abcdefABCDEF") != "" {
+			// ParseInt takes a sign, which an origin may read differently.
+			return total, fmt.Errorf("bad chunk size line %q", strings.TrimSpace(string(line)))
+		}
 		if _, err := dst.Write(line); err != nil {
 			return total, writeError{err}
-		}
-		sizeText, _, _ := strings.Cut(strings.TrimSpace(string(line)), ";")
-		size, err := strconv.ParseInt(strings.TrimSpace(sizeText), 16, 64)
-		if err != nil || size < 0 {
-			return total, fmt.Errorf("bad chunk size line %q", strings.TrimSpace(string(line)))
 		}
 		if size == 0 {
 			// Trailer section, through its empty line.

@@ -51,6 +51,29 @@ func TestContentLengthIsDigitsOnly(t *testing.T) {
 	}
 }
 
+// A chunk size is 1*HEXDIG (RFC 9112 §7.1); a signed one is refused before the
+// proxy forwards a byte of the chunk line, as an origin may read it differently.
+func TestChunkSizeIsHexDigitsOnly(t *testing.T) {
+	for _, line := range []string{"+5", "-0", "0x5", " "} {
+		var out strings.Builder
+		dst := bufio.NewWriter(&out)
+		src := bufio.NewReader(strings.NewReader(line + "\r\nhello\r\n0\r\n\r\n"))
+		if n, err := copyBody(dst, src, framing{chunked: true}, nil, make([]byte, 512)); err == nil {
+			t.Errorf("chunk size %q: copied %d bytes, want an error", line, n)
+		}
+		dst.Flush()
+		if out.Len() != 0 {
+			t.Errorf("chunk size %q: forwarded %q before refusing it", line, out.String())
+		}
+	}
+	var out strings.Builder
+	dst := bufio.NewWriter(&out)
+	src := bufio.NewReader(strings.NewReader("5;ext=1\r\nhello\r\n0\r\n\r\n"))
+	if n, err := copyBody(dst, src, framing{chunked: true}, nil, make([]byte, 512)); err != nil || n != 5 {
+		t.Errorf("a good chunked body: %d, %v", n, err)
+	}
+}
+
 // End to end: a request whose only framing field is named with a long s has no
 // body, so the chunk that follows it is not forwarded as its body.
 func TestLongSTransferEncodingIsNoBody(t *testing.T) {
