@@ -16,9 +16,12 @@
 # package httplens links (bench/oneframe/heavy.go): the same binary size, the
 # same package initialisers (SQLite's C runtime, the script engine and its
 # profiler's regexps, chroma, TOML, x/text tables), none of httplens's work.
-# httplens cannot start faster than that; the 1.2x of the issue is below it
-# (2026-12-03: oneframe-heavy 1.43x the baseline's wall time, 1.62x its CPU;
-# later that day, quieter: oneframe-heavy 1.26x, httplens 1.28x). The floor is
+# httplens cannot start faster than that. Compare at equal frame rates: the row
+# "oneframe-heavy -fps 120" is httplens's floor (2026-12-03, quiet: baseline
+# 40.2 ms, at 120 fps 30.2, oneframe-heavy at 120 fps 40.7 = 1.01x, httplens
+# 48.8 = 1.21x; so ~8 ms are httplens's own work before its first frame:
+# settings ~1 ms, theme and background query 1.3-2.4, client and history set-up
+# ~1, the model 0.9-1.4, all before bubbletea starts its renderer). The floor is
 # package init (~15 ms under load, GODEBUG=inittrace=1 httplens --version:
 # modernc libc and SQLite's tables, goja's profiler (google/pprof) and
 # collation, TOML, two regexp2 versions) and the page faults of a 37 MB binary.
@@ -64,4 +67,5 @@ fi
   "┌ Collection=$tmp/httplens" \
   "┌ Collection=$tmp/httplens --no-history --no-demo" \
   "oneframe ready=$tmp/oneframe -fps 120" \
+  "oneframe ready=$tmp/oneframe-heavy -fps 120" \
   "${old[@]}"
