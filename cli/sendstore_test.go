@@ -25,6 +25,26 @@ func replyServer(t *testing.T, reply []byte) string {
 	return "http://" + rawtest.Answer(t, func(c net.Conn) { c.Write(reply) }) + "/"
 }
 
+// onlyExchange returns the one exchange the history at db holds, failing the
+// test when it holds another number.
+func onlyExchange(t *testing.T, db string) history.Entry {
+	t.Helper()
+	s, err := history.Open(db, history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.List(context.Background(), history.Filter{})
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("%d exchanges kept (%v), want 1", len(rows), err)
+	}
+	e, err := s.Get(context.Background(), rows[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
 // The bytes send writes to a pipe are the reply exactly, whether the history
 // keeps the exchange (its body hashed and compressed as it streams) or not; and
 // the history gets the body up to its retention, marked as cut past it.
@@ -56,19 +76,7 @@ func TestSendOutputIsTheReplyWithOrWithoutHistory(t *testing.T) {
 					t.Fatalf("%v: exit %d, %d bytes out, want the %d of the reply exactly (%s)", hist, code, len(out), len(reply), errOut)
 				}
 			}
-			s, err := history.Open(db, history.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			rows, err := s.List(context.Background(), history.Filter{})
-			if err != nil || len(rows) != 1 {
-				t.Fatalf("%d exchanges kept (%v), want 1", len(rows), err)
-			}
-			e, err := s.Get(context.Background(), rows[0].ID)
-			if err != nil {
-				t.Fatal(err)
-			}
+			e := onlyExchange(t, db)
 			cut := len(c.kept) < len(c.body)
 			if !bytes.Equal(e.Response.Body, c.kept) || e.BodyBytes != int64(len(c.body)) || e.Response.Truncated != cut {
 				t.Fatalf("history: %d bytes of %d, truncated %v; want %d, truncated %v",

@@ -41,19 +41,7 @@ func TestSendToAPipeStreamsTheFinalResponseAndKeepsItsHistory(t *testing.T) {
 	if got != string(body) {
 		t.Fatalf("output body %d bytes, want the %d sent", len(got), len(body))
 	}
-	s, err := history.Open(db, history.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	rows, err := s.List(context.Background(), history.Filter{})
-	if err != nil || len(rows) != 1 {
-		t.Fatalf("%d exchanges kept (%v), want 1", len(rows), err)
-	}
-	e, err := s.Get(context.Background(), rows[0].ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := onlyExchange(t, db)
 	kept := e.Response.Body
 	if len(kept) != history.DefaultMaxBody || !bytes.Equal(kept, body[:len(kept)]) || e.BodyBytes != int64(len(body)) || !e.Response.Truncated {
 		t.Fatalf("history kept %d bytes of %d (truncated %v), want the first %d", len(kept), e.BodyBytes, e.Response.Truncated, history.DefaultMaxBody)

@@ -3,10 +3,6 @@ package ui
 import (
 	"runtime"
 	"testing"
-
-	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/httplens/httplens/requests"
 )
 
 // TestDownKeyAllocatesLittle bounds the garbage of a Down key in a large body:
@@ -20,14 +16,7 @@ import (
 // the same on any machine.
 func TestDownKeyAllocatesLittle(t *testing.T) {
 	const limit = 32 << 10
-	dir := t.TempDir()
-	writeHTTP(t, dir, "c.http", "### Big\nGET "+jsonServer(t)+"/1048576\n")
-	cfg := Config{Dir: dir, Client: requests.NewClient(requests.Options{}), Options: requests.Options{SpoolDir: t.TempDir()}}
-	m := New(cfg)
-	m, _ = drainOne(m, tea.WindowSizeMsg{Width: 160, Height: 45})
-	m, _ = drainOne(m, m.Init()())
-	m, _ = drainOne(m, keyMsg("ctrl+r"))
-	m.setFocus(paneResponse)
+	m := bodyInFocus(t, jsonServer(t)+"/1048576")
 	down, up := keyMsg("down"), keyMsg("up")
 	for range 100 {
 		m, _ = drainOne(m, down)

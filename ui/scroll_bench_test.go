@@ -32,14 +32,7 @@ func BenchmarkModelScroll(b *testing.B) {
 		bytes int64
 	}{{"1MB", 1 << 20}, {"10MB", 10 << 20}, {"50MB", 50 << 20}} {
 		b.Run(size.name, func(b *testing.B) {
-			dir := b.TempDir()
-			writeHTTP(b, dir, "c.http", "### Big\nGET "+url+"/"+strconv.FormatInt(size.bytes, 10)+"\n")
-			cfg := Config{Dir: dir, Client: requests.NewClient(requests.Options{}), Options: requests.Options{SpoolDir: b.TempDir()}}
-			m := New(cfg)
-			m, _ = drainOne(m, tea.WindowSizeMsg{Width: 160, Height: 45})
-			m, _ = drainOne(m, m.Init()())
-			m, _ = drainOne(m, keyMsg("ctrl+r"))
-			m.setFocus(paneResponse)
+			m := bodyInFocus(b, url+"/"+strconv.FormatInt(size.bytes, 10))
 			down, up := keyMsg("down"), keyMsg("up")
 			for range 200 { // into the body, away from the top
 				m, _ = drainOne(m, down)
@@ -99,4 +92,19 @@ func rusage(b *testing.B) syscall.Rusage {
 // cpuOf is a usage's CPU time, user and system.
 func cpuOf(ru syscall.Rusage) time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// bodyInFocus returns the root model at 160x45 after sending GET url from a
+// one-request collection, with the response pane focused: where a Down key
+// scrolls the body.
+func bodyInFocus(tb testing.TB, url string) Model {
+	dir := tb.TempDir()
+	writeHTTP(tb, dir, "c.http", "### Big\nGET "+url+"\n")
+	cfg := Config{Dir: dir, Client: requests.NewClient(requests.Options{}), Options: requests.Options{SpoolDir: tb.TempDir()}}
+	m := New(cfg)
+	m, _ = drainOne(m, tea.WindowSizeMsg{Width: 160, Height: 45})
+	m, _ = drainOne(m, m.Init()())
+	m, _ = drainOne(m, keyMsg("ctrl+r"))
+	m.setFocus(paneResponse)
+	return m
 }

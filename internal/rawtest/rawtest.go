@@ -1,10 +1,11 @@
 // Package rawtest serves raw bytes on 127.0.0.1 for the tests of misbehaving
-// servers (hostile heads, resets, drips) that an http.Handler cannot write. It is
-// for tests only.
+// servers (hostile heads, resets, drips, silence) that an http.Handler cannot
+// write. It is for tests only.
 package rawtest
 
 import (
 	"bytes"
+	"io"
 	"net"
 	"strings"
 	"testing"
@@ -69,4 +70,11 @@ func ReadHead(c net.Conn) string {
 		}
 		got = append(got, buf[:n]...)
 	}
+}
+
+// Hanging returns the base URL of a server that reads each request and never
+// answers: a request ends only when its client gives up (cancels or times out).
+func Hanging(t testing.TB) string {
+	t.Helper()
+	return "http://" + Listen(t, func(c net.Conn, _ string) { io.Copy(io.Discard, c) })
 }

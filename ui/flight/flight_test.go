@@ -16,6 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/internal/rawtest"
 	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/scripts"
 	"github.com/httplens/httplens/ui/sendfeed"
@@ -152,16 +153,7 @@ func TestStaleResultsAreDropped(t *testing.T) {
 // esc during a send: the command reports the cancellation, which lands as
 // "Cancelled", not as a failure.
 func TestCancelLandsAsCancelled(t *testing.T) {
-	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-	}))
-	defer srv.Close()
-	defer close(release)
-	req := &collections.Request{Method: "GET", URL: srv.URL}
+	req := &collections.Request{Method: "GET", URL: rawtest.Hanging(t)}
 	f := New()
 	cmd := f.Start(sendOf("GET slow", []*collections.Request{req}, Resolver{}.Resolve()))
 	f.Cancel()

@@ -15,6 +15,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/httplens/httplens/collections"
+	"github.com/httplens/httplens/internal/rawtest"
 	"github.com/httplens/httplens/ui/dialogs"
 	"github.com/httplens/httplens/ui/explainview"
 	"github.com/httplens/httplens/ui/flight"
@@ -272,16 +273,7 @@ func TestPreconditionFailedThenRereadThenReset(t *testing.T) {
 
 // Esc stops the send in flight: it lands as cancelled and the key goes off.
 func TestCancelledSendLandsCancelled(t *testing.T) {
-	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-	}))
-	defer srv.Close()
-	defer close(release)
-	sc := newScreen(t, "### Slow\nGET "+srv.URL+"/slow\n")
+	sc := newScreen(t, "### Slow\nGET "+rawtest.Hanging(t)+"/slow\n")
 	sc.show(t, "Slow")
 	s := newSession()
 	o := s.Send(sc.parts())
