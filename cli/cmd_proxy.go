@@ -169,19 +169,25 @@ func runProxy(ctx context.Context, out, errOut io.Writer, f proxyFlags, tui func
 	if f.json {
 		sess.enc = json.NewEncoder(buf)
 	}
+	if tui == nil {
+		// Printed before the proxy serves: a client may send as soon as it
+		// reads the address, and its row must not race the head for the buffer
+		// (a bufio.Writer written from two goroutines fails for good, and every
+		// later row was lost).
+		if sess.enc != nil {
+			sess.enc.Encode(jsonProxyLine{Proxy: &jsonProxyStart{Listen: ln.Addr().String(), History: dbPath}})
+		} else {
+			fmt.Fprintf(buf, "httplens proxy on %s · recording into %s\n", ln.Addr(), dbPath)
+			sess.writeRowHead()
+		}
+		sess.flush()
+	}
 	// The live session stores every exchange in arrival order on one goroutine
 	// and hands it to add, which prints it (or feeds the UI its row for the summary).
 	live := liveproxy.Serve(ln, store, liveproxy.Options{Proxy: opts, Each: sess.add, AfterBatch: sess.flush, Live: tui != nil})
 	if tui != nil {
 		return sess.runTUI(tui, live, store, dbPath, f)
 	}
-	if sess.enc != nil {
-		sess.enc.Encode(jsonProxyLine{Proxy: &jsonProxyStart{Listen: ln.Addr().String(), History: dbPath}})
-	} else {
-		fmt.Fprintf(out, "httplens proxy on %s · recording into %s\n", ln.Addr(), dbPath)
-		sess.writeRowHead()
-	}
-	sess.flush()
 	select {
 	case <-ctx.Done():
 	case <-live.Done():
