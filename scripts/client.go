@@ -40,6 +40,9 @@ type machine struct {
 	response *goja.Object
 	watch    watchdog
 	sess     session // the current run's, in place: one allocation less per run
+	// tests and logs back the runs' outcome lists.
+	tests slab[Test]
+	logs  slab[string]
 	// fns are the scripts' functions made on this runtime, so that a run only
 	// calls one: evaluating a program each run costs a fresh function object.
 	// Keyed by the Program itself, so that a run finds its function without
@@ -161,7 +164,8 @@ type fnKey struct {
 func (m *machine) begin(env Env, globals *Globals) *session {
 	// The pending list's array is kept from run to run; tests and logs leave
 	// with the Outcome.
-	m.sess = session{vm: m.vm, env: env, globals: globals, pending: m.sess.pending[:0]}
+	m.sess = session{vm: m.vm, env: env, globals: globals, pending: m.sess.pending[:0],
+		tests: m.tests.room(), logs: m.logs.room()}
 	s := &m.sess
 	m.s = s
 	return s

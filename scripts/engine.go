@@ -326,7 +326,7 @@ func (e *Engine) Run(ctx context.Context, p Program, env Env) Outcome {
 		s.runTests()
 	}
 	why := m.watch.stop()
-	out := Outcome{Tests: s.tests, Logs: s.logs}
+	out := Outcome{Tests: m.tests.keep(s.tests), Logs: m.logs.keep(s.logs)}
 	if runErr == nil && why > stopExit {
 		// The limit struck while the tests ran: the test it cut short says so too.
 		runErr = &goja.InterruptedError{}
