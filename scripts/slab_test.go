@@ -1,7 +1,10 @@
 package scripts
 
 import (
+	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -61,5 +64,41 @@ func TestSlabKeep(t *testing.T) {
 	}
 	if &c[0] != &s.buf[len(s.buf)-1] {
 		t.Errorf("c was not taken from the slab after a list outgrew its room")
+	}
+}
+
+// client.test takes anything callable as its test and runs it with no arguments
+// and no this (tests are called through Function.prototype.call, taken when the
+// runtime is built); anything else fails the script with a clear message.
+func TestTestFunctionKinds(t *testing.T) {
+	e := &Engine{}
+	for _, c := range []struct{ fn, msg string }{
+		{`function () { client.assert(this === globalThis && arguments.length === 0, "this " + this) }`, ""},
+		{`function () { "use strict"; client.assert(this === undefined, "this " + this) }`, ""},
+		{`() => {}`, ""},
+		{`function () {}.bind(null)`, ""},
+		{`new Proxy(function () {}, {})`, ""},
+		{`client.log`, ""},
+		{`async function () {}`, ""},
+		{`function () { throw new Error("boom") }`, "Error: boom at t.http:2:38(3)"},
+		{`class {}`, "TypeError: Class constructor"},
+		{`{}`, "script t.http: TypeError: client.test(x): the second argument must be a function"},
+		{`"f"`, "script t.http: TypeError: client.test(x): the second argument must be a function"},
+		{`new Proxy({}, {})`, "script t.http: TypeError: client.test(x): the second argument must be a function"},
+	} {
+		// Function.prototype.call replaced by the script changes nothing.
+		src := "Function.prototype.call = function () { throw new Error('replaced') };\nclient.test(\"x\", " + c.fn + ");"
+		out := e.Run(context.Background(), Program{Name: "t.http", Source: src, Line: 1}, Env{})
+		got := ""
+		if out.Err != nil {
+			got = out.Err.Error()
+		} else if len(out.Tests) != 1 {
+			got = fmt.Sprintf("%d tests", len(out.Tests))
+		} else if !out.Tests[0].Passed {
+			got = out.Tests[0].Message
+		}
+		if c.msg == "" && got != "" || !strings.HasPrefix(got, c.msg) {
+			t.Errorf("client.test(x, %s): %q, want %q", c.fn, got, c.msg)
+		}
 	}
 }
