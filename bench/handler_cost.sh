@@ -14,6 +14,18 @@
 # that both measure the same way (runner's API is the same). Prints the median
 # and range of each figure. The machine may be shared: read the medians, run it
 # more than once.
+#
+# 2026-12-03 evening (s8a: 24 allocations and 1,570 B a small handler, against 27
+# and 1,672 B; see the scripts package doc for where they go), three runs of
+# `bench/handler_cost.sh 0b9c51d N` (3, 4 and 4 rounds; the first before the lazy
+# object shrank) on a machine shared by three engineers (load 2-8), the medians
+# of each run, new/base: BenchmarkRun cpu-ns/op
+# 5937/5651, 4803/5292, 4465/4828; Run1000 handler-% 15.5/11.9, 11.8/12.5,
+# 11.5/13.0; med-µs/handler 3.79/4.03, 3.77/3.85, 4.30/3.89; µs/handler
+# 9.80/7.48, 7.97/8.19, 7.55/8.06. Eight more rounds of Run1000 alone, in turn
+# first: med-µs/handler 3.57-4.84 against 3.70-4.32, handler-% 11.5-14.0 against
+# 10.8-15.4. The change is below what this machine resolves (~3-5 % of a handler
+# by its allocations); the lead's quiet machine should say.
 # Usage: bench/handler_cost.sh [BASE_REV] [ROUNDS]   (default: main, 5 rounds)
 base=${1:-main}
 rounds=${2:-5}

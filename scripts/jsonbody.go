@@ -2,6 +2,7 @@ package scripts
 
 import (
 	"encoding/json"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,16 +13,21 @@ import (
 // parseJSON builds the value JSON.parse would, straight from the bytes. goja's own
 // JSON.parse goes through encoding/json's token stream, which was a third of the cost
 // of a small handler. Members keep their order and "__proto__" stays an own property,
-// as with JSON.parse. ok is false when b is not valid JSON.
+// as with JSON.parse. ok is false when b is not valid JSON,
+// or 2 GiB or more (far past what a response keeps, 64 MiB by default).
 //
 // Objects are lazy (see lazyObject): a handler reads a member or two of a body, and
 // building every member as a goja property was a quarter of a small handler's cost.
 // Arrays are built at once, as real arrays, their objects lazy in turn.
 func parseJSON(vm *goja.Runtime, b []byte) (v goja.Value, ok bool) {
-	if !validJSON(b) {
+	if len(b) > math.MaxInt32 || !validJSON(b) {
 		return nil, false
 	}
 	p := jsonParser{vm: vm, b: b}
+	if p.space(); p.b[p.i] == '{' {
+		// The body's own object ends where the body does: no need to find its end.
+		return vm.NewDynamicObject(&lazyObject{vm: vm, b: b, start: int32(p.i)}), true
+	}
 	return p.value(), true
 }
 
@@ -67,7 +73,7 @@ func (p *jsonParser) value() goja.Value {
 }
 
 func (p *jsonParser) object() goja.Value {
-	o := &lazyObject{vm: p.vm, b: p.b, start: p.i}
+	o := &lazyObject{vm: p.vm, b: p.b, start: int32(p.i)}
 	p.skip()
 	return p.vm.NewDynamicObject(o)
 }
@@ -129,25 +135,27 @@ func (p *jsonParser) skipString() (escaped bool) {
 // the last of duplicate names winning, "__proto__" an own member; it can be
 // changed, extended and deleted from. Unlike an ordinary object it cannot be frozen
 // or given accessors (goja's dynamic objects refuse both).
+//
+// Offsets are int32 (parseJSON takes bodies under 2 GiB), and so the object a
+// small body makes is 240 bytes rather than 320: it is a handler's largest.
 type lazyObject struct {
-	vm    *goja.Runtime
-	b     []byte
-	start int // the offset of its {
-
+	vm      *goja.Runtime
+	b       []byte
+	start   int32 // the offset of its {
+	deleted int32 // members deleted, kept in place
 	indexed bool
 	members []member
 	small   [4]member // members' first home: one allocation for a small object
-	deleted int       // members deleted, kept in place
 }
 
 // member is one member of a lazyObject: its name, where its value starts in the
 // bytes, or the value once read or set.
 type member struct {
 	// The name is b[ks:ke] when ke > 0, so that indexing allocates no strings;
-	// key when it had escapes or a script added it.
-	ks, ke int
-	key    string
-	at     int // the offset of its value; -1 once val holds it, -2 once deleted
+	// *key when it had escapes or a script added it.
+	ks, ke int32
+	at     int32 // the offset of its value; -1 once val holds it, -2 once deleted
+	key    *string
 	val    goja.Value
 }
 
@@ -155,7 +163,7 @@ func (o *lazyObject) name(m *member) string {
 	if m.ke > 0 {
 		return string(o.b[m.ks:m.ke])
 	}
-	return m.key
+	return *m.key
 }
 
 // index reads the member names and where their values start.
@@ -165,7 +173,7 @@ func (o *lazyObject) index() {
 	}
 	o.indexed = true
 	o.members = o.small[:0]
-	p := jsonParser{vm: o.vm, b: o.b, i: o.start + 1}
+	p := jsonParser{vm: o.vm, b: o.b, i: int(o.start) + 1}
 	for {
 		p.space()
 		switch p.b[p.i] {
@@ -175,17 +183,18 @@ func (o *lazyObject) index() {
 			p.i++
 			continue
 		}
-		m := member{ks: p.i + 1}
+		m := member{ks: int32(p.i + 1)}
 		if escaped := p.skipString(); escaped {
-			p.i = m.ks - 1
-			m.key, m.ks = p.str(), 0
+			p.i = int(m.ks) - 1
+			key := p.str()
+			m.key, m.ks = &key, 0
 		} else {
-			m.ke = p.i - 1
+			m.ke = int32(p.i - 1)
 		}
 		p.space()
 		p.i++ // :
 		p.space()
-		m.at = p.i
+		m.at = int32(p.i)
 		p.skip()
 		if i := o.find(o.name(&m)); i >= 0 {
 			o.members[i] = m // the last duplicate wins, in the first's place
@@ -203,7 +212,7 @@ func (o *lazyObject) find(key string) int {
 		if m.at == -2 {
 			continue
 		}
-		if m.ke > 0 && string(o.b[m.ks:m.ke]) == key || m.ke == 0 && m.key == key {
+		if m.ke > 0 && string(o.b[m.ks:m.ke]) == key || m.ke == 0 && *m.key == key {
 			return i
 		}
 	}
@@ -218,7 +227,7 @@ func (o *lazyObject) Get(key string) goja.Value {
 	}
 	m := &o.members[i]
 	if m.at >= 0 {
-		p := jsonParser{vm: o.vm, b: o.b, i: m.at}
+		p := jsonParser{vm: o.vm, b: o.b, i: int(m.at)}
 		m.val, m.at = p.value(), -1
 	}
 	return m.val
@@ -230,7 +239,7 @@ func (o *lazyObject) Set(key string, v goja.Value) bool {
 		o.members[i].val, o.members[i].at = v, -1
 		return true
 	}
-	o.members = append(o.members, member{key: key, at: -1, val: v})
+	o.members = append(o.members, member{key: &key, at: -1, val: v})
 	return true
 }
 
@@ -242,7 +251,7 @@ func (o *lazyObject) Has(key string) bool {
 func (o *lazyObject) Delete(key string) bool {
 	o.index()
 	if i := o.find(key); i >= 0 {
-		o.members[i] = member{key: key, at: -2}
+		o.members[i] = member{key: &key, at: -2}
 		o.deleted++
 	}
 	return true
@@ -253,7 +262,7 @@ func (o *lazyObject) Delete(key string) bool {
 // order they came.
 func (o *lazyObject) Keys() []string {
 	o.index()
-	out := make([]string, 0, len(o.members)-o.deleted)
+	out := make([]string, 0, len(o.members)-int(o.deleted))
 	var indexes []string
 	for i := range o.members {
 		if m := &o.members[i]; m.at != -2 {
