@@ -138,14 +138,17 @@ func (a action) global() bool { return slices.Contains(a.Scopes, settings.ScopeG
 
 // Actions returns what settings needs of every action of the TUI (id, help,
 // scopes, default keys), for reading and checking [keys] in the settings file.
-func Actions() []settings.ActionInfo {
+// The slice is made once a process and shared: it must not be changed.
+func Actions() []settings.ActionInfo { return actionInfos() }
+
+var actionInfos = sync.OnceValue(func() []settings.ActionInfo {
 	t := tableRows() // the TUI binds its keys from the same rows: one table a process
 	out := make([]settings.ActionInfo, len(t))
 	for i, a := range t {
 		out[i] = a.ActionInfo
 	}
 	return out
-}
+})
 
 // newKeySet binds the table's actions of scope to the keys km gives them (nil:
 // the defaults).
