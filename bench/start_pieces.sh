@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the TUI's pieces of work before its first frame cold, once a process
-# (bench/startpieces: settings file, theme, model, first View, in microseconds),
+# (bench/startpieces: settings file, theme, model, first View: microseconds and
+# minor page faults, which vary less than the time on a shared machine),
 # over RUNS processes, and prints each piece's median and quartiles. With
 # BASE_REV, the same program built from that revision runs in turn with this
 # one, so both see the same load (issue 24; the warm figures are the Go
@@ -32,8 +33,10 @@ for _ in $(seq "$runs"); do
 done
 for b in "${bins[@]}"; do
   for piece in settings theme model view total; do
-    awk -v b="$b" -v p="$piece" '$1 == b && $2 == p { print $3 }' "$tmp/out" | sort -g |
-      awk -v k="$b $piece" '{ a[NR] = $1 } END {
-        printf "  %-16s median %7.0f us   q1-q3 %6.0f-%-6.0f\n", k, a[int((NR+1)/2)], a[int((NR+3)/4)], a[int((3*NR+1)/4)] }'
+    for col in 3 4; do
+      awk -v b="$b" -v p="$piece" -v c=$col '$1 == b && $2 == p { print $c }' "$tmp/out" | sort -g |
+        awk -v k="$b $piece" -v u="$([ $col = 3 ] && echo us || echo faults)" '{ a[NR] = $1 } END {
+          printf "  %-16s median %7.0f %-6s   q1-q3 %6.0f-%-6.0f\n", k, a[int((NR+1)/2)], u, a[int((NR+3)/4)], a[int((3*NR+1)/4)] }'
+    done
   done
 done
