@@ -75,7 +75,7 @@ func TestConfigWithoutAFile(t *testing.T) {
 	t.Setenv(settings.EnvPath, "")
 	var out, errOut bytes.Buffer
 	code := run([]string{"config"}, nil, &out, &errOut)
-	// The XDG folder is the machine's (adrg/xdg reads it at start): without a file
+	// The XDG folder is the machine's (read from the environment): without a file
 	// there, the defaults apply and all is well.
 	if code != exitOK || !strings.HasSuffix(out.String(), "(no file: every setting is at its default)\n") {
 		if _, err := os.Stat(strings.Fields(out.String())[0]); err == nil {

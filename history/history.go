@@ -36,7 +36,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/adrg/xdg"
+	"github.com/httplens/httplens/internal/xdgdirs"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -111,7 +111,7 @@ type Store struct {
 // httplens/history.db in the XDG state folder (~/.local/state on Linux). It does not
 // create anything.
 func DefaultPath() (string, error) {
-	return defaultPath(os.Getenv, xdg.StateHome)
+	return defaultPath(os.Getenv, xdgdirs.StateHome())
 }
 
 func defaultPath(getenv func(string) string, stateHome string) (string, error) {

@@ -295,3 +295,14 @@ func TestOpenPathWithURICharacters(t *testing.T) {
 		t.Fatalf("reopened %s: %d exchanges, %v", path, n, err)
 	}
 }
+
+// The XDG state folder is read from the environment when the path is asked
+// for (adrg/xdg read it once, at the process's start).
+func TestDefaultPathFollowsXDGStateHome(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(EnvPath, "")
+	t.Setenv("XDG_STATE_HOME", dir)
+	if got, err := DefaultPath(); err != nil || got != filepath.Join(dir, "httplens", "history.db") {
+		t.Fatalf("DefaultPath = %q, %v", got, err)
+	}
+}

@@ -42,9 +42,23 @@ type Keymap map[Action][]string
 
 // DefaultKeymap returns every action of acts bound to its default keys.
 func DefaultKeymap(acts []ActionInfo) Keymap {
-	k := Keymap{}
+	// Every TUI start makes it (~90 actions): the map made to size, and the
+	// keys copied into one array, each action's a slice of it capped at its
+	// length, so that an append to one never writes into the next (issue 24).
+	n := 0
 	for _, a := range acts {
-		k[a.ID] = slices.Clone(a.Keys)
+		n += len(a.Keys)
+	}
+	all := make([]string, 0, n)
+	k := make(Keymap, len(acts))
+	for _, a := range acts {
+		if a.Keys == nil {
+			k[a.ID] = nil // as slices.Clone of nil
+			continue
+		}
+		from := len(all)
+		all = append(all, a.Keys...)
+		k[a.ID] = all[from:len(all):len(all)]
 	}
 	return k
 }
@@ -73,14 +87,31 @@ func (c Conflict) String() string {
 // Conflicts returns every key bound to two actions of acts that meet, in the order
 // of acts. ctrl+h and backspace count as one key: many terminals send one for the
 // other.
-func (k Keymap) Conflicts(acts []ActionInfo) []Conflict {
+func (k Keymap) Conflicts(acts []ActionInfo) []Conflict { return k.conflicts(acts, nil) }
+
+// conflicts is Conflicts; with only, just those of pairs where one of the two
+// is in only (the actions the settings file binds: the others' defaults have
+// no conflict), in the same order.
+func (k Keymap) conflicts(acts []ActionInfo, only map[Action]bool) []Conflict {
+	// Each action's keys and whether it is checked, looked up once: the pairs
+	// are ~4,000 for the TUI's table, and two map lookups a pair were most of a
+	// settings file's reading when it has [keys] (issue 24).
+	keysOf := make([][]string, len(acts))
+	check := make([]bool, len(acts))
+	for i, a := range acts {
+		keysOf[i], check[i] = k[a.ID], only == nil || only[a.ID]
+	}
 	var out []Conflict
 	for i, a := range acts {
-		for _, b := range acts[i+1:] {
+		for j := i + 1; j < len(acts); j++ {
+			if !check[i] && !check[j] {
+				continue
+			}
+			b := acts[j]
 			// Keys first: most pairs share none, and comparing keys costs no
 			// allocation where meet's scope lists would (every run of send reads
 			// the settings file, which checks the file's keys for conflicts).
-			keys := sharedKeys(k[a.ID], k[b.ID])
+			keys := sharedKeys(keysOf[i], keysOf[j])
 			if len(keys) == 0 {
 				continue
 			}

@@ -159,7 +159,7 @@ func (l *loader) checkConflicts(s *Settings) {
 	if len(l.keys) == 0 {
 		return // only keys the file binds are reported: the defaults have no conflict
 	}
-	for _, c := range s.Keys.Conflicts(l.acts) {
+	for _, c := range s.Keys.conflicts(l.acts, l.keys) {
 		for i, a := range c.Actions {
 			if l.keys[a] {
 				other := c.Actions[1-i]

@@ -339,3 +339,14 @@ func TestOpenKeylessAsksForActionsOnlyForKeys(t *testing.T) {
 		}
 	}
 }
+
+// The XDG config folder is read from the environment when the path is asked
+// for (adrg/xdg read it once, at the process's start).
+func TestPathFollowsXDGConfigHome(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(EnvPath, "")
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	if got, explicit, err := Path(""); err != nil || explicit || got != filepath.Join(dir, "httplens", "config.toml") {
+		t.Fatalf("Path = %q, %v, %v", got, explicit, err)
+	}
+}

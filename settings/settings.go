@@ -13,7 +13,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/adrg/xdg"
+	"github.com/httplens/httplens/internal/xdgdirs"
 
 	"github.com/httplens/httplens/requests"
 )
@@ -152,7 +152,7 @@ func (r Request) Options() requests.Options {
 // flag), then $HTTPLENS_CONFIG, then httplens/config.toml in the XDG config
 // folder. explicit is true for the first two, where a missing file is a mistake.
 func Path(flag string) (path string, explicit bool, err error) {
-	return findPath(flag, os.Getenv, xdg.ConfigHome)
+	return findPath(flag, os.Getenv, xdgdirs.ConfigHome())
 }
 
 func findPath(flag string, getenv func(string) string, configHome string) (string, bool, error) {

@@ -120,23 +120,35 @@ func actionTable() []action {
 
 // collectionActions are the actions of the collection view, Model: the table
 // without the traffic view's own rows.
-func collectionActions() []action {
-	return slices.DeleteFunc(actionTable(), func(a action) bool { return !actions.InCollection(a.ActionInfo) })
-}
+func collectionActions() []action { return collectionTable() }
+
+// builtTable and collectionTable are the tables made once a process: they
+// never change, and the settings file's check (Actions), the key sets and
+// every model read the same rows (each made the table anew: ~90 actions and
+// their closures, twice before the first frame; issue 24).
+var (
+	builtTable      = sync.OnceValue(actionTable)
+	collectionTable = sync.OnceValue(func() []action {
+		return slices.DeleteFunc(slices.Clone(builtTable()), func(a action) bool { return !actions.InCollection(a.ActionInfo) })
+	})
+)
 
 // global reports whether a is a global action, which the root runs.
 func (a action) global() bool { return slices.Contains(a.Scopes, settings.ScopeGlobal) }
 
 // Actions returns what settings needs of every action of the TUI (id, help,
 // scopes, default keys), for reading and checking [keys] in the settings file.
-func Actions() []settings.ActionInfo {
+// The slice is made once a process and shared: it must not be changed.
+func Actions() []settings.ActionInfo { return actionInfos() }
+
+var actionInfos = sync.OnceValue(func() []settings.ActionInfo {
 	t := tableRows() // the TUI binds its keys from the same rows: one table a process
 	out := make([]settings.ActionInfo, len(t))
 	for i, a := range t {
 		out[i] = a.ActionInfo
 	}
 	return out
-}
+})
 
 // newKeySet binds the table's actions of scope to the keys km gives them (nil:
 // the defaults).
@@ -152,7 +164,7 @@ func bindKeys(km settings.Keymap) actions.Keys {
 
 // tableRows is the table as keyset takes it, made once: it never changes.
 var tableRows = sync.OnceValue(func() []keyset.Row {
-	t := actionTable()
+	t := builtTable()
 	out := make([]keyset.Row, len(t))
 	for i, a := range t {
 		out[i] = a.Row

@@ -116,16 +116,22 @@ func New(cfg Config) Model {
 }
 
 // NewWithStyles returns the root model drawing with st.
-func NewWithStyles(cfg Config, st Styles) Model {
+//
+// The model is built in place, field by field: as one composite literal it and
+// its panes were built in temporaries and copied, a 21 KB stack frame that a
+// cold start grew the stack for and touched page by page (issue 24).
+func NewWithStyles(cfg Config, st Styles) (m Model) {
 	h := help.New()
 	h.Styles = st.Help()
 	k := bindKeys(cfg.Keys)
-	m := Model{
-		cfg: cfg, st: st, keys: k.Global, help: &hintLine{Model: h}, overlay: dialogs.New(),
-		tree: tree.New(st, k.Tree), req: requestpane.New(st, k.Request), resp: responsepane.New(st, k.Response), expl: explainview.New(st, k.Explain),
-		env: cfg.Env, status: "Loading the collection…", acts: collectionActions(),
-		frames: &layout.Memo{}, saver: saving.Saver{Dir: cfg.Dir},
-	}
+	m.cfg, m.st, m.keys, m.help = cfg, st, k.Global, &hintLine{Model: h}
+	m.overlay = dialogs.New()
+	m.tree = tree.New(st, k.Tree)
+	m.req = requestpane.New(st, k.Request)
+	m.resp = responsepane.New(st, k.Response)
+	m.expl = explainview.New(st, k.Explain)
+	m.env, m.status, m.acts = cfg.Env, "Loading the collection…", collectionActions()
+	m.frames, m.saver = &layout.Memo{}, saving.Saver{Dir: cfg.Dir}
 	m.edits = treeedits.Edits{DemoURL: cfg.DemoURL, NewFileKey: keyset.Name(k.Tree.Get(tree.NewFile)), SaveKey: keyset.Name(k.Global.Get(actionSave))}
 	m.sess = m.newSession()
 	m.tree.Focus()

@@ -24,10 +24,12 @@ func Bind(rows []keyset.Row, km settings.Keymap, send, cancel settings.Action) K
 	g := keyset.New(rows, km, settings.ScopeGlobal)
 	k := Keys{Global: g, Tree: keyset.New(rows, km, Tree), Request: keyset.New(rows, km, Request),
 		Explain: keyset.New(rows, km, Explain), Response: rp.NewKeys(keyset.New(rows, km, Response), g.Get(send), g.Get(cancel))}
+	var off []keyset.Switch
 	for _, r := range rows {
 		if r.Contextual && slices.Contains(r.Scopes, settings.ScopeGlobal) {
-			k.Global.Enable(r.ID, false)
+			off = append(off, keyset.Switch{ID: r.ID})
 		}
 	}
+	k.Global.EnableAll(off...)
 	return k
 }

@@ -6,6 +6,7 @@ package explainview
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/viewport"
@@ -40,6 +41,7 @@ type Model struct {
 	itemAt  []int           // the first line of each item in the content
 	vp      *viewport.Model // copied on write (editVP): 1.2 KB the root model, boxed on every key press, need not carry (issue 24)
 	text    string          // what vp holds, for memo's key
+	lines   []string        // text's lines, as vp holds them; never changed (shown)
 	memo    *viewMemo       // the last View, shared by the model's copies; nil before New
 }
 
@@ -211,7 +213,7 @@ func (m Model) View() string {
 
 // view is View drawn afresh.
 func (m *Model) view() string {
-	lines := strings.Split(m.vp.View(), "\n")
+	lines := m.shown()
 	total := m.vp.TotalLineCount()
 	if total > m.h && m.h > 1 && len(lines) >= m.h {
 		below := total - m.vp.YOffset - m.h
@@ -222,6 +224,24 @@ func (m *Model) view() string {
 		lines[m.h-1] = m.st.Muted.Render(uikit.WrapText(mark, m.w))
 	}
 	return uikit.FitBlock(lines, m.w, m.h)
+}
+
+// shown is the viewport's lines on screen, as its View draws them before
+// FitBlock pads them. The viewport's View pads them with a lipgloss style of
+// the pane's size, which measures and wraps every line again (a sixth of the
+// first frame's View; issue 24). When every line fits the width and has no tab
+// or carriage return (the text is wrapped to the width; the viewport neither
+// cuts nor scrolls sideways), its lines are the visible ones as they are, and
+// FitBlock pads them the same. Otherwise the viewport draws them.
+func (m *Model) shown() []string {
+	if m.vp.HorizontalScrollPercent() >= 1 && m.w > 0 {
+		top := max(0, m.vp.YOffset)
+		lines := m.lines[min(top, len(m.lines)):min(max(top+m.h, top), len(m.lines))]
+		if !slices.ContainsFunc(lines, func(l string) bool { return strings.ContainsAny(l, "\t\r") }) {
+			return slices.Clone(lines) // view writes the scroll mark into its last line
+		}
+	}
+	return strings.Split(m.vp.View(), "\n")
 }
 
 // render rebuilds the text; it depends only on the report, what is open and
@@ -271,6 +291,7 @@ func (m *Model) render() {
 func (m *Model) setContent(s string) {
 	m.text = s
 	m.editVP().SetContent(s)
+	m.lines = strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") // as SetContent splits it
 }
 
 // styleLine colours one laid-out line by its kind; the cursor's headline is

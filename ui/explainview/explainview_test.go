@@ -6,10 +6,13 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/httplens/httplens/explain"
 	"github.com/httplens/httplens/ui/keyset"
 	"github.com/httplens/httplens/ui/styles"
+	"github.com/httplens/httplens/ui/uikit"
 )
 
 // View comes from its memo only while what it draws is the same: every change
@@ -52,5 +55,49 @@ func TestViewMemoFollowsChanges(t *testing.T) {
 	m.SetSize(30, 8)
 	if v := check("resized", m); len(strings.Split(v, "\n")) != 8 {
 		t.Fatalf("resized view has %d lines", len(strings.Split(v, "\n")))
+	}
+}
+
+// The pane's lines are taken from the text, not from the viewport's View
+// (issue 24): the screen is the same, in colour, empty, with a report,
+// scrolled, narrow, with a word wider than the pane and with a tab.
+func TestShownIsTheViewportsView(t *testing.T) {
+	was := lipgloss.ColorProfile()
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	defer lipgloss.SetColorProfile(was)
+	var findings []explain.Finding
+	for i := range 12 {
+		findings = append(findings, explain.Finding{ID: fmt.Sprint(i), Severity: []explain.Severity{explain.Info, explain.Warning, explain.Error}[i%3], Title: fmt.Sprintf("Note number %d, long enough to wrap in a narrow pane", i)})
+	}
+	r := explain.Report{Status: explain.Status{Code: 404, Class: "client error", Meaning: "Not there."}, Findings: findings}
+	same := func(step string, m Model) {
+		t.Helper()
+		got := uikit.FitBlock(m.shown(), m.w, m.h)
+		want := uikit.FitBlock(strings.Split(m.vp.View(), "\n"), m.w, m.h)
+		if got != want {
+			t.Fatalf("%s:\n got %q\nwant %q", step, got, want)
+		}
+	}
+	for _, size := range [][2]int{{40, 6}, {12, 20}, {80, 3}} {
+		m := New(styles.New(), keyset.Set{})
+		m.SetSize(size[0], size[1])
+		same("empty", m)
+		m.SetEmpty("https://127.0.0.1:8080/a/path/far/wider/than/any/pane/that/the/test/draws?with=a&query")
+		same("a wide word", m)
+		m.SetEmpty("a\ttab")
+		same("a tab", m)
+		m.setContent("a\ttab, which lipgloss turns into spaces\n" + strings.Repeat("wide", 30)) // neither comes from the wrapped text
+		same("a raw tab and a line wider than the pane", m)
+		m.setContent("a\ttab\nand a\rcarriage return")
+		same("a raw tab", m)
+		m.setContent(strings.Repeat("wide", 30) + "\nand more")
+		same("a line wider than the pane", m)
+		m.SetReport(&r, "Not Found")
+		m.Focus()
+		same("report", m)
+		for range 3 {
+			m, _ = m.Update(tea.MouseMsg{Button: tea.MouseButtonWheelDown})
+			same("scrolled", m)
+		}
 	}
 }

@@ -40,7 +40,13 @@ type Row struct {
 // New binds the actions of rows in scope to the keys km gives them (nil: the
 // defaults), in the rows' order.
 func New(rows []Row, km settings.Keymap, scope settings.Scope) Set {
-	var s Set
+	n := 0 // the slices are made to size: a model binds five sets at start
+	for _, a := range rows {
+		if slices.Contains(a.Scopes, scope) {
+			n++
+		}
+	}
+	s := Set{ids: make([]settings.Action, 0, n), b: make([]key.Binding, 0, n)}
 	type hinted struct {
 		id  settings.Action
 		pos int
@@ -61,8 +67,9 @@ func New(rows []Row, km settings.Keymap, scope settings.Scope) Set {
 		}
 	}
 	slices.SortStableFunc(hs, func(a, b hinted) int { return a.pos - b.pos })
-	for _, h := range hs {
-		s.hints = append(s.hints, h.id)
+	s.hints = make([]settings.Action, len(hs))
+	for i, h := range hs {
+		s.hints[i] = h.id
 	}
 	s.listHints()
 	return s
@@ -82,10 +89,30 @@ func (s Set) Get(id settings.Action) key.Binding {
 }
 
 // Enable turns id's binding on or off, so help never lists a key that cannot act.
-func (s *Set) Enable(id settings.Action, on bool) {
-	if i := s.index(id); i >= 0 && s.b[i].Enabled() != on {
-		s.b = slices.Clone(s.b)
-		s.b[i].SetEnabled(on)
+func (s *Set) Enable(id settings.Action, on bool) { s.EnableAll(Switch{id, on}) }
+
+// Switch turns one action's binding on or off; see EnableAll.
+type Switch struct {
+	ID settings.Action
+	On bool
+}
+
+// EnableAll is Enable for several actions: the bindings are copied (copies of
+// the set share them) and the hint line listed once for the batch, not once
+// an action (a pane's tab change switches up to eight; issue 24).
+func (s *Set) EnableAll(sw ...Switch) {
+	cloned := false
+	for _, w := range sw {
+		i := s.index(w.ID)
+		if i < 0 || s.b[i].Enabled() == w.On {
+			continue
+		}
+		if !cloned {
+			s.b, cloned = slices.Clone(s.b), true
+		}
+		s.b[i].SetEnabled(w.On)
+	}
+	if cloned {
 		s.listHints()
 	}
 }
@@ -152,25 +179,26 @@ func KeysFor(km settings.Keymap, info settings.ActionInfo) []string {
 // Binding is the binding of the action info: the keys km gives it and the help
 // text of the action table. An action bound to no key is a disabled binding.
 func Binding(km settings.Keymap, info settings.ActionInfo) key.Binding {
+	// Set on a value, as key.NewBinding's options do to the Binding it
+	// allocates for them: that was one allocation a binding (issue 24).
+	var b key.Binding
 	keys := KeysFor(km, info)
 	if len(keys) == 0 {
-		b := key.NewBinding(key.WithHelp("", info.Help))
+		b.SetHelp("", info.Help)
 		b.SetEnabled(false)
 		return b
 	}
-	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(Label(keys), info.Help))
+	b.SetKeys(keys...)
+	b.SetHelp(Label(keys), info.Help)
+	return b
 }
 
 // Label shows a binding's keys for help, briefly: the first key, and the
 // second when both are short ("↑/k", "g/home"; "q" for q and ctrl+c).
 func Label(keys []string) string {
-	names := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", " ": "space", "pgdown": "pgdn"}
 	out := make([]string, 0, 2)
 	for _, k := range keys[:min(len(keys), 2)] {
-		if n, ok := names[k]; ok {
-			k = n
-		}
-		out = append(out, k)
+		out = append(out, shortName(k))
 	}
 	if len(out) == 2 && utf8.RuneCountInString(out[0]+out[1]) > 6 {
 		out = out[:1]
@@ -185,4 +213,24 @@ func Name(b key.Binding) string {
 		return k
 	}
 	return "(unbound)"
+}
+
+// shortName is how help shows key k. A switch, not a map literal: Label runs
+// for every binding of every set a model binds (issue 24).
+func shortName(k string) string {
+	switch k {
+	case "up":
+		return "↑"
+	case "down":
+		return "↓"
+	case "left":
+		return "←"
+	case "right":
+		return "→"
+	case " ":
+		return "space"
+	case "pgdown":
+		return "pgdn"
+	}
+	return k
 }

@@ -3,6 +3,7 @@ package layout
 import (
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httplens/httplens/ui/styles"
@@ -28,14 +29,15 @@ func FrameLines(st styles.Styles, title, body string, w, h int, focused bool) []
 	inner := w - 2
 	title = ansi.Truncate(title, max(inner-2, 0), "…")
 	tw := ansi.StringWidth(title)
+	open, end := around(border)
 	var top string
 	if tw == 0 {
-		top = border.Render("┌" + strings.Repeat("─", inner) + "┐")
+		top = open + "┌" + strings.Repeat("─", inner) + "┐" + end
 	} else {
 		fill := max(inner-tw-2, 0)
-		top = border.Render("┌ ") + titleStyle.Render(title) + border.Render(" "+strings.Repeat("─", fill)+"┐")
+		top = open + "┌ " + end + titleStyle.Render(title) + open + " " + strings.Repeat("─", fill) + "┐" + end
 	}
-	side := border.Render("│")
+	side := open + "│" + end
 	lines := make([]string, 0, h)
 	lines = append(lines, top)
 	if h > 2 {
@@ -48,5 +50,15 @@ func FrameLines(st styles.Styles, title, body string, w, h int, focused bool) []
 			lines = append(lines, side+uikit.Fit(l, inner)+side)
 		}
 	}
-	return append(lines, border.Render("└"+strings.Repeat("─", inner)+"┘"))
+	return append(lines, open+"└"+strings.Repeat("─", inner)+"┘"+end)
+}
+
+// around is what st.Render puts before and after a line of box characters.
+// Render measures every character of what it draws (a pane's edge is ~160),
+// while a border's style, a colour and maybe bold, only wraps the line in
+// the same two sequences whatever its length (issue 24; TestFrameEdgesAsRendered).
+func around(st lipgloss.Style) (open, end string) {
+	r := st.Render("│")
+	i := strings.Index(r, "│")
+	return r[:i], r[i+len("│"):]
 }

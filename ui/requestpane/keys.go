@@ -68,14 +68,10 @@ func NewKeys(s keyset.Set) Keys {
 // SetTab enables the bindings that act on tab t.
 func (k *Keys) SetTab(t int) {
 	lists := t == TabHeaders || t == TabQuery
-	k.Enable(Add, lists)
-	k.Enable(Remove, lists)
-	k.Enable(Toggle, t == TabHeaders)
-	k.Enable(Edit, t != TabAuth)
-	k.Enable(ContentType, t == TabBody)
-	k.Enable(Editor, t == TabBody)
-	k.Enable(AuthBasic, t == TabAuth)
-	k.Enable(AuthBearer, t == TabAuth)
+	k.EnableAll(keyset.Switch{ID: Add, On: lists}, keyset.Switch{ID: Remove, On: lists},
+		keyset.Switch{ID: Toggle, On: t == TabHeaders}, keyset.Switch{ID: Edit, On: t != TabAuth},
+		keyset.Switch{ID: ContentType, On: t == TabBody}, keyset.Switch{ID: Editor, On: t == TabBody},
+		keyset.Switch{ID: AuthBasic, On: t == TabAuth}, keyset.Switch{ID: AuthBearer, On: t == TabAuth})
 }
 
 // EditorKeys act while the body editor is taking text.

@@ -52,11 +52,9 @@ type Keys struct {
 func NewKeys(set keyset.Set, send, cancel key.Binding) Keys {
 	k := Keys{Set: set, send: send, cancel: cancel}
 	k.pageDown = k.Get(nav.PageDown).Keys()
-	k.Enable(ActionSaveBody, false)
-	k.Enable(ActionInsecure, false)
-	k.Enable(ActionCopyBody, false)
-	k.Enable(ActionCopyRaw, false)
-	k.setSearching(false)
+	k.EnableAll(keyset.Switch{ID: ActionSaveBody}, keyset.Switch{ID: ActionInsecure},
+		keyset.Switch{ID: ActionCopyBody}, keyset.Switch{ID: ActionCopyRaw},
+		keyset.Switch{ID: ActionNext}, keyset.Switch{ID: ActionPrev}, keyset.Switch{ID: ActionEnd}) // and setSearching(false)
 	k.setTab(rc.TabRaw)
 	return k
 }
@@ -64,8 +62,8 @@ func NewKeys(set keyset.Set, send, cancel key.Binding) Keys {
 // setTab enables the bindings that act on tab t. On the History tab space
 // marks an exchange, so it stops paging down there.
 func (k *Keys) setTab(t int) {
-	k.Enable(ActionNote, t == rc.TabHeaders || t == rc.TabHistory)
-	k.Enable(ActionMark, t == rc.TabHistory)
+	k.EnableAll(keyset.Switch{ID: ActionNote, On: t == rc.TabHeaders || t == rc.TabHistory},
+		keyset.Switch{ID: ActionMark, On: t == rc.TabHistory})
 	keys := k.pageDown
 	if t == rc.TabHistory {
 		mark := k.Get(ActionMark).Keys()
@@ -76,7 +74,5 @@ func (k *Keys) setTab(t int) {
 
 // setSearching enables the match keys only while there is a search to step through.
 func (k *Keys) setSearching(on bool) {
-	k.Enable(ActionNext, on)
-	k.Enable(ActionPrev, on)
-	k.Enable(ActionEnd, on)
+	k.EnableAll(keyset.Switch{ID: ActionNext, On: on}, keyset.Switch{ID: ActionPrev, On: on}, keyset.Switch{ID: ActionEnd, On: on})
 }
