@@ -38,6 +38,9 @@
 #   OLD=/path/to/an/older/httplens adds its two rows, run in turn with the others.
 #   STATIC=1 adds oneframe and httplens built with CGO_ENABLED=0 (every other row
 #   is a default `go build`, which loads libc dynamically: see bench/send_start.sh).
+#   TRACE=1 adds httplens built with -tags starttrace and prints the timeline of
+#   its start: each step's time in ms since the cli package's initialisation,
+#   median and range over the runs (cli/starttrace_on.go).
 set -euo pipefail
 runs=${1:-15}
 cd "$(dirname "$0")/.."
@@ -61,6 +64,11 @@ if [ -n "${STATIC:-}" ]; then
     CGO_ENABLED=0 go build -o "$tmp/httplens-static" .)
   old+=("oneframe ready=$tmp/oneframe-static" "┌ Collection=$tmp/httplens-static")
 fi
+if [ -n "${TRACE:-}" ]; then
+  (cd "$repo" && go build -tags starttrace -o "$tmp/httplens-trace" .)
+  old+=("┌ Collection=$tmp/httplens-trace")
+  export HTTPLENS_STARTTRACE="$tmp/trace"
+fi
 "$tmp/firstframe" -w 160 -h 45 -runs "$runs" \
   "oneframe ready=$tmp/oneframe" \
   "oneframe ready=$tmp/oneframe-heavy" \
@@ -69,3 +77,12 @@ fi
   "oneframe ready=$tmp/oneframe -fps 120" \
   "oneframe ready=$tmp/oneframe-heavy -fps 120" \
   "${old[@]}"
+if [ -n "${TRACE:-}" ]; then
+  echo "httplens-trace: ms since the cli package's init, median (min..max) over $runs runs"
+  awk '{ if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 } v[$2] = v[$2] " " $3 }
+    END { for (i = 1; i <= n; i++) print order[i] v[order[i]] }' "$tmp/trace" |
+    while read -r step vals; do
+      printf '%s\n' $vals | sort -g | awk -v s="$step" '{ a[NR] = $1 } END {
+        printf "  %-10s %7.2f  (%.2f .. %.2f)\n", s, a[int((NR+1)/2)], a[1], a[NR] }'
+    done
+fi

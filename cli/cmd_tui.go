@@ -37,6 +37,7 @@ func addTUIFlags(c *cobra.Command) {
 // runTUI opens the terminal UI on PATH, or on the .http files of the current folder,
 // or on the built-in tour; the demo API runs in-process unless --no-demo.
 func runTUI(c *cobra.Command, args []string) error {
+	startMark("runTUI")
 	if isHARPath(args) {
 		return runHARTUI(c, args[0])
 	}
@@ -75,10 +76,13 @@ func runTUI(c *cobra.Command, args []string) error {
 	// background; the API itself is built and served once the first frame is up.
 	started := startTUIServices(!noDemo, afterFirst)
 	conf := tuiSettings(c, &cfg)
+	startMark("settings")
 	// Ask the terminal for its background (if the theme needs it) now, before the
 	// program owns the terminal.
 	st := tuiStyles(conf, &cfg)
+	startMark("theme")
 	svc := <-started
+	startMark("services")
 	defer svc.close()
 	if svc.err != nil {
 		return failedError(svc.err)
@@ -89,6 +93,7 @@ func runTUI(c *cobra.Command, args []string) error {
 	client := requests.NewClient(tuiOptions(conf, "")) // the live checks
 	defer client.CloseIdleConnections()
 	cfg.Client = client
+	startMark("client")
 	// Bodies past the in-memory cap are spooled here. The folder goes when the
 	// program ends: by q or ctrl+c (Run returns), by SIGHUP, SIGTERM or SIGINT
 	// (handled below), by a panic (Run catches it and returns); a killed
@@ -99,6 +104,7 @@ func runTUI(c *cobra.Command, args []string) error {
 		defer store.Close()
 	}
 	defer firstFrameUp() // before store.Close, which waits for the opening
+	startMark("history")
 
 	// The signals are ours, not bubbletea's: a closed terminal (SIGHUP) would end
 	// the process without running the deferred removals (a download in flight may
@@ -108,7 +114,9 @@ func runTUI(c *cobra.Command, args []string) error {
 	// too, a moment later; a resize in between is corrected then).
 	cfg.Width, cfg.Height, _ = term.GetSize(os.Stdout.Fd())
 	defer heapfloor.Keep(heapfloor.TUI)() // a small body's session collects as seldom as a large one's
-	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion(),
+	model := ui.NewWithStyles(cfg, st)
+	startMark("model")
+	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithoutSignalHandler(), tea.WithFPS(tuiFPS))
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
@@ -123,6 +131,7 @@ func runTUI(c *cobra.Command, args []string) error {
 		}
 	}()
 	time.AfterFunc(firstFrameDelay, firstFrameUp)
+	startMark("run")
 	if _, err := p.Run(); err != nil {
 		select {
 		case sig := <-killed:

@@ -54,6 +54,7 @@ func tuiStyles(conf settings.Settings, cfg *ui.Config) ui.Styles {
 		if d, ok := termbg.Dark(os.Stdin, os.Stdout, bgTimeout); ok {
 			dark = d
 		}
+		startMark("bgquery")
 	}
 	lipgloss.SetHasDarkBackground(dark) // for the adaptive colours
 	st, err := ui.ThemeStyles(conf.UI.Theme, conf.Themes, dark)
