@@ -18,7 +18,6 @@ import (
 	"github.com/httplens/httplens/demo"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/internal/heapfloor"
-	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/spool"
 	"github.com/httplens/httplens/ui"
@@ -70,41 +69,30 @@ func runTUI(c *cobra.Command, args []string) error {
 	afterFirst := make(chan struct{})
 	var once sync.Once
 	firstFrameUp := func() { once.Do(func() { close(afterFirst) }) }
-	defer firstFrameUp()
 	// The demo API's port is bound and the folder for large bodies made on
-	// another core while the settings are read and the terminal is asked for its
-	// background; the API itself is built and served once the first frame is up.
+	// another core; the API itself is built and served once the first frame is up.
 	started := startTUIServices(!noDemo, afterFirst)
-	conf := tuiSettings(c, &cfg)
-	startMark("settings")
-	// Ask the terminal for its background (if the theme needs it) now, before the
-	// program owns the terminal.
-	st := tuiStyles(conf, &cfg)
-	startMark("theme")
+	// The settings, the client and the history are set up on another goroutine,
+	// and the terminal's background, the theme and the model in the program's
+	// Init: all of it while the renderer waits for its first tick (tuiStart).
+	prep := prepareTUI(c, cfg, afterFirst)
+	defer prep.close()
+	defer firstFrameUp() // before the history's Close, which waits for the opening
 	svc := <-started
-	startMark("services")
 	defer svc.close()
 	if svc.err != nil {
 		return failedError(svc.err)
 	}
+	startMark("services")
 	if svc.demo != nil {
-		cfg.DemoURL = svc.demo.URL()
+		prep.demoURL = svc.demo.URL()
 	}
-	client := requests.NewClient(tuiOptions(conf, "")) // the live checks
-	defer client.CloseIdleConnections()
-	cfg.Client = client
-	startMark("client")
 	// Bodies past the in-memory cap are spooled here. The folder goes when the
 	// program ends: by q or ctrl+c (Run returns), by SIGHUP, SIGTERM or SIGINT
 	// (handled below), by a panic (Run catches it and returns); a killed
 	// process's folder goes at the next start.
 	sp := svc.spool
-	cfg.Options = tuiOptions(conf, sp.Path)
-	if store := openTUIHistory(c, &cfg, conf.History, afterFirst); store != nil {
-		defer store.Close()
-	}
-	defer firstFrameUp() // before store.Close, which waits for the opening
-	startMark("history")
+	prep.spool = sp.Path
 
 	// The signals are ours, not bubbletea's: a closed terminal (SIGHUP) would end
 	// the process without running the deferred removals (a download in flight may
@@ -112,11 +100,9 @@ func runTUI(c *cobra.Command, args []string) error {
 	// if the program ends while it is delivering a signal.
 	// The size now, so the first View is the whole screen (bubbletea sends it
 	// too, a moment later; a resize in between is corrected then).
-	cfg.Width, cfg.Height, _ = term.GetSize(os.Stdout.Fd())
+	prep.width, prep.height, _ = term.GetSize(os.Stdout.Fd())
 	defer heapfloor.Keep(heapfloor.TUI)() // a small body's session collects as seldom as a large one's
-	model := ui.NewWithStyles(cfg, st)
-	startMark("model")
-	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithMouseCellMotion(),
+	p := tea.NewProgram(prep, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithoutSignalHandler(), tea.WithFPS(tuiFPS))
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
