@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -74,25 +75,15 @@ func runTUI(c *cobra.Command, args []string) error {
 	started := startTUIServices(!noDemo, afterFirst)
 	// The settings, the client and the history are set up on another goroutine,
 	// and the terminal's background, the theme and the model in the program's
-	// Init: all of it while the renderer waits for its first tick (tuiStart).
-	prep := prepareTUI(c, cfg, afterFirst)
+	// Init, once the services are up: all of it while the renderer waits for its
+	// first tick (tuiStart).
+	// Bodies past the in-memory cap are spooled in the services' folder. It goes
+	// when the program ends: by q or ctrl+c (Run returns), by SIGHUP, SIGTERM or
+	// SIGINT (handled below), by a panic (Run catches it and returns); a killed
+	// process's folder goes at the next start.
+	prep := prepareTUI(c, cfg, afterFirst, started)
 	defer prep.close()
 	defer firstFrameUp() // before the history's Close, which waits for the opening
-	svc := <-started
-	defer svc.close()
-	if svc.err != nil {
-		return failedError(svc.err)
-	}
-	startMark("services")
-	if svc.demo != nil {
-		prep.demoURL = svc.demo.URL()
-	}
-	// Bodies past the in-memory cap are spooled here. The folder goes when the
-	// program ends: by q or ctrl+c (Run returns), by SIGHUP, SIGTERM or SIGINT
-	// (handled below), by a panic (Run catches it and returns); a killed
-	// process's folder goes at the next start.
-	sp := svc.spool
-	prep.spool = sp.Path
 
 	// The signals are ours, not bubbletea's: a closed terminal (SIGHUP) would end
 	// the process without running the deferred removals (a download in flight may
@@ -112,13 +103,19 @@ func runTUI(c *cobra.Command, args []string) error {
 		if sig, ok := <-sigs; ok {
 			signal.Stop(sigs) // a second signal ends the process the default way
 			killed <- sig
-			sp.Remove()
+			if sp := prep.services().spool; sp != nil {
+				sp.Remove()
+			}
 			p.Kill() // Run returns, the terminal is restored and the defers run
 		}
 	}()
 	time.AfterFunc(firstFrameDelay, firstFrameUp)
 	startMark("run")
-	if _, err := p.Run(); err != nil {
+	_, err = p.Run()
+	if prep.err != nil { // the services did not start; the program quit at once
+		return failedError(prep.err)
+	}
+	if err != nil {
 		select {
 		case sig := <-killed:
 			return failedError(fmt.Errorf("stopped by %v", sig))
@@ -201,7 +198,11 @@ type lateDemo struct {
 }
 
 func startLateDemo(later <-chan struct{}) (*lateDemo, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	// IPv4 and plain TCP: "tcp" would probe for IPv6 and MPTCP first (five
+	// sockets and a uname, ~0.3 ms), though the address is IPv4's loopback.
+	var lc net.ListenConfig
+	lc.SetMultipathTCP(false)
+	ln, err := lc.Listen(context.Background(), "tcp4", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"runtime/debug"
+	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
@@ -22,13 +23,17 @@ import (
 // Bubbletea has put the terminal in raw mode and the alternate screen by then,
 // which the query does not mind (it is answered all the same).
 // The settings file, the client and the history's path are set up on another
-// goroutine meanwhile (from before the program starts): they need neither the
-// terminal nor the theme.
+// goroutine meanwhile (from before the program starts), and the demo API's
+// port and the spool folder on a third: they need neither the terminal nor the
+// theme. If those services fail, Init quits at once and runTUI reports why (the
+// alternate screen shows for that moment, blank).
 type tuiStart struct {
-	// Set by runTUI before the program starts; read by Init.
-	demoURL       string
-	spool         string
-	width, height int
+	width, height int   // set by runTUI before the program starts
+	err           error // the services' error, if Init found one (the program then quits)
+
+	started <-chan tuiServices
+	svcOnce sync.Once
+	svc     tuiServices // from started, once services was called
 
 	ready chan struct{} // closed once setup is filled in (or the goroutine panicked)
 	setup tuiSetup      // the goroutine's; read after ready
@@ -47,8 +52,9 @@ type tuiSetup struct {
 
 // prepareTUI starts reading the settings and setting up the client and the
 // history (opened once later is closed) for cfg, on another goroutine.
-func prepareTUI(c *cobra.Command, cfg ui.Config, later <-chan struct{}) *tuiStart {
-	s := &tuiStart{ready: make(chan struct{})}
+// services are started's, the demo API and the spool folder, once they are up.
+func prepareTUI(c *cobra.Command, cfg ui.Config, later <-chan struct{}, started <-chan tuiServices) *tuiStart {
+	s := &tuiStart{ready: make(chan struct{}), started: started}
 	go func() {
 		defer close(s.ready)
 		defer func() {
@@ -73,8 +79,16 @@ func prepareTUI(c *cobra.Command, cfg ui.Config, later <-chan struct{}) *tuiStar
 // wait waits for the goroutine's part.
 func (s *tuiStart) wait() { <-s.ready }
 
-// close releases what the goroutine set up: the history (whose Close waits for
-// the opening, so later must be closed first) and the client's connections.
+// services waits for the demo API's port and the spool folder (from any
+// goroutine: the signal handler's too).
+func (s *tuiStart) services() tuiServices {
+	s.svcOnce.Do(func() { s.svc = <-s.started })
+	return s.svc
+}
+
+// close releases what was set up: the history (whose Close waits for the
+// opening, so later must be closed first), the client's connections, the demo
+// API and the spool folder.
 func (s *tuiStart) close() {
 	s.wait()
 	if s.setup.store != nil {
@@ -83,10 +97,12 @@ func (s *tuiStart) close() {
 	if s.setup.client != nil {
 		s.setup.client.CloseIdleConnections()
 	}
+	s.services().close()
 }
 
 // Init asks the terminal for its background (if the theme needs it), builds
-// the theme and the model, and returns the model's Init.
+// the theme and the model, and returns the model's Init. If the services did
+// not start, it quits at once (runTUI reports s.err).
 func (s *tuiStart) Init() tea.Cmd {
 	startMark("init")
 	s.wait()
@@ -96,8 +112,16 @@ func (s *tuiStart) Init() tea.Cmd {
 	cfg := s.setup.cfg
 	st := tuiStyles(s.setup.conf, &cfg)
 	startMark("theme")
-	cfg.DemoURL = s.demoURL
-	cfg.Options = tuiOptions(s.setup.conf, s.spool)
+	svc := s.services()
+	startMark("services")
+	if svc.err != nil {
+		s.err = svc.err
+		return tea.Quit
+	}
+	if svc.demo != nil {
+		cfg.DemoURL = svc.demo.URL()
+	}
+	cfg.Options = tuiOptions(s.setup.conf, svc.spool.Path)
 	cfg.Width, cfg.Height = s.width, s.height
 	m := ui.NewWithStyles(cfg, st)
 	startMark("model")
@@ -106,10 +130,18 @@ func (s *tuiStart) Init() tea.Cmd {
 }
 
 // Update hands the message to the real model, which replaces this one.
-func (s *tuiStart) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return s.m.Update(msg) }
+func (s *tuiStart) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if s.m == nil { // quitting
+		return s, nil
+	}
+	return s.m.Update(msg)
+}
 
 // View is the real model's (Init has built it before bubbletea asks).
 func (s *tuiStart) View() string {
+	if s.m == nil {
+		return ""
+	}
 	v := s.m.View()
 	startMark("view")
 	return v

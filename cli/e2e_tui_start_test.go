@@ -74,3 +74,40 @@ func TestTUIUsesALateBackgroundAnswer(t *testing.T) {
 		t.Errorf("the border has the same colour (%v) under a light and a dark background", l)
 	}
 }
+
+// The services start while the program does (the spool folder's error is
+// known only in Init): a folder for large bodies that cannot be made still
+// stops the TUI with the error and a failure status, and leaves the terminal
+// as it was.
+func TestTUIStopsWhenItsSpoolFolderCannotBeMade(t *testing.T) {
+	bin := testBinary(t)
+	dir := t.TempDir()
+	cmd := exec.Command(bin)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "TMPDIR="+dir+"/missing")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &tuiSession{t: t, pty: f, cmd: cmd, emu: vt.NewEmulator(120, 40), done: make(chan struct{})}
+	go s.pump()
+	go func() { _, _ = io.Copy(f, s.emu) }()
+	t.Cleanup(s.stop)
+	hung := time.AfterFunc(e2eDeadline, func() { _ = cmd.Process.Kill() })
+	defer hung.Stop()
+	werr := cmd.Wait()
+	<-s.done
+	if code := cmd.ProcessState.ExitCode(); code != 1 {
+		t.Errorf("exit status %d (%v), want 1", code, werr)
+	}
+	scr := s.screen()
+	if !strings.Contains(scr, "temporary folder for large bodies") || !strings.Contains(scr, "missing") {
+		t.Errorf("the error is not on the screen:\n%s", scr)
+	}
+	s.mu.Lock()
+	alt := s.emu.IsAltScreen()
+	s.mu.Unlock()
+	if alt {
+		t.Error("the terminal was left in the alternate screen")
+	}
+}
