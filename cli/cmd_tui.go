@@ -73,15 +73,18 @@ func runTUI(c *cobra.Command, args []string) error {
 	// The demo API's port is bound and the folder for large bodies made on
 	// another core; the API itself is built and served once the first frame is up.
 	started := startTUIServices(!noDemo, afterFirst)
-	// The settings, the client and the history are set up on another goroutine,
-	// and the terminal's background, the theme and the model in the program's
-	// Init, once the services are up: all of it while the renderer waits for its
-	// first tick (tuiStart).
+	// The size now, so the first View is the whole screen (bubbletea sends it
+	// too, a moment later; a resize in between is corrected then).
+	width, height, _ := term.GetSize(os.Stdout.Fd())
+	defer heapfloor.Keep(heapfloor.TUI)() // a small body's session collects as seldom as a large one's
+	// The settings, the client, the history and the model are set up on another
+	// goroutine, and the terminal asked for its background in the program's
+	// Init, while the renderer waits for its first tick (tuiStart).
 	// Bodies past the in-memory cap are spooled in the services' folder. It goes
 	// when the program ends: by q or ctrl+c (Run returns), by SIGHUP, SIGTERM or
 	// SIGINT (handled below), by a panic (Run catches it and returns); a killed
 	// process's folder goes at the next start.
-	prep := prepareTUI(c, cfg, afterFirst, started)
+	prep := prepareTUI(c, cfg, width, height, afterFirst, started)
 	defer prep.close()
 	defer firstFrameUp() // before the history's Close, which waits for the opening
 
@@ -89,10 +92,6 @@ func runTUI(c *cobra.Command, args []string) error {
 	// the process without running the deferred removals (a download in flight may
 	// be writing hundreds of MB), and bubbletea's own handler can block for ever
 	// if the program ends while it is delivering a signal.
-	// The size now, so the first View is the whole screen (bubbletea sends it
-	// too, a moment later; a resize in between is corrected then).
-	prep.width, prep.height, _ = term.GetSize(os.Stdout.Fd())
-	defer heapfloor.Keep(heapfloor.TUI)() // a small body's session collects as seldom as a large one's
 	p := tea.NewProgram(prep, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithoutSignalHandler(), tea.WithFPS(tuiFPS))
 	sigs := make(chan os.Signal, 1)

@@ -49,6 +49,12 @@ const bgTimeout = 500 * time.Millisecond
 // background asks the terminal for it (briefly; dark when it does not say); an
 // unknown theme is a notice, and the automatic one is used.
 func tuiStyles(conf settings.Settings, cfg *ui.Config) ui.Styles {
+	return themeStyles(conf, cfg, askDark(conf))
+}
+
+// askDark asks the terminal whether its background is dark, if the theme needs
+// to know; dark when it does not say or the theme does not depend on it.
+func askDark(conf settings.Settings) bool {
 	dark := true
 	if needsBackground(conf) {
 		if d, ok := termbg.Dark(os.Stdin, os.Stdout, bgTimeout); ok {
@@ -56,6 +62,12 @@ func tuiStyles(conf settings.Settings, cfg *ui.Config) ui.Styles {
 		}
 		startMark("bgquery")
 	}
+	return dark
+}
+
+// themeStyles builds the settings' theme for a dark or light background; an
+// unknown theme is a notice, and the automatic one is used.
+func themeStyles(conf settings.Settings, cfg *ui.Config, dark bool) ui.Styles {
 	lipgloss.SetHasDarkBackground(dark) // for the adaptive colours
 	st, err := ui.ThemeStyles(conf.UI.Theme, conf.Themes, dark)
 	if err != nil {

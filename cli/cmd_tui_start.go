@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -14,49 +15,66 @@ import (
 	"github.com/httplens/httplens/ui"
 )
 
-// tuiStart is the program's model until its first message: it builds the real
-// model in Init. bubbletea starts its renderer's ticker before it calls Init,
-// and paints the first View at the first tick (8 ms at 120 fps), so the work
-// done here overlaps that wait instead of coming before it. What Init does
-// first, asking the terminal for its background, must come before bubbletea
-// reads the input, and it does: the input reader starts after the first View.
-// Bubbletea has put the terminal in raw mode and the alternate screen by then,
-// which the query does not mind (it is answered all the same).
-// The settings file, the client and the history's path are set up on another
-// goroutine meanwhile (from before the program starts), and the demo API's
-// port and the spool folder on a third: they need neither the terminal nor the
-// theme. If those services fail, Init quits at once and runTUI reports why (the
-// alternate screen shows for that moment, blank).
+// tuiStart is the program's model until its first message: it hands over to
+// the real model in Init. bubbletea starts its renderer's ticker before it
+// calls Init, and paints the first View at the first tick (8 ms at 120 fps), so
+// the work done from here on overlaps that wait instead of coming before it.
+//
+// Two things run at once:
+//   - Init (on the program's goroutine) asks the terminal for its background, if
+//     the theme needs it. That must come before bubbletea reads the input, and
+//     it does: bubbletea starts its input reader after the first View. It has
+//     put the terminal in raw mode and the alternate screen by then, which the
+//     query does not mind. The answer takes a round trip: well under a
+//     millisecond on a local terminal, tens over SSH (at most bgTimeout).
+//   - prepareTUI's goroutine, from before the program starts, reads the
+//     settings, sets up the client and the history, waits for the services
+//     (demo port and spool folder, on a third goroutine) and builds the model
+//     and its first View for a dark background, the usual answer and the one
+//     taken when the terminal says nothing.
+//
+// If the terminal answers light, Init builds the theme and the model again (as
+// much work as before this overlap, after the answer). If the services failed,
+// Init quits at once and runTUI reports why (the alternate screen shows blank
+// for that moment).
 type tuiStart struct {
-	width, height int   // set by runTUI before the program starts
-	err           error // the services' error, if Init found one (the program then quits)
+	err error // the services' error, if Init found one (the program then quits)
 
 	started <-chan tuiServices
 	svcOnce sync.Once
 	svc     tuiServices // from started, once services was called
 
-	ready chan struct{} // closed once setup is filled in (or the goroutine panicked)
-	setup tuiSetup      // the goroutine's; read after ready
+	settled chan struct{} // closed once setup.conf is read (or the goroutine panicked)
+	ready   chan struct{} // closed once the rest of setup is filled in (or it panicked)
+	setup   tuiSetup      // the goroutine's; read after settled and ready
 
-	m tea.Model // the real model, once Init built it
+	m         tea.Model // the real model, once Init chose it
+	firstView string    // its first View, when built ahead
 }
 
 // tuiSetup is what prepareTUI's goroutine sets up.
 type tuiSetup struct {
 	conf     settings.Settings
-	cfg      ui.Config // the flags' values, the settings', the client and the history
+	cfg      ui.Config // the flags', the settings', the client, the history, the services
 	client   *requests.Client
 	store    *history.Store
-	panicked string // a panic on the goroutine, with its stack, for Init to raise again
+	svcErr   error
+	dark     ui.Model // the model for a dark background
+	darkView string   // and its first View
+	panicked string   // a panic on the goroutine, with its stack, for Init to raise again
 }
 
-// prepareTUI starts reading the settings and setting up the client and the
-// history (opened once later is closed) for cfg, on another goroutine.
-// services are started's, the demo API and the spool folder, once they are up.
-func prepareTUI(c *cobra.Command, cfg ui.Config, later <-chan struct{}, started <-chan tuiServices) *tuiStart {
-	s := &tuiStart{ready: make(chan struct{}), started: started}
+// prepareTUI starts, on another goroutine, reading the settings, setting up the
+// client and the history (opened once later is closed) for cfg, and building
+// the model for a dark background once started's services are up. width and
+// height are the terminal's size, for the first View.
+func prepareTUI(c *cobra.Command, cfg ui.Config, width, height int, later <-chan struct{}, started <-chan tuiServices) *tuiStart {
+	s := &tuiStart{settled: make(chan struct{}), ready: make(chan struct{}), started: started}
 	go func() {
+		var settleOnce sync.Once
+		settle := func() { settleOnce.Do(func() { close(s.settled) }) }
 		defer close(s.ready)
+		defer settle()
 		defer func() {
 			// Raised again in Init, where bubbletea restores the terminal before
 			// it reports a panic.
@@ -67,17 +85,31 @@ func prepareTUI(c *cobra.Command, cfg ui.Config, later <-chan struct{}, started 
 		u := &s.setup
 		u.cfg = cfg
 		u.conf = tuiSettings(c, &u.cfg)
+		u.cfg.Notices = slices.Clip(u.cfg.Notices) // each build appends its own
+		settle()
 		startMark("settings")
 		u.client = requests.NewClient(tuiOptions(u.conf, "")) // the live checks
 		u.cfg.Client = u.client
 		u.store = openTUIHistory(c, &u.cfg, u.conf.History, later)
 		startMark("history")
+		svc := s.services()
+		if svc.err != nil {
+			u.svcErr = svc.err
+			return
+		}
+		if svc.demo != nil {
+			u.cfg.DemoURL = svc.demo.URL()
+		}
+		u.cfg.Options = tuiOptions(u.conf, svc.spool.Path)
+		u.cfg.Width, u.cfg.Height = width, height
+		dcfg := u.cfg
+		u.dark = ui.NewWithStyles(dcfg, themeStyles(u.conf, &dcfg, true))
+		startMark("model")
+		u.darkView = u.dark.View()
+		startMark("darkview")
 	}()
 	return s
 }
-
-// wait waits for the goroutine's part.
-func (s *tuiStart) wait() { <-s.ready }
 
 // services waits for the demo API's port and the spool folder (from any
 // goroutine: the signal handler's too).
@@ -90,7 +122,7 @@ func (s *tuiStart) services() tuiServices {
 // opening, so later must be closed first), the client's connections, the demo
 // API and the spool folder.
 func (s *tuiStart) close() {
-	s.wait()
+	<-s.ready
 	if s.setup.store != nil {
 		s.setup.store.Close()
 	}
@@ -100,33 +132,34 @@ func (s *tuiStart) close() {
 	s.services().close()
 }
 
-// Init asks the terminal for its background (if the theme needs it), builds
-// the theme and the model, and returns the model's Init. If the services did
-// not start, it quits at once (runTUI reports s.err).
+// Init asks the terminal for its background (if the theme needs it), takes the
+// model built for it, and returns the model's Init. If the services did not
+// start, it quits at once (runTUI reports s.err).
 func (s *tuiStart) Init() tea.Cmd {
 	startMark("init")
-	s.wait()
+	<-s.settled
 	if s.setup.panicked != "" {
 		panic(s.setup.panicked)
 	}
-	cfg := s.setup.cfg
-	st := tuiStyles(s.setup.conf, &cfg)
-	startMark("theme")
-	svc := s.services()
-	startMark("services")
-	if svc.err != nil {
-		s.err = svc.err
+	dark := askDark(s.setup.conf)
+	<-s.ready
+	startMark("ready")
+	u := &s.setup
+	if u.panicked != "" {
+		panic(u.panicked)
+	}
+	if u.svcErr != nil {
+		s.err = u.svcErr
 		return tea.Quit
 	}
-	if svc.demo != nil {
-		cfg.DemoURL = svc.demo.URL()
+	if dark {
+		s.m, s.firstView = u.dark, u.darkView
+	} else {
+		cfg := u.cfg
+		s.m = ui.NewWithStyles(cfg, themeStyles(u.conf, &cfg, false))
+		startMark("model")
 	}
-	cfg.Options = tuiOptions(s.setup.conf, svc.spool.Path)
-	cfg.Width, cfg.Height = s.width, s.height
-	m := ui.NewWithStyles(cfg, st)
-	startMark("model")
-	s.m = m
-	return m.Init()
+	return s.m.Init()
 }
 
 // Update hands the message to the real model, which replaces this one.
@@ -137,10 +170,16 @@ func (s *tuiStart) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return s.m.Update(msg)
 }
 
-// View is the real model's (Init has built it before bubbletea asks).
+// View is the real model's; the first one may have been drawn ahead, on the
+// goroutine that built the model (nothing has changed the model since).
 func (s *tuiStart) View() string {
 	if s.m == nil {
 		return ""
+	}
+	if v := s.firstView; v != "" {
+		s.firstView = ""
+		startMark("view")
+		return v
 	}
 	v := s.m.View()
 	startMark("view")

@@ -63,8 +63,9 @@ func main() {
 		if i == 0 {
 			base, baseCPU = med, cpu
 		}
-		fmt.Printf("%-45s median %7.1f ms  (min %6.1f, max %6.1f)  %.2fx   cpu %6.1f ms  %.2fx\n", filepath.Base(p.args[0])+" "+strings.Join(p.args[1:], " "),
-			ms(med), ms(p.times[0]), ms(p.times[len(p.times)-1]), float64(med)/float64(base), ms(cpu), float64(cpu)/float64(baseCPU))
+		n := len(p.times)
+		fmt.Printf("%-45s median %7.1f ms  (q1-q3 %5.1f-%5.1f, min %5.1f, max %6.1f)  %.2fx   cpu %6.1f ms  %.2fx\n", filepath.Base(p.args[0])+" "+strings.Join(p.args[1:], " "),
+			ms(med), ms(p.times[n/4]), ms(p.times[3*n/4]), ms(p.times[0]), ms(p.times[n-1]), float64(med)/float64(base), ms(cpu), float64(cpu)/float64(baseCPU))
 	}
 }
 
