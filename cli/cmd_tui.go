@@ -70,21 +70,20 @@ func runTUI(c *cobra.Command, args []string) error {
 	afterFirst := make(chan struct{})
 	var once sync.Once
 	firstFrameUp := func() { once.Do(func() { close(afterFirst) }) }
-	// The demo API's port is bound and the folder for large bodies made on
-	// another core; the API itself is built and served once the first frame is up.
-	started := startTUIServices(!noDemo, afterFirst)
 	// The size now, so the first View is the whole screen (bubbletea sends it
 	// too, a moment later; a resize in between is corrected then).
 	width, height, _ := term.GetSize(os.Stdout.Fd())
 	defer heapfloor.Keep(heapfloor.TUI)() // a small body's session collects as seldom as a large one's
-	// The settings, the client, the history and the model are set up on another
-	// goroutine, and the terminal asked for its background in the program's
-	// Init, while the renderer waits for its first tick (tuiStart).
-	// Bodies past the in-memory cap are spooled in the services' folder. It goes
-	// when the program ends: by q or ctrl+c (Run returns), by SIGHUP, SIGTERM or
-	// SIGINT (handled below), by a panic (Run catches it and returns); a killed
+	// The rest starts once the program has started its renderer, in its Init,
+	// and fills the wait for the renderer's first tick (tuiStart): the settings,
+	// the client, the history and the model on another goroutine, the demo API's
+	// port and the folder for large bodies on a third (the API itself is built
+	// and served once the first frame is up), the terminal's background in Init.
+	// Bodies past the in-memory cap are spooled in that folder. It goes when the
+	// program ends: by q or ctrl+c (Run returns), by SIGHUP, SIGTERM or SIGINT
+	// (handled below), by a panic (Run catches it and returns); a killed
 	// process's folder goes at the next start.
-	prep := prepareTUI(c, cfg, width, height, afterFirst, started)
+	prep := prepareTUI(c, cfg, width, height, !noDemo, afterFirst)
 	defer prep.close()
 	defer firstFrameUp() // before the history's Close, which waits for the opening
 
@@ -102,6 +101,7 @@ func runTUI(c *cobra.Command, args []string) error {
 		if sig, ok := <-sigs; ok {
 			signal.Stop(sigs) // a second signal ends the process the default way
 			killed <- sig
+			prep.start() // if Init has not: services waits for it
 			if sp := prep.services().spool; sp != nil {
 				sp.Remove()
 			}
@@ -145,16 +145,17 @@ type tuiServices struct {
 }
 
 // startTUIServices binds the demo API's port (when asked) and makes the spool
-// folder in a goroutine; the channel gives them once ready. A failure stops
-// whichever did start. Once later is closed, the demo API is served and the
-// spool folders of processes that are gone are removed.
-func startTUIServices(withDemo bool, later <-chan struct{}) <-chan tuiServices {
+// folder in a goroutine, once begin is closed; the channel gives them once
+// ready. A failure stops whichever did start. Once later is closed, the demo
+// API is served and the spool folders of processes that are gone are removed.
+func startTUIServices(withDemo bool, begin, later <-chan struct{}) <-chan tuiServices {
 	go func() {
 		<-later
 		spool.CleanStale(os.TempDir())
 	}()
 	ch := make(chan tuiServices, 1)
 	go func() {
+		<-begin
 		var s tuiServices
 		if withDemo {
 			d, err := startLateDemo(later)

@@ -18,20 +18,24 @@ import (
 // tuiStart is the program's model until its first message: it hands over to
 // the real model in Init. bubbletea starts its renderer's ticker before it
 // calls Init, and paints the first View at the first tick (8 ms at 120 fps), so
-// the work done from here on overlaps that wait instead of coming before it.
+// the work started from Init overlaps that wait instead of coming before it.
+// It starts no sooner: before, it would compete for the cores with the
+// program's own start, which is what sets the clock of the first tick (on a
+// busy 2-core machine that cost more than the head start gained).
 //
-// Two things run at once:
+// From Init on, three things run at once:
 //   - Init (on the program's goroutine) asks the terminal for its background, if
 //     the theme needs it. That must come before bubbletea reads the input, and
 //     it does: bubbletea starts its input reader after the first View. It has
 //     put the terminal in raw mode and the alternate screen by then, which the
 //     query does not mind. The answer takes a round trip: well under a
 //     millisecond on a local terminal, tens over SSH (at most bgTimeout).
-//   - prepareTUI's goroutine, from before the program starts, reads the
-//     settings, sets up the client and the history, waits for the services
-//     (demo port and spool folder, on a third goroutine) and builds the model
-//     and its first View for a dark background, the usual answer and the one
-//     taken when the terminal says nothing.
+//   - prepareTUI's goroutine reads the settings, sets up the client and the
+//     history, waits for the services and builds the model and its first View
+//     for a dark background, the usual answer and the one taken when the
+//     terminal says nothing (or the theme does not depend on it).
+//   - startTUIServices's goroutine binds the demo API's port and makes the
+//     spool folder.
 //
 // If the terminal answers light, Init builds the theme and the model again (as
 // much work as before this overlap, after the answer). If the services failed,
@@ -39,6 +43,9 @@ import (
 // for that moment).
 type tuiStart struct {
 	err error // the services' error, if Init found one (the program then quits)
+
+	begin     chan struct{} // closed by Init (or close): the goroutines start
+	beginOnce sync.Once
 
 	started <-chan tuiServices
 	svcOnce sync.Once
@@ -68,9 +75,11 @@ type tuiSetup struct {
 // client and the history (opened once later is closed) for cfg, and building
 // the model for a dark background once started's services are up. width and
 // height are the terminal's size, for the first View.
-func prepareTUI(c *cobra.Command, cfg ui.Config, width, height int, later <-chan struct{}, started <-chan tuiServices) *tuiStart {
-	s := &tuiStart{settled: make(chan struct{}), ready: make(chan struct{}), started: started}
+func prepareTUI(c *cobra.Command, cfg ui.Config, width, height int, withDemo bool, later <-chan struct{}) *tuiStart {
+	s := &tuiStart{settled: make(chan struct{}), ready: make(chan struct{}), begin: make(chan struct{})}
+	s.started = startTUIServices(withDemo, s.begin, later)
 	go func() {
+		<-s.begin
 		var settleOnce sync.Once
 		settle := func() { settleOnce.Do(func() { close(s.settled) }) }
 		defer close(s.ready)
@@ -111,6 +120,9 @@ func prepareTUI(c *cobra.Command, cfg ui.Config, width, height int, later <-chan
 	return s
 }
 
+// start lets the goroutines begin.
+func (s *tuiStart) start() { s.beginOnce.Do(func() { close(s.begin) }) }
+
 // services waits for the demo API's port and the spool folder (from any
 // goroutine: the signal handler's too).
 func (s *tuiStart) services() tuiServices {
@@ -122,6 +134,7 @@ func (s *tuiStart) services() tuiServices {
 // opening, so later must be closed first), the client's connections, the demo
 // API and the spool folder.
 func (s *tuiStart) close() {
+	s.start() // if the program never called Init
 	<-s.ready
 	if s.setup.store != nil {
 		s.setup.store.Close()
@@ -137,6 +150,7 @@ func (s *tuiStart) close() {
 // start, it quits at once (runTUI reports s.err).
 func (s *tuiStart) Init() tea.Cmd {
 	startMark("init")
+	s.start()
 	<-s.settled
 	if s.setup.panicked != "" {
 		panic(s.setup.panicked)
