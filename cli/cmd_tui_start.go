@@ -97,10 +97,29 @@ func prepareTUI(c *cobra.Command, cfg ui.Config, width, height int, withDemo boo
 		u.cfg.Notices = slices.Clip(u.cfg.Notices) // each build appends its own
 		settle()
 		startMark("settings")
-		u.client = requests.NewClient(tuiOptions(u.conf, "")) // the live checks
-		u.cfg.Client = u.client
-		u.store = openTUIHistory(c, &u.cfg, u.conf.History, later)
-		startMark("history")
+		// The client and the history's path are set up on another goroutine
+		// while the theme is built.
+		var hist ui.Config
+		histDone := make(chan any)
+		go func() {
+			defer func() {
+				r := recover()
+				if r != nil {
+					r = fmt.Sprintf("%v\n\n%s", r, debug.Stack())
+				}
+				histDone <- r
+			}()
+			u.client = requests.NewClient(tuiOptions(u.conf, "")) // the live checks
+			u.store = openTUIHistory(c, &hist, u.conf.History, later)
+			startMark("history")
+		}()
+		var notes ui.Config // the theme's notice, for this build only
+		st := themeStyles(u.conf, &notes, true)
+		startMark("theme")
+		if r := <-histDone; r != nil {
+			panic(r)
+		}
+		u.cfg.Client, u.cfg.History, u.cfg.HistoryErr = u.client, hist.History, hist.HistoryErr
 		svc := s.services()
 		if svc.err != nil {
 			u.svcErr = svc.err
@@ -112,7 +131,8 @@ func prepareTUI(c *cobra.Command, cfg ui.Config, width, height int, withDemo boo
 		u.cfg.Options = tuiOptions(u.conf, svc.spool.Path)
 		u.cfg.Width, u.cfg.Height = width, height
 		dcfg := u.cfg
-		u.dark = ui.NewWithStyles(dcfg, themeStyles(u.conf, &dcfg, true))
+		dcfg.Notices = append(dcfg.Notices, notes.Notices...)
+		u.dark = ui.NewWithStyles(dcfg, st)
 		startMark("model")
 		u.darkView = u.dark.View()
 		startMark("darkview")

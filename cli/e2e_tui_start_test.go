@@ -15,9 +15,9 @@ import (
 
 // startTUIAnswering is startTUI under a terminal whose background is bg and
 // whose replies to the program's queries reach it delay late (a slow link).
-func startTUIAnswering(t *testing.T, bin, dir string, bg color.Color, delay time.Duration) *tuiSession {
+func startTUIAnswering(t *testing.T, bin, dir string, bg color.Color, delay time.Duration, args ...string) *tuiSession {
 	t.Helper()
-	cmd := exec.Command(bin)
+	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
@@ -72,6 +72,20 @@ func TestTUIUsesALateBackgroundAnswer(t *testing.T) {
 	}
 	if l, d := borderColour(t, light), borderColour(t, dark); l == d {
 		t.Errorf("the border has the same colour (%v) under a light and a dark background", l)
+	}
+}
+
+// The model is built for a dark background before the terminal answers, and
+// again for a light one: the settings' problems are shown once all the same.
+func TestTUIShowsTheSettingsProblemsOnceUnderALightBackground(t *testing.T) {
+	bin := testBinary(t)
+	conf := writeConfig(t, "[ui]\ntheme = \"neon\"\n")
+	for _, bg := range []color.Color{color.White, color.Black} {
+		s := startTUIAnswering(t, bin, t.TempDir(), bg, 0, "--config", conf)
+		scr := s.waitText("Settings: 1 problem", "config.toml:2: ui.theme")
+		if n := strings.Count(scr, "ui.theme"); n != 1 {
+			t.Errorf("background %v: the problem is shown %d times:\n%s", bg, n, scr)
+		}
 	}
 }
 
