@@ -94,10 +94,14 @@ func runTUI(c *cobra.Command, args []string) error {
 	p := tea.NewProgram(prep, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithoutSignalHandler(), tea.WithFPS(tuiFPS))
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
-	defer signal.Stop(sigs)
+	notified := make(chan struct{})
+	defer func() { <-notified; signal.Stop(sigs) }()
 	killed := make(chan os.Signal, 1)
 	go func() {
+		// Notify here, as bubbletea's own handler does: its first call starts
+		// the runtime's signal thread, which would delay the program's start.
+		signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+		close(notified)
 		if sig, ok := <-sigs; ok {
 			signal.Stop(sigs) // a second signal ends the process the default way
 			killed <- sig
@@ -145,17 +149,15 @@ type tuiServices struct {
 }
 
 // startTUIServices binds the demo API's port (when asked) and makes the spool
-// folder in a goroutine, once begin is closed; the channel gives them once
-// ready. A failure stops whichever did start. Once later is closed, the demo
+// folder in a goroutine; the channel gives them once ready. A failure stops whichever did start. Once later is closed, the demo
 // API is served and the spool folders of processes that are gone are removed.
-func startTUIServices(withDemo bool, begin, later <-chan struct{}) <-chan tuiServices {
+func startTUIServices(withDemo bool, later <-chan struct{}) <-chan tuiServices {
 	go func() {
 		<-later
 		spool.CleanStale(os.TempDir())
 	}()
 	ch := make(chan tuiServices, 1)
 	go func() {
-		<-begin
 		var s tuiServices
 		if withDemo {
 			d, err := startLateDemo(later)

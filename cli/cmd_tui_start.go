@@ -44,10 +44,10 @@ import (
 type tuiStart struct {
 	err error // the services' error, if Init found one (the program then quits)
 
-	begin     chan struct{} // closed by Init (or close): the goroutines start
+	begin     func() // starts the goroutines (start calls it once)
 	beginOnce sync.Once
 
-	started <-chan tuiServices
+	started <-chan tuiServices // set by begin
 	svcOnce sync.Once
 	svc     tuiServices // from started, once services was called
 
@@ -71,80 +71,85 @@ type tuiSetup struct {
 	panicked string   // a panic on the goroutine, with its stack, for Init to raise again
 }
 
-// prepareTUI starts, on another goroutine, reading the settings, setting up the
-// client and the history (opened once later is closed) for cfg, and building
-// the model for a dark background once started's services are up. width and
-// height are the terminal's size, for the first View.
+// prepareTUI returns the start for cfg: once started (by Init), it reads the
+// settings, sets up the client and the history (opened once later is closed),
+// starts the services (the demo API unless withDemo is false) and builds the
+// model for a dark background, on other goroutines. width and height are the
+// terminal's size, for the first View.
 func prepareTUI(c *cobra.Command, cfg ui.Config, width, height int, withDemo bool, later <-chan struct{}) *tuiStart {
-	s := &tuiStart{settled: make(chan struct{}), ready: make(chan struct{}), begin: make(chan struct{})}
-	s.started = startTUIServices(withDemo, s.begin, later)
-	go func() {
-		<-s.begin
-		var settleOnce sync.Once
-		settle := func() { settleOnce.Do(func() { close(s.settled) }) }
-		defer close(s.ready)
-		defer settle()
-		defer func() {
-			// Raised again in Init, where bubbletea restores the terminal before
-			// it reports a panic.
-			if r := recover(); r != nil {
-				s.setup.panicked = fmt.Sprintf("%v\n\n%s", r, debug.Stack())
-			}
-		}()
-		u := &s.setup
-		u.cfg = cfg
-		u.conf = tuiSettings(c, &u.cfg)
-		u.cfg.Notices = slices.Clip(u.cfg.Notices) // each build appends its own
-		settle()
-		startMark("settings")
-		// The client and the history's path are set up on another goroutine
-		// while the theme is built.
-		var hist ui.Config
-		histDone := make(chan any)
-		go func() {
-			defer func() {
-				r := recover()
-				if r != nil {
-					r = fmt.Sprintf("%v\n\n%s", r, debug.Stack())
-				}
-				histDone <- r
-			}()
-			u.client = requests.NewClient(tuiOptions(u.conf, "")) // the live checks
-			u.store = openTUIHistory(c, &hist, u.conf.History, later)
-			startMark("history")
-		}()
-		var notes ui.Config // the theme's notice, for this build only
-		st := themeStyles(u.conf, &notes, true)
-		startMark("theme")
-		if r := <-histDone; r != nil {
-			panic(r)
-		}
-		u.cfg.Client, u.cfg.History, u.cfg.HistoryErr = u.client, hist.History, hist.HistoryErr
-		svc := s.services()
-		if svc.err != nil {
-			u.svcErr = svc.err
-			return
-		}
-		if svc.demo != nil {
-			u.cfg.DemoURL = svc.demo.URL()
-		}
-		u.cfg.Options = tuiOptions(u.conf, svc.spool.Path)
-		u.cfg.Width, u.cfg.Height = width, height
-		dcfg := u.cfg
-		dcfg.Notices = append(dcfg.Notices, notes.Notices...)
-		u.dark = ui.NewWithStyles(dcfg, st)
-		startMark("model")
-		u.darkView = u.dark.View()
-		startMark("darkview")
-	}()
+	s := &tuiStart{settled: make(chan struct{}), ready: make(chan struct{})}
+	s.begin = func() {
+		s.started = startTUIServices(withDemo, later)
+		go s.prepare(c, cfg, width, height, later)
+	}
 	return s
 }
 
-// start lets the goroutines begin.
-func (s *tuiStart) start() { s.beginOnce.Do(func() { close(s.begin) }) }
+// prepare is the goroutine of prepareTUI.
+func (s *tuiStart) prepare(c *cobra.Command, cfg ui.Config, width, height int, later <-chan struct{}) {
+	var settleOnce sync.Once
+	settle := func() { settleOnce.Do(func() { close(s.settled) }) }
+	defer close(s.ready)
+	defer settle()
+	defer func() {
+		// Raised again in Init, where bubbletea restores the terminal before
+		// it reports a panic.
+		if r := recover(); r != nil {
+			s.setup.panicked = fmt.Sprintf("%v\n\n%s", r, debug.Stack())
+		}
+	}()
+	u := &s.setup
+	u.cfg = cfg
+	u.conf = tuiSettings(c, &u.cfg)
+	u.cfg.Notices = slices.Clip(u.cfg.Notices) // each build appends its own
+	settle()
+	startMark("settings")
+	// The client and the history's path are set up on another goroutine
+	// while the theme is built.
+	var hist ui.Config
+	histDone := make(chan any)
+	go func() {
+		defer func() {
+			r := recover()
+			if r != nil {
+				r = fmt.Sprintf("%v\n\n%s", r, debug.Stack())
+			}
+			histDone <- r
+		}()
+		u.client = requests.NewClient(tuiOptions(u.conf, "")) // the live checks
+		u.store = openTUIHistory(c, &hist, u.conf.History, later)
+		startMark("history")
+	}()
+	var notes ui.Config // the theme's notice, for this build only
+	st := themeStyles(u.conf, &notes, true)
+	startMark("theme")
+	if r := <-histDone; r != nil {
+		panic(r)
+	}
+	u.cfg.Client, u.cfg.History, u.cfg.HistoryErr = u.client, hist.History, hist.HistoryErr
+	svc := s.services()
+	if svc.err != nil {
+		u.svcErr = svc.err
+		return
+	}
+	if svc.demo != nil {
+		u.cfg.DemoURL = svc.demo.URL()
+	}
+	u.cfg.Options = tuiOptions(u.conf, svc.spool.Path)
+	u.cfg.Width, u.cfg.Height = width, height
+	dcfg := u.cfg
+	dcfg.Notices = append(dcfg.Notices, notes.Notices...)
+	u.dark = ui.NewWithStyles(dcfg, st)
+	startMark("model")
+	u.darkView = u.dark.View()
+	startMark("darkview")
+}
+
+// start starts the goroutines, once: no sooner than Init (see tuiStart).
+func (s *tuiStart) start() { s.beginOnce.Do(s.begin) }
 
 // services waits for the demo API's port and the spool folder (from any
-// goroutine: the signal handler's too).
+// goroutine, the signal handler's too, after start).
 func (s *tuiStart) services() tuiServices {
 	s.svcOnce.Do(func() { s.svc = <-s.started })
 	return s.svc
