@@ -18,24 +18,28 @@ import (
 // tuiStart is the program's model until its first message: it hands over to
 // the real model in Init. bubbletea starts its renderer's ticker before it
 // calls Init, and paints the first View at the first tick (8 ms at 120 fps), so
-// the work started from Init overlaps that wait instead of coming before it.
-// It starts no sooner: before, it would compete for the cores with the
-// program's own start, which is what sets the clock of the first tick (on a
-// busy 2-core machine that cost more than the head start gained).
+// what is not done before Run overlaps that wait instead of coming before it.
+// Before Run there is only what bubbletea's clock depends on: the flags, the
+// terminal's size, and starting the goroutines below (runTUI); even
+// signal.Notify runs on another goroutine.
 //
-// From Init on, three things run at once:
+// Three things then run at once:
+//   - prepareTUI's goroutine reads the settings, sets up the client and the
+//     history (beside the theme, on a fourth), waits for the services, and
+//     builds the model and its first View for a dark background: the usual
+//     answer, and the one taken when the terminal says nothing or the theme
+//     does not depend on it. It starts before Run: the head start (bubbletea's
+//     own set-up of the terminal, ~0.5-1 ms) is what lets the chain fit
+//     before the first tick on a busy machine more often than when it starts
+//     from Init (timelines in bench/tui_first_frame.sh).
+//   - startTUIServices's goroutine binds the demo API's port and makes the
+//     spool folder.
 //   - Init (on the program's goroutine) asks the terminal for its background, if
 //     the theme needs it. That must come before bubbletea reads the input, and
 //     it does: bubbletea starts its input reader after the first View. It has
 //     put the terminal in raw mode and the alternate screen by then, which the
 //     query does not mind. The answer takes a round trip: well under a
 //     millisecond on a local terminal, tens over SSH (at most bgTimeout).
-//   - prepareTUI's goroutine reads the settings, sets up the client and the
-//     history, waits for the services and builds the model and its first View
-//     for a dark background, the usual answer and the one taken when the
-//     terminal says nothing (or the theme does not depend on it).
-//   - startTUIServices's goroutine binds the demo API's port and makes the
-//     spool folder.
 //
 // If the terminal answers light, Init builds the theme and the model again (as
 // much work as before this overlap, after the answer). If the services failed,
@@ -145,7 +149,8 @@ func (s *tuiStart) prepare(c *cobra.Command, cfg ui.Config, width, height int, l
 	startMark("darkview")
 }
 
-// start starts the goroutines, once: no sooner than Init (see tuiStart).
+// start starts the goroutines, once (runTUI does, before Run; Init, the signal
+// handler and close make sure).
 func (s *tuiStart) start() { s.beginOnce.Do(s.begin) }
 
 // services waits for the demo API's port and the spool folder (from any

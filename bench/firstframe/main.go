@@ -36,6 +36,7 @@ func main() {
 		args   []string
 		times  []time.Duration
 		cpu    []time.Duration
+		after  []time.Duration // from the first output to the frame
 	}
 	var progs []*prog
 	for _, spec := range flag.Args() {
@@ -47,12 +48,13 @@ func main() {
 	}
 	for range *runs {
 		for _, p := range progs {
-			d, cpu, err := firstFrame(p.args, p.marker, *w, *h)
+			d, cpu, after, err := firstFrame(p.args, p.marker, *w, *h)
 			if err != nil {
 				log.Fatalf("%s: %v", p.args[0], err)
 			}
 			p.times = append(p.times, d)
 			p.cpu = append(p.cpu, cpu)
+			p.after = append(p.after, after)
 		}
 	}
 	var base, baseCPU time.Duration
@@ -64,8 +66,10 @@ func main() {
 			base, baseCPU = med, cpu
 		}
 		n := len(p.times)
-		fmt.Printf("%-45s median %7.1f ms  (q1-q3 %5.1f-%5.1f, min %5.1f, max %6.1f)  %.2fx   cpu %6.1f ms  %.2fx\n", filepath.Base(p.args[0])+" "+strings.Join(p.args[1:], " "),
-			ms(med), ms(p.times[n/4]), ms(p.times[3*n/4]), ms(p.times[0]), ms(p.times[n-1]), float64(med)/float64(base), ms(cpu), float64(cpu)/float64(baseCPU))
+		slices.Sort(p.after)
+		fmt.Printf("%-45s median %7.1f ms  (q1-q3 %5.1f-%5.1f, min %5.1f, max %6.1f)  %.2fx   cpu %6.1f ms  %.2fx   set-up to frame %5.1f ms (q1-q3 %4.1f-%4.1f)\n", filepath.Base(p.args[0])+" "+strings.Join(p.args[1:], " "),
+			ms(med), ms(p.times[n/4]), ms(p.times[3*n/4]), ms(p.times[0]), ms(p.times[n-1]), float64(med)/float64(base), ms(cpu), float64(cpu)/float64(baseCPU),
+			ms(p.after[n/2]), ms(p.after[n/4]), ms(p.after[3*n/4]))
 	}
 }
 
@@ -77,13 +81,16 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // and the CPU time (user and system) the program had used by then: the process
 // is killed at once, so work it started in the background counts only as far as
 // it got. On a shared machine the CPU time varies less than the wall time.
-func firstFrame(args []string, marker string, w, h int) (wall, cpu time.Duration, err error) {
+// after is the time from the program's first output (bubbletea's set-up of the
+// terminal, such as the alternate screen) to its frame: the program's start
+// (exec, package initialisers) is not in it, so it varies less between runs.
+func firstFrame(args []string, marker string, w, h int) (wall, cpu, after time.Duration, err error) {
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 	start := time.Now()
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: uint16(h), Cols: uint16(w)})
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	defer f.Close()
 	stop := func() time.Duration {
@@ -95,10 +102,14 @@ func firstFrame(args []string, marker string, w, h int) (wall, cpu time.Duration
 	var mu sync.Mutex
 	go func() { _, _ = io.Copy(f, emu) }() // replies to terminal queries
 	buf := make([]byte, 64<<10)
+	var first time.Time
 	deadline := time.AfterFunc(30*time.Second, func() { f.Close() })
 	defer deadline.Stop()
 	for {
 		n, err := f.Read(buf)
+		if n > 0 && first.IsZero() {
+			first = time.Now()
+		}
 		if n > 0 {
 			mu.Lock()
 			emu.Write(buf[:n])
@@ -110,12 +121,12 @@ func firstFrame(args []string, marker string, w, h int) (wall, cpu time.Duration
 			}
 			if shown {
 				wall := time.Since(start)
-				return wall, stop(), nil
+				return wall, stop(), time.Since(first), nil
 			}
 		}
 		if err != nil {
 			stop()
-			return 0, 0, fmt.Errorf("no %q on the screen before the program ended or 30 s passed", marker)
+			return 0, 0, 0, fmt.Errorf("no %q on the screen before the program ended or 30 s passed", marker)
 		}
 	}
 }
