@@ -19,9 +19,32 @@
 # httplens cannot start faster than that. Compare at equal frame rates: the row
 # "oneframe-heavy -fps 120" is httplens's floor (2026-12-03, quiet: baseline
 # 40.2 ms, at 120 fps 30.2, oneframe-heavy at 120 fps 40.7 = 1.01x, httplens
-# 48.8 = 1.21x; so ~8 ms are httplens's own work before its first frame:
-# settings ~1 ms, theme and background query 1.3-2.4, client and history set-up
-# ~1, the model 0.9-1.4, all before bubbletea starts its renderer). The floor is
+# 48.8 = 1.21x; so ~8 ms were httplens's own work before its first frame).
+# Where those ms were, and are (TRACE=1, ms since the cli package's init,
+# medians of 30 runs, one run of 2026-12-03 at load 4-5 on 2 cores):
+#   before (0b9c51d), all on one goroutine, in turn, then Run:
+#     runTUI 0.3, settings 1.5, background query 2.6, theme 3.4, services 3.5,
+#     client 3.7, history 4.1, model 6.1, Run 7.2; first tick 8.3 ms after it.
+#   now (cli/cmd_tui_start.go): Run at 0.8 (only the flags, the folder and the
+#     size before it); its renderer's clock starts ~1.0 and Init at 1.8 asks
+#     the terminal (answered 6.7 on this loaded machine); meanwhile a goroutine
+#     started at 0.4: settings 3.8, theme 5.2 beside client and history 5.8,
+#     model 8.5, first View 10.2 (built ahead, for a dark background).
+# The first frame is painted at the first renderer tick after that chain ends:
+# when the chain (settings, theme, model, View: ~4.5 ms quiet, 8-10 loaded)
+# fits in the 8.3 ms after Run, httplens is at the floor plus ~1 ms; when it
+# does not, a tick later. So the result is bimodal: the column "set-up to
+# frame" (from the program's first output, bubbletea's terminal set-up, to
+# its frame) is 13-14 ms for the floor, and 13-15 (tick hit) or 21-22 (missed)
+# for httplens, whose first quartile is the floor's and median varies with
+# the load. Before, it always waited for all of its work and then a tick.
+# Same run, load 4-5 (three runs of 30): oneframe 35.7-36.1 ms, oneframe-heavy
+# at 120 fps 38.2-40.1, main (0b9c51d) 43.8-47.2 = 1.22-1.32x, now 41.9-46.4 =
+# 1.16-1.30x (quartiles: main 42.1-50.1, now 39.1-49.5). What is left is
+# CPU work in the chain (settings, theme, model, first View: their cost is
+# issue 24's other half) and the terminal's answer over a slow link: the first
+# frame waits for it (bgTimeout at most), overlapping the chain and the tick.
+# The floor is
 # package init (~15 ms under load, GODEBUG=inittrace=1 httplens --version:
 # modernc libc and SQLite's tables, goja's profiler (google/pprof) and
 # collation, TOML, two regexp2 versions) and the page faults of a 37 MB binary.
@@ -40,7 +63,7 @@
 #   is a default `go build`, which loads libc dynamically: see bench/send_start.sh).
 #   TRACE=1 adds httplens built with -tags starttrace and prints the timeline of
 #   its start: each step's time in ms since the cli package's initialisation,
-#   median and range over the runs (cli/starttrace_on.go).
+#   median and quartiles over the runs (cli/starttrace_on.go).
 set -euo pipefail
 runs=${1:-15}
 cd "$(dirname "$0")/.."
@@ -78,11 +101,11 @@ fi
   "oneframe ready=$tmp/oneframe-heavy -fps 120" \
   "${old[@]}"
 if [ -n "${TRACE:-}" ]; then
-  echo "httplens-trace: ms since the cli package's init, median (min..max) over $runs runs"
+  echo "httplens-trace: ms since the cli package's init, median (q1 .. q3) over $runs runs"
   awk '{ if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 } v[$2] = v[$2] " " $3 }
     END { for (i = 1; i <= n; i++) print order[i] v[order[i]] }' "$tmp/trace" |
     while read -r step vals; do
       printf '%s\n' $vals | sort -g | awk -v s="$step" '{ a[NR] = $1 } END {
-        printf "  %-10s %7.2f  (%.2f .. %.2f)\n", s, a[int((NR+1)/2)], a[1], a[NR] }'
+        printf "  %-10s %7.2f  (%.2f .. %.2f)\n", s, a[int((NR+1)/2)], a[int(NR/4)+1], a[int(3*NR/4)] }'
     done
 fi
