@@ -43,6 +43,14 @@ func tuiOptions(conf settings.Settings, spool string) requests.Options {
 }
 
 // bgTimeout bounds the wait for the terminal's background colour at TUI start.
+// Every terminal answers the DA1 query sent after it, so the wait is one round
+// trip: under a millisecond locally, tens over SSH. The first frame waits for
+// it (overlapping the model's construction and the renderer's first tick, see
+// tuiStart); it cannot paint first and restyle when the answer comes: in
+// bubbletea v1 the late answer would be read as key presses (see
+// TestTUIUsesALateBackgroundAnswer), and the styles are copied into every pane.
+// COLORFGBG is not used instead: few terminals set it, ssh does not pass it on
+// by default, and it goes stale under tmux or screen.
 const bgTimeout = 500 * time.Millisecond
 
 // tuiStyles picks the theme the settings name. Only a theme that depends on the
