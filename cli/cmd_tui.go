@@ -74,11 +74,11 @@ func runTUI(c *cobra.Command, args []string) error {
 	// too, a moment later; a resize in between is corrected then).
 	width, height, _ := term.GetSize(os.Stdout.Fd())
 	defer heapfloor.Keep(heapfloor.TUI)() // a small body's session collects as seldom as a large one's
-	// The rest fills the wait for the renderer's first tick (tuiStart): the
-	// settings, the client, the history and the model on another goroutine, the
-	// demo API's port and the folder for large bodies on a third (the API itself
-	// is built and served once the first frame is up), the terminal's background
-	// in the program's Init.
+	// The settings now; the rest fills the wait for the renderer's first tick
+	// (tuiStart): the client, the history and the model on another goroutine,
+	// the demo API's port and the folder for large bodies on a third (the API
+	// itself is built and served once the first frame is up), the terminal's
+	// background in the program's Init.
 	// Bodies past the in-memory cap are spooled in that folder. It goes when the
 	// program ends: by q or ctrl+c (Run returns), by SIGHUP, SIGTERM or SIGINT
 	// (handled below), by a panic (Run catches it and returns); a killed

@@ -19,19 +19,18 @@ import (
 // the real model in Init. bubbletea starts its renderer's ticker before it
 // calls Init, and paints the first View at the first tick (8 ms at 120 fps), so
 // what is not done before Run overlaps that wait instead of coming before it.
-// Before Run there is only what bubbletea's clock depends on: the flags, the
-// terminal's size, and starting the goroutines below (runTUI); even
+// Before Run there is what bubbletea's clock depends on (the flags, the
+// terminal's size) and the settings file (prepareTUI): read there, alone, it
+// takes ~1 ms; read on a goroutine beside bubbletea's start and the terminal's
+// work on its output, 2-3 times that, and the chain below then missed the first
+// tick more often than not (timelines in bench/tui_first_frame.sh).
 // signal.Notify runs on another goroutine.
 //
 // Three things then run at once:
-//   - prepareTUI's goroutine reads the settings, sets up the client and the
-//     history (beside the theme, on a fourth), waits for the services, and
-//     builds the model and its first View for a dark background: the usual
-//     answer, and the one taken when the terminal says nothing or the theme
-//     does not depend on it. It starts before Run: the head start (bubbletea's
-//     own set-up of the terminal, ~0.5-1 ms) is what lets the chain fit
-//     before the first tick on a busy machine more often than when it starts
-//     from Init (timelines in bench/tui_first_frame.sh).
+//   - prepareTUI's goroutine sets up the client and the history (beside the
+//     theme, on a fourth), waits for the services, and builds the model and
+//     its first View for a dark background: the usual answer, and the one
+//     taken when the terminal says nothing or the theme does not depend on it.
 //   - startTUIServices's goroutine binds the demo API's port and makes the
 //     spool folder.
 //   - Init (on the program's goroutine) asks the terminal for its background, if
@@ -55,15 +54,14 @@ type tuiStart struct {
 	svcOnce sync.Once
 	svc     tuiServices // from started, once services was called
 
-	settled chan struct{} // closed once setup.conf is read (or the goroutine panicked)
-	ready   chan struct{} // closed once the rest of setup is filled in (or it panicked)
-	setup   tuiSetup      // the goroutine's; read after settled and ready
+	ready chan struct{} // closed once the goroutine has filled in setup (or panicked)
+	setup tuiSetup      // conf and cfg from prepareTUI, the rest read after ready
 
 	m         tea.Model // the real model, once Init chose it
 	firstView string    // its first View, when built ahead
 }
 
-// tuiSetup is what prepareTUI's goroutine sets up.
+// tuiSetup is what prepareTUI and its goroutine set up.
 type tuiSetup struct {
 	conf     settings.Settings
 	cfg      ui.Config // the flags', the settings', the client, the history, the services
@@ -75,26 +73,27 @@ type tuiSetup struct {
 	panicked string   // a panic on the goroutine, with its stack, for Init to raise again
 }
 
-// prepareTUI returns the start for cfg: once started (by Init), it reads the
-// settings, sets up the client and the history (opened once later is closed),
-// starts the services (the demo API unless withDemo is false) and builds the
-// model for a dark background, on other goroutines. width and height are the
-// terminal's size, for the first View.
+// prepareTUI reads the settings into cfg and returns the start: once started,
+// it sets up the client and the history (opened once later is closed), starts
+// the services (the demo API unless withDemo is false) and builds the model for
+// a dark background, on other goroutines. width and height are the terminal's
+// size, for the first View.
 func prepareTUI(c *cobra.Command, cfg ui.Config, width, height int, withDemo bool, later <-chan struct{}) *tuiStart {
-	s := &tuiStart{settled: make(chan struct{}), ready: make(chan struct{})}
+	s := &tuiStart{ready: make(chan struct{})}
+	s.setup.cfg = cfg
+	s.setup.conf = tuiSettings(c, &s.setup.cfg)
+	s.setup.cfg.Notices = slices.Clip(s.setup.cfg.Notices) // each build appends its own
+	startMark("settings")
 	s.begin = func() {
 		s.started = startTUIServices(withDemo, later)
-		go s.prepare(c, cfg, width, height, later)
+		go s.prepare(c, width, height, later)
 	}
 	return s
 }
 
 // prepare is the goroutine of prepareTUI.
-func (s *tuiStart) prepare(c *cobra.Command, cfg ui.Config, width, height int, later <-chan struct{}) {
-	var settleOnce sync.Once
-	settle := func() { settleOnce.Do(func() { close(s.settled) }) }
+func (s *tuiStart) prepare(c *cobra.Command, width, height int, later <-chan struct{}) {
 	defer close(s.ready)
-	defer settle()
 	defer func() {
 		// Raised again in Init, where bubbletea restores the terminal before
 		// it reports a panic.
@@ -103,11 +102,6 @@ func (s *tuiStart) prepare(c *cobra.Command, cfg ui.Config, width, height int, l
 		}
 	}()
 	u := &s.setup
-	u.cfg = cfg
-	u.conf = tuiSettings(c, &u.cfg)
-	u.cfg.Notices = slices.Clip(u.cfg.Notices) // each build appends its own
-	settle()
-	startMark("settings")
 	// The client and the history's path are set up on another goroutine
 	// while the theme is built.
 	var hist ui.Config
@@ -181,10 +175,6 @@ func (s *tuiStart) close() {
 func (s *tuiStart) Init() tea.Cmd {
 	startMark("init")
 	s.start()
-	<-s.settled
-	if s.setup.panicked != "" {
-		panic(s.setup.panicked)
-	}
 	dark := askDark(s.setup.conf)
 	<-s.ready
 	startMark("ready")
