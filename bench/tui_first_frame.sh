@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Times the TUI's first frame against a minimal bubbletea program that paints one
 # frame of the same size (bench/oneframe), in the same run, under a 160x45
-# pseudo-terminal whose emulator answers terminal queries (bench/firstframe).
+# pseudo-terminal whose emulator answers terminal queries (bench/firstframe;
+# it reads the emulator's screen only after output that can complete the
+# marker, so that its own CPU competes less with the program's: -all, as
+# before 2026-12-03, reads it after every chunk).
 # The clock runs from the process start to the first screen showing the
 # program's frame: "oneframe ready" for the baseline, the Collection pane's
 # border for httplens (on the built-in tour, demo API and history on, as a user
@@ -21,31 +24,35 @@
 # 40.2 ms, at 120 fps 30.2, oneframe-heavy at 120 fps 40.7 = 1.01x, httplens
 # 48.8 = 1.21x; so ~8 ms were httplens's own work before its first frame).
 # Where those ms were, and are (TRACE=1, ms since the cli package's init,
-# medians of 30 runs, one run of 2026-12-03 at load 4-5 on 2 cores):
-#   before (0b9c51d), all on one goroutine, in turn, then Run:
-#     runTUI 0.3, settings 1.5, background query 2.6, theme 3.4, services 3.5,
-#     client 3.7, history 4.1, model 6.1, Run 7.2; first tick 8.3 ms after it.
-#   now (cli/cmd_tui_start.go): Run at 0.8 (only the flags, the folder and the
-#     size before it); its renderer's clock starts ~1.0 and Init at 1.8 asks
-#     the terminal (answered 6.7 on this loaded machine); meanwhile a goroutine
-#     started at 0.4: settings 3.8, theme 5.2 beside client and history 5.8,
-#     model 8.5, first View 10.2 (built ahead, for a dark background).
-# The first frame is painted at the first renderer tick after that chain ends:
-# when the chain (settings, theme, model, View: ~4.5 ms quiet, 8-10 loaded)
-# fits in the 8.3 ms after Run, httplens is at the floor plus ~1 ms; when it
-# does not, a tick later. So the result is bimodal: the column "set-up to
-# frame" (from the program's first output, bubbletea's terminal set-up, to
-# its frame) is 13-14 ms for the floor, and 13-15 (tick hit) or 21-22 (missed)
-# for httplens, whose first quartile is the floor's and median varies with
-# the load. Before, it always waited for all of its work and then a tick.
-# Same run, load 4-5 (three runs of 30): oneframe 35.7-36.1 ms, oneframe-heavy
-# at 120 fps 38.2-40.1, main (0b9c51d) 43.8-47.2 = 1.22-1.32x, now 41.9-46.4 =
-# 1.16-1.30x (quartiles: main 42.1-50.1, now 39.1-49.5). What is left is
-# CPU work in the chain (settings, theme, model, first View: their cost is
-# issue 24's other half) and the terminal's answer over a slow link: the first
-# frame waits for it (bgTimeout at most), overlapping the chain and the tick.
-# The floor is
-# package init (~15 ms under load, GODEBUG=inittrace=1 httplens --version:
+# medians of 30 runs, 2026-12-03; the machine was never quiet this session):
+#   before (0b9c51d), load ~2.5: all on one goroutine, in turn, then Run:
+#     runTUI 0.4, settings 2.1, background query 2.9, theme 4.0, services 4.1,
+#     client 4.1, history 4.7, model 7.0, Run 8.2; first tick 8.3 ms after it.
+#   now (cli/cmd_tui_start.go), load ~1: settings 1.5, Run 1.7 (the renderer's
+#     clock starts), Init 2.3 asks the terminal (answer 3.7); meanwhile on
+#     other goroutines: theme 4.1 beside client and history 4.9, model 7.1,
+#     first View 8.8 (built ahead, for a dark background), before the first
+#     tick at ~10.3. At load ~2.5 the same chain ends at 11.4 (Run 1.9, Init
+#     2.9, model 9.3) and misses that tick in about half of the runs.
+# The first frame is painted at the first renderer tick after the chain ends:
+# when it fits in the 8.3 ms after Run, httplens is at the floor plus the
+# settings (~1.5 ms); when it does not, a tick later. So the result is
+# bimodal: the column "set-up to frame" (from the program's first output,
+# bubbletea's terminal set-up, to its frame) is 13-15 ms for the floor, 13-15
+# for httplens when it hits the tick and 20-22 when it misses; before, httplens
+# asked the terminal before its set-up and painted ~19 ms after that.
+# Read on a goroutine beside bubbletea's start, the settings took 2-3x longer
+# (3-4 ms) and the chain missed more often, so they are read before Run.
+# Side by side (bench/firstframe, 30 runs a row, medians; ratios to oneframe):
+#   load ~1: oneframe 35.9, oneframe-heavy at 120 fps 38.8-39.0, main
+#     (0b9c51d) 45.7-46.0 = 1.27-1.28x, now 40.9-43.0 = 1.14-1.20x.
+#   load ~2.5 (three runs): oneframe 35.9-37.9, oneframe-heavy at 120 fps
+#     39.4-42.1, main 46.4-49.8 = 1.29-1.32x, now 43.3-46.4 = 1.20-1.23x.
+# What is left is CPU work in the chain (settings, theme, model, first View:
+# their cost is issue 24's other half) and, over a slow link, the terminal's
+# answer: the first frame waits for it (bgTimeout at most), overlapping the
+# chain and the tick.
+# The floor is package init (~15 ms under load, GODEBUG=inittrace=1 httplens --version:
 # modernc libc and SQLite's tables, goja's profiler (google/pprof) and
 # collation, TOML, two regexp2 versions) and the page faults of a 37 MB binary.
 # Where httplens's CPU goes up to its first frame (perf record -g over 40 first
