@@ -105,7 +105,7 @@ func (s *tuiStart) prepare(c *cobra.Command, width, height int, later <-chan str
 	// The client and the history's path are set up on another goroutine
 	// while the theme is built.
 	var hist ui.Config
-	histDone := make(chan any)
+	histDone := make(chan any, 1) // buffered: not left blocked if the theme panics
 	go func() {
 		defer func() {
 			r := recover()
