@@ -31,7 +31,7 @@
 #   now (cli/cmd_tui_start.go), load ~1: settings 1.5, Run 1.7 (the renderer's
 #     clock starts), Init 2.3 asks the terminal (answer 3.7); meanwhile on
 #     other goroutines: theme 4.1 beside client and history 4.9, model 7.1,
-#     first View 8.8 (built ahead, for a dark background), before the first
+#     first View 8.8 (built ahead), before the first
 #     tick at ~10.3. At load ~2.5 the same chain ends at 11.4 (Run 1.9, Init
 #     2.9, model 9.3) and misses that tick in about half of the runs.
 # The first frame is painted at the first renderer tick after the chain ends:

@@ -5,6 +5,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
@@ -29,8 +30,10 @@ import (
 // Three things then run at once:
 //   - prepareTUI's goroutine sets up the client and the history (beside the
 //     theme, on a fourth), waits for the services, and builds the model and
-//     its first View for a dark background: the usual answer, and the one
-//     taken when the terminal says nothing or the theme does not depend on it.
+//     its first View: for the terminal's answer if it has come by then (the
+//     theme is built again if it is light), else for a dark background, the
+//     usual answer and the one taken when the terminal says nothing or the
+//     theme does not depend on it.
 //   - startTUIServices's goroutine binds the demo API's port and makes the
 //     spool folder.
 //   - Init (on the program's goroutine) asks the terminal for its background, if
@@ -40,8 +43,9 @@ import (
 //     query does not mind. The answer takes a round trip: well under a
 //     millisecond on a local terminal, tens over SSH (at most bgTimeout).
 //
-// If the terminal answers light, Init builds the theme and the model again (as
-// much work as before this overlap, after the answer). If the services failed,
+// If the terminal answers light after the model was built, Init builds the
+// theme and the model again (as much work as before this overlap, after the
+// answer: over SSH, say). If the services failed,
 // Init quits at once and runTUI reports why (the alternate screen shows blank
 // for that moment).
 type tuiStart struct {
@@ -59,7 +63,15 @@ type tuiStart struct {
 
 	m         tea.Model // the real model, once Init chose it
 	firstView string    // its first View, when built ahead
+
+	answer atomic.Int32 // the terminal's answer once Init has it: answerDark or answerLight
 }
+
+// The terminal's answer, as tuiStart.answer holds it (0: not yet).
+const (
+	answerDark = iota + 1
+	answerLight
+)
 
 // tuiSetup is what prepareTUI and its goroutine set up.
 type tuiSetup struct {
@@ -68,16 +80,17 @@ type tuiSetup struct {
 	client   *requests.Client
 	store    *history.Store
 	svcErr   error
-	dark     ui.Model // the model for a dark background
-	darkView string   // and its first View
+	model    ui.Model // the model, built for a dark background unless the answer was light by then
+	light    bool     // model is for a light background
+	view     string   // and its first View
 	panicked string   // a panic on the goroutine, with its stack, for Init to raise again
 }
 
 // prepareTUI reads the settings into cfg and returns the start: once started,
 // it sets up the client and the history (opened once later is closed), starts
 // the services (the demo API unless withDemo is false) and builds the model for
-// a dark background, on other goroutines. width and height are the terminal's
-// size, for the first View.
+// the terminal's background, on other goroutines. width and height are the
+// terminal's size, for the first View.
 func prepareTUI(c *cobra.Command, cfg ui.Config, width, height int, withDemo bool, later <-chan struct{}) *tuiStart {
 	s := &tuiStart{ready: make(chan struct{})}
 	s.setup.cfg = cfg
@@ -135,12 +148,17 @@ func (s *tuiStart) prepare(c *cobra.Command, width, height int, later <-chan str
 	}
 	u.cfg.Options = tuiOptions(u.conf, svc.spool.Path)
 	u.cfg.Width, u.cfg.Height = width, height
-	dcfg := u.cfg
-	dcfg.Notices = append(dcfg.Notices, notes.Notices...)
-	u.dark = ui.NewWithStyles(dcfg, st)
+	if s.answer.Load() == answerLight { // it came while the theme was built
+		notes = ui.Config{}
+		st = themeStyles(u.conf, &notes, false)
+		u.light = true
+	}
+	mcfg := u.cfg
+	mcfg.Notices = append(mcfg.Notices, notes.Notices...)
+	u.model = ui.NewWithStyles(mcfg, st)
 	startMark("model")
-	u.darkView = u.dark.View()
-	startMark("darkview")
+	u.view = u.model.View()
+	startMark("aheadview")
 }
 
 // start starts the goroutines, once (runTUI does, before Run; Init, the signal
@@ -176,6 +194,11 @@ func (s *tuiStart) Init() tea.Cmd {
 	startMark("init")
 	s.start()
 	dark := askDark(s.setup.conf)
+	if dark {
+		s.answer.Store(answerDark)
+	} else {
+		s.answer.Store(answerLight)
+	}
 	<-s.ready
 	startMark("ready")
 	u := &s.setup
@@ -186,8 +209,8 @@ func (s *tuiStart) Init() tea.Cmd {
 		s.err = u.svcErr
 		return tea.Quit
 	}
-	if dark {
-		s.m, s.firstView = u.dark, u.darkView
+	if u.light != dark {
+		s.m, s.firstView = u.model, u.view
 	} else {
 		cfg := u.cfg
 		s.m = ui.NewWithStyles(cfg, themeStyles(u.conf, &cfg, false))

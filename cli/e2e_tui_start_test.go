@@ -73,6 +73,15 @@ func TestTUIUsesALateBackgroundAnswer(t *testing.T) {
 	if l, d := borderColour(t, light), borderColour(t, dark); l == d {
 		t.Errorf("the border has the same colour (%v) under a light and a dark background", l)
 	}
+	// Answered at once, the model is built for the answer on the set-up
+	// goroutine (late, Init builds it again): the same colours either way.
+	prompt := startTUIAnswering(t, bin, dir, color.White, 0)
+	if scr := prompt.waitText(tour); scr != lightScr {
+		t.Errorf("the screen under a prompt light answer differs:\n%s", scr)
+	}
+	if p, l := borderColour(t, prompt), borderColour(t, light); p != l {
+		t.Errorf("the border is %v under a prompt light answer, %v under a late one", p, l)
+	}
 }
 
 // The model is built for a dark background before the terminal answers, and
