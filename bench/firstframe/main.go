@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"image/color"
 	"io"
 	"log"
 	"os"
@@ -31,6 +32,7 @@ func main() {
 	h := flag.Int("h", 45, "terminal height")
 	runs := flag.Int("runs", 10, "runs of each program")
 	flag.BoolVar(&show, "show", false, "print each screen as it changes, with its time (to pick a marker)")
+	flag.BoolVar(&light, "light", false, "the terminal's background is white (its answer to the background query)")
 	flag.BoolVar(&all, "all", false, "read the screen after every output chunk (the harness's CPU then competes more with the program)")
 	flag.Parse()
 	type prog struct {
@@ -75,7 +77,7 @@ func main() {
 	}
 }
 
-var show, all bool
+var show, all, light bool
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
@@ -101,6 +103,9 @@ func firstFrame(args []string, marker string, w, h int) (wall, cpu, after time.D
 		return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	}
 	emu := vt.NewEmulator(w, h)
+	if light {
+		emu.SetDefaultBackgroundColor(color.White)
+	}
 	var mu sync.Mutex
 	go func() { _, _ = io.Copy(f, emu) }() // replies to terminal queries
 	buf := make([]byte, 64<<10)
