@@ -70,14 +70,6 @@ func runTUI(c *cobra.Command, args []string) error {
 	afterFirst := make(chan struct{})
 	var once sync.Once
 	firstFrameUp := func() { once.Do(func() { close(afterFirst) }) }
-	// signal.Notify's first call starts the runtime's signal thread (~1 ms on a
-	// busy machine): on another goroutine, while the settings are read.
-	sigs := make(chan os.Signal, 1)
-	notified := make(chan struct{})
-	go func() {
-		signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
-		close(notified)
-	}()
 	// The size now, so the first View is the whole screen (bubbletea sends it
 	// too, a moment later; a resize in between is corrected then).
 	width, height, _ := term.GetSize(os.Stdout.Fd())
@@ -102,10 +94,15 @@ func runTUI(c *cobra.Command, args []string) error {
 	// if the program ends while it is delivering a signal.
 	p := tea.NewProgram(prep, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithoutSignalHandler(), tea.WithFPS(tuiFPS))
-	<-notified // the signals are ours before the program takes the terminal
-	defer signal.Stop(sigs)
+	sigs := make(chan os.Signal, 1)
+	notified := make(chan struct{})
+	defer func() { <-notified; signal.Stop(sigs) }()
 	killed := make(chan os.Signal, 1)
 	go func() {
+		// Notify here, as bubbletea's own handler does: its first call starts
+		// the runtime's signal thread, which would delay the program's start.
+		signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+		close(notified)
 		if sig, ok := <-sigs; ok {
 			signal.Stop(sigs) // a second signal ends the process the default way
 			killed <- sig
