@@ -48,6 +48,14 @@
 #     (0b9c51d) 45.7-46.0 = 1.27-1.28x, now 40.9-43.0 = 1.14-1.20x.
 #   load ~2.5 (three runs): oneframe 35.9-37.9, oneframe-heavy at 120 fps
 #     39.4-42.1, main 46.4-49.8 = 1.29-1.32x, now 43.3-46.4 = 1.20-1.23x.
+#   this script, 21 runs, load ~2.4 (two runs): oneframe 33.7-38.8,
+#     oneframe-heavy at 120 fps 37.2-42.9, main 44.1-55.2 = 1.31-1.42x, now
+#     41.9-49.7 = 1.24-1.28x (the TRACE build 39.3-45.5 = 1.17x). In the
+#     quieter of the two, "set-up to frame" was the floor's (13.6 ms against
+#     13.4; main 18.0): the ~4.5 ms left over the floor come before the first
+#     output, ~1.5 in runTUI (flags, the settings ~1.1) and ~3 before the cli
+#     package's initialisation, not explained here (the same package inits,
+#     12-15 ms in both; httplens's binary is 3.6 MB larger).
 # What is left is CPU work in the chain (settings, theme, model, first View:
 # their cost is issue 24's other half) and, over a slow link, the terminal's
 # answer: the first frame waits for it (bgTimeout at most), overlapping the
