@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,7 +19,6 @@ import (
 	"github.com/httplens/httplens/demo"
 	"github.com/httplens/httplens/history"
 	"github.com/httplens/httplens/internal/heapfloor"
-	"github.com/httplens/httplens/requests"
 	"github.com/httplens/httplens/settings"
 	"github.com/httplens/httplens/spool"
 	"github.com/httplens/httplens/ui"
@@ -37,6 +37,7 @@ func addTUIFlags(c *cobra.Command) {
 // runTUI opens the terminal UI on PATH, or on the .http files of the current folder,
 // or on the built-in tour; the demo API runs in-process unless --no-demo.
 func runTUI(c *cobra.Command, args []string) error {
+	startMark("runTUI")
 	if isHARPath(args) {
 		return runHARTUI(c, args[0])
 	}
@@ -69,61 +70,59 @@ func runTUI(c *cobra.Command, args []string) error {
 	afterFirst := make(chan struct{})
 	var once sync.Once
 	firstFrameUp := func() { once.Do(func() { close(afterFirst) }) }
-	defer firstFrameUp()
-	// The demo API's port is bound and the folder for large bodies made on
-	// another core while the settings are read and the terminal is asked for its
-	// background; the API itself is built and served once the first frame is up.
-	started := startTUIServices(!noDemo, afterFirst)
-	conf := tuiSettings(c, &cfg)
-	// Ask the terminal for its background (if the theme needs it) now, before the
-	// program owns the terminal.
-	st := tuiStyles(conf, &cfg)
-	svc := <-started
-	defer svc.close()
-	if svc.err != nil {
-		return failedError(svc.err)
-	}
-	if svc.demo != nil {
-		cfg.DemoURL = svc.demo.URL()
-	}
-	client := requests.NewClient(tuiOptions(conf, "")) // the live checks
-	defer client.CloseIdleConnections()
-	cfg.Client = client
-	// Bodies past the in-memory cap are spooled here. The folder goes when the
+	// The size now, so the first View is the whole screen (bubbletea sends it
+	// too, a moment later; a resize in between is corrected then).
+	width, height, _ := term.GetSize(os.Stdout.Fd())
+	defer heapfloor.Keep(heapfloor.TUI)() // a small body's session collects as seldom as a large one's
+	// The settings now; the rest fills the wait for the renderer's first tick
+	// (tuiStart): the client, the history and the model on another goroutine,
+	// the demo API's port and the folder for large bodies on a third (the API
+	// itself is built and served once the first frame is up), the terminal's
+	// background in the program's Init.
+	// Bodies past the in-memory cap are spooled in that folder. It goes when the
 	// program ends: by q or ctrl+c (Run returns), by SIGHUP, SIGTERM or SIGINT
 	// (handled below), by a panic (Run catches it and returns); a killed
 	// process's folder goes at the next start.
-	sp := svc.spool
-	cfg.Options = tuiOptions(conf, sp.Path)
-	if store := openTUIHistory(c, &cfg, conf.History, afterFirst); store != nil {
-		defer store.Close()
-	}
-	defer firstFrameUp() // before store.Close, which waits for the opening
+	prep := prepareTUI(c, cfg, width, height, !noDemo, afterFirst)
+	prep.start()
+	defer prep.close()
+	defer firstFrameUp() // before the history's Close, which waits for the opening
 
 	// The signals are ours, not bubbletea's: a closed terminal (SIGHUP) would end
 	// the process without running the deferred removals (a download in flight may
 	// be writing hundreds of MB), and bubbletea's own handler can block for ever
 	// if the program ends while it is delivering a signal.
-	// The size now, so the first View is the whole screen (bubbletea sends it
-	// too, a moment later; a resize in between is corrected then).
-	cfg.Width, cfg.Height, _ = term.GetSize(os.Stdout.Fd())
-	defer heapfloor.Keep(heapfloor.TUI)() // a small body's session collects as seldom as a large one's
-	p := tea.NewProgram(ui.NewWithStyles(cfg, st), tea.WithAltScreen(), tea.WithMouseCellMotion(),
+	p := tea.NewProgram(prep, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithoutSignalHandler(), tea.WithFPS(tuiFPS))
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
-	defer signal.Stop(sigs)
+	notified := make(chan struct{})
+	defer func() { <-notified; signal.Stop(sigs) }()
 	killed := make(chan os.Signal, 1)
 	go func() {
+		// Notify here, as bubbletea's own handler does: its first call starts
+		// the runtime's signal thread, which delayed Run by ~1 ms (on main, or
+		// on a goroutine waited for before Run: the settings beside it took
+		// longer). A SIGTERM or SIGHUP in the moment before this runs ends the
+		// process the default way (ctrl+c is a key once the terminal is raw).
+		signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+		close(notified)
 		if sig, ok := <-sigs; ok {
 			signal.Stop(sigs) // a second signal ends the process the default way
 			killed <- sig
-			sp.Remove()
+			prep.start() // if Init has not: services waits for it
+			if sp := prep.services().spool; sp != nil {
+				sp.Remove()
+			}
 			p.Kill() // Run returns, the terminal is restored and the defers run
 		}
 	}()
 	time.AfterFunc(firstFrameDelay, firstFrameUp)
-	if _, err := p.Run(); err != nil {
+	startMark("run")
+	_, err = p.Run()
+	if prep.err != nil { // the services did not start; the program quit at once
+		return failedError(prep.err)
+	}
+	if err != nil {
 		select {
 		case sig := <-killed:
 			return failedError(fmt.Errorf("stopped by %v", sig))
@@ -154,9 +153,8 @@ type tuiServices struct {
 }
 
 // startTUIServices binds the demo API's port (when asked) and makes the spool
-// folder in a goroutine; the channel gives them once ready. A failure stops
-// whichever did start. Once later is closed, the demo API is served and the
-// spool folders of processes that are gone are removed.
+// folder in a goroutine; the channel gives them once ready. A failure stops whichever did start. Once later is closed, the demo
+// API is served and the spool folders of processes that are gone are removed.
 func startTUIServices(withDemo bool, later <-chan struct{}) <-chan tuiServices {
 	go func() {
 		<-later
@@ -206,7 +204,11 @@ type lateDemo struct {
 }
 
 func startLateDemo(later <-chan struct{}) (*lateDemo, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	// IPv4 and plain TCP: "tcp" would probe for IPv6 and MPTCP first (five
+	// sockets and a uname, ~0.3 ms), though the address is IPv4's loopback.
+	var lc net.ListenConfig
+	lc.SetMultipathTCP(false)
+	ln, err := lc.Listen(context.Background(), "tcp4", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}

@@ -43,18 +43,39 @@ func tuiOptions(conf settings.Settings, spool string) requests.Options {
 }
 
 // bgTimeout bounds the wait for the terminal's background colour at TUI start.
+// Every terminal answers the DA1 query sent after it, so the wait is one round
+// trip: under a millisecond locally, tens over SSH. The first frame waits for
+// it (overlapping the model's construction and the renderer's first tick, see
+// tuiStart); it cannot paint first and restyle when the answer comes: in
+// bubbletea v1 the late answer would be read as key presses (see
+// TestTUIUsesALateBackgroundAnswer), and the styles are copied into every pane.
+// COLORFGBG is not used instead: few terminals set it, ssh does not pass it on
+// by default, and it goes stale under tmux or screen.
 const bgTimeout = 500 * time.Millisecond
 
 // tuiStyles picks the theme the settings name. Only a theme that depends on the
 // background asks the terminal for it (briefly; dark when it does not say); an
 // unknown theme is a notice, and the automatic one is used.
 func tuiStyles(conf settings.Settings, cfg *ui.Config) ui.Styles {
+	return themeStyles(conf, cfg, askDark(conf))
+}
+
+// askDark asks the terminal whether its background is dark, if the theme needs
+// to know; dark when it does not say or the theme does not depend on it.
+func askDark(conf settings.Settings) bool {
 	dark := true
 	if needsBackground(conf) {
 		if d, ok := termbg.Dark(os.Stdin, os.Stdout, bgTimeout); ok {
 			dark = d
 		}
+		startMark("bgquery")
 	}
+	return dark
+}
+
+// themeStyles builds the settings' theme for a dark or light background; an
+// unknown theme is a notice, and the automatic one is used.
+func themeStyles(conf settings.Settings, cfg *ui.Config, dark bool) ui.Styles {
 	lipgloss.SetHasDarkBackground(dark) // for the adaptive colours
 	st, err := ui.ThemeStyles(conf.UI.Theme, conf.Themes, dark)
 	if err != nil {
