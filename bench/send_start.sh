@@ -51,6 +51,32 @@
 #     0.93-1.02x, 701-706 faults.
 #   - -ldflags '-s -w' drops the symbol table and DWARF (37.7 -> 26 MB on disk);
 #     those sections are not mapped at run time, and the run time did not move.
+#
+# httplens's own work after the package initialisers (s8d, 2026-12-03; in-process
+# marks of a -tags starttrace build, dynamic, medians of 40 runs, in ms): cli start
+# to run 0.10; the command tree (root + send's 20 flags) 0.26-0.31; cobra to RunE
+# (help flag, the hidden __complete command, parsing) 0.11-0.15; settings 0.22
+# with the script's empty file (0.10 with none: the read and toml's first use);
+# the request built 0.05; the exchange 1.32-1.47, of which connect ~1.1 (Go's
+# cold dial, socket options and netpoll park; a bare Go program's dial is
+# 0.7-0.8, curl's whole exchange ~1.0); printing 0.02; after it 0.01. perf over
+# 60 static runs: main.main 8.3 -> 7.5 % of the process's samples; the exchange
+# is mostly the kernel's loopback connect, which curl pays too. strace -tt:
+# execve to the last init ~75 % of the wall (under strace), then main.main; exit_group
+# follows the last write by 0.16-0.33 ms (0.54-0.84 before; strace-inflated).
+#   Removed: the connection's close before a one-shot send exits (the kernel
+#   closes it at exit; `send --all` and the in-process tests still close);
+#   cookiejar made and asked on every send (now at the first cookie set; an
+#   empty jar answers nil); http.ProxyFromEnvironment's set-up when no proxy
+#   variable is set (read once, as ProxyFromEnvironment reads it once).
+#   Not removed: cobra's per-run set-up (only by bypassing cobra for send, which
+#   would duplicate its flag rules and help), pflag's CSV default of the two
+#   string-array flags, and the settings file's read (package settings).
+#   Measured (8 runs of 60 rounds, load 2-9 on 2 cores; ratios of wall to curl,
+#   httplens / base 976e857 in the same run): 1.03/1.09, 1.05/1.14, 1.09/1.10,
+#   1.10/1.21, 1.12/1.19, 1.10/1.09, 1.10/1.10, 1.08/1.13; wall 0.2 ms more
+#   to 2.6 ms less than base (median 1.15 ms less; bimodal: 3 runs ~0); CPU 1.22-1.30x curl (base 1.27-1.40x); faults
+#   721-757 (base 726-763); static 0.91-1.02x, the floor 0.92-1.00x.
 set -euo pipefail
 rounds=${1:-60}
 base=${2:-}

@@ -60,6 +60,7 @@ Scripts and constructs httplens does not support are noted on stderr.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			applySendSettings(c, &f)
 			if f.all {
+				exitsAfterSend = false // each request of the file closes its connection, as before
 				return runSendAll(c.Context(), c.OutOrStdout(), c.ErrOrStderr(), args, f)
 			}
 			return runSend(c.Context(), c.OutOrStdout(), c.ErrOrStderr(), splitFileLine(args), f)
@@ -88,6 +89,11 @@ Scripts and constructs httplens does not support are noted on stderr.`,
 	c.RegisterFlagCompletionFunc("env", completeEnvs)
 	return c
 }
+
+// exitsAfterSend says the process ends once the send is done (Main sets it; the
+// tests, which run the command line in one process many times, do not), so the
+// connection is left for the kernel to close.
+var exitsAfterSend bool
 
 // runSendAll sends every request of FILE in order. A request that cannot be sent
 // is reported on stderr and the others still go; the exit status is the worst.

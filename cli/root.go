@@ -138,6 +138,7 @@ func Main() int {
 	// bytes nobody asked for (the demo's /broken cases do); that line would land
 	// in the middle of the TUI or of piped output. The exchange records them.
 	log.SetOutput(io.Discard)
+	exitsAfterSend = true
 	return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 }
 

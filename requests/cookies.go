@@ -65,17 +65,30 @@ func NewJar(saved []Cookie) *Jar {
 }
 
 func (j *Jar) reset() {
-	// cookiejar.New fails only on a bad option; nil options are always good.
-	j.jar, _ = cookiejar.New(nil)
+	j.jar = nil // made by the first cookie (see cookies): most sends never set one
 	j.record = map[string]Cookie{}
+}
+
+// cookies is the cookiejar, made at first use; the caller holds mu. Making it and
+// asking an empty one for cookies cost a one-shot send more than its whole
+// request line (the first touch of cookiejar's code and tables).
+func (j *Jar) cookies() *cookiejar.Jar {
+	if j.jar == nil {
+		// cookiejar.New fails only on a bad option; nil options are always good.
+		j.jar, _ = cookiejar.New(nil)
+	}
+	return j.jar
 }
 
 // SetCookies implements http.CookieJar: it stores the cookies of a response
 // from u, under the rules of RFC 6265 §5.3, and records those accepted.
 func (j *Jar) SetCookies(u *url.URL, cookies []*http.Cookie) {
+	if len(cookies) == 0 {
+		return // cookiejar does nothing with none either
+	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	j.jar.SetCookies(u, cookies)
+	j.cookies().SetCookies(u, cookies)
 	now := time.Now()
 	for _, hc := range cookies {
 		j.note(resolve(u, hc, now))
@@ -86,6 +99,9 @@ func (j *Jar) SetCookies(u *url.URL, cookies []*http.Cookie) {
 func (j *Jar) Cookies(u *url.URL) []*http.Cookie {
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	if j.jar == nil {
+		return nil // nothing was ever set
+	}
 	return j.jar.Cookies(u)
 }
 
@@ -126,7 +142,7 @@ func (j *Jar) Delete(domain, path, name string) {
 	if !c.HostOnly {
 		hc.Domain = c.Domain
 	}
-	j.jar.SetCookies(origin(c), []*http.Cookie{hc})
+	j.cookies().SetCookies(origin(c), []*http.Cookie{hc})
 	delete(j.record, c.key())
 }
 
@@ -148,7 +164,7 @@ func (j *Jar) set(c Cookie) bool {
 		hc.Domain = c.Domain
 	}
 	u := origin(c)
-	j.jar.SetCookies(u, []*http.Cookie{hc})
+	j.cookies().SetCookies(u, []*http.Cookie{hc})
 	r, remove := resolve(u, hc, time.Now())
 	r.Created = c.Created
 	return j.note(r, remove)
@@ -183,7 +199,7 @@ func (j *Jar) note(c Cookie, remove bool) bool {
 // holds reports whether cookiejar sends c to its own domain and path: if not,
 // cookiejar refused it.
 func (j *Jar) holds(c Cookie) bool {
-	for _, got := range j.jar.Cookies(origin(c)) {
+	for _, got := range j.cookies().Cookies(origin(c)) {
 		if got.Name == c.Name && got.Value == c.Value {
 			return true
 		}

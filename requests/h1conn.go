@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"sync"
 	"time"
 )
@@ -84,6 +85,9 @@ type route struct {
 func (c *Client) routeFor(t target) (route, error) {
 	proxy := c.opts.Proxy
 	if proxy == nil {
+		if !proxyInEnvironment() {
+			return route{}, nil // what ProxyFromEnvironment would answer, without its set-up
+		}
 		proxy = http.ProxyFromEnvironment
 	}
 	pu, err := proxy(&http.Request{Method: "GET", URL: t.u, Host: t.authority, Header: http.Header{}})
@@ -96,6 +100,18 @@ func (c *Client) routeFor(t target) (route, error) {
 	}
 	return r, nil
 }
+
+// proxyInEnvironment reports whether a variable that http.ProxyFromEnvironment
+// reads names a proxy; without one it answers "direct" for every request. Read
+// once, as ProxyFromEnvironment reads the environment once.
+var proxyInEnvironment = sync.OnceValue(func() bool {
+	for _, v := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"} {
+		if os.Getenv(v) != "" {
+			return true
+		}
+	}
+	return false
+})
 
 // dial opens a connection to t along rt, recording the phases in tm: DNS, connect,
 // the CONNECT tunnel (counted as connect), TLS.
