@@ -37,9 +37,11 @@ func viaProxy(via string) (func(*http.Request) (*url.URL, error), error) {
 // names, printing what the cache did to errOut.
 func sendThrough(ctx context.Context, errOut io.Writer, req requests.Request, opts requests.Options, cache string) (requests.Exchange, error) {
 	if cache == "" {
-		if exitsAfterSend {
-			// The kernel closes the connection when the process ends, a moment
-			// later; closing it first cost a one-shot send ~0.1 ms.
+		if exitsAfterSend && !strings.HasPrefix(strings.ToLower(req.URL), "https:") {
+			// The kernel closes a plain connection when the process ends, a
+			// moment later; closing it first cost a one-shot send ~0.1 ms. A TLS
+			// connection is still closed here, so the server gets its
+			// close_notify, as from curl.
 			return requests.NewClient(opts).Send(ctx, req), nil
 		}
 		return requests.Send(ctx, req, opts), nil

@@ -1,21 +1,26 @@
 package cli
 
 import (
+	"bufio"
+	"crypto/tls"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // TestSendUsesTheProxyOfTheEnvironment runs the binary (the proxy variables are
 // read once a process) with HTTP_PROXY set: the request goes to the proxy with
 // the absolute URL on its request line, as ProxyFromEnvironment says. The target
-// is a documentation address (192.0.2.1) that is never dialled: only the proxy on
-// 127.0.0.1 is. Without any proxy variable the same binary goes direct.
+// names 0.0.0.0 (this machine) on the origin's port, so that its body tells which
+// server answered. Without any proxy variable the same binary goes direct.
 func TestSendUsesTheProxyOfTheEnvironment(t *testing.T) {
 	bin := testBinary(t)
 	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -55,4 +60,67 @@ func TestSendUsesTheProxyOfTheEnvironment(t *testing.T) {
 	if got, want := send(nil, origin.URL+"/d"), "direct /d"; got != want {
 		t.Errorf("without a proxy variable: body %q, want %q", got, want)
 	}
+}
+
+// A one-shot send leaves a plain connection for the kernel to close at exit, but
+// still closes a TLS one itself, so that the server gets the client's
+// close_notify, as from curl. (Go's TLS reader takes a bare end of the
+// connection at a record boundary for io.EOF too, so the test counts the bytes
+// that come after the response: the alert's record, or nothing.)
+func TestSendEndsTLSWithCloseNotify(t *testing.T) {
+	bin := testBinary(t)
+	certs := httptest.NewTLSServer(http.NotFoundHandler()) // for its certificate only
+	cfg := certs.TLS.Clone()
+	certs.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	after := make(chan int64, 1)
+	go func() {
+		raw, err := ln.Accept()
+		if err != nil {
+			after <- -1
+			return
+		}
+		defer raw.Close()
+		counted := &countingConn{Conn: raw}
+		tc := tls.Server(counted, cfg)
+		br := bufio.NewReader(tc)
+		req, err := http.ReadRequest(br)
+		if err != nil {
+			after <- -1
+			return
+		}
+		io.Copy(io.Discard, req.Body)
+		io.WriteString(tc, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello")
+		before := counted.n.Load()
+		io.Copy(io.Discard, br) // until the client's close_notify or the end
+		after <- counted.n.Load() - before
+	}()
+	out, err := exec.Command(bin, "send", "--no-history", "--insecure", "https://"+ln.Addr().String()+"/").CombinedOutput()
+	if err != nil {
+		t.Fatalf("send: %v\n%s", err, out)
+	}
+	select {
+	case n := <-after:
+		if n <= 0 {
+			t.Errorf("the server read %d bytes after the response: no close_notify", n)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the connection did not end")
+	}
+}
+
+// countingConn counts the bytes read from the connection.
+type countingConn struct {
+	net.Conn
+	n atomic.Int64
+}
+
+func (c *countingConn) Read(b []byte) (int, error) {
+	n, err := c.Conn.Read(b)
+	c.n.Add(int64(n))
+	return n, err
 }
