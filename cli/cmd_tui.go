@@ -153,8 +153,9 @@ type tuiServices struct {
 }
 
 // startTUIServices binds the demo API's port (when asked) and makes the spool
-// folder in a goroutine; the channel gives them once ready. A failure stops whichever did start. Once later is closed, the demo
-// API is served and the spool folders of processes that are gone are removed.
+// folder in a goroutine; the channel gives them once ready. A failure stops
+// whichever did start. Once later is closed, the demo API is served and the
+// spool folders of processes that are gone are removed.
 func startTUIServices(withDemo bool, later <-chan struct{}) <-chan tuiServices {
 	go func() {
 		<-later

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -72,13 +71,7 @@ func TestProxyJSONLines(t *testing.T) {
 		t.Fatal("no listen address")
 	}
 	c := proxyClient(start.Listen)
-	req, _ := http.NewRequest("GET", api.URL()+"/items/1", nil)
-	resp, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
+	resp := getThrough(t, c, api.URL()+"/items/1")
 	etag := resp.Header.Get("ETag")
 	var x struct {
 		N        int
@@ -100,7 +93,7 @@ func TestProxyJSONLines(t *testing.T) {
 	if x.N != 1 || x.Request.URL != api.URL()+"/items/1" || x.Response.Status != 200 || !strings.Contains(x.Response.Body, "{") || !x.Explain.Cache.StorablePrivate {
 		t.Errorf("first exchange %+v", x)
 	}
-	req, _ = http.NewRequest("GET", api.URL()+"/items/1", nil)
+	req, _ := http.NewRequest("GET", api.URL()+"/items/1", nil)
 	req.Header.Set("If-None-Match", etag)
 	resp, err = c.Do(req)
 	if err != nil {

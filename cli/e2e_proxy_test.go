@@ -124,6 +124,20 @@ func proxyClient(addr string) *http.Client {
 	return &http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(u)}}
 }
 
+// getThrough GETs target with c and reads the body to its end, so that the
+// exchange is complete (and recorded) when it returns; the response keeps its
+// status and headers.
+func getThrough(t *testing.T, c *http.Client, target string) *http.Response {
+	t.Helper()
+	resp, err := c.Get(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp
+}
+
 // The proxy records exchanges, explains them with the client's own headers, and
 // exports a HAR that har-validator accepts and `explain FILE.har` reads back.
 func TestProxyRecordsAndExports(t *testing.T) {
@@ -137,19 +151,7 @@ func TestProxyRecordsAndExports(t *testing.T) {
 	harOut, httpOut := filepath.Join(dir, "session.har"), filepath.Join(dir, "session.http")
 	p := startProxyBinary(t, bin, []string{"HTTPLENS_HISTORY=" + filepath.Join(dir, "h.db")}, "--har", harOut, "--http", httpOut)
 	c := proxyClient(p.addr)
-	get := func(path string, h ...string) int {
-		req, _ := http.NewRequest("GET", api.URL()+path, nil)
-		for i := 0; i+1 < len(h); i += 2 {
-			req.Header.Set(h[i], h[i+1])
-		}
-		resp, err := c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		return resp.StatusCode
-	}
+	get := func(path string) int { return getThrough(t, c, api.URL()+path).StatusCode }
 	if s := get("/items/1"); s != 200 {
 		t.Fatalf("status %d", s)
 	}

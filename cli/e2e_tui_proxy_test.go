@@ -38,12 +38,7 @@ func TestTUIStartsTheProxy(t *testing.T) {
 		}
 	}
 	c := proxyClient(addr)
-	resp, err := c.Get(up.URL + "/page.css")
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
+	getThrough(t, c, up.URL+"/page.css")
 	c.CloseIdleConnections()
 	s.waitText("1 exchange ·", up.URL+"/page.css", "200", "store/store", "5m", "hello from upstream")
 	s.send("q")

@@ -71,12 +71,7 @@ func TestProxyRowsOfAClientThatSendsAtOnce(t *testing.T) {
 	addr := <-out.addr
 	c := proxyClient(addr)
 	for i := 0; i < 3; i++ {
-		resp, err := c.Get(origin.URL + "/n")
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
+		getThrough(t, c, origin.URL+"/n")
 	}
 	c.CloseIdleConnections()
 	stop()

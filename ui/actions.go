@@ -120,15 +120,13 @@ func actionTable() []action {
 
 // collectionActions are the actions of the collection view, Model: the table
 // without the traffic view's own rows.
-func collectionActions() []action { return collectionTable() }
-
-// builtTable and collectionTable are the tables made once a process: they
+// builtTable and collectionActions are the tables made once a process: they
 // never change, and the settings file's check (Actions), the key sets and
 // every model read the same rows (each made the table anew: ~90 actions and
 // their closures, twice before the first frame; issue 24).
 var (
-	builtTable      = sync.OnceValue(actionTable)
-	collectionTable = sync.OnceValue(func() []action {
+	builtTable        = sync.OnceValue(actionTable)
+	collectionActions = sync.OnceValue(func() []action {
 		return slices.DeleteFunc(slices.Clone(builtTable()), func(a action) bool { return !actions.InCollection(a.ActionInfo) })
 	})
 )

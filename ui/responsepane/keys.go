@@ -52,9 +52,9 @@ type Keys struct {
 func NewKeys(set keyset.Set, send, cancel key.Binding) Keys {
 	k := Keys{Set: set, send: send, cancel: cancel}
 	k.pageDown = k.Get(nav.PageDown).Keys()
-	k.EnableAll(keyset.Switch{ID: ActionSaveBody}, keyset.Switch{ID: ActionInsecure},
-		keyset.Switch{ID: ActionCopyBody}, keyset.Switch{ID: ActionCopyRaw},
-		keyset.Switch{ID: ActionNext}, keyset.Switch{ID: ActionPrev}, keyset.Switch{ID: ActionEnd}) // and setSearching(false)
+	// Off until there is a body, a TLS failure, a search: one batch.
+	k.EnableAll(append([]keyset.Switch{{ID: ActionSaveBody}, {ID: ActionInsecure}, {ID: ActionCopyBody}, {ID: ActionCopyRaw}},
+		searching(false)...)...)
 	k.setTab(rc.TabRaw)
 	return k
 }
@@ -73,6 +73,9 @@ func (k *Keys) setTab(t int) {
 }
 
 // setSearching enables the match keys only while there is a search to step through.
-func (k *Keys) setSearching(on bool) {
-	k.EnableAll(keyset.Switch{ID: ActionNext, On: on}, keyset.Switch{ID: ActionPrev, On: on}, keyset.Switch{ID: ActionEnd, On: on})
+func (k *Keys) setSearching(on bool) { k.EnableAll(searching(on)...) }
+
+// searching switches the match keys.
+func searching(on bool) []keyset.Switch {
+	return []keyset.Switch{{ID: ActionNext, On: on}, {ID: ActionPrev, On: on}, {ID: ActionEnd, On: on}}
 }
